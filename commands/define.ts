@@ -1,0 +1,113 @@
+import { z } from "zod";
+
+/**
+ * Who may run a command.
+ * - anyone: any user in the channel (no set needed, or read-only views of the channel's set)
+ * - participant: a member or an advisor of the channel's set
+ * - member: a member of the set (advisors are not members: they are not in the rotation)
+ * - advisor: an advisor of the set
+ */
+export type Who = "anyone" | "participant" | "member" | "advisor";
+
+/**
+ * How an option's text is read before its schema validates it. The kinds that need the actor's
+ * time zone or the clock (`when`, `day`) are converted by the parser in src/app, not here.
+ */
+export type OptionKind =
+  | "text"
+  | "user"
+  | "users"
+  | "when"
+  | "day"
+  | "duration"
+  | "integer"
+  | "choice"
+  | "cadence"
+  | "meeting";
+
+/** A mention of a chat user: the platform's user id, and a display name when the platform gives one. */
+export const UserRef = z.object({ externalId: z.string().min(1), displayName: z.string().min(1) });
+export type UserRef = z.infer<typeof UserRef>;
+
+/** A reference to one of the set's meetings: its number (`3`, `#3`) or `next`. */
+export const MeetingRef = z.union([z.literal("next"), z.number().int().positive()]);
+export type MeetingRef = z.infer<typeof MeetingRef>;
+
+export type OptionSpec<T = unknown, R extends boolean = boolean> = {
+  kind: OptionKind;
+  description: string;
+  required: R;
+  schema: z.ZodType<T>;
+  choices?: readonly string[];
+};
+
+type Base = { description: string };
+
+function spec<T>(kind: OptionKind, schema: z.ZodType<T>, { description }: Base, choices?: readonly string[]) {
+  return { kind, description, required: true as const, schema, ...(choices ? { choices } : {}) };
+}
+
+/** Option builders: each returns a required option; wrap in `optional()` to make it optional. */
+export const opt = {
+  text: (b: Base & { max?: number }) => spec("text", z.string().trim().min(1).max(b.max ?? 200), b),
+  user: (b: Base) => spec("user", UserRef, b),
+  users: (b: Base) => spec("users", z.array(UserRef).min(1).max(20), b),
+  /** A date and time, natural language in the actor's time zone. */
+  when: (b: Base) => spec("when", z.date(), b),
+  /** A calendar day, natural language in the actor's time zone (start of that day). */
+  day: (b: Base) => spec("day", z.date(), b),
+  /** Minutes, written "2h", "90m", "1h30m". */
+  duration: (b: Base & { min: number; max: number }) =>
+    spec("duration", z.number().int().min(b.min, `at least ${b.min} minutes`).max(b.max, `at most ${b.max} minutes`), b),
+  integer: (b: Base & { min: number; max: number }) =>
+    spec("integer", z.number().int().min(b.min, `at least ${b.min}`).max(b.max, `at most ${b.max}`), b),
+  choice: <const C extends readonly [string, ...string[]]>(b: Base & { choices: C }) =>
+    spec("choice", z.enum(b.choices), b, b.choices),
+  /** A recurrence: weekly, fortnightly, monthly, "first tuesday"… (read by src/domain/recurrence.ts). */
+  cadence: (b: Base) => spec("cadence", z.string().min(1), b),
+  meeting: (b: Base) => spec("meeting", MeetingRef, b),
+};
+
+export function optional<T>(o: OptionSpec<T, true>): OptionSpec<T, false> {
+  return { ...o, required: false };
+}
+
+export type OptionSpecs = Record<string, OptionSpec<any, boolean>>;
+
+/** One command: `/name sub option:value …`. Data only; the handler lives in src/app/handlers. */
+export type CommandDecl<O extends OptionSpecs = OptionSpecs> = {
+  name: string;
+  /** Subcommand word, if any (`schedule` in `/meeting schedule`). */
+  sub?: string;
+  /** On Discord a command family with subcommands cannot also take options itself: the bare form becomes this subcommand. */
+  bareSub?: string;
+  summary: string;
+  who: Who;
+  options: O;
+  /** How many of the first options may be written without `name:` (default: all, in declaration order). */
+  positional?: number;
+  examples: string[];
+};
+
+/** Declares a command, keeping the option types for the handler. */
+export function command<const O extends OptionSpecs>(decl: CommandDecl<O>): CommandDecl<O> {
+  return decl;
+}
+
+/** The validated options a handler receives for a declaration. */
+export type OptionsOf<D> = D extends CommandDecl<infer O>
+  ? { [K in keyof O as O[K]["required"] extends true ? K : never]: z.infer<O[K]["schema"]> } & {
+      [K in keyof O as O[K]["required"] extends true ? never : K]?: z.infer<O[K]["schema"]>;
+    }
+  : never;
+
+/** "meeting schedule", "help": the key a command is dispatched by. */
+export function commandKey(decl: Pick<CommandDecl, "name" | "sub">): string {
+  return decl.sub ? `${decl.name} ${decl.sub}` : decl.name;
+}
+
+/** The usage line shown in help and errors: `/meeting schedule when: [duration:] [every:]`. */
+export function usage(decl: CommandDecl): string {
+  const opts = Object.entries(decl.options).map(([name, o]) => (o.required ? `${name}:` : `[${name}:]`));
+  return ["/" + commandKey(decl), ...opts].join(" ");
+}

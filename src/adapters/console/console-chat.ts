@@ -1,0 +1,101 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { UserRef } from "../../../commands/define.ts";
+import type { Deps } from "../../app/context.ts";
+import { runCommand, type HandlerIndex } from "../../app/dispatch.ts";
+import type { Button } from "../../app/reply.ts";
+import type { ManualClock } from "../../clock.ts";
+import { consoleTime, renderOutgoing } from "./render.ts";
+
+export const CONSOLE_WORKSPACE = "local";
+
+/** `@Tom` → the console user Tom: on the console a person's name is their id. */
+export function readConsoleMention(token: string): UserRef | null {
+  const m = /^@([\p{L}\p{N}_.-]+)$/u.exec(token.trim());
+  return m ? { externalId: m[1]!, displayName: m[1]! } : null;
+}
+
+const STEP: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+
+/**
+ * The local console chat: one line in, the lines the bot would post out. Grammar (README):
+ * `as NAME`, `in #CHANNEL`, `clock ISO|+Nd`, `click BUTTON_ID`, `/command …`, `# comment`.
+ */
+export class ConsoleChat {
+  #actor = "me";
+  #channel = "set";
+  readonly #buttons = new Map<string, Button & { channel: string }>();
+
+  constructor(
+    private readonly deps: Deps & { clock: ManualClock },
+    private readonly handlers: HandlerIndex,
+    private readonly filesDir: string,
+  ) {}
+
+  /** Handles one input line and returns the output lines it caused (none for comments and blanks). */
+  async handle(line: string): Promise<string[]> {
+    const text = line.trim();
+    if (text === "" || text.startsWith("#")) return [];
+    const [word = "", ...rest] = text.split(/\s+/);
+    const arg = rest.join(" ");
+    switch (word.toLowerCase()) {
+      case "as":
+        if (!readConsoleMention(`@${arg}`)) return [`[console] "as" needs a name without spaces, e.g. as Tom`];
+        this.#actor = arg;
+        return [];
+      case "in":
+        if (!/^#[\w-]+$/.test(arg)) return [`[console] "in" needs a channel, e.g. in #set`];
+        this.#channel = arg.slice(1);
+        return [];
+      case "clock":
+        return this.#setClock(arg);
+      case "click":
+        return this.#click(arg);
+      default:
+        if (text.startsWith("/")) return this.#run(text, this.#channel);
+        return [`[console] Not understood: "${text}". Lines are /commands, as NAME, in #CHANNEL, clock TIME, click BUTTON, or # comments.`];
+    }
+  }
+
+  #setClock(arg: string): string[] {
+    const now = this.deps.clock.now();
+    const step = /^\+(\d+)([mhdw])$/.exec(arg);
+    const to = step ? new Date(now.getTime() + Number(step[1]) * STEP[step[2]!]!) : new Date(arg);
+    if (Number.isNaN(to.getTime())) return [`[console] clock needs a time like 2027-01-04T09:00Z or a step like +3d (m, h, d, w)`];
+    if (to < now) return [`[console] The clock only moves forward (it is ${now.toISOString()}).`];
+    this.deps.clock.set(to);
+    return [`[clock] ${consoleTime(to, "full", this.deps.defaultTimeZone)}`];
+  }
+
+  async #click(id: string): Promise<string[]> {
+    const button = this.#buttons.get(id);
+    if (!button) {
+      const shown = [...this.#buttons.keys()];
+      return [`[console] No button "${id}" has been shown${shown.length ? `; shown: ${shown.join(", ")}` : ""}.`];
+    }
+    return this.#run(button.command, button.channel);
+  }
+
+  async #run(text: string, channel: string): Promise<string[]> {
+    const outgoing = await runCommand(this.deps, this.handlers, {
+      platform: "console",
+      workspaceId: CONSOLE_WORKSPACE,
+      channelId: channel,
+      user: { externalId: this.#actor, displayName: this.#actor },
+      text,
+      readMention: readConsoleMention,
+    });
+    const where = { channel, actor: this.#actor, timeZone: this.deps.defaultTimeZone };
+    return outgoing.flatMap((out) => {
+      for (const b of out.reply.buttons ?? []) this.#buttons.set(b.id, { ...b, channel });
+      return renderOutgoing(out, where, (name, content) => this.#save(name, content));
+    });
+  }
+
+  #save(name: string, content: string | Uint8Array): string {
+    mkdirSync(this.filesDir, { recursive: true });
+    const path = join(this.filesDir, name);
+    writeFileSync(path, content);
+    return path;
+  }
+}

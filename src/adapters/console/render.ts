@@ -1,0 +1,35 @@
+import { DateTime } from "luxon";
+import { renderTimes, type Outgoing, type TimeStyle } from "../../app/reply.ts";
+
+const formats: Record<TimeStyle, string> = { full: "ccc d LLL yyyy, HH:mm ZZZZ", date: "ccc d LLL yyyy", time: "HH:mm ZZZZ" };
+
+/** A moment as the console shows it, in the reader's time zone ("Tue 12 Jan 2027, 10:00 GMT"). */
+export function consoleTime(date: Date, style: TimeStyle, timeZone: string): string {
+  return DateTime.fromJSDate(date, { zone: timeZone }).setLocale("en-GB").toFormat(formats[style]);
+}
+
+/**
+ * The transcript lines for one outgoing reply, prefixed with where it went: `[#set]`,
+ * `[#set → NAME]` (only NAME sees it) or `[DM NAME]`. Fields, buttons and files follow, indented.
+ * `saveFile` stores a file and returns the path to print.
+ */
+export function renderOutgoing(
+  out: Outgoing,
+  where: { channel: string; actor: string; timeZone: string },
+  saveFile: (name: string, content: string | Uint8Array) => string,
+): string[] {
+  const { audience, reply } = out;
+  const prefix =
+    audience.kind === "channel" ? `[#${where.channel}]` : audience.kind === "actor" ? `[#${where.channel} → ${where.actor}]` : `[DM ${audience.displayName}]`;
+  const zone = audience.kind === "dm" ? audience.timeZone : where.timeZone;
+  const time = (text: string) => renderTimes(text, (d, style) => consoleTime(d, style, zone));
+  const [first = "", ...rest] = time(reply.text).split("\n");
+  const lines = [`${prefix} ${first}`, ...rest.map((l) => `  ${l}`)];
+  for (const f of reply.fields ?? []) {
+    const [head = "", ...more] = time(f.value).split("\n");
+    lines.push(`  ${f.label}: ${head}`, ...more.map((l) => `    ${l}`));
+  }
+  for (const b of reply.buttons ?? []) lines.push(`  [button ${b.id}: ${b.label}]`);
+  for (const f of reply.files ?? []) lines.push(`  [file ${saveFile(f.name, f.content)}]`);
+  return lines;
+}

@@ -1,0 +1,66 @@
+import { randomUUID } from "node:crypto";
+import { commandKey, type Who } from "../../commands/define.ts";
+import { ensurePerson, ensureWorkspace, findPerson } from "../store/people.ts";
+import { findSetByChannel, type Role } from "../store/sets.ts";
+import type { CommandInput, Deps, Handler } from "./context.ts";
+import { convertOptions, parseLine } from "./parse-command.ts";
+import { toActor, type Outgoing } from "./reply.ts";
+
+export type HandlerIndex = ReadonlyMap<string, Handler>;
+
+const refusal: Record<Exclude<Who, "anyone">, string> = {
+  participant: "Only the set's members and advisors can",
+  member: "Only members of the set can",
+  advisor: "Only the set's advisors can",
+};
+
+function allowed(who: Who, role: Role | null): boolean {
+  if (who === "anyone") return true;
+  if (who === "participant") return role !== null;
+  return role === who;
+}
+
+/**
+ * Runs one command line end to end: parse, resolve the actor and the channel's set, check the role,
+ * convert options, run the handler. Every refusal is a reply to the actor alone, and nothing is
+ * written before the command has been accepted. Unexpected errors are logged, never shown.
+ */
+export async function runCommand(deps: Deps, handlers: HandlerIndex, input: CommandInput): Promise<Outgoing[]> {
+  const say = (text: string) => [toActor({ text })];
+  try {
+    const line = parseLine(input.text);
+    if (!line.ok) return say(line.message);
+    const key = commandKey(line.value.decl);
+    const handler = handlers.get(key);
+    if (!handler) return say(`/${key} is not available yet.`);
+
+    const { db } = deps;
+    const now = deps.clock.now();
+    const workspace = await ensureWorkspace(db, input.platform, input.workspaceId);
+    const known = await findPerson(db, workspace.id, input.user.externalId);
+    const set = await findSetByChannel(db, workspace.id, input.channelId);
+    const role = (known && set?.memberships.find((m) => m.person.id === known.id)?.role) || null;
+
+    if (handler.needsSet && !set) {
+      return say("This channel has no action learning set yet. Create one with /set create name:\"…\" (you become its advisor).");
+    }
+    const who = handler.decl.who;
+    if (!allowed(who, role)) {
+      const advisors = set?.memberships.filter((m) => m.role === "advisor").map((m) => m.person.displayName) ?? [];
+      const detail = who === "member" && role === "advisor" ? " Advisors facilitate the set but are not members of it." : "";
+      return say(`${refusal[who as Exclude<Who, "anyone">]} use /${key}.${detail}${advisors.length ? ` Advisors: ${advisors.join(", ")}.` : ""}`);
+    }
+
+    const timeZone = known?.timeZone ?? set?.timeZone ?? deps.defaultTimeZone;
+    const options = convertOptions(line.value, { now, timeZone, readMention: input.readMention });
+    if (!options.ok) return say(options.message);
+
+    const actor = known ?? (await ensurePerson(db, workspace.id, input.user, timeZone));
+    const result = await handler.run({ deps, now, workspace, channelId: input.channelId, actor, set, role }, options.value as never);
+    return result.ok ? result.value : say(result.message);
+  } catch (error) {
+    const ref = randomUUID().slice(0, 8);
+    deps.logger.error({ err: error, ref, command: input.text }, "command failed");
+    return say(`Sorry, something went wrong on our side (ref ${ref}). Please try again; if it keeps happening, tell your advisor.`);
+  }
+}

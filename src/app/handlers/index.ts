@@ -1,0 +1,50 @@
+import { commandKey } from "../../../commands/define.ts";
+import type { Handler } from "../context.ts";
+import awayOff from "./away-off.ts";
+import awayOn from "./away-on.ts";
+import help from "./help.ts";
+import meetingCalendar from "./meeting-calendar.ts";
+import meetingCancel from "./meeting-cancel.ts";
+import meetingClose from "./meeting-close.ts";
+import meetingList from "./meeting-list.ts";
+import meetingMove from "./meeting-move.ts";
+import meetingNext from "./meeting-next.ts";
+import meetingRsvp from "./meeting-rsvp.ts";
+import meetingSchedule from "./meeting-schedule.ts";
+import rotationShow from "./rotation-show.ts";
+import rotationSkip from "./rotation-skip.ts";
+import rotationSlot from "./rotation-slot.ts";
+import rotationSwap from "./rotation-swap.ts";
+import setAdd from "./set-add.ts";
+import setAdvisor from "./set-advisor.ts";
+import setCreate from "./set-create.ts";
+import setInfo from "./set-info.ts";
+import setProgramme from "./set-programme.ts";
+import setRemove from "./set-remove.ts";
+
+/** Every handler, keyed by its command ("meeting schedule"). Explicit: no directory scanning. */
+export const handlers: ReadonlyMap<string, Handler> = new Map(
+  ([
+    setCreate,
+    setAdd,
+    setRemove,
+    setAdvisor,
+    setInfo,
+    setProgramme,
+    meetingSchedule,
+    meetingNext,
+    meetingList,
+    meetingMove,
+    meetingCancel,
+    meetingRsvp,
+    meetingClose,
+    meetingCalendar,
+    rotationShow,
+    rotationSwap,
+    rotationSkip,
+    rotationSlot,
+    awayOn,
+    awayOff,
+    help,
+  ] as Handler<any>[]).map((h) => [commandKey(h.decl), h]),
+);

@@ -1,0 +1,47 @@
+import { meetingSchedule } from "../../../commands/index.ts";
+import { describeCadence, expandOccurrences, parseEvery, toRRule } from "../../domain/recurrence.ts";
+import { createMeetings } from "../../store/meetings.ts";
+import { handler } from "../context.ts";
+import { meetingTitle, plannedPresenters } from "../format.ts";
+import { at, toChannel } from "../reply.ts";
+import { failure, success } from "../result.ts";
+import { freshState } from "../set-state.ts";
+
+const DEFAULT_DURATION = 120;
+const DEFAULT_COUNT = 6;
+
+export default handler(meetingSchedule, async (ctx, { when, duration, every, count, until }) => {
+  if (when <= ctx.now) return failure("bad-option", `Option when: ${at(when)} is in the past. Give a future date and time, e.g. "next tuesday 10am".`);
+  if (!every && (count !== undefined || until !== undefined)) {
+    return failure("bad-option", "Options count: and until: need every: too, e.g. every:monthly count:6.");
+  }
+  if (count !== undefined && until !== undefined) return failure("bad-option", "Give count: or until:, not both.");
+  const zone = ctx.actor.timeZone;
+  let starts = [when];
+  let series: { rule: string; timeZone: string } | undefined;
+  let cadenceText = "";
+  if (every) {
+    const cadence = parseEvery(every);
+    if (!cadence.ok) return failure("bad-option", `Option every: ${cadence.message}`);
+    if (until !== undefined && until <= when) return failure("bad-option", `Option until: must be after the first meeting (${at(when)}).`);
+    const end = until ? { until: new Date(until.getTime() + 24 * 3600_000 - 1) } : { count: count ?? DEFAULT_COUNT };
+    const rule = toRRule(cadence.value, when, zone, end);
+    starts = expandOccurrences(rule, when, zone);
+    if (starts.length === 0) return failure("bad-option", "That series has no meetings: check every:, count: and until:.");
+    series = { rule, timeZone: zone };
+    cadenceText = describeCadence(cadence.value, { first: starts[0]!, timeZone: zone });
+  }
+  const created = await createMeetings(ctx.deps.db, {
+    setId: ctx.set.id,
+    createdById: ctx.actor.id,
+    durationMinutes: duration ?? DEFAULT_DURATION,
+    starts,
+    ...(series ? { series } : {}),
+  });
+  const { state } = await freshState(ctx.deps.db, ctx.set, ctx.now);
+  const head = series
+    ? `${ctx.actor.displayName} scheduled ${created.length} meetings, ${cadenceText}, from ${at(created[0]!.startsAt)} to ${at(created.at(-1)!.startsAt)}:`
+    : `${ctx.actor.displayName} scheduled a meeting:`;
+  const lines = created.map((m) => `${meetingTitle(m)} · presenters: ${plannedPresenters(state, m)}`);
+  return success([toChannel({ text: [head, ...lines].join("\n") })]);
+});

@@ -1,0 +1,35 @@
+import { setInfo } from "../../../commands/index.ts";
+import { programmeWarnings, setSizeWarnings } from "../../domain/compliance.ts";
+import { handler } from "../context.ts";
+import { isoDay, meetingTitle, presenterNames } from "../format.ts";
+import { toActor } from "../reply.ts";
+import { success } from "../result.ts";
+import { freshState, isAway, plannedGroups } from "../set-state.ts";
+
+export default handler(setInfo, async (ctx) => {
+  const { set } = ctx;
+  const { state } = await freshState(ctx.deps.db, set, ctx.now);
+  const members = set.memberships.filter((m) => m.role === "member");
+  const advisors = set.memberships.filter((m) => m.role === "advisor");
+  const memberList = members
+    .map((m) => m.person.displayName + (m.pairLabel ? ` (pair ${m.pairLabel})` : "") + (isAway(state.absences, m.person.id, ctx.now) ? " (away)" : ""))
+    .join(", ");
+  const next = state.upcoming[0];
+  const programme = set.programmeStart
+    ? `${isoDay(set.programmeStart)} to ${set.programmeEnd ? isoDay(set.programmeEnd) : "?"}`
+    : "not set (/set programme)";
+  const warnings = [...setSizeWarnings(members.length), ...programmeWarnings(set.programmeStart, set.programmeEnd)];
+  return success([
+    toActor({
+      text: `Set "${set.name}"`,
+      fields: [
+        { label: "Members", value: `${members.length}: ${memberList || "none yet (/set add)"}` },
+        { label: "Advisors", value: advisors.map((m) => m.person.displayName).join(", ") },
+        { label: "Programme", value: programme },
+        { label: "Presenter slot", value: `${set.slotMinutes} min each, ${set.allowanceMinutes} min for opening and closing` },
+        { label: "Next meeting", value: next ? `${meetingTitle(next)} · presenters: ${presenterNames(set, plannedGroups(state, next.id))}` : "none scheduled (/meeting schedule)" },
+        { label: "Compliance", value: warnings.length ? warnings.map((w) => `${w.severity === "non-compliant" ? "✗" : "!"} ${w.message}`).join("\n") : "✓ meets the ILM set size and programme length rules" },
+      ],
+    }),
+  ]);
+});

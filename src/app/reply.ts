@@ -1,0 +1,56 @@
+/**
+ * The platform-neutral output of a command. Handlers return data; adapters render it
+ * (console text, Slack Block Kit, Discord embeds and components).
+ */
+
+/** A button that runs `command` (a command line in the text grammar) as whoever presses it. */
+export type Button = { id: string; label: string; command: string; style?: "primary" | "danger" };
+
+/** A generated file: adapters upload it or write it under FILES_DIR. */
+export type FileOut = { name: string; mimeType: string; content: string | Uint8Array };
+
+export type Field = { label: string; value: string };
+
+export type Reply = { text: string; fields?: Field[]; buttons?: Button[]; files?: FileOut[] };
+
+/** Who sees a reply: the set's channel, only the person who ran the command, or one person by DM. */
+export type Audience =
+  | { kind: "channel" }
+  | { kind: "actor" }
+  | { kind: "dm"; personId: string; externalId: string; displayName: string; timeZone: string };
+
+export type Outgoing = { audience: Audience; reply: Reply };
+
+export const toChannel = (reply: Reply): Outgoing => ({ audience: { kind: "channel" }, reply });
+export const toActor = (reply: Reply): Outgoing => ({ audience: { kind: "actor" }, reply });
+export const toPerson = (
+  person: { id: string; externalId: string; displayName: string; timeZone: string },
+  reply: Reply,
+): Outgoing => ({
+  audience: {
+    kind: "dm",
+    personId: person.id,
+    externalId: person.externalId,
+    displayName: person.displayName,
+    timeZone: person.timeZone,
+  },
+  reply,
+});
+
+/** How a time marker is shown: date and time, date only, or time only. */
+export type TimeStyle = "full" | "date" | "time";
+
+const TIME_MARKER = /<time:(-?\d+):(full|date|time)>/g;
+
+/**
+ * A moment embedded in reply text. Each adapter replaces it so every reader sees their own
+ * time zone: Discord `<t:…>`, Slack `<!date^…>`, the console in the reader's zone.
+ */
+export function at(date: Date, style: TimeStyle = "full"): string {
+  return `<time:${Math.floor(date.getTime() / 1000)}:${style}>`;
+}
+
+/** Replaces every time marker in `text` using `render`. */
+export function renderTimes(text: string, render: (date: Date, style: TimeStyle) => string): string {
+  return text.replace(TIME_MARKER, (_m, secs: string, style: TimeStyle) => render(new Date(Number(secs) * 1000), style));
+}

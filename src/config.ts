@@ -1,0 +1,27 @@
+import { existsSync } from "node:fs";
+import { IANAZone } from "luxon";
+import { z } from "zod";
+
+/** Every setting, read once from the environment (and `.env` if present). See .env.example. */
+export const ConfigSchema = z.object({
+  DATABASE_URL: z.string().startsWith("file:", "DATABASE_URL must be a file: URL, e.g. file:./data/als.db").default("file:./data/als.db"),
+  FILES_DIR: z.string().min(1).default("./data/files"),
+  DEFAULT_TIME_ZONE: z
+    .string()
+    .refine((tz) => IANAZone.isValidZone(tz), "DEFAULT_TIME_ZONE must be an IANA zone such as Europe/London")
+    .default("Europe/London"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
+  CONSOLE_START: z.iso.datetime({ offset: true }).optional(),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Reads the configuration; a bad value stops start-up with a message naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  if (env === process.env && existsSync(".env")) process.loadEnvFile(".env");
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  return parsed.data;
+}

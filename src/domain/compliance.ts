@@ -1,0 +1,143 @@
+/**
+ * ILM M3.37 compliance checks for a set (DESIGN §2): set size and programme length.
+ * Pure: no clock, no I/O.
+ */
+
+/** One finding about a set, with a user-facing message. */
+export type ComplianceWarning = {
+  code: "set-too-small" | "set-large" | "set-too-large" | "programme-too-short" | "programme-too-long" | "programme-unset";
+  severity: "warning" | "non-compliant" | "info";
+  message: string;
+};
+
+/** Set size limits per ILM M3.37 Appendix C: at least `min`, up to `recommendedMax` recommended, never above `max`. */
+export const SET_SIZE = { min: 4, recommendedMax: 6, max: 8 } as const;
+
+/** Programme length limits in calendar months (M3.37: at least 6, at most 12 months of set membership). */
+const PROGRAMME_MONTHS = { min: 6, max: 12 } as const;
+
+/** Set size per ILM M3.37 Appendix C: 4–6 recommended, 7–8 only if unavoidable (warning), under 4 or over 8 non-compliant. Returns [] for 4–6. */
+export function setSizeWarnings(memberCount: number): ComplianceWarning[] {
+  const n = memberCount;
+  const members = `${n} member${n === 1 ? "" : "s"}`;
+  const range = `${SET_SIZE.min}–${SET_SIZE.recommendedMax}`;
+  if (n < SET_SIZE.min) {
+    return [
+      {
+        code: "set-too-small",
+        severity: "non-compliant",
+        message: `The set has ${members}: ILM requires at least ${SET_SIZE.min} (${range} recommended).`,
+      },
+    ];
+  }
+  if (n > SET_SIZE.max) {
+    return [
+      {
+        code: "set-too-large",
+        severity: "non-compliant",
+        message: `The set has ${members}: ILM allows at most ${SET_SIZE.max} (${range} recommended).`,
+      },
+    ];
+  }
+  if (n > SET_SIZE.recommendedMax) {
+    return [
+      {
+        code: "set-large",
+        severity: "warning",
+        message: `The set has ${members}: ILM recommends ${range}; ${SET_SIZE.recommendedMax + 1}–${SET_SIZE.max} only if unavoidable.`,
+      },
+    ];
+  }
+  return [];
+}
+
+/** Midnight UTC of a date's UTC calendar day. */
+function utcDay(d: Date): number {
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+}
+
+/** The UTC calendar day `months` after `day`, clamped to the end of a shorter month (Jan 31 + 1 → Feb 28/29). */
+function addMonthsUTC(day: number, months: number): number {
+  const d = new Date(day);
+  const total = d.getUTCFullYear() * 12 + d.getUTCMonth() + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return Date.UTC(year, month, Math.min(d.getUTCDate(), lastDay));
+}
+
+const DAY_MS = 86_400_000;
+
+/** "5 months and 30 days" between two UTC days (start ≤ end). */
+function describeLength(start: number, end: number): string {
+  let months = 0;
+  while (addMonthsUTC(start, months + 1) <= end) months++;
+  const days = Math.round((end - addMonthsUTC(start, months)) / DAY_MS);
+  const parts: string[] = [];
+  if (months > 0 || days === 0) parts.push(`${months} month${months === 1 ? "" : "s"}`);
+  if (days > 0) parts.push(`${days} day${days === 1 ? "" : "s"}`);
+  return parts.join(" and ");
+}
+
+function isoDay(day: number): string {
+  return new Date(day).toISOString().slice(0, 10);
+}
+
+/**
+ * Programme length: at least 6 and at most 12 calendar months (compare calendar months, e.g. 2027-01-15 → 2027-07-15 is exactly 6 months and OK; one day less is too short). No programme set → one "info".
+ *
+ * Dates are compared as UTC calendar days (time of day ignored). A start without an end is also "programme-unset" (info); an end before the start is "programme-too-short".
+ */
+export function programmeWarnings(start: Date | null, end: Date | null): ComplianceWarning[] {
+  if (start === null) {
+    return [
+      {
+        code: "programme-unset",
+        severity: "info",
+        message: `No programme period is set. ILM M3.37 needs ${PROGRAMME_MONTHS.min}–${PROGRAMME_MONTHS.max} months of set membership: set it with /set programme start: end:.`,
+      },
+    ];
+  }
+  const s = utcDay(start);
+  if (end === null) {
+    return [
+      {
+        code: "programme-unset",
+        severity: "info",
+        message: `The programme starts ${isoDay(s)} but has no end date. ILM M3.37 needs ${PROGRAMME_MONTHS.min}–${PROGRAMME_MONTHS.max} months: an end between ${isoDay(addMonthsUTC(s, PROGRAMME_MONTHS.min))} and ${isoDay(addMonthsUTC(s, PROGRAMME_MONTHS.max))} would meet it.`,
+      },
+    ];
+  }
+  const e = utcDay(end);
+  const period = `${isoDay(s)} to ${isoDay(e)}`;
+  if (e < s) {
+    return [
+      {
+        code: "programme-too-short",
+        severity: "non-compliant",
+        message: `The programme ends before it starts (${period}): ILM M3.37 requires at least ${PROGRAMME_MONTHS.min} months.`,
+      },
+    ];
+  }
+  const earliestEnd = addMonthsUTC(s, PROGRAMME_MONTHS.min);
+  const latestEnd = addMonthsUTC(s, PROGRAMME_MONTHS.max);
+  if (e < earliestEnd) {
+    return [
+      {
+        code: "programme-too-short",
+        severity: "non-compliant",
+        message: `The programme runs ${describeLength(s, e)} (${period}): ILM M3.37 requires at least ${PROGRAMME_MONTHS.min} months, so it should end on or after ${isoDay(earliestEnd)}.`,
+      },
+    ];
+  }
+  if (e > latestEnd) {
+    return [
+      {
+        code: "programme-too-long",
+        severity: "non-compliant",
+        message: `The programme runs ${describeLength(s, e)} (${period}): ILM M3.37 allows at most ${PROGRAMME_MONTHS.max} months, so it should end on or before ${isoDay(latestEnd)}.`,
+      },
+    ];
+  }
+  return [];
+}

@@ -1,0 +1,23 @@
+import * as chrono from "chrono-node";
+import { DateTime } from "luxon";
+import { invalid, parsed, type Parsed } from "./parse-result.ts";
+
+/**
+ * Reads a calendar day ("2027-03-01", "next friday", "in 2 weeks", "1 March 2027") in `timeZone` and
+ * returns the start of that day there. The clock's wall time in that zone is the reference, so the
+ * answer does not depend on the machine's time zone.
+ */
+export function parseDay(text: string, opts: { now: Date; timeZone: string }): Parsed<Date> {
+  const local = DateTime.fromJSDate(opts.now, { zone: opts.timeZone });
+  const reference = new Date(local.year, local.month - 1, local.day, local.hour, local.minute);
+  const [result] = chrono.parse(text.trim(), reference, { forwardDate: true });
+  if (!result || result.text.length < text.trim().length * 0.6) {
+    return invalid(`couldn't read "${text}" as a day. Try "2027-03-01", "next friday" or "in 2 weeks".`);
+  }
+  const start = result.start;
+  const day = DateTime.fromObject(
+    { year: start.get("year") ?? local.year, month: start.get("month") ?? local.month, day: start.get("day") ?? local.day },
+    { zone: opts.timeZone },
+  );
+  return day.isValid ? parsed(day.toJSDate()) : invalid(`"${text}" is not a real day.`);
+}

@@ -1,0 +1,6 @@
+import { pino, type Logger } from "pino";
+
+/** Structured logs to stderr, so the console transcript on stdout stays clean. */
+export function createLogger(level: string): Logger {
+  return pino({ level }, pino.destination(2));
+}

@@ -1,0 +1,32 @@
+import type { Db } from "./open-database.ts";
+
+export type PersonRow = { id: string; workspaceId: string; externalId: string; displayName: string; timeZone: string };
+export type WorkspaceRow = { id: string; platform: string; externalId: string };
+
+/** The workspace for a platform's team/guild id, created on first sight. */
+export async function ensureWorkspace(db: Db, platform: string, externalId: string): Promise<WorkspaceRow> {
+  return db.workspace.upsert({
+    where: { platform_externalId: { platform, externalId } },
+    create: { platform, externalId },
+    update: {},
+  });
+}
+
+/** The person for a platform user id within one workspace, created on first sight with `timeZone`. */
+export async function ensurePerson(
+  db: Db,
+  workspaceId: string,
+  user: { externalId: string; displayName: string },
+  timeZone: string,
+): Promise<PersonRow> {
+  return db.person.upsert({
+    where: { workspaceId_externalId: { workspaceId, externalId: user.externalId } },
+    create: { workspaceId, externalId: user.externalId, displayName: user.displayName, timeZone },
+    update: {},
+  });
+}
+
+/** The person with this platform user id in this workspace, or null: never creates one. */
+export async function findPerson(db: Db, workspaceId: string, externalId: string): Promise<PersonRow | null> {
+  return db.person.findUnique({ where: { workspaceId_externalId: { workspaceId, externalId } } });
+}
