@@ -84,7 +84,8 @@ function isoDay(day: number): string {
 }
 
 /**
- * Programme length: at least 6 and at most 12 calendar months (compare calendar months, e.g. 2027-01-15 → 2027-07-15 is exactly 6 months and OK; one day less is too short). No programme set → one "info".
+ * Programme length: at least 6 and at most 12 calendar months. `end` is the programme's last day, included:
+ * 2027-01-15 to 2027-07-14 is exactly 6 months and OK; one day less is too short. No programme set → one "info".
  *
  * Dates are compared as UTC calendar days (time of day ignored). A start without an end is also "programme-unset" (info); an end before the start is "programme-too-short".
  */
@@ -104,13 +105,14 @@ export function programmeWarnings(start: Date | null, end: Date | null): Complia
       {
         code: "programme-unset",
         severity: "info",
-        message: `The programme starts ${isoDay(s)} but has no end date. ILM M3.37 needs ${PROGRAMME_MONTHS.min}–${PROGRAMME_MONTHS.max} months: an end between ${isoDay(addMonthsUTC(s, PROGRAMME_MONTHS.min))} and ${isoDay(addMonthsUTC(s, PROGRAMME_MONTHS.max))} would meet it.`,
+        message: `The programme starts ${isoDay(s)} but has no end date. ILM M3.37 needs ${PROGRAMME_MONTHS.min}–${PROGRAMME_MONTHS.max} months: a last day between ${isoDay(addMonthsUTC(s, PROGRAMME_MONTHS.min) - DAY_MS)} and ${isoDay(addMonthsUTC(s, PROGRAMME_MONTHS.max) - DAY_MS)} would meet it.`,
       },
     ];
   }
-  const e = utcDay(end);
-  const period = `${isoDay(s)} to ${isoDay(e)}`;
-  if (e < s) {
+  const last = utcDay(end);
+  const e = last + DAY_MS; // the day after the last day: lengths count the last day in
+  const period = `${isoDay(s)} to ${isoDay(last)}`;
+  if (last < s) {
     return [
       {
         code: "programme-too-short",
@@ -126,7 +128,7 @@ export function programmeWarnings(start: Date | null, end: Date | null): Complia
       {
         code: "programme-too-short",
         severity: "non-compliant",
-        message: `The programme runs ${describeLength(s, e)} (${period}): ILM M3.37 requires at least ${PROGRAMME_MONTHS.min} months, so it should end on or after ${isoDay(earliestEnd)}.`,
+        message: `The programme runs ${describeLength(s, e)} (${period}): ILM M3.37 requires at least ${PROGRAMME_MONTHS.min} months, so its last day should be ${isoDay(earliestEnd - DAY_MS)} or later.`,
       },
     ];
   }
@@ -135,7 +137,7 @@ export function programmeWarnings(start: Date | null, end: Date | null): Complia
       {
         code: "programme-too-long",
         severity: "non-compliant",
-        message: `The programme runs ${describeLength(s, e)} (${period}): ILM M3.37 allows at most ${PROGRAMME_MONTHS.max} months, so it should end on or before ${isoDay(latestEnd)}.`,
+        message: `The programme runs ${describeLength(s, e)} (${period}): ILM M3.37 allows at most ${PROGRAMME_MONTHS.max} months, so its last day should be ${isoDay(latestEnd - DAY_MS)} or earlier.`,
       },
     ];
   }

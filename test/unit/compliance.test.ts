@@ -44,46 +44,46 @@ test("a set of 1 says 'member', not 'members'", () => {
   assert.match(setSizeWarnings(1)[0]!.message, /^The set has 1 member:/);
 });
 
-test("a programme one day short of 6 months is too short", () => {
-  const w = programmeWarnings(day("2027-01-15"), day("2027-07-14"));
+test("a programme one day short of 6 months is too short (the last day counts)", () => {
+  const w = programmeWarnings(day("2027-01-15"), day("2027-07-13"));
   assert.equal(w.length, 1);
   assert.equal(w[0]!.code, "programme-too-short");
   assert.equal(w[0]!.severity, "non-compliant");
   assert.equal(
     w[0]!.message,
-    "The programme runs 5 months and 29 days (2027-01-15 to 2027-07-14): ILM M3.37 requires at least 6 months, so it should end on or after 2027-07-15.",
+    "The programme runs 5 months and 29 days (2027-01-15 to 2027-07-13): ILM M3.37 requires at least 6 months, so its last day should be 2027-07-14 or later.",
   );
 });
 
 test("a programme of 5 months and 30 days is too short", () => {
-  const w = programmeWarnings(day("2027-02-15"), day("2027-08-14"));
+  const w = programmeWarnings(day("2027-02-15"), day("2027-08-13"));
   assert.equal(w.length, 1);
   assert.equal(w[0]!.code, "programme-too-short");
-  assert.match(w[0]!.message, /runs 5 months and 30 days \(2027-02-15 to 2027-08-14\)/);
+  assert.match(w[0]!.message, /runs 5 months and 30 days \(2027-02-15 to 2027-08-13\)/);
 });
 
 test("a programme of exactly 6 calendar months is compliant", () => {
-  assert.deepEqual(programmeWarnings(day("2027-01-15"), day("2027-07-15")), []);
+  assert.deepEqual(programmeWarnings(day("2027-01-15"), day("2027-07-14")), []);
   // time of day does not matter: calendar days are compared
-  assert.deepEqual(programmeWarnings(new Date("2027-01-15T18:00:00Z"), new Date("2027-07-15T09:00:00Z")), []);
+  assert.deepEqual(programmeWarnings(new Date("2027-01-15T18:00:00Z"), new Date("2027-07-14T09:00:00Z")), []);
 });
 
 test("a programme of exactly 12 calendar months is compliant", () => {
-  assert.deepEqual(programmeWarnings(day("2027-01-15"), day("2028-01-15")), []);
+  assert.deepEqual(programmeWarnings(day("2027-01-15"), day("2028-01-14")), []);
 });
 
 test("a programme of 12 months and 1 day is too long", () => {
-  const w = programmeWarnings(day("2027-01-15"), day("2028-01-16"));
+  const w = programmeWarnings(day("2027-01-15"), day("2028-01-15"));
   assert.equal(w.length, 1);
   assert.equal(w[0]!.code, "programme-too-long");
   assert.equal(w[0]!.severity, "non-compliant");
-  assert.match(w[0]!.message, /12 months and 1 day \(2027-01-15 to 2028-01-16\)/);
-  assert.match(w[0]!.message, /on or before 2028-01-15/);
+  assert.match(w[0]!.message, /12 months and 1 day \(2027-01-15 to 2028-01-15\)/);
+  assert.match(w[0]!.message, /last day should be 2028-01-14 or earlier/);
 });
 
 test("month ends clamp: 31 August + 6 months is the end of February", () => {
-  assert.deepEqual(programmeWarnings(day("2027-08-31"), day("2028-02-29")), []);
-  assert.equal(programmeWarnings(day("2027-08-31"), day("2028-02-28"))[0]!.code, "programme-too-short");
+  assert.deepEqual(programmeWarnings(day("2027-08-31"), day("2028-02-28")), []);
+  assert.equal(programmeWarnings(day("2027-08-31"), day("2028-02-27"))[0]!.code, "programme-too-short");
 });
 
 test("no programme set is one info", () => {
@@ -99,7 +99,7 @@ test("a start without an end is one info suggesting the compliant end dates", ()
   assert.equal(w.length, 1);
   assert.equal(w[0]!.code, "programme-unset");
   assert.equal(w[0]!.severity, "info");
-  assert.match(w[0]!.message, /between 2027-07-15 and 2028-01-15/);
+  assert.match(w[0]!.message, /between 2027-07-14 and 2028-01-14/);
 });
 
 test("an end before the start is too short", () => {

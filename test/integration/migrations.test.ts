@@ -1,0 +1,41 @@
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, test } from "node:test";
+import Database from "better-sqlite3";
+import { migrateSqlite } from "../../src/store/migrate.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "als-migrations-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Tables and indexes with their normalised SQL, the migration bookkeeping table left out. */
+function schemaOf(db: Database.Database): string[] {
+  const rows = db.prepare(`SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE '_als_%' ORDER BY type, name`).all() as {
+    type: string;
+    name: string;
+    sql: string;
+  }[];
+  return rows.map((r) => `${r.type} ${r.name}: ${r.sql.replace(/\s+/g, " ")}`);
+}
+
+test("the committed migrations build exactly the schema in prisma/schema.prisma (no drift)", () => {
+  const fromMigrations = new Database(join(dir, "migrated.db"));
+  migrateSqlite(fromMigrations);
+  const script = execFileSync("npx", ["prisma", "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: `file:${join(dir, "cli.db")}` },
+  });
+  const fromSchema = new Database(join(dir, "schema.db"));
+  fromSchema.exec(script);
+  assert.deepEqual(schemaOf(fromMigrations), schemaOf(fromSchema), "schema.prisma changed without a migration: see README, 'Changing the schema'");
+});
+
+test("migrating twice applies each migration once", () => {
+  const db = new Database(join(dir, "twice.db"));
+  assert.ok(migrateSqlite(db).length >= 1);
+  assert.deepEqual(migrateSqlite(db), []);
+  const recorded = db.prepare(`SELECT count(*) AS n FROM "_als_migrations"`).get() as { n: number };
+  assert.ok(recorded.n >= 1);
+});

@@ -1,0 +1,88 @@
+import test from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { discordCommands, type DiscordOption } from "../../commands/discord.ts";
+import { slackManifest } from "../../commands/slack-manifest.ts";
+import { command, opt, optional } from "../../commands/define.ts";
+import { generatedFiles } from "../../scripts/commands-gen.ts";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
+
+test("the committed generated files match what the declarations produce now", () => {
+  for (const file of generatedFiles()) {
+    const full = join(root, file.path);
+    assert.ok(existsSync(full), `${file.path} is missing: run \`npm run commands:gen\``);
+    assert.equal(readFileSync(full, "utf8"), file.content, `${file.path} is stale: run \`npm run commands:gen\``);
+  }
+});
+
+/** Every option at every level, with the path of names leading to it. */
+function walk(options: DiscordOption[], path: string): { path: string; option: DiscordOption }[] {
+  return options.flatMap((o) => [{ path: `${path} ${o.name}`, option: o }, ...walk(o.options ?? [], `${path} ${o.name}`)]);
+}
+
+function checkLevel(options: DiscordOption[], where: string): void {
+  const names = options.map((o) => o.name);
+  assert.equal(new Set(names).size, names.length, `${where}: duplicate option names in ${names.join(", ")}`);
+  const leaves = options.filter((o) => o.type !== 1);
+  const firstOptional = leaves.findIndex((o) => !o.required);
+  if (firstOptional >= 0) {
+    assert.ok(leaves.slice(firstOptional).every((o) => !o.required), `${where}: a required option follows an optional one`);
+  }
+  for (const o of options) if (o.options) checkLevel(o.options, `${where} ${o.name}`);
+}
+
+test("Discord names are lowercase, 1–32 word characters; descriptions are 1–100 characters", () => {
+  const commands = discordCommands();
+  const top = commands.map((c) => c.name);
+  assert.equal(new Set(top).size, top.length, `duplicate command names: ${top.join(", ")}`);
+  for (const c of commands) {
+    const all = [{ path: `/${c.name}`, option: { name: c.name, description: c.description } }, ...walk(c.options, `/${c.name}`)];
+    for (const { path, option } of all) {
+      assert.match(option.name, NAME, `${path}: bad name`);
+      assert.equal(option.name, option.name.toLowerCase(), `${path}: name must be lowercase`);
+      assert.ok(option.description.length >= 1 && option.description.length <= 100, `${path}: description is ${option.description.length} characters`);
+    }
+  }
+});
+
+test("Discord options: no duplicate names, required options before optional ones", () => {
+  for (const c of discordCommands()) checkLevel(c.options, `/${c.name}`);
+});
+
+test("Discord: a family with subcommands turns its bare form into the bareSub subcommand", () => {
+  const away = discordCommands().find((c) => c.name === "away");
+  assert.deepEqual(away?.options.map((o) => [o.type, o.name]), [[1, "on"], [1, "off"]]);
+});
+
+test("Discord: an advisor-only family needs Manage Server; a bare family takes its options directly, required first", () => {
+  const adminOnly = command({ name: "records", summary: "Facilitation records.", who: "advisor", options: {}, examples: ["/records"] });
+  const bare = command({
+    name: "progress",
+    summary: "Progress.",
+    who: "member",
+    options: { member: optional(opt.user({ description: "A member" })), days: opt.integer({ description: "Days", min: 1, max: 90 }) },
+    examples: ["/progress"],
+  });
+  const [records, progress] = discordCommands([adminOnly, bare]);
+  assert.equal(records?.default_member_permissions, "32");
+  assert.equal(progress?.default_member_permissions, null);
+  assert.deepEqual(progress?.options.map((o) => [o.name, o.type, o.required, o.min_value, o.max_value]), [
+    ["days", 4, true, 1, 90],
+    ["member", 6, false, undefined, undefined],
+  ]);
+  const set = discordCommands().find((c) => c.name === "set");
+  assert.equal(set?.default_member_permissions, null, "/set mixes advisor and anyone commands");
+});
+
+test("Slack: exactly one slash command, /als, with escaped mentions", () => {
+  const manifest = slackManifest();
+  assert.equal(manifest.features.slash_commands.length, 1);
+  const [als] = manifest.features.slash_commands;
+  assert.equal(als?.command, "/als");
+  assert.equal(als?.should_escape, true);
+  assert.equal(slackManifest(undefined, { requestUrl: "https://bot.example.org/" }).features.slash_commands[0]?.url, "https://bot.example.org/slack/events");
+});

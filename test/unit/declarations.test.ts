@@ -1,0 +1,47 @@
+import test from "node:test";
+import assert from "node:assert/strict";
+import { allCommands } from "../../commands/index.ts";
+import { commandKey } from "../../commands/define.ts";
+import { convertOptions, parseLine, type ConvertContext } from "../../src/app/parse-command.ts";
+
+/** A fixed moment before every date used in the examples, and console-style @Name mentions. */
+const ctx: ConvertContext = {
+  now: new Date("2027-01-01T09:00:00Z"),
+  timeZone: "Europe/London",
+  readMention: (token) => {
+    const m = /^@([\p{L}\p{N}_.-]+)$/u.exec(token.trim());
+    return m ? { externalId: m[1]!, displayName: m[1]! } : null;
+  },
+};
+
+test("declaration keys are unique", () => {
+  const keys = allCommands.map(commandKey);
+  const dups = keys.filter((k, i) => keys.indexOf(k) !== i);
+  assert.deepEqual(dups, [], `declared more than once: ${dups.join(", ")}`);
+});
+
+test("every declaration has at least one example", () => {
+  const without = allCommands.filter((d) => d.examples.length === 0).map(commandKey);
+  assert.deepEqual(without, [], `no examples: ${without.join(", ")}`);
+});
+
+test("every example parses, and resolves to the declaration it illustrates", () => {
+  for (const decl of allCommands) {
+    for (const example of decl.examples) {
+      const parsed = parseLine(example);
+      assert.ok(parsed.ok, `/${commandKey(decl)}: example ${example} does not parse: ${parsed.ok ? "" : parsed.message}`);
+      assert.equal(commandKey(parsed.value.decl), commandKey(decl), `example ${example} resolves to /${commandKey(parsed.value.decl)}`);
+    }
+  }
+});
+
+test("every example's option values are valid for its declaration", () => {
+  for (const decl of allCommands) {
+    for (const example of decl.examples) {
+      const parsed = parseLine(example);
+      if (!parsed.ok) continue; // reported by the test above
+      const options = convertOptions(parsed.value, ctx);
+      assert.ok(options.ok, `/${commandKey(decl)}: example ${example} is refused: ${options.ok ? "" : options.message}`);
+    }
+  }
+});
