@@ -19,6 +19,8 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
 /**
  * Applies the migrations not yet recorded in `_als_migrations`, each in its own IMMEDIATE
  * transaction (which takes SQLite's write lock, so two processes starting at once apply each once).
+ * Foreign keys are off while migrating, because Prisma's table rebuilds (create new, copy, drop old)
+ * would otherwise cascade the drop into every referencing table; they are checked before each commit.
  * Returns the names applied.
  */
 export function migrateSqlite(db: Database.Database, migrations = loadMigrations()): string[] {
@@ -26,13 +28,20 @@ export function migrateSqlite(db: Database.Database, migrations = loadMigrations
   const isApplied = db.prepare(`SELECT 1 FROM "_als_migrations" WHERE "name" = ?`);
   const record = db.prepare(`INSERT INTO "_als_migrations" ("name", "appliedAt") VALUES (?, ?)`);
   const applied: string[] = [];
-  for (const m of migrations) {
-    db.transaction(() => {
-      if (isApplied.get(m.name)) return;
-      db.exec(m.sql);
-      record.run(m.name, new Date().toISOString());
-      applied.push(m.name);
-    }).immediate();
+  db.pragma("foreign_keys = OFF");
+  try {
+    for (const m of migrations) {
+      db.transaction(() => {
+        if (isApplied.get(m.name)) return;
+        db.exec(m.sql);
+        const broken = db.pragma("foreign_key_check") as unknown[];
+        if (broken.length > 0) throw new Error(`migration ${m.name} leaves ${broken.length} rows with broken foreign keys`);
+        record.run(m.name, new Date().toISOString());
+        applied.push(m.name);
+      }).immediate();
+    }
+  } finally {
+    db.pragma("foreign_keys = ON");
   }
   return applied;
 }

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import Database from "better-sqlite3";
-import { migrateSqlite } from "../../src/store/migrate.ts";
+import { loadMigrations, migrateSqlite } from "../../src/store/migrate.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "als-migrations-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -38,4 +38,18 @@ test("migrating twice applies each migration once", () => {
   assert.deepEqual(migrateSqlite(db), []);
   const recorded = db.prepare(`SELECT count(*) AS n FROM "_als_migrations"`).get() as { n: number };
   assert.ok(recorded.n >= 1);
+});
+
+test("upgrading a database keeps its rows: table rebuilds do not cascade", () => {
+  const db = new Database(join(dir, "upgrade.db"));
+  const [first, ...rest] = loadMigrations();
+  migrateSqlite(db, [first!]);
+  db.exec(`INSERT INTO "Workspace" ("id", "platform", "externalId") VALUES ('w', 'console', 'local');
+    INSERT INTO "Person" ("id", "workspaceId", "externalId", "displayName", "timeZone") VALUES ('p', 'w', 'Ana', 'Ana', 'Europe/London');
+    INSERT INTO "LearningSet" ("id", "workspaceId", "channelId", "name", "timeZone") VALUES ('s', 'w', 'set', 'Set', 'Europe/London');
+    INSERT INTO "Membership" ("id", "setId", "personId", "role", "joinedAt") VALUES ('m', 's', 'p', 'member', '2027-01-01');`);
+  migrateSqlite(db, [first!, ...rest]);
+  assert.equal((db.prepare(`SELECT count(*) AS n FROM "Membership"`).get() as { n: number }).n, 1);
+  assert.equal((db.prepare(`SELECT count(*) AS n FROM "Person"`).get() as { n: number }).n, 1);
+  assert.equal(db.pragma("foreign_keys", { simple: true }), 1);
 });
