@@ -1,4 +1,5 @@
 import type { CommandDecl } from "./define.ts";
+import { actionDone, actionList } from "./action.ts";
 import { away, awayOff } from "./away.ts";
 import { help } from "./help.ts";
 import {
@@ -11,12 +12,30 @@ import {
   meetingRsvp,
   meetingSchedule,
 } from "./meeting.ts";
+import {
+  logAction,
+  logDelete,
+  logEdit,
+  logGoal,
+  logLimitation,
+  logList,
+  logOutcome,
+  logProblem,
+  logQuestion,
+  logReflect,
+  logShare,
+  logStrength,
+} from "./log.ts";
+import { nudgeOff, nudgeOn, nudgeSettings, nudgeSnooze } from "./nudge.ts";
 import { rotationShow, rotationSkip, rotationSlot, rotationSwap } from "./rotation.ts";
 import { setAdd, setAdvisor, setCreate, setInfo, setProgramme, setRemove } from "./set.ts";
 
+export * from "./action.ts";
 export * from "./away.ts";
 export * from "./help.ts";
+export * from "./log.ts";
 export * from "./meeting.ts";
+export * from "./nudge.ts";
 export * from "./rotation.ts";
 export * from "./set.ts";
 
@@ -40,6 +59,24 @@ export const allCommands: readonly CommandDecl[] = [
   rotationSwap,
   rotationSkip,
   rotationSlot,
+  logProblem,
+  logAction,
+  logOutcome,
+  logReflect,
+  logQuestion,
+  logStrength,
+  logLimitation,
+  logGoal,
+  logList,
+  logEdit,
+  logDelete,
+  logShare,
+  actionList,
+  actionDone,
+  nudgeSettings,
+  nudgeOn,
+  nudgeOff,
+  nudgeSnooze,
   away,
   awayOff,
   help,

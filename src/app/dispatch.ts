@@ -57,7 +57,8 @@ export async function runCommand(deps: Deps, handlers: HandlerIndex, input: Comm
 
     const actor = known ?? (await ensurePerson(db, workspace.id, input.user, timeZone));
     const result = await handler.run({ deps, now, workspace, channelId: input.channelId, actor, set, role }, options.value as never);
-    return result.ok ? result.value : say(result.message);
+    if (!result.ok) return say(result.message);
+    return result.value.map((o) => (o.audience.kind === "actor" ? { ...o, audience: { kind: "actor", timeZone: actor.timeZone } } : o));
   } catch (error) {
     const ref = randomUUID().slice(0, 8);
     deps.logger.error({ err: error, ref, command: input.text }, "command failed");

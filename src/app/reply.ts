@@ -16,7 +16,7 @@ export type Reply = { text: string; fields?: Field[]; buttons?: Button[]; files?
 /** Who sees a reply: the set's channel, only the person who ran the command, or one person by DM. */
 export type Audience =
   | { kind: "channel" }
-  | { kind: "actor" }
+  | { kind: "actor"; timeZone?: string }
   | { kind: "dm"; personId: string; externalId: string; displayName: string; timeZone: string };
 
 export type Outgoing = { audience: Audience; reply: Reply };

@@ -1,5 +1,6 @@
 import { planMeeting, presentersPerMeeting, projectRotation, type MeetingPlan, type MeetingToPlan, type RotationMember, type Turn } from "../domain/rotation.ts";
 import {
+  groupByPosition,
   insertSlots,
   listAbsences,
   listMeetings,
@@ -63,12 +64,6 @@ export function plannedGroups(state: SetState, meetingId: string): string[][] {
   return groupByPosition(state.slots.filter((s) => s.meetingId === meetingId && s.status === "planned"));
 }
 
-/** Slots grouped by position, in position order: each group presents together. */
-export function groupByPosition(slots: Pick<SlotRow, "position" | "personId">[]): string[][] {
-  const byPosition = new Map<number, string[]>();
-  for (const s of slots) byPosition.set(s.position, [...(byPosition.get(s.position) ?? []), s.personId]);
-  return [...byPosition.entries()].sort(([a], [b]) => a - b).map(([, g]) => g);
-}
 
 /**
  * Every turn the rotation must count: presented, or planned at a meeting that was not cancelled —

@@ -122,3 +122,10 @@ export async function endAbsences(db: Db, setId: string, personId: string, now: 
   const { count } = await db.absence.updateMany({ where: { setId, personId, endsAt: { gt: now } }, data: { endsAt: now } });
   return count;
 }
+
+/** Slots grouped by position, in position order: each group presents together. */
+export function groupByPosition(slots: Pick<SlotRow, "position" | "personId">[]): string[][] {
+  const byPosition = new Map<number, string[]>();
+  for (const s of slots) byPosition.set(s.position, [...(byPosition.get(s.position) ?? []), s.personId]);
+  return [...byPosition.entries()].sort(([a], [b]) => a - b).map(([, g]) => g);
+}

@@ -1,6 +1,16 @@
 import type { Db } from "./open-database.ts";
 
-export type PersonRow = { id: string; workspaceId: string; externalId: string; displayName: string; timeZone: string };
+export type PersonRow = {
+  id: string;
+  workspaceId: string;
+  externalId: string;
+  displayName: string;
+  timeZone: string;
+  quietStart: string | null;
+  quietEnd: string | null;
+  nudgesOn: boolean;
+  snoozedUntil: Date | null;
+};
 export type WorkspaceRow = { id: string; platform: string; externalId: string };
 
 /** The workspace for a platform's team/guild id, created on first sight. */
@@ -29,4 +39,13 @@ export async function ensurePerson(
 /** The person with this platform user id in this workspace, or null: never creates one. */
 export async function findPerson(db: Db, workspaceId: string, externalId: string): Promise<PersonRow | null> {
   return db.person.findUnique({ where: { workspaceId_externalId: { workspaceId, externalId } } });
+}
+
+/** Reminder preferences and time zone of one person. */
+export async function updateNudgePrefs(
+  db: Db,
+  personId: string,
+  data: Partial<{ timeZone: string; quietStart: string | null; quietEnd: string | null; nudgesOn: boolean; snoozedUntil: Date | null }>,
+): Promise<void> {
+  await db.person.update({ where: { id: personId }, data });
 }

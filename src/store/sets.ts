@@ -2,7 +2,7 @@ import type { Db } from "./open-database.ts";
 import type { PersonRow } from "./people.ts";
 
 export type Role = "member" | "advisor";
-export type MembershipRow = { id: string; role: Role; pairLabel: string | null; joinedAt: Date; person: PersonRow };
+export type MembershipRow = { id: string; role: Role; pairLabel: string | null; sharing: boolean; joinedAt: Date; person: PersonRow };
 export type SetRow = {
   id: string;
   workspaceId: string;

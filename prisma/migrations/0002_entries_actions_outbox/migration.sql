@@ -21,6 +21,7 @@ CREATE TABLE "Action" (
     "setId" TEXT NOT NULL,
     "ownerId" TEXT NOT NULL,
     "meetingId" TEXT,
+    "createdAt" DATETIME NOT NULL,
     "dueAt" DATETIME,
     "status" TEXT NOT NULL DEFAULT 'open',
     "outcome" TEXT,
@@ -124,4 +125,3 @@ CREATE INDEX "Outbox_status_sendAt_idx" ON "Outbox"("status", "sendAt");
 
 -- CreateIndex
 CREATE INDEX "Outbox_setId_status_idx" ON "Outbox"("setId", "status");
-

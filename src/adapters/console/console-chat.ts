@@ -3,8 +3,11 @@ import { join } from "node:path";
 import type { UserRef } from "../../../commands/define.ts";
 import type { Deps } from "../../app/context.ts";
 import { runCommand, type HandlerIndex } from "../../app/dispatch.ts";
-import type { Button } from "../../app/reply.ts";
+import type { Delivery } from "../../app/render-nudge.ts";
+import type { Button, Outgoing } from "../../app/reply.ts";
 import type { ManualClock } from "../../clock.ts";
+import { advanceClock } from "../../scheduler/advance.ts";
+import type { NudgeSink } from "../../scheduler/tick.ts";
 import { consoleTime, renderOutgoing } from "./render.ts";
 
 export const CONSOLE_WORKSPACE = "local";
@@ -25,6 +28,17 @@ export class ConsoleChat {
   #actor = "me";
   #channel = "set";
   readonly #buttons = new Map<string, Button & { channel: string }>();
+  /** Reminders delivered by the scheduler during a `clock` move, as transcript lines. */
+  #delivered: string[] = [];
+  readonly #sink: NudgeSink = {
+    deliver: async (d: Delivery) => {
+      const out: Outgoing = {
+        audience: d.to.kind === "dm" ? { kind: "dm", personId: "", externalId: d.to.externalId, displayName: d.to.displayName, timeZone: d.to.timeZone } : { kind: "channel" },
+        reply: d.reply,
+      };
+      this.#delivered.push(...this.#render(out, d.channelId, this.#actor));
+    },
+  };
 
   constructor(
     private readonly deps: Deps & { clock: ManualClock },
@@ -57,14 +71,21 @@ export class ConsoleChat {
     }
   }
 
-  #setClock(arg: string): string[] {
+  async #setClock(arg: string): Promise<string[]> {
     const now = this.deps.clock.now();
     const step = /^\+(\d+)([mhdw])$/.exec(arg);
     const to = step ? new Date(now.getTime() + Number(step[1]) * STEP[step[2]!]!) : new Date(arg);
     if (Number.isNaN(to.getTime())) return [`[console] clock needs a time like 2027-01-04T09:00Z or a step like +3d (m, h, d, w)`];
     if (to < now) return [`[console] The clock only moves forward (it is ${now.toISOString()}).`];
-    this.deps.clock.set(to);
-    return [`[clock] ${consoleTime(to, "full", this.deps.defaultTimeZone)}`];
+    const lines: string[] = [];
+    const stamp = (at: Date) => `[clock] ${consoleTime(at, "full", this.deps.defaultTimeZone)}`;
+    await advanceClock(this.deps, this.#sink, this.deps.clock, to, (at) => {
+      if (this.#delivered.length) lines.push(stamp(at), ...this.#delivered);
+      this.#delivered = [];
+    });
+    lines.push(stamp(to), ...this.#delivered);
+    this.#delivered = [];
+    return lines;
   }
 
   async #click(id: string): Promise<string[]> {
@@ -85,11 +106,13 @@ export class ConsoleChat {
       text,
       readMention: readConsoleMention,
     });
-    const where = { channel, actor: this.#actor, timeZone: this.deps.defaultTimeZone };
-    return outgoing.flatMap((out) => {
-      for (const b of out.reply.buttons ?? []) this.#buttons.set(b.id, { ...b, channel });
-      return renderOutgoing(out, where, (name, content) => this.#save(name, content));
-    });
+    return outgoing.flatMap((out) => this.#render(out, channel, this.#actor));
+  }
+
+  #render(out: Outgoing, channel: string, actor: string): string[] {
+    for (const b of out.reply.buttons ?? []) this.#buttons.set(b.id, { ...b, channel });
+    const where = { channel, actor, timeZone: this.deps.defaultTimeZone };
+    return renderOutgoing(out, where, (name, content) => this.#save(name, content));
   }
 
   #save(name: string, content: string | Uint8Array): string {

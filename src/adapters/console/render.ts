@@ -21,7 +21,7 @@ export function renderOutgoing(
   const { audience, reply } = out;
   const prefix =
     audience.kind === "channel" ? `[#${where.channel}]` : audience.kind === "actor" ? `[#${where.channel} → ${where.actor}]` : `[DM ${audience.displayName}]`;
-  const zone = audience.kind === "dm" ? audience.timeZone : where.timeZone;
+  const zone = audience.kind === "channel" ? where.timeZone : (audience.timeZone ?? where.timeZone);
   const time = (text: string) => renderTimes(text, (d, style) => consoleTime(d, style, zone));
   const [first = "", ...rest] = time(reply.text).split("\n");
   const lines = [`${prefix} ${first}`, ...rest.map((l) => `  ${l}`)];

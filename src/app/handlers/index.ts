@@ -1,8 +1,24 @@
 import { commandKey } from "../../../commands/define.ts";
 import type { Handler } from "../context.ts";
+import actionDone from "./action-done.ts";
+import actionList from "./action-list.ts";
 import awayOff from "./away-off.ts";
 import awayOn from "./away-on.ts";
 import help from "./help.ts";
+import logDelete from "./log-delete.ts";
+import logEdit from "./log-edit.ts";
+import {
+  logActionHandler,
+  logGoalHandler,
+  logLimitationHandler,
+  logOutcomeHandler,
+  logProblemHandler,
+  logQuestionHandler,
+  logReflectHandler,
+  logStrengthHandler,
+} from "./log-entry.ts";
+import logList from "./log-list.ts";
+import logShare from "./log-share.ts";
 import meetingCalendar from "./meeting-calendar.ts";
 import meetingCancel from "./meeting-cancel.ts";
 import meetingClose from "./meeting-close.ts";
@@ -11,6 +27,9 @@ import meetingMove from "./meeting-move.ts";
 import meetingNext from "./meeting-next.ts";
 import meetingRsvp from "./meeting-rsvp.ts";
 import meetingSchedule from "./meeting-schedule.ts";
+import { nudgeOffHandler, nudgeOnHandler } from "./nudge-on-off.ts";
+import nudgeSettings from "./nudge-settings.ts";
+import nudgeSnooze from "./nudge-snooze.ts";
 import rotationShow from "./rotation-show.ts";
 import rotationSkip from "./rotation-skip.ts";
 import rotationSlot from "./rotation-slot.ts";
@@ -43,6 +62,24 @@ export const handlers: ReadonlyMap<string, Handler> = new Map(
     rotationSwap,
     rotationSkip,
     rotationSlot,
+    logProblemHandler,
+    logActionHandler,
+    logOutcomeHandler,
+    logReflectHandler,
+    logQuestionHandler,
+    logStrengthHandler,
+    logLimitationHandler,
+    logGoalHandler,
+    logList,
+    logEdit,
+    logDelete,
+    logShare,
+    actionList,
+    actionDone,
+    nudgeSettings,
+    nudgeOnHandler,
+    nudgeOffHandler,
+    nudgeSnooze,
     awayOn,
     awayOff,
     help,

@@ -1,11 +1,11 @@
 import { meetingClose } from "../../../commands/index.ts";
-import { createMeetings, saveAttendance, setMeetingStatus, setSlotStatus } from "../../store/meetings.ts";
+import { createMeetings, groupByPosition, saveAttendance, setMeetingStatus, setSlotStatus } from "../../store/meetings.ts";
 import { findPerson } from "../../store/people.ts";
 import { handler } from "../context.ts";
 import { findMeeting, meetingTitle, plannedPresenters, plural, presenterNames, rsvpButtons } from "../format.ts";
 import { at, toChannel, toPerson, type Outgoing } from "../reply.ts";
 import { failure, success } from "../result.ts";
-import { freshState, groupByPosition, isAway, loadSetState } from "../set-state.ts";
+import { freshState, isAway, loadSetState } from "../set-state.ts";
 
 export default handler(meetingClose, async (ctx, { next, present, meeting }) => {
   const { db } = ctx.deps;

@@ -1,0 +1,26 @@
+import { command, opt, optional } from "./define.ts";
+import { ENTRY_MAX_CHARS } from "./log.ts";
+
+export const actionList = command({
+  name: "action",
+  sub: "list",
+  summary: "Your actions: open ones first, with their outcomes.",
+  who: "member",
+  options: {},
+  examples: ["/action list"],
+});
+
+export const actionDone = command({
+  name: "action",
+  sub: "done",
+  summary: "Record the outcome of an action and close it.",
+  who: "member",
+  options: {
+    action: opt.integer({ description: "The action's number (see /action list)", min: 1, max: 100000 }),
+    text: optional(opt.text({ description: "What happened: how you put it into effect", max: ENTRY_MAX_CHARS })),
+    status: optional(opt.choice({ description: "done (default), partly or dropped", choices: ["done", "partly", "dropped"] as const })),
+    effective: optional(opt.choice({ description: "How effective it was", choices: ["very", "somewhat", "not"] as const })),
+  },
+  positional: 2,
+  examples: ['/action done action:4 text:"Both leads now use one rota sheet" effective:very', "/action done 4 status:dropped"],
+});

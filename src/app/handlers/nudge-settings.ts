@@ -1,0 +1,44 @@
+import { nudgeSettings } from "../../../commands/index.ts";
+import { parseTimeZone } from "../../domain/when.ts";
+import { quietHoursOf } from "../../store/nudge-state.ts";
+import { updateNudgePrefs } from "../../store/people.ts";
+import { handlerWithoutSet } from "../context.ts";
+import { toActor } from "../reply.ts";
+import { failure, success } from "../result.ts";
+
+const HHMM = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+const pad = (t: string) => t.padStart(5, "0");
+
+export default handlerWithoutSet(nudgeSettings, async (ctx, { tz, quiet }) => {
+  const data: { timeZone?: string; quietStart?: string | null; quietEnd?: string | null } = {};
+  if (tz !== undefined) {
+    const zone = parseTimeZone(tz);
+    if (!zone.ok) return failure("bad-option", `Option tz: ${zone.message}`);
+    data.timeZone = zone.value;
+  }
+  if (quiet !== undefined) {
+    if (quiet.toLowerCase() === "none") Object.assign(data, { quietStart: "00:00", quietEnd: "00:00" });
+    else {
+      const [start = "", end = ""] = quiet.split("-").map((s) => s.trim());
+      if (!HHMM.test(start) || !HHMM.test(end) || pad(start) === pad(end)) {
+        return failure("bad-option", `Option quiet: "${quiet}" is not a range of local times. Write it like 22:00-08:00, or none for reminders at any hour.`);
+      }
+      Object.assign(data, { quietStart: pad(start), quietEnd: pad(end) });
+    }
+  }
+  if (Object.keys(data).length > 0) await updateNudgePrefs(ctx.deps.db, ctx.actor.id, data);
+  const person = { ...ctx.actor, ...data };
+  const hours = quietHoursOf(person);
+  const quietText = hours ? `${hours.start}–${hours.end}${person.quietStart === null ? " (the default)" : ""}` : "none";
+  const state = !person.nudgesOn ? "off (/nudge on)" : person.snoozedUntil && person.snoozedUntil > ctx.now ? "snoozed" : "on";
+  return success([
+    toActor({
+      text: Object.keys(data).length ? "Reminder settings saved." : "Your reminder settings:",
+      fields: [
+        { label: "Time zone", value: person.timeZone },
+        { label: "Quiet hours", value: quietText },
+        { label: "Reminders", value: state },
+      ],
+    }),
+  ]);
+});

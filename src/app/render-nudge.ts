@@ -1,0 +1,98 @@
+import { setSizeWarnings } from "../domain/compliance.ts";
+import type { PlannedNudge } from "../domain/plan-nudges.ts";
+import type { NudgeView } from "../store/nudge-state.ts";
+import { plural, rsvpButtons } from "./format.ts";
+import { at, type Button, type Reply } from "./reply.ts";
+
+/** A reminder ready to hand to the platform adapter that owns its set's workspace. */
+export type Delivery = {
+  platform: string;
+  workspaceId: string;
+  channelId: string;
+  to: { kind: "channel" } | { kind: "dm"; externalId: string; displayName: string; timeZone: string };
+  reply: Reply;
+};
+
+const snooze: Button = { id: "snooze-1d", label: "Snooze a day", command: "/nudge snooze for:1d" };
+const stop: Button = { id: "nudges-off", label: "Stop these", command: "/nudge off" };
+const record = (kind: "problem" | "action" | "outcome", label: string): Button => ({ id: `log-${kind}`, label, command: `/log ${kind}`, style: "primary" });
+
+/**
+ * The message for one planned nudge, in the recipient's terms: what is asked, the button that does it,
+ * and snooze / stop. Advisor alerts carry counts and dates, never a member's entry text.
+ */
+export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
+  const set = view.sets.get(n.setId)!;
+  const person = n.to.kind === "person" ? view.people.get(n.to.personId)! : null;
+  const base = {
+    platform: set.platform,
+    workspaceId: set.workspaceExternalId,
+    channelId: set.channelId,
+    to: person ? { kind: "dm" as const, ...person } : { kind: "channel" as const },
+  };
+  const name = (id: string) => view.people.get(id)?.displayName ?? "a former member";
+  const meeting = view.meetings.get(n.subjectId);
+  const openActionsOf = (personId: string, before?: Date) =>
+    (view.actionsByOwner.get(`${n.setId}:${personId}`) ?? [])
+      .filter((a) => a.open)
+      .filter((a) => !before || !a.meetingId || (view.meetings.get(a.meetingId)?.startsAt ?? before) < before)
+      .map((a) => `#${a.number} ${a.text}`);
+  const reply = (text: string, buttons: Button[]): Delivery => ({ ...base, reply: { text, buttons } });
+
+  switch (n.kind) {
+    case "presenter-prep": {
+      const items = openActionsOf(n.to.kind === "person" ? n.to.personId : "", meeting!.startsAt);
+      const reportBack = items.length ? `\nReport back on: ${items.join("; ")}.` : "";
+      return reply(
+        `You present at meeting ${meeting!.number} of "${set.name}", ${at(meeting!.startsAt)}. What problem will you bring? Record it with /log problem.${reportBack}`,
+        [record("problem", "Record my problem"), snooze, stop],
+      );
+    }
+    case "meeting-post":
+      return {
+        ...base,
+        reply: {
+          text: `Meeting ${meeting!.number} is tomorrow: ${at(meeting!.startsAt)}. Presenters: ${meeting!.presenterGroups.map((g) => g.map(name).join(" & ")).join(", ") || "to be announced"}. Will you come?`,
+          buttons: rsvpButtons({ number: meeting!.number }),
+        },
+      };
+    case "log-action":
+      return reply(
+        `Meeting ${meeting!.number} has closed. Which actions did you agree with the set? Record each with /log action (a due date helps: due:"next friday").`,
+        [record("action", "Record an action"), snooze, stop],
+      );
+    case "midpoint-outcome":
+    case "outcome-due": {
+      const items = openActionsOf(n.to.kind === "person" ? n.to.personId : "");
+      const next = n.kind === "outcome-due" ? meeting : nextMeetingAfter(view, n.setId, meeting?.startsAt);
+      const lead =
+        n.kind === "midpoint-outcome"
+          ? `Halfway to ${next ? `meeting ${next.number}` : "the next meeting"}: how are your actions going?`
+          : `Meeting ${meeting!.number} is ${at(meeting!.startsAt)}. These actions have no outcome yet:`;
+      return reply(`${lead} ${items.join("; ")}. Record what happened with /action done action:N text:"…".`, [record("outcome", "Record an outcome"), snooze, stop]);
+    }
+    case "action-due": {
+      const action = view.actions.get(n.subjectId)!;
+      return reply(`Action #${action.number} "${action.text}" was due ${at(new Date(action.dueAt!.getTime() - 1), "date")}. How did it go?`, [
+        { id: `action-done-${action.number}`, label: "Mark it done", command: `/action done action:${action.number}`, style: "primary" },
+        record("outcome", "Record an outcome"),
+        snooze,
+        stop,
+      ]);
+    }
+    case "advisor-silent": {
+      const stats = view.entryStats.get(`${n.setId}:${n.subjectId}`);
+      const detail = stats ? `since ${at(stats.lastAt, "date")} (${plural(stats.count, "entry", "entries")} in all)` : "since joining the set";
+      return reply(`Set "${set.name}": ${name(n.subjectId)} has made no log entry ${detail}. A word at the next meeting may help.`, [snooze, stop]);
+    }
+    case "advisor-set-size": {
+      const warning = setSizeWarnings(Number(n.occurrence))[0]?.message ?? `The set has ${n.occurrence} members.`;
+      return reply(`Set "${set.name}": ${warning}`, [snooze, stop]);
+    }
+  }
+}
+
+function nextMeetingAfter(view: NudgeView, setId: string, after: Date | undefined) {
+  if (!after) return undefined;
+  return view.meetingsBySet.get(setId)?.find((m) => m.startsAt > after);
+}

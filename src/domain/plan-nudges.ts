@@ -1,0 +1,288 @@
+/**
+ * The nudge planner (DESIGN §4): which reminders a set's state implies, to whom, and when.
+ *
+ * Pure: no I/O, no clock (times are always passed in). It only *plans*: the outbox stores each nudge under its
+ * deterministic `key` with a unique constraint, which is what makes sending exactly-once.
+ *
+ * Conventions:
+ * - "Meeting" means a non-cancelled meeting (scheduled or closed); cancelled meetings are ignored everywhere. Closed
+ *   meetings keep producing their (by then stale) candidates, so a catch-up window never loses track of them.
+ * - "The next meeting" after A is the first non-cancelled meeting that starts after A.
+ * - Whether a nudge exists depends only on facts up to its `dueAt` (plus current membership, opt-out and the
+ *   current status of an action for action-due), so the candidates stay stable as time passes.
+ */
+import { DateTime } from "luxon";
+import { SET_SIZE } from "./compliance.ts";
+
+export type NudgeKind =
+  | "presenter-prep" // DM each presenter, `presenterPrepHours` before the meeting: prepare and /log problem
+  | "meeting-post" // channel post `meetingPostHours` before the meeting: date, presenters, RSVP buttons
+  | "log-action" // DM each attendee of a closed meeting who has logged no action since it started (at each of `logActionHours` after closing)
+  | "midpoint-outcome" // halfway between closed meeting A and the next meeting B: DM members with actions lacking an outcome
+  | "outcome-due" // `outcomeDueHours` before the meeting B that follows a closed meeting: DM members with actions lacking an outcome
+  | "action-due" // an open action's due date passes: DM its owner
+  | "advisor-silent" // to each advisor: a member with no entry for `silentDays` days (count and date only, never text)
+  | "advisor-set-size"; // to each advisor: the member count is below 4 or above 8
+
+/** Local quiet hours, "22:00" to "08:00"; may wrap midnight; start === end (or a malformed time) means none. */
+export type QuietHours = { start: string; end: string };
+export type NudgePerson = { id: string; timeZone: string; quiet: QuietHours | null; optedOut: boolean; snoozedUntil: Date | null };
+export type NudgeMeeting = {
+  id: string;
+  number: number;
+  startsAt: Date;
+  durationMinutes: number;
+  status: "scheduled" | "closed" | "cancelled";
+  closedAt: Date | null;
+  presenterIds: string[];
+  attendeeIds: string[];
+};
+export type NudgeAction = {
+  id: string;
+  ownerId: string;
+  createdAt: Date;
+  dueAt: Date | null;
+  status: "open" | "done" | "partly" | "dropped";
+  outcomeAt: Date | null;
+};
+export type NudgeRules = { presenterPrepHours: number; meetingPostHours: number; logActionHours: number[]; outcomeDueHours: number; silentDays: number };
+export const DEFAULT_RULES: NudgeRules = { presenterPrepHours: 48, meetingPostHours: 24, logActionHours: [2, 24], outcomeDueHours: 72, silentDays: 30 };
+export type NudgeSet = {
+  id: string;
+  /** current members (advisors are not members); only they are nudged as presenters, attendees or owners */
+  memberIds: string[];
+  advisorIds: string[];
+  /** any order; cancelled ones are ignored */
+  meetings: NudgeMeeting[];
+  actions: NudgeAction[];
+  /** per member: the times of their entries (any kind) and, separately, of their `action` entries */
+  entryTimes: Record<string, Date[]>;
+  actionEntryTimes: Record<string, Date[]>;
+  /** when each current member joined (silence counts from here if they have no entry) */
+  memberSince: Record<string, Date>;
+  /** a person is away from `startsAt` (inclusive) to `endsAt` (exclusive) */
+  absences: { personId: string; startsAt: Date; endsAt: Date }[];
+  /** when the member count last changed */
+  sizeChangedAt: Date;
+  rules?: Partial<NudgeRules>;
+};
+/** `people` should hold everyone nudged; someone missing is treated as UTC, no quiet hours, not opted out. */
+export type NudgeState = { sets: NudgeSet[]; people: Record<string, NudgePerson> };
+export type NudgeTarget = { kind: "person"; personId: string } | { kind: "channel" };
+export type PlannedNudge = {
+  /** `${kind}:${setId}:${personId or "channel"}:${subjectId}:${occurrence}`: the outbox's unique key */
+  key: string;
+  kind: NudgeKind;
+  setId: string;
+  to: NudgeTarget;
+  /** meeting id (midpoint-outcome: the closed meeting A; outcome-due: the coming meeting B), action id, member id (advisor-silent), set id (advisor-set-size) */
+  subjectId: string;
+  /** "1", "2"…; advisor-silent: the UTC ISO day of the last entry (or join); advisor-set-size: the member count */
+  occurrence: string;
+  /** when the rule says */
+  dueAt: Date;
+  /** dueAt moved past the recipient's snooze, then out of their quiet hours (channel posts: dueAt) */
+  sendAt: Date;
+  /** from this instant on it is no longer worth sending */
+  staleAt: Date;
+};
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** outOfQuietHours never moves a time further than this (under a day of quiet, plus generous room for zone changes). */
+const MAX_QUIET_SHIFT = 2 * DAY;
+
+/** Every nudge the state implies, due or not (the candidates), in sendAt order (then key). */
+export function candidateNudges(state: NudgeState): PlannedNudge[] {
+  return sorted(collect(state, { maxDue: Infinity, minSend: -Infinity }));
+}
+
+/**
+ * The nudges whose sendAt is in (since, now]: `due` if now < staleAt, else `stale` (to be recorded as skipped).
+ * Both in sendAt order. Candidates that cannot fall in the window are pruned before the time-zone work.
+ */
+export function planNudges(state: NudgeState, window: { since: Date; now: Date }): { due: PlannedNudge[]; stale: PlannedNudge[] } {
+  const since = window.since.getTime();
+  const now = window.now.getTime();
+  const due: PlannedNudge[] = [];
+  const stale: PlannedNudge[] = [];
+  for (const n of sorted(collect(state, { maxDue: now, minSend: since }))) {
+    const send = n.sendAt.getTime();
+    if (send <= since || send > now) continue;
+    (now < n.staleAt.getTime() ? due : stale).push(n);
+  }
+  return { due, stale };
+}
+
+/** The earliest sendAt strictly after `after`, or null: lets a simulated clock jump from event to event. */
+export function nextNudgeAt(state: NudgeState, after: Date): Date | null {
+  let best = Infinity;
+  for (const n of collect(state, { maxDue: Infinity, minSend: after.getTime() })) {
+    const send = n.sendAt.getTime();
+    if (send > after.getTime() && send < best) best = send;
+  }
+  return best === Infinity ? null : new Date(best);
+}
+
+/**
+ * The moment `at` moved out of the person's quiet hours, in their zone; `at` itself if not quiet (the end
+ * minute is not quiet). DST-correct: the result is the first instant whose local wall clock reads the end time
+ * (a non-existent end time moves forward by the gap). An unknown zone or malformed quiet hours leave `at` as is.
+ */
+export function outOfQuietHours(at: Date, person: Pick<NudgePerson, "timeZone" | "quiet">): Date {
+  const quiet = quietMinutes(person.quiet);
+  if (!quiet) return at;
+  const local = DateTime.fromJSDate(at, { zone: person.timeZone });
+  if (!local.isValid) return at;
+  const [start, end] = quiet;
+  const minute = local.hour * 60 + local.minute;
+  const isQuiet = start < end ? start <= minute && minute < end : minute >= start || minute < end;
+  if (!isQuiet) return at;
+  // Without a clock change in between, the end is this many wall-clock milliseconds away.
+  const wall = ((((end - minute) % 1440) + 1440) % 1440) * 60_000 - local.second * 1000 - local.millisecond;
+  const simple = DateTime.fromMillis(at.getTime() + wall, { zone: person.timeZone });
+  if (simple.hour * 60 + simple.minute === end) return simple.toJSDate();
+  const day = minute >= end ? local.plus({ days: 1 }) : local;
+  return day.set({ hour: Math.floor(end / 60), minute: end % 60, second: 0, millisecond: 0 }).toJSDate();
+}
+
+/** [start, end] in minutes after local midnight, or null for none. */
+function quietMinutes(quiet: QuietHours | null): [number, number] | null {
+  if (!quiet) return null;
+  const start = clockMinutes(quiet.start);
+  const end = clockMinutes(quiet.end);
+  return start === null || end === null || start === end ? null : [start, end];
+}
+
+function clockMinutes(text: string): number | null {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  return h < 24 && min < 60 ? h * 60 + min : null;
+}
+
+/** Which candidates are worth building: due no later than `maxDue`, with a sendAt that could exceed `minSend`. */
+type Bounds = { maxDue: number; minSend: number };
+
+function collect(state: NudgeState, bounds: Bounds): PlannedNudge[] {
+  const out: PlannedNudge[] = [];
+  for (const set of state.sets) planSet(set, state.people, bounds, out);
+  return out;
+}
+
+function sorted(nudges: PlannedNudge[]): PlannedNudge[] {
+  return nudges.sort((a, b) => a.sendAt.getTime() - b.sendAt.getTime() || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+function rulesOf(set: NudgeSet): NudgeRules {
+  const rules = { ...DEFAULT_RULES };
+  for (const [name, value] of Object.entries(set.rules ?? {})) if (value !== undefined) Object.assign(rules, { [name]: value });
+  return rules;
+}
+
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const DEFAULT_PERSON: Omit<NudgePerson, "id"> = { timeZone: "UTC", quiet: null, optedOut: false, snoozedUntil: null };
+
+/** All candidates of one set (within `bounds`), appended to `out`. Work is linear in the set's own lists. */
+function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bounds, out: PlannedNudge[]): void {
+  const rules = rulesOf(set);
+  const members = new Set(set.memberIds);
+  const seen = new Set<string>();
+
+  const away = new Map<string, { startsAt: Date; endsAt: Date }[]>();
+  for (const a of set.absences) pushTo(away, a.personId, a);
+  const isAway = (personId: string, t: number) =>
+    (away.get(personId) ?? []).some((a) => a.startsAt.getTime() <= t && t < a.endsAt.getTime());
+
+  const emit = (kind: NudgeKind, to: NudgeTarget, subjectId: string, occurrence: string, dueAt: number, sendAt: number, staleAt: number) => {
+    const key = `${kind}:${set.id}:${to.kind === "person" ? to.personId : "channel"}:${subjectId}:${occurrence}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ key, kind, setId: set.id, to, subjectId, occurrence, dueAt: new Date(dueAt), sendAt: new Date(sendAt), staleAt: new Date(staleAt) });
+  };
+
+  /** A DM, unless opted out or away at dueAt; sent after any snooze, then out of quiet hours. */
+  const toPerson = (kind: NudgeKind, personId: string, subjectId: string, occurrence: string, dueAt: number, staleAt: number) => {
+    if (dueAt > bounds.maxDue) return;
+    const person = people[personId] ?? { id: personId, ...DEFAULT_PERSON };
+    if (person.optedOut || isAway(personId, dueAt)) return;
+    const snooze = person.snoozedUntil?.getTime() ?? -Infinity;
+    const base = Math.max(dueAt, snooze);
+    if (base + MAX_QUIET_SHIFT <= bounds.minSend) return;
+    const sendAt = outOfQuietHours(new Date(base), person).getTime();
+    emit(kind, { kind: "person", personId }, subjectId, occurrence, dueAt, sendAt, staleAt);
+  };
+
+  const toChannel = (kind: NudgeKind, subjectId: string, dueAt: number, staleAt: number) => {
+    if (dueAt > bounds.maxDue || dueAt <= bounds.minSend) return;
+    emit(kind, { kind: "channel" }, subjectId, "1", dueAt, dueAt, staleAt);
+  };
+
+  const actionsByOwner = new Map<string, NudgeAction[]>();
+  for (const a of set.actions) if (members.has(a.ownerId)) pushTo(actionsByOwner, a.ownerId, a);
+  /** Members owning an action created before `t` that has no outcome at `t`. */
+  const withoutOutcome = (t: number) =>
+    set.memberIds.filter((id) =>
+      (actionsByOwner.get(id) ?? []).some((a) => a.createdAt.getTime() < t && (a.outcomeAt === null || a.outcomeAt.getTime() > t)),
+    );
+
+  const meetings = set.meetings.filter((m) => m.status !== "cancelled").sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  meetings.forEach((m, i) => {
+    const start = m.startsAt.getTime();
+    const prev = meetings[i - 1];
+    const next = meetings[i + 1];
+
+    const prep = start - rules.presenterPrepHours * HOUR;
+    for (const p of m.presenterIds) if (members.has(p)) toPerson("presenter-prep", p, m.id, "1", prep, start);
+    toChannel("meeting-post", m.id, start - rules.meetingPostHours * HOUR, start);
+
+    if (prev?.status === "closed" && prev.closedAt) {
+      const due = start - rules.outcomeDueHours * HOUR;
+      for (const id of withoutOutcome(due)) toPerson("outcome-due", id, m.id, "1", due, start);
+    }
+
+    if (m.status !== "closed" || !m.closedAt) return;
+    const closed = m.closedAt.getTime();
+    rules.logActionHours.forEach((hours, k) => {
+      const due = closed + hours * HOUR;
+      const stale = next ? next.startsAt.getTime() : due + 7 * DAY;
+      for (const id of m.attendeeIds) {
+        if (!members.has(id)) continue;
+        const logged = (set.actionEntryTimes[id] ?? []).some((t) => t.getTime() >= start && t.getTime() <= due);
+        if (!logged) toPerson("log-action", id, m.id, String(k + 1), due, stale);
+      }
+    });
+    if (next && next.startsAt.getTime() > closed) {
+      const due = closed + Math.floor((next.startsAt.getTime() - closed) / 2);
+      const stale = next.startsAt.getTime() - rules.outcomeDueHours * HOUR;
+      for (const id of withoutOutcome(due)) toPerson("midpoint-outcome", id, m.id, "1", due, stale);
+    }
+  });
+
+  for (const a of set.actions) {
+    if (a.status !== "open" || !a.dueAt || !members.has(a.ownerId)) continue;
+    toPerson("action-due", a.ownerId, a.id, "1", a.dueAt.getTime(), a.dueAt.getTime() + 7 * DAY);
+  }
+
+  // Silence counts from the later of the last entry and joining; each silence alerts once (keyed by that day).
+  for (const id of set.memberIds) {
+    const last = (set.entryTimes[id] ?? []).reduce((max, t) => Math.max(max, t.getTime()), set.memberSince[id]?.getTime() ?? -Infinity);
+    if (last === -Infinity) continue;
+    const due = last + rules.silentDays * DAY;
+    if (isAway(id, due)) continue;
+    const day = new Date(last).toISOString().slice(0, 10);
+    for (const advisor of set.advisorIds) toPerson("advisor-silent", advisor, id, day, due, due + 7 * DAY);
+  }
+
+  const size = set.memberIds.length;
+  if (size < SET_SIZE.min || size > SET_SIZE.max) {
+    const due = set.sizeChangedAt.getTime();
+    for (const advisor of set.advisorIds) toPerson("advisor-set-size", advisor, set.id, String(size), due, due + 7 * DAY);
+  }
+}

@@ -1,0 +1,83 @@
+import { randomUUID } from "node:crypto";
+import type { Logger } from "pino";
+import { planNudges, type PlannedNudge } from "../domain/plan-nudges.ts";
+import { renderNudge, type Delivery } from "../app/render-nudge.ts";
+import { loadNudgeState } from "../store/nudge-state.ts";
+import type { Db } from "../store/open-database.ts";
+import { claimDue, insertOutbox, lastTickAt, markFailedTry, markSent, saveTickAt, skipStale, type OutboxInsert } from "../store/outbox.ts";
+
+/** Where reminders go: the adapter of the set's platform. A thrown error means "not delivered, try again". */
+export interface NudgeSink {
+  deliver(delivery: Delivery): Promise<void>;
+}
+
+export type SchedulerDeps = { db: Db; logger: Logger };
+
+/** Tries before a reminder is given up as failed, and the wait before each retry. */
+export const MAX_ATTEMPTS = 5;
+export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000];
+const CLAIM_BATCH = 500;
+
+export type TickReport = { planned: number; skipped: number; sent: number; failed: number };
+
+function outboxRow(n: PlannedNudge, delivery: Delivery, status: "pending" | "skipped"): OutboxInsert {
+  return {
+    id: randomUUID(),
+    key: n.key,
+    kind: n.kind,
+    setId: n.setId,
+    personId: n.to.kind === "person" ? n.to.personId : null,
+    payload: JSON.stringify(delivery),
+    sendAt: n.sendAt,
+    staleAt: n.staleAt,
+    status,
+    reason: status === "skipped" ? "stale: its moment passed while the bot was not running" : null,
+  };
+}
+
+/**
+ * One scheduler tick at `now`: plan the nudges that fell due since the last tick (the first tick plans
+ * nothing from before it), record them in the outbox under their unique keys, then deliver what is due.
+ * Safe to repeat and to run in several processes: a key is only ever inserted once.
+ */
+export async function runTick(deps: SchedulerDeps, sink: NudgeSink, now: Date): Promise<TickReport> {
+  const { db } = deps;
+  const since = (await lastTickAt(db)) ?? now;
+  let planned = 0;
+  if (now > since) {
+    const { state, view } = await loadNudgeState(db, now);
+    const { due, stale } = planNudges(state, { since, now });
+    planned = await insertOutbox(db, [...due.map((n) => outboxRow(n, renderNudge(n, view), "pending")), ...stale.map((n) => outboxRow(n, renderNudge(n, view), "skipped"))], now);
+  }
+  await saveTickAt(db, now > since ? now : since);
+  const skipped = await skipStale(db, now);
+  const delivered = await deliverDue(deps, sink, now);
+  return { planned, skipped, ...delivered };
+}
+
+/** Sends every due outbox row; failures are retried with back-off, then kept as failed with their error. */
+export async function deliverDue(deps: SchedulerDeps, sink: NudgeSink, now: Date): Promise<{ sent: number; failed: number }> {
+  let sent = 0;
+  let failed = 0;
+  for (;;) {
+    const rows = await claimDue(deps.db, now, CLAIM_BATCH);
+    if (rows.length === 0) break;
+    const ok: string[] = [];
+    for (const row of rows) {
+      try {
+        await sink.deliver(JSON.parse(row.payload) as Delivery);
+        ok.push(row.id);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const tries = row.attempts + 1;
+        const retryAt = tries < MAX_ATTEMPTS ? new Date(now.getTime() + RETRY_DELAYS_MS[tries - 1]!) : null;
+        deps.logger.warn({ key: row.key, tries, error: message }, retryAt ? "reminder not delivered; will retry" : "reminder failed for good");
+        await markFailedTry(deps.db, row.id, message, retryAt);
+        if (!retryAt) failed++;
+      }
+    }
+    await markSent(deps.db, ok, now);
+    sent += ok.length;
+  }
+  return { sent, failed };
+}

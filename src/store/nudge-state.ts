@@ -1,0 +1,160 @@
+import type { NudgeAction, NudgeMeeting, NudgePerson, NudgeSet, NudgeState } from "../domain/plan-nudges.ts";
+import { groupByPosition } from "./meetings.ts";
+import type { Db } from "./open-database.ts";
+
+export type ViewAction = { setId: string; ownerId: string; number: number; text: string; meetingId: string | null; dueAt: Date | null; open: boolean };
+
+/** What rendering a nudge needs beyond the planner's state: names, channels, meeting and action details. */
+export type NudgeView = {
+  sets: Map<string, { name: string; channelId: string; platform: string; workspaceExternalId: string }>;
+  people: Map<string, { externalId: string; displayName: string; timeZone: string }>;
+  /** presenterGroups: who presents, pair partners together, in slot order. */
+  meetings: Map<string, { setId: string; number: number; startsAt: Date; durationMinutes: number; presenterGroups: string[][] }>;
+  actions: Map<string, ViewAction>;
+  /** `${setId}:${ownerId}` → that member's actions in the set. */
+  actionsByOwner: Map<string, ViewAction[]>;
+  /** setId → its meetings in time order. */
+  meetingsBySet: Map<string, { number: number; startsAt: Date }[]>;
+  /** `${setId}:${personId}` → how many entries and when the last was made. */
+  entryStats: Map<string, { count: number; lastAt: Date }>;
+};
+
+/** How far back and ahead a tick looks: wider than any reminder rule's reach (DESIGN §4). */
+const HORIZON_MS = 120 * 86_400_000;
+
+/**
+ * Loads everything the nudge planner needs at `now`, for every set, in a fixed number of queries
+ * (ten, however many sets and people there are): the planner then works in memory.
+ */
+export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeState; view: NudgeView }> {
+  const from = new Date(now.getTime() - HORIZON_MS);
+  const to = new Date(now.getTime() + HORIZON_MS);
+  const [sets, memberships, leavers, meetings, slots, attendance, actions, entryStats, actionEntries, absences] = await Promise.all([
+    db.learningSet.findMany({ select: { id: true, name: true, channelId: true, workspace: { select: { platform: true, externalId: true } } } }),
+    db.membership.findMany({ where: { leftAt: null }, select: { setId: true, role: true, joinedAt: true, person: true } }),
+    db.membership.groupBy({ by: ["setId"], where: { leftAt: { not: null } }, _max: { leftAt: true } }),
+    db.meeting.findMany({ where: { status: { not: "cancelled" }, startsAt: { gte: from, lte: to } }, orderBy: { startsAt: "asc" } }),
+    db.presenterSlot.findMany({
+      where: { status: { in: ["planned", "presented"] }, meeting: { status: { not: "cancelled" }, startsAt: { gte: from, lte: to } } },
+      select: { meetingId: true, personId: true, position: true },
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+    }),
+    db.attendance.findMany({ where: { meeting: { status: "closed", startsAt: { gte: from, lte: to } } } }),
+    db.action.findMany({
+      where: { OR: [{ status: "open" }, { outcomeAt: { gte: from } }] },
+      select: { id: true, setId: true, ownerId: true, meetingId: true, createdAt: true, dueAt: true, status: true, outcomeAt: true, entry: { select: { number: true, text: true } } },
+    }),
+    db.entry.groupBy({ by: ["setId", "authorId"], _max: { createdAt: true }, _count: { _all: true } }),
+    db.entry.findMany({ where: { kind: "action", createdAt: { gte: from } }, select: { setId: true, authorId: true, createdAt: true } }),
+    db.absence.findMany({ where: { endsAt: { gt: from } }, select: { setId: true, personId: true, startsAt: true, endsAt: true } }),
+  ]);
+
+  const view: NudgeView = {
+    sets: new Map(),
+    people: new Map(),
+    meetings: new Map(),
+    actions: new Map(),
+    actionsByOwner: new Map(),
+    meetingsBySet: new Map(),
+    entryStats: new Map(),
+  };
+  const bySet = new Map<string, NudgeSet>();
+  for (const s of sets) {
+    view.sets.set(s.id, { name: s.name, channelId: s.channelId, platform: s.workspace.platform, workspaceExternalId: s.workspace.externalId });
+    bySet.set(s.id, {
+      id: s.id,
+      memberIds: [],
+      advisorIds: [],
+      meetings: [],
+      actions: [],
+      entryTimes: {},
+      actionEntryTimes: {},
+      memberSince: {},
+      absences: [],
+      sizeChangedAt: new Date(0),
+    });
+  }
+  const people: Record<string, NudgePerson> = {};
+  for (const m of memberships) {
+    const set = bySet.get(m.setId)!;
+    const p = m.person;
+    people[p.id] = {
+      id: p.id,
+      timeZone: p.timeZone,
+      quiet: quietHoursOf(p),
+      optedOut: !p.nudgesOn,
+      snoozedUntil: p.snoozedUntil,
+    };
+    view.people.set(p.id, { externalId: p.externalId, displayName: p.displayName, timeZone: p.timeZone });
+    if (m.role === "advisor") set.advisorIds.push(p.id);
+    else {
+      set.memberIds.push(p.id);
+      set.memberSince[p.id] = m.joinedAt;
+      if (m.joinedAt > set.sizeChangedAt) set.sizeChangedAt = m.joinedAt;
+    }
+  }
+  for (const l of leavers) {
+    const set = bySet.get(l.setId);
+    if (set && l._max.leftAt && l._max.leftAt > set.sizeChangedAt) set.sizeChangedAt = l._max.leftAt;
+  }
+
+  const slotsByMeeting = new Map<string, { position: number; personId: string }[]>();
+  for (const s of slots) push(slotsByMeeting, s.meetingId, s);
+  const attendees = groupBy(attendance, (a) => a.meetingId, (a) => a.personId);
+  for (const m of meetings) {
+    const presenterGroups = groupByPosition(slotsByMeeting.get(m.id) ?? []);
+    const meeting: NudgeMeeting = {
+      id: m.id,
+      number: m.number,
+      startsAt: m.startsAt,
+      durationMinutes: m.durationMinutes,
+      status: m.status as NudgeMeeting["status"],
+      closedAt: m.closedAt,
+      presenterIds: presenterGroups.flat(),
+      attendeeIds: attendees.get(m.id) ?? [],
+    };
+    bySet.get(m.setId)?.meetings.push(meeting);
+    view.meetings.set(m.id, { setId: m.setId, number: m.number, startsAt: m.startsAt, durationMinutes: m.durationMinutes, presenterGroups });
+    push(view.meetingsBySet, m.setId, { number: m.number, startsAt: m.startsAt });
+  }
+  for (const a of actions) {
+    const action: NudgeAction = { id: a.id, ownerId: a.ownerId, createdAt: a.createdAt, dueAt: a.dueAt, status: a.status as NudgeAction["status"], outcomeAt: a.outcomeAt };
+    bySet.get(a.setId)?.actions.push(action);
+    const viewAction = { setId: a.setId, ownerId: a.ownerId, number: a.entry.number, text: a.entry.text, meetingId: a.meetingId, dueAt: a.dueAt, open: a.status === "open" };
+    view.actions.set(a.id, viewAction);
+    push(view.actionsByOwner, `${a.setId}:${a.ownerId}`, viewAction);
+  }
+  for (const e of entryStats) {
+    const set = bySet.get(e.setId);
+    if (!set || !e._max.createdAt) continue;
+    set.entryTimes[e.authorId] = [e._max.createdAt];
+    view.entryStats.set(`${e.setId}:${e.authorId}`, { count: e._count._all, lastAt: e._max.createdAt });
+  }
+  for (const e of actionEntries) {
+    const set = bySet.get(e.setId);
+    if (set) (set.actionEntryTimes[e.authorId] ??= []).push(e.createdAt);
+  }
+  for (const a of absences) bySet.get(a.setId)?.absences.push({ personId: a.personId, startsAt: a.startsAt, endsAt: a.endsAt });
+  return { state: { sets: [...bySet.values()], people }, view };
+}
+
+/** Sensible hours by default: a person who has not chosen quiet hours gets none before 08:00 or after 21:00. */
+export const DEFAULT_QUIET_HOURS = { start: "21:00", end: "08:00" } as const;
+
+/** A person's quiet hours: their own, none if they cleared them (stored as equal times), or the default. */
+export function quietHoursOf(p: { quietStart: string | null; quietEnd: string | null }): { start: string; end: string } | null {
+  if (p.quietStart === null || p.quietEnd === null) return { ...DEFAULT_QUIET_HOURS };
+  return p.quietStart === p.quietEnd ? null : { start: p.quietStart, end: p.quietEnd };
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function groupBy<T>(rows: T[], key: (r: T) => string, value: (r: T) => string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of rows) push(out, key(r), value(r));
+  return out;
+}
