@@ -49,7 +49,11 @@ function spec<T>(kind: OptionKind, schema: z.ZodType<T>, { description }: Base, 
 
 /** Option builders: each returns a required option; wrap in `optional()` to make it optional. */
 export const opt = {
-  text: (b: Base & { max?: number }) => spec("text", z.string().trim().min(1).max(b.max ?? 200), b),
+  text: (b: Base & { max?: number }) => {
+    const max = b.max ?? 200;
+    const tooLong = (issue: { input?: unknown }) => `at most ${max} characters; this has ${String(issue.input ?? "").length}`;
+    return spec("text", z.string().trim().min(1, "must not be empty").max(max, { error: tooLong }), b);
+  },
   user: (b: Base) => spec("user", UserRef, b),
   users: (b: Base) => spec("users", z.array(UserRef).min(1).max(20), b),
   /** A date and time, natural language in the actor's time zone. */

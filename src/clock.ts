@@ -5,8 +5,13 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** A clock that only moves when told: the console's `clock` command, tests and the demo. */
-export class ManualClock implements Clock {
+/** A clock the console's `clock` command can move forward. */
+export interface SettableClock extends Clock {
+  set(to: Date): void;
+}
+
+/** A clock that only moves when told: scripted console runs, tests and the demo. */
+export class ManualClock implements SettableClock {
   #now: Date;
   constructor(start: Date) {
     this.#now = new Date(start);
@@ -16,5 +21,17 @@ export class ManualClock implements Clock {
   }
   set(to: Date): void {
     this.#now = new Date(to);
+  }
+}
+
+/** Real time shifted by whatever `set` last asked for: the interactive console, where time also passes. */
+export class ShiftedClock implements SettableClock {
+  #offsetMs = 0;
+  constructor(private readonly real: Clock = systemClock) {}
+  now(): Date {
+    return new Date(this.real.now().getTime() + this.#offsetMs);
+  }
+  set(to: Date): void {
+    this.#offsetMs = to.getTime() - this.real.now().getTime();
   }
 }

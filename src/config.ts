@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { IANAZone } from "luxon";
+import cron from "node-cron";
 import { z } from "zod";
 
 /** Every setting, read once from the environment (and `.env` if present). See .env.example. */
@@ -12,6 +13,10 @@ export const ConfigSchema = z.object({
     .default("Europe/London"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   CONSOLE_START: z.iso.datetime({ offset: true }).optional(),
+  SCHEDULER_CRON: z
+    .string()
+    .refine((e) => cron.validate(e), "SCHEDULER_CRON must be a cron expression, e.g. * * * * * (every minute)")
+    .default("* * * * *"),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -107,7 +107,8 @@ export function convertOptions(parsed: ParsedLine, ctx: ConvertContext): Result<
     const checked = spec.schema.safeParse(value.value);
     if (!checked.success) {
       const issue = checked.error.issues[0]?.message ?? "invalid value";
-      return failure("bad-option", `Option ${name}: "${text}" is not valid (${issue}). Example: ${decl.examples[0]}`);
+      const shown = text.length > 40 ? `${text.slice(0, 37)}…` : text;
+      return failure("bad-option", `Option ${name}: "${shown}" is not valid (${issue}). Example: ${decl.examples[0]}`);
     }
     out[name] = checked.data;
   }

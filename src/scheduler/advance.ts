@@ -1,5 +1,5 @@
 import { nextNudgeAt } from "../domain/plan-nudges.ts";
-import type { ManualClock } from "../clock.ts";
+import type { SettableClock } from "../clock.ts";
 import { loadNudgeState } from "../store/nudge-state.ts";
 import { nextRetryAt } from "../store/outbox.ts";
 import { runTick, type NudgeSink, type SchedulerDeps } from "./tick.ts";
@@ -12,7 +12,7 @@ import { runTick, type NudgeSink, type SchedulerDeps } from "./tick.ts";
 export async function advanceClock(
   deps: SchedulerDeps,
   sink: NudgeSink,
-  clock: ManualClock,
+  clock: SettableClock,
   to: Date,
   onStep: (at: Date) => void = () => {},
 ): Promise<void> {

@@ -1,19 +1,21 @@
 import cron from "node-cron";
-import type { Clock } from "../clock.ts";
-import { runTick, type NudgeSink, type SchedulerDeps } from "./tick.ts";
+import type { Logger } from "pino";
 
-/** Runs a scheduler tick on a cron expression (default every minute); ticks never overlap. Returns a stop function. */
-export function startScheduler(deps: SchedulerDeps, sink: NudgeSink, clock: Clock, expression = "* * * * *"): () => void {
+/**
+ * Runs `tick` on a cron expression (every minute by default). Ticks never overlap, and a failing
+ * tick is logged, not fatal: the next one catches up. Returns a function that stops the schedule.
+ */
+export function startScheduler(tick: () => Promise<void>, logger: Logger, expression = "* * * * *"): () => Promise<void> {
   const task = cron.schedule(
     expression,
     async () => {
       try {
-        await runTick(deps, sink, clock.now());
+        await tick();
       } catch (error) {
-        deps.logger.error({ err: error }, "scheduler tick failed");
+        logger.error({ err: error }, "scheduler tick failed");
       }
     },
     { noOverlap: true, name: "nudges" },
   );
-  return () => void task.stop();
+  return async () => void (await task.stop());
 }

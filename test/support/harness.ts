@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { pino } from "pino";
 import { ConsoleChat } from "../../src/adapters/console/console-chat.ts";
@@ -22,9 +22,13 @@ export type Harness = {
   close: () => Promise<void>;
 };
 
-export async function createHarness(start = "2027-01-04T09:00:00Z", timeZone = "Europe/London"): Promise<Harness> {
-  const dir = mkdtempSync(join(tmpdir(), "als-test-"));
-  const dbPath = join(dir, "als.db");
+/**
+ * `reuse` opens an existing database file instead of a fresh one (a restart: a new Prisma client on the
+ * same file); closing such a harness leaves the file in place.
+ */
+export async function createHarness(start = "2027-01-04T09:00:00Z", timeZone = "Europe/London", reuse?: string): Promise<Harness> {
+  const dir = reuse ? dirname(reuse) : mkdtempSync(join(tmpdir(), "als-test-"));
+  const dbPath = reuse ?? join(dir, "als.db");
   const db = await openDatabase(`file:${dbPath}`);
   const clock = new ManualClock(new Date(start));
   const chat = new ConsoleChat({ db, clock, logger: pino({ level: "silent" }), defaultTimeZone: timeZone }, handlers, join(dir, "files"));
@@ -53,7 +57,7 @@ export async function createHarness(start = "2027-01-04T09:00:00Z", timeZone = "
     },
     async close() {
       await db.$disconnect();
-      rmSync(dir, { recursive: true, force: true });
+      if (!reuse) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -5,9 +5,9 @@ import type { Deps } from "../../app/context.ts";
 import { runCommand, type HandlerIndex } from "../../app/dispatch.ts";
 import type { Delivery } from "../../app/render-nudge.ts";
 import type { Button, Outgoing } from "../../app/reply.ts";
-import type { ManualClock } from "../../clock.ts";
+import type { SettableClock } from "../../clock.ts";
 import { advanceClock } from "../../scheduler/advance.ts";
-import type { NudgeSink } from "../../scheduler/tick.ts";
+import { runTick, type NudgeSink } from "../../scheduler/tick.ts";
 import { consoleTime, renderOutgoing } from "./render.ts";
 
 export const CONSOLE_WORKSPACE = "local";
@@ -41,7 +41,7 @@ export class ConsoleChat {
   };
 
   constructor(
-    private readonly deps: Deps & { clock: ManualClock },
+    private readonly deps: Deps & { clock: SettableClock },
     private readonly handlers: HandlerIndex,
     private readonly filesDir: string,
   ) {}
@@ -69,6 +69,14 @@ export class ConsoleChat {
         if (text.startsWith("/")) return this.#run(text, this.#channel);
         return [`[console] Not understood: "${text}". Lines are /commands, as NAME, in #CHANNEL, clock TIME, click BUTTON, or # comments.`];
     }
+  }
+
+  /** One scheduler tick at the clock's time (the interactive console runs this every minute). */
+  async tick(): Promise<string[]> {
+    await runTick(this.deps, this.#sink, this.deps.clock.now());
+    const lines = this.#delivered;
+    this.#delivered = [];
+    return lines;
   }
 
   async #setClock(arg: string): Promise<string[]> {

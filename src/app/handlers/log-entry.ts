@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import type { OptionsOf } from "../../../commands/define.ts";
-import { ENTRY_MAX_CHARS, logAction, logGoal, logLimitation, logOutcome, logProblem, logQuestion, logReflect, logStrength } from "../../../commands/index.ts";
+import { logAction, logGoal, logLimitation, logOutcome, logProblem, logQuestion, logReflect, logStrength } from "../../../commands/index.ts";
 import { createEntry, findOwnAction, recordOutcome } from "../../store/entries.ts";
 import { listMeetings } from "../../store/meetings.ts";
 import { handler, type SetContext } from "../context.ts";
@@ -33,7 +33,6 @@ const confirmations: Record<string, string> = {
 /** Records one entry of the declaration's kind (the sub is the kind), private to its author. */
 async function recordEntry(ctx: SetContext, kind: string, options: OptionsOf<EntryDecl> & { due?: Date; action?: number }): Promise<Result<Outgoing[]>> {
   const { db } = ctx.deps;
-  if (options.text.length > ENTRY_MAX_CHARS) return failure("limit", `Entries hold up to ${ENTRY_MAX_CHARS} characters; this one has ${options.text.length}.`);
   const meetings = await listMeetings(db, ctx.set.id);
   const upcoming = meetings.filter((m) => m.status === "scheduled" && m.startsAt > ctx.now);
   const meeting = options.meeting ? findMeeting(meetings, upcoming, options.meeting) : meetingForEntry(meetings, ctx.now);

@@ -1,0 +1,95 @@
+import assert from "node:assert/strict";
+import { afterEach, beforeEach, describe, test } from "node:test";
+import { pino } from "pino";
+import type { Delivery } from "../../src/app/render-nudge.ts";
+import { MAX_ATTEMPTS, runTick, type NudgeSink } from "../../src/scheduler/tick.ts";
+import { createHarness, FIVE_MEMBER_SET, type Harness } from "../support/harness.ts";
+
+const logger = pino({ level: "silent" });
+const at = (iso: string) => new Date(iso);
+
+/** A sink that fails the first `failures` tries of each message (Infinity: always), recording every try. */
+function flakySink(failures: number) {
+  const tries: string[] = [];
+  const delivered: Delivery[] = [];
+  const sink: NudgeSink = {
+    async deliver(d) {
+      const id = `${d.to.kind === "dm" ? d.to.displayName : "#" + d.channelId}: ${d.reply.text}`;
+      tries.push(id);
+      if (tries.filter((t) => t === id).length <= failures) throw new Error("platform said 503");
+      delivered.push(d);
+    },
+  };
+  return { sink, tries, delivered };
+}
+
+describe("delivery: retried with back-off, never lost silently, never doubled", () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await createHarness("2027-01-04T09:00:00Z");
+    // One meeting; its 24-hour channel post is due at 2027-01-11T10:00Z.
+    await h.run(`${FIVE_MEMBER_SET}\nas Ana\n/meeting schedule when:"2027-01-12 10:00"`);
+    await runTick({ db: h.db, logger }, flakySink(0).sink, at("2027-01-11T09:59:00Z"));
+  });
+  afterEach(() => h.close());
+
+  const post = () => h.db.outbox.findFirstOrThrow({ where: { kind: "meeting-post" } });
+
+  test("a reminder that fails twice is sent once, on the third try", async () => {
+    const { sink, tries, delivered } = flakySink(2);
+    await runTick({ db: h.db, logger }, sink, at("2027-01-11T10:00:00Z"));
+    assert.equal((await post()).status, "pending");
+    await runTick({ db: h.db, logger }, sink, at("2027-01-11T10:01:00Z")); // first retry after 1 minute
+    await runTick({ db: h.db, logger }, sink, at("2027-01-11T10:05:00Z")); // not yet: second retry waits 5 minutes
+    await runTick({ db: h.db, logger }, sink, at("2027-01-11T10:06:00Z"));
+    await runTick({ db: h.db, logger }, sink, at("2027-01-11T11:00:00Z"));
+    const channelPosts = delivered.filter((d) => d.to.kind === "channel");
+    assert.equal(channelPosts.length, 1);
+    assert.equal(tries.filter((t) => t.startsWith("#set: Meeting 1 is tomorrow")).length, 3);
+    const row = await post();
+    assert.equal(row.status, "sent");
+    assert.equal(row.attempts, 3);
+  });
+
+  test("a reminder that always fails ends failed with its error, and later ticks do not resend it", async () => {
+    const { sink, tries } = flakySink(Infinity);
+    let t = at("2027-01-11T10:00:00Z");
+    for (let i = 0; i < 12; i++) {
+      await runTick({ db: h.db, logger }, sink, t);
+      t = new Date(t.getTime() + 60 * 60_000); // hourly: past every back-off step
+    }
+    const row = await post();
+    assert.equal(row.status, "failed");
+    assert.equal(row.attempts, MAX_ATTEMPTS);
+    assert.equal(row.lastError, "platform said 503");
+    const triesOfPost = tries.filter((x) => x.startsWith("#set: Meeting 1 is tomorrow")).length;
+    assert.equal(triesOfPost, MAX_ATTEMPTS);
+    await runTick({ db: h.db, logger }, sink, at("2027-01-11T23:00:00Z"));
+    assert.equal(tries.filter((x) => x.startsWith("#set: Meeting 1 is tomorrow")).length, triesOfPost);
+  });
+
+  test("after downtime, what is still relevant is caught up and what went stale is skipped with a reason", async () => {
+    const { sink, delivered } = flakySink(0);
+    // The bot was down from 2027-01-11 09:59 until after the meeting had started and been closed.
+    h.clock.set(at("2027-01-12T12:00:00Z"));
+    await h.run("as Ana\n/meeting close");
+    await runTick({ db: h.db, logger }, sink, at("2027-01-12T15:00:00Z"));
+    const rows = await h.db.outbox.findMany({ orderBy: { key: "asc" } });
+    const post = rows.find((r) => r.kind === "meeting-post")!;
+    assert.equal(post.status, "skipped");
+    assert.match(post.reason ?? "", /^stale/);
+    assert.ok(rows.filter((r) => r.kind === "presenter-prep").every((r) => r.status === "skipped"), "preparing for a meeting that has started is stale");
+    const followUps = rows.filter((r) => r.kind === "log-action");
+    assert.equal(followUps.length, 5, "every attendee is asked for their actions");
+    assert.ok(followUps.every((r) => r.status === "sent"));
+    assert.equal(delivered.length, 5);
+  });
+
+  test("ticking the same moment twice sends nothing twice", async () => {
+    const { sink, delivered } = flakySink(0);
+    await runTick({ db: h.db, logger }, sink, at("2027-01-11T10:00:00Z"));
+    await runTick({ db: h.db, logger }, sink, at("2027-01-11T10:00:00Z"));
+    await runTick({ db: h.db, logger }, sink, at("2027-01-11T10:30:00Z"));
+    assert.equal(delivered.filter((d) => d.to.kind === "channel").length, 1);
+  });
+});
