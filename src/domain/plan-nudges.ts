@@ -24,6 +24,9 @@ export type NudgeKind =
   | "advisor-silent" // to each advisor: a member with no entry for `silentDays` days (count and date only, never text)
   | "advisor-set-size"; // to each advisor: the member count is below 4 or above 8
 
+/** How long a set may stay out of the 4–8 range (e.g. while being formed) before its advisors are told. */
+export const SIZE_GRACE_MS = 24 * 3_600_000;
+
 /** Local quiet hours, "22:00" to "08:00"; may wrap midnight; start === end (or a malformed time) means none. */
 export type QuietHours = { start: string; end: string };
 export type NudgePerson = { id: string; timeZone: string; quiet: QuietHours | null; optedOut: boolean; snoozedUntil: Date | null };
@@ -89,12 +92,14 @@ export type PlannedNudge = {
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** outOfQuietHours never moves a time further than this (under a day of quiet, plus generous room for zone changes). */
-const MAX_QUIET_SHIFT = 2 * DAY;
+/** Room on top of the quiet hours' length for a clock change: outOfQuietHours moves a time by less than the sum. */
+const CLOCK_CHANGE_ROOM = 2 * HOUR;
 
 /** Every nudge the state implies, due or not (the candidates), in sendAt order (then key). */
 export function candidateNudges(state: NudgeState): PlannedNudge[] {
-  return sorted(collect(state, { maxDue: Infinity, minSend: -Infinity }));
+  const out: PlannedNudge[] = [];
+  collect(state, { maxBase: Infinity, minSend: -Infinity }, (n) => out.push(n));
+  return sorted(out);
 }
 
 /**
@@ -106,22 +111,22 @@ export function planNudges(state: NudgeState, window: { since: Date; now: Date }
   const now = window.now.getTime();
   const due: PlannedNudge[] = [];
   const stale: PlannedNudge[] = [];
-  for (const n of sorted(collect(state, { maxDue: now, minSend: since }))) {
+  collect(state, { maxBase: now, minSend: since }, (n) => {
     const send = n.sendAt.getTime();
-    if (send <= since || send > now) continue;
-    (now < n.staleAt.getTime() ? due : stale).push(n);
-  }
-  return { due, stale };
+    if (send > since && send <= now) (now < n.staleAt.getTime() ? due : stale).push(n);
+  });
+  return { due: sorted(due), stale: sorted(stale) };
 }
 
 /** The earliest sendAt strictly after `after`, or null: lets a simulated clock jump from event to event. */
 export function nextNudgeAt(state: NudgeState, after: Date): Date | null {
-  let best = Infinity;
-  for (const n of collect(state, { maxDue: Infinity, minSend: after.getTime() })) {
+  // Once a candidate is found, anything that cannot be sent before it is skipped unbuilt.
+  const bounds = { maxBase: Infinity, minSend: after.getTime() };
+  collect(state, bounds, (n) => {
     const send = n.sendAt.getTime();
-    if (send > after.getTime() && send < best) best = send;
-  }
-  return best === Infinity ? null : new Date(best);
+    if (send > bounds.minSend && send < bounds.maxBase) bounds.maxBase = send;
+  });
+  return bounds.maxBase === Infinity ? null : new Date(bounds.maxBase);
 }
 
 /**
@@ -154,6 +159,12 @@ function quietMinutes(quiet: QuietHours | null): [number, number] | null {
   return start === null || end === null || start === end ? null : [start, end];
 }
 
+/** An upper bound on how far outOfQuietHours can move a time for these quiet hours. */
+function maxQuietShift(quiet: QuietHours | null): number {
+  const q = quietMinutes(quiet);
+  return q ? (((q[1] - q[0]) % 1440) + 1440) % 1440 * 60_000 + CLOCK_CHANGE_ROOM : 0;
+}
+
 function clockMinutes(text: string): number | null {
   const m = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
   if (!m) return null;
@@ -162,13 +173,14 @@ function clockMinutes(text: string): number | null {
   return h < 24 && min < 60 ? h * 60 + min : null;
 }
 
-/** Which candidates are worth building: due no later than `maxDue`, with a sendAt that could exceed `minSend`. */
-type Bounds = { maxDue: number; minSend: number };
+/**
+ * Which candidates are worth building: those whose sendAt could be in (minSend, maxBase]. The planner only ever
+ * moves a nudge later (snooze, quiet hours), so anything due after `maxBase` is skipped before any time-zone work.
+ */
+type Bounds = { maxBase: number; minSend: number };
 
-function collect(state: NudgeState, bounds: Bounds): PlannedNudge[] {
-  const out: PlannedNudge[] = [];
-  for (const set of state.sets) planSet(set, state.people, bounds, out);
-  return out;
+function collect(state: NudgeState, bounds: Bounds, found: (n: PlannedNudge) => void): void {
+  for (const set of state.sets) planSet(set, state.people, bounds, found);
 }
 
 function sorted(nudges: PlannedNudge[]): PlannedNudge[] {
@@ -189,8 +201,8 @@ function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
 
 const DEFAULT_PERSON: Omit<NudgePerson, "id"> = { timeZone: "UTC", quiet: null, optedOut: false, snoozedUntil: null };
 
-/** All candidates of one set (within `bounds`), appended to `out`. Work is linear in the set's own lists. */
-function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bounds, out: PlannedNudge[]): void {
+/** All candidates of one set (within `bounds`), each passed to `found`. Work is linear in the set's own lists. */
+function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bounds, found: (n: PlannedNudge) => void): void {
   const rules = rulesOf(set);
   const members = new Set(set.memberIds);
   const seen = new Set<string>();
@@ -204,33 +216,38 @@ function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bou
     const key = `${kind}:${set.id}:${to.kind === "person" ? to.personId : "channel"}:${subjectId}:${occurrence}`;
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ key, kind, setId: set.id, to, subjectId, occurrence, dueAt: new Date(dueAt), sendAt: new Date(sendAt), staleAt: new Date(staleAt) });
+    found({ key, kind, setId: set.id, to, subjectId, occurrence, dueAt: new Date(dueAt), sendAt: new Date(sendAt), staleAt: new Date(staleAt) });
   };
 
-  /** A DM, unless opted out or away at dueAt; sent after any snooze, then out of quiet hours. */
-  const toPerson = (kind: NudgeKind, personId: string, subjectId: string, occurrence: string, dueAt: number, staleAt: number) => {
-    if (dueAt > bounds.maxDue) return;
+  /**
+   * A DM, unless opted out or away at dueAt; sent after any snooze, then out of quiet hours. The rule's own
+   * condition (`when`) is checked last, only for nudges that could fall within the bounds.
+   */
+  const toPerson = (kind: NudgeKind, personId: string, subjectId: string, occurrence: string, dueAt: number, staleAt: number, when?: () => boolean) => {
+    if (dueAt > bounds.maxBase) return;
     const person = people[personId] ?? { id: personId, ...DEFAULT_PERSON };
-    if (person.optedOut || isAway(personId, dueAt)) return;
-    const snooze = person.snoozedUntil?.getTime() ?? -Infinity;
-    const base = Math.max(dueAt, snooze);
-    if (base + MAX_QUIET_SHIFT <= bounds.minSend) return;
+    if (person.optedOut) return;
+    const base = Math.max(dueAt, person.snoozedUntil?.getTime() ?? -Infinity);
+    if (base > bounds.maxBase || base + DAY + CLOCK_CHANGE_ROOM <= bounds.minSend) return;
+    if (base + maxQuietShift(person.quiet) <= bounds.minSend) return;
+    if (isAway(personId, dueAt) || (when && !when())) return;
     const sendAt = outOfQuietHours(new Date(base), person).getTime();
     emit(kind, { kind: "person", personId }, subjectId, occurrence, dueAt, sendAt, staleAt);
   };
 
   const toChannel = (kind: NudgeKind, subjectId: string, dueAt: number, staleAt: number) => {
-    if (dueAt > bounds.maxDue || dueAt <= bounds.minSend) return;
+    if (dueAt > bounds.maxBase || dueAt <= bounds.minSend) return;
     emit(kind, { kind: "channel" }, subjectId, "1", dueAt, dueAt, staleAt);
   };
 
   const actionsByOwner = new Map<string, NudgeAction[]>();
   for (const a of set.actions) if (members.has(a.ownerId)) pushTo(actionsByOwner, a.ownerId, a);
-  /** Members owning an action created before `t` that has no outcome at `t`. */
-  const withoutOutcome = (t: number) =>
-    set.memberIds.filter((id) =>
-      (actionsByOwner.get(id) ?? []).some((a) => a.createdAt.getTime() < t && (a.outcomeAt === null || a.outcomeAt.getTime() > t)),
-    );
+  /** Whether the member owns an action created before `t` that has no outcome at `t`. */
+  const lacksOutcome = (id: string, t: number) =>
+    (actionsByOwner.get(id) ?? []).some((a) => a.createdAt.getTime() < t && (a.outcomeAt === null || a.outcomeAt.getTime() > t));
+  /** Whether the member logged an action in [from, to]. */
+  const loggedAction = (id: string, from: number, to: number) =>
+    (set.actionEntryTimes[id] ?? []).some((t) => t.getTime() >= from && t.getTime() <= to);
 
   const meetings = set.meetings.filter((m) => m.status !== "cancelled").sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   meetings.forEach((m, i) => {
@@ -244,7 +261,7 @@ function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bou
 
     if (prev?.status === "closed" && prev.closedAt) {
       const due = start - rules.outcomeDueHours * HOUR;
-      for (const id of withoutOutcome(due)) toPerson("outcome-due", id, m.id, "1", due, start);
+      for (const id of set.memberIds) toPerson("outcome-due", id, m.id, "1", due, start, () => lacksOutcome(id, due));
     }
 
     if (m.status !== "closed" || !m.closedAt) return;
@@ -253,15 +270,13 @@ function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bou
       const due = closed + hours * HOUR;
       const stale = next ? next.startsAt.getTime() : due + 7 * DAY;
       for (const id of m.attendeeIds) {
-        if (!members.has(id)) continue;
-        const logged = (set.actionEntryTimes[id] ?? []).some((t) => t.getTime() >= start && t.getTime() <= due);
-        if (!logged) toPerson("log-action", id, m.id, String(k + 1), due, stale);
+        if (members.has(id)) toPerson("log-action", id, m.id, String(k + 1), due, stale, () => !loggedAction(id, start, due));
       }
     });
     if (next && next.startsAt.getTime() > closed) {
       const due = closed + Math.floor((next.startsAt.getTime() - closed) / 2);
       const stale = next.startsAt.getTime() - rules.outcomeDueHours * HOUR;
-      for (const id of withoutOutcome(due)) toPerson("midpoint-outcome", id, m.id, "1", due, stale);
+      for (const id of set.memberIds) toPerson("midpoint-outcome", id, m.id, "1", due, stale, () => lacksOutcome(id, due));
     }
   });
 
@@ -274,15 +289,17 @@ function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bou
   for (const id of set.memberIds) {
     const last = (set.entryTimes[id] ?? []).reduce((max, t) => Math.max(max, t.getTime()), set.memberSince[id]?.getTime() ?? -Infinity);
     if (last === -Infinity) continue;
-    const due = last + rules.silentDays * DAY;
-    if (isAway(id, due)) continue;
+    // A member away when the silence falls due is reported when they are back, if still silent.
+    const silentFrom = last + rules.silentDays * DAY;
+    const due = set.absences.filter((a) => a.personId === id && a.startsAt.getTime() <= silentFrom && silentFrom < a.endsAt.getTime()).reduce((t, a) => Math.max(t, a.endsAt.getTime()), silentFrom);
     const day = new Date(last).toISOString().slice(0, 10);
     for (const advisor of set.advisorIds) toPerson("advisor-silent", advisor, id, day, due, due + 7 * DAY);
   }
 
   const size = set.memberIds.length;
   if (size < SET_SIZE.min || size > SET_SIZE.max) {
-    const due = set.sizeChangedAt.getTime();
+    // A day's grace: a set being formed one member at a time is not out of range yet.
+    const due = set.sizeChangedAt.getTime() + SIZE_GRACE_MS;
     for (const advisor of set.advisorIds) toPerson("advisor-set-size", advisor, set.id, String(size), due, due + 7 * DAY);
   }
 }

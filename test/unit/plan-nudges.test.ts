@@ -175,18 +175,22 @@ test("advisor-silent: each advisor hears of a member 30 days after their last en
     "advisor-silent:s1:adv2:m1:2027-01-05 due 2027-02-04T09:30:00.000Z send 2027-02-04T09:30:00.000Z stale 2027-02-11T09:30:00.000Z",
     "advisor-silent:s1:adv:m1:2027-01-05 due 2027-02-04T09:30:00.000Z send 2027-02-04T09:30:00.000Z stale 2027-02-11T09:30:00.000Z",
   ]);
-  // a later entry starts a new silence with a new key; a member away when it falls due is not reported
+  // a later entry starts a new silence with a new key; a member away when it falls due is reported on return
   const later = { ...s, entryTimes: { ...s.entryTimes, m1: [d("2027-02-10T09:00:00Z")] } };
   assert.ok(ofKind(state(later), "advisor-silent").some((n) => n.key === "advisor-silent:s1:adv:m1:2027-02-10"));
   const away = { ...s, absences: [{ personId: "m1", startsAt: d("2027-02-01T00:00:00Z"), endsAt: d("2027-03-01T00:00:00Z") }] };
-  assert.ok(!ofKind(state(away), "advisor-silent").some((n) => n.subjectId === "m1"));
+  const onReturn = ofKind(state(away), "advisor-silent").filter((n) => n.subjectId === "m1");
+  assert.deepEqual(onReturn.map((n) => `${n.key} due ${n.dueAt.toISOString()}`), [
+    "advisor-silent:s1:adv2:m1:2027-01-05 due 2027-03-01T00:00:00.000Z",
+    "advisor-silent:s1:adv:m1:2027-01-05 due 2027-03-01T00:00:00.000Z",
+  ]);
 });
 
-test("advisor-set-size: below 4 or above 8 members, at the size change, occurrence = the count", () => {
+test("advisor-set-size: below 4 or above 8 members, a day after the size change, occurrence = the count", () => {
   const sized = (n: number) => ofKind(state(set({ memberIds: Array.from({ length: n }, (_, i) => `m${i + 1}`), sizeChangedAt: d("2027-03-01T12:00:00Z") })), "advisor-set-size");
   assert.deepEqual(sized(4), []);
   assert.deepEqual(sized(8), []);
-  assert.deepEqual(summary(sized(3)), ["advisor-set-size:s1:adv:s1:3 due 2027-03-01T12:00:00.000Z send 2027-03-01T12:00:00.000Z stale 2027-03-08T12:00:00.000Z"]);
+  assert.deepEqual(summary(sized(3)), ["advisor-set-size:s1:adv:s1:3 due 2027-03-02T12:00:00.000Z send 2027-03-02T12:00:00.000Z stale 2027-03-09T12:00:00.000Z"]);
   assert.deepEqual(sized(9).map((n) => n.key), ["advisor-set-size:s1:adv:s1:9"]);
 });
 
@@ -494,8 +498,9 @@ function expectedNudges(): Expected[] {
     const times = [SIM_START, ...entries.filter((e) => e.who === who).map((e) => e.at)].sort((x, y) => x - y);
     times.forEach((last, i) => {
       const next = times[i + 1] ?? Infinity;
-      const due = last + 30 * DAY;
-      if (next === last || away(who, due) || shifted(due, "ada") >= next) return;
+      const silentFrom = last + 30 * DAY;
+      const due = away(who, silentFrom) ? absence.endsAt : silentFrom; // reported on return from leave
+      if (next === last || shifted(due, "ada") >= next) return;
       dm("advisor-silent", "ada", who, new Date(last).toISOString().slice(0, 10), due, due + 7 * DAY);
     });
   }
