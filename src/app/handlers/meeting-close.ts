@@ -1,6 +1,7 @@
 import { meetingClose } from "../../../commands/index.ts";
 import { createMeetings, groupByPosition, saveAttendance, setMeetingStatus, setSlotStatus } from "../../store/meetings.ts";
 import { findPerson } from "../../store/people.ts";
+import { canMove } from "../../domain/lifecycle.ts";
 import { handler } from "../context.ts";
 import { findMeeting, meetingTitle, plannedPresenters, plural, presenterNames, rsvpButtons } from "../format.ts";
 import { at, toChannel, toPerson, type Outgoing } from "../reply.ts";
@@ -17,7 +18,7 @@ export default handler(meetingClose, async (ctx, { next, present, meeting }) => 
     const upcoming = state.upcoming[0];
     return failure("not-found", meeting ? `There is no meeting ${meeting}.` : `No meeting has started yet${upcoming ? `; the next is meeting ${upcoming.number}, ${at(upcoming.startsAt)}` : ""}.`);
   }
-  if (target.status !== "scheduled") return failure("conflict", `Meeting ${target.number} is already ${target.status}.`);
+  if (!canMove("meeting", target.status, "closed")) return failure("conflict", `Meeting ${target.number} is already ${target.status}.`);
   if (target.startsAt > ctx.now) return failure("conflict", `Meeting ${target.number} has not started yet (${at(target.startsAt)}).`);
 
   const members = set.memberships.filter((m) => m.role === "member");
