@@ -4,7 +4,7 @@ import { planNudges, type PlannedNudge } from "../domain/plan-nudges.ts";
 import { renderNudge, type Delivery } from "../app/render-nudge.ts";
 import { loadNudgeState } from "../store/nudge-state.ts";
 import type { Db } from "../store/open-database.ts";
-import { claimDue, insertOutbox, lastTickAt, markFailedTry, markSent, saveTickAt, skipStale, type OutboxInsert } from "../store/outbox.ts";
+import { claimDue, insertOutbox, lastTickAt, markFailedTry, markSent, releaseExpiredClaims, saveTickAt, skipStale, type OutboxInsert } from "../store/outbox.ts";
 
 /** Where reminders go: the adapter of the set's platform. A thrown error means "not delivered, try again". */
 export interface NudgeSink {
@@ -16,7 +16,8 @@ export type SchedulerDeps = { db: Db; logger: Logger };
 /** Tries before a reminder is given up as failed, and the wait before each retry. */
 export const MAX_ATTEMPTS = 5;
 export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000];
-const CLAIM_BATCH = 500;
+/** How long a claim holds before another tick may take the row back (a crash mid-delivery). */
+export const CLAIM_LEASE_MS = 15 * 60_000;
 
 export type TickReport = { planned: number; skipped: number; sent: number; failed: number };
 
@@ -50,34 +51,33 @@ export async function runTick(deps: SchedulerDeps, sink: NudgeSink, now: Date): 
     planned = await insertOutbox(db, [...due.map((n) => outboxRow(n, renderNudge(n, view), "pending")), ...stale.map((n) => outboxRow(n, renderNudge(n, view), "skipped"))], now);
   }
   await saveTickAt(db, now > since ? now : since);
+  await releaseExpiredClaims(db, now);
   const skipped = await skipStale(db, now);
   const delivered = await deliverDue(deps, sink, now);
   return { planned, skipped, ...delivered };
 }
 
-/** Sends every due outbox row; failures are retried with back-off, then kept as failed with their error. */
+/**
+ * Sends every due outbox row: one statement claims them all, one marks the delivered ones sent.
+ * A failed try is retried with back-off, then kept as failed with its error.
+ */
 export async function deliverDue(deps: SchedulerDeps, sink: NudgeSink, now: Date): Promise<{ sent: number; failed: number }> {
-  let sent = 0;
+  const rows = await claimDue(deps.db, now, new Date(now.getTime() + CLAIM_LEASE_MS));
+  const ok: string[] = [];
   let failed = 0;
-  for (;;) {
-    const rows = await claimDue(deps.db, now, CLAIM_BATCH);
-    if (rows.length === 0) break;
-    const ok: string[] = [];
-    for (const row of rows) {
-      try {
-        await sink.deliver(JSON.parse(row.payload) as Delivery);
-        ok.push(row.id);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        const tries = row.attempts + 1;
-        const retryAt = tries < MAX_ATTEMPTS ? new Date(now.getTime() + RETRY_DELAYS_MS[tries - 1]!) : null;
-        deps.logger.warn({ key: row.key, tries, error: message }, retryAt ? "reminder not delivered; will retry" : "reminder failed for good");
-        await markFailedTry(deps.db, row.id, message, retryAt);
-        if (!retryAt) failed++;
-      }
+  for (const row of rows) {
+    try {
+      await sink.deliver(JSON.parse(row.payload) as Delivery);
+      ok.push(row.id);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const tries = row.attempts + 1;
+      const retryAt = tries < MAX_ATTEMPTS ? new Date(now.getTime() + RETRY_DELAYS_MS[tries - 1]!) : null;
+      deps.logger.warn({ key: row.key, tries, error: message }, retryAt ? "reminder not delivered; will retry" : "reminder failed for good");
+      await markFailedTry(deps.db, row.id, message, retryAt);
+      if (!retryAt) failed++;
     }
-    await markSent(deps.db, ok, now);
-    sent += ok.length;
   }
-  return { sent, failed };
+  await markSent(deps.db, ok, now);
+  return { sent: ok.length, failed };
 }

@@ -24,14 +24,19 @@ const HORIZON_MS = 120 * 86_400_000;
 
 /**
  * Loads everything the nudge planner needs at `now`, for every set, in a fixed number of queries
- * (ten, however many sets and people there are): the planner then works in memory.
+ * (thirteen, however many sets and people there are): the planner then works in memory. Queries are
+ * flat and joined here, because Prisma loads an included relation in chunks of 999 keys on SQLite,
+ * which would make the count grow with the data.
  */
 export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeState; view: NudgeView }> {
   const from = new Date(now.getTime() - HORIZON_MS);
   const to = new Date(now.getTime() + HORIZON_MS);
-  const [sets, memberships, leavers, meetings, slots, attendance, actions, entryStats, actionEntries, absences] = await Promise.all([
-    db.learningSet.findMany({ select: { id: true, name: true, channelId: true, workspace: { select: { platform: true, externalId: true } } } }),
-    db.membership.findMany({ where: { leftAt: null }, select: { setId: true, role: true, joinedAt: true, person: true } }),
+  const actionFilter = { OR: [{ status: "open" }, { outcomeAt: { gte: from } }] };
+  const [workspaces, sets, memberships, persons, leavers, meetings, slots, attendance, actions, actionTexts, entryStats, actionEntries, absences] = await Promise.all([
+    db.workspace.findMany({ select: { id: true, platform: true, externalId: true } }),
+    db.learningSet.findMany({ select: { id: true, name: true, channelId: true, workspaceId: true } }),
+    db.membership.findMany({ where: { leftAt: null }, select: { setId: true, role: true, joinedAt: true, personId: true } }),
+    db.person.findMany({ where: { memberships: { some: { leftAt: null } } } }),
     db.membership.groupBy({ by: ["setId"], where: { leftAt: { not: null } }, _max: { leftAt: true } }),
     db.meeting.findMany({ where: { status: { not: "cancelled" }, startsAt: { gte: from, lte: to } }, orderBy: { startsAt: "asc" } }),
     db.presenterSlot.findMany({
@@ -41,9 +46,10 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
     }),
     db.attendance.findMany({ where: { meeting: { status: "closed", startsAt: { gte: from, lte: to } } } }),
     db.action.findMany({
-      where: { OR: [{ status: "open" }, { outcomeAt: { gte: from } }] },
-      select: { id: true, setId: true, ownerId: true, meetingId: true, createdAt: true, dueAt: true, status: true, outcomeAt: true, entry: { select: { number: true, text: true } } },
+      where: actionFilter,
+      select: { id: true, entryId: true, setId: true, ownerId: true, meetingId: true, createdAt: true, dueAt: true, status: true, outcomeAt: true },
     }),
+    db.entry.findMany({ where: { action: { is: actionFilter } }, select: { id: true, number: true, text: true } }),
     db.entry.groupBy({ by: ["setId", "authorId"], _max: { createdAt: true }, _count: { _all: true } }),
     db.entry.findMany({ where: { kind: "action", createdAt: { gte: from } }, select: { setId: true, authorId: true, createdAt: true } }),
     db.absence.findMany({ where: { endsAt: { gt: from } }, select: { setId: true, personId: true, startsAt: true, endsAt: true } }),
@@ -59,8 +65,10 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
     entryStats: new Map(),
   };
   const bySet = new Map<string, NudgeSet>();
+  const workspaceById = new Map(workspaces.map((w) => [w.id, w]));
   for (const s of sets) {
-    view.sets.set(s.id, { name: s.name, channelId: s.channelId, platform: s.workspace.platform, workspaceExternalId: s.workspace.externalId });
+    const workspace = workspaceById.get(s.workspaceId)!;
+    view.sets.set(s.id, { name: s.name, channelId: s.channelId, platform: workspace.platform, workspaceExternalId: workspace.externalId });
     bySet.set(s.id, {
       id: s.id,
       memberIds: [],
@@ -75,9 +83,7 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
     });
   }
   const people: Record<string, NudgePerson> = {};
-  for (const m of memberships) {
-    const set = bySet.get(m.setId)!;
-    const p = m.person;
+  for (const p of persons) {
     people[p.id] = {
       id: p.id,
       timeZone: p.timeZone,
@@ -86,10 +92,13 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
       snoozedUntil: p.snoozedUntil,
     };
     view.people.set(p.id, { externalId: p.externalId, displayName: p.displayName, timeZone: p.timeZone });
-    if (m.role === "advisor") set.advisorIds.push(p.id);
+  }
+  for (const m of memberships) {
+    const set = bySet.get(m.setId)!;
+    if (m.role === "advisor") set.advisorIds.push(m.personId);
     else {
-      set.memberIds.push(p.id);
-      set.memberSince[p.id] = m.joinedAt;
+      set.memberIds.push(m.personId);
+      set.memberSince[m.personId] = m.joinedAt;
       if (m.joinedAt > set.sizeChangedAt) set.sizeChangedAt = m.joinedAt;
     }
   }
@@ -117,10 +126,12 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
     view.meetings.set(m.id, { setId: m.setId, number: m.number, startsAt: m.startsAt, durationMinutes: m.durationMinutes, presenterGroups });
     push(view.meetingsBySet, m.setId, { number: m.number, startsAt: m.startsAt });
   }
+  const textOf = new Map(actionTexts.map((e) => [e.id, e]));
   for (const a of actions) {
+    const entry = textOf.get(a.entryId)!;
     const action: NudgeAction = { id: a.id, ownerId: a.ownerId, createdAt: a.createdAt, dueAt: a.dueAt, status: a.status as NudgeAction["status"], outcomeAt: a.outcomeAt };
     bySet.get(a.setId)?.actions.push(action);
-    const viewAction = { setId: a.setId, ownerId: a.ownerId, number: a.entry.number, text: a.entry.text, meetingId: a.meetingId, dueAt: a.dueAt, open: a.status === "open" };
+    const viewAction = { setId: a.setId, ownerId: a.ownerId, number: entry.number, text: entry.text, meetingId: a.meetingId, dueAt: a.dueAt, open: a.status === "open" };
     view.actions.set(a.id, viewAction);
     push(view.actionsByOwner, `${a.setId}:${a.ownerId}`, viewAction);
   }

@@ -44,19 +44,26 @@ export async function skipStale(db: Db, now: Date): Promise<number> {
   );
 }
 
-/** Claims up to `limit` due rows (pending, sendAt and any retry time reached) by moving them to sending. */
-export async function claimDue(db: Db, now: Date, limit: number): Promise<OutboxRow[]> {
+/**
+ * Claims every due row (pending, sendAt and any retry time reached) in one statement by moving it to
+ * sending, with a lease: a claim not settled by `leaseUntil` (its process died) returns to pending.
+ */
+export async function claimDue(db: Db, now: Date, leaseUntil: Date): Promise<OutboxRow[]> {
   const t = sqlTime(now);
   const rows = await db.$queryRawUnsafe<(Omit<OutboxRow, "staleAt" | "attempts"> & { staleAt: string; attempts: number | bigint })[]>(
-    `UPDATE "Outbox" SET "status" = 'sending'
-     WHERE "id" IN (SELECT "id" FROM "Outbox" WHERE "status" = 'pending' AND "sendAt" <= ? AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ?)
-                    ORDER BY "sendAt" LIMIT ?)
+    `UPDATE "Outbox" SET "status" = 'sending', "nextAttemptAt" = ?
+     WHERE "status" = 'pending' AND "sendAt" <= ? AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ?)
      RETURNING "id", "key", "kind", "setId", "personId", "payload", "attempts", "staleAt"`,
+    sqlTime(leaseUntil),
     t,
     t,
-    limit,
   );
   return rows.map((r) => ({ ...r, attempts: Number(r.attempts), staleAt: new Date(r.staleAt) }));
+}
+
+/** Claims whose lease ran out (the claiming process stopped mid-delivery) go back to pending. */
+export async function releaseExpiredClaims(db: Db, now: Date): Promise<number> {
+  return db.$executeRawUnsafe(`UPDATE "Outbox" SET "status" = 'pending' WHERE "status" = 'sending' AND "nextAttemptAt" <= ?`, sqlTime(now));
 }
 
 /** Marks delivered rows sent, in one statement. */

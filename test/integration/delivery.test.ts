@@ -2,7 +2,10 @@ import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, test } from "node:test";
 import { pino } from "pino";
 import type { Delivery } from "../../src/app/render-nudge.ts";
-import { MAX_ATTEMPTS, runTick, type NudgeSink } from "../../src/scheduler/tick.ts";
+import { loadNudgeState } from "../../src/store/nudge-state.ts";
+import { claimDue } from "../../src/store/outbox.ts";
+import { planNudges } from "../../src/domain/plan-nudges.ts";
+import { CLAIM_LEASE_MS, MAX_ATTEMPTS, runTick, type NudgeSink } from "../../src/scheduler/tick.ts";
 import { createHarness, FIVE_MEMBER_SET, type Harness } from "../support/harness.ts";
 
 const logger = pino({ level: "silent" });
@@ -85,6 +88,19 @@ describe("delivery: retried with back-off, never lost silently, never doubled", 
     assert.equal(delivered.length, 5);
   });
 
+  test("a claim left by a process that died mid-delivery is taken back after its lease and sent once", async () => {
+    await runTick({ db: h.db, logger }, { deliver: async () => {} }, at("2027-01-11T09:59:30Z"));
+    await insertDueWithoutDelivering(h);
+    const claimed = await claimDue(h.db, at("2027-01-11T10:00:00Z"), new Date(at("2027-01-11T10:00:00Z").getTime() + CLAIM_LEASE_MS));
+    assert.equal(claimed.length, 1, "the dead process had claimed the channel post");
+    const { sink, delivered } = flakySink(0);
+    await runTick({ db: h.db, logger }, sink, at("2027-01-11T10:05:00Z"));
+    assert.equal(delivered.length, 0, "the lease still holds");
+    await runTick({ db: h.db, logger }, sink, at("2027-01-11T10:16:00Z"));
+    assert.equal(delivered.filter((d) => d.to.kind === "channel").length, 1);
+    assert.equal((await post()).status, "sent");
+  });
+
   test("ticking the same moment twice sends nothing twice", async () => {
     const { sink, delivered } = flakySink(0);
     await runTick({ db: h.db, logger }, sink, at("2027-01-11T10:00:00Z"));
@@ -93,3 +109,14 @@ describe("delivery: retried with back-off, never lost silently, never doubled", 
     assert.equal(delivered.filter((d) => d.to.kind === "channel").length, 1);
   });
 });
+
+/** Plans the 10:00 channel post into the outbox the way a tick does, without delivering it. */
+async function insertDueWithoutDelivering(h: Harness): Promise<void> {
+  const now = at("2027-01-11T10:00:00Z");
+  const { state } = await loadNudgeState(h.db, now);
+  const { due } = planNudges(state, { since: at("2027-01-11T09:59:30Z"), now });
+  const post = due.find((n) => n.kind === "meeting-post")!;
+  await h.db.outbox.create({
+    data: { id: "dead-claim", key: post.key, kind: post.kind, setId: post.setId, payload: JSON.stringify({ platform: "console", workspaceId: "local", channelId: "set", to: { kind: "channel" }, reply: { text: "Meeting 1 is tomorrow" } }), sendAt: post.sendAt, staleAt: post.staleAt, status: "pending", createdAt: now },
+  });
+}
