@@ -45,3 +45,10 @@ test("every example's option values are valid for its declaration", () => {
     }
   }
 });
+
+test("every declared command has exactly one handler, and every handler a declaration", async () => {
+  const { handlers } = await import("../../src/app/handlers/index.ts");
+  const { allCommands } = await import("../../commands/index.ts");
+  const { commandKey } = await import("../../commands/define.ts");
+  assert.deepEqual([...handlers.keys()].sort(), allCommands.map(commandKey).sort());
+});
