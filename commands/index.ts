@@ -15,6 +15,7 @@ import {
 import {
   logAction,
   logDelete,
+  logDraft,
   logEdit,
   logGoal,
   logLimitation,
@@ -27,6 +28,7 @@ import {
   logStrength,
 } from "./log.ts";
 import { nudgeOff, nudgeOn, nudgeSettings, nudgeSnooze } from "./nudge.ts";
+import { progress, records } from "./progress.ts";
 import { rotationShow, rotationSkip, rotationSlot, rotationSwap } from "./rotation.ts";
 import { setAdd, setAdvisor, setCreate, setInfo, setProgramme, setRemove } from "./set.ts";
 
@@ -36,6 +38,7 @@ export * from "./help.ts";
 export * from "./log.ts";
 export * from "./meeting.ts";
 export * from "./nudge.ts";
+export * from "./progress.ts";
 export * from "./rotation.ts";
 export * from "./set.ts";
 
@@ -71,6 +74,7 @@ export const allCommands: readonly CommandDecl[] = [
   logEdit,
   logDelete,
   logShare,
+  logDraft,
   actionList,
   actionDone,
   nudgeSettings,
@@ -79,5 +83,7 @@ export const allCommands: readonly CommandDecl[] = [
   nudgeSnooze,
   away,
   awayOff,
+  progress,
+  records,
   help,
 ];

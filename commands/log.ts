@@ -75,3 +75,15 @@ export const logShare = command({
   options: { setting: opt.choice({ description: "on or off", choices: ["on", "off"] as const }) },
   examples: ["/log share on", "/log share off"],
 });
+
+export const logDraft = command({
+  name: "log",
+  sub: "draft",
+  summary: "Your draft ILM M3.37 learning log, compiled from your entries, as a file (advisors: a sharing member's).",
+  who: "participant",
+  options: {
+    format: optional(opt.choice({ description: "md (default), docx, or csv evidence rows", choices: ["md", "docx", "csv"] as const })),
+    member: optional(opt.user({ description: "Advisors only: a member who shares their log" })),
+  },
+  examples: ["/log draft", "/log draft format:docx"],
+});

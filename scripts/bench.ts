@@ -5,10 +5,11 @@
  * Add a benchmark by writing scripts/bench/NAME.ts exporting a `Benchmark` and listing it below.
  */
 import { performance } from "node:perf_hooks";
+import { draftCompile } from "./bench/draft-compile.ts";
 import { nudgeTick } from "./bench/nudge-tick.ts";
 import type { Benchmark, Reporter } from "./bench/types.ts";
 
-const benchmarks: Benchmark[] = [nudgeTick];
+const benchmarks: Benchmark[] = [nudgeTick, draftCompile];
 
 const wanted = process.argv.slice(2).filter((a) => a !== "--");
 const unknown = wanted.filter((name) => !benchmarks.some((b) => b.name === name));

@@ -127,3 +127,8 @@ export async function recordOutcome(
 export async function setSharing(db: Db, membershipId: string, sharing: boolean): Promise<void> {
   await db.membership.update({ where: { id: membershipId }, data: { sharing } });
 }
+
+/** Every entry of the author in the set, oldest first. */
+export async function allEntries(db: Db, setId: string, authorId: string): Promise<EntryRow[]> {
+  return db.entry.findMany({ where: { setId, authorId }, orderBy: { number: "asc" } });
+}

@@ -129,3 +129,9 @@ export function groupByPosition(slots: Pick<SlotRow, "position" | "personId">[])
   for (const s of slots) byPosition.set(s.position, [...(byPosition.get(s.position) ?? []), s.personId]);
   return [...byPosition.entries()].sort(([a], [b]) => a - b).map(([, g]) => g);
 }
+
+/** The closed meetings a person attended in a set, with their lengths. */
+export async function attendedMeetings(db: Db, setId: string, personId: string): Promise<{ meetingId: string; durationMinutes: number; startsAt: Date }[]> {
+  const rows = await db.attendance.findMany({ where: { personId, meeting: { setId, status: "closed" } }, include: { meeting: true } });
+  return rows.map((r) => ({ meetingId: r.meetingId, durationMinutes: r.meeting.durationMinutes, startsAt: r.meeting.startsAt }));
+}

@@ -13,7 +13,7 @@ describe("a member's entries are theirs: advisors read them only while shared, o
 
   test("an advisor cannot read entries before the member shares", async () => {
     const out = await say("as Sam\n/log list member:@Ana");
-    assert.match(out, /Ana has not shared their entries/);
+    assert.match(out, /Ana has not shared their log/);
     assert.doesNotMatch(out, /overrides my rota/);
   });
 
@@ -22,7 +22,7 @@ describe("a member's entries are theirs: advisors read them only while shared, o
     assert.match(await say("as Sam\n/log list member:@Ana"), /#1 .* problem: My manager overrides my rota/);
     await h.run("as Ana\n/log share off");
     const out = await say("as Sam\n/log list member:@Ana");
-    assert.match(out, /Ana has not shared their entries/);
+    assert.match(out, /Ana has not shared their log/);
     assert.doesNotMatch(out, /overrides my rota/);
   });
 

@@ -6,6 +6,7 @@ import awayOff from "./away-off.ts";
 import awayOn from "./away-on.ts";
 import help from "./help.ts";
 import logDelete from "./log-delete.ts";
+import logDraft from "./log-draft.ts";
 import logEdit from "./log-edit.ts";
 import {
   logActionHandler,
@@ -30,6 +31,8 @@ import meetingSchedule from "./meeting-schedule.ts";
 import { nudgeOffHandler, nudgeOnHandler } from "./nudge-on-off.ts";
 import nudgeSettings from "./nudge-settings.ts";
 import nudgeSnooze from "./nudge-snooze.ts";
+import progress from "./progress.ts";
+import records from "./records.ts";
 import rotationShow from "./rotation-show.ts";
 import rotationSkip from "./rotation-skip.ts";
 import rotationSlot from "./rotation-slot.ts";
@@ -74,6 +77,7 @@ export const handlers: ReadonlyMap<string, Handler> = new Map(
     logEdit,
     logDelete,
     logShare,
+    logDraft,
     actionList,
     actionDone,
     nudgeSettings,
@@ -82,6 +86,8 @@ export const handlers: ReadonlyMap<string, Handler> = new Map(
     nudgeSnooze,
     awayOn,
     awayOff,
+    progress,
+    records,
     help,
   ] as Handler<any>[]).map((h) => [commandKey(h.decl), h]),
 );

@@ -1,0 +1,37 @@
+/**
+ * The draft M3.37 log as Markdown (DESIGN §5), for posting or attaching in chat.
+ * The title is `#`; block headings are one level below (`##`, `###`, `####`); the header fields are a bold-label
+ * list; tables are pipe tables. Member text is kept as written except that a line which Markdown would read as a
+ * heading, list item, quote or rule is escaped, and table cells have `|` escaped and line breaks as `<br>`.
+ */
+import type { Draft, DraftBlock } from "../domain/draft.ts";
+
+/** Escapes what would turn a line of plain text into block syntax. */
+function escapeLine(line: string): string {
+  return /^\s{0,3}(?:#{1,6}(?:\s|$)|[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|>|(?:[-*_]\s*){3,}$|[=`~]{3})/.test(line) ? line.replace(/^(\s*)/, "$1\\") : line;
+}
+const text = (t: string) => t.replace(/\r\n?/g, "\n").split("\n").map(escapeLine).join("\n");
+const cell = (t: string) => t.replace(/\r\n?/g, "\n").replace(/\|/g, "\\|").replace(/\n/g, "<br>").trim() || " ";
+
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.map(cell).join(" | ")} |`;
+  return [line(header), `|${header.map(() => " --- ").join("|")}|`, ...rows.map((r) => line(header.map((_, i) => r[i] ?? "")))].join("\n");
+}
+
+function block(b: DraftBlock): string {
+  switch (b.kind) {
+    case "heading":
+      return `${"#".repeat(b.level + 1)} ${b.text.replace(/\s+/g, " ")}`;
+    case "paragraph":
+      return text(b.text);
+    case "bullets":
+      return b.items.map((item) => `- ${text(item).split("\n").join("\n  ")}`).join("\n");
+    case "table":
+      return table(b.header, b.rows);
+  }
+}
+
+export function draftToMarkdown(d: Draft): string {
+  const parts = [`# ${d.title}`, d.header.map((f) => `- **${f.label}:** ${text(f.value).split("\n").join("\n  ")}`).join("\n"), ...d.blocks.map(block)];
+  return `${parts.join("\n\n")}\n`;
+}
