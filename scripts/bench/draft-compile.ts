@@ -86,8 +86,7 @@ export function twelveMonthMember(): DraftInput {
     advisors: ["Bench Advisor"],
     programmeStart: new Date(START),
     programmeEnd: new Date(START + 364 * DAY), // 4 Jan 2027 – 3 Jan 2028: exactly 12 months
-    meetingsAttended: 13,
-    minutesInSet: 13 * 180,
+    attended: Array.from({ length: 13 }, (_, i) => ({ number: i + 1, startsAt: new Date(START + i * 28 * DAY), durationMinutes: 180 })),
     entries,
     actions,
     now: new Date(START + 362 * DAY),

@@ -46,9 +46,8 @@ export type DraftInput = {
   /** Calendar days (UTC midnight); the end day is included. */
   programmeStart: Date | null;
   programmeEnd: Date | null;
-  /** Attended meetings and their total length. */
-  meetingsAttended: number;
-  minutesInSet: number;
+  /** The set meetings the member attended: the hours in the set, and evidence rows with their length. */
+  attended: { number: number; startsAt: Date; durationMinutes: number }[];
   /** ALL the member's own entries, any order (action entries included; their detail is in `actions`, same `number`). */
   entries: DraftEntry[];
   actions: DraftAction[];
@@ -464,7 +463,7 @@ export function compileDraft(input: DraftInput): Draft {
   }
   h(3, "Help and support");
   const advisors = input.advisors.length === 0 ? "" : input.advisors.length === 1 ? `, and its set advisor, ${input.advisors[0]}` : `, and its set advisors, ${input.advisors.join(" and ")}`;
-  para(`My action learning set, ${input.setName} (${plural(input.meetingsAttended, "meeting")} attended)${advisors}.`);
+  para(`My action learning set, ${input.setName} (${plural(input.attended.length, "meeting")} attended)${advisors}.`);
 
   h(2, H.method);
   if (a.method.length) for (const e of a.method) para(e.text);
@@ -519,7 +518,7 @@ export function compileDraft(input: DraftInput): Draft {
     { label: "Set", value: input.setName },
     { label: advisorLabel, value: input.advisors.length ? input.advisors.join(", ") : "none recorded" },
     { label: "Period covered", value: periodText(input) },
-    { label: "Meetings attended", value: `${input.meetingsAttended} (${hoursText(input.minutesInSet)} in the set)` },
+    { label: "Meetings attended", value: `${input.attended.length} (${hoursText(input.attended.reduce((sum, m) => sum + m.durationMinutes, 0))} in the set)` },
     { label: "Word count", value: wordCountText(wordCount) },
     { label: "Compiled", value: `${dayIn(input.now, a.zone)} (draft)` },
   ];
@@ -543,6 +542,9 @@ const CATEGORY: Record<EntryKind, string> = {
  * number, outcome after its action). `date` is the member's local calendar day (YYYY-MM-DD); `durationMinutes` is
  * blank (entries carry no time spent); `criteria` is the criterion of the draft section the text appears in.
  */
+/** The category of the evidence row for each set meeting attended (the only rows with a duration). */
+export const MEETING_CATEGORY = "Set meeting attended";
+
 export function evidenceRows(input: DraftInput): EvidenceRow[] {
   const a = analyse(input);
   const iso = (d: Date) => DateTime.fromJSDate(d, { zone: a.zone }).toISODate() ?? "";
@@ -566,6 +568,10 @@ export function evidenceRows(input: DraftInput): EvidenceRow[] {
     const at = action.outcomeAt ?? action.createdAt;
     keyed.push({ at: at.getTime(), number: action.number, order: 1, row: { date: iso(at), durationMinutes: "", category: outcomeCategory(action.number), text: action.outcome, criteria: "2.2" } });
   }
-  keyed.sort((x, y) => x.at - y.at || x.number - y.number || x.order - y.order);
+  for (const m of input.attended) {
+    const row = { date: iso(m.startsAt), durationMinutes: m.durationMinutes, category: MEETING_CATEGORY, text: `Action learning set meeting ${m.number}: ${input.setName}`, criteria: "2.2" };
+    keyed.push({ at: m.startsAt.getTime(), number: 0, order: -1, row });
+  }
+  keyed.sort((x, y) => x.at - y.at || x.order - y.order || x.number - y.number);
   return keyed.map((k) => k.row);
 }

@@ -1,7 +1,7 @@
 import test from "node:test";
 import assert from "node:assert/strict";
 import JSZip from "jszip";
-import { compileDraft, countWords, DRAFT_HEADINGS as H, evidenceRows, type Draft, type DraftBlock, type DraftEntry, type DraftInput } from "../../src/domain/draft.ts";
+import { compileDraft, countWords, DRAFT_HEADINGS as H, evidenceRows, type Draft, type DraftBlock, type DraftEntry, type DraftInput, MEETING_CATEGORY } from "../../src/domain/draft.ts";
 import { evidenceCsv } from "../../src/export/draft-csv.ts";
 import { draftToDocx } from "../../src/export/draft-docx.ts";
 import { draftToMarkdown } from "../../src/export/draft-markdown.ts";
@@ -215,9 +215,15 @@ function parseCsv(text: string): string[][] {
   return records;
 }
 
-test("evidence rows: exactly one per entry plus one per action outcome not already an entry, in date order", () => {
-  const rows = evidenceRows(fixtureInput());
+test("evidence rows: one per meeting attended with its length, one per entry, one per action outcome not already an entry, in date order", () => {
+  const all = evidenceRows(fixtureInput());
+  const meetings = all.filter((r) => r.category === MEETING_CATEGORY);
+  assert.equal(meetings.length, 9);
+  assert.ok(meetings.every((r) => r.durationMinutes === 150 && r.criteria === "2.2"));
+  assert.deepEqual(meetings[0], { date: "2027-01-06", durationMinutes: 150, category: MEETING_CATEGORY, text: "Action learning set meeting 1: Riverside team leaders", criteria: "2.2" });
+  const rows = all.filter((r) => r.category !== MEETING_CATEGORY);
   assert.equal(rows.length, FIXTURE_ENTRIES.length + 2);
+  assert.deepEqual(all.map((r) => r.date), [...all.map((r) => r.date)].sort());
   const dates = rows.map((r) => r.date);
   assert.deepEqual(dates, [...dates].sort());
   const known = [...FIXTURE_ENTRIES.map(([, , , , t]) => t), ...Object.values(FIXTURE_OUTCOMES)];
@@ -230,7 +236,7 @@ test("evidence rows: exactly one per entry plus one per action outcome not alrea
   assert.deepEqual(row(FIXTURE_OUTCOMES[13]), { date: "2027-02-19", durationMinutes: "", category: "Action outcome (#13, done, very effective)", text: FIXTURE_OUTCOMES[13], criteria: "2.2" });
   assert.deepEqual([7, 9, 15, 31].map((n) => row(text(n)).criteria), ["2.1", "2.1", "2.2", "2.3"]);
   // Dates are the member's local day: 23:30 UTC on 1 Jul is 2 Jul in London.
-  const late = evidenceRows(fixtureInput({ entries: [{ number: 1, kind: "goal", text: "x", createdAt: new Date("2027-07-01T23:30:00Z"), meetingNumber: null }], actions: [] }));
+  const late = evidenceRows(fixtureInput({ entries: [{ number: 1, kind: "goal", text: "x", createdAt: new Date("2027-07-01T23:30:00Z"), meetingNumber: null }], actions: [], attended: [] }));
   assert.equal(late[0]!.date, "2027-07-02");
 });
 

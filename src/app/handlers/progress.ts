@@ -27,7 +27,7 @@ export default handler(progress, async (ctx, { member }) => {
       value: [
         `actions ${input.actions.length} agreed, ${done} with an outcome, ${overdue} overdue`,
         `last entry ${last ? at(last, "date") : "none yet"} (${input.entries.length} in all)`,
-        `meetings attended ${input.meetingsAttended}`,
+        `meetings attended ${input.attended.length}`,
         `criteria ${coverage.map((c) => `${c.criterion} ${c.status === "covered" ? "✓" : c.status}`).join(", ")}`,
       ].join("\n"),
     });
