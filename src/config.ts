@@ -13,6 +13,11 @@ export const ConfigSchema = z.object({
     .default("Europe/London"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   CONSOLE_START: z.iso.datetime({ offset: true }).optional(),
+  SLACK_BOT_TOKEN: z.string().min(1).optional(),
+  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  SLACK_APP_TOKEN: z.string().min(1).optional(),
+  SLACK_API_URL: z.url("SLACK_API_URL must be a URL, e.g. https://slack.com/api/").optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SCHEDULER_CRON: z
     .string()
     .refine((e) => cron.validate(e), "SCHEDULER_CRON must be a cron expression, e.g. * * * * * (every minute)")
@@ -28,5 +33,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid configuration:\n${problems}`);
   }
-  return parsed.data;
+  const config = parsed.data;
+  if (Boolean(config.SLACK_BOT_TOKEN) !== Boolean(config.SLACK_SIGNING_SECRET)) {
+    throw new Error("Invalid configuration:\n  SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET must be set together (see .env.example).");
+  }
+  return config;
 }

@@ -1,10 +1,13 @@
 import { ConsoleChat } from "./adapters/console/console-chat.ts";
 import { runConsole } from "./adapters/console/run-console.ts";
+import { createSlackAdapter } from "./adapters/slack/create-slack-adapter.ts";
+import type { Deps } from "./app/context.ts";
 import { handlers } from "./app/handlers/index.ts";
-import { ManualClock, ShiftedClock } from "./clock.ts";
-import { loadConfig } from "./config.ts";
+import { ManualClock, ShiftedClock, systemClock } from "./clock.ts";
+import { loadConfig, type Config } from "./config.ts";
 import { createLogger } from "./logger.ts";
 import { startScheduler } from "./scheduler/cron.ts";
+import { runTick, type NudgeSink } from "./scheduler/tick.ts";
 import { openDatabase } from "./store/open-database.ts";
 
 /** Composition root: the only place that picks concrete classes. */
@@ -13,18 +16,49 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const db = await openDatabase(config.DATABASE_URL);
   try {
-    // A script gets a frozen clock (its transcript is reproducible); a person at a terminal gets real time.
-    const interactive = process.stdin.isTTY === true;
-    const clock = interactive ? new ShiftedClock() : new ManualClock(new Date());
-    if (config.CONSOLE_START) clock.set(new Date(config.CONSOLE_START));
-    const chat = new ConsoleChat({ db, clock, logger, defaultTimeZone: config.DEFAULT_TIME_ZONE }, handlers, config.FILES_DIR);
-    const print = (lines: string[]) => lines.forEach((line) => process.stdout.write(`${line}\n`));
-    const stop = interactive ? startScheduler(async () => print(await chat.tick()), logger, config.SCHEDULER_CRON) : null;
-    await runConsole(chat, process.stdin, process.stdout, interactive);
-    await stop?.();
+    if (config.SLACK_BOT_TOKEN) await runPlatforms(config, { db, clock: systemClock, logger, defaultTimeZone: config.DEFAULT_TIME_ZONE });
+    else await runConsoleChat(config, { db, logger });
   } finally {
     await db.$disconnect();
   }
+}
+
+/** With platform tokens: the adapters, and the scheduler delivering each reminder through its set's platform. */
+async function runPlatforms(config: Config, deps: Deps): Promise<void> {
+  const slack = createSlackAdapter(deps, handlers, {
+    botToken: config.SLACK_BOT_TOKEN!,
+    signingSecret: config.SLACK_SIGNING_SECRET!,
+    ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+    ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+  });
+  const sinks: Record<string, NudgeSink> = { slack: slack.sink };
+  const sink: NudgeSink = {
+    deliver: async (d) => {
+      const target = sinks[d.platform];
+      if (!target) throw new Error(`no adapter running for platform "${d.platform}"`);
+      await target.deliver(d);
+    },
+  };
+  await slack.start(config.PORT);
+  deps.logger.info({ port: config.PORT, socketMode: Boolean(config.SLACK_APP_TOKEN) }, "Slack adapter started");
+  const stopScheduler = startScheduler(async () => void (await runTick(deps, sink, deps.clock.now())), deps.logger, config.SCHEDULER_CRON);
+  await new Promise<void>((resolve) => {
+    for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => resolve());
+  });
+  await stopScheduler();
+  await slack.stop();
+}
+
+/** Without tokens: the local console chat. A script gets a frozen clock; a person at a terminal gets real time. */
+async function runConsoleChat(config: Config, deps: Pick<Deps, "db" | "logger">): Promise<void> {
+  const interactive = process.stdin.isTTY === true;
+  const clock = interactive ? new ShiftedClock() : new ManualClock(new Date());
+  if (config.CONSOLE_START) clock.set(new Date(config.CONSOLE_START));
+  const chat = new ConsoleChat({ ...deps, clock, defaultTimeZone: config.DEFAULT_TIME_ZONE }, handlers, config.FILES_DIR);
+  const print = (lines: string[]) => lines.forEach((line) => process.stdout.write(`${line}\n`));
+  const stop = interactive ? startScheduler(async () => print(await chat.tick()), deps.logger, config.SCHEDULER_CRON) : null;
+  await runConsole(chat, process.stdin, process.stdout, interactive);
+  await stop?.();
 }
 
 main().catch((error: unknown) => {

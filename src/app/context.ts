@@ -10,15 +10,17 @@ import type { Result } from "./result.ts";
 /** What every handler can use: the database, the clock, a logger and the defaults. */
 export type Deps = { db: Db; clock: Clock; logger: Logger; defaultTimeZone: string };
 
-/** A command as an adapter hands it over: who, where, and the command line text. */
+/**
+ * A command as an adapter hands it over: who, where, and either a command line (`text`) or, from a
+ * form or a platform's typed options, the command's key and the raw text of each option.
+ */
 export type CommandInput = {
   platform: "console" | "slack" | "discord";
   workspaceId: string;
   channelId: string;
   user: UserRef;
-  text: string;
   readMention: (token: string) => UserRef | null;
-};
+} & ({ text: string } | { key: string; raw: Record<string, string> });
 
 /** The resolved situation a handler runs in. `set`/`role` are null where the channel has no set or the actor no part in it. */
 export type HandlerContext = {

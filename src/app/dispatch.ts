@@ -3,7 +3,8 @@ import { commandKey, type Who } from "../../commands/define.ts";
 import { ensurePerson, ensureWorkspace, findPerson } from "../store/people.ts";
 import { findSetByChannel, type Role } from "../store/sets.ts";
 import type { CommandInput, Deps, Handler } from "./context.ts";
-import { convertOptions, parseLine } from "./parse-command.ts";
+import { convertOptions, declarationFor, parseLine, type ParsedLine } from "./parse-command.ts";
+import { failure, success, type Result } from "./result.ts";
 import { toActor, type Outgoing } from "./reply.ts";
 
 export type HandlerIndex = ReadonlyMap<string, Handler>;
@@ -26,9 +27,14 @@ function allowed(who: Who, role: Role | null): boolean {
  * written before the command has been accepted. Unexpected errors are logged, never shown.
  */
 export async function runCommand(deps: Deps, handlers: HandlerIndex, input: CommandInput): Promise<Outgoing[]> {
-  const say = (text: string) => [toActor({ text })];
+  return (await executeCommand(deps, handlers, input)).outgoing;
+}
+
+/** As runCommand, and says whether the command was accepted (forms show a refusal on the field instead). */
+export async function executeCommand(deps: Deps, handlers: HandlerIndex, input: CommandInput): Promise<{ ok: boolean; outgoing: Outgoing[] }> {
+  const say = (text: string) => ({ ok: false, outgoing: [toActor({ text })] });
   try {
-    const line = parseLine(input.text);
+    const line = "text" in input ? parseLine(input.text) : preParsed(input.key, input.raw);
     if (!line.ok) return say(line.message);
     const key = commandKey(line.value.decl);
     const handler = handlers.get(key);
@@ -58,10 +64,16 @@ export async function runCommand(deps: Deps, handlers: HandlerIndex, input: Comm
     const actor = known ?? (await ensurePerson(db, workspace.id, input.user, timeZone));
     const result = await handler.run({ deps, now, workspace, channelId: input.channelId, actor, set, role }, options.value as never);
     if (!result.ok) return say(result.message);
-    return result.value.map((o) => (o.audience.kind === "actor" ? { ...o, audience: { kind: "actor", timeZone: actor.timeZone } } : o));
+    const outgoing = result.value.map((o): Outgoing => (o.audience.kind === "actor" ? { ...o, audience: { kind: "actor", timeZone: actor.timeZone } } : o));
+    return { ok: true, outgoing };
   } catch (error) {
     const ref = randomUUID().slice(0, 8);
-    deps.logger.error({ err: error, ref, command: input.text }, "command failed");
+    deps.logger.error({ err: error, ref, command: "text" in input ? input.text : input.key }, "command failed");
     return say(`Sorry, something went wrong on our side (ref ${ref}). Please try again; if it keeps happening, tell your advisor.`);
   }
+}
+
+function preParsed(key: string, raw: Record<string, string>): Result<ParsedLine> {
+  const decl = declarationFor(key);
+  return decl ? success({ decl, raw }) : failure("unknown-command", `Unknown command /${key}. Type /help for the list.`);
 }

@@ -16,6 +16,9 @@ export type ConvertContext = {
 };
 
 const byKey = new Map(allCommands.map((d) => [commandKey(d), d]));
+
+/** The declaration for "meeting schedule", or undefined. */
+export const declarationFor = (key: string): CommandDecl | undefined => byKey.get(key);
 const names = [...new Set(allCommands.map((d) => d.name))];
 
 /** Splits on whitespace, keeping "quoted strings" (and name:"quoted values") together, quotes removed. */

@@ -1,0 +1,132 @@
+import type { AddressInfo } from "node:net";
+import { App, HTTPReceiver, LogLevel, type Receiver } from "@slack/bolt";
+import type { Deps } from "../../app/context.ts";
+import { executeCommand, type HandlerIndex } from "../../app/dispatch.ts";
+import type { NudgeSink } from "../../scheduler/tick.ts";
+import { findSetByChannel } from "../../store/sets.ts";
+import { ensureWorkspace } from "../../store/people.ts";
+import { deliverOutgoing, deliverReminder, type SlackPlace } from "./deliver.ts";
+import { ENTRY_MODAL, ENTRY_TEXT_BLOCK, entryModal, formKindOf, readEntryModal } from "./entry-modal.ts";
+import { readButtonValue, readSlackMention } from "./render.ts";
+
+export type SlackOptions = {
+  signingSecret: string;
+  botToken: string;
+  /** Socket Mode instead of HTTP when set. */
+  appToken?: string;
+  /** The Web API base URL (default Slack's own); tests and offline evaluation point it at a local Slack. */
+  apiUrl?: string;
+  /** HTTP only: the path Slack posts to (default /slack/events). */
+  endpoint?: string;
+};
+
+/** `start` resolves to the HTTP port it listens on (0 asks for a free one), or null in Socket Mode. */
+export type SlackAdapter = { app: App; sink: NudgeSink; start(port: number): Promise<number | null>; stop(): Promise<void> };
+
+/** How many recent event ids are remembered, so a retried event (X-Slack-Retry-Num) is handled once. */
+const SEEN_EVENTS = 1000;
+
+/**
+ * The Slack adapter on Bolt: one `/als` command whose text is the command vocabulary, buttons, the entry
+ * form, and reminder delivery. Every request is acknowledged at once; the work follows the ack.
+ */
+export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: SlackOptions): SlackAdapter {
+  const receiver: Receiver | undefined = opts.appToken
+    ? undefined
+    : new HTTPReceiver({ signingSecret: opts.signingSecret, endpoints: opts.endpoint ?? "/slack/events", logLevel: LogLevel.ERROR });
+  const app = new App({
+    token: opts.botToken,
+    signingSecret: opts.signingSecret,
+    ...(receiver ? { receiver } : { socketMode: true, appToken: opts.appToken! }),
+    clientOptions: opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {},
+    logLevel: LogLevel.ERROR,
+  });
+  const client = app.client;
+
+  const run = async (teamId: string, place: SlackPlace, userName: string, input: { text: string } | { key: string; raw: Record<string, string> }) => {
+    const result = await executeCommand(deps, handlers, {
+      platform: "slack",
+      workspaceId: teamId,
+      channelId: place.channelId,
+      user: { externalId: place.userId, displayName: userName },
+      readMention: readSlackMention,
+      ...input,
+    });
+    for (const out of result.outgoing) await deliverOutgoing(client, out, place);
+    return result;
+  };
+
+  app.command("/als", async ({ command, ack }) => {
+    await ack();
+    const text = command.text.trim();
+    const place = { channelId: command.channel_id, userId: command.user_id };
+    if (text === "log") {
+      await client.views.open({ trigger_id: command.trigger_id, view: entryModal(command.channel_id) as never });
+      return;
+    }
+    await run(command.team_id, place, command.user_name, { text: `/${text === "" ? "help" : text}` });
+  });
+
+  app.action(/.+/, async ({ ack, body, action }) => {
+    await ack();
+    if (body.type !== "block_actions" || action.type !== "button") return;
+    const target = readButtonValue(action.value ?? "");
+    if (!target) return;
+    const kind = formKindOf(target.command);
+    if (kind) {
+      await client.views.open({ trigger_id: body.trigger_id, view: entryModal(target.channelId, kind) as never });
+      return;
+    }
+    await run(body.team?.id ?? "", { channelId: target.channelId, userId: body.user.id }, body.user.name ?? body.user.id, { text: target.command });
+  });
+
+  app.view(ENTRY_MODAL, async ({ ack, body, view }) => {
+    const { kind, text } = readEntryModal(view.state.values as never);
+    const place = { channelId: view.private_metadata, userId: body.user.id };
+    if (!kind) return void (await ack({ response_action: "errors", errors: { kind: "Choose what you are recording." } }));
+    const result = await executeCommand(deps, handlers, {
+      platform: "slack",
+      workspaceId: body.team?.id ?? "",
+      channelId: place.channelId,
+      user: { externalId: body.user.id, displayName: body.user.name },
+      readMention: readSlackMention,
+      key: `log ${kind}`,
+      raw: { text },
+    });
+    if (!result.ok) {
+      const message = result.outgoing.map((o) => o.reply.text).join(" ").slice(0, 150);
+      return void (await ack({ response_action: "errors", errors: { [ENTRY_TEXT_BLOCK]: message } }));
+    }
+    await ack();
+    for (const out of result.outgoing) await deliverOutgoing(client, out, place);
+  });
+
+  const seen: string[] = [];
+  app.event("member_joined_channel", async ({ event, body }) => {
+    const id = (body as { event_id?: string }).event_id;
+    if (id) {
+      if (seen.includes(id)) return;
+      seen.push(id);
+      if (seen.length > SEEN_EVENTS) seen.shift();
+    }
+    const workspace = await ensureWorkspace(deps.db, "slack", (body as { team_id?: string }).team_id ?? "");
+    const set = await findSetByChannel(deps.db, workspace.id, event.channel);
+    if (!set || set.memberships.some((m) => m.person.externalId === event.user)) return;
+    await client.chat.postEphemeral({
+      channel: event.channel,
+      user: event.user,
+      text: `Welcome! This channel is the action learning set "${set.name}". An advisor adds members with /als set add member:@you; /als help shows what the bot does.`,
+    });
+  });
+
+  return {
+    app,
+    sink: { deliver: (d) => deliverReminder(client, d) },
+    start: async (port) => {
+      const server = (await app.start(port)) as unknown;
+      const address = (server as { address?: () => AddressInfo | string | null })?.address?.();
+      return address && typeof address === "object" ? address.port : null;
+    },
+    stop: () => app.stop() as Promise<void>,
+  };
+}

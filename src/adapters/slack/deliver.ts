@@ -1,0 +1,47 @@
+import type { WebClient } from "@slack/web-api";
+import type { Delivery } from "../../app/render-nudge.ts";
+import type { FileOut, Outgoing } from "../../app/reply.ts";
+import { replyBlocks } from "./render.ts";
+
+/** Where a command was run: its channel and the user who ran it. */
+export type SlackPlace = { channelId: string; userId: string };
+
+async function dmChannel(client: WebClient, userId: string): Promise<string> {
+  const opened = await client.conversations.open({ users: userId });
+  return opened.channel!.id!;
+}
+
+async function upload(client: WebClient, channelId: string, file: FileOut): Promise<void> {
+  const content = typeof file.content === "string" ? Buffer.from(file.content, "utf8") : Buffer.from(file.content);
+  await client.filesUploadV2({ channel_id: channelId, file: content, filename: file.name, title: file.name });
+}
+
+/**
+ * Posts one reply where it belongs: the channel, the actor alone (ephemeral; files go to their DM, as Slack
+ * has no ephemeral files), or a DM. Buttons in it run their command in the set's channel.
+ */
+export async function deliverOutgoing(client: WebClient, out: Outgoing, place: SlackPlace): Promise<void> {
+  const { text, blocks } = replyBlocks(out.reply, place.channelId);
+  const files = out.reply.files ?? [];
+  if (out.audience.kind === "channel") {
+    await client.chat.postMessage({ channel: place.channelId, text, blocks });
+    for (const f of files) await upload(client, place.channelId, f);
+  } else if (out.audience.kind === "actor") {
+    await client.chat.postEphemeral({ channel: place.channelId, user: place.userId, text, blocks });
+    if (files.length) {
+      const dm = await dmChannel(client, place.userId);
+      for (const f of files) await upload(client, dm, f);
+    }
+  } else {
+    const dm = await dmChannel(client, out.audience.externalId);
+    await client.chat.postMessage({ channel: dm, text, blocks });
+    for (const f of files) await upload(client, dm, f);
+  }
+}
+
+/** A reminder from the scheduler: a DM to its recipient or a post in the set's channel. Throws if Slack refuses. */
+export async function deliverReminder(client: WebClient, d: Delivery): Promise<void> {
+  const { text, blocks } = replyBlocks(d.reply, d.channelId);
+  const channel = d.to.kind === "dm" ? await dmChannel(client, d.to.externalId) : d.channelId;
+  await client.chat.postMessage({ channel, text, blocks });
+}

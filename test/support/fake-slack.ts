@@ -1,0 +1,474 @@
+/**
+ * A local fake of Slack's Web API (and its file-upload and response_url endpoints) on 127.0.0.1,
+ * for pointing a real `@slack/web-api` WebClient / Bolt App at (`clientOptions.slackApiUrl = fake.url`).
+ *
+ * Wire details matched to @slack/web-api 7.x:
+ * - every Web API call is `POST <slackApiUrl><method>`; the body is form-urlencoded, with non-primitive
+ *   values (blocks, view, files, attachments, ...) JSON-stringified — they are parsed back into objects here;
+ *   numbers and booleans arrive (and are recorded) as strings, as Slack receives them;
+ * - the token comes as `Authorization: Bearer xoxb-...` (or a `token` body field, which is moved to `SlackCall.token`);
+ * - `filesUploadV2` = `files.getUploadURLExternal` (filename, length) → POST of the bytes to `upload_url`
+ *   as multipart/form-data (one part, named "body") → `files.completeUploadExternal` (files=[{id,title}], channel_id, ...);
+ * - HTTP 429 + `Retry-After: <seconds>` makes WebClient pause and retry the same call.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type SlackCall = {
+  method: string;
+  args: Record<string, unknown>;
+  token: string | null;
+  at: number;
+  /** The HTTP status the fake answered (429 when rate-limited, else 200). */
+  status: number;
+  /** Only for `method: "response_url"`: the path that was posted to (see `FakeSlack.responseUrl()`). */
+  url?: string;
+};
+
+export type FakeUser = { name?: string; real_name?: string; display_name?: string; tz?: string };
+
+type Waiter = {
+  method: string;
+  n: number;
+  resolve: (calls: SlackCall[]) => void;
+  reject: (err: Error) => void;
+};
+
+/** Top-level fields that are plain strings even when they look like JSON (never parsed back). */
+const TEXT_KEYS = new Set([
+  "text",
+  "markdown_text",
+  "initial_comment",
+  "title",
+  "alt_text",
+  "filename",
+  "channel",
+  "channel_id",
+  "ts",
+  "thread_ts",
+  "user",
+  "users",
+  "username",
+  "trigger_id",
+  "view_id",
+  "external_id",
+  "hash",
+  "private_metadata",
+]);
+
+const TS_BASE_SECONDS = 1700000000;
+
+export class FakeSlack {
+  readonly url: string;
+  readonly calls: SlackCall[] = [];
+  readonly uploads = new Map<string, { filename: string; bytes: Buffer }>();
+
+  readonly #server: Server;
+  readonly #origin: string;
+  readonly #rateLimits = new Map<string, number[]>();
+  readonly #failures = new Map<string, string[]>();
+  readonly #waiters = new Set<Waiter>();
+  readonly #pendingUploads = new Map<string, string>();
+  readonly #users = new Map<string, FakeUser>();
+  #seq = 0;
+
+  private constructor(server: Server, origin: string) {
+    this.#server = server;
+    this.#origin = origin;
+    this.url = `${origin}/api/`;
+  }
+
+  static async start(): Promise<FakeSlack> {
+    let fake: FakeSlack | undefined;
+    const server = createServer((req, res) => {
+      if (!fake) {
+        res.writeHead(503).end();
+        return;
+      }
+      fake.#handle(req, res).catch((err: unknown) => {
+        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+        res.end(String(err));
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(0, "127.0.0.1", () => {
+        server.off("error", reject);
+        resolve();
+      });
+    });
+    const { port } = server.address() as AddressInfo;
+    fake = new FakeSlack(server, `http://127.0.0.1:${port}`);
+    return fake;
+  }
+
+  callsTo(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** The next call to `method` answers HTTP 429 with `Retry-After: seconds` (once). */
+  rateLimitNext(method: string, seconds: number): void {
+    const queue = this.#rateLimits.get(method) ?? [];
+    queue.push(seconds);
+    this.#rateLimits.set(method, queue);
+  }
+
+  /** The next call to `method` answers `{ ok: false, error }` with HTTP 200, as Slack does (once). */
+  failNext(method: string, error: string): void {
+    const queue = this.#failures.get(method) ?? [];
+    queue.push(error);
+    this.#failures.set(method, queue);
+  }
+
+  /** What `users.info` answers for `id` (default: name = id lower-cased, real_name "User <id>", tz Europe/London). */
+  setUser(id: string, user: FakeUser): void {
+    this.#users.set(id, user);
+  }
+
+  /**
+   * A fresh `response_url` served by this fake (for slash commands / block actions). Posts to it are
+   * recorded as calls with `method: "response_url"`, `args` = the JSON body and `url` = this URL.
+   */
+  responseUrl(): string {
+    return `${this.#origin}/response_url/T1/${++this.#seq}/fake`;
+  }
+
+  /** Waits until at least `n` calls to `method` have arrived (timeout → reject with the calls seen). */
+  waitFor(method: string, n = 1, timeoutMs = 5000): Promise<SlackCall[]> {
+    const now = this.callsTo(method);
+    if (now.length >= n) return Promise.resolve(now);
+    return new Promise<SlackCall[]>((resolve, reject) => {
+      const waiter: Waiter = {
+        method,
+        n,
+        resolve: (calls) => {
+          clearTimeout(timer);
+          resolve(calls);
+        },
+        reject: (err) => {
+          clearTimeout(timer);
+          reject(err);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.#waiters.delete(waiter);
+        const seen = this.calls.map((c) => `${c.method} ${JSON.stringify(c.args)}`).join("\n  ");
+        reject(
+          new Error(
+            `FakeSlack.waitFor(${method}, ${n}): only ${this.callsTo(method).length} after ${timeoutMs}ms; calls seen:\n  ${seen || "(none)"}`,
+          ),
+        );
+      }, timeoutMs);
+      this.#waiters.add(waiter);
+    });
+  }
+
+  close(): Promise<void> {
+    for (const w of this.#waiters) w.reject(new Error(`FakeSlack closed while waiting for ${w.method}`));
+    this.#waiters.clear();
+    return new Promise<void>((resolve, reject) => {
+      this.#server.close((err) => (err ? reject(err) : resolve()));
+      this.#server.closeAllConnections();
+    });
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  #record(call: SlackCall): void {
+    this.calls.push(call);
+    for (const w of this.#waiters) {
+      if (w.method !== call.method) continue;
+      const got = this.callsTo(w.method);
+      if (got.length >= w.n) {
+        this.#waiters.delete(w);
+        w.resolve(got);
+      }
+    }
+  }
+
+  #nextTs(): string {
+    const n = ++this.#seq;
+    const seconds = TS_BASE_SECONDS + Math.floor(n / 10000);
+    return `${seconds}.${String((n % 10000) * 100).padStart(6, "0")}`;
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const url = new URL(req.url ?? "/", this.#origin);
+    const path = url.pathname;
+
+    if (path.startsWith("/upload/")) {
+      this.#handleUpload(path, req, raw, res);
+      return;
+    }
+    if (path.startsWith("/response_url/")) {
+      const args = parseBody(req, raw, url);
+      this.#record({ method: "response_url", args, token: null, at: Date.now(), status: 200, url: `${this.#origin}${path}` });
+      sendJson(res, 200, { ok: true });
+      return;
+    }
+    if (!path.startsWith("/api/")) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      return;
+    }
+
+    const method = decodeURIComponent(path.slice("/api/".length));
+    const args = parseBody(req, raw, url);
+    let token: string | null = null;
+    const auth = req.headers.authorization;
+    if (typeof auth === "string" && auth.startsWith("Bearer ")) token = auth.slice("Bearer ".length);
+    if ("token" in args) {
+      if (token === null && typeof args.token === "string") token = args.token;
+      delete args.token;
+    }
+    const at = Date.now();
+    const limited = this.#rateLimits.get(method);
+    if (limited && limited.length > 0) {
+      const seconds = limited.shift()!;
+      this.#record({ method, args, token, at, status: 429 });
+      sendJson(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(seconds) });
+      return;
+    }
+    this.#record({ method, args, token, at, status: 200 });
+    const failed = this.#failures.get(method);
+    if (failed && failed.length > 0) {
+      sendJson(res, 200, { ok: false, error: failed.shift()! });
+      return;
+    }
+    sendJson(res, 200, this.#answer(method, args));
+  }
+
+  #handleUpload(path: string, req: IncomingMessage, raw: Buffer, res: ServerResponse): void {
+    const fileId = decodeURIComponent(path.split("/").pop() ?? "");
+    const filename = this.#pendingUploads.get(fileId);
+    if (filename === undefined) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("unknown upload");
+      return;
+    }
+    let bytes = raw;
+    const ctype = req.headers["content-type"] ?? "";
+    if (ctype.startsWith("multipart/form-data")) {
+      const parts = parseMultipart(raw, ctype);
+      const part = parts.find((p) => p.filename !== undefined) ?? parts[0];
+      bytes = part ? part.data : Buffer.alloc(0);
+    }
+    this.uploads.set(fileId, { filename, bytes });
+    res.writeHead(200, { "content-type": "text/plain" }).end(`OK - ${bytes.length}`);
+  }
+
+  #answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    const str = (k: string): string | undefined => (typeof args[k] === "string" ? (args[k] as string) : undefined);
+    switch (method) {
+      case "api.test":
+        return { ok: true, args };
+      case "auth.test":
+        return {
+          ok: true,
+          url: "https://t1.slack.com/",
+          team: "Team One",
+          user: "als-bot",
+          team_id: "T1",
+          user_id: "UBOT",
+          bot_id: "B1",
+          is_enterprise_install: false,
+        };
+      case "chat.postMessage": {
+        const ts = this.#nextTs();
+        const channel = dmFor(str("channel") ?? "");
+        return { ok: true, channel, ts, message: this.#message(args, ts) };
+      }
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: this.#nextTs() };
+      case "chat.update": {
+        const ts = str("ts") ?? "";
+        return { ok: true, channel: str("channel") ?? "", ts, text: str("text") ?? "", message: this.#message(args, ts) };
+      }
+      case "chat.delete":
+        return { ok: true, channel: str("channel") ?? "", ts: str("ts") ?? "" };
+      case "conversations.open": {
+        const first = (str("users") ?? "").split(",")[0]?.trim() ?? "";
+        const id = str("channel") ?? (first ? `D${first}` : "");
+        if (!id) return { ok: false, error: "users_list_not_supplied" };
+        return { ok: true, no_op: true, already_open: true, channel: { id } };
+      }
+      case "views.open":
+      case "views.push":
+      case "views.update":
+      case "views.publish": {
+        const view = isRecord(args.view) ? args.view : {};
+        const id = str("view_id") ?? `V${String(++this.#seq).padStart(6, "0")}`;
+        return {
+          ok: true,
+          view: {
+            ...view,
+            id,
+            team_id: "T1",
+            app_id: "A1",
+            bot_id: "B1",
+            hash: `${Date.now()}.fakehash${this.#seq}`,
+            root_view_id: id,
+            state: { values: {} },
+          },
+        };
+      }
+      case "users.info": {
+        const id = str("user") ?? "";
+        if (!id) return { ok: false, error: "user_not_found" };
+        const u = this.#users.get(id) ?? {};
+        const name = u.name ?? id.toLowerCase();
+        const realName = u.real_name ?? `User ${id}`;
+        const tz = u.tz ?? "Europe/London";
+        return {
+          ok: true,
+          user: {
+            id,
+            team_id: "T1",
+            name,
+            deleted: false,
+            real_name: realName,
+            tz,
+            tz_label: tz === "Europe/London" ? "Greenwich Mean Time" : tz,
+            tz_offset: 0,
+            is_bot: false,
+            profile: {
+              real_name: realName,
+              display_name: u.display_name ?? name,
+              real_name_normalized: realName,
+              display_name_normalized: u.display_name ?? name,
+              team: "T1",
+            },
+          },
+        };
+      }
+      case "files.getUploadURLExternal": {
+        const filename = str("filename");
+        if (!filename) return { ok: false, error: "invalid_arguments" };
+        const fileId = `F${String(++this.#seq).padStart(8, "0")}`;
+        this.#pendingUploads.set(fileId, filename);
+        return { ok: true, upload_url: `${this.#origin}/upload/v1/${fileId}`, file_id: fileId };
+      }
+      case "files.completeUploadExternal": {
+        const files = Array.isArray(args.files) ? args.files : [];
+        const out: Record<string, unknown>[] = [];
+        for (const f of files) {
+          if (!isRecord(f) || typeof f.id !== "string") return { ok: false, error: "invalid_arguments" };
+          if (!this.uploads.has(f.id)) return { ok: false, error: "file_not_found" };
+          const title = typeof f.title === "string" ? f.title : this.uploads.get(f.id)!.filename;
+          out.push({ id: f.id, title, name: this.uploads.get(f.id)!.filename });
+        }
+        return { ok: true, files: out };
+      }
+      default:
+        return { ok: false, error: "unknown_method" };
+    }
+  }
+
+  #message(args: Record<string, unknown>, ts: string): Record<string, unknown> {
+    const msg: Record<string, unknown> = {
+      type: "message",
+      subtype: "bot_message",
+      text: typeof args.text === "string" ? args.text : "",
+      user: "UBOT",
+      bot_id: "B1",
+      app_id: "A1",
+      team: "T1",
+      ts,
+    };
+    if (args.blocks !== undefined) msg.blocks = args.blocks;
+    if (typeof args.thread_ts === "string") msg.thread_ts = args.thread_ts;
+    return msg;
+  }
+}
+
+// ---------------------------------------------------------------- helpers
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Posting to a user id lands in the bot's DM with them, as on Slack. */
+function dmFor(channel: string): string {
+  return /^[UW][A-Z0-9]+$/.test(channel) ? `D${channel}` : channel;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/** Form, JSON or multipart body (plus query string) → args, with JSON-stringified nested values parsed back. */
+function parseBody(req: IncomingMessage, raw: Buffer, url: URL): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  for (const [k, v] of url.searchParams) args[k] = v;
+  const ctype = (req.headers["content-type"] ?? "").toLowerCase();
+  if (raw.length === 0) return args;
+  if (ctype.startsWith("application/json")) {
+    const parsed: unknown = JSON.parse(raw.toString("utf8"));
+    if (isRecord(parsed)) Object.assign(args, parsed);
+    return args;
+  }
+  if (ctype.startsWith("multipart/form-data")) {
+    for (const part of parseMultipart(raw, req.headers["content-type"] ?? "")) {
+      args[part.name] = part.filename !== undefined ? part.data : unflatten(part.name, part.data.toString("utf8"));
+    }
+    return args;
+  }
+  for (const [k, v] of new URLSearchParams(raw.toString("utf8"))) args[k] = unflatten(k, v);
+  return args;
+}
+
+function unflatten(key: string, value: string): unknown {
+  if (TEXT_KEYS.has(key)) return value;
+  const first = value.trimStart()[0];
+  if (first !== "{" && first !== "[") return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
+}
+
+type Part = { name: string; filename?: string; contentType?: string; data: Buffer };
+
+function parseMultipart(raw: Buffer, contentType: string): Part[] {
+  const m = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
+  const boundary = m?.[1] ?? m?.[2];
+  if (!boundary) return [];
+  const delimiter = Buffer.from(`--${boundary}`);
+  const parts: Part[] = [];
+  let pos = raw.indexOf(delimiter);
+  while (pos !== -1) {
+    let start = pos + delimiter.length;
+    if (raw.subarray(start, start + 2).toString() === "--") break; // closing delimiter
+    if (raw.subarray(start, start + 2).toString() === "\r\n") start += 2;
+    const next = raw.indexOf(delimiter, start);
+    if (next === -1) break;
+    let end = next;
+    if (raw.subarray(end - 2, end).toString() === "\r\n") end -= 2;
+    const chunk = raw.subarray(start, end);
+    const headerEnd = chunk.indexOf("\r\n\r\n");
+    if (headerEnd !== -1) {
+      const headers = chunk.subarray(0, headerEnd).toString("utf8");
+      const data = Buffer.from(chunk.subarray(headerEnd + 4));
+      const disp = /content-disposition:[^\r\n]*/i.exec(headers)?.[0] ?? "";
+      const name = /\bname="([^"]*)"/i.exec(disp)?.[1] ?? "";
+      const filename = /\bfilename="([^"]*)"/i.exec(disp)?.[1];
+      const partType = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1];
+      const part: Part = { name, data };
+      if (filename !== undefined) part.filename = filename;
+      if (partType !== undefined) part.contentType = partType.trim();
+      parts.push(part);
+    }
+    pos = next;
+  }
+  return parts;
+}
