@@ -7,9 +7,10 @@
 import { performance } from "node:perf_hooks";
 import { draftCompile } from "./bench/draft-compile.ts";
 import { nudgeTick } from "./bench/nudge-tick.ts";
+import { slackLatency } from "./bench/slack-latency.ts";
 import type { Benchmark, Reporter } from "./bench/types.ts";
 
-const benchmarks: Benchmark[] = [nudgeTick, draftCompile];
+const benchmarks: Benchmark[] = [nudgeTick, draftCompile, slackLatency];
 
 const wanted = process.argv.slice(2).filter((a) => a !== "--");
 const unknown = wanted.filter((name) => !benchmarks.some((b) => b.name === name));
