@@ -16,6 +16,9 @@ export const ConfigSchema = z.object({
   SLACK_BOT_TOKEN: z.string().min(1).optional(),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   SLACK_APP_TOKEN: z.string().min(1).optional(),
+  SLACK_CLIENT_ID: z.string().min(1).optional(),
+  SLACK_CLIENT_SECRET: z.string().min(1).optional(),
+  SLACK_STATE_SECRET: z.string().min(1).optional(),
   SLACK_API_URL: z.url("SLACK_API_URL must be a URL, e.g. https://slack.com/api/").optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SCHEDULER_CRON: z
@@ -24,6 +27,9 @@ export const ConfigSchema = z.object({
     .default("* * * * *"),
 });
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** Whether the Slack adapter is configured (one workspace by token, or many by OAuth). */
+export const slackConfigured = (c: Config) => Boolean(c.SLACK_SIGNING_SECRET && (c.SLACK_BOT_TOKEN || c.SLACK_CLIENT_ID));
 
 /** Reads the configuration; a bad value stops start-up with a message naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -34,8 +40,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${problems}`);
   }
   const config = parsed.data;
-  if (Boolean(config.SLACK_BOT_TOKEN) !== Boolean(config.SLACK_SIGNING_SECRET)) {
-    throw new Error("Invalid configuration:\n  SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET must be set together (see .env.example).");
-  }
+  const oauth = [config.SLACK_CLIENT_ID, config.SLACK_CLIENT_SECRET, config.SLACK_STATE_SECRET].filter(Boolean).length;
+  const problems = [
+    oauth !== 0 && oauth !== 3 ? "SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET go together (OAuth installs)" : "",
+    (config.SLACK_BOT_TOKEN || oauth) && !config.SLACK_SIGNING_SECRET ? "SLACK_SIGNING_SECRET is needed with SLACK_BOT_TOKEN or OAuth" : "",
+    config.SLACK_SIGNING_SECRET && !config.SLACK_BOT_TOKEN && !oauth ? "SLACK_SIGNING_SECRET needs SLACK_BOT_TOKEN (one workspace) or the SLACK_CLIENT_* trio (OAuth)" : "",
+  ].filter(Boolean);
+  if (problems.length) throw new Error(`Invalid configuration (see .env.example):\n${problems.map((p) => `  ${p}`).join("\n")}`);
   return config;
 }

@@ -4,7 +4,7 @@ import { createSlackAdapter } from "./adapters/slack/create-slack-adapter.ts";
 import type { Deps } from "./app/context.ts";
 import { handlers } from "./app/handlers/index.ts";
 import { ManualClock, ShiftedClock, systemClock } from "./clock.ts";
-import { loadConfig, type Config } from "./config.ts";
+import { loadConfig, slackConfigured, type Config } from "./config.ts";
 import { createLogger } from "./logger.ts";
 import { startScheduler } from "./scheduler/cron.ts";
 import { runTick, type NudgeSink } from "./scheduler/tick.ts";
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const db = await openDatabase(config.DATABASE_URL);
   try {
-    if (config.SLACK_BOT_TOKEN) await runPlatforms(config, { db, clock: systemClock, logger, defaultTimeZone: config.DEFAULT_TIME_ZONE });
+    if (slackConfigured(config)) await runPlatforms(config, { db, clock: systemClock, logger, defaultTimeZone: config.DEFAULT_TIME_ZONE });
     else await runConsoleChat(config, { db, logger });
   } finally {
     await db.$disconnect();
@@ -26,8 +26,11 @@ async function main(): Promise<void> {
 /** With platform tokens: the adapters, and the scheduler delivering each reminder through its set's platform. */
 async function runPlatforms(config: Config, deps: Deps): Promise<void> {
   const slack = createSlackAdapter(deps, handlers, {
-    botToken: config.SLACK_BOT_TOKEN!,
     signingSecret: config.SLACK_SIGNING_SECRET!,
+    ...(config.SLACK_BOT_TOKEN ? { botToken: config.SLACK_BOT_TOKEN } : {}),
+    ...(config.SLACK_CLIENT_ID
+      ? { oauth: { clientId: config.SLACK_CLIENT_ID, clientSecret: config.SLACK_CLIENT_SECRET!, stateSecret: config.SLACK_STATE_SECRET! } }
+      : {}),
     ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
     ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
   });

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -9,6 +11,7 @@ import { handlers } from "../../src/app/handlers/index.ts";
 import { ManualClock } from "../../src/clock.ts";
 import { runTick } from "../../src/scheduler/tick.ts";
 import { openDatabase, type Db } from "../../src/store/open-database.ts";
+import { saveSlackInstallation } from "../../src/store/slack-installations.ts";
 import { FakeSlack, type SlackCall } from "../support/fake-slack.ts";
 import { blockAction, eventCallback, slashCommand, viewSubmission, type SlackTarget } from "../support/slack-requests.ts";
 
@@ -159,3 +162,97 @@ describe("Slack adapter on the real Bolt stack against a local Slack", () => {
     assert.equal(welcomes.length, 1);
   });
 });
+
+describe("Slack multi-workspace installs through OAuth, with the installations in our database", () => {
+  let fake: FakeSlack;
+  let db: Db;
+  let dir: string;
+  let adapter: SlackAdapter;
+  let target: SlackTarget;
+  let base: string;
+  const clock = new ManualClock(new Date("2027-01-04T09:00:00Z"));
+
+  before(async () => {
+    fake = await FakeSlack.start();
+    dir = mkdtempSync(join(tmpdir(), "als-slack-oauth-"));
+    db = await openDatabase(`file:${join(dir, "als.db")}`);
+    adapter = createSlackAdapter({ db, clock, logger: pino({ level: "silent" }), defaultTimeZone: "Europe/London" }, handlers, {
+      signingSecret: SECRET,
+      apiUrl: fake.url,
+      oauth: { clientId: "111.222", clientSecret: "client-secret", stateSecret: "state-secret" },
+    });
+    const port = await adapter.start(0);
+    base = `http://127.0.0.1:${port}`;
+    target = { url: `${base}/slack/events`, signingSecret: SECRET };
+    await saveSlackInstallation(db, "T:T2", { team: { id: "T2" }, isEnterpriseInstall: false, bot: { token: "xoxb-team-two", userId: "UBOT2", id: "B2", scopes: [] } }, clock.now());
+  });
+  after(async () => {
+    await adapter.stop();
+    await fake.close();
+    await db.$disconnect();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("the install page sends the workspace to Slack's consent screen with our client id and scopes", async () => {
+    const res = await fetch(`${base}/slack/install`, { redirect: "manual" });
+    const body = await res.text();
+    const link = res.headers.get("location") ?? body;
+    assert.match(link, /https:\/\/slack\.com\/oauth\/v2\/authorize\?[^"]*client_id=111\.222/);
+    assert.match(decodeURIComponent(link), /scope=commands,chat:write/);
+  });
+
+  test("a command from an installed workspace is answered with that workspace's own bot token", async () => {
+    const before = fake.callsTo("chat.postEphemeral").length;
+    const res = await slashCommand(target, { text: "help", userId: "U0X", userName: "x", channelId: "C0T2", teamId: "T2" });
+    assert.equal(res.status, 200);
+    const [reply] = (await fake.waitFor("chat.postEphemeral", before + 1)).slice(before);
+    assert.equal(reply!.token, "xoxb-team-two");
+  });
+
+  test("a reminder for a workspace goes out with its token; a workspace that never installed fails loudly", async () => {
+    const reply = { text: "Meeting 1 is tomorrow", buttons: [] };
+    await adapter.sink.deliver({ platform: "slack", workspaceId: "T2", channelId: "C0T2", to: { kind: "channel" }, reply });
+    assert.equal(fake.callsTo("chat.postMessage").at(-1)!.token, "xoxb-team-two");
+    await assert.rejects(adapter.sink.deliver({ platform: "slack", workspaceId: "T9", channelId: "C0T9", to: { kind: "channel" }, reply }), /not installed in T:T9/);
+  });
+});
+
+test("npm start with Slack tokens serves Slack over HTTP on PORT and stops cleanly on SIGTERM", async () => {
+  const fake = await FakeSlack.start();
+  const dir = mkdtempSync(join(tmpdir(), "als-slack-main-"));
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    env: { ...process.env, DATABASE_URL: `file:${join(dir, "als.db")}`, SLACK_BOT_TOKEN: "xoxb-main", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, PORT: String(port), LOG_LEVEL: "silent" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (b) => (stderr += b));
+  try {
+    const target = { url: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET };
+    let status = 0;
+    for (let i = 0; i < 100 && status !== 200; i++) {
+      status = await slashCommand(target, { text: "help", userId: "U0A", userName: "a", channelId: "C0A" }).then((r) => r.status, () => 0);
+      if (status !== 200) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(status, 200, stderr);
+    const [reply] = await fake.waitFor("chat.postEphemeral", 1);
+    assert.equal(reply!.token, "xoxb-main");
+  } finally {
+    child.kill("SIGTERM");
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    await fake.close();
+    rmSync(dir, { recursive: true, force: true });
+    assert.equal(code, 0, stderr);
+  }
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.once("error", reject);
+  });
+}

@@ -1,17 +1,21 @@
 import type { AddressInfo } from "node:net";
-import { App, HTTPReceiver, LogLevel, type Receiver } from "@slack/bolt";
+import { App, HTTPReceiver, LogLevel, type Installation, type InstallationQuery, type InstallationStore, type Receiver } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
 import type { Deps } from "../../app/context.ts";
 import { executeCommand, type HandlerIndex } from "../../app/dispatch.ts";
 import type { NudgeSink } from "../../scheduler/tick.ts";
 import { findSetByChannel } from "../../store/sets.ts";
 import { ensureWorkspace } from "../../store/people.ts";
+import { deleteSlackInstallation, findSlackInstallation, installationKey, saveSlackInstallation } from "../../store/slack-installations.ts";
 import { deliverOutgoing, deliverReminder, type SlackPlace } from "./deliver.ts";
 import { ENTRY_MODAL, ENTRY_TEXT_BLOCK, entryModal, formKindOf, readEntryModal } from "./entry-modal.ts";
 import { readButtonValue, readSlackMention } from "./render.ts";
 
 export type SlackOptions = {
   signingSecret: string;
-  botToken: string;
+  /** Single-workspace mode: the bot token. Leave out and give `oauth` for installs into many workspaces. */
+  botToken?: string;
+  oauth?: { clientId: string; clientSecret: string; stateSecret: string };
   /** Socket Mode instead of HTTP when set. */
   appToken?: string;
   /** The Web API base URL (default Slack's own); tests and offline evaluation point it at a local Slack. */
@@ -31,19 +35,31 @@ const SEEN_EVENTS = 1000;
  * form, and reminder delivery. Every request is acknowledged at once; the work follows the ack.
  */
 export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: SlackOptions): SlackAdapter {
+  const clientOptions = opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {};
+  const installationStore = opts.oauth ? databaseInstallationStore(deps) : undefined;
+  const oauth = opts.oauth
+    ? { clientId: opts.oauth.clientId, clientSecret: opts.oauth.clientSecret, stateSecret: opts.oauth.stateSecret, scopes: BOT_SCOPES, installationStore, installerOptions: { clientOptions } }
+    : {};
   const receiver: Receiver | undefined = opts.appToken
     ? undefined
-    : new HTTPReceiver({ signingSecret: opts.signingSecret, endpoints: opts.endpoint ?? "/slack/events", logLevel: LogLevel.ERROR });
+    : new HTTPReceiver({ signingSecret: opts.signingSecret, endpoints: opts.endpoint ?? "/slack/events", logLevel: LogLevel.ERROR, ...oauth });
   const app = new App({
-    token: opts.botToken,
+    ...(opts.botToken ? { token: opts.botToken } : oauth),
     signingSecret: opts.signingSecret,
     ...(receiver ? { receiver } : { socketMode: true, appToken: opts.appToken! }),
-    clientOptions: opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {},
+    clientOptions,
     logLevel: LogLevel.ERROR,
   });
-  const client = app.client;
 
-  const run = async (teamId: string, place: SlackPlace, userName: string, input: { text: string } | { key: string; raw: Record<string, string> }) => {
+  /** The bot token for a workspace: the single one, or the one its OAuth install stored. */
+  const tokenFor = async (teamId: string): Promise<string> => {
+    if (opts.botToken) return opts.botToken;
+    const installation = (await installationStore!.fetchInstallation({ teamId, enterpriseId: undefined, isEnterpriseInstall: false })) as { bot?: { token?: string } };
+    if (!installation.bot?.token) throw new Error(`no Slack installation with a bot token for team ${teamId}`);
+    return installation.bot.token;
+  };
+
+  const run = async (client: WebClient, teamId: string, place: SlackPlace, userName: string, input: { text: string } | { key: string; raw: Record<string, string> }) => {
     const result = await executeCommand(deps, handlers, {
       platform: "slack",
       workspaceId: teamId,
@@ -56,7 +72,7 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
     return result;
   };
 
-  app.command("/als", async ({ command, ack }) => {
+  app.command("/als", async ({ command, ack, client }) => {
     await ack();
     const text = command.text.trim();
     const place = { channelId: command.channel_id, userId: command.user_id };
@@ -64,10 +80,10 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
       await client.views.open({ trigger_id: command.trigger_id, view: entryModal(command.channel_id) as never });
       return;
     }
-    await run(command.team_id, place, command.user_name, { text: `/${text === "" ? "help" : text}` });
+    await run(client, command.team_id, place, command.user_name, { text: `/${text === "" ? "help" : text}` });
   });
 
-  app.action(/.+/, async ({ ack, body, action }) => {
+  app.action(/.+/, async ({ ack, body, action, client }) => {
     await ack();
     if (body.type !== "block_actions" || action.type !== "button") return;
     const target = readButtonValue(action.value ?? "");
@@ -77,10 +93,10 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
       await client.views.open({ trigger_id: body.trigger_id, view: entryModal(target.channelId, kind) as never });
       return;
     }
-    await run(body.team?.id ?? "", { channelId: target.channelId, userId: body.user.id }, body.user.name ?? body.user.id, { text: target.command });
+    await run(client, body.team?.id ?? "", { channelId: target.channelId, userId: body.user.id }, body.user.name ?? body.user.id, { text: target.command });
   });
 
-  app.view(ENTRY_MODAL, async ({ ack, body, view }) => {
+  app.view(ENTRY_MODAL, async ({ ack, body, view, client }) => {
     const { kind, text } = readEntryModal(view.state.values as never);
     const place = { channelId: view.private_metadata, userId: body.user.id };
     if (!kind) return void (await ack({ response_action: "errors", errors: { kind: "Choose what you are recording." } }));
@@ -102,7 +118,7 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
   });
 
   const seen: string[] = [];
-  app.event("member_joined_channel", async ({ event, body }) => {
+  app.event("member_joined_channel", async ({ event, body, client }) => {
     const id = (body as { event_id?: string }).event_id;
     if (id) {
       if (seen.includes(id)) return;
@@ -121,12 +137,29 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
 
   return {
     app,
-    sink: { deliver: (d) => deliverReminder(client, d) },
+    sink: { deliver: async (d) => deliverReminder(app.client, d, await tokenFor(d.workspaceId)) },
     start: async (port) => {
       const server = (await app.start(port)) as unknown;
       const address = (server as { address?: () => AddressInfo | string | null })?.address?.();
       return address && typeof address === "object" ? address.port : null;
     },
     stop: () => app.stop() as Promise<void>,
+  };
+}
+
+/** The scopes the app asks for (the same as the generated manifest's). */
+const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "im:write", "users:read", "files:write", "channels:read", "groups:read"];
+
+/** Bolt's installation store on our database: one row per workspace (or org) that installed the app. */
+function databaseInstallationStore(deps: Deps): InstallationStore {
+  return {
+    storeInstallation: async (installation: Installation) =>
+      saveSlackInstallation(deps.db, installationKey({ isEnterpriseInstall: installation.isEnterpriseInstall, enterpriseId: installation.enterprise?.id, teamId: installation.team?.id }), installation, deps.clock.now()),
+    fetchInstallation: async (query: InstallationQuery<boolean>) => {
+      const found = await findSlackInstallation(deps.db, installationKey(query));
+      if (!found) throw new Error(`the app is not installed in ${installationKey(query)}`);
+      return found as Installation;
+    },
+    deleteInstallation: async (query: InstallationQuery<boolean>) => deleteSlackInstallation(deps.db, installationKey(query)),
   };
 }

@@ -6,8 +6,8 @@ import { replyBlocks } from "./render.ts";
 /** Where a command was run: its channel and the user who ran it. */
 export type SlackPlace = { channelId: string; userId: string };
 
-async function dmChannel(client: WebClient, userId: string): Promise<string> {
-  const opened = await client.conversations.open({ users: userId });
+async function dmChannel(client: WebClient, userId: string, token?: string): Promise<string> {
+  const opened = await client.conversations.open({ users: userId, ...(token ? { token } : {}) });
   return opened.channel!.id!;
 }
 
@@ -39,9 +39,9 @@ export async function deliverOutgoing(client: WebClient, out: Outgoing, place: S
   }
 }
 
-/** A reminder from the scheduler: a DM to its recipient or a post in the set's channel. Throws if Slack refuses. */
-export async function deliverReminder(client: WebClient, d: Delivery): Promise<void> {
+/** A reminder from the scheduler, with its workspace's bot token: a DM to its recipient or a post in the set's channel. Throws if Slack refuses. */
+export async function deliverReminder(client: WebClient, d: Delivery, token: string): Promise<void> {
   const { text, blocks } = replyBlocks(d.reply, d.channelId);
-  const channel = d.to.kind === "dm" ? await dmChannel(client, d.to.externalId) : d.channelId;
-  await client.chat.postMessage({ channel, text, blocks });
+  const channel = d.to.kind === "dm" ? await dmChannel(client, d.to.externalId, token) : d.channelId;
+  await client.chat.postMessage({ token, channel, text, blocks });
 }
