@@ -16,7 +16,7 @@ export const actionDone = command({
   summary: "Record the outcome of an action and close it.",
   who: "member",
   options: {
-    action: opt.integer({ description: "The action's number (see /action list)", min: 1, max: 100000 }),
+    action: opt.integer({ description: "The action's number (see /action list)", min: 1, max: 100000, suggest: "actions" }),
     text: optional(opt.text({ description: "What happened: how you put it into effect", max: ENTRY_MAX_CHARS })),
     status: optional(opt.choice({ description: "done (default), partly or dropped", choices: ["done", "partly", "dropped"] as const })),
     effective: optional(opt.choice({ description: "How effective it was", choices: ["very", "somewhat", "not"] as const })),

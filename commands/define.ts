@@ -33,18 +33,24 @@ export type UserRef = z.infer<typeof UserRef>;
 export const MeetingRef = z.union([z.literal("next"), z.number().int().positive()]);
 export type MeetingRef = z.infer<typeof MeetingRef>;
 
+/** What a platform with autocomplete (Discord) may suggest for an option: the set's meetings, or the actor's actions or entries. */
+export type Suggestions = "meetings" | "actions" | "entries";
+
 export type OptionSpec<T = unknown, R extends boolean = boolean> = {
   kind: OptionKind;
   description: string;
   required: R;
   schema: z.ZodType<T>;
   choices?: readonly string[];
+  /** A platform with forms may leave this out and ask for it in a form (Discord's modal for an entry's text). */
+  form?: boolean;
+  suggest?: Suggestions;
 };
 
-type Base = { description: string };
+type Base = { description: string; form?: boolean; suggest?: Suggestions };
 
-function spec<T>(kind: OptionKind, schema: z.ZodType<T>, { description }: Base, choices?: readonly string[]) {
-  return { kind, description, required: true as const, schema, ...(choices ? { choices } : {}) };
+function spec<T>(kind: OptionKind, schema: z.ZodType<T>, { description, form, suggest }: Base, choices?: readonly string[]) {
+  return { kind, description, required: true as const, schema, ...(choices ? { choices } : {}), ...(form ? { form } : {}), ...(suggest ? { suggest } : {}) };
 }
 
 /** Option builders: each returns a required option; wrap in `optional()` to make it optional. */

@@ -82,19 +82,22 @@ function familyCommand(name: string, family: CommandDecl[]): DiscordCommand {
 
 function leafOptions(decl: CommandDecl): DiscordOption[] {
   const entries = Object.entries(decl.options);
-  const ordered = [...entries.filter(([, o]) => o.required), ...entries.filter(([, o]) => !o.required)];
+  const ordered = [...entries.filter(([, o]) => requiredOnDiscord(o)), ...entries.filter(([, o]) => !requiredOnDiscord(o))];
   const options = ordered.map(([name, spec]) => option(checkName(name, `${commandKey(decl)} ${name}:`), spec));
   checkUnique(options, `/${commandKey(decl)}`);
   return options;
 }
 
+/** An option the adapter can ask for in a modal instead (`form`) is optional in the slash command. */
+const requiredOnDiscord = (spec: OptionSpec) => spec.required && !spec.form;
+
 function option(name: string, spec: OptionSpec): DiscordOption {
-  const base = { name, description: cut(spec.description), required: spec.required };
+  const base = { name, description: cut(spec.description), required: requiredOnDiscord(spec) };
   switch (spec.kind) {
     case "user":
       return { type: 6, ...base };
     case "integer":
-      return { type: 4, ...base, ...numberBounds(spec.schema) };
+      return { type: 4, ...base, ...numberBounds(spec.schema), ...(spec.suggest ? { autocomplete: true } : {}) };
     case "choice":
       return { type: 3, ...base, choices: (spec.choices ?? []).map((c) => ({ name: c, value: c })) };
     case "meeting":

@@ -6,7 +6,7 @@ export const ENTRY_MAX_CHARS = 2000;
 export const ENTRY_KINDS = ["problem", "action", "outcome", "reflect", "question", "strength", "limitation", "goal"] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
-const text = opt.text({ description: `What to record (up to ${ENTRY_MAX_CHARS} characters)`, max: ENTRY_MAX_CHARS });
+const text = opt.text({ description: `What to record (up to ${ENTRY_MAX_CHARS} characters)`, max: ENTRY_MAX_CHARS, form: true });
 const meeting = optional(opt.meeting({ description: "The meeting it belongs to (default: the latest or next meeting)" }));
 
 function entryCommand<const O extends OptionSpecs>(sub: EntryKind, summary: string, example: string, extra: O) {
@@ -26,7 +26,7 @@ export const logAction = entryCommand("action", "Record an action you agreed wit
   due: optional(opt.day({ description: "When you mean to have done it" })),
 });
 export const logOutcome = entryCommand("outcome", "Record how an action went: what you did and how effective it was.", "The joint meeting settled the rota format", {
-  action: optional(opt.integer({ description: "The action's number (see /action list); it is marked done", min: 1, max: 100000 })),
+  action: optional(opt.integer({ description: "The action's number (see /action list); it is marked done", min: 1, max: 100000, suggest: "actions" })),
 });
 export const logReflect = entryCommand("reflect", "Record what you learned.", "I jump to solutions before the question is clear", {});
 export const logQuestion = entryCommand("question", "Record a question from the set that helped you.", "What would happen if you did nothing?", {});
@@ -52,8 +52,8 @@ export const logEdit = command({
   summary: "Change the text of one of your entries.",
   who: "member",
   options: {
-    entry: opt.integer({ description: "The entry's number (see /log list)", min: 1, max: 100000 }),
-    text,
+    entry: opt.integer({ description: "The entry's number (see /log list)", min: 1, max: 100000, suggest: "entries" }),
+    text: opt.text({ description: `The new text (up to ${ENTRY_MAX_CHARS} characters)`, max: ENTRY_MAX_CHARS }),
   },
   examples: ['/log edit entry:3 text:"Met both leads on Thursday"'],
 });
@@ -63,7 +63,7 @@ export const logDelete = command({
   sub: "delete",
   summary: "Delete one of your entries.",
   who: "member",
-  options: { entry: opt.integer({ description: "The entry's number (see /log list)", min: 1, max: 100000 }) },
+  options: { entry: opt.integer({ description: "The entry's number (see /log list)", min: 1, max: 100000, suggest: "entries" }) },
   examples: ["/log delete entry:3"],
 });
 

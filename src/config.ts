@@ -20,6 +20,10 @@ export const ConfigSchema = z.object({
   SLACK_CLIENT_SECRET: z.string().min(1).optional(),
   SLACK_STATE_SECRET: z.string().min(1).optional(),
   SLACK_API_URL: z.url("SLACK_API_URL must be a URL, e.g. https://slack.com/api/").optional(),
+  DISCORD_TOKEN: z.string().min(1).optional(),
+  DISCORD_APPLICATION_ID: z.string().regex(/^\d+$/, "DISCORD_APPLICATION_ID is the application's numeric id").optional(),
+  DISCORD_GUILD_ID: z.string().regex(/^\d+$/, "DISCORD_GUILD_ID is a server's numeric id").optional(),
+  DISCORD_API_URL: z.url("DISCORD_API_URL must be a URL, e.g. https://discord.com/api").optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SCHEDULER_CRON: z
     .string()
@@ -30,6 +34,9 @@ export type Config = z.infer<typeof ConfigSchema>;
 
 /** Whether the Slack adapter is configured (one workspace by token, or many by OAuth). */
 export const slackConfigured = (c: Config) => Boolean(c.SLACK_SIGNING_SECRET && (c.SLACK_BOT_TOKEN || c.SLACK_CLIENT_ID));
+
+/** Whether the Discord adapter is configured. */
+export const discordConfigured = (c: Config) => Boolean(c.DISCORD_TOKEN && c.DISCORD_APPLICATION_ID);
 
 /** Reads the configuration; a bad value stops start-up with a message naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -45,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     oauth !== 0 && oauth !== 3 ? "SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET go together (OAuth installs)" : "",
     (config.SLACK_BOT_TOKEN || oauth) && !config.SLACK_SIGNING_SECRET ? "SLACK_SIGNING_SECRET is needed with SLACK_BOT_TOKEN or OAuth" : "",
     config.SLACK_SIGNING_SECRET && !config.SLACK_BOT_TOKEN && !oauth ? "SLACK_SIGNING_SECRET needs SLACK_BOT_TOKEN (one workspace) or the SLACK_CLIENT_* trio (OAuth)" : "",
+    Boolean(config.DISCORD_TOKEN) !== Boolean(config.DISCORD_APPLICATION_ID) ? "DISCORD_TOKEN and DISCORD_APPLICATION_ID go together" : "",
   ].filter(Boolean);
   if (problems.length) throw new Error(`Invalid configuration (see .env.example):\n${problems.map((p) => `  ${p}`).join("\n")}`);
   return config;

@@ -1,10 +1,11 @@
 import { ConsoleChat } from "./adapters/console/console-chat.ts";
 import { runConsole } from "./adapters/console/run-console.ts";
+import { createDiscordAdapter } from "./adapters/discord/create-discord-adapter.ts";
 import { createSlackAdapter } from "./adapters/slack/create-slack-adapter.ts";
 import type { Deps } from "./app/context.ts";
 import { handlers } from "./app/handlers/index.ts";
 import { ManualClock, ShiftedClock, systemClock } from "./clock.ts";
-import { loadConfig, slackConfigured, type Config } from "./config.ts";
+import { discordConfigured, loadConfig, slackConfigured, type Config } from "./config.ts";
 import { createLogger } from "./logger.ts";
 import { startScheduler } from "./scheduler/cron.ts";
 import { runTick, type NudgeSink } from "./scheduler/tick.ts";
@@ -16,40 +17,49 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const db = await openDatabase(config.DATABASE_URL);
   try {
-    if (slackConfigured(config)) await runPlatforms(config, { db, clock: systemClock, logger, defaultTimeZone: config.DEFAULT_TIME_ZONE });
+    if (slackConfigured(config) || discordConfigured(config)) await runPlatforms(config, { db, clock: systemClock, logger, defaultTimeZone: config.DEFAULT_TIME_ZONE });
     else await runConsoleChat(config, { db, logger });
   } finally {
     await db.$disconnect();
   }
 }
 
-/** With platform tokens: the adapters, and the scheduler delivering each reminder through its set's platform. */
+/** With platform tokens: the adapters (Slack, Discord or both), and the scheduler delivering each reminder through its set's platform. */
 async function runPlatforms(config: Config, deps: Deps): Promise<void> {
-  const slack = createSlackAdapter(deps, handlers, {
-    signingSecret: config.SLACK_SIGNING_SECRET!,
-    ...(config.SLACK_BOT_TOKEN ? { botToken: config.SLACK_BOT_TOKEN } : {}),
-    ...(config.SLACK_CLIENT_ID
-      ? { oauth: { clientId: config.SLACK_CLIENT_ID, clientSecret: config.SLACK_CLIENT_SECRET!, stateSecret: config.SLACK_STATE_SECRET! } }
-      : {}),
-    ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
-    ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
-  });
-  const sinks: Record<string, NudgeSink> = { slack: slack.sink };
+  const adapters: { platform: string; sink: NudgeSink; stop: () => Promise<void> }[] = [];
+  if (slackConfigured(config)) {
+    const slack = createSlackAdapter(deps, handlers, {
+      signingSecret: config.SLACK_SIGNING_SECRET!,
+      ...(config.SLACK_BOT_TOKEN ? { botToken: config.SLACK_BOT_TOKEN } : {}),
+      ...(config.SLACK_CLIENT_ID
+        ? { oauth: { clientId: config.SLACK_CLIENT_ID, clientSecret: config.SLACK_CLIENT_SECRET!, stateSecret: config.SLACK_STATE_SECRET! } }
+        : {}),
+      ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+      ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+    });
+    await slack.start(config.PORT);
+    deps.logger.info({ port: config.PORT, socketMode: Boolean(config.SLACK_APP_TOKEN) }, "Slack adapter started");
+    adapters.push({ platform: "slack", ...slack });
+  }
+  if (discordConfigured(config)) {
+    const discord = createDiscordAdapter(deps, handlers, { token: config.DISCORD_TOKEN!, ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}) });
+    await discord.start();
+    deps.logger.info("Discord adapter started");
+    adapters.push({ platform: "discord", ...discord });
+  }
   const sink: NudgeSink = {
     deliver: async (d) => {
-      const target = sinks[d.platform];
+      const target = adapters.find((a) => a.platform === d.platform);
       if (!target) throw new Error(`no adapter running for platform "${d.platform}"`);
-      await target.deliver(d);
+      await target.sink.deliver(d);
     },
   };
-  await slack.start(config.PORT);
-  deps.logger.info({ port: config.PORT, socketMode: Boolean(config.SLACK_APP_TOKEN) }, "Slack adapter started");
   const stopScheduler = startScheduler(async () => void (await runTick(deps, sink, deps.clock.now())), deps.logger, config.SCHEDULER_CRON);
   await new Promise<void>((resolve) => {
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => resolve());
   });
   await stopScheduler();
-  await slack.stop();
+  for (const a of adapters) await a.stop();
 }
 
 /** Without tokens: the local console chat. A script gets a frozen clock; a person at a terminal gets real time. */

@@ -8,7 +8,8 @@ import { findSetByChannel } from "../../store/sets.ts";
 import { ensureWorkspace } from "../../store/people.ts";
 import { deleteSlackInstallation, findSlackInstallation, installationKey, saveSlackInstallation } from "../../store/slack-installations.ts";
 import { deliverOutgoing, deliverReminder, type SlackPlace } from "./deliver.ts";
-import { ENTRY_MODAL, ENTRY_TEXT_BLOCK, entryModal, formKindOf, readEntryModal } from "./entry-modal.ts";
+import { formKindOf } from "../../app/entry-form.ts";
+import { ENTRY_MODAL, ENTRY_TEXT_BLOCK, entryModal, readEntryModal } from "./entry-modal.ts";
 import { readButtonValue, readSlackMention } from "./render.ts";
 
 export type SlackOptions = {

@@ -52,9 +52,3 @@ export function readEntryModal(values: ViewValues): { kind: string | undefined; 
 
 export const ENTRY_TEXT_BLOCK = TEXT_BLOCK;
 export const ENTRY_KIND_BLOCK = KIND_BLOCK;
-
-/** `/log problem` with no text (a reminder's "record" button): the kind to preset in the form, else undefined. */
-export function formKindOf(command: string): EntryKind | undefined {
-  const m = /^\/log (\w+)\s*$/.exec(command.trim());
-  return m && (ENTRY_KINDS as readonly string[]).includes(m[1]!) ? (m[1] as EntryKind) : undefined;
-}

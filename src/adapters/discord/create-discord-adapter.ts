@@ -1,0 +1,170 @@
+import {
+  Client,
+  DiscordAPIError,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type ModalSubmitInteraction,
+  type SendableChannels,
+} from "discord.js";
+import { commandKey, type CommandDecl } from "../../../commands/define.ts";
+import { allCommands } from "../../../commands/index.ts";
+import type { Deps } from "../../app/context.ts";
+import { executeCommand, type HandlerIndex } from "../../app/dispatch.ts";
+import { formKindOf } from "../../app/entry-form.ts";
+import type { Delivery } from "../../app/render-nudge.ts";
+import type { Outgoing, Reply } from "../../app/reply.ts";
+import { suggest } from "../../app/suggest.ts";
+import type { NudgeSink } from "../../scheduler/tick.ts";
+import { ENTRY_TEXT_FIELD, entryModal, readEntryModalId } from "./entry-modal.ts";
+import { discordMentionReader, readButtonId, replyMessage } from "./render.ts";
+
+export type DiscordOptions = {
+  token: string;
+  /** The REST base (default Discord's own); the gateway URL then comes from its `GET /gateway/bot`. */
+  apiUrl?: string;
+};
+
+export type DiscordAdapter = { client: Client; sink: NudgeSink; start(): Promise<void>; stop(): Promise<void> };
+
+/** Discord's error for a user who does not accept DMs from the bot. */
+const CANNOT_DM = 50007;
+
+type Run = { key: string; raw: Record<string, string> } | { text: string };
+
+/**
+ * The Discord adapter on discord.js, Guilds intent only: native slash commands (from commands/), buttons,
+ * the entry modal, autocomplete, and reminder delivery. Commands that may take time are deferred first.
+ */
+export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: DiscordOptions): DiscordAdapter {
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], ...(opts.apiUrl ? { rest: { api: opts.apiUrl } } : {}) });
+
+  const channel = async (id: string) => (await client.channels.fetch(id)) as SendableChannels;
+
+  /** A DM, or — when the member has closed their DMs — the same message in the set's channel, addressed to them. */
+  const sendDm = async (userId: string, setChannelId: string, reply: Reply) => {
+    try {
+      await (await client.users.fetch(userId)).send(replyMessage(reply, setChannelId));
+    } catch (error) {
+      if (!(error instanceof DiscordAPIError) || error.code !== CANNOT_DM) throw error;
+      const notice = { ...reply, text: `<@${userId}>, your direct messages are closed, so here it is:\n${reply.text}` };
+      await (await channel(setChannelId)).send({ ...replyMessage(notice, setChannelId), allowedMentions: { users: [userId] } });
+    }
+  };
+
+  const deliver = async (interaction: ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction, outgoing: Outgoing[], setChannelId: string) => {
+    let answered = false;
+    for (const out of outgoing) {
+      const message = replyMessage(out.reply, setChannelId);
+      if (out.audience.kind === "actor") {
+        if (answered) await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
+        else await interaction.editReply(message);
+        answered = true;
+      } else if (out.audience.kind === "channel") {
+        await (await channel(setChannelId)).send(message);
+      } else {
+        await sendDm(out.audience.externalId, setChannelId, out.reply);
+      }
+    }
+    if (!answered) await interaction.editReply({ content: "Done: posted in the channel." });
+  };
+
+  const run = async (interaction: ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction, setChannelId: string, input: Run, names = new Map<string, string>()) => {
+    if (!interaction.deferred && !interaction.replied) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const result = await executeCommand(deps, handlers, {
+      platform: "discord",
+      workspaceId: interaction.guildId ?? "",
+      channelId: setChannelId,
+      user: { externalId: interaction.user.id, displayName: interaction.user.globalName ?? interaction.user.username },
+      readMention: discordMentionReader(names),
+      ...input,
+    });
+    await deliver(interaction, result.outgoing, setChannelId);
+  };
+
+  const onCommand = async (interaction: ChatInputCommandInteraction) => {
+    const decl = declarationOf(interaction);
+    if (!decl) {
+      const sub = interaction.options.getSubcommand(false);
+      const what = `/${interaction.commandName}${sub ? ` ${sub}` : ""}`;
+      return void (await interaction.reply({ content: `Unknown command ${what}: the bot's commands may have been updated. Type /help for the list.`, flags: MessageFlags.Ephemeral }));
+    }
+    const names = new Map<string, string>();
+    const raw: Record<string, string> = {};
+    for (const name of Object.keys(decl.options)) {
+      const option = interaction.options.get(name);
+      if (!option || option.value === undefined || option.value === null) continue;
+      if (option.user) names.set(option.user.id, option.user.globalName ?? option.user.username);
+      raw[name] = option.user ? `<@${option.user.id}>` : String(option.value);
+    }
+    const formOption = Object.entries(decl.options).find(([name, spec]) => spec.form && raw[name] === undefined);
+    const kind = formOption ? formKindOf(`/${commandKey(decl)}`) : undefined;
+    if (kind) return void (await interaction.showModal(entryModal(interaction.channelId, kind)));
+    await run(interaction, interaction.channelId, { key: commandKey(decl), raw }, names);
+  };
+
+  const onButton = async (interaction: ButtonInteraction) => {
+    const target = readButtonId(interaction.customId);
+    if (!target) return void (await interaction.reply({ content: "That button has expired.", flags: MessageFlags.Ephemeral }));
+    const kind = formKindOf(target.command);
+    if (kind) return void (await interaction.showModal(entryModal(target.channelId, kind)));
+    await run(interaction, target.channelId, { text: target.command });
+  };
+
+  const onModal = async (interaction: ModalSubmitInteraction) => {
+    const form = readEntryModalId(interaction.customId);
+    if (!form) return void (await interaction.reply({ content: "That form has expired.", flags: MessageFlags.Ephemeral }));
+    await run(interaction, form.channelId, { key: `log ${form.kind}`, raw: { text: interaction.fields.getTextInputValue(ENTRY_TEXT_FIELD) } });
+  };
+
+  const onAutocomplete = async (interaction: AutocompleteInteraction) => {
+    const decl = declarationOf(interaction);
+    const focused = interaction.options.getFocused(true);
+    const spec = decl?.options[focused.name];
+    const kind = spec?.suggest ?? (spec?.kind === "meeting" ? "meetings" : undefined);
+    const where = { platform: "discord", workspaceId: interaction.guildId ?? "", channelId: interaction.channelId, userId: interaction.user.id };
+    const choices = kind ? await suggest(deps, where, kind, String(focused.value)) : [];
+    await interaction.respond(choices.map((c) => ({ name: c.name, value: spec?.kind === "integer" ? Number(c.value) : String(c.value) })));
+  };
+
+  client.on(Events.InteractionCreate, async (interaction: Interaction) => {
+    try {
+      if (interaction.isChatInputCommand()) await onCommand(interaction);
+      else if (interaction.isButton()) await onButton(interaction);
+      else if (interaction.isModalSubmit()) await onModal(interaction);
+      else if (interaction.isAutocomplete()) await onAutocomplete(interaction);
+    } catch (error) {
+      deps.logger.error({ err: error }, "discord interaction failed");
+      if (!interaction.isRepliable()) return;
+      const sorry = { content: "Sorry, something went wrong on our side. Please try again; if it keeps happening, tell your advisor." };
+      await (interaction.deferred || interaction.replied ? interaction.editReply(sorry) : interaction.reply({ ...sorry, flags: MessageFlags.Ephemeral })).catch(() => {});
+    }
+  });
+
+  return {
+    client,
+    sink: {
+      deliver: async (d: Delivery) => {
+        if (d.to.kind === "dm") await sendDm(d.to.externalId, d.channelId, d.reply);
+        else await (await channel(d.channelId)).send(replyMessage(d.reply, d.channelId));
+      },
+    },
+    start: async () => {
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await client.login(opts.token);
+      await ready;
+    },
+    stop: () => client.destroy(),
+  };
+}
+
+/** The declaration a slash command (or its autocomplete) is for; a family's bare form arrives as its `bareSub`. */
+function declarationOf(interaction: ChatInputCommandInteraction | AutocompleteInteraction): CommandDecl | undefined {
+  const sub = interaction.options.getSubcommand(false);
+  const family = allCommands.filter((d) => d.name === interaction.commandName);
+  return family.find((d) => d.sub !== undefined && d.sub === sub) ?? family.find((d) => d.sub === undefined && (sub === null || d.bareSub === sub));
+}

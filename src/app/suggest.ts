@@ -1,0 +1,40 @@
+import type { Suggestions } from "../../commands/define.ts";
+import { listActions, listEntries } from "../store/entries.ts";
+import { listMeetings } from "../store/meetings.ts";
+import { findPerson, ensureWorkspace } from "../store/people.ts";
+import { findSetByChannel } from "../store/sets.ts";
+import type { Deps } from "./context.ts";
+
+export type Suggestion = { name: string; value: string | number };
+
+const MAX = 25;
+const label = (text: string) => (text.length > 90 ? `${text.slice(0, 89)}…` : text);
+
+/**
+ * Choices for an option as the user types: upcoming meetings of the channel's set, or the actor's own
+ * open actions or latest entries (never anyone else's). Empty where there is no set or nothing matches.
+ */
+export async function suggest(
+  deps: Deps,
+  where: { platform: string; workspaceId: string; channelId: string; userId: string },
+  kind: Suggestions,
+  typed: string,
+): Promise<Suggestion[]> {
+  const workspace = await ensureWorkspace(deps.db, where.platform, where.workspaceId);
+  const set = await findSetByChannel(deps.db, workspace.id, where.channelId);
+  if (!set) return [];
+  const matches = (s: Suggestion) => typed === "" || s.name.toLowerCase().includes(typed.toLowerCase());
+  const now = deps.clock.now();
+  if (kind === "meetings") {
+    const upcoming = (await listMeetings(deps.db, set.id)).filter((m) => m.status === "scheduled" && m.startsAt > now);
+    return upcoming.map((m) => ({ name: `Meeting ${m.number} · ${m.startsAt.toISOString().slice(0, 16).replace("T", " ")} UTC`, value: String(m.number) })).filter(matches).slice(0, MAX);
+  }
+  const me = await findPerson(deps.db, workspace.id, where.userId);
+  if (!me) return [];
+  if (kind === "actions") {
+    const open = (await listActions(deps.db, set.id, me.id)).filter((a) => a.status === "open");
+    return open.map((a) => ({ name: label(`#${a.number} ${a.text}`), value: a.number })).filter(matches).slice(0, MAX);
+  }
+  const entries = await listEntries(deps.db, set.id, me.id, MAX);
+  return entries.map((e) => ({ name: label(`#${e.number} ${e.kind}: ${e.text}`), value: e.number })).filter(matches).slice(0, MAX);
+}
