@@ -5,7 +5,7 @@ import { draftToDocx } from "../../export/draft-docx.ts";
 import { draftToMarkdown } from "../../export/draft-markdown.ts";
 import { handler } from "../context.ts";
 import { loadDraftInput } from "../draft-input.ts";
-import { isoDay } from "../format.ts";
+import { isoDay, plural } from "../format.ts";
 import { readableMember } from "../readable-member.ts";
 import { toActor, type FileOut } from "../reply.ts";
 import { success } from "../result.ts";
@@ -28,7 +28,7 @@ export default handler(logDraft, async (ctx, { format = "md", member }) => {
   const file: FileOut = { name, mimeType: MIME[format], content };
   const gaps = draft.coverage.filter((c) => c.status !== "covered").map((c) => c.criterion);
   const summary = [
-    `Draft M3.37 learning log for ${learner.displayName}: ${draft.wordCount} words from ${input.entries.length} entries.`,
+    `Draft M3.37 learning log for ${learner.displayName}: ${draft.wordCount} words from ${plural(input.entries.length, "entry", "entries")}.`,
     gaps.length ? `Still thin or missing: ${gaps.join(", ")} (the checklist at the end says what would fill them).` : "Every criterion has evidence.",
     ...draft.warnings,
   ];
