@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,6 +11,7 @@ import { ManualClock } from "../../src/clock.ts";
 import { runTick } from "../../src/scheduler/tick.ts";
 import { openDatabase, type Db } from "../../src/store/open-database.ts";
 import { deployCommands } from "../../scripts/commands-deploy.ts";
+import { REST, Routes } from "discord.js";
 import { FakeDiscord, type DiscordCall } from "../support/fake-discord.ts";
 
 const GUILD = "1111111111111111111";
@@ -169,8 +171,40 @@ describe("commands:deploy", () => {
       await deployCommands(env, (l) => logs.push(l));
       assert.equal(writes(), before, "nothing sent the second time");
       assert.match(logs.at(-1)!, /up to date: nothing sent/);
+      const rest = new REST({ api: fake.apiUrl }).setToken(env.token);
+      const registered = (await rest.get(Routes.applicationGuildCommands(env.applicationId, GUILD))) as { id: string; name: string }[];
+      const help = registered.find((c) => c.name === "help")!;
+      await rest.patch(Routes.applicationGuildCommand(env.applicationId, GUILD, help.id), { body: { description: "an old description" } });
+      const afterEdit = writes();
+      await deployCommands(env, (l) => logs.push(l));
+      const sent = fake.calls.filter((c) => c.method !== "GET" && c.path.includes("/commands")).slice(afterEdit);
+      assert.deepEqual(sent.map((c) => `${c.method} ${c.path}`), [`PATCH /applications/${env.applicationId}/guilds/${GUILD}/commands/${help.id}`]);
+      assert.match(logs.at(-1)!, /updated \/help\./);
     } finally {
       await fake.close();
     }
   });
+});
+
+test("npm start with Discord settings connects to the gateway, answers, and stops cleanly on SIGTERM", async () => {
+  const fake = await FakeDiscord.start();
+  const dir = mkdtempSync(join(tmpdir(), "als-discord-main-"));
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    env: { ...process.env, DATABASE_URL: `file:${join(dir, "als.db")}`, DISCORD_TOKEN: "main-token", DISCORD_APPLICATION_ID: "1234567890123456789", DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: "silent" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (b) => (stderr += b));
+  try {
+    assert.equal((await fake.ready(20_000)).token, "main-token");
+    const { token } = await fake.sendInteraction(fake.commandInteraction({ name: "help", userId: people.ana, userName: "ana", channelId: CHANNEL, guildId: GUILD }));
+    const [reply] = await fake.waitFor("PATCH", new RegExp(`/webhooks/\\d+/${token}/messages/@original`), 1, 10_000);
+    assert.match(textOf(reply!), /Commands \(options are written name:value/);
+  } finally {
+    child.kill("SIGTERM");
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    await fake.close();
+    rmSync(dir, { recursive: true, force: true });
+    assert.equal(code, 0, stderr);
+  }
 });
