@@ -87,3 +87,21 @@ export const logDraft = command({
   },
   examples: ["/log draft", "/log draft format:docx"],
 });
+
+export const logExport = command({
+  name: "log",
+  sub: "export",
+  summary: "All your data (entries, actions, RSVPs, attendance, leave, settings) as a JSON file.",
+  who: "member",
+  options: {},
+  examples: ["/log export"],
+});
+
+export const logForget = command({
+  name: "log",
+  sub: "forget",
+  summary: "Delete all your data: asks you to confirm first. Cannot be undone.",
+  who: "member",
+  options: { confirm: optional(opt.choice({ description: "yes, once you have read what will be deleted", choices: ["yes"] as const })) },
+  examples: ["/log forget", "/log forget confirm:yes"],
+});

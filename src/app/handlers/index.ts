@@ -8,6 +8,8 @@ import help from "./help.ts";
 import logDelete from "./log-delete.ts";
 import logDraft from "./log-draft.ts";
 import logEdit from "./log-edit.ts";
+import logExport from "./log-export.ts";
+import logForget from "./log-forget.ts";
 import {
   logActionHandler,
   logGoalHandler,
@@ -78,6 +80,8 @@ export const handlers: ReadonlyMap<string, Handler> = new Map(
     logDelete,
     logShare,
     logDraft,
+    logExport,
+    logForget,
     actionList,
     actionDone,
     nudgeSettings,

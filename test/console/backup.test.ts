@@ -1,0 +1,22 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { test } from "node:test";
+import Database from "better-sqlite3";
+import { createHarness, FIVE_MEMBER_SET } from "../support/harness.ts";
+
+test("npm run db:backup copies the live SQLite database, rows and all", async () => {
+  const h = await createHarness();
+  try {
+    await h.run(`${FIVE_MEMBER_SET}\nas Ana\n/log problem text:"Kept safe"`);
+    const target = join(h.dir, "backup.db");
+    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-backup.ts", target], { encoding: "utf8", env: { ...process.env, DATABASE_URL: `file:${h.dbPath}` } });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /Backed up .* to .*backup\.db/);
+    const copy = new Database(target, { readonly: true });
+    assert.deepEqual(copy.prepare(`SELECT text FROM "Entry"`).all(), [{ text: "Kept safe" }]);
+    copy.close();
+  } finally {
+    await h.close();
+  }
+});
