@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { pino } from "pino";
 import { ConsoleChat } from "../../src/adapters/console/console-chat.ts";
+import type { Deps } from "../../src/app/context.ts";
 import { handlers } from "../../src/app/handlers/index.ts";
 import { ManualClock } from "../../src/clock.ts";
 import { openDatabase, type Db } from "../../src/store/open-database.ts";
@@ -14,6 +15,7 @@ export type Harness = {
   dir: string;
   dbPath: string;
   clock: ManualClock;
+  deps: Deps & { clock: ManualClock };
   chat: ConsoleChat;
   /** Runs script lines and returns the transcript, as the non-interactive console prints it. */
   run: (script: string) => Promise<string[]>;
@@ -31,12 +33,14 @@ export async function createHarness(start = "2027-01-04T09:00:00Z", timeZone = "
   const dbPath = reuse ?? join(dir, "als.db");
   const db = await openDatabase(`file:${dbPath}`);
   const clock = new ManualClock(new Date(start));
-  const chat = new ConsoleChat({ db, clock, logger: pino({ level: "silent" }), defaultTimeZone: timeZone }, handlers, join(dir, "files"));
+  const deps = { db, clock, logger: pino({ level: "silent" }), defaultTimeZone: timeZone };
+  const chat = new ConsoleChat(deps, handlers, join(dir, "files"));
   return {
     db,
     dir,
     dbPath,
     clock,
+    deps,
     chat,
     async run(script) {
       const out: string[] = [];
