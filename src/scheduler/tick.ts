@@ -11,11 +11,14 @@ export interface NudgeSink {
   deliver(delivery: Delivery): Promise<void>;
 }
 
-export type SchedulerDeps = { db: Db; logger: Logger };
+export type SchedulerDeps = { db: Db; logger: Logger; deliveryTimeoutMs?: number };
 
 /** Tries before a reminder is given up as failed, and the wait before each retry. */
 export const MAX_ATTEMPTS = 5;
 export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000];
+/** A delivery that has not finished by then counts as a failed try (a hung platform call must not stall the tick). */
+export const DELIVERY_TIMEOUT_MS = 30_000;
+
 /** How long a claim holds before another tick may take the row back (a crash mid-delivery). */
 export const CLAIM_LEASE_MS = 15 * 60_000;
 
@@ -67,7 +70,7 @@ export async function deliverDue(deps: SchedulerDeps, sink: NudgeSink, now: Date
   let failed = 0;
   for (const row of rows) {
     try {
-      await sink.deliver(JSON.parse(row.payload) as Delivery);
+      await withTimeout(sink.deliver(JSON.parse(row.payload) as Delivery), deps.deliveryTimeoutMs ?? DELIVERY_TIMEOUT_MS);
       ok.push(row.id);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -80,4 +83,12 @@ export async function deliverDue(deps: SchedulerDeps, sink: NudgeSink, now: Date
   }
   await markSent(deps.db, ok, now);
   return { sent: ok.length, failed };
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`delivery timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
