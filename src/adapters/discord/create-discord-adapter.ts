@@ -17,11 +17,11 @@ import type { Deps } from "../../app/context.ts";
 import { executeCommand, type HandlerIndex } from "../../app/dispatch.ts";
 import { formKindOf } from "../../app/entry-form.ts";
 import type { Delivery } from "../../app/render-nudge.ts";
-import type { Outgoing, Reply } from "../../app/reply.ts";
+import { decodeButton, type Outgoing, type Reply } from "../../app/reply.ts";
 import { suggest } from "../../app/suggest.ts";
 import type { NudgeSink } from "../../scheduler/tick.ts";
 import { ENTRY_TEXT_FIELD, entryModal, readEntryModalId } from "./entry-modal.ts";
-import { discordMentionReader, readButtonId, replyMessage } from "./render.ts";
+import { discordMentionReader, replyMessage } from "./render.ts";
 
 export type DiscordOptions = {
   token: string;
@@ -108,7 +108,7 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
   };
 
   const onButton = async (interaction: ButtonInteraction) => {
-    const target = readButtonId(interaction.customId);
+    const target = decodeButton(interaction.customId);
     if (!target) return void (await interaction.reply({ content: "That button has expired.", flags: MessageFlags.Ephemeral }));
     const kind = formKindOf(target.command);
     if (kind) return void (await interaction.showModal(entryModal(target.channelId, kind)));

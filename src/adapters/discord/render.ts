@@ -1,5 +1,5 @@
 import { ActionRowBuilder, AttachmentBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, type MessageCreateOptions } from "discord.js";
-import { renderTimes, type Reply, type TimeStyle } from "../../app/reply.ts";
+import { encodeButton, renderTimes, splitText, type Reply, type TimeStyle } from "../../app/reply.ts";
 
 /** Discord's limits: embed description and count, fields and their sizes, buttons per row and rows, custom ids. */
 export const DISCORD_LIMITS = { description: 4096, embeds: 10, fields: 25, fieldName: 256, fieldValue: 1024, buttonsPerRow: 5, rows: 5, customId: 100, label: 80 } as const;
@@ -11,30 +11,12 @@ export const discordText = (text: string) => renderTimes(text, (d, style) => `<t
 
 const cut = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
-/** A button's custom id carries the set's channel and the command it runs, so a press in a DM still knows its set. */
-export const buttonId = (channelId: string, command: string) => cut(`${channelId}|${command}`, DISCORD_LIMITS.customId);
-export function readButtonId(customId: string): { channelId: string; command: string } | null {
-  const bar = customId.indexOf("|");
-  return bar > 0 ? { channelId: customId.slice(0, bar), command: customId.slice(bar + 1) } : null;
-}
-
-/** Splits text into pieces of at most `max` characters, at line breaks where possible. */
-function split(text: string, max: number): string[] {
-  const out: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    const at = rest.lastIndexOf("\n", max);
-    const cutAt = at > 0 ? at : max;
-    out.push(rest.slice(0, cutAt));
-    rest = rest.slice(at > 0 ? cutAt + 1 : cutAt);
-  }
-  out.push(rest);
-  return out;
-}
+/** A button's custom id: the set's channel and its command, within Discord's 100 characters. */
+export const buttonId = (channelId: string, command: string) => cut(encodeButton(channelId, command), DISCORD_LIMITS.customId);
 
 /** A Reply as embeds, button rows and attachments, within Discord's limits; buttons run in `channelId`. */
 export function replyMessage(reply: Reply, channelId: string): Pick<MessageCreateOptions, "embeds" | "components" | "files"> {
-  const embeds = split(discordText(reply.text), DISCORD_LIMITS.description)
+  const embeds = splitText(discordText(reply.text), DISCORD_LIMITS.description)
     .slice(0, DISCORD_LIMITS.embeds)
     .map((piece) => new EmbedBuilder().setDescription(piece || "\u200b"));
   const fields = (reply.fields ?? []).slice(0, DISCORD_LIMITS.fields).map((f) => ({

@@ -10,7 +10,8 @@ import { deleteSlackInstallation, findSlackInstallation, installationKey, saveSl
 import { deliverOutgoing, deliverReminder, type SlackPlace } from "./deliver.ts";
 import { formKindOf } from "../../app/entry-form.ts";
 import { ENTRY_MODAL, ENTRY_TEXT_BLOCK, entryModal, readEntryModal } from "./entry-modal.ts";
-import { readButtonValue, readSlackMention } from "./render.ts";
+import { decodeButton } from "../../app/reply.ts";
+import { readSlackMention } from "./render.ts";
 
 export type SlackOptions = {
   signingSecret: string;
@@ -87,7 +88,7 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
   app.action(/.+/, async ({ ack, body, action, client }) => {
     await ack();
     if (body.type !== "block_actions" || action.type !== "button") return;
-    const target = readButtonValue(action.value ?? "");
+    const target = decodeButton(action.value ?? "");
     if (!target) return;
     const kind = formKindOf(target.command);
     if (kind) {

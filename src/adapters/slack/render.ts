@@ -1,5 +1,5 @@
 import type { types } from "@slack/bolt";
-import type { Button, Reply, TimeStyle } from "../../app/reply.ts";
+import { encodeButton, splitText, type Button, type Reply, type TimeStyle } from "../../app/reply.ts";
 
 /** Slack's limits: a section's text, a field, fields per section, elements per actions block, blocks per message. */
 export const SLACK_LIMITS = { sectionText: 3000, field: 2000, fieldsPerSection: 10, actionsPerBlock: 25, blocksPerMessage: 50, buttonValue: 2000 } as const;
@@ -22,28 +22,7 @@ export function slackText(text: string): string {
   return out + escape(text.slice(last));
 }
 
-/** Splits text into pieces of at most `max` characters, at line breaks where possible. */
-export function splitText(text: string, max: number): string[] {
-  const pieces: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    const cut = rest.lastIndexOf("\n", max);
-    const at = cut > 0 ? cut : max;
-    pieces.push(rest.slice(0, at));
-    rest = rest.slice(cut > 0 ? at + 1 : at);
-  }
-  if (rest.length > 0 || pieces.length === 0) pieces.push(rest);
-  return pieces;
-}
-
 export type SlackBlock = types.KnownBlock;
-
-/** A button's value carries the set's channel and the command it runs, so a press in a DM still knows its set. */
-export const buttonValue = (channelId: string, command: string) => `${channelId}|${command}`;
-export function readButtonValue(value: string): { channelId: string; command: string } | null {
-  const bar = value.indexOf("|");
-  return bar > 0 ? { channelId: value.slice(0, bar), command: value.slice(bar + 1) } : null;
-}
 
 /**
  * A Reply as Block Kit: text in sections within Slack's limits, fields, and buttons whose value runs
@@ -58,7 +37,7 @@ export function replyBlocks(reply: Reply, channelId: string): { text: string; bl
     type: "button" as const,
     action_id: b.id,
     text: { type: "plain_text" as const, text: b.label.slice(0, 75) },
-    value: buttonValue(channelId, b.command).slice(0, SLACK_LIMITS.buttonValue),
+    value: encodeButton(channelId, b.command).slice(0, SLACK_LIMITS.buttonValue),
     ...(b.style ? { style: b.style } : {}),
   }));
   for (let i = 0; i < buttons.length; i += SLACK_LIMITS.actionsPerBlock) blocks.push({ type: "actions", elements: buttons.slice(i, i + SLACK_LIMITS.actionsPerBlock) });
