@@ -9,7 +9,7 @@ import { ensureWorkspace } from "../../store/people.ts";
 import { deleteSlackInstallation, findSlackInstallation, installationKey, saveSlackInstallation } from "../../store/slack-installations.ts";
 import { deliverOutgoing, deliverReminder, type SlackPlace } from "./deliver.ts";
 import { formKindOf } from "../../app/entry-form.ts";
-import { ENTRY_MODAL, ENTRY_TEXT_BLOCK, entryModal, readEntryModal } from "./entry-modal.ts";
+import { ENTRY_KIND_BLOCK, ENTRY_MODAL, ENTRY_TEXT_BLOCK, entryModal, readEntryModal } from "./entry-modal.ts";
 import { decodeButton } from "../../app/reply.ts";
 import { readSlackMention } from "./render.ts";
 
@@ -101,7 +101,7 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
   app.view(ENTRY_MODAL, async ({ ack, body, view, client }) => {
     const { kind, text } = readEntryModal(view.state.values as never);
     const place = { channelId: view.private_metadata, userId: body.user.id };
-    if (!kind) return void (await ack({ response_action: "errors", errors: { kind: "Choose what you are recording." } }));
+    if (!kind) return void (await ack({ response_action: "errors", errors: { [ENTRY_KIND_BLOCK]: "Choose what you are recording." } }));
     const result = await executeCommand(deps, handlers, {
       platform: "slack",
       workspaceId: body.team?.id ?? "",
