@@ -48,13 +48,14 @@ async function runPlatforms(config: Config, deps: Deps): Promise<void> {
     adapters.push({ platform: "discord", ...discord });
   }
   const sink: NudgeSink = {
-    deliver: async (d) => {
+    deliver: async (d, key) => {
       const target = adapters.find((a) => a.platform === d.platform);
       if (!target) throw new Error(`no adapter running for platform "${d.platform}"`);
-      await target.sink.deliver(d);
+      return target.sink.deliver(d, key);
     },
   };
-  const stopScheduler = startScheduler(async () => void (await runTick(deps, sink, deps.clock.now())), deps.logger, config.SCHEDULER_CRON);
+  const scope = { platforms: adapters.map((a) => a.platform) };
+  const stopScheduler = startScheduler(async () => void (await runTick({ ...deps, scope }, sink, deps.clock.now())), deps.logger, config.SCHEDULER_CRON);
   await new Promise<void>((resolve) => {
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => resolve());
   });

@@ -4,14 +4,19 @@ import { planNudges, type PlannedNudge } from "../domain/plan-nudges.ts";
 import { renderNudge, type Delivery } from "../app/render-nudge.ts";
 import { loadNudgeState } from "../store/nudge-state.ts";
 import type { Db } from "../store/open-database.ts";
-import { claimDue, insertOutbox, lastTickAt, markFailedTry, markSent, releaseExpiredClaims, saveTickAt, skipStale, type OutboxInsert } from "../store/outbox.ts";
+import { claimDue, insertOutbox, lastTickAt, markFailedTry, markSent, releaseExpiredClaims, saveTickAt, skipStale, type ClaimScope, type OutboxInsert } from "../store/outbox.ts";
 
-/** Where reminders go: the adapter of the set's platform. A thrown error means "not delivered, try again". */
+/**
+ * Where reminders go: the adapter of the set's platform. A thrown error means "not delivered, try again".
+ * `key` is the reminder's lasting identity, for platforms that de-duplicate sends (Discord's nonce); the
+ * result is the platform's id for the posted message, when it gives one (Slack's ts, Discord's id).
+ */
 export interface NudgeSink {
-  deliver(delivery: Delivery): Promise<void>;
+  deliver(delivery: Delivery, key: string): Promise<string | void>;
 }
 
-export type SchedulerDeps = { db: Db; logger: Logger; deliveryTimeoutMs?: number };
+/** `scope` limits delivery to this process's platforms and shards (several processes, one database). */
+export type SchedulerDeps = { db: Db; logger: Logger; deliveryTimeoutMs?: number; scope?: ClaimScope };
 
 /** Tries before a reminder is given up as failed, and the wait before each retry. */
 export const MAX_ATTEMPTS = 5;
@@ -61,17 +66,17 @@ export async function runTick(deps: SchedulerDeps, sink: NudgeSink, now: Date): 
 }
 
 /**
- * Sends every due outbox row: one statement claims them all, one marks the delivered ones sent.
- * A failed try is retried with back-off, then kept as failed with its error.
+ * Sends every due outbox row in scope: one statement claims them all, and each is marked sent as soon
+ * as its platform accepts it. A failed try is retried with back-off, then kept as failed with its error.
  */
 export async function deliverDue(deps: SchedulerDeps, sink: NudgeSink, now: Date): Promise<{ sent: number; failed: number }> {
-  const rows = await claimDue(deps.db, now, new Date(now.getTime() + CLAIM_LEASE_MS));
-  const ok: string[] = [];
+  const rows = await claimDue(deps.db, now, new Date(now.getTime() + CLAIM_LEASE_MS), deps.scope);
+  let sent = 0;
   let failed = 0;
   for (const row of rows) {
+    let ref: string | void;
     try {
-      await withTimeout(sink.deliver(JSON.parse(row.payload) as Delivery), deps.deliveryTimeoutMs ?? DELIVERY_TIMEOUT_MS);
-      ok.push(row.id);
+      ref = await withTimeout(sink.deliver(JSON.parse(row.payload) as Delivery, row.key), deps.deliveryTimeoutMs ?? DELIVERY_TIMEOUT_MS);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const tries = row.attempts + 1;
@@ -79,10 +84,13 @@ export async function deliverDue(deps: SchedulerDeps, sink: NudgeSink, now: Date
       deps.logger.warn({ key: row.key, tries, error: message }, retryAt ? "reminder not delivered; will retry" : "reminder failed for good");
       await markFailedTry(deps.db, row.id, message, retryAt);
       if (!retryAt) failed++;
+      continue;
     }
+    // Not inside the try: a failure to record a delivered reminder must not count as a failed send.
+    await markSent(deps.db, row.id, now, ref || null);
+    sent++;
   }
-  await markSent(deps.db, ok, now);
-  return { sent: ok.length, failed };
+  return { sent, failed };
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {

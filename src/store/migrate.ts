@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type Database from "better-sqlite3";
+import pg from "pg";
 
-/** The project's migration SQL, authored offline with `prisma migrate diff` (see README). */
+/** The project's migration SQL for each database, authored offline with `prisma migrate diff` (see README). */
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
+export const POSTGRES_MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/postgresql/migrations", import.meta.url));
 
 export type Migration = { name: string; sql: string };
 
@@ -42,6 +44,40 @@ export function migrateSqlite(db: Database.Database, migrations = loadMigrations
     }
   } finally {
     db.pragma("foreign_keys = ON");
+  }
+  return applied;
+}
+
+/** Any number, the same in every process: the advisory lock that lets one process migrate at a time. */
+const MIGRATION_LOCK = 0x41_4c_53_4d; // "ALSM"
+
+/**
+ * The PostgreSQL twin of `migrateSqlite`: pending migrations, each in its own transaction, under an
+ * advisory lock so that several processes starting at once apply each migration once.
+ * (`prisma migrate deploy` through the JS engine cannot read PostgreSQL's catalogue: DESIGN §7.)
+ */
+export async function migratePostgres(url: string, migrations = loadMigrations(POSTGRES_MIGRATIONS_DIR)): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const applied: string[] = [];
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    await client.query(`CREATE TABLE IF NOT EXISTS "_als_migrations" ("name" TEXT PRIMARY KEY, "appliedAt" TIMESTAMPTZ NOT NULL)`);
+    const done = new Set((await client.query<{ name: string }>(`SELECT "name" FROM "_als_migrations"`)).rows.map((r) => r.name));
+    for (const m of migrations.filter((m) => !done.has(m.name))) {
+      await client.query("BEGIN");
+      try {
+        await client.query(m.sql);
+        await client.query(`INSERT INTO "_als_migrations" ("name", "appliedAt") VALUES ($1, now())`, [m.name]);
+        await client.query("COMMIT");
+      } catch (error) {
+        await client.query("ROLLBACK");
+        throw new Error(`migration ${m.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      applied.push(m.name);
+    }
+  } finally {
+    await client.end(); // ends the session, which releases the advisory lock
   }
   return applied;
 }

@@ -1,7 +1,11 @@
-import type { Db } from "./open-database.ts";
+import { Prisma } from "./generated/client.ts";
+import { providerOf, type Db } from "./open-database.ts";
 
 /** How SQLite rows store a DateTime through the Prisma adapter: ISO 8601 with an explicit offset. */
 export const sqlTime = (d: Date) => d.toISOString().replace("Z", "+00:00");
+
+/** A time as a raw-SQL parameter: SQLite keeps the adapter's text form; PostgreSQL casts it to the column type (UTC). */
+const time = (db: Db, d: Date) => (providerOf(db) === "postgresql" ? Prisma.sql`${sqlTime(d)}::timestamp(3)` : Prisma.sql`${sqlTime(d)}`);
 
 export type OutboxInsert = {
   id: string;
@@ -16,7 +20,14 @@ export type OutboxInsert = {
   reason: string | null;
 };
 
-export type OutboxRow = { id: string; key: string; kind: string; setId: string; personId: string | null; payload: string; attempts: number; staleAt: Date };
+export type OutboxRow = { id: string; key: string; kind: string; setId: string; personId: string | null; payload: string; attempts: number };
+
+/**
+ * Which due reminders a process delivers: those of the platforms it runs and, for Discord run in
+ * shards, only guilds on its own shards (shard = (guild id >> 22) % count, Discord's rule).
+ * No scope: every due reminder.
+ */
+export type ClaimScope = { platforms: string[]; discordShards?: { count: number; ids: number[] } };
 
 /**
  * Inserts planned nudges in ONE statement, ignoring any whose key is already there: a nudge's key is
@@ -26,54 +37,72 @@ export type OutboxRow = { id: string; key: string; kind: string; setId: string; 
 export async function insertOutbox(db: Db, rows: OutboxInsert[], now: Date): Promise<number> {
   if (rows.length === 0) return 0;
   const json = JSON.stringify(rows.map((r) => ({ ...r, sendAt: sqlTime(r.sendAt), staleAt: sqlTime(r.staleAt), createdAt: sqlTime(now) })));
-  return db.$executeRawUnsafe(
-    `INSERT OR IGNORE INTO "Outbox" ("id", "key", "kind", "setId", "personId", "payload", "sendAt", "staleAt", "status", "attempts", "reason", "createdAt")
+  if (providerOf(db) === "postgresql") {
+    return db.$executeRaw`INSERT INTO "Outbox" ("id", "key", "kind", "setId", "personId", "payload", "sendAt", "staleAt", "status", "attempts", "reason", "createdAt")
+      SELECT j."id", j."key", j."kind", j."setId", j."personId", j."payload", j."sendAt"::timestamp(3), j."staleAt"::timestamp(3), j."status", 0, j."reason", j."createdAt"::timestamp(3)
+      FROM jsonb_to_recordset(${json}::jsonb) AS j("id" text, "key" text, "kind" text, "setId" text, "personId" text, "payload" text, "sendAt" text, "staleAt" text, "status" text, "reason" text, "createdAt" text)
+      ON CONFLICT ("key") DO NOTHING`;
+  }
+  return db.$executeRaw`INSERT OR IGNORE INTO "Outbox" ("id", "key", "kind", "setId", "personId", "payload", "sendAt", "staleAt", "status", "attempts", "reason", "createdAt")
      SELECT json_extract(j.value, '$.id'), json_extract(j.value, '$.key'), json_extract(j.value, '$.kind'), json_extract(j.value, '$.setId'),
             json_extract(j.value, '$.personId'), json_extract(j.value, '$.payload'), json_extract(j.value, '$.sendAt'), json_extract(j.value, '$.staleAt'),
             json_extract(j.value, '$.status'), 0, json_extract(j.value, '$.reason'), json_extract(j.value, '$.createdAt')
-     FROM json_each(?) AS j`,
-    json,
-  );
+     FROM json_each(${json}) AS j`;
 }
 
 /** Pending rows that went stale before they could be sent become skipped, with the reason kept. */
 export async function skipStale(db: Db, now: Date): Promise<number> {
-  return db.$executeRawUnsafe(
-    `UPDATE "Outbox" SET "status" = 'skipped', "reason" = 'stale: its moment passed before it could be delivered' WHERE "status" = 'pending' AND "staleAt" <= ?`,
-    sqlTime(now),
-  );
+  const { count } = await db.outbox.updateMany({
+    where: { status: "pending", staleAt: { lte: now } },
+    data: { status: "skipped", reason: "stale: its moment passed before it could be delivered" },
+  });
+  return count;
 }
 
 /**
- * Claims every due row (pending, sendAt and any retry time reached) in one statement by moving it to
- * sending, with a lease: a claim not settled by `leaseUntil` (its process died) returns to pending.
+ * Claims every due row in `scope` (pending, sendAt and any retry time reached) in one statement by
+ * moving it to sending, with a lease: a claim not settled by `leaseUntil` (its process died) returns to
+ * pending. Several processes may claim at once: SQLite serialises writers, and on PostgreSQL
+ * `FOR UPDATE SKIP LOCKED` hands each row to one claimer without waiting.
  */
-export async function claimDue(db: Db, now: Date, leaseUntil: Date): Promise<OutboxRow[]> {
-  const t = sqlTime(now);
-  const rows = await db.$queryRawUnsafe<(Omit<OutboxRow, "staleAt" | "attempts"> & { staleAt: string; attempts: number | bigint })[]>(
-    `UPDATE "Outbox" SET "status" = 'sending', "nextAttemptAt" = ?
-     WHERE "status" = 'pending' AND "sendAt" <= ? AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ?)
-     RETURNING "id", "key", "kind", "setId", "personId", "payload", "attempts", "staleAt"`,
-    sqlTime(leaseUntil),
-    t,
-    t,
+export async function claimDue(db: Db, now: Date, leaseUntil: Date, scope?: ClaimScope): Promise<OutboxRow[]> {
+  const t = time(db, now);
+  const due = Prisma.sql`"status" = 'pending' AND "sendAt" <= ${t} AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${t}) ${scopeFilter(scope)}`;
+  const rows = await db.$queryRaw<(OutboxRow & { attempts: number | bigint })[]>(
+    providerOf(db) === "postgresql"
+      ? Prisma.sql`UPDATE "Outbox" SET "status" = 'sending', "nextAttemptAt" = ${time(db, leaseUntil)}
+          WHERE "id" IN (SELECT "id" FROM "Outbox" WHERE ${due} FOR UPDATE SKIP LOCKED)
+          RETURNING "id", "key", "kind", "setId", "personId", "payload", "attempts"`
+      : Prisma.sql`UPDATE "Outbox" SET "status" = 'sending', "nextAttemptAt" = ${time(db, leaseUntil)}
+          WHERE ${due}
+          RETURNING "id", "key", "kind", "setId", "personId", "payload", "attempts"`,
   );
-  return rows.map((r) => ({ ...r, attempts: Number(r.attempts), staleAt: new Date(r.staleAt) }));
+  return rows.map((r) => ({ ...r, attempts: Number(r.attempts) }));
+}
+
+function scopeFilter(scope: ClaimScope | undefined): Prisma.Sql {
+  if (!scope) return Prisma.empty;
+  if (scope.platforms.length === 0) return Prisma.sql`AND FALSE`;
+  const shards = scope.discordShards;
+  const onOwnShard = shards
+    ? Prisma.sql`AND (w."platform" <> 'discord' OR ((CAST(w."externalId" AS BIGINT) >> 22) % ${shards.count}) IN (${Prisma.join(shards.ids)}))`
+    : Prisma.empty;
+  return Prisma.sql`AND "setId" IN (SELECT s."id" FROM "LearningSet" s JOIN "Workspace" w ON w."id" = s."workspaceId"
+    WHERE w."platform" IN (${Prisma.join(scope.platforms)}) ${onOwnShard})`;
 }
 
 /** Claims whose lease ran out (the claiming process stopped mid-delivery) go back to pending. */
 export async function releaseExpiredClaims(db: Db, now: Date): Promise<number> {
-  return db.$executeRawUnsafe(`UPDATE "Outbox" SET "status" = 'pending' WHERE "status" = 'sending' AND "nextAttemptAt" <= ?`, sqlTime(now));
+  const { count } = await db.outbox.updateMany({ where: { status: "sending", nextAttemptAt: { lte: now } }, data: { status: "pending" } });
+  return count;
 }
 
-/** Marks delivered rows sent, in one statement. */
-export async function markSent(db: Db, ids: string[], now: Date): Promise<void> {
-  if (ids.length === 0) return;
-  await db.$executeRawUnsafe(
-    `UPDATE "Outbox" SET "status" = 'sent', "sentAt" = ?, "attempts" = "attempts" + 1, "lastError" = NULL WHERE "id" IN (SELECT value FROM json_each(?))`,
-    sqlTime(now),
-    JSON.stringify(ids),
-  );
+/**
+ * Marks one delivered row sent, with the platform's id for the message, straight after the platform
+ * accepted it: a crash can then re-send only the one reminder in flight (README, "Delivery guarantees").
+ */
+export async function markSent(db: Db, id: string, now: Date, platformRef: string | null): Promise<void> {
+  await db.outbox.update({ where: { id }, data: { status: "sent", sentAt: now, attempts: { increment: 1 }, lastError: null, platformRef } });
 }
 
 /** Records a failed try: back to pending with a later retry time, or failed for good with its error kept. */

@@ -35,7 +35,7 @@ test("tokens and secrets never appear in logs, even when Slack calls fail", asyn
     await slashCommand(target, { text: "set info", userId: "U0SAM", userName: "sam", channelId: "C0X" }, { forgeSignature: true });
     await fake.waitFor("chat.postMessage", 1);
     await new Promise((r) => setTimeout(r, 300));
-    await adapter.sink.deliver({ platform: "slack", workspaceId: "T1", channelId: "C0X", to: { kind: "channel" }, reply: { text: "hello" } });
+    await adapter.sink.deliver({ platform: "slack", workspaceId: "T1", channelId: "C0X", to: { kind: "channel" }, reply: { text: "hello" } }, "test-key");
     await runTick({ db, logger }, { deliver: async () => Promise.reject(new Error("platform down")) }, new Date("2027-01-05T09:00:00Z"));
     assert.throws(() => loadConfig({ SLACK_BOT_TOKEN: TOKEN } as NodeJS.ProcessEnv), (e: Error) => !e.message.includes(TOKEN) && /SLACK_SIGNING_SECRET/.test(e.message));
   } finally {

@@ -211,9 +211,9 @@ describe("Slack multi-workspace installs through OAuth, with the installations i
 
   test("a reminder for a workspace goes out with its token; a workspace that never installed fails loudly", async () => {
     const reply = { text: "Meeting 1 is tomorrow", buttons: [] };
-    await adapter.sink.deliver({ platform: "slack", workspaceId: "T2", channelId: "C0T2", to: { kind: "channel" }, reply });
+    await adapter.sink.deliver({ platform: "slack", workspaceId: "T2", channelId: "C0T2", to: { kind: "channel" }, reply }, "test-key");
     assert.equal(fake.callsTo("chat.postMessage").at(-1)!.token, "xoxb-team-two");
-    await assert.rejects(adapter.sink.deliver({ platform: "slack", workspaceId: "T9", channelId: "C0T9", to: { kind: "channel" }, reply }), /not installed in T:T9/);
+    await assert.rejects(adapter.sink.deliver({ platform: "slack", workspaceId: "T9", channelId: "C0T9", to: { kind: "channel" }, reply }, "test-key"), /not installed in T:T9/);
   });
 });
 

@@ -11,6 +11,8 @@ import { runTick, type NudgeSink } from "../../scheduler/tick.ts";
 import { consoleTime, renderOutgoing } from "./render.ts";
 
 export const CONSOLE_WORKSPACE = "local";
+/** The console delivers console sets' reminders only, even on a database shared with chat platforms. */
+const CONSOLE_SCOPE = { platforms: ["console"] };
 
 /** `@Tom` → the console user Tom: on the console a person's name is their id. */
 export function readConsoleMention(token: string): UserRef | null {
@@ -73,7 +75,7 @@ export class ConsoleChat {
 
   /** One scheduler tick at the clock's time (the interactive console runs this every minute). */
   async tick(): Promise<string[]> {
-    await runTick(this.deps, this.#sink, this.deps.clock.now());
+    await runTick({ ...this.deps, scope: CONSOLE_SCOPE }, this.#sink, this.deps.clock.now());
     const lines = this.#delivered;
     this.#delivered = [];
     return lines;
@@ -87,7 +89,7 @@ export class ConsoleChat {
     if (to < now) return [`[console] The clock only moves forward (it is ${now.toISOString()}).`];
     const lines: string[] = [];
     const stamp = (at: Date) => `[clock] ${consoleTime(at, "full", this.deps.defaultTimeZone)}`;
-    await advanceClock(this.deps, this.#sink, this.deps.clock, to, (at) => {
+    await advanceClock({ ...this.deps, scope: CONSOLE_SCOPE }, this.#sink, this.deps.clock, to, (at) => {
       if (this.#delivered.length) lines.push(stamp(at), ...this.#delivered);
       this.#delivered = [];
     });

@@ -39,9 +39,13 @@ export async function deliverOutgoing(client: WebClient, out: Outgoing, place: S
   }
 }
 
-/** A reminder from the scheduler, with its workspace's bot token: a DM to its recipient or a post in the set's channel. Throws if Slack refuses. */
-export async function deliverReminder(client: WebClient, d: Delivery, token: string): Promise<void> {
+/**
+ * A reminder from the scheduler, with its workspace's bot token: a DM to its recipient or a post in the
+ * set's channel. Returns the message's `ts`, which the outbox records. Throws if Slack refuses.
+ */
+export async function deliverReminder(client: WebClient, d: Delivery, token: string): Promise<string | undefined> {
   const { text, blocks } = replyBlocks(d.reply, d.channelId);
   const channel = d.to.kind === "dm" ? await dmChannel(client, d.to.externalId, token) : d.channelId;
-  await client.chat.postMessage({ token, channel, text, blocks });
+  const posted = await client.chat.postMessage({ token, channel, text, blocks });
+  return posted.ts;
 }
