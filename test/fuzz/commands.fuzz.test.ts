@@ -6,6 +6,7 @@ import { allCommands } from "../../commands/index.ts";
 import { readConsoleMention } from "../../src/adapters/console/console-chat.ts";
 import { executeCommand } from "../../src/app/dispatch.ts";
 import { handlers } from "../../src/app/handlers/index.ts";
+import { sqlitePath } from "../../src/store/open-database.ts";
 import { createHarness, FIVE_MEMBER_SET, type Harness } from "../support/harness.ts";
 
 /** Inputs per command family, as the reliability issue asks. */
@@ -70,7 +71,7 @@ describe(`fuzz: ${RUNS} generated inputs per command family`, () => {
   before(async () => {
     h = await createHarness();
     await h.run(`${FIVE_MEMBER_SET}\nas Ana\n/meeting schedule when:"2027-01-12 10:00" every:monthly count:3\n/log action text:"An action" due:2027-01-20\nas Zed\n/help`);
-    probe = new Database(h.dbPath, { readonly: true });
+    probe = new Database(sqlitePath(h.databaseUrl), { readonly: true });
   });
   after(async () => {
     probe.close();

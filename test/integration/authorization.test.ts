@@ -36,25 +36,25 @@ describe("authorisation matrix: every command, run by everyone who may not, is r
     for (const { actor, reply } of refusedFor[decl.who]) {
       for (const example of decl.examples) {
         test(`${actor} running ${example}`, async () => {
-          const before = h.snapshot();
+          const before = await h.snapshot();
           const result = await run(actor, example);
           assert.equal(result.ok, false, `/${commandKey(decl)} was allowed for ${actor}`);
           assert.match(result.outgoing[0]!.reply.text, reply);
-          assert.deepEqual(h.snapshot(), before);
+          assert.deepEqual((await h.snapshot()), before);
         });
       }
     }
   }
 
   test("the same channel and user ids in another workspace see nothing of this set", async () => {
-    const before = h.snapshot();
+    const before = await h.snapshot();
     for (const text of ["/set info", "/meeting next", "/log list", "/rotation show", "/progress", "/log draft"]) {
       const result = await run("Sam", text, "another-workspace");
       assert.match(result.outgoing[0]!.reply.text, /This channel has no action learning set yet/, text);
     }
     const asAna = await run("Ana", "/log list member:@Ana", "another-workspace");
     assert.doesNotMatch(JSON.stringify(asAna), /Private/);
-    const rows = h.snapshot();
+    const rows = await h.snapshot();
     assert.deepEqual(rows.LearningSet, before.LearningSet);
     assert.deepEqual(rows.Entry, before.Entry);
   });

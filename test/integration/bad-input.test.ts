@@ -42,19 +42,19 @@ describe("bad input gets a specific reply and changes nothing", () => {
 
   for (const c of cases) {
     test(c.name, async () => {
-      const before = h.snapshot();
+      const before = await h.snapshot();
       const out = replies(await h.run(`as ${c.as}\n${c.line}`));
       assert.equal(out.length >= 1, true);
       assert.match(out.join("\n"), c.reply);
       assert.ok(out[0]!.startsWith(`[#set → ${c.as}]`), `only ${c.as} sees the refusal: ${out[0]}`);
-      assert.deepEqual(h.snapshot(), before);
+      assert.deepEqual((await h.snapshot()), before);
     });
   }
 
   test("a 9th member is refused: ILM allows at most 8", async () => {
-    const before = h.snapshot();
+    const before = await h.snapshot();
     const out = replies(await h.run("as Sam\n/set add member:@Ivy"));
     assert.match(out.join("\n"), /already has 8 members: ILM allows at most 8/);
-    assert.deepEqual(h.snapshot(), before);
+    assert.deepEqual((await h.snapshot()), before);
   });
 });

@@ -31,11 +31,11 @@ as Ben
   });
 
   test("/log forget asks first and changes nothing until confirmed", async () => {
-    const before = h.snapshot();
+    const before = await h.snapshot();
     const out = await say("as Ana\n/log forget");
     assert.match(out.join("\n"), /cannot be undone/i);
     assert.ok(out.includes("  [button forget-confirm: Delete all my data]"));
-    assert.deepEqual(h.snapshot(), before);
+    assert.deepEqual((await h.snapshot()), before);
   });
 
   test("confirming deletes the member's content and name, keeps others' data, and leaves the set", async () => {

@@ -28,12 +28,12 @@ describe("a member's entries are theirs: advisors read them only while shared, o
 
   test("another member can never read, edit or delete them, shared or not", async () => {
     await h.run("as Ana\n/log share on");
-    const before = h.snapshot();
+    const before = await h.snapshot();
     assert.match(await say("as Ben\n/log list member:@Ana"), /You can only read your own entries/);
     assert.match(await say("as Ben\n/log edit entry:1 text:changed"), /You have no entry #1/);
     assert.match(await say("as Ben\n/log delete entry:1"), /You have no entry #1/);
     assert.match(await say("as Ben\n/action done action:2"), /You have no action #2/);
-    assert.deepEqual(h.snapshot(), before);
+    assert.deepEqual((await h.snapshot()), before);
     assert.match(await say("as Ana\n/log list"), /#1 .* problem: My manager overrides my rota/);
   });
 
@@ -45,8 +45,8 @@ describe("a member's entries are theirs: advisors read them only while shared, o
   });
 
   test("entry text over the limit is refused with the limit named, and nothing is written", async () => {
-    const before = h.snapshot();
+    const before = await h.snapshot();
     assert.match(await say(`as Ana\n/log reflect text:"${"x".repeat(2001)}"`), /Option text: "x{37}…" is not valid \(at most 2000 characters; this has 2001\)/);
-    assert.deepEqual(h.snapshot(), before);
+    assert.deepEqual((await h.snapshot()), before);
   });
 });

@@ -1,44 +1,38 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import Database from "better-sqlite3";
+import { join } from "node:path";
 import { pino } from "pino";
 import { ConsoleChat } from "../../src/adapters/console/console-chat.ts";
 import type { Deps } from "../../src/app/context.ts";
 import { handlers } from "../../src/app/handlers/index.ts";
 import { ManualClock } from "../../src/clock.ts";
 import { openDatabase, type Db } from "../../src/store/open-database.ts";
+import { createTestDatabase } from "./test-database.ts";
 
-/** A console chat on its own fresh SQLite file, with a manual clock. Close it with `close()`. */
+/** A console chat on its own fresh database (SQLite, or PostgreSQL in that lane), with a manual clock. Close it with `close()`. */
 export type Harness = {
   db: Db;
+  /** The database's URL, for a second client or process on the same data. */
+  databaseUrl: string;
   dir: string;
-  dbPath: string;
   clock: ManualClock;
   deps: Deps & { clock: ManualClock };
   chat: ConsoleChat;
   /** Runs script lines and returns the transcript, as the non-interactive console prints it. */
   run: (script: string) => Promise<string[]>;
   /** Every row of every table, for "nothing changed" assertions. */
-  snapshot: () => Record<string, unknown[]>;
+  snapshot: () => Promise<Record<string, unknown[]>>;
   close: () => Promise<void>;
 };
 
-/**
- * `reuse` opens an existing database file instead of a fresh one (a restart: a new Prisma client on the
- * same file); closing such a harness leaves the file in place.
- */
-export async function createHarness(start = "2027-01-04T09:00:00Z", timeZone = "Europe/London", reuse?: string): Promise<Harness> {
-  const dir = reuse ? dirname(reuse) : mkdtempSync(join(tmpdir(), "als-test-"));
-  const dbPath = reuse ?? join(dir, "als.db");
-  const db = await openDatabase(`file:${dbPath}`);
+export async function createHarness(start = "2027-01-04T09:00:00Z", timeZone = "Europe/London"): Promise<Harness> {
+  const database = await createTestDatabase();
+  const db = await openDatabase(database.url);
   const clock = new ManualClock(new Date(start));
   const deps = { db, clock, logger: pino({ level: "silent" }), defaultTimeZone: timeZone };
-  const chat = new ConsoleChat(deps, handlers, join(dir, "files"));
+  const chat = new ConsoleChat(deps, handlers, join(database.dir, "files"));
   return {
     db,
-    dir,
-    dbPath,
+    databaseUrl: database.url,
+    dir: database.dir,
     clock,
     deps,
     chat,
@@ -50,18 +44,10 @@ export async function createHarness(start = "2027-01-04T09:00:00Z", timeZone = "
       }
       return out;
     },
-    snapshot() {
-      const raw = new Database(dbPath, { readonly: true });
-      try {
-        const tables = raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[];
-        return Object.fromEntries(tables.map(({ name }) => [name, raw.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
-      } finally {
-        raw.close();
-      }
-    },
+    snapshot: () => database.snapshot(),
     async close() {
       await db.$disconnect();
-      if (!reuse) rmSync(dir, { recursive: true, force: true });
+      await database.drop();
     },
   };
 }

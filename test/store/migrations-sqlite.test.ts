@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import Database from "better-sqlite3";
-import { loadMigrations, migrateSqlite } from "../../src/store/migrate.ts";
+import { POSTGRES_SCHEMA, postgresSchema, SQLITE_SCHEMA } from "../../scripts/postgres/derive-schema.ts";
+import { loadMigrations, migrateSqlite, POSTGRES_MIGRATIONS_DIR } from "../../src/store/migrate.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "als-migrations-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,4 +53,15 @@ test("upgrading a database keeps its rows: table rebuilds do not cascade", () =>
   assert.equal((db.prepare(`SELECT count(*) AS n FROM "Membership"`).get() as { n: number }).n, 1);
   assert.equal((db.prepare(`SELECT count(*) AS n FROM "Person"`).get() as { n: number }).n, 1);
   assert.equal(db.pragma("foreign_keys", { simple: true }), 1);
+});
+
+test("prisma/postgresql/schema.prisma is derived from prisma/schema.prisma and up to date", () => {
+  assert.equal(readFileSync(POSTGRES_SCHEMA, "utf8"), postgresSchema(readFileSync(SQLITE_SCHEMA, "utf8")), "run npm run db:migration after changing prisma/schema.prisma");
+});
+
+test("SQLite and PostgreSQL have the same migrations, in step", () => {
+  assert.deepEqual(
+    loadMigrations(POSTGRES_MIGRATIONS_DIR).map((m) => m.name),
+    loadMigrations().map((m) => m.name),
+  );
 });

@@ -1,0 +1,83 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import pg from "pg";
+import { diffPostgres } from "../../scripts/postgres/migrate-diff.ts";
+import { POSTGRES_SCHEMA } from "../../scripts/postgres/derive-schema.ts";
+import { loadMigrations, migratePostgres, POSTGRES_MIGRATIONS_DIR } from "../../src/store/migrate.ts";
+import { createTestDatabase, POSTGRES_ADMIN_URL, type TestDatabase } from "../support/test-database.ts";
+
+assert.ok(POSTGRES_ADMIN_URL, "the PostgreSQL tests run in npm test's PostgreSQL lane (scripts/test.ts), which sets ALS_TEST_POSTGRES_URL");
+
+const databases: TestDatabase[] = [];
+const fresh = async () => {
+  const d = await createTestDatabase();
+  databases.push(d);
+  return d.url;
+};
+after(async () => {
+  for (const d of databases) await d.drop();
+});
+
+async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Columns, indexes and constraints of the public schema, the migration bookkeeping table left out. */
+async function schemaOf(url: string): Promise<string[]> {
+  const columns = await query<{ d: string }>(
+    url,
+    `SELECT table_name || '.' || column_name || ' ' || data_type || coalesce('(' || datetime_precision || ')', '') || ' ' || is_nullable || ' ' || coalesce(column_default, '') AS d
+     FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_als_migrations'`,
+  );
+  const indexes = await query<{ d: string }>(url, `SELECT indexdef AS d FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_als_migrations'`);
+  const constraints = await query<{ d: string }>(
+    url,
+    `SELECT t.relname || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid) AS d FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+     WHERE c.connamespace = 'public'::regnamespace AND t.relname <> '_als_migrations'`,
+  );
+  return [...columns, ...indexes, ...constraints].map((r) => r.d).sort();
+}
+
+test("the committed PostgreSQL migrations build exactly the schema derived from prisma/schema.prisma (no drift)", async () => {
+  const migrated = await fresh();
+  await migratePostgres(migrated);
+  const fromSchema = await fresh();
+  await query(fromSchema, diffPostgres(null, POSTGRES_SCHEMA, POSTGRES_ADMIN_URL!));
+  const [a, b] = [await schemaOf(migrated), await schemaOf(fromSchema)];
+  assert.ok(a.length > 50, `expected the whole schema, got ${a.length} items`);
+  assert.deepEqual(a, b, "schema.prisma changed without a PostgreSQL migration: run npm run db:migration (README, 'Changing the schema')");
+});
+
+test("processes starting together apply each migration once (advisory lock), and again applies none", async () => {
+  const url = await fresh();
+  const results = await Promise.all([migratePostgres(url), migratePostgres(url), migratePostgres(url)]);
+  assert.deepEqual(results.flat().sort(), loadMigrations(POSTGRES_MIGRATIONS_DIR).map((m) => m.name));
+  assert.deepEqual(await migratePostgres(url), []);
+});
+
+test("upgrading a PostgreSQL database keeps its rows", async () => {
+  const url = await fresh();
+  const [first, ...rest] = loadMigrations(POSTGRES_MIGRATIONS_DIR);
+  await migratePostgres(url, [first!]);
+  await query(
+    url,
+    `INSERT INTO "Workspace" ("id", "platform", "externalId") VALUES ('w', 'console', 'local');
+     INSERT INTO "Person" ("id", "workspaceId", "externalId", "displayName", "timeZone") VALUES ('p', 'w', 'Ana', 'Ana', 'Europe/London');`,
+  );
+  assert.deepEqual(await migratePostgres(url, [first!, ...rest]), rest.map((m) => m.name));
+  assert.deepEqual(await query(url, `SELECT "displayName", "nudgesOn" FROM "Person"`), [{ displayName: "Ana", nudgesOn: true }]);
+});
+
+test("a migration that fails is rolled back whole and named in the error", async () => {
+  const url = await fresh();
+  const broken = { name: "9999_broken", sql: `CREATE TABLE "Half" ("id" TEXT); SELECT no_such_function();` };
+  await assert.rejects(migratePostgres(url, [broken]), /migration 9999_broken failed: .*no_such_function/);
+  assert.deepEqual(await query(url, `SELECT to_regclass('"Half"') AS t`), [{ t: null }]);
+  assert.deepEqual(await query(url, `SELECT count(*)::int AS n FROM "_als_migrations"`), [{ n: 0 }]);
+});
