@@ -1,6 +1,7 @@
 import { ConsoleChat } from "./adapters/console/console-chat.ts";
 import { runConsole } from "./adapters/console/run-console.ts";
 import { createDiscordAdapter } from "./adapters/discord/create-discord-adapter.ts";
+import type { DiscordShards } from "./adapters/discord/shard.ts";
 import { createSlackAdapter } from "./adapters/slack/create-slack-adapter.ts";
 import type { Deps } from "./app/context.ts";
 import { handlers } from "./app/handlers/index.ts";
@@ -41,10 +42,16 @@ async function runPlatforms(config: Config, deps: Deps): Promise<void> {
     deps.logger.info({ port: config.PORT, socketMode: Boolean(config.SLACK_APP_TOKEN) }, "Slack adapter started");
     adapters.push({ platform: "slack", ...slack });
   }
+  let discordShards: DiscordShards | null = null;
   if (discordConfigured(config)) {
-    const discord = createDiscordAdapter(deps, handlers, { token: config.DISCORD_TOKEN!, ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}) });
+    const discord = createDiscordAdapter(deps, handlers, {
+      token: config.DISCORD_TOKEN!,
+      ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
+      ...(config.DISCORD_SHARDS ? { shards: config.DISCORD_SHARDS === "auto" ? "auto" : { count: config.DISCORD_SHARDS, ids: config.DISCORD_SHARD_IDS } } : {}),
+    });
     await discord.start();
-    deps.logger.info("Discord adapter started");
+    discordShards = discord.shards();
+    deps.logger.info({ shards: discordShards }, "Discord adapter started");
     adapters.push({ platform: "discord", ...discord });
   }
   const sink: NudgeSink = {
@@ -54,7 +61,7 @@ async function runPlatforms(config: Config, deps: Deps): Promise<void> {
       return target.sink.deliver(d, key);
     },
   };
-  const scope = { platforms: adapters.map((a) => a.platform) };
+  const scope = { platforms: adapters.map((a) => a.platform), ...(discordShards ? { discordShards } : {}) };
   const stopScheduler = startScheduler(async () => void (await runTick({ ...deps, scope }, sink, deps.clock.now())), deps.logger, config.SCHEDULER_CRON);
   await new Promise<void>((resolve) => {
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => resolve());

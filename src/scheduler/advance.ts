@@ -1,6 +1,7 @@
 import { nextNudgeAt } from "../domain/plan-nudges.ts";
 import type { SettableClock } from "../clock.ts";
 import { loadNudgeState } from "../store/nudge-state.ts";
+import type { Db } from "../store/open-database.ts";
 import { nextRetryAt } from "../store/outbox.ts";
 import { runTick, type NudgeSink, type SchedulerDeps } from "./tick.ts";
 
@@ -18,13 +19,17 @@ export async function advanceClock(
 ): Promise<void> {
   await runTick(deps, sink, clock.now()); // anchors the first tick, so nothing before now is replayed
   for (;;) {
-    const now = clock.now();
-    const { state } = await loadNudgeState(deps.db, now);
-    const candidates = [nextNudgeAt(state, now), await nextRetryAt(deps.db, now)].filter((d): d is Date => d !== null && d <= to);
-    const step = candidates.length ? new Date(Math.min(...candidates.map((d) => d.getTime()))) : to;
+    const step = await nextStop(deps.db, clock.now(), to);
     clock.set(step);
     await runTick(deps, sink, step);
     if (step.getTime() >= to.getTime()) return;
     onStep(step);
   }
+}
+
+/** The next moment after `now`, and no later than `to`, when a reminder, a retry or the end of a claim's lease falls due. */
+export async function nextStop(db: Db, now: Date, to: Date): Promise<Date> {
+  const { state } = await loadNudgeState(db, now);
+  const candidates = [nextNudgeAt(state, now), await nextRetryAt(db, now)].filter((d): d is Date => d !== null && d <= to);
+  return candidates.length ? new Date(Math.min(...candidates.map((d) => d.getTime()))) : to;
 }

@@ -115,9 +115,16 @@ export async function markFailedTry(db: Db, id: string, error: string, retryAt: 
   });
 }
 
-/** The earliest retry time still waiting after `after`, if any (lets a simulated clock stop there). */
+/**
+ * The earliest retry time, or end of a claim's lease, still to come after `after`, if any: lets a
+ * simulated clock stop there, as the every-minute cron would.
+ */
 export async function nextRetryAt(db: Db, after: Date): Promise<Date | null> {
-  const row = await db.outbox.findFirst({ where: { status: "pending", nextAttemptAt: { gt: after } }, orderBy: { nextAttemptAt: "asc" }, select: { nextAttemptAt: true } });
+  const row = await db.outbox.findFirst({
+    where: { status: { in: ["pending", "sending"] }, nextAttemptAt: { gt: after } },
+    orderBy: { nextAttemptAt: "asc" },
+    select: { nextAttemptAt: true },
+  });
   return row?.nextAttemptAt ?? null;
 }
 

@@ -185,6 +185,25 @@ describe("FakeDiscord with a real discord.js Client", () => {
     assert.deepEqual(call.files[0]!.bytes, bytes);
   });
 
+  test("a repeated nonce with enforce_nonce answers with the original message and creates none; otherwise it posts", async () => {
+    const channel = client.channels.cache.get(CHANNEL) as TextChannel;
+    const count = (content: string) => fake.messagesIn(CHANNEL).filter((m) => m.content === content).length;
+    const first = await channel.send({ content: "Only once", nonce: "reminder-1", enforceNonce: true });
+    const again = await channel.send({ content: "Only once", nonce: "reminder-1", enforceNonce: true });
+    assert.equal(again.id, first.id);
+    assert.equal(count("Only once"), 1);
+    const [call] = fake.callsTo("POST", CHANNEL_MESSAGES).slice(-1);
+    assert.deepEqual([(call!.body as { nonce: string }).nonce, (call!.body as { enforce_nonce: boolean }).enforce_nonce], ["reminder-1", true]);
+
+    const unenforced = await channel.send({ content: "Only once", nonce: "reminder-1", enforceNonce: false });
+    assert.notEqual(unenforced.id, first.id, "without enforce_nonce Discord posts again");
+    const other = await channel.send({ content: "Only once", nonce: "reminder-2", enforceNonce: true });
+    assert.notEqual(other.id, first.id);
+    assert.equal(count("Only once"), 3);
+
+    await assert.rejects(channel.send({ content: "Too long", nonce: "n".repeat(26), enforceNonce: true }), (err: unknown) => err instanceof DiscordAPIError && err.code === 50035);
+  });
+
   test("unknown routes answer 404 and are recorded", async () => {
     await assert.rejects(client.rest.get("/no/such/route"), (err: unknown) => err instanceof DiscordAPIError && err.status === 404);
     assert.equal(fake.callsTo("GET", /^\/no\/such\/route$/)[0]?.status, 404);

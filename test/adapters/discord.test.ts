@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { pino } from "pino";
 import { createDiscordAdapter, type DiscordAdapter } from "../../src/adapters/discord/create-discord-adapter.ts";
+import type { Delivery } from "../../src/app/render-nudge.ts";
 import { handlers } from "../../src/app/handlers/index.ts";
 import { ManualClock } from "../../src/clock.ts";
 import { runTick } from "../../src/scheduler/tick.ts";
@@ -145,6 +146,8 @@ describe("Discord adapter on the real discord.js client against a local Discord"
     const fallback = channelPosts().find((c) => textOf(c).includes(`<@${people.cleo}>, your direct messages are closed`));
     assert.ok(fallback, "Cleo gets it in the set channel");
     assert.ok(fake.calls.some((c) => c.status === 429), "Discord said 429 once and the client waited");
+    const posted = [...fake.messagesIn(`dm-${people.ana}`), ...fake.messagesIn(`dm-${people.ben}`), ...fake.messagesIn(CHANNEL)].map((m) => m.id);
+    assert.ok(rows.every((r) => r.platformRef && posted.includes(r.platformRef)), "each sent row records its Discord message id");
   });
 
   test("a draft is delivered as an attachment", async () => {
@@ -154,6 +157,38 @@ describe("Discord adapter on the real discord.js client against a local Discord"
     assert.equal(reply.files.length, 1);
     assert.match(reply.files[0]!.name, /^m337-draft-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.md$/);
     assert.match(reply.files[0]!.bytes.toString("utf8"), /Leadership action plan/);
+  });
+
+  test("a reminder resent under the same key posts once — by DM, in the channel, and as the closed-DM fallback — and both sends return its id", async () => {
+    fake.closeDmsOf(people.eve);
+    const dmTo = (who: Who) => ({ kind: "dm" as const, externalId: people[who], displayName: who, timeZone: "Europe/London" });
+    const base = { platform: "discord", workspaceId: GUILD, channelId: CHANNEL };
+    const cases: { lands: string; delivery: Delivery }[] = [
+      { lands: `dm-${people.sam}`, delivery: { ...base, to: dmTo("sam"), reply: { text: "You present next week." } } },
+      { lands: CHANNEL, delivery: { ...base, to: { kind: "channel" }, reply: { text: "Meeting 2 is tomorrow." } } },
+      { lands: CHANNEL, delivery: { ...base, to: dmTo("eve"), reply: { text: "Record your action." } } },
+    ];
+    const callsBefore = fake.callsTo("POST", /^\/channels\/[^/]+\/messages$/).length;
+    for (const [i, { lands, delivery }] of cases.entries()) {
+      const key = `presenter-prep:set-${i}:person-${"p".repeat(80)}:meeting-1:2027-01-10T10:00:00.000Z`;
+      const before = fake.messagesIn(lands).length;
+      const first = await adapter.sink.deliver(delivery, key);
+      const again = await adapter.sink.deliver(delivery, key);
+      assert.equal(typeof first, "string");
+      assert.equal(again, first, `case ${i}: the resend answers with the original message`);
+      assert.equal(fake.messagesIn(lands).length, before + 1, `case ${i}: one message, not two`);
+      assert.equal(fake.messagesIn(lands).at(-1)!.id, first);
+      const other = await adapter.sink.deliver(delivery, `${key}:another`);
+      assert.notEqual(other, first);
+      assert.equal(fake.messagesIn(lands).length, before + 2, `case ${i}: a different reminder is a new message`);
+    }
+    const bodies = fake.callsTo("POST", /^\/channels\/[^/]+\/messages$/).slice(callsBefore).map((c) => c.body as { nonce?: unknown; enforce_nonce?: unknown });
+    assert.ok(bodies.length >= 9);
+    for (const body of bodies) {
+      assert.equal(typeof body.nonce, "string");
+      assert.ok((body.nonce as string).length >= 1 && (body.nonce as string).length <= 25, `nonce ${String(body.nonce)}`);
+      assert.equal(body.enforce_nonce, true);
+    }
   });
 });
 

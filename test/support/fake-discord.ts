@@ -12,6 +12,13 @@
  * - Gateway: HELLO (op 10) → IDENTIFY (op 2) → READY (op 0, s 1, guilds listed as unavailable) → one
  *   GUILD_CREATE per guild (discord.js only emits `clientReady` once all listed guilds arrived); heartbeats (op 1)
  *   get op 11; RESUME (op 6) → RESUMED, or op 9 `false` for an unknown session.
+ * - Sharding: IDENTIFY's `shard: [id, count]` (default [0, 1]) limits READY and GUILD_CREATE to the guilds on that
+ *   shard, `(guild_id >> 22) % count`; an id not below the count closes with 4010. Each shard is its own
+ *   connection, and an interaction goes to the connection of its guild's shard. `GET /gateway/bot` recommends
+ *   `gatewayShards` (default 1) with `max_concurrency` `maxConcurrency` (default 1: @discordjs/ws then waits
+ *   5 s between two shards' IDENTIFYs, as Discord requires).
+ * - `POST /channels/:id/messages` with `nonce` (≤ 25 characters) and `enforce_nonce: true`: within 5 minutes,
+ *   a repeat of the nonce in the same channel answers with the message already created, and creates none.
  * - Interaction callbacks (`POST /interactions/:id/:token/callback`) are sent by discord.js with
  *   `?with_response=false` → 204; `with_response=true` → 200 `{interaction, resource}`.
  *   A second acknowledgement answers 400 code 40060, an unknown interaction 404 code 10062.
@@ -44,7 +51,11 @@ type Answer = { status: number; body?: unknown; headers?: Record<string, string>
 type Ctx = { method: string; path: string; query: Record<string, string>; body: unknown; files: { name: string; bytes: Buffer }[]; authorized: boolean };
 type Route = { method: string; pattern: RegExp; auth: boolean; handle: (m: string[], ctx: Ctx) => Answer };
 type Waiter = { method: string; pattern: RegExp; n: number; resolve: (calls: DiscordCall[]) => void };
-type Conn = { socket: WebSocket; seq: number; sessionId: string | null; identify: { token: string; intents: number } | null; query: string };
+type Shard = [id: number, count: number];
+type Conn = { socket: WebSocket; seq: number; sessionId: string | null; identify: { token: string; intents: number } | null; shard: Shard; query: string };
+/** One IDENTIFY the fake accepted: the shard it asked for and the guilds it was sent. */
+export type Identified = { token: string; intents: number; shard: Shard; guildIds: string[] };
+type FakeOptions = { applicationId?: string; botUserId?: string; guilds?: FakeGuild[]; gatewayShards?: number; maxConcurrency?: number };
 type InteractionState = {
   id: string;
   token: string;
@@ -61,6 +72,8 @@ type InteractionState = {
 type RateLimit = { method: string; pattern: RegExp; seconds: number };
 
 const DISCORD_EPOCH = 1420070400000n;
+/** How long Discord remembers a message nonce for `enforce_nonce` ("a few minutes"). */
+const NONCE_WINDOW_MS = 5 * 60_000;
 const HEARTBEAT_INTERVAL = 41250;
 /** Permission bits; payloads carry them as decimal strings, like Discord sends them. */
 const P = {
@@ -96,6 +109,8 @@ const NAME_RE = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 export class FakeDiscord {
   readonly apiUrl: string;
   readonly calls: DiscordCall[] = [];
+  /** Every accepted IDENTIFY, in order. */
+  readonly identified: Identified[] = [];
 
   readonly #server: Server;
   readonly #wss: WebSocketServer;
@@ -117,14 +132,18 @@ export class FakeDiscord {
   readonly #commands = new Map<string, Json[]>(); // "global" | guild id → commands
   readonly #commandIds = new Map<string, string>();
   readonly #events = new Map<string, Json>();
-  readonly #sessions = new Map<string, { seq: number }>();
+  readonly #sessions = new Map<string, { seq: number; shard: Shard }>();
+  /** `${channelId} ${nonce}` → the message created with it and when. */
+  readonly #nonces = new Map<string, { messageId: string; at: number }>();
+  readonly #gatewayShards: number;
+  readonly #maxConcurrency: number;
   readonly #conns = new Set<Conn>();
   #active: Conn | null = null;
   #lastSnowflakeMs = 0n;
   #increment = 0n;
   #closed = false;
 
-  private constructor(server: Server, wss: WebSocketServer, port: number, opts: { applicationId?: string; botUserId?: string; guilds?: FakeGuild[] }) {
+  private constructor(server: Server, wss: WebSocketServer, port: number, opts: FakeOptions) {
     this.#server = server;
     this.#wss = wss;
     this.#origin = `http://127.0.0.1:${port}`;
@@ -151,11 +170,13 @@ export class FakeDiscord {
       name: g.name,
       channels: g.channels.map((c) => ({ ...c })),
     }));
+    this.#gatewayShards = opts.gatewayShards ?? 1;
+    this.#maxConcurrency = opts.maxConcurrency ?? 1;
     this.#routes = this.#buildRoutes();
     wss.on("connection", (socket, req) => this.#onGateway(socket, req));
   }
 
-  static async start(opts: { applicationId?: string; botUserId?: string; guilds?: FakeGuild[] } = {}): Promise<FakeDiscord> {
+  static async start(opts: FakeOptions = {}): Promise<FakeDiscord> {
     let fake: FakeDiscord | undefined;
     const server = createServer((req, res) => {
       if (!fake) {
@@ -239,8 +260,8 @@ export class FakeDiscord {
   /** Sends INTERACTION_CREATE to the connected (identified) client. Fills `id`/`token` if missing. */
   async sendInteraction(interaction: Record<string, unknown>): Promise<{ id: string; token: string }> {
     await this.ready();
-    const conn = this.#active;
-    if (!conn) throw new Error("FakeDiscord.sendInteraction: no connected client");
+    const conn = typeof interaction.guild_id === "string" ? this.#connForGuild(interaction.guild_id) : this.#active;
+    if (!conn) throw new Error(`FakeDiscord.sendInteraction: no connected client${interaction.guild_id ? ` runs the shard of guild ${String(interaction.guild_id)}` : ""}`);
     const id = typeof interaction.id === "string" ? interaction.id : this.#snowflake();
     const token = typeof interaction.token === "string" ? interaction.token : interactionToken(id);
     const payload: Json = { ...interaction, id, token, application_id: interaction.application_id ?? this.#appId };
@@ -337,6 +358,11 @@ export class FakeDiscord {
     return this.#interactionBase(5, { custom_id: p.customId, components }, p, where);
   }
 
+  /** The messages now stored in a channel (`dm-USERID` for a DM), oldest first. */
+  messagesIn(channelId: string): Record<string, unknown>[] {
+    return [...this.#messages.values()].filter((msg) => msg.channel_id === channelId);
+  }
+
   rateLimitNext(method: string, pathPattern: RegExp, retryAfterSeconds: number): void {
     this.#rateLimits.push({ method: method.toUpperCase(), pattern: pathPattern, seconds: retryAfterSeconds });
   }
@@ -365,7 +391,7 @@ export class FakeDiscord {
 
   #onGateway(socket: WebSocket, req: IncomingMessage): void {
     const url = new URL(req.url ?? "/", this.#origin);
-    const conn: Conn = { socket, seq: 0, sessionId: null, identify: null, query: url.search };
+    const conn: Conn = { socket, seq: 0, sessionId: null, identify: null, shard: [0, 1], query: url.search };
     this.#conns.add(conn);
     socket.on("close", () => {
       this.#conns.delete(conn);
@@ -412,17 +438,24 @@ export class FakeDiscord {
           conn.socket.close(4013, "Invalid intent(s).");
           return;
         }
-        const shard = Array.isArray(d.shard) ? (d.shard as number[]) : [0, 1];
+        const shard: Shard = Array.isArray(d.shard) ? [Number(d.shard[0]), Number(d.shard[1])] : [0, 1];
+        if (!(Number.isInteger(shard[0]) && Number.isInteger(shard[1]) && shard[1] >= 1 && shard[0] >= 0 && shard[0] < shard[1])) {
+          conn.socket.close(4010, "Invalid shard.");
+          return;
+        }
+        const guilds = this.#guilds.filter((g) => guildShard(g.id, shard[1]) === shard[0]);
         const identify = { token: d.token, intents: d.intents };
         conn.identify = identify;
+        conn.shard = shard;
         conn.sessionId = randomBytes(16).toString("hex");
         conn.seq = 0;
-        this.#sessions.set(conn.sessionId, { seq: 0 });
+        this.#sessions.set(conn.sessionId, { seq: 0, shard });
+        this.identified.push({ ...identify, shard, guildIds: guilds.map((g) => g.id) });
         await this.#dispatch(conn, "READY", {
           v: 10,
           user_settings: {},
           user: { ...this.#botUser, verified: true, mfa_enabled: false, email: null },
-          guilds: this.#guilds.map((g) => ({ id: g.id, unavailable: true })),
+          guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
           guild_join_requests: [],
           relationships: [],
           private_channels: [],
@@ -435,7 +468,7 @@ export class FakeDiscord {
           geo_ordered_rtc_regions: ["rotterdam", "london"],
           _trace: ['["fake-discord-gateway",{"micros":0}]'],
         });
-        for (const g of this.#guilds) await this.#dispatch(conn, "GUILD_CREATE", this.#guildCreate(g));
+        for (const g of guilds) await this.#dispatch(conn, "GUILD_CREATE", this.#guildCreate(g));
         this.#active = conn;
         for (const w of this.#readyWaiters) w.resolve({ ...identify });
         this.#readyWaiters.clear();
@@ -450,6 +483,7 @@ export class FakeDiscord {
         }
         conn.sessionId = String(d.session_id);
         conn.seq = session.seq;
+        conn.shard = session.shard;
         conn.identify = { token: d.token, intents: 0 };
         await this.#dispatch(conn, "RESUMED", { _trace: ['["fake-discord-gateway",{"micros":0}]'] });
         this.#active = conn;
@@ -475,8 +509,14 @@ export class FakeDiscord {
 
   #dispatch(conn: Conn, t: string, d: unknown): Promise<void> {
     conn.seq += 1;
-    if (conn.sessionId) this.#sessions.set(conn.sessionId, { seq: conn.seq });
+    if (conn.sessionId) this.#sessions.set(conn.sessionId, { seq: conn.seq, shard: conn.shard });
     return this.#sendRaw(conn, { op: 0, t, s: conn.seq, d });
+  }
+
+  /** The open, identified connection running the shard a guild is on (the latest, if several). */
+  #connForGuild(guildId: string): Conn | null {
+    const open = [...this.#conns].filter((c) => c.identify && c.socket.readyState === c.socket.OPEN && guildShard(guildId, c.shard[1]) === c.shard[0]);
+    return open.at(-1) ?? null;
   }
 
   #guildCreate(g: FakeGuild): Json {
@@ -621,8 +661,8 @@ export class FakeDiscord {
       // --- gateway / users / application
       r("GET", "/gateway/bot", () => ok({
         url: this.#gatewayUrl,
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+        shards: this.#gatewayShards,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: this.#maxConcurrency },
       })),
       r("GET", "/gateway", () => ok({ url: this.#gatewayUrl }), false),
       r("GET", "/users/@me", () => ok({ ...this.#botUser, verified: true, mfa_enabled: false, email: null, locale: "en-US" })),
@@ -964,9 +1004,14 @@ export class FakeDiscord {
     const body = obj(ctx.body);
     const invalid = validateMessage(body, ctx.files, true);
     if (invalid) return invalid;
+    const nonce = body.nonce === undefined ? undefined : `${channelId} ${String(body.nonce)}`;
+    const earlier = nonce ? this.#nonces.get(nonce) : undefined;
+    const original = earlier && Date.now() - earlier.at < NONCE_WINDOW_MS ? this.#messages.get(earlier.messageId) : undefined;
+    if (original && body.enforce_nonce === true) return ok(original);
     const guild = this.#guildChannel(channelId)?.guild;
     const msg = this.#newMessage(channelId, guild?.id ?? null, body, ctx.files, {});
     this.#messages.set(String(msg.id), msg);
+    if (nonce) this.#nonces.set(nonce, { messageId: String(msg.id), at: Date.now() });
     return ok(msg);
   }
 
@@ -1237,6 +1282,11 @@ export class FakeDiscord {
 
 // ================================================================ helpers
 
+/** Discord's shard for a guild, `(guild_id >> 22) % count` — written out here so the fake does not share the bot's helper. */
+function guildShard(guildId: string, count: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(count));
+}
+
 function matches(re: RegExp, s: string): boolean {
   re.lastIndex = 0;
   return re.test(s);
@@ -1318,6 +1368,7 @@ function validateMessage(body: Json, files: DiscordCall["files"], creating: bool
     errors.components = fieldError("BASE_TYPE_MAX_LENGTH", "Must be 5 or fewer in length.");
   }
   if (files.length > 10) errors.files = fieldError("BASE_TYPE_MAX_LENGTH", "Must be 10 or fewer in length.");
+  if (typeof body.nonce === "string" && body.nonce.length > 25) errors.nonce = fieldError("BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.");
   return Object.keys(errors).length ? invalidForm(errors) : null;
 }
 

@@ -7,6 +7,7 @@ import {
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
+  type ClientOptions,
   type Interaction,
   type ModalSubmitInteraction,
   type SendableChannels,
@@ -21,15 +22,29 @@ import { decodeButton, type Outgoing, type Reply } from "../../app/reply.ts";
 import { suggest } from "../../app/suggest.ts";
 import type { NudgeSink } from "../../scheduler/tick.ts";
 import { ENTRY_TEXT_FIELD, entryModal, readEntryModalId } from "./entry-modal.ts";
+import { reminderNonce } from "./message-nonce.ts";
 import { discordMentionReader, replyMessage } from "./render.ts";
+import { shardOf, type DiscordShards } from "./shard.ts";
 
 export type DiscordOptions = {
   token: string;
   /** The REST base (default Discord's own); the gateway URL then comes from its `GET /gateway/bot`. */
   apiUrl?: string;
+  /**
+   * Internal sharding: `auto` runs every shard Discord recommends (its `GET /gateway/bot`); a count runs
+   * `ids` of them (default: all). Unset: one unsharded connection.
+   */
+  shards?: "auto" | { count: number; ids?: number[] };
 };
 
-export type DiscordAdapter = { client: Client; sink: NudgeSink; start(): Promise<void>; stop(): Promise<void> };
+export type DiscordAdapter = {
+  client: Client;
+  sink: NudgeSink;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** The shards this process runs, known once `start()` has resolved; null when not sharded. */
+  shards(): DiscordShards | null;
+};
 
 /** Discord's error for a user who does not accept DMs from the bot. */
 const CANNOT_DM = 50007;
@@ -41,18 +56,36 @@ type Run = { key: string; raw: Record<string, string> } | { text: string };
  * the entry modal, autocomplete, and reminder delivery. Commands that may take time are deferred first.
  */
 export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: DiscordOptions): DiscordAdapter {
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], ...(opts.apiUrl ? { rest: { api: opts.apiUrl } } : {}) });
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], ...(opts.apiUrl ? { rest: { api: opts.apiUrl } } : {}), ...shardOptions(opts.shards) });
+
+  const shards = (): DiscordShards | null => {
+    if (!opts.shards) return null;
+    const { shards: ids, shardCount } = client.options;
+    if (!Array.isArray(ids) || shardCount === undefined) throw new Error("the Discord shards are known only once start() has resolved");
+    return { count: shardCount, ids: [...ids] };
+  };
+
+  /** The claim already leaves other shards' guilds to their processes; this guards against a wrong scope. */
+  const refuseOtherShards = (guildId: string) => {
+    const own = shards();
+    if (!own) return;
+    const shard = shardOf(guildId, own.count);
+    if (!own.ids.includes(shard)) throw new Error(`reminder for guild ${guildId} belongs to shard ${shard} of ${own.count}, and this process runs shards ${own.ids.join(",")}`);
+  };
 
   const channel = async (id: string) => (await client.channels.fetch(id)) as SendableChannels;
 
-  /** A DM, or — when the member has closed their DMs — the same message in the set's channel, addressed to them. */
-  const sendDm = async (userId: string, setChannelId: string, reply: Reply) => {
+  /**
+   * A DM, or — when the member has closed their DMs — the same message in the set's channel, addressed to them.
+   * `once` (a reminder's nonce) goes on whichever is sent. Resolves with the posted message.
+   */
+  const sendDm = async (userId: string, setChannelId: string, reply: Reply, once?: Once) => {
     try {
-      await (await client.users.fetch(userId)).send(replyMessage(reply, setChannelId));
+      return await (await client.users.fetch(userId)).send({ ...replyMessage(reply, setChannelId), ...once });
     } catch (error) {
       if (!(error instanceof DiscordAPIError) || error.code !== CANNOT_DM) throw error;
       const notice = { ...reply, text: `<@${userId}>, your direct messages are closed, so here it is:\n${reply.text}` };
-      await (await channel(setChannelId)).send({ ...replyMessage(notice, setChannelId), allowedMentions: { users: [userId] } });
+      return (await channel(setChannelId)).send({ ...replyMessage(notice, setChannelId), allowedMentions: { users: [userId] }, ...once });
     }
   };
 
@@ -148,9 +181,11 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
   return {
     client,
     sink: {
-      deliver: async (d: Delivery) => {
-        if (d.to.kind === "dm") await sendDm(d.to.externalId, d.channelId, d.reply);
-        else await (await channel(d.channelId)).send(replyMessage(d.reply, d.channelId));
+      deliver: async (d: Delivery, key: string) => {
+        refuseOtherShards(d.workspaceId);
+        const once: Once = { nonce: reminderNonce(key), enforceNonce: true };
+        const sent = d.to.kind === "dm" ? await sendDm(d.to.externalId, d.channelId, d.reply, once) : await (await channel(d.channelId)).send({ ...replyMessage(d.reply, d.channelId), ...once });
+        return sent.id;
       },
     },
     start: async () => {
@@ -159,7 +194,18 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
       await ready;
     },
     stop: () => client.destroy(),
+    shards,
   };
+}
+
+/** A reminder's send options: Discord returns the earlier message for a repeated nonce instead of posting again. */
+type Once = { nonce: string; enforceNonce: true };
+
+/** discord.js's options for our sharding setting: a count runs all its shards unless `ids` picks some. */
+function shardOptions(shards: DiscordOptions["shards"]): Pick<ClientOptions, "shards" | "shardCount"> {
+  if (!shards) return {};
+  if (shards === "auto") return { shards: "auto" };
+  return { shards: shards.ids ?? Array.from({ length: shards.count }, (_, i) => i), shardCount: shards.count };
 }
 
 /** The declaration a slash command (or its autocomplete) is for; a family's bare form arrives as its `bareSub`. */
