@@ -161,6 +161,31 @@ describe("Slack adapter on the real Bolt stack against a local Slack", () => {
     const welcomes = fake.callsTo("chat.postEphemeral").slice(before).filter((c) => /This channel is the action learning set/.test(String(c.args.text)));
     assert.equal(welcomes.length, 1);
   });
+
+  test("a retry that reaches another process on the same database is handled once too", async () => {
+    const secondDb = await openDatabase(`file:${join(dir, "als.db")}`);
+    const second = createSlackAdapter({ db: secondDb, clock, logger, defaultTimeZone: "Europe/London" }, handlers, {
+      botToken: "xoxb-test",
+      signingSecret: SECRET,
+      apiUrl: fake.url,
+    });
+    const secondTarget = { url: `http://127.0.0.1:${await second.start(0)}/slack/events`, signingSecret: SECRET };
+    try {
+      const before = fake.callsTo("chat.postEphemeral").length;
+      const event = { type: "member_joined_channel", user: "U0OTHER", channel: CHANNEL, team: "T1" };
+      assert.equal((await eventCallback(target, { eventId: "Ev2", event })).status, 200);
+      await fake.waitFor("chat.postEphemeral", before + 1);
+      assert.equal((await eventCallback(secondTarget, { eventId: "Ev2", event }, { retryNum: 1, retryReason: "http_timeout" })).status, 200);
+      assert.equal((await eventCallback(secondTarget, { eventId: "Ev3", event })).status, 200, "a new event on the second process");
+      await fake.waitFor("chat.postEphemeral", before + 2);
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal(fake.callsTo("chat.postEphemeral").length, before + 2, "Ev2 once and Ev3 once: the retry was recognised by the other process");
+      assert.equal(await db.slackEvent.count({ where: { eventId: { in: ["Ev2", "Ev3"] } } }), 2);
+    } finally {
+      await second.stop();
+      await secondDb.$disconnect();
+    }
+  });
 });
 
 describe("Slack multi-workspace installs through OAuth, with the installations in our database", () => {

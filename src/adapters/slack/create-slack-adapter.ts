@@ -6,6 +6,7 @@ import { executeCommand, type HandlerIndex } from "../../app/dispatch.ts";
 import type { NudgeSink } from "../../scheduler/tick.ts";
 import { findSetByChannel } from "../../store/sets.ts";
 import { ensureWorkspace } from "../../store/people.ts";
+import { firstSightOfSlackEvent } from "../../store/slack-events.ts";
 import { deleteSlackInstallation, findSlackInstallation, installationKey, saveSlackInstallation } from "../../store/slack-installations.ts";
 import { deliverOutgoing, deliverReminder, type SlackPlace } from "./deliver.ts";
 import { formKindOf } from "../../app/entry-form.ts";
@@ -28,9 +29,6 @@ export type SlackOptions = {
 
 /** `start` resolves to the HTTP port it listens on (0 asks for a free one), or null in Socket Mode. */
 export type SlackAdapter = { app: App; sink: NudgeSink; start(port: number): Promise<number | null>; stop(): Promise<void> };
-
-/** How many recent event ids are remembered, so a retried event (X-Slack-Retry-Num) is handled once. */
-const SEEN_EVENTS = 1000;
 
 /**
  * The Slack adapter on Bolt: one `/als` command whose text is the command vocabulary, buttons, the entry
@@ -119,14 +117,10 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
     for (const out of result.outgoing) await deliverOutgoing(client, out, place);
   });
 
-  const seen: string[] = [];
+  // A retried event is handled once, whichever process it reaches: the ids are kept in the database.
   app.event("member_joined_channel", async ({ event, body, client }) => {
     const id = (body as { event_id?: string }).event_id;
-    if (id) {
-      if (seen.includes(id)) return;
-      seen.push(id);
-      if (seen.length > SEEN_EVENTS) seen.shift();
-    }
+    if (id && !(await firstSightOfSlackEvent(deps.db, id, deps.clock.now()))) return;
     const workspace = await ensureWorkspace(deps.db, "slack", (body as { team_id?: string }).team_id ?? "");
     const set = await findSetByChannel(deps.db, workspace.id, event.channel);
     if (!set || set.memberships.some((m) => m.person.externalId === event.user)) return;
