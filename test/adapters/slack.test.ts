@@ -120,6 +120,8 @@ describe("Slack adapter on the real Bolt stack against a local Slack", () => {
     assert.ok(fake.calls.some((c) => c.method === "chat.postMessage" && c.status === 429), "Slack said 429 once");
     const sent = await db.outbox.findMany({ where: { kind: "presenter-prep" } });
     assert.ok(sent.length >= 3 && sent.every((r) => r.status === "sent"));
+    const refs = sent.map((r) => r.platformRef ?? "");
+    assert.ok(refs.every((ts) => /^\d+\.\d+$/.test(ts)) && new Set(refs).size === refs.length, `each row records its message's ts: ${refs.join(", ")}`);
   });
 
   test("a draft is delivered as a file in the member's DM", async () => {
