@@ -20,3 +20,14 @@ test("npm run db:backup copies the live SQLite database, rows and all", async ()
     await h.close();
   }
 });
+
+test("npm run db:backup on PostgreSQL gives pg_dump instructions and never prints the password", () => {
+  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-backup.ts"], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: "postgres://als:s3cret-pw@db.internal:5432/als" },
+  });
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /pg_dump --format=custom/);
+  assert.match(run.stdout, /postgres:\/\/als:\*\*\*@db\.internal:5432\/als/);
+  assert.doesNotMatch(run.stdout + run.stderr, /s3cret-pw/);
+});
