@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,6 +10,7 @@ import { handlers } from "../../src/app/handlers/index.ts";
 import { ManualClock } from "../../src/clock.ts";
 import { loadConfig } from "../../src/config.ts";
 import { openDatabase, type Db } from "../../src/store/open-database.ts";
+import { startBot } from "../support/start-bot.ts";
 import { FakeDiscord, type FakeGuild } from "../support/fake-discord.ts";
 
 // (id >> 22) % 2: A and C are on shard 0 of 2, B on shard 1; of 3: B and C on 0, A on 1.
@@ -102,22 +102,13 @@ describe("a sharded Discord adapter against the local Discord", () => {
 
 test("npm start with DISCORD_SHARDS=2 and DISCORD_SHARD_IDS=1 runs shard 1 of 2 only, and answers in its guild", async () => {
   const fake = await FakeDiscord.start({ guilds });
-  const dir = mkdtempSync(join(tmpdir(), "als-discord-shards-main-"));
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: `file:${join(dir, "als.db")}`,
-      DISCORD_TOKEN: "main-token",
-      DISCORD_APPLICATION_ID: "1234567890123456789",
-      DISCORD_API_URL: fake.apiUrl,
-      DISCORD_SHARDS: "2",
-      DISCORD_SHARD_IDS: "1",
-      LOG_LEVEL: "silent",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  const bot = startBot({
+    DISCORD_TOKEN: "main-token",
+    DISCORD_APPLICATION_ID: "1234567890123456789",
+    DISCORD_API_URL: fake.apiUrl,
+    DISCORD_SHARDS: "2",
+    DISCORD_SHARD_IDS: "1",
   });
-  let stderr = "";
-  child.stderr.on("data", (b) => (stderr += b));
   try {
     await fake.ready(20_000);
     assert.deepEqual(fake.identified.map((i) => i.shard), [[1, 2]]);
@@ -125,11 +116,9 @@ test("npm start with DISCORD_SHARDS=2 and DISCORD_SHARD_IDS=1 runs shard 1 of 2 
     await fake.waitFor("PATCH", new RegExp(`/webhooks/\\d+/${token}/messages/@original`), 1, 10_000);
     await assert.rejects(fake.sendInteraction(fake.commandInteraction({ name: "help", userId: USER, userName: "ana", channelId: channelOf(A), guildId: A })), /no connected client runs the shard of guild/);
   } finally {
-    child.kill("SIGTERM");
-    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    const code = await bot.stop();
     await fake.close();
-    rmSync(dir, { recursive: true, force: true });
-    assert.equal(code, 0, stderr);
+    assert.equal(code, 0, bot.stderr());
   }
 });
 

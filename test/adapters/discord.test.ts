@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,6 +12,7 @@ import { runTick } from "../../src/scheduler/tick.ts";
 import { openDatabase, type Db } from "../../src/store/open-database.ts";
 import { deployCommands } from "../../scripts/commands-deploy.ts";
 import { REST, Routes } from "discord.js";
+import { startBot } from "../support/start-bot.ts";
 import { FakeDiscord, type DiscordCall } from "../support/fake-discord.ts";
 
 const GUILD = "1111111111111111111";
@@ -223,23 +223,15 @@ describe("commands:deploy", () => {
 
 test("npm start with Discord settings connects to the gateway, answers, and stops cleanly on SIGTERM", async () => {
   const fake = await FakeDiscord.start();
-  const dir = mkdtempSync(join(tmpdir(), "als-discord-main-"));
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: { ...process.env, DATABASE_URL: `file:${join(dir, "als.db")}`, DISCORD_TOKEN: "main-token", DISCORD_APPLICATION_ID: "1234567890123456789", DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: "silent" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  child.stderr.on("data", (b) => (stderr += b));
+  const bot = startBot({ DISCORD_TOKEN: "main-token", DISCORD_APPLICATION_ID: "1234567890123456789", DISCORD_API_URL: fake.apiUrl });
   try {
     assert.equal((await fake.ready(20_000)).token, "main-token");
     const { token } = await fake.sendInteraction(fake.commandInteraction({ name: "help", userId: people.ana, userName: "ana", channelId: CHANNEL, guildId: GUILD }));
     const [reply] = await fake.waitFor("PATCH", new RegExp(`/webhooks/\\d+/${token}/messages/@original`), 1, 10_000);
     assert.match(textOf(reply!), /Commands \(options are written name:value/);
   } finally {
-    child.kill("SIGTERM");
-    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    const code = await bot.stop();
     await fake.close();
-    rmSync(dir, { recursive: true, force: true });
-    assert.equal(code, 0, stderr);
+    assert.equal(code, 0, bot.stderr());
   }
 });

@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -12,6 +11,7 @@ import { ManualClock } from "../../src/clock.ts";
 import { runTick } from "../../src/scheduler/tick.ts";
 import { openDatabase, type Db } from "../../src/store/open-database.ts";
 import { saveSlackInstallation } from "../../src/store/slack-installations.ts";
+import { startBot } from "../support/start-bot.ts";
 import { FakeSlack, type SlackCall } from "../support/fake-slack.ts";
 import { blockAction, eventCallback, slashCommand, viewSubmission, type SlackTarget } from "../support/slack-requests.ts";
 
@@ -246,14 +246,8 @@ describe("Slack multi-workspace installs through OAuth, with the installations i
 
 test("npm start with Slack tokens serves Slack over HTTP on PORT and stops cleanly on SIGTERM", async () => {
   const fake = await FakeSlack.start();
-  const dir = mkdtempSync(join(tmpdir(), "als-slack-main-"));
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: { ...process.env, DATABASE_URL: `file:${join(dir, "als.db")}`, SLACK_BOT_TOKEN: "xoxb-main", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, PORT: String(port), LOG_LEVEL: "silent" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  child.stderr.on("data", (b) => (stderr += b));
+  const bot = startBot({ SLACK_BOT_TOKEN: "xoxb-main", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url, PORT: String(port) });
   try {
     const target = { url: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET };
     let status = 0;
@@ -261,15 +255,13 @@ test("npm start with Slack tokens serves Slack over HTTP on PORT and stops clean
       status = await slashCommand(target, { text: "help", userId: "U0A", userName: "a", channelId: "C0A" }).then((r) => r.status, () => 0);
       if (status !== 200) await new Promise((r) => setTimeout(r, 100));
     }
-    assert.equal(status, 200, stderr);
+    assert.equal(status, 200, bot.stderr());
     const [reply] = await fake.waitFor("chat.postEphemeral", 1);
     assert.equal(reply!.token, "xoxb-main");
   } finally {
-    child.kill("SIGTERM");
-    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    const code = await bot.stop();
     await fake.close();
-    rmSync(dir, { recursive: true, force: true });
-    assert.equal(code, 0, stderr);
+    assert.equal(code, 0, bot.stderr());
   }
 });
 
