@@ -19,14 +19,14 @@ import { fmt, ms, type Benchmark, type Reporter } from "./types.ts";
 
 /** A Wednesday, 12:00 in London (GMT in early March): outside the default quiet hours 21:00–08:00. */
 const NOW = new Date("2027-03-03T12:00:00.000Z");
-const SIZES = [1_000, 10_000];
+const SIZES = process.env.BENCH_SMALL ? [100, 1_000] : [1_000, 10_000];
 /** The tick's window: the previous tick was this long before NOW. */
 const WINDOW_MS = 60_000;
 
 const isInsertOutbox = (s: Statement) => /^\s*INSERT OR IGNORE INTO "Outbox"/i.test(s.sql);
 const isClaim = (s: Statement) => /^\s*UPDATE "Outbox" SET "status" = 'sending'/i.test(s.sql);
 /** markSent: Prisma's one-row update that sets sentAt (one per delivered reminder, by design). */
-const isMarkSent = (s: Statement) => /^\s*UPDATE\s+\S*Outbox\S*\s+SET\s[^;]*"sentAt"\s*=/i.test(s.sql);
+const isMarkSent = (s: Statement) => /^\s*UPDATE\s+\S*Outbox\S*\s+SET\s[^;]*[`"]sentAt[`"]\s*=/i.test(s.sql);
 
 type Run = {
   seeded: SeedCounts;
