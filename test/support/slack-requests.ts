@@ -194,29 +194,35 @@ export function blockAction(
   } else {
     const viewId = "V000001";
     payload.container = { type: "view", view_id: viewId };
-    payload.view = {
-      id: viewId,
-      team_id: teamId,
-      type: "modal",
-      blocks: [block],
-      private_metadata: "",
-      callback_id: "",
-      state: { values: {} },
-      hash: "1700000000.fakehash",
-      title: { type: "plain_text", text: "ALS", emoji: true },
-      clear_on_close: false,
-      notify_on_close: false,
-      close: null,
-      submit: null,
-      previous_view_id: null,
-      root_view_id: viewId,
-      app_id: API_APP_ID,
-      external_id: "",
-      app_installed_team_id: teamId,
-      bot_id: "B1",
-    };
+    payload.view = modalView({ id: viewId, teamId, blocks: [block], privateMetadata: "", callbackId: "", values: {}, buttons: false });
   }
   return sendSigned(t, formBody({ payload: JSON.stringify(payload) }), FORM, opts);
+}
+
+/** A modal as Slack describes it in payloads; `buttons`: with Cancel and Submit (an input form), or none (a message-like modal). */
+function modalView(v: { id: string; teamId: string; blocks: unknown[]; privateMetadata: string; callbackId: string; values: unknown; buttons: boolean }) {
+  const text = (t: string) => ({ type: "plain_text", text: t, emoji: true });
+  return {
+    id: v.id,
+    team_id: v.teamId,
+    type: "modal",
+    blocks: v.blocks,
+    private_metadata: v.privateMetadata,
+    callback_id: v.callbackId,
+    state: { values: v.values },
+    hash: "1700000000.fakehash",
+    title: text("ALS"),
+    clear_on_close: false,
+    notify_on_close: false,
+    close: v.buttons ? text("Cancel") : null,
+    submit: v.buttons ? text("Submit") : null,
+    previous_view_id: null,
+    root_view_id: v.id,
+    app_id: API_APP_ID,
+    external_id: "",
+    app_installed_team_id: v.teamId,
+    bot_id: "B1",
+  };
 }
 
 /** A modal submission (`view_submission`); `values` is `view.state.values` (block_id → action_id → value). */
@@ -251,27 +257,7 @@ export function viewSubmission(
     api_app_id: API_APP_ID,
     token: VERIFICATION_TOKEN,
     trigger_id: triggerId(),
-    view: {
-      id: viewId,
-      team_id: teamId,
-      type: "modal",
-      blocks,
-      private_metadata: p.privateMetadata,
-      callback_id: p.callbackId,
-      state: { values: p.values },
-      hash: "1700000000.fakehash",
-      title: { type: "plain_text", text: "ALS", emoji: true },
-      clear_on_close: false,
-      notify_on_close: false,
-      close: { type: "plain_text", text: "Cancel", emoji: true },
-      submit: { type: "plain_text", text: "Submit", emoji: true },
-      previous_view_id: null,
-      root_view_id: viewId,
-      app_id: API_APP_ID,
-      external_id: "",
-      app_installed_team_id: teamId,
-      bot_id: "B1",
-    },
+    view: modalView({ id: viewId, teamId, blocks, privateMetadata: p.privateMetadata, callbackId: p.callbackId, values: p.values, buttons: true }),
     response_urls: [],
     is_enterprise_install: false,
     enterprise: null,
