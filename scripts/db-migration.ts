@@ -35,7 +35,7 @@ const sqlite = execFileSync("npx", ["prisma", "migrate", "diff", "--from-schema-
 const cluster = await startCluster();
 let postgres: string;
 try {
-  postgres = diffPostgres(postgresSchema(previousSchema), POSTGRES_SCHEMA, cluster.url());
+  postgres = diffPostgres(postgresSchema(previousSchema), POSTGRES_SCHEMA, cluster.url);
 } finally {
   cluster.stop();
 }

@@ -38,8 +38,8 @@ if (postgresLane.length && !bin) {
 } else if (postgresLane.length) {
   const cluster = await startCluster(bin);
   try {
-    console.log(`\nPostgreSQL lane: throwaway cluster from ${bin} at ${cluster.url()}`);
-    ok = runTests("PostgreSQL", postgresLane, { ALS_TEST_POSTGRES_URL: cluster.url() }) && ok;
+    console.log(`\nPostgreSQL lane: throwaway cluster from ${bin} at ${cluster.url}`);
+    ok = runTests("PostgreSQL", postgresLane, { ALS_TEST_POSTGRES_URL: cluster.url }) && ok;
   } finally {
     cluster.stop();
   }

@@ -8,14 +8,10 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 
 export type Cluster = {
-  /** A URL for `database` on this cluster (the default `postgres` database when omitted). */
-  url(database?: string): string;
-  /** Creates an empty database with a fresh name and returns its URL. */
-  createDatabase(prefix?: string): Promise<string>;
-  dropDatabase(url: string): Promise<void>;
+  /** The cluster's `postgres` database, as the superuser `postgres`. */
+  url: string;
   stop(): void;
 };
 
@@ -56,28 +52,8 @@ export async function startCluster(bin = findPostgresBin()): Promise<Cluster> {
   // A test cluster: durability settings off for speed; one socket directory inside the cluster's folder.
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
   run("pg_ctl", ["-D", data, "-o", options, "-l", join(dir, "server.log"), "-w", "start"]);
-  const url = (database = "postgres") => `postgres://postgres@127.0.0.1:${port}/${database}`;
-  let counter = 0;
-  const admin = async <T>(work: (client: pg.Client) => Promise<T>) => {
-    const client = new pg.Client({ connectionString: url() });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  };
   return {
-    url,
-    async createDatabase(prefix = "als") {
-      const name = `${prefix}_${process.pid}_${Date.now().toString(36)}_${counter++}`;
-      await admin((c) => c.query(`CREATE DATABASE "${name}"`));
-      return url(name);
-    },
-    async dropDatabase(databaseUrl) {
-      const name = new URL(databaseUrl).pathname.slice(1);
-      await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-    },
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop() {
       try {
         run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import pg from "pg";
+import type pg from "pg";
 import { diffPostgres } from "../../scripts/postgres/migrate-diff.ts";
 import { POSTGRES_SCHEMA } from "../../scripts/postgres/derive-schema.ts";
 import { loadMigrations, migratePostgres, POSTGRES_MIGRATIONS_DIR } from "../../src/store/migrate.ts";
-import { createTestDatabase, POSTGRES_ADMIN_URL, type TestDatabase } from "../support/test-database.ts";
+import { createTestDatabase, POSTGRES_ADMIN_URL, withPgClient, type TestDatabase } from "../support/test-database.ts";
 
 assert.ok(POSTGRES_ADMIN_URL, "the PostgreSQL tests run in npm test's PostgreSQL lane (scripts/test.ts), which sets ALS_TEST_POSTGRES_URL");
 
@@ -18,15 +18,7 @@ after(async () => {
   for (const d of databases) await d.drop();
 });
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = <T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> => withPgClient(url, async (c) => (await c.query<T>(sql)).rows);
 
 /** Columns, indexes and constraints of the public schema, the migration bookkeeping table left out. */
 async function schemaOf(url: string): Promise<string[]> {

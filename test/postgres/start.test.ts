@@ -2,8 +2,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { test } from "node:test";
-import pg from "pg";
-import { createTestDatabase, POSTGRES_ADMIN_URL } from "../support/test-database.ts";
+import { createTestDatabase, POSTGRES_ADMIN_URL, withPgClient } from "../support/test-database.ts";
 
 assert.ok(POSTGRES_ADMIN_URL, "the PostgreSQL tests run in npm test's PostgreSQL lane (scripts/test.ts), which sets ALS_TEST_POSTGRES_URL");
 
@@ -23,14 +22,10 @@ test("npm start with a postgres:// DATABASE_URL migrates an empty database and k
     assert.equal(second.status, 0, second.stderr);
     assert.match(second.stdout, /On PostgreSQL/);
     assert.match(second.stdout, /Ana/);
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    try {
+    await withPgClient(database.url, async (client) => {
       assert.deepEqual((await client.query(`SELECT "name" FROM "LearningSet"`)).rows, [{ name: "On PostgreSQL" }]);
       assert.ok((await client.query(`SELECT count(*)::int AS n FROM "_als_migrations"`)).rows[0].n >= 5);
-    } finally {
-      await client.end();
-    }
+    });
   } finally {
     await database.drop();
   }

@@ -22,7 +22,8 @@ export type TestDatabase = {
 
 let counter = 0;
 
-async function withClient<T>(url: string, work: (c: pg.Client) => Promise<T>): Promise<T> {
+/** A PostgreSQL connection for `work`, closed afterwards. */
+export async function withPgClient<T>(url: string, work: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -54,13 +55,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     };
   }
   const name = `als_test_${process.pid}_${counter++}`;
-  await withClient(POSTGRES_ADMIN_URL, (c) => c.query(`CREATE DATABASE "${name}"`));
+  await withPgClient(POSTGRES_ADMIN_URL, (c) => c.query(`CREATE DATABASE "${name}"`));
   const url = Object.assign(new URL(POSTGRES_ADMIN_URL), { pathname: `/${name}` }).toString();
   return {
     url,
     dir,
     snapshot: () =>
-      withClient(url, async (c) => {
+      withPgClient(url, async (c) => {
         const tables = (await c.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`)).rows;
         const entries = [];
         // Sorted by content: PostgreSQL has no stable rowid order, and a no-op update may move a row.
@@ -68,7 +69,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         return Object.fromEntries(entries);
       }),
     async drop() {
-      await withClient(POSTGRES_ADMIN_URL, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      await withPgClient(POSTGRES_ADMIN_URL, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
       rmSync(dir, { recursive: true, force: true });
     },
   };
