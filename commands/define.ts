@@ -13,17 +13,7 @@ export type Who = "anyone" | "participant" | "member" | "advisor";
  * How an option's text is read before its schema validates it. The kinds that need the actor's
  * time zone or the clock (`when`, `day`) are converted by the parser in src/app, not here.
  */
-export type OptionKind =
-  | "text"
-  | "user"
-  | "users"
-  | "when"
-  | "day"
-  | "duration"
-  | "integer"
-  | "choice"
-  | "cadence"
-  | "meeting";
+export type OptionKind = "text" | "user" | "users" | "when" | "day" | "duration" | "integer" | "choice" | "cadence" | "meeting";
 
 /** A mention of a chat user: the platform's user id, and a display name when the platform gives one. */
 export const UserRef = z.object({ externalId: z.string().min(1), displayName: z.string().min(1) });
@@ -50,7 +40,15 @@ export type OptionSpec<T = unknown, R extends boolean = boolean> = {
 type Base = { description: string; form?: boolean; suggest?: Suggestions };
 
 function spec<T>(kind: OptionKind, schema: z.ZodType<T>, { description, form, suggest }: Base, choices?: readonly string[]) {
-  return { kind, description, required: true as const, schema, ...(choices ? { choices } : {}), ...(form ? { form } : {}), ...(suggest ? { suggest } : {}) };
+  return {
+    kind,
+    description,
+    required: true as const,
+    schema,
+    ...(choices ? { choices } : {}),
+    ...(form ? { form } : {}),
+    ...(suggest ? { suggest } : {}),
+  };
 }
 
 /** Option builders: each returns a required option; wrap in `optional()` to make it optional. */
@@ -71,8 +69,7 @@ export const opt = {
     spec("duration", z.number().int().min(b.min, `at least ${b.min} minutes`).max(b.max, `at most ${b.max} minutes`), b),
   integer: (b: Base & { min: number; max: number }) =>
     spec("integer", z.number().int().min(b.min, `at least ${b.min}`).max(b.max, `at most ${b.max}`), b),
-  choice: <const C extends readonly [string, ...string[]]>(b: Base & { choices: C }) =>
-    spec("choice", z.enum(b.choices), b, b.choices),
+  choice: <const C extends readonly [string, ...string[]]>(b: Base & { choices: C }) => spec("choice", z.enum(b.choices), b, b.choices),
   /** A recurrence: weekly, fortnightly, monthly, "first tuesday"… (read by src/domain/recurrence.ts). */
   cadence: (b: Base) => spec("cadence", z.string().min(1), b),
   meeting: (b: Base) => spec("meeting", MeetingRef, b),
@@ -105,11 +102,12 @@ export function command<const O extends OptionSpecs>(decl: CommandDecl<O>): Comm
 }
 
 /** The validated options a handler receives for a declaration. */
-export type OptionsOf<D> = D extends CommandDecl<infer O>
-  ? { [K in keyof O as O[K]["required"] extends true ? K : never]: z.infer<O[K]["schema"]> } & {
-      [K in keyof O as O[K]["required"] extends true ? never : K]?: z.infer<O[K]["schema"]>;
-    }
-  : never;
+export type OptionsOf<D> =
+  D extends CommandDecl<infer O>
+    ? { [K in keyof O as O[K]["required"] extends true ? K : never]: z.infer<O[K]["schema"]> } & {
+        [K in keyof O as O[K]["required"] extends true ? never : K]?: z.infer<O[K]["schema"]>;
+      }
+    : never;
 
 /** "meeting schedule", "help": the key a command is dispatched by. */
 export function commandKey(decl: Pick<CommandDecl, "name" | "sub">): string {

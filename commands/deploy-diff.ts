@@ -3,7 +3,11 @@ import type { DiscordCommand } from "./discord.ts";
 /** A command as Discord returns it: ours plus its id and bookkeeping fields. */
 export type RegisteredCommand = { id: string; name: string } & Record<string, unknown>;
 
-export type CommandSync = { create: DiscordCommand[]; update: { id: string; command: DiscordCommand }[]; remove: { id: string; name: string }[] };
+export type CommandSync = {
+  create: DiscordCommand[];
+  update: { id: string; command: DiscordCommand }[];
+  remove: { id: string; name: string }[];
+};
 
 /** The fields Discord keeps that we declare, with its defaults filled in, so equal commands compare equal. */
 function comparable(c: Record<string, unknown>): string {

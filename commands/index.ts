@@ -1,17 +1,7 @@
-import type { CommandDecl } from "./define.ts";
 import { actionDone, actionList } from "./action.ts";
 import { away, awayOff } from "./away.ts";
+import type { CommandDecl } from "./define.ts";
 import { help } from "./help.ts";
-import {
-  meetingCalendar,
-  meetingCancel,
-  meetingClose,
-  meetingList,
-  meetingMove,
-  meetingNext,
-  meetingRsvp,
-  meetingSchedule,
-} from "./meeting.ts";
 import {
   logAction,
   logDelete,
@@ -29,6 +19,16 @@ import {
   logShare,
   logStrength,
 } from "./log.ts";
+import {
+  meetingCalendar,
+  meetingCancel,
+  meetingClose,
+  meetingList,
+  meetingMove,
+  meetingNext,
+  meetingRsvp,
+  meetingSchedule,
+} from "./meeting.ts";
 import { nudgeOff, nudgeOn, nudgeSettings, nudgeSnooze } from "./nudge.ts";
 import { progress, records } from "./progress.ts";
 import { rotationShow, rotationSkip, rotationSlot, rotationSwap } from "./rotation.ts";

@@ -1,4 +1,4 @@
-import { command, opt, optional, type OptionSpecs } from "./define.ts";
+import { command, type OptionSpecs, opt, optional } from "./define.ts";
 
 /** The most an entry may hold: fits a Slack modal field and a Discord modal input. */
 export const ENTRY_MAX_CHARS = 2000;
@@ -22,16 +22,43 @@ function entryCommand<const O extends OptionSpecs>(sub: EntryKind, summary: stri
 }
 
 export const logProblem = entryCommand("problem", "Record the problem you brought to the set.", "Two team leads won't share rota data", {});
-export const logAction = entryCommand("action", "Record an action you agreed with the set (it becomes a report-back item).", "Meet both leads together by Friday", {
-  due: optional(opt.day({ description: "When you mean to have done it" })),
-});
-export const logOutcome = entryCommand("outcome", "Record how an action went: what you did and how effective it was.", "The joint meeting settled the rota format", {
-  action: optional(opt.integer({ description: "The action's number (see /action list); it is marked done", min: 1, max: 100000, suggest: "actions" })),
-});
+export const logAction = entryCommand(
+  "action",
+  "Record an action you agreed with the set (it becomes a report-back item).",
+  "Meet both leads together by Friday",
+  {
+    due: optional(opt.day({ description: "When you mean to have done it" })),
+  },
+);
+export const logOutcome = entryCommand(
+  "outcome",
+  "Record how an action went: what you did and how effective it was.",
+  "The joint meeting settled the rota format",
+  {
+    action: optional(
+      opt.integer({ description: "The action's number (see /action list); it is marked done", min: 1, max: 100000, suggest: "actions" }),
+    ),
+  },
+);
 export const logReflect = entryCommand("reflect", "Record what you learned.", "I jump to solutions before the question is clear", {});
-export const logQuestion = entryCommand("question", "Record a question from the set that helped you.", "What would happen if you did nothing?", {});
-export const logStrength = entryCommand("strength", "Record a leadership strength (ILM M3.37 1.1).", "I build trust quickly with new staff", {});
-export const logLimitation = entryCommand("limitation", "Record a limitation you want to work on (1.1).", "I avoid difficult conversations", {});
+export const logQuestion = entryCommand(
+  "question",
+  "Record a question from the set that helped you.",
+  "What would happen if you did nothing?",
+  {},
+);
+export const logStrength = entryCommand(
+  "strength",
+  "Record a leadership strength (ILM M3.37 1.1).",
+  "I build trust quickly with new staff",
+  {},
+);
+export const logLimitation = entryCommand(
+  "limitation",
+  "Record a limitation you want to work on (1.1).",
+  "I avoid difficult conversations",
+  {},
+);
 export const logGoal = entryCommand("goal", "Record a development goal (1.2).", "Run my first team workshop by June", {});
 
 export const logList = command({

@@ -45,5 +45,7 @@ for (const bench of selected) {
     console.log(error instanceof Error ? (error.stack ?? error.message) : String(error));
   }
 }
-console.log(`\n${selected.length} benchmark${selected.length === 1 ? "" : "s"}, ${failures} failed, ${((performance.now() - started) / 1000).toFixed(1)} s in all`);
+console.log(
+  `\n${selected.length} benchmark${selected.length === 1 ? "" : "s"}, ${failures} failed, ${((performance.now() - started) / 1000).toFixed(1)} s in all`,
+);
 process.exitCode = failures > 0 ? 1 : 0;

@@ -2,7 +2,7 @@
  * Writes the platform files generated from commands/: Discord's registration JSON and Slack's manifest.
  * `--check` writes nothing and exits 1 listing the files that are missing or stale.
  */
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { discordCommands } from "../commands/discord.ts";

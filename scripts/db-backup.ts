@@ -18,7 +18,8 @@ and restore into an empty database with:
   process.exit(0);
 }
 const source = sqlitePath(config.DATABASE_URL);
-const target = process.argv.slice(2).find((a) => a !== "--") ?? join("data", "backups", `als-${new Date().toISOString().replace(/[:.]/g, "-")}.db`);
+const target =
+  process.argv.slice(2).find((a) => a !== "--") ?? join("data", "backups", `als-${new Date().toISOString().replace(/[:.]/g, "-")}.db`);
 mkdirSync(dirname(target), { recursive: true });
 const db = new Database(source, { readonly: true, fileMustExist: true });
 try {

@@ -28,10 +28,23 @@ const previousSchema = execFileSync("git", ["show", `${lastMigrationCommit}:${SQ
 writeFileSync(join(tmp, "previous.prisma"), previousSchema);
 writePostgresSchema();
 
-const sqlite = execFileSync("npx", ["prisma", "migrate", "diff", "--from-schema-datamodel", join(tmp, "previous.prisma"), "--to-schema-datamodel", SQLITE_SCHEMA, "--script"], {
-  encoding: "utf8",
-  env: { ...process.env, DATABASE_URL: `file:${join(tmp, "cli.db")}` },
-});
+const sqlite = execFileSync(
+  "npx",
+  [
+    "prisma",
+    "migrate",
+    "diff",
+    "--from-schema-datamodel",
+    join(tmp, "previous.prisma"),
+    "--to-schema-datamodel",
+    SQLITE_SCHEMA,
+    "--script",
+  ],
+  {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: `file:${join(tmp, "cli.db")}` },
+  },
+);
 const cluster = await startCluster();
 let postgres: string;
 try {
@@ -39,7 +52,10 @@ try {
 } finally {
   cluster.stop();
 }
-for (const [root, sql] of [[dir, sqlite], [pgDir, postgres]] as const) {
+for (const [root, sql] of [
+  [dir, sqlite],
+  [pgDir, postgres],
+] as const) {
   mkdirSync(join(root, next));
   writeFileSync(join(root, next, "migration.sql"), sql);
   console.log(`wrote ${join(root, next, "migration.sql")}`);

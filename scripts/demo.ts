@@ -11,7 +11,7 @@ import { ConsoleChat } from "../src/adapters/console/console-chat.ts";
 import { handlers } from "../src/app/handlers/index.ts";
 import { ManualClock } from "../src/clock.ts";
 import { openDatabase } from "../src/store/open-database.ts";
-import { members, type DemoEntry, type DemoMember } from "./demo/programme.ts";
+import { type DemoEntry, type DemoMember, members } from "./demo/programme.ts";
 
 const OUT = process.env.DEMO_OUT ?? "out";
 const ZONE = "Europe/London";
@@ -21,7 +21,10 @@ const MEETINGS = 7;
 function programmeScript(): string[] {
   const lines = ["# The set forms", "clock 2027-01-04T09:00Z", "as Sam", '/set create name:"Managing through change 2027"'];
   for (const m of members) lines.push(`/set add member:@${m.name}`);
-  lines.push("/set programme start:2027-01-11 end:2027-07-31", '/records note:"First meeting: agreed confidentiality and a 30-minute slot each."');
+  lines.push(
+    "/set programme start:2027-01-11 end:2027-07-31",
+    '/records note:"First meeting: agreed confidentiality and a 30-minute slot each."',
+  );
   const counters = new Map<string, { entries: number; actions: number[] }>(members.map((m) => [m.name, { entries: 0, actions: [] }]));
   const record = (m: DemoMember, e: DemoEntry) => {
     const c = counters.get(m.name)!;
@@ -47,14 +50,15 @@ function programmeScript(): string[] {
 
   for (let n = 1; n <= MEETINGS; n++) {
     const start = DateTime.fromObject({ year: 2027, month: n, day: 1, hour: 10 }, { zone: ZONE });
-    const secondTuesday = start.plus({ days: (2 - start.weekday + 7) % 7 + 7 });
+    const secondTuesday = start.plus({ days: ((2 - start.weekday + 7) % 7) + 7 });
     lines.push(`# Meeting ${n}`, `clock ${secondTuesday.plus({ hours: 2 }).toUTC().toISO({ suppressMilliseconds: true })}`);
     lines.push(...entries((m) => m.at[n]));
     lines.push(`as ${members[(n - 1) % members.length]!.name}`, "/meeting close");
     lines.push(`# A fortnight after meeting ${n}`, "clock +14d", ...entries((m) => m.after[n]));
   }
   lines.push("# The drafts", "clock 2027-07-28T09:00Z");
-  for (const m of members) lines.push(`as ${m.name}`, "/log share on", "/log draft format:md", "/log draft format:docx", "/log draft format:csv");
+  for (const m of members)
+    lines.push(`as ${m.name}`, "/log share on", "/log draft format:md", "/log draft format:docx", "/log draft format:csv");
   lines.push("as Sam", "/progress", "/records");
   return lines;
 }
@@ -76,7 +80,9 @@ async function main(): Promise<void> {
   const files = transcript.filter((l) => l.trim().startsWith("[file ")).map((l) => l.trim().slice(6, -1));
   const reminders = transcript.filter((l) => l.startsWith("[DM ")).length;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`Demo: ${members.length} members, ${MEETINGS} meetings, ${reminders} reminder DMs, ${transcript.filter((l) => l.startsWith("> /")).length} commands, in ${seconds} s.`);
+  console.log(
+    `Demo: ${members.length} members, ${MEETINGS} meetings, ${reminders} reminder DMs, ${transcript.filter((l) => l.startsWith("> /")).length} commands, in ${seconds} s.`,
+  );
   console.log(`Transcript: ${join(OUT, "demo-transcript.txt")}`);
   console.log("Drafts:");
   for (const f of files) console.log(`  ${f}`);

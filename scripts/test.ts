@@ -22,7 +22,10 @@ const postgresLane = all.filter((f) => f.startsWith(join("test", "integration"))
 function runTests(lane: string, files: string[], env: NodeJS.ProcessEnv = {}): boolean {
   if (files.length === 0) return true;
   console.log(`\n=== ${lane}: ${files.length} test files ===`);
-  const run = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=2", ...files], { stdio: "inherit", env: { ...process.env, ...env } });
+  const run = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=2", ...files], {
+    stdio: "inherit",
+    env: { ...process.env, ...env },
+  });
   return run.status === 0;
 }
 
@@ -33,7 +36,9 @@ let ok = runTests("SQLite", sqliteLane);
 const bin = findPostgresBin();
 if (postgresLane.length && !bin) {
   const line = "!".repeat(100);
-  console.error(`\n${line}\n!! PostgreSQL lane SKIPPED: no initdb/pg_ctl found (looked in PG_BIN and /usr/lib/postgresql/*/bin).\n!! Install Debian's postgresql package to run the integration suite on PostgreSQL too.\n${line}\n`);
+  console.error(
+    `\n${line}\n!! PostgreSQL lane SKIPPED: no initdb/pg_ctl found (looked in PG_BIN and /usr/lib/postgresql/*/bin).\n!! Install Debian's postgresql package to run the integration suite on PostgreSQL too.\n${line}\n`,
+  );
   if (process.env.ALS_REQUIRE_POSTGRES) ok = false; // CI: the lane must run
 } else if (postgresLane.length) {
   const cluster = await startCluster(bin);

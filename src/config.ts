@@ -7,7 +7,10 @@ import { z } from "zod";
 export const ConfigSchema = z.object({
   DATABASE_URL: z
     .string()
-    .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must be a file: URL for SQLite (file:./data/als.db) or a postgres:// URL for PostgreSQL")
+    .regex(
+      /^(file:|postgres(ql)?:\/\/)/,
+      "DATABASE_URL must be a file: URL for SQLite (file:./data/als.db) or a postgres:// URL for PostgreSQL",
+    )
     .default("file:./data/als.db"),
   FILES_DIR: z.string().min(1).default("./data/files"),
   DEFAULT_TIME_ZONE: z
@@ -30,7 +33,10 @@ export const ConfigSchema = z.object({
   DISCORD_SHARDS: z
     .string()
     .trim()
-    .regex(/^(auto|[1-9]\d{0,4})$/, "DISCORD_SHARDS must be the total shard count (a whole number from 1) or auto (Discord's recommendation)")
+    .regex(
+      /^(auto|[1-9]\d{0,4})$/,
+      "DISCORD_SHARDS must be the total shard count (a whole number from 1) or auto (Discord's recommendation)",
+    )
     .transform((s) => (s === "auto" ? ("auto" as const) : Number(s)))
     .optional(),
   DISCORD_SHARD_IDS: z
@@ -65,7 +71,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems = [
     oauth !== 0 && oauth !== 3 ? "SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET go together (OAuth installs)" : "",
     (config.SLACK_BOT_TOKEN || oauth) && !config.SLACK_SIGNING_SECRET ? "SLACK_SIGNING_SECRET is needed with SLACK_BOT_TOKEN or OAuth" : "",
-    config.SLACK_SIGNING_SECRET && !config.SLACK_BOT_TOKEN && !oauth ? "SLACK_SIGNING_SECRET needs SLACK_BOT_TOKEN (one workspace) or the SLACK_CLIENT_* trio (OAuth)" : "",
+    config.SLACK_SIGNING_SECRET && !config.SLACK_BOT_TOKEN && !oauth
+      ? "SLACK_SIGNING_SECRET needs SLACK_BOT_TOKEN (one workspace) or the SLACK_CLIENT_* trio (OAuth)"
+      : "",
     Boolean(config.DISCORD_TOKEN) !== Boolean(config.DISCORD_APPLICATION_ID) ? "DISCORD_TOKEN and DISCORD_APPLICATION_ID go together" : "",
     ...discordShardProblems(config),
   ].filter(Boolean);
@@ -75,11 +83,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** What is wrong with the Discord shard settings, if anything: ids need a numeric count, each id below it, once. */
 function discordShardProblems({ DISCORD_SHARDS: count, DISCORD_SHARD_IDS: ids, DISCORD_TOKEN: token }: Config): string[] {
-  if ((count !== undefined || ids) && !token) return ["DISCORD_SHARDS and DISCORD_SHARD_IDS need DISCORD_TOKEN (they configure the Discord adapter)"];
+  if ((count !== undefined || ids) && !token)
+    return ["DISCORD_SHARDS and DISCORD_SHARD_IDS need DISCORD_TOKEN (they configure the Discord adapter)"];
   if (!ids) return [];
-  if (typeof count !== "number") return [`DISCORD_SHARD_IDS needs DISCORD_SHARDS set to the total shard count (a number${count === "auto" ? ", not auto" : ""})`];
+  if (typeof count !== "number")
+    return [`DISCORD_SHARD_IDS needs DISCORD_SHARDS set to the total shard count (a number${count === "auto" ? ", not auto" : ""})`];
   const outside = ids.filter((id) => id >= count);
-  if (outside.length) return [`DISCORD_SHARD_IDS: shard ids run from 0 to ${count - 1} with DISCORD_SHARDS=${count}, so ${outside.join(", ")} cannot be run`];
+  if (outside.length)
+    return [`DISCORD_SHARD_IDS: shard ids run from 0 to ${count - 1} with DISCORD_SHARDS=${count}, so ${outside.join(", ")} cannot be run`];
   const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
   return repeated.length ? [`DISCORD_SHARD_IDS lists shard ${repeated[0]} more than once`] : [];
 }

@@ -1,4 +1,4 @@
-import { pino, type Logger } from "pino";
+import { type Logger, pino } from "pino";
 
 /** Structured logs to stderr, so the console transcript on stdout stays clean. */
 export function createLogger(level: string): Logger {

@@ -6,10 +6,10 @@ import { createSlackAdapter } from "./adapters/slack/create-slack-adapter.ts";
 import type { Deps } from "./app/context.ts";
 import { handlers } from "./app/handlers/index.ts";
 import { ManualClock, ShiftedClock, systemClock } from "./clock.ts";
-import { discordConfigured, loadConfig, slackConfigured, type Config } from "./config.ts";
+import { type Config, discordConfigured, loadConfig, slackConfigured } from "./config.ts";
 import { createLogger } from "./logger.ts";
 import { startScheduler } from "./scheduler/cron.ts";
-import { runTick, type NudgeSink } from "./scheduler/tick.ts";
+import { type NudgeSink, runTick } from "./scheduler/tick.ts";
 import { openDatabase } from "./store/open-database.ts";
 
 /** Composition root: the only place that picks concrete classes. */
@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const db = await openDatabase(config.DATABASE_URL);
   try {
-    if (slackConfigured(config) || discordConfigured(config)) await runPlatforms(config, { db, clock: systemClock, logger, defaultTimeZone: config.DEFAULT_TIME_ZONE });
+    if (slackConfigured(config) || discordConfigured(config))
+      await runPlatforms(config, { db, clock: systemClock, logger, defaultTimeZone: config.DEFAULT_TIME_ZONE });
     else await runConsoleChat(config, { db, logger });
   } finally {
     await db.$disconnect();
@@ -33,7 +34,9 @@ async function runPlatforms(config: Config, deps: Deps): Promise<void> {
       signingSecret: config.SLACK_SIGNING_SECRET!,
       ...(config.SLACK_BOT_TOKEN ? { botToken: config.SLACK_BOT_TOKEN } : {}),
       ...(config.SLACK_CLIENT_ID
-        ? { oauth: { clientId: config.SLACK_CLIENT_ID, clientSecret: config.SLACK_CLIENT_SECRET!, stateSecret: config.SLACK_STATE_SECRET! } }
+        ? {
+            oauth: { clientId: config.SLACK_CLIENT_ID, clientSecret: config.SLACK_CLIENT_SECRET!, stateSecret: config.SLACK_STATE_SECRET! },
+          }
         : {}),
       ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
       ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
@@ -47,7 +50,9 @@ async function runPlatforms(config: Config, deps: Deps): Promise<void> {
     const discord = createDiscordAdapter(deps, handlers, {
       token: config.DISCORD_TOKEN!,
       ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
-      ...(config.DISCORD_SHARDS ? { shards: config.DISCORD_SHARDS === "auto" ? "auto" : { count: config.DISCORD_SHARDS, ids: config.DISCORD_SHARD_IDS } } : {}),
+      ...(config.DISCORD_SHARDS
+        ? { shards: config.DISCORD_SHARDS === "auto" ? "auto" : { count: config.DISCORD_SHARDS, ids: config.DISCORD_SHARD_IDS } }
+        : {}),
     });
     await discord.start();
     discordShards = discord.shards();
@@ -62,7 +67,11 @@ async function runPlatforms(config: Config, deps: Deps): Promise<void> {
     },
   };
   const scope = { platforms: adapters.map((a) => a.platform), ...(discordShards ? { discordShards } : {}) };
-  const stopScheduler = startScheduler(async () => void (await runTick({ ...deps, scope }, sink, deps.clock.now())), deps.logger, config.SCHEDULER_CRON);
+  const stopScheduler = startScheduler(
+    async () => void (await runTick({ ...deps, scope }, sink, deps.clock.now())),
+    deps.logger,
+    config.SCHEDULER_CRON,
+  );
   await new Promise<void>((resolve) => {
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => resolve());
   });

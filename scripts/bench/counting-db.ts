@@ -10,7 +10,7 @@ import { performance } from "node:perf_hooks";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
 import { PrismaClient } from "../../src/store/generated/client.ts";
-import { openDatabase, type Db } from "../../src/store/open-database.ts";
+import { type Db, openDatabase } from "../../src/store/open-database.ts";
 
 type Adapter = Awaited<ReturnType<SqlDriverAdapterFactory["connect"]>>;
 type SqlQuery = Parameters<Adapter["queryRaw"]>[0];

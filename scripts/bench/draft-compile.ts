@@ -5,11 +5,11 @@
  * plus compileDraft alone and the evidence CSV, and prints the output sizes.
  */
 import { performance } from "node:perf_hooks";
-import { compileDraft, evidenceRows, type DraftAction, type DraftEntry, type DraftInput, type EntryKind } from "../../src/domain/draft.ts";
+import { compileDraft, type DraftAction, type DraftEntry, type DraftInput, type EntryKind, evidenceRows } from "../../src/domain/draft.ts";
 import { evidenceCsv } from "../../src/export/draft-csv.ts";
 import { draftToDocx } from "../../src/export/draft-docx.ts";
 import { draftToMarkdown } from "../../src/export/draft-markdown.ts";
-import { fmt, ms, type Benchmark, type Reporter } from "./types.ts";
+import { type Benchmark, fmt, ms, type Reporter } from "./types.ts";
 
 const RUNS = 20;
 const WARMUP = 3;
@@ -45,7 +45,13 @@ export function twelveMonthMember(): DraftInput {
   const actions: DraftAction[] = [];
   let number = 0;
   const add = (kind: EntryKind, day: number, meeting: number | null, text: string) => {
-    const e: DraftEntry = { number: ++number, kind, text, createdAt: new Date(START + day * DAY + number * 60_000), meetingNumber: meeting };
+    const e: DraftEntry = {
+      number: ++number,
+      kind,
+      text,
+      createdAt: new Date(START + day * DAY + number * 60_000),
+      meetingNumber: meeting,
+    };
     entries.push(e);
     return e;
   };
@@ -125,8 +131,14 @@ export const draftCompile: Benchmark = {
     const csv = evidenceCsv(evidenceRows(input));
     const byKind = new Map<string, number>();
     for (const e of input.entries) byKind.set(e.kind, (byKind.get(e.kind) ?? 0) + 1);
-    out.field("member", `${input.entries.length} entries (${[...byKind].map(([k, n]) => `${n} ${k}`).join(", ")}), ${input.actions.length} actions`);
-    out.field("draft", `${draft.blocks.length} blocks, ${fmt(draft.wordCount)} words of the member's own, coverage ${draft.coverage.map((c) => `${c.criterion} ${c.status}`).join(", ")}`);
+    out.field(
+      "member",
+      `${input.entries.length} entries (${[...byKind].map(([k, n]) => `${n} ${k}`).join(", ")}), ${input.actions.length} actions`,
+    );
+    out.field(
+      "draft",
+      `${draft.blocks.length} blocks, ${fmt(draft.wordCount)} words of the member's own, coverage ${draft.coverage.map((c) => `${c.criterion} ${c.status}`).join(", ")}`,
+    );
     out.field("warnings", draft.warnings.length ? draft.warnings.map((w) => w.slice(0, 60)).join(" | ") : "none");
     out.line();
     out.line(`median of ${RUNS} runs each, after ${WARMUP} warm-up runs`);

@@ -11,11 +11,11 @@ import { DateTime } from "luxon";
 import { pino } from "pino";
 import { renderNudge } from "../../src/app/render-nudge.ts";
 import { planNudges } from "../../src/domain/plan-nudges.ts";
-import { runTick, type NudgeSink, type TickReport } from "../../src/scheduler/tick.ts";
+import { type NudgeSink, runTick, type TickReport } from "../../src/scheduler/tick.ts";
 import { loadNudgeState } from "../../src/store/nudge-state.ts";
 import { migrateThenOpenCounting, type RawCall, type Statement } from "./counting-db.ts";
-import { DUE_PER_SET, PEOPLE_PER_SET, TIME_ZONE, outboxSummary, seedSets, type SeedCounts } from "./seed-sets.ts";
-import { fmt, ms, type Benchmark, type Reporter } from "./types.ts";
+import { DUE_PER_SET, outboxSummary, PEOPLE_PER_SET, type SeedCounts, seedSets, TIME_ZONE } from "./seed-sets.ts";
+import { type Benchmark, fmt, ms, type Reporter } from "./types.ts";
 
 /** A Wednesday, 12:00 in London (GMT in early March): outside the default quiet hours 21:00–08:00. */
 const NOW = new Date("2027-03-03T12:00:00.000Z");
@@ -55,7 +55,9 @@ async function tickOnce(sets: number, out: Reporter): Promise<Run> {
       const s0 = performance.now();
       const seeded = seedSets(path, sets, NOW, WINDOW_MS);
       const seedMs = performance.now() - s0;
-      out.note(`${fmt(sets)} sets: seeded ${fmt(seeded.people)} people, ${fmt(seeded.meetings)} meetings, ${fmt(seeded.actions)} actions in ${ms(seedMs)}`);
+      out.note(
+        `${fmt(sets)} sets: seeded ${fmt(seeded.people)} people, ${fmt(seeded.meetings)} meetings, ${fmt(seeded.actions)} actions in ${ms(seedMs)}`,
+      );
 
       // Warm the client (connection, query compiler) on a query the tick does not make, then count from zero.
       await counting.db.$queryRawUnsafe("SELECT 1");
@@ -84,7 +86,21 @@ async function tickOnce(sets: number, out: Reporter): Promise<Run> {
       for (const n of [...due, ...stale]) JSON.stringify(renderNudge(n, view));
       const p3 = performance.now();
       const pure = { loadMs: p1 - p0, planMs: p2 - p1, renderMs: p3 - p2, nudges: due.length + stale.length };
-      return { seeded, seedMs, report, delivered, tickMs: t1 - t0, t0, t1, statements, rawCalls, queryEvents, outbox: outboxSummary(path), rssMb, pure };
+      return {
+        seeded,
+        seedMs,
+        report,
+        delivered,
+        tickMs: t1 - t0,
+        t0,
+        t1,
+        statements,
+        rawCalls,
+        queryEvents,
+        outbox: outboxSummary(path),
+        rssMb,
+        pure,
+      };
     } finally {
       await counting.close();
     }
@@ -103,10 +119,19 @@ function shape(sql: string): string {
 function printRun(out: Reporter, r: Run): void {
   const expected = Object.values(DUE_PER_SET).reduce((a, b) => a + b, 0) * r.seeded.sets;
   out.line(`${fmt(r.seeded.sets)} sets`);
-  out.field("population", `${fmt(r.seeded.sets)} sets, ${fmt(r.seeded.people)} people (${PEOPLE_PER_SET} a set), ${fmt(r.seeded.meetings)} meetings, ${fmt(r.seeded.actions)} open actions`);
+  out.field(
+    "population",
+    `${fmt(r.seeded.sets)} sets, ${fmt(r.seeded.people)} people (${PEOPLE_PER_SET} a set), ${fmt(r.seeded.meetings)} meetings, ${fmt(r.seeded.actions)} open actions`,
+  );
   out.field("seeding (raw SQL, not the tick)", ms(r.seedMs));
-  out.field("reminders planned", `${fmt(r.report.planned)} (expected ${fmt(expected)}: ${r.report.planned === expected ? "ok" : "MISMATCH"})`);
-  out.field("delivered (sink calls)", `${fmt(r.delivered)}; tick report: sent ${fmt(r.report.sent)}, failed ${r.report.failed}, skipped ${r.report.skipped}`);
+  out.field(
+    "reminders planned",
+    `${fmt(r.report.planned)} (expected ${fmt(expected)}: ${r.report.planned === expected ? "ok" : "MISMATCH"})`,
+  );
+  out.field(
+    "delivered (sink calls)",
+    `${fmt(r.delivered)}; tick report: sent ${fmt(r.report.sent)}, failed ${r.report.failed}, skipped ${r.report.skipped}`,
+  );
   out.field("outbox after the tick", r.outbox.map((o) => `${o.kind}/${o.status} ${fmt(o.n)}`).join(", ") || "empty");
   out.field("TICK WALL TIME", ms(r.tickMs));
 
@@ -166,7 +191,9 @@ export const nudgeTick: Benchmark = {
     out.line("Statement count vs population");
     out.line(`  ${"".padEnd(34)} ${`${fmt(small.seeded.sets)} sets`.padStart(14)} ${`${fmt(large.seeded.sets)} sets`.padStart(14)}`);
     const row = (label: string, a: number | string, b: number | string) =>
-      out.line(`  ${label.padEnd(34)} ${(typeof a === "number" ? fmt(a) : a).padStart(14)} ${(typeof b === "number" ? fmt(b) : b).padStart(14)}`);
+      out.line(
+        `  ${label.padEnd(34)} ${(typeof a === "number" ? fmt(a) : a).padStart(14)} ${(typeof b === "number" ? fmt(b) : b).padStart(14)}`,
+      );
     row("people", small.seeded.people, large.seeded.people);
     row("reminders delivered (N)", small.report.sent, large.report.sent);
     row("SQL statements in the tick", small.statements.length, large.statements.length);
@@ -188,11 +215,15 @@ export const nudgeTick: Benchmark = {
         return m;
       };
       const [sa, sb] = [shapes(small), shapes(large)];
-      for (const k of new Set([...sa.keys(), ...sb.keys()])) if (sa.get(k) !== sb.get(k)) out.line(`  ${k}: ${sa.get(k) ?? 0} vs ${sb.get(k) ?? 0}`);
+      for (const k of new Set([...sa.keys(), ...sb.keys()]))
+        if (sa.get(k) !== sb.get(k)) out.line(`  ${k}: ${sa.get(k) ?? 0} vs ${sb.get(k) ?? 0}`);
     }
-    if (runs.some((r) => r.statements.length === 0 || r.queryEvents === 0)) out.line("WARNING: a counter read zero; the counts above are not trustworthy.");
+    if (runs.some((r) => r.statements.length === 0 || r.queryEvents === 0))
+      out.line("WARNING: a counter read zero; the counts above are not trustworthy.");
     else if (runs.some((r) => r.queryEvents !== r.statements.length))
-      out.line(`note: Prisma query events (${runs.map((r) => r.queryEvents).join(", ")}) differ from adapter calls (${runs.map((r) => r.statements.length).join(", ")}); the adapter count is what reaches SQLite.`);
+      out.line(
+        `note: Prisma query events (${runs.map((r) => r.queryEvents).join(", ")}) differ from adapter calls (${runs.map((r) => r.statements.length).join(", ")}); the adapter count is what reaches SQLite.`,
+      );
     else out.line("Cross-check: Prisma query events equal the adapter's statement count in both runs.");
   },
 };

@@ -24,7 +24,16 @@ export const PEOPLE_PER_SET = MEMBERS_PER_SET + 1;
 /** Reminders due per set at `now`, by kind (see above). */
 export const DUE_PER_SET = { "presenter-prep": 3, "log-action": 5, "action-due": 1 } as const;
 
-export type SeedCounts = { sets: number; people: number; memberships: number; meetings: number; slots: number; attendance: number; entries: number; actions: number };
+export type SeedCounts = {
+  sets: number;
+  people: number;
+  memberships: number;
+  meetings: number;
+  slots: number;
+  attendance: number;
+  entries: number;
+  actions: number;
+};
 
 /** Seeds `sets` sets into the (already migrated) file; the scheduler's last tick is set to `now` − `windowMs`. */
 export function seedSets(path: string, sets: number, now: Date, windowMs = MINUTE): SeedCounts {
@@ -35,7 +44,9 @@ export function seedSets(path: string, sets: number, now: Date, windowMs = MINUT
     raw.pragma("journal_mode = WAL");
     raw.pragma("synchronous = OFF");
     const ins = {
-      workspace: raw.prepare(`INSERT INTO "Workspace" ("id", "platform", "externalId", "name", "createdAt") VALUES (?, 'console', 'local', 'Bench', ?)`),
+      workspace: raw.prepare(
+        `INSERT INTO "Workspace" ("id", "platform", "externalId", "name", "createdAt") VALUES (?, 'console', 'local', 'Bench', ?)`,
+      ),
       person: raw.prepare(
         `INSERT INTO "Person" ("id", "workspaceId", "externalId", "displayName", "timeZone", "quietStart", "quietEnd", "nudgesOn", "snoozedUntil", "createdAt")
          VALUES (?, 'w', ?, ?, ?, NULL, NULL, 1, NULL, ?)`,
@@ -51,7 +62,9 @@ export function seedSets(path: string, sets: number, now: Date, windowMs = MINUT
         `INSERT INTO "Meeting" ("id", "setId", "number", "seriesId", "startsAt", "durationMinutes", "status", "createdById", "closedAt", "createdAt")
          VALUES (?, ?, ?, NULL, ?, 90, ?, ?, ?, ?)`,
       ),
-      slot: raw.prepare(`INSERT INTO "PresenterSlot" ("id", "meetingId", "personId", "position", "status", "swapped", "updatedAt") VALUES (?, ?, ?, ?, 'planned', 0, ?)`),
+      slot: raw.prepare(
+        `INSERT INTO "PresenterSlot" ("id", "meetingId", "personId", "position", "status", "swapped", "updatedAt") VALUES (?, ?, ?, ?, 'planned', 0, ?)`,
+      ),
       attendance: raw.prepare(`INSERT INTO "Attendance" ("meetingId", "personId") VALUES (?, ?)`),
       entry: raw.prepare(
         `INSERT INTO "Entry" ("id", "setId", "authorId", "number", "kind", "text", "meetingId", "createdAt", "editedAt") VALUES (?, ?, ?, 1, 'action', ?, NULL, ?, NULL)`,
@@ -90,7 +103,10 @@ export function seedSets(path: string, sets: number, now: Date, windowMs = MINUT
         counts.attendance += members.length;
         for (let k = 0; k < 3; k++) ins.slot.run(`sl${i}_${k}`, `m${i}_2`, members[k], k + 1, longAgo);
         counts.slots += 3;
-        for (const [k, dueAt] of [[3, t(0)], [4, t(7 * DAY)]] as const) {
+        for (const [k, dueAt] of [
+          [3, t(0)],
+          [4, t(7 * DAY)],
+        ] as const) {
           ins.entry.run(`e${i}_${k}`, s, members[k], `Action of member ${k} in set ${i}`, actionLogged);
           ins.action.run(`a${i}_${k}`, `e${i}_${k}`, s, members[k], actionLogged, dueAt);
           counts.entries++;
@@ -109,7 +125,9 @@ export function seedSets(path: string, sets: number, now: Date, windowMs = MINUT
 export function outboxSummary(path: string): { kind: string; status: string; n: number }[] {
   const raw = new Database(path, { readonly: true });
   try {
-    return raw.prepare(`SELECT "kind", "status", count(*) AS n FROM "Outbox" GROUP BY "kind", "status" ORDER BY "kind", "status"`).all() as { kind: string; status: string; n: number }[];
+    return raw
+      .prepare(`SELECT "kind", "status", count(*) AS n FROM "Outbox" GROUP BY "kind", "status" ORDER BY "kind", "status"`)
+      .all() as { kind: string; status: string; n: number }[];
   } finally {
     raw.close();
   }

@@ -9,7 +9,7 @@ import { ManualClock } from "../../src/clock.ts";
 import { openDatabase } from "../../src/store/open-database.ts";
 import { FakeSlack } from "../../test/support/fake-slack.ts";
 import { slashCommand } from "../../test/support/slack-requests.ts";
-import { ms, type Benchmark } from "./types.ts";
+import { type Benchmark, ms } from "./types.ts";
 
 const RUNS = 300;
 const WARMUP = 30;
@@ -24,16 +24,23 @@ export const slackLatency: Benchmark = {
     const fake = await FakeSlack.start();
     const dir = mkdtempSync(join(tmpdir(), "als-bench-slack-"));
     const db = await openDatabase(`file:${join(dir, "bench.db")}`);
-    const deps = { db, clock: new ManualClock(new Date("2027-01-04T09:00:00Z")), logger: pino({ level: "silent" }), defaultTimeZone: "Europe/London" };
+    const deps = {
+      db,
+      clock: new ManualClock(new Date("2027-01-04T09:00:00Z")),
+      logger: pino({ level: "silent" }),
+      defaultTimeZone: "Europe/London",
+    };
     const adapter = createSlackAdapter(deps, handlers, { botToken: "xoxb-bench", signingSecret: SECRET, apiUrl: fake.url });
     adapter.app.command("/noop", async ({ ack }) => ack());
     const port = await adapter.start(0);
     const target = { url: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET };
-    const send = (command: string, text: string, userId = "U0ANA") => slashCommand(target, { command, text, userId, userName: userId.slice(2).toLowerCase(), channelId: "C0SET" });
+    const send = (command: string, text: string, userId = "U0ANA") =>
+      slashCommand(target, { command, text, userId, userName: userId.slice(2).toLowerCase(), channelId: "C0SET" });
     try {
       out.note("setting up a set of five with a monthly series");
       await send("/als", 'set create name:"Bench set"', "U0SAM");
-      for (const who of ["ANA", "BEN", "CLEO", "DEV", "EVE"]) await send("/als", `set add member:<@U0${who}|${who.toLowerCase()}>`, "U0SAM");
+      for (const who of ["ANA", "BEN", "CLEO", "DEV", "EVE"])
+        await send("/als", `set add member:<@U0${who}|${who.toLowerCase()}>`, "U0SAM");
       await send("/als", 'meeting schedule when:"2027-01-12 10:00" every:monthly count:6');
       await fake.waitFor("chat.postMessage", 7);
 
@@ -61,8 +68,14 @@ export const slackLatency: Benchmark = {
       row("no-op command: request → HTTP 200", noop.ack);
       row("/als meeting next: request → HTTP 200", next.ack);
       row("/als meeting next: request → reply at Slack", next.reply);
-      out.field("ratio, HTTP 200 (meeting next / no-op)", `p50 ${(percentile(next.ack, 50) / percentile(noop.ack, 50)).toFixed(2)}×   p99 ${(percentile(next.ack, 99) / percentile(noop.ack, 99)).toFixed(2)}×`);
-      out.field("ratio, reply posted vs no-op ack", `p50 ${(percentile(next.reply, 50) / percentile(noop.ack, 50)).toFixed(2)}×   p99 ${(percentile(next.reply, 99) / percentile(noop.ack, 99)).toFixed(2)}×`);
+      out.field(
+        "ratio, HTTP 200 (meeting next / no-op)",
+        `p50 ${(percentile(next.ack, 50) / percentile(noop.ack, 50)).toFixed(2)}×   p99 ${(percentile(next.ack, 99) / percentile(noop.ack, 99)).toFixed(2)}×`,
+      );
+      out.field(
+        "ratio, reply posted vs no-op ack",
+        `p50 ${(percentile(next.reply, 50) / percentile(noop.ack, 50)).toFixed(2)}×   p99 ${(percentile(next.reply, 99) / percentile(noop.ack, 99)).toFixed(2)}×`,
+      );
       out.line("The adapter acks before the work (Slack's 3-second rule) and posts the reply with chat.postEphemeral after it.");
       out.line("The signed requests are sent from this same process, so a response is read only once the command's");
       out.line("synchronous database work has let the event loop go: the HTTP 200 figures include that work.");

@@ -14,11 +14,15 @@ export function diffPostgres(from: string | null, to: string, serverUrl: string)
   try {
     const source = from === null ? ["--from-empty"] : ["--from-schema-datamodel", join(tmp, "from.prisma")];
     if (from !== null) writeFileSync(join(tmp, "from.prisma"), from);
-    return execFileSync("npx", ["prisma", "migrate", "diff", "--config", POSTGRES_CONFIG, ...source, "--to-schema-datamodel", to, "--script"], {
-      encoding: "utf8",
-      env: { ...process.env, DATABASE_URL: serverUrl },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    return execFileSync(
+      "npx",
+      ["prisma", "migrate", "diff", "--config", POSTGRES_CONFIG, ...source, "--to-schema-datamodel", to, "--script"],
+      {
+        encoding: "utf8",
+        env: { ...process.env, DATABASE_URL: serverUrl },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -3,9 +3,9 @@ import { commandKey, type Who } from "../../commands/define.ts";
 import { ensurePerson, ensureWorkspace, findPerson } from "../store/people.ts";
 import { findSetByChannel, type Role } from "../store/sets.ts";
 import type { CommandInput, Deps, Handler } from "./context.ts";
-import { convertOptions, declarationFor, parseLine, type ParsedLine } from "./parse-command.ts";
-import { failure, success, type Result } from "./result.ts";
-import { toActor, type Outgoing } from "./reply.ts";
+import { convertOptions, declarationFor, type ParsedLine, parseLine } from "./parse-command.ts";
+import { type Outgoing, toActor } from "./reply.ts";
+import { failure, type Result, success } from "./result.ts";
 
 export type HandlerIndex = ReadonlyMap<string, Handler>;
 
@@ -31,7 +31,11 @@ export async function runCommand(deps: Deps, handlers: HandlerIndex, input: Comm
 }
 
 /** As runCommand, and says whether the command was accepted (forms show a refusal on the field instead). */
-export async function executeCommand(deps: Deps, handlers: HandlerIndex, input: CommandInput): Promise<{ ok: boolean; outgoing: Outgoing[] }> {
+export async function executeCommand(
+  deps: Deps,
+  handlers: HandlerIndex,
+  input: CommandInput,
+): Promise<{ ok: boolean; outgoing: Outgoing[] }> {
   const say = (text: string) => ({ ok: false, outgoing: [toActor({ text })] });
   try {
     const line = "text" in input ? parseLine(input.text) : preParsed(input.key, input.raw);
@@ -48,13 +52,15 @@ export async function executeCommand(deps: Deps, handlers: HandlerIndex, input: 
     const role = (known && set?.memberships.find((m) => m.person.id === known.id)?.role) || null;
 
     if (handler.needsSet && !set) {
-      return say("This channel has no action learning set yet. Create one with /set create name:\"…\" (you become its advisor).");
+      return say('This channel has no action learning set yet. Create one with /set create name:"…" (you become its advisor).');
     }
     const who = handler.decl.who;
     if (!allowed(who, role)) {
       const advisors = set?.memberships.filter((m) => m.role === "advisor").map((m) => m.person.displayName) ?? [];
       const detail = who === "member" && role === "advisor" ? " Advisors facilitate the set but are not members of it." : "";
-      return say(`${refusal[who as Exclude<Who, "anyone">]} use /${key}.${detail}${advisors.length ? ` Advisors: ${advisors.join(", ")}.` : ""}`);
+      return say(
+        `${refusal[who as Exclude<Who, "anyone">]} use /${key}.${detail}${advisors.length ? ` Advisors: ${advisors.join(", ")}.` : ""}`,
+      );
     }
 
     const timeZone = known?.timeZone ?? set?.timeZone ?? deps.defaultTimeZone;
@@ -64,7 +70,9 @@ export async function executeCommand(deps: Deps, handlers: HandlerIndex, input: 
     const actor = known ?? (await ensurePerson(db, workspace.id, input.user, timeZone));
     const result = await handler.run({ deps, now, workspace, channelId: input.channelId, actor, set, role }, options.value as never);
     if (!result.ok) return say(result.message);
-    const outgoing = result.value.map((o): Outgoing => (o.audience.kind === "actor" ? { ...o, audience: { kind: "actor", timeZone: actor.timeZone } } : o));
+    const outgoing = result.value.map(
+      (o): Outgoing => (o.audience.kind === "actor" ? { ...o, audience: { kind: "actor", timeZone: actor.timeZone } } : o),
+    );
     return { ok: true, outgoing };
   } catch (error) {
     const ref = randomUUID().slice(0, 8);

@@ -63,13 +63,21 @@ export function actionLine(
   meetings: { id: string; number: number }[],
 ): string {
   const agreed = meetings.find((m) => m.id === a.meetingId);
-  const when = [agreed ? `agreed at meeting ${agreed.number}` : "", a.dueAt ? `due ${at(new Date(a.dueAt.getTime() - 1), "date")}` : ""].filter(Boolean).join(", ");
+  const when = [agreed ? `agreed at meeting ${agreed.number}` : "", a.dueAt ? `due ${at(new Date(a.dueAt.getTime() - 1), "date")}` : ""]
+    .filter(Boolean)
+    .join(", ");
   const outcome = a.status === "open" ? "" : ` → ${a.status}${a.outcome ? `: ${a.outcome}` : ""}`;
   return `#${a.number} ${a.text}${when ? ` (${when})` : ""}${outcome}`;
 }
 
 /** A member's open actions agreed before `meeting`: what they report back on there (DESIGN §5). */
-export async function reportBackItems(db: Db, setId: string, personId: string, meetings: MeetingRow[], meeting: MeetingRow): Promise<string[]> {
+export async function reportBackItems(
+  db: Db,
+  setId: string,
+  personId: string,
+  meetings: MeetingRow[],
+  meeting: MeetingRow,
+): Promise<string[]> {
   const before = new Set(meetings.filter((m) => m.startsAt < meeting.startsAt).map((m) => m.id));
   const actions = await listActions(db, setId, personId);
   return actions.filter((a) => a.status === "open" && a.meetingId !== null && before.has(a.meetingId)).map((a) => actionLine(a, meetings));

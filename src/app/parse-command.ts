@@ -1,8 +1,8 @@
+import { type CommandDecl, commandKey, type OptionSpec, type UserRef, usage } from "../../commands/define.ts";
 import { allCommands } from "../../commands/index.ts";
-import { commandKey, usage, type CommandDecl, type OptionSpec, type UserRef } from "../../commands/define.ts";
 import { parseDay } from "../domain/day.ts";
 import { parseDuration, parseWhen } from "../domain/when.ts";
-import { failure, success, type Result } from "./result.ts";
+import { failure, type Result, success } from "./result.ts";
 
 /** A command line split into its declaration and the raw text of each option. */
 export type ParsedLine = { decl: CommandDecl; raw: Record<string, string> };
@@ -87,7 +87,10 @@ function readOptions(decl: CommandDecl, tokens: string[]): Result<ParsedLine> {
     }
     if (free.length === 1) raw[free[0]!] = bare.join(" ");
     else if (bare.length > free.length) {
-      return failure("bad-option", `Too many values for /${commandKey(decl)}: quote values with spaces, e.g. ${decl.examples[1] ?? decl.examples[0]}`);
+      return failure(
+        "bad-option",
+        `Too many values for /${commandKey(decl)}: quote values with spaces, e.g. ${decl.examples[1] ?? decl.examples[0]}`,
+      );
     } else bare.forEach((value, i) => (raw[free[i]!] = value));
   }
   return success({ decl, raw });
@@ -140,7 +143,9 @@ function readValue(spec: OptionSpec, text: string, ctx: ConvertContext): { ok: t
     case "meeting": {
       if (text.toLowerCase() === "next") return { ok: true, value: "next" };
       const n = /^#?(\d+)$/.exec(text);
-      return n ? { ok: true, value: Number(n[1]) } : { ok: false, message: `"${text}" is not a meeting: give its number from /meeting list (e.g. 3) or next.` };
+      return n
+        ? { ok: true, value: Number(n[1]) }
+        : { ok: false, message: `"${text}" is not a meeting: give its number from /meeting list (e.g. 3) or next.` };
     }
     case "user": {
       const user = ctx.readMention(text);

@@ -2,7 +2,7 @@ import type { UserRef } from "../../commands/define.ts";
 import { findPerson } from "../store/people.ts";
 import type { MembershipRow } from "../store/sets.ts";
 import type { SetContext } from "./context.ts";
-import { failure, success, type Result } from "./result.ts";
+import { failure, type Result, success } from "./result.ts";
 
 /**
  * Whose log a command may read: the actor's own, or — for an advisor — a member who shares it.
@@ -18,6 +18,7 @@ export async function readableMember(ctx: SetContext, member: UserRef | undefine
   if (!target) return failure("not-found", `${member.displayName} is not a member of this set.`);
   if (target.person.id === ctx.actor.id) return success(target);
   if (ctx.role !== "advisor") return failure("forbidden", "You can only read your own entries.");
-  if (!target.sharing) return failure("forbidden", `${target.person.displayName} has not shared their log. Only they can turn sharing on (/log share on).`);
+  if (!target.sharing)
+    return failure("forbidden", `${target.person.displayName} has not shared their log. Only they can turn sharing on (/log share on).`);
   return success(target);
 }

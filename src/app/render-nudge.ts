@@ -15,7 +15,12 @@ export type Delivery = {
 
 const snooze: Button = { id: "snooze-1d", label: "Snooze a day", command: "/nudge snooze for:1d" };
 const stop: Button = { id: "nudges-off", label: "Stop these", command: "/nudge off" };
-const record = (kind: "problem" | "action" | "outcome", label: string): Button => ({ id: `log-${kind}`, label, command: `/log ${kind}`, style: "primary" });
+const record = (kind: "problem" | "action" | "outcome", label: string): Button => ({
+  id: `log-${kind}`,
+  label,
+  command: `/log ${kind}`,
+  style: "primary",
+});
 
 /**
  * The message for one planned nudge, in the recipient's terms: what is asked, the button that does it,
@@ -69,21 +74,33 @@ export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
         n.kind === "midpoint-outcome"
           ? `Halfway to ${next ? `meeting ${next.number}` : "the next meeting"}: how are your actions going?`
           : `Meeting ${meeting!.number} is ${at(meeting!.startsAt)}. These actions have no outcome yet:`;
-      return reply(`${lead} ${items.join("; ")}. Record what happened with /action done action:N text:"…".`, [record("outcome", "Record an outcome"), snooze, stop]);
-    }
-    case "action-due": {
-      const action = view.actions.get(n.subjectId)!;
-      return reply(`Action #${action.number} "${action.text}" was due ${at(new Date(action.dueAt!.getTime() - 1), "date")}. How did it go?`, [
-        { id: `action-done-${action.number}`, label: "Mark it done", command: `/action done action:${action.number}`, style: "primary" },
+      return reply(`${lead} ${items.join("; ")}. Record what happened with /action done action:N text:"…".`, [
         record("outcome", "Record an outcome"),
         snooze,
         stop,
       ]);
     }
+    case "action-due": {
+      const action = view.actions.get(n.subjectId)!;
+      return reply(
+        `Action #${action.number} "${action.text}" was due ${at(new Date(action.dueAt!.getTime() - 1), "date")}. How did it go?`,
+        [
+          { id: `action-done-${action.number}`, label: "Mark it done", command: `/action done action:${action.number}`, style: "primary" },
+          record("outcome", "Record an outcome"),
+          snooze,
+          stop,
+        ],
+      );
+    }
     case "advisor-silent": {
       const stats = view.entryStats.get(`${n.setId}:${n.subjectId}`);
-      const detail = stats ? `since ${at(stats.lastAt, "date")} (${plural(stats.count, "entry", "entries")} in all)` : "since joining the set";
-      return reply(`Set "${set.name}": ${name(n.subjectId)} has made no log entry ${detail}. A word at the next meeting may help.`, [snooze, stop]);
+      const detail = stats
+        ? `since ${at(stats.lastAt, "date")} (${plural(stats.count, "entry", "entries")} in all)`
+        : "since joining the set";
+      return reply(`Set "${set.name}": ${name(n.subjectId)} has made no log entry ${detail}. A word at the next meeting may help.`, [
+        snooze,
+        stop,
+      ]);
     }
     case "advisor-set-size": {
       const warning = setSizeWarnings(Number(n.occurrence))[0]?.message ?? `The set has ${n.occurrence} members.`;

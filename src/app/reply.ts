@@ -23,10 +23,7 @@ export type Outgoing = { audience: Audience; reply: Reply };
 
 export const toChannel = (reply: Reply): Outgoing => ({ audience: { kind: "channel" }, reply });
 export const toActor = (reply: Reply): Outgoing => ({ audience: { kind: "actor" }, reply });
-export const toPerson = (
-  person: { id: string; externalId: string; displayName: string; timeZone: string },
-  reply: Reply,
-): Outgoing => ({
+export const toPerson = (person: { id: string; externalId: string; displayName: string; timeZone: string }, reply: Reply): Outgoing => ({
   audience: {
     kind: "dm",
     personId: person.id,

@@ -1,13 +1,5 @@
 /** Why a command was refused. Each code has a user-facing message written where the failure is found. */
-export type ErrorCode =
-  | "unknown-command"
-  | "bad-option"
-  | "no-set"
-  | "set-exists"
-  | "forbidden"
-  | "not-found"
-  | "conflict"
-  | "limit";
+export type ErrorCode = "unknown-command" | "bad-option" | "no-set" | "set-exists" | "forbidden" | "not-found" | "conflict" | "limit";
 
 export type Failure = { ok: false; code: ErrorCode; message: string };
 export type Success<T> = { ok: true; value: T };

@@ -1,16 +1,24 @@
-import { planMeeting, presentersPerMeeting, projectRotation, type MeetingPlan, type MeetingToPlan, type RotationMember, type Turn } from "../domain/rotation.ts";
 import {
+  type MeetingPlan,
+  type MeetingToPlan,
+  planMeeting,
+  presentersPerMeeting,
+  projectRotation,
+  type RotationMember,
+  type Turn,
+} from "../domain/rotation.ts";
+import {
+  type AbsenceRow,
   groupByPosition,
   insertSlots,
   listAbsences,
   listMeetings,
   listRsvps,
   listSlots,
-  setSlotStatus,
-  type AbsenceRow,
   type MeetingRow,
   type RsvpRow,
   type SlotRow,
+  setSlotStatus,
 } from "../store/meetings.ts";
 import type { Db } from "../store/open-database.ts";
 import type { SetWithPeople } from "../store/sets.ts";
@@ -64,7 +72,6 @@ export function plannedGroups(state: SetState, meetingId: string): string[][] {
   return groupByPosition(state.slots.filter((s) => s.meetingId === meetingId && s.status === "planned"));
 }
 
-
 /**
  * Every turn the rotation must count: presented, or planned at a meeting that was not cancelled —
  * including announced and swapped turns still to come, so a swap cannot earn anyone an extra turn.
@@ -107,16 +114,30 @@ export async function announceNextMeeting(db: Db, state: SetState): Promise<Anno
   const memberIds = new Set(state.members.map((p) => p.personId));
   const planned = state.slots.filter((s) => s.meetingId === next.id && s.status === "planned");
   const drop = planned.filter((s) => unavailable.has(s.personId) || !memberIds.has(s.personId));
-  await setSlotStatus(db, drop.filter((s) => memberIds.has(s.personId)).map((s) => s.id), "skipped");
-  await setSlotStatus(db, drop.filter((s) => !memberIds.has(s.personId)).map((s) => s.id), "released");
+  await setSlotStatus(
+    db,
+    drop.filter((s) => memberIds.has(s.personId)).map((s) => s.id),
+    "skipped",
+  );
+  await setSlotStatus(
+    db,
+    drop.filter((s) => !memberIds.has(s.personId)).map((s) => s.id),
+    "released",
+  );
 
-  const plan = planMeeting(state.members, knownTurns(state), toPlan({ ...state, slots: state.slots.filter((s) => !drop.includes(s)) }, next));
+  const plan = planMeeting(
+    state.members,
+    knownTurns(state),
+    toPlan({ ...state, slots: state.slots.filter((s) => !drop.includes(s)) }, next),
+  );
   const kept = new Set(planned.filter((s) => !drop.includes(s)).map((s) => s.personId));
   const added = plan.groups.filter((g) => g.every((id) => !kept.has(id)));
   const top = Math.max(0, ...state.slots.filter((s) => s.meetingId === next.id).map((s) => s.position));
   await insertSlots(
     db,
-    added.flatMap((group, i) => group.map((personId) => ({ meetingId: next.id, personId, position: top + i + 1, status: "planned" as const, swapped: false }))),
+    added.flatMap((group, i) =>
+      group.map((personId) => ({ meetingId: next.id, personId, position: top + i + 1, status: "planned" as const, swapped: false })),
+    ),
   );
   if (drop.length === 0 && added.length === 0) return null;
   return { meeting: next, dropped: drop.map((s) => s.personId), added };

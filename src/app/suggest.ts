@@ -1,7 +1,7 @@
 import type { Suggestions } from "../../commands/define.ts";
 import { listActions, listEntries } from "../store/entries.ts";
 import { listMeetings } from "../store/meetings.ts";
-import { findPerson, ensureWorkspace } from "../store/people.ts";
+import { ensureWorkspace, findPerson } from "../store/people.ts";
 import { findSetByChannel } from "../store/sets.ts";
 import type { Deps } from "./context.ts";
 
@@ -27,14 +27,26 @@ export async function suggest(
   const now = deps.clock.now();
   if (kind === "meetings") {
     const upcoming = (await listMeetings(deps.db, set.id)).filter((m) => m.status === "scheduled" && m.startsAt > now);
-    return upcoming.map((m) => ({ name: `Meeting ${m.number} · ${m.startsAt.toISOString().slice(0, 16).replace("T", " ")} UTC`, value: String(m.number) })).filter(matches).slice(0, MAX);
+    return upcoming
+      .map((m) => ({
+        name: `Meeting ${m.number} · ${m.startsAt.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+        value: String(m.number),
+      }))
+      .filter(matches)
+      .slice(0, MAX);
   }
   const me = await findPerson(deps.db, workspace.id, where.userId);
   if (!me) return [];
   if (kind === "actions") {
     const open = (await listActions(deps.db, set.id, me.id)).filter((a) => a.status === "open");
-    return open.map((a) => ({ name: label(`#${a.number} ${a.text}`), value: a.number })).filter(matches).slice(0, MAX);
+    return open
+      .map((a) => ({ name: label(`#${a.number} ${a.text}`), value: a.number }))
+      .filter(matches)
+      .slice(0, MAX);
   }
   const entries = await listEntries(deps.db, set.id, me.id, MAX);
-  return entries.map((e) => ({ name: label(`#${e.number} ${e.kind}: ${e.text}`), value: e.number })).filter(matches).slice(0, MAX);
+  return entries
+    .map((e) => ({ name: label(`#${e.number} ${e.kind}: ${e.text}`), value: e.number }))
+    .filter(matches)
+    .slice(0, MAX);
 }

@@ -1,6 +1,6 @@
 import * as chrono from "chrono-node";
 import { DateTime } from "luxon";
-import { invalid, parsed, type Parsed } from "./parse-result.ts";
+import { invalid, type Parsed, parsed } from "./parse-result.ts";
 
 /**
  * Reads a calendar day ("2027-03-01", "next friday", "in 2 weeks", "1 March 2027") in `timeZone` and

@@ -56,13 +56,26 @@ export type DraftInput = {
   timeZone: string;
 };
 export type Criterion = "1.1" | "1.2" | "2.1" | "2.2" | "2.3";
-export type Coverage = { criterion: Criterion; title: string; status: "covered" | "thin" | "missing"; evidence: string[]; prompts: string[] };
+export type Coverage = {
+  criterion: Criterion;
+  title: string;
+  status: "covered" | "thin" | "missing";
+  evidence: string[];
+  prompts: string[];
+};
 export type DraftBlock =
   | { kind: "heading"; level: 1 | 2 | 3; text: string }
   | { kind: "paragraph"; text: string }
   | { kind: "bullets"; items: string[] }
   | { kind: "table"; header: string[]; rows: string[][] };
-export type Draft = { title: string; header: { label: string; value: string }[]; blocks: DraftBlock[]; coverage: Coverage[]; wordCount: number; warnings: string[] };
+export type Draft = {
+  title: string;
+  header: { label: string; value: string }[];
+  blocks: DraftBlock[];
+  coverage: Coverage[];
+  wordCount: number;
+  warnings: string[];
+};
 export type EvidenceRow = { date: string; durationMinutes: number | ""; category: string; text: string; criteria: string };
 
 /** M3.37 Appendix B: nominal 1,200 words, suggested 1,000–2,000. */
@@ -83,8 +96,15 @@ export const DRAFT_HEADINGS = {
 
 const CRITERIA: { criterion: Criterion; title: string }[] = [
   { criterion: "1.1", title: "Own leadership strengths and limitations are identified" },
-  { criterion: "1.2", title: "Actions to develop own leadership capacity are planned within realistic time scales, using available help and support" },
-  { criterion: "2.1", title: "The nature and benefits of action learning, an individual's responsibilities in a set and its role in own leadership development are explained" },
+  {
+    criterion: "1.2",
+    title: "Actions to develop own leadership capacity are planned within realistic time scales, using available help and support",
+  },
+  {
+    criterion: "2.1",
+    title:
+      "The nature and benefits of action learning, an individual's responsibilities in a set and its role in own leadership development are explained",
+  },
   { criterion: "2.2", title: "The way action learning was used to develop own leadership performance is explained" },
   { criterion: "2.3", title: "Improvements in own leadership performance are identified, analysed and reflected on" },
 ];
@@ -125,7 +145,13 @@ const byTime = (a: { createdAt: Date; number: number }, b: { createdAt: Date; nu
   a.createdAt.getTime() - b.createdAt.getTime() || a.number - b.number;
 const hasText = (s: string | null): s is string => s !== null && s.trim() !== "";
 
-type Group = { problem: DraftEntry | null; questions: DraftEntry[]; actions: DraftEntry[]; outcomes: DraftEntry[]; reflections: DraftEntry[] };
+type Group = {
+  problem: DraftEntry | null;
+  questions: DraftEntry[];
+  actions: DraftEntry[];
+  outcomes: DraftEntry[];
+  reflections: DraftEntry[];
+};
 const emptyGroup = (problem: DraftEntry | null): Group => ({ problem, questions: [], actions: [], outcomes: [], reflections: [] });
 
 type Analysis = {
@@ -167,8 +193,9 @@ function analyse(input: DraftInput): Analysis {
   for (const action of [...input.actions].sort(byTime)) {
     if (!hasText(action.outcome)) continue;
     const text = action.outcome.trim();
-    const match = entries.find((e) => e.kind === "outcome" && !outcomeFor.has(e.number) && e.text.trim() === text && e.createdAt >= action.createdAt)
-      ?? entries.find((e) => e.kind === "outcome" && !outcomeFor.has(e.number) && e.text.trim() === text);
+    const match =
+      entries.find((e) => e.kind === "outcome" && !outcomeFor.has(e.number) && e.text.trim() === text && e.createdAt >= action.createdAt) ??
+      entries.find((e) => e.kind === "outcome" && !outcomeFor.has(e.number) && e.text.trim() === text);
     if (match) {
       linkedOutcome.set(action.number, match);
       outcomeFor.set(match.number, action.number);
@@ -259,7 +286,8 @@ function analyse(input: DraftInput): Analysis {
 function memberWords(a: Analysis): number {
   let n = 0;
   for (const e of a.entries) n += countWords(e.text);
-  for (const action of a.actionOf.values()) if (hasText(action.outcome) && !a.linkedOutcome.has(action.number)) n += countWords(action.outcome);
+  for (const action of a.actionOf.values())
+    if (hasText(action.outcome) && !a.linkedOutcome.has(action.number)) n += countWords(action.outcome);
   return n;
 }
 
@@ -272,21 +300,33 @@ function periodText(input: DraftInput): string {
   const diff = e.diff(s, ["months", "days"]).toObject();
   const months = Math.max(0, Math.floor(diff.months ?? 0));
   const days = Math.max(0, Math.round(diff.days ?? 0));
-  const length = e <= s ? "ends before it starts" : [months > 0 || days === 0 ? plural(months, "month") : "", days > 0 ? plural(days, "day") : ""].filter(Boolean).join(" and ");
+  const length =
+    e <= s
+      ? "ends before it starts"
+      : [months > 0 || days === 0 ? plural(months, "month") : "", days > 0 ? plural(days, "day") : ""].filter(Boolean).join(" and ");
   const code = programmeWarnings(start, end)[0]?.code;
-  const verdict = code === "programme-too-short" ? "under the 6 months M3.37 requires" : code === "programme-too-long" ? "over the 12 months M3.37 allows" : "meets the 6–12 months M3.37 requires";
+  const verdict =
+    code === "programme-too-short"
+      ? "under the 6 months M3.37 requires"
+      : code === "programme-too-long"
+        ? "over the 12 months M3.37 allows"
+        : "meets the 6–12 months M3.37 requires";
   return `${calendarDay(start)} to ${calendarDay(end)} (${length}): ${verdict}`;
 }
 
 function wordCountText(words: number): string {
   const w = plural(words, "word");
   if (words < DRAFT_WORDS.min) return `${w} of your own: under the suggested ${thousands(DRAFT_WORDS.min)}–${thousands(DRAFT_WORDS.max)}`;
-  if (words > DRAFT_WORDS.max) return `${thousands(words)} words of your own: over the suggested ${thousands(DRAFT_WORDS.min)}–${thousands(DRAFT_WORDS.max)}`;
+  if (words > DRAFT_WORDS.max)
+    return `${thousands(words)} words of your own: over the suggested ${thousands(DRAFT_WORDS.min)}–${thousands(DRAFT_WORDS.max)}`;
   return `${thousands(words)} words of your own: within the suggested ${thousands(DRAFT_WORDS.min)}–${thousands(DRAFT_WORDS.max)} (nominal ${thousands(DRAFT_WORDS.nominal)})`;
 }
 
 function actionsWithoutOutcome(a: Analysis): number[] {
-  return a.entries.filter((e) => e.kind === "action").map((e) => e.number).filter((n) => !hasText(a.actionOf.get(n)?.outcome ?? null));
+  return a.entries
+    .filter((e) => e.kind === "action")
+    .map((e) => e.number)
+    .filter((n) => !hasText(a.actionOf.get(n)?.outcome ?? null));
 }
 function noOutcomeMessage(missing: number[], total: number): string {
   return `No outcome recorded for ${missing.length} of your ${plural(total, "action")} (${refs(missing)}): /action done action:N text:"…"`;
@@ -316,8 +356,13 @@ function coverage(input: DraftInput, a: Analysis): Coverage[] {
     else prompts.push('No goal recorded yet: /log goal text:"…"');
     if (actions.length) evidence.push(`${plural(actions.length, "action")}, ${withDue.length} with a due date`);
     if (actions.length === 0) prompts.push('No action recorded yet: /log action text:"…" due:"…"');
-    else if (withDue.length === 0) prompts.push(`None of your ${plural(actions.length, "action")} has a timescale: give the next one a due date: /log action text:"…" due:"…"`);
-    evidence.push(`help and support: the set${input.advisors.length ? ` and ${input.advisors.length === 1 ? "its advisor" : "its advisors"}` : ""}`);
+    else if (withDue.length === 0)
+      prompts.push(
+        `None of your ${plural(actions.length, "action")} has a timescale: give the next one a due date: /log action text:"…" due:"…"`,
+      );
+    evidence.push(
+      `help and support: the set${input.advisors.length ? ` and ${input.advisors.length === 1 ? "its advisor" : "its advisors"}` : ""}`,
+    );
     const status = a.goals.length === 0 ? "missing" : prompts.length === 0 ? "covered" : "thin";
     out.push({ criterion: "1.2", title: title("1.2"), status, evidence, prompts });
   }
@@ -325,10 +370,13 @@ function coverage(input: DraftInput, a: Analysis): Coverage[] {
     const evidence: string[] = [];
     const prompts: string[] = [];
     const firstProblem = a.problems[0]?.problem ?? null;
-    const rule = firstProblem ? `reflections recorded before your first problem (#${firstProblem.number}, ${dayIn(firstProblem.createdAt, a.zone)})` : "reflections recorded before your first problem";
+    const rule = firstProblem
+      ? `reflections recorded before your first problem (#${firstProblem.number}, ${dayIn(firstProblem.createdAt, a.zone)})`
+      : "reflections recorded before your first problem";
     if (a.method.length) evidence.push(`${plural(a.method.length, "reflection")} (${refs(nums(a.method))}): ${rule}`);
     if (a.method.length < 2) {
-      const what = "what action learning is (L = P + Q) and its benefits, your responsibilities in the set, and its role in your development";
+      const what =
+        "what action learning is (L = P + Q) and its benefits, your responsibilities in the set, and its role in your development";
       prompts.push(
         firstProblem
           ? `${a.method.length === 0 ? "No reflection on action learning itself" : "Only one reflection on action learning itself"} (this section takes ${rule}): write here, in your own words, ${what}.`
@@ -346,7 +394,18 @@ function coverage(input: DraftInput, a: Analysis): Coverage[] {
     const missing = actionsWithoutOutcome(a);
     if (a.problems.length) {
       evidence.push(`${plural(a.problems.length, "problem")} (${refs(a.problems.map((g) => g.problem!.number))})`);
-      evidence.push(`${plural(count((g) => g.questions), "question")}, ${plural(actions.length, "action")}, ${plural(actions.length - missing.length, "action outcome")}, ${plural(count((g) => g.outcomes), "other outcome")}, ${plural(count((g) => g.reflections), "reflection")}`);
+      evidence.push(
+        `${plural(
+          count((g) => g.questions),
+          "question",
+        )}, ${plural(actions.length, "action")}, ${plural(actions.length - missing.length, "action outcome")}, ${plural(
+          count((g) => g.outcomes),
+          "other outcome",
+        )}, ${plural(
+          count((g) => g.reflections),
+          "reflection",
+        )}`,
+      );
     } else {
       prompts.push('No problem brought to the set recorded yet: /log problem text:"…"');
     }
@@ -357,8 +416,13 @@ function coverage(input: DraftInput, a: Analysis): Coverage[] {
       if (g.questions.length === 0) prompts.push(`${label} has no question that helped${latest ? ': /log question text:"…"' : "."}`);
     });
     if (missing.length) prompts.push(noOutcomeMessage(missing, actions.length));
-    const unrated = actions.map((e) => e.number).filter((n) => !missing.includes(n) && effectivenessText(a.actionOf.get(n)?.effectiveness ?? null) === null);
-    if (unrated.length) prompts.push(`How effective not recorded for ${plural(unrated.length, "action")} (${refs(unrated)}): /action done action:N effective:very|somewhat|not`);
+    const unrated = actions
+      .map((e) => e.number)
+      .filter((n) => !missing.includes(n) && effectivenessText(a.actionOf.get(n)?.effectiveness ?? null) === null);
+    if (unrated.length)
+      prompts.push(
+        `How effective not recorded for ${plural(unrated.length, "action")} (${refs(unrated)}): /action done action:N effective:very|somewhat|not`,
+      );
     const status = a.problems.length === 0 ? "missing" : prompts.length === 0 ? "covered" : "thin";
     out.push({ criterion: "2.2", title: title("2.2"), status, evidence, prompts });
   }
@@ -401,7 +465,10 @@ function groupBlocks(g: Group, a: Analysis): DraftBlock[] {
       blocks.push({ kind: "paragraph", text: `How I put it into effect: ${outcome ?? "no outcome recorded yet."}` });
       const status = action ? STATUS_TEXT[action.status] : STATUS_TEXT.open;
       const when = action?.outcomeAt && action.status !== "open" ? `, ${dayIn(action.outcomeAt, a.zone)}` : "";
-      blocks.push({ kind: "paragraph", text: `How effective: ${effectivenessText(action?.effectiveness ?? null) ?? "not recorded yet"} (${status}${when}).` });
+      blocks.push({
+        kind: "paragraph",
+        text: `How effective: ${effectivenessText(action?.effectiveness ?? null) ?? "not recorded yet"} (${status}${when}).`,
+      });
     }
   }
   if (g.outcomes.length) {
@@ -462,7 +529,12 @@ export function compileDraft(input: DraftInput): Draft {
     });
   }
   h(3, "Help and support");
-  const advisors = input.advisors.length === 0 ? "" : input.advisors.length === 1 ? `, and its set advisor, ${input.advisors[0]}` : `, and its set advisors, ${input.advisors.join(" and ")}`;
+  const advisors =
+    input.advisors.length === 0
+      ? ""
+      : input.advisors.length === 1
+        ? `, and its set advisor, ${input.advisors[0]}`
+        : `, and its set advisors, ${input.advisors.join(" and ")}`;
   para(`My action learning set, ${input.setName} (${plural(input.attended.length, "meeting")} attended)${advisors}.`);
 
   h(2, H.method);
@@ -484,10 +556,13 @@ export function compileDraft(input: DraftInput): Draft {
   }
 
   h(2, H.review);
-  if (a.goals.length) para(`The goals I set (see the action plan): ${a.goals.map((g, i) => `Goal ${i + 1} (${dayIn(g.createdAt, a.zone)})`).join(", ")}.`);
+  if (a.goals.length)
+    para(`The goals I set (see the action plan): ${a.goals.map((g, i) => `Goal ${i + 1} (${dayIn(g.createdAt, a.zone)})`).join(", ")}.`);
   if (actionEntries.length) {
     const st = (s: DraftAction["status"]) => actionEntries.filter((e) => (a.actionOf.get(e.number)?.status ?? "open") === s).length;
-    para(`Of my ${plural(actionEntries.length, "action")}: ${st("done")} done, ${st("partly")} partly done, ${st("dropped")} dropped, ${st("open")} still open.`);
+    para(
+      `Of my ${plural(actionEntries.length, "action")}: ${st("done")} done, ${st("partly")} partly done, ${st("dropped")} dropped, ${st("open")} still open.`,
+    );
   }
   if (a.review.length) for (const e of a.review) para(e.text);
   else para("No review recorded yet.");
@@ -499,12 +574,23 @@ export function compileDraft(input: DraftInput): Draft {
   blocks.push({
     kind: "table",
     header: ["Criterion", "Status", "Evidence found", "What would fill it"],
-    rows: cov.map((c) => [`${c.criterion} ${c.title}`, STATUS[c.status], c.evidence.join("\n") || "none", c.prompts.join("\n") || "nothing: covered"]),
+    rows: cov.map((c) => [
+      `${c.criterion} ${c.title}`,
+      STATUS[c.status],
+      c.evidence.join("\n") || "none",
+      c.prompts.join("\n") || "nothing: covered",
+    ]),
   });
 
   const warnings: string[] = programmeWarnings(input.programmeStart, input.programmeEnd).map((w) => w.message);
-  if (wordCount < DRAFT_WORDS.min) warnings.push(`The draft has ${plural(wordCount, "word")} of your own: M3.37 suggests ${thousands(DRAFT_WORDS.min)}–${thousands(DRAFT_WORDS.max)} (nominal ${thousands(DRAFT_WORDS.nominal)}). Record more, or expand it in your own words.`);
-  if (wordCount > DRAFT_WORDS.max) warnings.push(`The draft has ${thousands(wordCount)} words of your own: M3.37 suggests ${thousands(DRAFT_WORDS.min)}–${thousands(DRAFT_WORDS.max)} (nominal ${thousands(DRAFT_WORDS.nominal)}). Shorten it before submission.`);
+  if (wordCount < DRAFT_WORDS.min)
+    warnings.push(
+      `The draft has ${plural(wordCount, "word")} of your own: M3.37 suggests ${thousands(DRAFT_WORDS.min)}–${thousands(DRAFT_WORDS.max)} (nominal ${thousands(DRAFT_WORDS.nominal)}). Record more, or expand it in your own words.`,
+    );
+  if (wordCount > DRAFT_WORDS.max)
+    warnings.push(
+      `The draft has ${thousands(wordCount)} words of your own: M3.37 suggests ${thousands(DRAFT_WORDS.min)}–${thousands(DRAFT_WORDS.max)} (nominal ${thousands(DRAFT_WORDS.nominal)}). Shorten it before submission.`,
+    );
   const missing = actionsWithoutOutcome(a);
   if (missing.length) warnings.push(noOutcomeMessage(missing, actionEntries.length));
   if (warnings.length) {
@@ -518,11 +604,21 @@ export function compileDraft(input: DraftInput): Draft {
     { label: "Set", value: input.setName },
     { label: advisorLabel, value: input.advisors.length ? input.advisors.join(", ") : "none recorded" },
     { label: "Period covered", value: periodText(input) },
-    { label: "Meetings attended", value: `${input.attended.length} (${hoursText(input.attended.reduce((sum, m) => sum + m.durationMinutes, 0))} in the set)` },
+    {
+      label: "Meetings attended",
+      value: `${input.attended.length} (${hoursText(input.attended.reduce((sum, m) => sum + m.durationMinutes, 0))} in the set)`,
+    },
     { label: "Word count", value: wordCountText(wordCount) },
     { label: "Compiled", value: `${dayIn(input.now, a.zone)} (draft)` },
   ];
-  return { title: `Leadership action plan and learning log (ILM M3.37): ${input.learner}`, header, blocks, coverage: cov, wordCount, warnings };
+  return {
+    title: `Leadership action plan and learning log (ILM M3.37): ${input.learner}`,
+    header,
+    blocks,
+    coverage: cov,
+    wordCount,
+    warnings,
+  };
 }
 
 const CATEGORY: Record<EntryKind, string> = {
@@ -550,7 +646,9 @@ export function evidenceRows(input: DraftInput): EvidenceRow[] {
   const iso = (d: Date) => DateTime.fromJSDate(d, { zone: a.zone }).toISODate() ?? "";
   const outcomeCategory = (n: number) => {
     const action = a.actionOf.get(n);
-    const detail = [action ? STATUS_TEXT[action.status] : null, effectivenessText(action?.effectiveness ?? null)].filter(Boolean).join(", ");
+    const detail = [action ? STATUS_TEXT[action.status] : null, effectivenessText(action?.effectiveness ?? null)]
+      .filter(Boolean)
+      .join(", ");
     return `Action outcome (#${n}${detail ? `, ${detail}` : ""})`;
   };
   const keyed: { at: number; number: number; order: number; row: EvidenceRow }[] = [];
@@ -560,16 +658,33 @@ export function evidenceRows(input: DraftInput): EvidenceRow[] {
       at: e.createdAt.getTime(),
       number: e.number,
       order: 0,
-      row: { date: iso(e.createdAt), durationMinutes: "", category: linkedTo !== undefined ? outcomeCategory(linkedTo) : CATEGORY[e.kind], text: e.text, criteria: a.placement.get(e.number) ?? "2.2" },
+      row: {
+        date: iso(e.createdAt),
+        durationMinutes: "",
+        category: linkedTo !== undefined ? outcomeCategory(linkedTo) : CATEGORY[e.kind],
+        text: e.text,
+        criteria: a.placement.get(e.number) ?? "2.2",
+      },
     });
   }
   for (const action of a.actionOf.values()) {
     if (!hasText(action.outcome) || a.linkedOutcome.has(action.number)) continue;
     const at = action.outcomeAt ?? action.createdAt;
-    keyed.push({ at: at.getTime(), number: action.number, order: 1, row: { date: iso(at), durationMinutes: "", category: outcomeCategory(action.number), text: action.outcome, criteria: "2.2" } });
+    keyed.push({
+      at: at.getTime(),
+      number: action.number,
+      order: 1,
+      row: { date: iso(at), durationMinutes: "", category: outcomeCategory(action.number), text: action.outcome, criteria: "2.2" },
+    });
   }
   for (const m of input.attended) {
-    const row = { date: iso(m.startsAt), durationMinutes: m.durationMinutes, category: MEETING_CATEGORY, text: `Action learning set meeting ${m.number}: ${input.setName}`, criteria: "2.2" };
+    const row = {
+      date: iso(m.startsAt),
+      durationMinutes: m.durationMinutes,
+      category: MEETING_CATEGORY,
+      text: `Action learning set meeting ${m.number}: ${input.setName}`,
+      criteria: "2.2",
+    };
     keyed.push({ at: m.startsAt.getTime(), number: 0, order: -1, row });
   }
   keyed.sort((x, y) => x.at - y.at || x.order - y.order || x.number - y.number);

@@ -48,8 +48,20 @@ export type NudgeAction = {
   status: "open" | "done" | "partly" | "dropped";
   outcomeAt: Date | null;
 };
-export type NudgeRules = { presenterPrepHours: number; meetingPostHours: number; logActionHours: number[]; outcomeDueHours: number; silentDays: number };
-export const DEFAULT_RULES: NudgeRules = { presenterPrepHours: 48, meetingPostHours: 24, logActionHours: [2, 24], outcomeDueHours: 72, silentDays: 30 };
+export type NudgeRules = {
+  presenterPrepHours: number;
+  meetingPostHours: number;
+  logActionHours: number[];
+  outcomeDueHours: number;
+  silentDays: number;
+};
+export const DEFAULT_RULES: NudgeRules = {
+  presenterPrepHours: 48,
+  meetingPostHours: 24,
+  logActionHours: [2, 24],
+  outcomeDueHours: 72,
+  silentDays: 30,
+};
 export type NudgeSet = {
   id: string;
   /** current members (advisors are not members); only they are nudged as presenters, attendees or owners */
@@ -162,7 +174,7 @@ function quietMinutes(quiet: QuietHours | null): [number, number] | null {
 /** An upper bound on how far outOfQuietHours can move a time for these quiet hours. */
 function maxQuietShift(quiet: QuietHours | null): number {
   const q = quietMinutes(quiet);
-  return q ? (((q[1] - q[0]) % 1440) + 1440) % 1440 * 60_000 + CLOCK_CHANGE_ROOM : 0;
+  return q ? ((((q[1] - q[0]) % 1440) + 1440) % 1440) * 60_000 + CLOCK_CHANGE_ROOM : 0;
 }
 
 function clockMinutes(text: string): number | null {
@@ -212,18 +224,44 @@ function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bou
   const isAway = (personId: string, t: number) =>
     (away.get(personId) ?? []).some((a) => a.startsAt.getTime() <= t && t < a.endsAt.getTime());
 
-  const emit = (kind: NudgeKind, to: NudgeTarget, subjectId: string, occurrence: string, dueAt: number, sendAt: number, staleAt: number) => {
+  const emit = (
+    kind: NudgeKind,
+    to: NudgeTarget,
+    subjectId: string,
+    occurrence: string,
+    dueAt: number,
+    sendAt: number,
+    staleAt: number,
+  ) => {
     const key = `${kind}:${set.id}:${to.kind === "person" ? to.personId : "channel"}:${subjectId}:${occurrence}`;
     if (seen.has(key)) return;
     seen.add(key);
-    found({ key, kind, setId: set.id, to, subjectId, occurrence, dueAt: new Date(dueAt), sendAt: new Date(sendAt), staleAt: new Date(staleAt) });
+    found({
+      key,
+      kind,
+      setId: set.id,
+      to,
+      subjectId,
+      occurrence,
+      dueAt: new Date(dueAt),
+      sendAt: new Date(sendAt),
+      staleAt: new Date(staleAt),
+    });
   };
 
   /**
    * A DM, unless opted out or away at dueAt; sent after any snooze, then out of quiet hours. The rule's own
    * condition (`when`) is checked last, only for nudges that could fall within the bounds.
    */
-  const toPerson = (kind: NudgeKind, personId: string, subjectId: string, occurrence: string, dueAt: number, staleAt: number, when?: () => boolean) => {
+  const toPerson = (
+    kind: NudgeKind,
+    personId: string,
+    subjectId: string,
+    occurrence: string,
+    dueAt: number,
+    staleAt: number,
+    when?: () => boolean,
+  ) => {
     if (dueAt > bounds.maxBase) return;
     const person = people[personId] ?? { id: personId, ...DEFAULT_PERSON };
     if (person.optedOut) return;
@@ -291,7 +329,9 @@ function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bou
     if (last === -Infinity) continue;
     // A member away when the silence falls due is reported when they are back, if still silent.
     const silentFrom = last + rules.silentDays * DAY;
-    const due = set.absences.filter((a) => a.personId === id && a.startsAt.getTime() <= silentFrom && silentFrom < a.endsAt.getTime()).reduce((t, a) => Math.max(t, a.endsAt.getTime()), silentFrom);
+    const due = set.absences
+      .filter((a) => a.personId === id && a.startsAt.getTime() <= silentFrom && silentFrom < a.endsAt.getTime())
+      .reduce((t, a) => Math.max(t, a.endsAt.getTime()), silentFrom);
     const day = new Date(last).toISOString().slice(0, 10);
     for (const advisor of set.advisorIds) toPerson("advisor-silent", advisor, id, day, due, due + 7 * DAY);
   }

@@ -5,10 +5,11 @@
  * Pure: all instants and the IANA time zone are passed in. rrule runs in "floating" time (UTC fields standing for
  * local wall-clock fields); luxon maps each result back to a real instant in the zone.
  */
-import rrulePkg from "rrule";
+
 import { DateTime } from "luxon";
+import rrulePkg from "rrule";
 import { z } from "zod";
-import { invalid, parsed, type Parsed } from "./parse-result.ts";
+import { invalid, type Parsed, parsed } from "./parse-result.ts";
 
 const { RRule } = rrulePkg;
 
@@ -46,19 +47,37 @@ export const CadenceSchema = z.discriminatedUnion("kind", [
 export const MAX_OCCURRENCES = 100;
 
 const WEEKDAYS: Record<string, Weekday> = {
-  monday: 0, mon: 0,
-  tuesday: 1, tue: 1, tues: 1,
-  wednesday: 2, wed: 2,
-  thursday: 3, thu: 3, thur: 3, thurs: 3,
-  friday: 4, fri: 4,
-  saturday: 5, sat: 5,
-  sunday: 6, sun: 6,
+  monday: 0,
+  mon: 0,
+  tuesday: 1,
+  tue: 1,
+  tues: 1,
+  wednesday: 2,
+  wed: 2,
+  thursday: 3,
+  thu: 3,
+  thur: 3,
+  thurs: 3,
+  friday: 4,
+  fri: 4,
+  saturday: 5,
+  sat: 5,
+  sunday: 6,
+  sun: 6,
 };
 const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 const WEEKDAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
 
 const ORDINALS: Record<string, Nth> = {
-  first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4, last: -1,
+  first: 1,
+  "1st": 1,
+  second: 2,
+  "2nd": 2,
+  third: 3,
+  "3rd": 3,
+  fourth: 4,
+  "4th": 4,
+  last: -1,
 };
 const NTH_NAMES: Record<Nth, string> = { 1: "first", 2: "second", 3: "third", 4: "fourth", [-1]: "last" };
 
@@ -190,7 +209,7 @@ export function describeCadence(cadence: Cadence, opts?: { first: Date; timeZone
 
 function ordinal(n: number): string {
   const teen = n % 100 >= 11 && n % 100 <= 13;
-  const suffix = teen ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th";
+  const suffix = teen ? "th" : (({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th");
   return `${n}${suffix}`;
 }
 

@@ -158,9 +158,7 @@ export function swapTurns(
   plans: MeetingPlan[],
   a: string,
   b: string,
-):
-  | { ok: true; plans: MeetingPlan[]; changed: string[] }
-  | { ok: false; reason: "a-not-scheduled" | "b-not-scheduled" | "same-meeting" } {
+): { ok: true; plans: MeetingPlan[]; changed: string[] } | { ok: false; reason: "a-not-scheduled" | "b-not-scheduled" | "same-meeting" } {
   const pa = firstTurn(plans, a);
   if (!pa) return { ok: false, reason: "a-not-scheduled" };
   const pb = firstTurn(plans, b);

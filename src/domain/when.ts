@@ -7,7 +7,7 @@
  */
 import * as chrono from "chrono-node";
 import { DateTime, FixedOffsetZone, IANAZone } from "luxon";
-import { invalid, parsed, type Parsed } from "./parse-result.ts";
+import { invalid, type Parsed, parsed } from "./parse-result.ts";
 
 const WHEN_EXAMPLES = `"next tuesday 10am", "2027-01-12 14:00", "tomorrow at 9:30" or "12 Jan 2027 10:00"`;
 
@@ -36,7 +36,9 @@ export function parseWhen(text: string, opts: { now: Date; timeZone: string }): 
   const input = text.trim().replace(/\s+/g, " ");
   if (input === "") return invalid(`Give a date and time, e.g. ${WHEN_EXAMPLES}.`);
   if (!IANAZone.isValidZone(opts.timeZone)) {
-    return invalid(`Your time zone "${opts.timeZone}" is not a known IANA zone; set one like "Europe/London" with /nudge settings tz:Europe/London.`);
+    return invalid(
+      `Your time zone "${opts.timeZone}" is not a known IANA zone; set one like "Europe/London" with /nudge settings tz:Europe/London.`,
+    );
   }
   if (Number.isNaN(opts.now.getTime())) return invalid("The current time is not a valid date.");
 
@@ -51,14 +53,14 @@ export function parseWhen(text: string, opts: { now: Date; timeZone: string }): 
     const found = results.map((r) => `"${r.text}"`).join(" and ");
     return invalid(`"${input}" contains more than one date (${found}); give one date and time, e.g. "next tuesday 10am".`);
   }
-  const leftover = (input.slice(0, result.index) + " " + input.slice(result.index + result.text.length))
-    .replace(/[\s,.;]+/g, " ")
-    .trim();
+  const leftover = (input.slice(0, result.index) + " " + input.slice(result.index + result.text.length)).replace(/[\s,.;]+/g, " ").trim();
   if (leftover !== "") {
     return invalid(`I understood "${result.text}" but not "${leftover}". Give just a date and time, e.g. ${WHEN_EXAMPLES}.`);
   }
   if (result.end) {
-    return invalid(`"${input}" is a range; give only the start (e.g. "next tuesday 10am") and set the length with duration: (e.g. duration:2h).`);
+    return invalid(
+      `"${input}" is a range; give only the start (e.g. "next tuesday 10am") and set the length with duration: (e.g. duration:2h).`,
+    );
   }
 
   const s = result.start;
@@ -116,10 +118,24 @@ function truncateToMinute(d: Date): Date {
 }
 
 const UNIT_MINUTES: Record<string, number> = {
-  w: 7 * 24 * 60, wk: 7 * 24 * 60, wks: 7 * 24 * 60, week: 7 * 24 * 60, weeks: 7 * 24 * 60,
-  d: 24 * 60, day: 24 * 60, days: 24 * 60,
-  h: 60, hr: 60, hrs: 60, hour: 60, hours: 60,
-  m: 1, min: 1, mins: 1, minute: 1, minutes: 1,
+  w: 7 * 24 * 60,
+  wk: 7 * 24 * 60,
+  wks: 7 * 24 * 60,
+  week: 7 * 24 * 60,
+  weeks: 7 * 24 * 60,
+  d: 24 * 60,
+  day: 24 * 60,
+  days: 24 * 60,
+  h: 60,
+  hr: 60,
+  hrs: 60,
+  hour: 60,
+  hours: 60,
+  m: 1,
+  min: 1,
+  mins: 1,
+  minute: 1,
+  minutes: 1,
 };
 
 /** The longest duration parseDuration accepts: 365 days, in minutes. */

@@ -13,6 +13,9 @@ function field(value: string | number): string {
 }
 
 export function evidenceCsv(rows: EvidenceRow[]): string {
-  const lines = [EVIDENCE_CSV_HEADER.join(","), ...rows.map((r) => [r.date, r.durationMinutes, r.category, r.text, r.criteria].map(field).join(","))];
+  const lines = [
+    EVIDENCE_CSV_HEADER.join(","),
+    ...rows.map((r) => [r.date, r.durationMinutes, r.category, r.text, r.criteria].map(field).join(",")),
+  ];
   return `${lines.join("\r\n")}\r\n`;
 }

@@ -25,9 +25,16 @@ function table(header: string[] | null, rows: string[][]): Table {
   const row = (cells: string[], isHeader: boolean) =>
     new TableRow({
       tableHeader: isHeader,
-      children: Array.from({ length: columns }, (_, i) => new TableCell({ children: [new Paragraph({ children: runs(cells[i] ?? "", isHeader || (header === null && i === 0)) })] })),
+      children: Array.from(
+        { length: columns },
+        (_, i) =>
+          new TableCell({ children: [new Paragraph({ children: runs(cells[i] ?? "", isHeader || (header === null && i === 0)) })] }),
+      ),
     });
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [...(header ? [row(header, true)] : []), ...rows.map((r) => row(r, false))] });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [...(header ? [row(header, true)] : []), ...rows.map((r) => row(r, false))],
+  });
 }
 
 function block(b: DraftBlock): (Paragraph | Table)[] {
@@ -53,7 +60,10 @@ export async function draftToDocx(d: Draft): Promise<Uint8Array> {
       {
         children: [
           new Paragraph({ heading: HeadingLevel.TITLE, children: runs(d.title) }),
-          table(null, d.header.map((f) => [f.label, f.value])),
+          table(
+            null,
+            d.header.map((f) => [f.label, f.value]),
+          ),
           new Paragraph({}),
           ...d.blocks.flatMap(block),
         ],

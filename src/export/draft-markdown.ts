@@ -8,7 +8,9 @@ import type { Draft, DraftBlock } from "../domain/draft.ts";
 
 /** Escapes what would turn a line of plain text into block syntax. */
 function escapeLine(line: string): string {
-  return /^\s{0,3}(?:#{1,6}(?:\s|$)|[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|>|(?:[-*_]\s*){3,}$|[=`~]{3})/.test(line) ? line.replace(/^(\s*)/, "$1\\") : line;
+  return /^\s{0,3}(?:#{1,6}(?:\s|$)|[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|>|(?:[-*_]\s*){3,}$|[=`~]{3})/.test(line)
+    ? line.replace(/^(\s*)/, "$1\\")
+    : line;
 }
 const text = (t: string) => t.replace(/\r\n?/g, "\n").split("\n").map(escapeLine).join("\n");
 const cell = (t: string) => t.replace(/\r\n?/g, "\n").replace(/\|/g, "\\|").replace(/\n/g, "<br>").trim() || " ";
@@ -32,6 +34,10 @@ function block(b: DraftBlock): string {
 }
 
 export function draftToMarkdown(d: Draft): string {
-  const parts = [`# ${d.title}`, d.header.map((f) => `- **${f.label}:** ${text(f.value).split("\n").join("\n  ")}`).join("\n"), ...d.blocks.map(block)];
+  const parts = [
+    `# ${d.title}`,
+    d.header.map((f) => `- **${f.label}:** ${text(f.value).split("\n").join("\n  ")}`).join("\n"),
+    ...d.blocks.map(block),
+  ];
   return `${parts.join("\n\n")}\n`;
 }

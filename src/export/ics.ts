@@ -2,7 +2,7 @@
  * The set's meetings as an iCalendar file (DESIGN §3 `/meeting calendar`), rendered with the `ics` library.
  */
 import * as ics from "ics";
-import { invalid, parsed, type Parsed } from "../domain/parse-result.ts";
+import { invalid, type Parsed, parsed } from "../domain/parse-result.ts";
 
 /** One meeting to put in the calendar. `uid` is the meeting's stable id; `url` links back to the chat. */
 export type IcsMeeting = {
@@ -36,7 +36,9 @@ export function meetingsToIcs(input: {
   for (const m of input.meetings) {
     if (Number.isNaN(m.startsAt.getTime())) return invalid(`Meeting ${m.number} has no valid start time.`);
     if (!Number.isInteger(m.durationMinutes) || m.durationMinutes <= 0) {
-      return invalid(`Meeting ${m.number} has an invalid length (${m.durationMinutes} minutes); it must be a whole number of minutes above zero, e.g. 120.`);
+      return invalid(
+        `Meeting ${m.number} has an invalid length (${m.durationMinutes} minutes); it must be a whole number of minutes above zero, e.g. 120.`,
+      );
     }
     const event: ics.EventAttributes & { timestamp?: number } = {
       uid: `${m.uid}@als`,

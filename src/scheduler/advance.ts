@@ -1,9 +1,9 @@
-import { nextNudgeAt } from "../domain/plan-nudges.ts";
 import type { SettableClock } from "../clock.ts";
+import { nextNudgeAt } from "../domain/plan-nudges.ts";
 import { loadNudgeState } from "../store/nudge-state.ts";
 import type { Db } from "../store/open-database.ts";
 import { nextRetryAt } from "../store/outbox.ts";
-import { runTick, type NudgeSink, type SchedulerDeps } from "./tick.ts";
+import { type NudgeSink, runTick, type SchedulerDeps } from "./tick.ts";
 
 /**
  * Moves a simulated clock forward to `to`, stopping at every moment a reminder or a retry falls due and

@@ -1,10 +1,21 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
-import { planNudges, type PlannedNudge } from "../domain/plan-nudges.ts";
-import { renderNudge, type Delivery } from "../app/render-nudge.ts";
+import { type Delivery, renderNudge } from "../app/render-nudge.ts";
+import { type PlannedNudge, planNudges } from "../domain/plan-nudges.ts";
 import { loadNudgeState } from "../store/nudge-state.ts";
 import type { Db } from "../store/open-database.ts";
-import { claimDue, insertOutbox, lastTickAt, markFailedTry, markSent, releaseExpiredClaims, saveTickAt, skipStale, type ClaimScope, type OutboxInsert } from "../store/outbox.ts";
+import {
+  type ClaimScope,
+  claimDue,
+  insertOutbox,
+  lastTickAt,
+  markFailedTry,
+  markSent,
+  type OutboxInsert,
+  releaseExpiredClaims,
+  saveTickAt,
+  skipStale,
+} from "../store/outbox.ts";
 
 /**
  * Where reminders go: the adapter of the set's platform. A thrown error means "not delivered, try again".
@@ -56,7 +67,14 @@ export async function runTick(deps: SchedulerDeps, sink: NudgeSink, now: Date): 
   if (now > since) {
     const { state, view } = await loadNudgeState(db, now);
     const { due, stale } = planNudges(state, { since, now });
-    planned = await insertOutbox(db, [...due.map((n) => outboxRow(n, renderNudge(n, view), "pending")), ...stale.map((n) => outboxRow(n, renderNudge(n, view), "skipped"))], now);
+    planned = await insertOutbox(
+      db,
+      [
+        ...due.map((n) => outboxRow(n, renderNudge(n, view), "pending")),
+        ...stale.map((n) => outboxRow(n, renderNudge(n, view), "skipped")),
+      ],
+      now,
+    );
   }
   await saveTickAt(db, now > since ? now : since);
   await releaseExpiredClaims(db, now);
@@ -81,7 +99,10 @@ export async function deliverDue(deps: SchedulerDeps, sink: NudgeSink, now: Date
       const message = error instanceof Error ? error.message : String(error);
       const tries = row.attempts + 1;
       const retryAt = tries < MAX_ATTEMPTS ? new Date(now.getTime() + RETRY_DELAYS_MS[tries - 1]!) : null;
-      deps.logger.warn({ key: row.key, tries, error: message }, retryAt ? "reminder not delivered; will retry" : "reminder failed for good");
+      deps.logger.warn(
+        { key: row.key, tries, error: message },
+        retryAt ? "reminder not delivered; will retry" : "reminder failed for good",
+      );
       await markFailedTry(deps.db, row.id, message, retryAt);
       if (!retryAt) failed++;
       continue;

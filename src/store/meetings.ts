@@ -131,7 +131,11 @@ export function groupByPosition(slots: Pick<SlotRow, "position" | "personId">[])
 }
 
 /** The closed meetings a person attended in a set, with their lengths. */
-export async function attendedMeetings(db: Db, setId: string, personId: string): Promise<{ meetingId: string; durationMinutes: number; startsAt: Date }[]> {
+export async function attendedMeetings(
+  db: Db,
+  setId: string,
+  personId: string,
+): Promise<{ meetingId: string; durationMinutes: number; startsAt: Date }[]> {
   const rows = await db.attendance.findMany({ where: { personId, meeting: { setId, status: "closed" } }, include: { meeting: true } });
   return rows.map((r) => ({ meetingId: r.meetingId, durationMinutes: r.meeting.durationMinutes, startsAt: r.meeting.startsAt }));
 }

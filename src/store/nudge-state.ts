@@ -2,7 +2,15 @@ import type { NudgeAction, NudgeMeeting, NudgePerson, NudgeSet, NudgeState } fro
 import { groupByPosition } from "./meetings.ts";
 import type { Db } from "./open-database.ts";
 
-export type ViewAction = { setId: string; ownerId: string; number: number; text: string; meetingId: string | null; dueAt: Date | null; open: boolean };
+export type ViewAction = {
+  setId: string;
+  ownerId: string;
+  number: number;
+  text: string;
+  meetingId: string | null;
+  dueAt: Date | null;
+  open: boolean;
+};
 
 /** What rendering a nudge needs beyond the planner's state: names, channels, meeting and action details. */
 export type NudgeView = {
@@ -32,7 +40,21 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
   const from = new Date(now.getTime() - HORIZON_MS);
   const to = new Date(now.getTime() + HORIZON_MS);
   const actionFilter = { OR: [{ status: "open" }, { outcomeAt: { gte: from } }] };
-  const [workspaces, sets, memberships, persons, leavers, meetings, slots, attendance, actions, actionTexts, entryStats, actionEntries, absences] = await Promise.all([
+  const [
+    workspaces,
+    sets,
+    memberships,
+    persons,
+    leavers,
+    meetings,
+    slots,
+    attendance,
+    actions,
+    actionTexts,
+    entryStats,
+    actionEntries,
+    absences,
+  ] = await Promise.all([
     db.workspace.findMany({ select: { id: true, platform: true, externalId: true } }),
     db.learningSet.findMany({ select: { id: true, name: true, channelId: true, workspaceId: true } }),
     db.membership.findMany({ where: { leftAt: null }, select: { setId: true, role: true, joinedAt: true, personId: true } }),
@@ -47,7 +69,17 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
     db.attendance.findMany({ where: { meeting: { status: "closed", startsAt: { gte: from, lte: to } } } }),
     db.action.findMany({
       where: actionFilter,
-      select: { id: true, entryId: true, setId: true, ownerId: true, meetingId: true, createdAt: true, dueAt: true, status: true, outcomeAt: true },
+      select: {
+        id: true,
+        entryId: true,
+        setId: true,
+        ownerId: true,
+        meetingId: true,
+        createdAt: true,
+        dueAt: true,
+        status: true,
+        outcomeAt: true,
+      },
     }),
     db.entry.findMany({ where: { action: { is: actionFilter } }, select: { id: true, number: true, text: true } }),
     db.entry.groupBy({ by: ["setId", "authorId"], _max: { createdAt: true }, _count: { _all: true } }),
@@ -109,7 +141,11 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
 
   const slotsByMeeting = new Map<string, { position: number; personId: string }[]>();
   for (const s of slots) push(slotsByMeeting, s.meetingId, s);
-  const attendees = groupBy(attendance, (a) => a.meetingId, (a) => a.personId);
+  const attendees = groupBy(
+    attendance,
+    (a) => a.meetingId,
+    (a) => a.personId,
+  );
   for (const m of meetings) {
     const presenterGroups = groupByPosition(slotsByMeeting.get(m.id) ?? []);
     const meeting: NudgeMeeting = {
@@ -123,15 +159,36 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
       attendeeIds: attendees.get(m.id) ?? [],
     };
     bySet.get(m.setId)?.meetings.push(meeting);
-    view.meetings.set(m.id, { setId: m.setId, number: m.number, startsAt: m.startsAt, durationMinutes: m.durationMinutes, presenterGroups });
+    view.meetings.set(m.id, {
+      setId: m.setId,
+      number: m.number,
+      startsAt: m.startsAt,
+      durationMinutes: m.durationMinutes,
+      presenterGroups,
+    });
     push(view.meetingsBySet, m.setId, { number: m.number, startsAt: m.startsAt });
   }
   const textOf = new Map(actionTexts.map((e) => [e.id, e]));
   for (const a of actions) {
     const entry = textOf.get(a.entryId)!;
-    const action: NudgeAction = { id: a.id, ownerId: a.ownerId, createdAt: a.createdAt, dueAt: a.dueAt, status: a.status as NudgeAction["status"], outcomeAt: a.outcomeAt };
+    const action: NudgeAction = {
+      id: a.id,
+      ownerId: a.ownerId,
+      createdAt: a.createdAt,
+      dueAt: a.dueAt,
+      status: a.status as NudgeAction["status"],
+      outcomeAt: a.outcomeAt,
+    };
     bySet.get(a.setId)?.actions.push(action);
-    const viewAction = { setId: a.setId, ownerId: a.ownerId, number: entry.number, text: entry.text, meetingId: a.meetingId, dueAt: a.dueAt, open: a.status === "open" };
+    const viewAction = {
+      setId: a.setId,
+      ownerId: a.ownerId,
+      number: entry.number,
+      text: entry.text,
+      meetingId: a.meetingId,
+      dueAt: a.dueAt,
+      open: a.status === "open",
+    };
     view.actions.set(a.id, viewAction);
     push(view.actionsByOwner, `${a.setId}:${a.ownerId}`, viewAction);
   }

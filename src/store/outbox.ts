@@ -1,5 +1,5 @@
 import { Prisma } from "./generated/client.ts";
-import { providerOf, type Db } from "./open-database.ts";
+import { type Db, providerOf } from "./open-database.ts";
 
 /** How SQLite rows store a DateTime through the Prisma adapter: ISO 8601 with an explicit offset. */
 export const sqlTime = (d: Date) => d.toISOString().replace("Z", "+00:00");
@@ -20,7 +20,15 @@ export type OutboxInsert = {
   reason: string | null;
 };
 
-export type OutboxRow = { id: string; key: string; kind: string; setId: string; personId: string | null; payload: string; attempts: number };
+export type OutboxRow = {
+  id: string;
+  key: string;
+  kind: string;
+  setId: string;
+  personId: string | null;
+  payload: string;
+  attempts: number;
+};
 
 /**
  * Which due reminders a process delivers: those of the platforms it runs and, for Discord run in
@@ -102,7 +110,10 @@ export async function releaseExpiredClaims(db: Db, now: Date): Promise<number> {
  * accepted it: a crash can then re-send only the one reminder in flight (README, "Delivery guarantees").
  */
 export async function markSent(db: Db, id: string, now: Date, platformRef: string | null): Promise<void> {
-  await db.outbox.update({ where: { id }, data: { status: "sent", sentAt: now, attempts: { increment: 1 }, lastError: null, platformRef } });
+  await db.outbox.update({
+    where: { id },
+    data: { status: "sent", sentAt: now, attempts: { increment: 1 }, lastError: null, platformRef },
+  });
 }
 
 /** Records a failed try: back to pending with a later retry time, or failed for good with its error kept. */
@@ -139,6 +150,13 @@ export async function saveTickAt(db: Db, at: Date): Promise<void> {
 }
 
 /** Reminders that could not be delivered, for an advisor's records. */
-export async function listFailed(db: Db, setId: string): Promise<{ kind: string; personId: string | null; lastError: string | null; attempts: number; sendAt: Date }[]> {
-  return db.outbox.findMany({ where: { setId, status: "failed" }, select: { kind: true, personId: true, lastError: true, attempts: true, sendAt: true }, orderBy: { sendAt: "asc" } });
+export async function listFailed(
+  db: Db,
+  setId: string,
+): Promise<{ kind: string; personId: string | null; lastError: string | null; attempts: number; sendAt: Date }[]> {
+  return db.outbox.findMany({
+    where: { setId, status: "failed" },
+    select: { kind: true, personId: true, lastError: true, attempts: true, sendAt: true },
+    orderBy: { sendAt: "asc" },
+  });
 }

@@ -5,5 +5,9 @@ export async function addAdvisorNote(db: Db, input: { setId: string; authorId: s
 }
 
 export async function listAdvisorNotes(db: Db, setId: string): Promise<{ authorId: string; text: string; createdAt: Date }[]> {
-  return db.advisorNote.findMany({ where: { setId }, orderBy: { createdAt: "asc" }, select: { authorId: true, text: true, createdAt: true } });
+  return db.advisorNote.findMany({
+    where: { setId },
+    orderBy: { createdAt: "asc" },
+    select: { authorId: true, text: true, createdAt: true },
+  });
 }

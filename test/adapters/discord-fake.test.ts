@@ -7,12 +7,12 @@ import {
   DiscordAPIError,
   Events,
   GatewayIntentBits,
+  type Interaction,
   MessageFlags,
   ModalBuilder,
+  type TextChannel,
   TextInputBuilder,
   TextInputStyle,
-  type Interaction,
-  type TextChannel,
 } from "discord.js";
 import { FakeDiscord } from "../support/fake-discord.ts";
 
@@ -42,7 +42,10 @@ describe("FakeDiscord with a real discord.js Client", () => {
   }
 
   before(async () => {
-    fake = await FakeDiscord.start({ applicationId: APP, guilds: [{ id: GUILD, name: "Set A", channels: [{ id: CHANNEL, name: "set-a" }] }] });
+    fake = await FakeDiscord.start({
+      applicationId: APP,
+      guilds: [{ id: GUILD, name: "Set A", channels: [{ id: CHANNEL, name: "set-a" }] }],
+    });
     client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiUrl } });
     const clientReady = once(client, Events.ClientReady);
     await client.login(TOKEN);
@@ -119,7 +122,10 @@ describe("FakeDiscord with a real discord.js Client", () => {
       assert.equal(i.customId, "log_entry");
       const input = new TextInputBuilder().setCustomId("text").setLabel("Your reflection").setStyle(TextInputStyle.Paragraph);
       await i.showModal(
-        new ModalBuilder().setCustomId("log_entry|reflection").setTitle("Record in my log").addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(input)),
+        new ModalBuilder()
+          .setCustomId("log_entry|reflection")
+          .setTitle("Record in my log")
+          .addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(input)),
       );
     });
     const calls = await fake.waitFor("POST", CALLBACK, before + 1);
@@ -129,7 +135,13 @@ describe("FakeDiscord with a real discord.js Client", () => {
     assert.equal(modal.data.title, "Record in my log");
 
     const text = await deliver(
-      fake.modalSubmitInteraction({ customId: "log_entry|reflection", fields: { text: "I listened more." }, userId: ALICE, userName: "Alice", channelId: CHANNEL }),
+      fake.modalSubmitInteraction({
+        customId: "log_entry|reflection",
+        fields: { text: "I listened more." },
+        userId: ALICE,
+        userName: "Alice",
+        channelId: CHANNEL,
+      }),
       async (i) => {
         assert.ok(i.isModalSubmit());
         const value = i.fields.getTextInputValue("text");
@@ -151,7 +163,10 @@ describe("FakeDiscord with a real discord.js Client", () => {
     assert.equal(message.content, "After the limit");
     assert.ok(elapsed >= 1000 - 50, `retried after ${elapsed}ms`);
     const calls = fake.callsTo("POST", CHANNEL_MESSAGES).slice(before);
-    assert.deepEqual(calls.map((c) => c.status), [429, 200]);
+    assert.deepEqual(
+      calls.map((c) => c.status),
+      [429, 200],
+    );
     assert.ok(calls[1]!.at - calls[0]!.at >= 950);
   });
 
@@ -193,7 +208,10 @@ describe("FakeDiscord with a real discord.js Client", () => {
     assert.equal(again.id, first.id);
     assert.equal(count("Only once"), 1);
     const [call] = fake.callsTo("POST", CHANNEL_MESSAGES).slice(-1);
-    assert.deepEqual([(call!.body as { nonce: string }).nonce, (call!.body as { enforce_nonce: boolean }).enforce_nonce], ["reminder-1", true]);
+    assert.deepEqual(
+      [(call!.body as { nonce: string }).nonce, (call!.body as { enforce_nonce: boolean }).enforce_nonce],
+      ["reminder-1", true],
+    );
 
     const unenforced = await channel.send({ content: "Only once", nonce: "reminder-1", enforceNonce: false });
     assert.notEqual(unenforced.id, first.id, "without enforce_nonce Discord posts again");
@@ -201,7 +219,10 @@ describe("FakeDiscord with a real discord.js Client", () => {
     assert.notEqual(other.id, first.id);
     assert.equal(count("Only once"), 3);
 
-    await assert.rejects(channel.send({ content: "Too long", nonce: "n".repeat(26), enforceNonce: true }), (err: unknown) => err instanceof DiscordAPIError && err.code === 50035);
+    await assert.rejects(
+      channel.send({ content: "Too long", nonce: "n".repeat(26), enforceNonce: true }),
+      (err: unknown) => err instanceof DiscordAPIError && err.code === 50035,
+    );
   });
 
   test("unknown routes answer 404 and are recorded", async () => {

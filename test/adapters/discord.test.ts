@@ -3,21 +3,28 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
+import { REST, Routes } from "discord.js";
 import { pino } from "pino";
+import { deployCommands } from "../../scripts/commands-deploy.ts";
 import { createDiscordAdapter, type DiscordAdapter } from "../../src/adapters/discord/create-discord-adapter.ts";
-import type { Delivery } from "../../src/app/render-nudge.ts";
 import { handlers } from "../../src/app/handlers/index.ts";
+import type { Delivery } from "../../src/app/render-nudge.ts";
 import { ManualClock } from "../../src/clock.ts";
 import { runTick } from "../../src/scheduler/tick.ts";
-import { openDatabase, type Db } from "../../src/store/open-database.ts";
-import { deployCommands } from "../../scripts/commands-deploy.ts";
-import { REST, Routes } from "discord.js";
+import { type Db, openDatabase } from "../../src/store/open-database.ts";
+import { type DiscordCall, FakeDiscord } from "../support/fake-discord.ts";
 import { startBot } from "../support/start-bot.ts";
-import { FakeDiscord, type DiscordCall } from "../support/fake-discord.ts";
 
 const GUILD = "1111111111111111111";
 const CHANNEL = "2222222222222222222";
-const people = { sam: "3000000000000000001", ana: "3000000000000000002", ben: "3000000000000000003", cleo: "3000000000000000004", dev: "3000000000000000005", eve: "3000000000000000006" } as const;
+const people = {
+  sam: "3000000000000000001",
+  ana: "3000000000000000002",
+  ben: "3000000000000000003",
+  cleo: "3000000000000000004",
+  dev: "3000000000000000005",
+  eve: "3000000000000000006",
+} as const;
 type Who = keyof typeof people;
 const USER = 6;
 const STRING = 3;
@@ -25,12 +32,21 @@ const INTEGER = 4;
 
 /** The visible text of a message body: content, embed descriptions and fields. */
 const textOf = (call: DiscordCall) => {
-  const body = call.body as { content?: string; embeds?: { description?: string; fields?: { name: string; value: string }[] }[]; data?: { content?: string } };
+  const body = call.body as {
+    content?: string;
+    embeds?: { description?: string; fields?: { name: string; value: string }[] }[];
+    data?: { content?: string };
+  };
   const embeds = body.embeds ?? [];
-  return [body.content ?? body.data?.content ?? "", ...embeds.flatMap((e) => [e.description ?? "", ...(e.fields ?? []).map((f) => `${f.name}: ${f.value}`)])].join("\n");
+  return [
+    body.content ?? body.data?.content ?? "",
+    ...embeds.flatMap((e) => [e.description ?? "", ...(e.fields ?? []).map((f) => `${f.name}: ${f.value}`)]),
+  ].join("\n");
 };
 const buttonsOf = (call: DiscordCall) =>
-  ((call.body as { components?: { components: { custom_id: string; label: string }[] }[] }).components ?? []).flatMap((row) => row.components);
+  ((call.body as { components?: { components: { custom_id: string; label: string }[] }[] }).components ?? []).flatMap(
+    (row) => row.components,
+  );
 
 describe("Discord adapter on the real discord.js client against a local Discord", () => {
   let fake: FakeDiscord;
@@ -44,7 +60,10 @@ describe("Discord adapter on the real discord.js client against a local Discord"
     fake = await FakeDiscord.start();
     dir = mkdtempSync(join(tmpdir(), "als-discord-"));
     db = await openDatabase(`file:${join(dir, "als.db")}`);
-    adapter = createDiscordAdapter({ db, clock, logger, defaultTimeZone: "Europe/London" }, handlers, { token: "fake-bot-token", apiUrl: fake.apiUrl });
+    adapter = createDiscordAdapter({ db, clock, logger, defaultTimeZone: "Europe/London" }, handlers, {
+      token: "fake-bot-token",
+      apiUrl: fake.apiUrl,
+    });
     await adapter.start();
   });
   after(async () => {
@@ -55,8 +74,23 @@ describe("Discord adapter on the real discord.js client against a local Discord"
   });
 
   /** Runs a slash command as a person; resolves with the edit of the deferred (ephemeral) reply. */
-  async function slash(who: Who, name: string, sub: string | undefined, options: { name: string; type: number; value: unknown }[] = []): Promise<DiscordCall> {
-    const { token } = await fake.sendInteraction(fake.commandInteraction({ name, ...(sub ? { sub } : {}), options, userId: people[who], userName: who, channelId: CHANNEL, guildId: GUILD }));
+  async function slash(
+    who: Who,
+    name: string,
+    sub: string | undefined,
+    options: { name: string; type: number; value: unknown }[] = [],
+  ): Promise<DiscordCall> {
+    const { token } = await fake.sendInteraction(
+      fake.commandInteraction({
+        name,
+        ...(sub ? { sub } : {}),
+        options,
+        userId: people[who],
+        userName: who,
+        channelId: CHANNEL,
+        guildId: GUILD,
+      }),
+    );
     return (await fake.waitFor("PATCH", new RegExp(`/webhooks/\\d+/${token}/messages/@original`)))[0]!;
   }
   const channelPosts = () => fake.callsTo("POST", new RegExp(`^/channels/${CHANNEL}/messages$`));
@@ -88,10 +122,15 @@ describe("Discord adapter on the real discord.js client against a local Discord"
     const before = fake.callsTo("POST", /\/interactions\/\d+\/[^/]+\/callback/).length;
     const next = await slash("ben", "meeting", "next");
     const defer = fake.callsTo("POST", /\/interactions\/\d+\/[^/]+\/callback/)[before]!;
-    assert.deepEqual({ type: (defer.body as { type: number }).type, flags: (defer.body as { data?: { flags?: number } }).data?.flags }, { type: 5, flags: 64 });
+    assert.deepEqual(
+      { type: (defer.body as { type: number }).type, flags: (defer.body as { data?: { flags?: number } }).data?.flags },
+      { type: 5, flags: 64 },
+    );
     const yes = buttonsOf(next).find((b) => b.label === "I'll be there")!;
     assert.equal(yes.custom_id, `${CHANNEL}|/meeting rsvp answer:yes meeting:1`);
-    const { token } = await fake.sendInteraction(fake.buttonInteraction({ customId: yes.custom_id, userId: people.cleo, userName: "cleo", channelId: CHANNEL, guildId: GUILD }));
+    const { token } = await fake.sendInteraction(
+      fake.buttonInteraction({ customId: yes.custom_id, userId: people.cleo, userName: "cleo", channelId: CHANNEL, guildId: GUILD }),
+    );
     const reply = (await fake.waitFor("PATCH", new RegExp(`/webhooks/\\d+/${token}/messages/@original`)))[0]!;
     assert.match(textOf(reply), /Thanks: you're coming to meeting 1/);
     const rsvp = await db.rsvp.findFirstOrThrow({ include: { person: true } });
@@ -99,13 +138,24 @@ describe("Discord adapter on the real discord.js client against a local Discord"
   });
 
   test("/log action with no text opens the entry modal; its submission records the action; an over-long one is refused", async () => {
-    const { id } = await fake.sendInteraction(fake.commandInteraction({ name: "log", sub: "action", userId: people.ana, userName: "ana", channelId: CHANNEL, guildId: GUILD }));
+    const { id } = await fake.sendInteraction(
+      fake.commandInteraction({ name: "log", sub: "action", userId: people.ana, userName: "ana", channelId: CHANNEL, guildId: GUILD }),
+    );
     const [modal] = await fake.waitFor("POST", new RegExp(`/interactions/${id}/`));
     const data = (modal!.body as { type: number; data: { custom_id: string } }).data;
     assert.equal((modal!.body as { type: number }).type, 9);
     assert.equal(data.custom_id, `log_entry|${CHANNEL}|action`);
     const submit = async (text: string) => {
-      const { token } = await fake.sendInteraction(fake.modalSubmitInteraction({ customId: data.custom_id, fields: { text }, userId: people.ana, userName: "ana", channelId: CHANNEL, guildId: GUILD }));
+      const { token } = await fake.sendInteraction(
+        fake.modalSubmitInteraction({
+          customId: data.custom_id,
+          fields: { text },
+          userId: people.ana,
+          userName: "ana",
+          channelId: CHANNEL,
+          guildId: GUILD,
+        }),
+      );
       return textOf((await fake.waitFor("PATCH", new RegExp(`/webhooks/\\d+/${token}/messages/@original`)))[0]!);
     };
     assert.match(await submit("x".repeat(2001)), /Option text: .*at most 2000 characters; this has 2001/);
@@ -114,9 +164,24 @@ describe("Discord adapter on the real discord.js client against a local Discord"
   });
 
   test("bad input from Discord gets an ephemeral, specific reply", async () => {
-    assert.match(textOf(await slash("ana", "rotation", "slot", [{ name: "minutes", type: INTEGER, value: 40 }])), /Only the set's advisors can use \/rotation slot/);
-    assert.match(textOf(await slash("ana", "meeting", "list", [{ name: "count", type: INTEGER, value: "many" }])), /Option count: "many" is not a whole number/);
-    const { id } = await fake.sendInteraction(fake.commandInteraction({ name: "meeting", sub: "teleport", userId: people.ana, userName: "ana", channelId: CHANNEL, guildId: GUILD }));
+    assert.match(
+      textOf(await slash("ana", "rotation", "slot", [{ name: "minutes", type: INTEGER, value: 40 }])),
+      /Only the set's advisors can use \/rotation slot/,
+    );
+    assert.match(
+      textOf(await slash("ana", "meeting", "list", [{ name: "count", type: INTEGER, value: "many" }])),
+      /Option count: "many" is not a whole number/,
+    );
+    const { id } = await fake.sendInteraction(
+      fake.commandInteraction({
+        name: "meeting",
+        sub: "teleport",
+        userId: people.ana,
+        userName: "ana",
+        channelId: CHANNEL,
+        guildId: GUILD,
+      }),
+    );
     const [answer] = await fake.waitFor("POST", new RegExp(`/interactions/${id}/`));
     const body = answer!.body as { data: { content: string; flags: number } };
     assert.match(body.data.content, /Unknown command \/meeting teleport/);
@@ -125,12 +190,24 @@ describe("Discord adapter on the real discord.js client against a local Discord"
 
   test("autocomplete suggests the set's upcoming meetings", async () => {
     const { id } = await fake.sendInteraction(
-      fake.commandInteraction({ name: "meeting", sub: "cancel", options: [{ name: "meeting", type: STRING, value: "", focused: true }], userId: people.ana, userName: "ana", channelId: CHANNEL, guildId: GUILD, autocomplete: true }),
+      fake.commandInteraction({
+        name: "meeting",
+        sub: "cancel",
+        options: [{ name: "meeting", type: STRING, value: "", focused: true }],
+        userId: people.ana,
+        userName: "ana",
+        channelId: CHANNEL,
+        guildId: GUILD,
+        autocomplete: true,
+      }),
     );
     const [answer] = await fake.waitFor("POST", new RegExp(`/interactions/${id}/`));
     const body = answer!.body as { type: number; data: { choices: { name: string; value: string }[] } };
     assert.equal(body.type, 8);
-    assert.deepEqual(body.data.choices.map((c) => c.value), ["1", "2", "3"]);
+    assert.deepEqual(
+      body.data.choices.map((c) => c.value),
+      ["1", "2", "3"],
+    );
   });
 
   test("the scheduler delivers reminder DMs, honours a 429, and falls back to the channel for closed DMs", async () => {
@@ -145,9 +222,17 @@ describe("Discord adapter on the real discord.js client against a local Discord"
     assert.match(textOf(dms[0]!), /You present at meeting 1 of "Leading change"/);
     const fallback = channelPosts().find((c) => textOf(c).includes(`<@${people.cleo}>, your direct messages are closed`));
     assert.ok(fallback, "Cleo gets it in the set channel");
-    assert.ok(fake.calls.some((c) => c.status === 429), "Discord said 429 once and the client waited");
-    const posted = [...fake.messagesIn(`dm-${people.ana}`), ...fake.messagesIn(`dm-${people.ben}`), ...fake.messagesIn(CHANNEL)].map((m) => m.id);
-    assert.ok(rows.every((r) => r.platformRef && posted.includes(r.platformRef)), "each sent row records its Discord message id");
+    assert.ok(
+      fake.calls.some((c) => c.status === 429),
+      "Discord said 429 once and the client waited",
+    );
+    const posted = [...fake.messagesIn(`dm-${people.ana}`), ...fake.messagesIn(`dm-${people.ben}`), ...fake.messagesIn(CHANNEL)].map(
+      (m) => m.id,
+    );
+    assert.ok(
+      rows.every((r) => r.platformRef && posted.includes(r.platformRef)),
+      "each sent row records its Discord message id",
+    );
   });
 
   test("a draft is delivered as an attachment", async () => {
@@ -182,7 +267,10 @@ describe("Discord adapter on the real discord.js client against a local Discord"
       assert.notEqual(other, first);
       assert.equal(fake.messagesIn(lands).length, before + 2, `case ${i}: a different reminder is a new message`);
     }
-    const bodies = fake.callsTo("POST", /^\/channels\/[^/]+\/messages$/).slice(callsBefore).map((c) => c.body as { nonce?: unknown; enforce_nonce?: unknown });
+    const bodies = fake
+      .callsTo("POST", /^\/channels\/[^/]+\/messages$/)
+      .slice(callsBefore)
+      .map((c) => c.body as { nonce?: unknown; enforce_nonce?: unknown });
     assert.ok(bodies.length >= 9);
     for (const body of bodies) {
       assert.equal(typeof body.nonce, "string");
@@ -213,7 +301,10 @@ describe("commands:deploy", () => {
       const afterEdit = writes();
       await deployCommands(env, (l) => logs.push(l));
       const sent = fake.calls.filter((c) => c.method !== "GET" && c.path.includes("/commands")).slice(afterEdit);
-      assert.deepEqual(sent.map((c) => `${c.method} ${c.path}`), [`PATCH /applications/${env.applicationId}/guilds/${GUILD}/commands/${help.id}`]);
+      assert.deepEqual(
+        sent.map((c) => `${c.method} ${c.path}`),
+        [`PATCH /applications/${env.applicationId}/guilds/${GUILD}/commands/${help.id}`],
+      );
       assert.match(logs.at(-1)!, /updated \/help\./);
     } finally {
       await fake.close();
@@ -226,7 +317,9 @@ test("npm start with Discord settings connects to the gateway, answers, and stop
   const bot = startBot({ DISCORD_TOKEN: "main-token", DISCORD_APPLICATION_ID: "1234567890123456789", DISCORD_API_URL: fake.apiUrl });
   try {
     assert.equal((await fake.ready(20_000)).token, "main-token");
-    const { token } = await fake.sendInteraction(fake.commandInteraction({ name: "help", userId: people.ana, userName: "ana", channelId: CHANNEL, guildId: GUILD }));
+    const { token } = await fake.sendInteraction(
+      fake.commandInteraction({ name: "help", userId: people.ana, userName: "ana", channelId: CHANNEL, guildId: GUILD }),
+    );
     const [reply] = await fake.waitFor("PATCH", new RegExp(`/webhooks/\\d+/${token}/messages/@original`), 1, 10_000);
     assert.match(textOf(reply!), /Commands \(options are written name:value/);
   } finally {

@@ -22,11 +22,16 @@ test("tokens and secrets never appear in logs, even when Slack calls fail", asyn
   const stream = new Writable({ write: (chunk, _enc, done) => (logged.push(String(chunk)), done()) });
   const logger = pino({ level: "trace" }, stream);
   const original = { log: console.log, error: console.error, warn: console.warn, info: console.info, debug: console.debug };
-  for (const k of Object.keys(original) as (keyof typeof original)[]) console[k] = (...args: unknown[]) => void logged.push(args.map(String).join(" "));
+  for (const k of Object.keys(original) as (keyof typeof original)[])
+    console[k] = (...args: unknown[]) => void logged.push(args.map(String).join(" "));
   const fake = await FakeSlack.start();
   const dir = mkdtempSync(join(tmpdir(), "als-secrets-"));
   const db = await openDatabase(`file:${join(dir, "als.db")}`);
-  const adapter = createSlackAdapter({ db, clock: new ManualClock(new Date("2027-01-04T09:00:00Z")), logger, defaultTimeZone: "Europe/London" }, handlers, { botToken: TOKEN, signingSecret: SECRET, apiUrl: fake.url });
+  const adapter = createSlackAdapter(
+    { db, clock: new ManualClock(new Date("2027-01-04T09:00:00Z")), logger, defaultTimeZone: "Europe/London" },
+    handlers,
+    { botToken: TOKEN, signingSecret: SECRET, apiUrl: fake.url },
+  );
   try {
     const port = await adapter.start(0);
     const target = { url: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET };
@@ -35,9 +40,15 @@ test("tokens and secrets never appear in logs, even when Slack calls fail", asyn
     await slashCommand(target, { text: "set info", userId: "U0SAM", userName: "sam", channelId: "C0X" }, { forgeSignature: true });
     await fake.waitFor("chat.postMessage", 1);
     await new Promise((r) => setTimeout(r, 300));
-    await adapter.sink.deliver({ platform: "slack", workspaceId: "T1", channelId: "C0X", to: { kind: "channel" }, reply: { text: "hello" } }, "test-key");
+    await adapter.sink.deliver(
+      { platform: "slack", workspaceId: "T1", channelId: "C0X", to: { kind: "channel" }, reply: { text: "hello" } },
+      "test-key",
+    );
     await runTick({ db, logger }, { deliver: async () => Promise.reject(new Error("platform down")) }, new Date("2027-01-05T09:00:00Z"));
-    assert.throws(() => loadConfig({ SLACK_BOT_TOKEN: TOKEN } as NodeJS.ProcessEnv), (e: Error) => !e.message.includes(TOKEN) && /SLACK_SIGNING_SECRET/.test(e.message));
+    assert.throws(
+      () => loadConfig({ SLACK_BOT_TOKEN: TOKEN } as NodeJS.ProcessEnv),
+      (e: Error) => !e.message.includes(TOKEN) && /SLACK_SIGNING_SECRET/.test(e.message),
+    );
   } finally {
     Object.assign(console, original);
     await adapter.stop();

@@ -3,15 +3,9 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, afterEach, before, beforeEach, describe, test } from "node:test";
 import { App, isValidSlackRequest, LogLevel } from "@slack/bolt";
-import { WebClient, type RetryOptions } from "@slack/web-api";
+import { type RetryOptions, WebClient } from "@slack/web-api";
 import { FakeSlack } from "../support/fake-slack.ts";
-import {
-  blockAction,
-  eventCallback,
-  slashCommand,
-  viewSubmission,
-  type SlackTarget,
-} from "../support/slack-requests.ts";
+import { blockAction, eventCallback, type SlackTarget, slashCommand, viewSubmission } from "../support/slack-requests.ts";
 
 const TOKEN = "xoxb-fake-token";
 const SECRET = "fake-signing-secret";
@@ -109,7 +103,10 @@ describe("FakeSlack with a real @slack/web-api WebClient", () => {
     assert.equal(res.ok, true);
     const calls = fake.callsTo("chat.postMessage");
     assert.equal(calls.length, 2);
-    assert.deepEqual(calls.map((c) => c.status), [429, 200]);
+    assert.deepEqual(
+      calls.map((c) => c.status),
+      [429, 200],
+    );
     assert.deepEqual(calls[0]!.args, calls[1]!.args);
     assert.ok(elapsed >= 1000 - 50, `elapsed ${elapsed}ms`);
     assert.ok(calls[1]!.at - calls[0]!.at >= 1000 - 50);
@@ -221,7 +218,11 @@ describe("slack-requests signing", () => {
   test("interactivity is form payload=<json>, events are JSON with retry headers", async () => {
     seen.length = 0;
     await blockAction(target, { userId: "U1", userName: "ann", channelId: "C1", actionId: "rsvp", value: "yes" });
-    await eventCallback(target, { eventId: "Ev1", event: { type: "app_mention", user: "U1", text: "hi", ts: "1.1", channel: "C1" } }, { retryNum: 2 });
+    await eventCallback(
+      target,
+      { eventId: "Ev1", event: { type: "app_mention", user: "U1", text: "hi", ts: "1.1", channel: "C1" } },
+      { retryNum: 2 },
+    );
     assert.ok(seen.every((_, i) => boltSaysValid(i)));
     const payload = JSON.parse(new URLSearchParams(seen[0]!.body).get("payload")!) as Record<string, unknown>;
     assert.equal(payload.type, "block_actions");
@@ -314,7 +315,14 @@ describe("a real Bolt App (HTTPReceiver) accepts the helpers' requests and talks
   });
 
   test("event callback: delivered with Bolt's retryNum from the headers", async () => {
-    const event = { type: "app_mention", user: "U1", text: "<@UBOT> hi", ts: "1700000000.000900", channel: "C1", event_ts: "1700000000.000900" };
+    const event = {
+      type: "app_mention",
+      user: "U1",
+      text: "<@UBOT> hi",
+      ts: "1700000000.000900",
+      channel: "C1",
+      event_ts: "1700000000.000900",
+    };
     const res = await eventCallback(target, { eventId: "Ev9", event }, { retryNum: 1, retryReason: "http_timeout" });
     assert.equal(res.status, 200); // Bolt acks events before the listener runs, so poll for it
     for (let i = 0; i < 100 && !seen.some((s) => s.kind === "event"); i++) await new Promise((r) => setTimeout(r, 10));

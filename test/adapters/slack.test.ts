@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -9,15 +9,22 @@ import { createSlackAdapter, type SlackAdapter } from "../../src/adapters/slack/
 import { handlers } from "../../src/app/handlers/index.ts";
 import { ManualClock } from "../../src/clock.ts";
 import { runTick } from "../../src/scheduler/tick.ts";
-import { openDatabase, type Db } from "../../src/store/open-database.ts";
+import { type Db, openDatabase } from "../../src/store/open-database.ts";
 import { saveSlackInstallation } from "../../src/store/slack-installations.ts";
-import { startBot } from "../support/start-bot.ts";
 import { FakeSlack, type SlackCall } from "../support/fake-slack.ts";
-import { blockAction, eventCallback, slashCommand, viewSubmission, type SlackTarget } from "../support/slack-requests.ts";
+import { blockAction, eventCallback, type SlackTarget, slashCommand, viewSubmission } from "../support/slack-requests.ts";
+import { startBot } from "../support/start-bot.ts";
 
 const SECRET = "test-signing-secret";
 const CHANNEL = "C0SET";
-const people = { sam: ["U0SAM", "sam"], ana: ["U0ANA", "ana"], ben: ["U0BEN", "ben"], cleo: ["U0CLEO", "cleo"], dev: ["U0DEV", "dev"], eve: ["U0EVE", "eve"] } as const;
+const people = {
+  sam: ["U0SAM", "sam"],
+  ana: ["U0ANA", "ana"],
+  ben: ["U0BEN", "ben"],
+  cleo: ["U0CLEO", "cleo"],
+  dev: ["U0DEV", "dev"],
+  eve: ["U0EVE", "eve"],
+} as const;
 type Who = keyof typeof people;
 
 /** Texts of the messages (blocks' section texts joined) of the given calls. */
@@ -26,7 +33,9 @@ const textOf = (c: SlackCall) => {
   return [String(c.args.text ?? ""), ...blocks.flatMap((b) => [b.text?.text ?? "", ...(b.fields ?? []).map((f) => f.text)])].join("\n");
 };
 const buttonsOf = (c: SlackCall) =>
-  ((c.args.blocks as { type: string; elements?: { action_id: string; value: string }[] }[] | undefined) ?? []).filter((b) => b.type === "actions").flatMap((b) => b.elements ?? []);
+  ((c.args.blocks as { type: string; elements?: { action_id: string; value: string }[] }[] | undefined) ?? [])
+    .filter((b) => b.type === "actions")
+    .flatMap((b) => b.elements ?? []);
 
 describe("Slack adapter on the real Bolt stack against a local Slack", () => {
   let fake: FakeSlack;
@@ -41,7 +50,11 @@ describe("Slack adapter on the real Bolt stack against a local Slack", () => {
     fake = await FakeSlack.start();
     dir = mkdtempSync(join(tmpdir(), "als-slack-"));
     db = await openDatabase(`file:${join(dir, "als.db")}`);
-    adapter = createSlackAdapter({ db, clock, logger, defaultTimeZone: "Europe/London" }, handlers, { botToken: "xoxb-test", signingSecret: SECRET, apiUrl: fake.url });
+    adapter = createSlackAdapter({ db, clock, logger, defaultTimeZone: "Europe/London" }, handlers, {
+      botToken: "xoxb-test",
+      signingSecret: SECRET,
+      apiUrl: fake.url,
+    });
     const port = await adapter.start(0);
     target = { url: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET };
   });
@@ -64,13 +77,22 @@ describe("Slack adapter on the real Bolt stack against a local Slack", () => {
   const mention = (who: Who) => `<@${people[who][0]}|${people[who][1]}>`;
 
   test("a set is created, five members join, a monthly series is scheduled", async () => {
-    assert.match(textOf(await als("sam", 'set create name:"Leading change"', "chat.postMessage")), /Created the action learning set "Leading change"/);
+    assert.match(
+      textOf(await als("sam", 'set create name:"Leading change"', "chat.postMessage")),
+      /Created the action learning set "Leading change"/,
+    );
     for (const who of ["ana", "ben", "cleo", "dev", "eve"] as const) {
       assert.match(textOf(await als("sam", `set add member:${mention(who)}`, "chat.postMessage")), new RegExp(`Welcome ${people[who][1]}`));
     }
-    const scheduled = textOf(await als("ana", 'meeting schedule when:"2027-01-12 10:00" duration:2h every:monthly count:3', "chat.postMessage"));
+    const scheduled = textOf(
+      await als("ana", 'meeting schedule when:"2027-01-12 10:00" duration:2h every:monthly count:3', "chat.postMessage"),
+    );
     assert.match(scheduled, /ana scheduled 3 meetings, monthly on the 12th/);
-    assert.match(scheduled, /<!date\^1799748000\^\{date_short_pretty\} \{time\}\|2027-01-12 10:00 UTC>/, "times render in each reader's zone");
+    assert.match(
+      scheduled,
+      /<!date\^1799748000\^\{date_short_pretty\} \{time\}\|2027-01-12 10:00 UTC>/,
+      "times render in each reader's zone",
+    );
   });
 
   test("only the actor sees their reply, and RSVP works by button", async () => {
@@ -80,7 +102,13 @@ describe("Slack adapter on the real Bolt stack against a local Slack", () => {
     const yes = buttonsOf(next).find((b) => b.action_id === "rsvp-yes-1")!;
     assert.equal(yes.value, `${CHANNEL}|/meeting rsvp answer:yes meeting:1`);
     const before = fake.callsTo("chat.postEphemeral").length;
-    const res = await blockAction(target, { userId: people.cleo[0], userName: "cleo", channelId: CHANNEL, actionId: yes.action_id, value: yes.value });
+    const res = await blockAction(target, {
+      userId: people.cleo[0],
+      userName: "cleo",
+      channelId: CHANNEL,
+      actionId: yes.action_id,
+      value: yes.value,
+    });
     assert.equal(res.status, 200);
     const [reply] = (await fake.waitFor("chat.postEphemeral", before + 1)).slice(before);
     assert.equal(reply!.args.user, people.cleo[0], "the RSVP is the presser's");
@@ -91,18 +119,44 @@ describe("Slack adapter on the real Bolt stack against a local Slack", () => {
 
   test("an action is recorded through the entry form; a bad submission is shown on the field", async () => {
     const opened = fake.callsTo("views.open").length;
-    await blockAction(target, { userId: people.ana[0], userName: "ana", channelId: CHANNEL, actionId: "log-action", value: `${CHANNEL}|/log action`, triggerId: "trig-1" });
+    await blockAction(target, {
+      userId: people.ana[0],
+      userName: "ana",
+      channelId: CHANNEL,
+      actionId: "log-action",
+      value: `${CHANNEL}|/log action`,
+      triggerId: "trig-1",
+    });
     const [view] = (await fake.waitFor("views.open", opened + 1)).slice(opened);
-    const modal = view!.args.view as { callback_id: string; private_metadata: string; blocks: { block_id: string; element: { initial_option?: { value: string } } }[] };
+    const modal = view!.args.view as {
+      callback_id: string;
+      private_metadata: string;
+      blocks: { block_id: string; element: { initial_option?: { value: string } } }[];
+    };
     assert.equal(modal.callback_id, "log_entry");
     assert.equal(modal.blocks[0]!.element.initial_option?.value, "action", "the button's kind is preset");
-    const values = (text: string) => ({ kind: { kind: { type: "static_select", selected_option: { value: "action" } } }, text: { text: { type: "plain_text_input", value: text } } });
-    const bad = await viewSubmission(target, { userId: people.ana[0], userName: "ana", callbackId: "log_entry", privateMetadata: CHANNEL, values: values("x".repeat(2001)) });
+    const values = (text: string) => ({
+      kind: { kind: { type: "static_select", selected_option: { value: "action" } } },
+      text: { text: { type: "plain_text_input", value: text } },
+    });
+    const bad = await viewSubmission(target, {
+      userId: people.ana[0],
+      userName: "ana",
+      callbackId: "log_entry",
+      privateMetadata: CHANNEL,
+      values: values("x".repeat(2001)),
+    });
     assert.deepEqual((bad.json as { response_action: string }).response_action, "errors");
     assert.match(JSON.stringify(bad.json), /at most 2000 characters; this has 2001/);
     assert.equal(await db.entry.count(), 0, "nothing saved");
     const before = fake.callsTo("chat.postEphemeral").length;
-    const good = await viewSubmission(target, { userId: people.ana[0], userName: "ana", callbackId: "log_entry", privateMetadata: CHANNEL, values: values('Meet both leads together, "properly" this time') });
+    const good = await viewSubmission(target, {
+      userId: people.ana[0],
+      userName: "ana",
+      callbackId: "log_entry",
+      privateMetadata: CHANNEL,
+      values: values('Meet both leads together, "properly" this time'),
+    });
     assert.equal(good.status, 200);
     assert.match(textOf((await fake.waitFor("chat.postEphemeral", before + 1))[before]!), /Action recorded as entry #1/);
     assert.equal((await db.entry.findFirstOrThrow()).text, 'Meet both leads together, "properly" this time');
@@ -113,15 +167,24 @@ describe("Slack adapter on the real Bolt stack against a local Slack", () => {
     const posted = fake.callsTo("chat.postMessage").length;
     await runTick({ db, logger }, adapter.sink, new Date("2027-01-10T09:59:00Z"));
     await runTick({ db, logger }, adapter.sink, new Date("2027-01-10T10:00:00Z")); // presenter reminders, 48 hours before
-    const dms = fake.callsTo("chat.postMessage").slice(posted).filter((c) => String(c.args.channel).startsWith("D"));
+    const dms = fake
+      .callsTo("chat.postMessage")
+      .slice(posted)
+      .filter((c) => String(c.args.channel).startsWith("D"));
     assert.equal(dms.length >= 3, true, `three presenters get a DM: ${dms.length}`);
     assert.match(textOf(dms[0]!), /You present at meeting 1 of "Leading change"/);
     assert.ok(buttonsOf(dms[0]!).some((b) => b.action_id === "snooze-1d"));
-    assert.ok(fake.calls.some((c) => c.method === "chat.postMessage" && c.status === 429), "Slack said 429 once");
+    assert.ok(
+      fake.calls.some((c) => c.method === "chat.postMessage" && c.status === 429),
+      "Slack said 429 once",
+    );
     const sent = await db.outbox.findMany({ where: { kind: "presenter-prep" } });
     assert.ok(sent.length >= 3 && sent.every((r) => r.status === "sent"));
     const refs = sent.map((r) => r.platformRef ?? "");
-    assert.ok(refs.every((ts) => /^\d+\.\d+$/.test(ts)) && new Set(refs).size === refs.length, `each row records its message's ts: ${refs.join(", ")}`);
+    assert.ok(
+      refs.every((ts) => /^\d+\.\d+$/.test(ts)) && new Set(refs).size === refs.length,
+      `each row records its message's ts: ${refs.join(", ")}`,
+    );
   });
 
   test("a draft is delivered as a file in the member's DM", async () => {
@@ -160,7 +223,10 @@ describe("Slack adapter on the real Bolt stack against a local Slack", () => {
     assert.equal((await eventCallback(target, { eventId: "Ev1", event }, { retryNum: 1, retryReason: "http_timeout" })).status, 200);
     await fake.waitFor("chat.postEphemeral", before + 1);
     await new Promise((r) => setTimeout(r, 200));
-    const welcomes = fake.callsTo("chat.postEphemeral").slice(before).filter((c) => /This channel is the action learning set/.test(String(c.args.text)));
+    const welcomes = fake
+      .callsTo("chat.postEphemeral")
+      .slice(before)
+      .filter((c) => /This channel is the action learning set/.test(String(c.args.text)));
     assert.equal(welcomes.length, 1);
   });
 
@@ -177,11 +243,18 @@ describe("Slack adapter on the real Bolt stack against a local Slack", () => {
       const event = { type: "member_joined_channel", user: "U0OTHER", channel: CHANNEL, team: "T1" };
       assert.equal((await eventCallback(target, { eventId: "Ev2", event })).status, 200);
       await fake.waitFor("chat.postEphemeral", before + 1);
-      assert.equal((await eventCallback(secondTarget, { eventId: "Ev2", event }, { retryNum: 1, retryReason: "http_timeout" })).status, 200);
+      assert.equal(
+        (await eventCallback(secondTarget, { eventId: "Ev2", event }, { retryNum: 1, retryReason: "http_timeout" })).status,
+        200,
+      );
       assert.equal((await eventCallback(secondTarget, { eventId: "Ev3", event })).status, 200, "a new event on the second process");
       await fake.waitFor("chat.postEphemeral", before + 2);
       await new Promise((r) => setTimeout(r, 200));
-      assert.equal(fake.callsTo("chat.postEphemeral").length, before + 2, "Ev2 once and Ev3 once: the retry was recognised by the other process");
+      assert.equal(
+        fake.callsTo("chat.postEphemeral").length,
+        before + 2,
+        "Ev2 once and Ev3 once: the retry was recognised by the other process",
+      );
       assert.equal(await db.slackEvent.count({ where: { eventId: { in: ["Ev2", "Ev3"] } } }), 2);
     } finally {
       await second.stop();
@@ -211,7 +284,12 @@ describe("Slack multi-workspace installs through OAuth, with the installations i
     const port = await adapter.start(0);
     base = `http://127.0.0.1:${port}`;
     target = { url: `${base}/slack/events`, signingSecret: SECRET };
-    await saveSlackInstallation(db, "T:T2", { team: { id: "T2" }, isEnterpriseInstall: false, bot: { token: "xoxb-team-two", userId: "UBOT2", id: "B2", scopes: [] } }, clock.now());
+    await saveSlackInstallation(
+      db,
+      "T:T2",
+      { team: { id: "T2" }, isEnterpriseInstall: false, bot: { token: "xoxb-team-two", userId: "UBOT2", id: "B2", scopes: [] } },
+      clock.now(),
+    );
   });
   after(async () => {
     await adapter.stop();
@@ -240,7 +318,10 @@ describe("Slack multi-workspace installs through OAuth, with the installations i
     const reply = { text: "Meeting 1 is tomorrow", buttons: [] };
     await adapter.sink.deliver({ platform: "slack", workspaceId: "T2", channelId: "C0T2", to: { kind: "channel" }, reply }, "test-key");
     assert.equal(fake.callsTo("chat.postMessage").at(-1)!.token, "xoxb-team-two");
-    await assert.rejects(adapter.sink.deliver({ platform: "slack", workspaceId: "T9", channelId: "C0T9", to: { kind: "channel" }, reply }, "test-key"), /not installed in T:T9/);
+    await assert.rejects(
+      adapter.sink.deliver({ platform: "slack", workspaceId: "T9", channelId: "C0T9", to: { kind: "channel" }, reply }, "test-key"),
+      /not installed in T:T9/,
+    );
   });
 });
 
@@ -252,7 +333,10 @@ test("npm start with Slack tokens serves Slack over HTTP on PORT and stops clean
     const target = { url: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET };
     let status = 0;
     for (let i = 0; i < 100 && status !== 200; i++) {
-      status = await slashCommand(target, { text: "help", userId: "U0A", userName: "a", channelId: "C0A" }).then((r) => r.status, () => 0);
+      status = await slashCommand(target, { text: "help", userId: "U0A", userName: "a", channelId: "C0A" }).then(
+        (r) => r.status,
+        () => 0,
+      );
       if (status !== 200) await new Promise((r) => setTimeout(r, 100));
     }
     assert.equal(status, 200, bot.stderr());

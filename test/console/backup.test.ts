@@ -10,7 +10,10 @@ test("npm run db:backup copies the live SQLite database, rows and all", async ()
   try {
     await h.run(`${FIVE_MEMBER_SET}\nas Ana\n/log problem text:"Kept safe"`);
     const target = join(h.dir, "backup.db");
-    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-backup.ts", target], { encoding: "utf8", env: { ...process.env, DATABASE_URL: h.databaseUrl } });
+    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-backup.ts", target], {
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_URL: h.databaseUrl },
+    });
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /Backed up .* to .*backup\.db/);
     const copy = new Database(target, { readonly: true });

@@ -15,7 +15,14 @@ function start(input: string, db: string, env: Record<string, string> = {}): str
   const run = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
     input,
     encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: `file:${join(dir, db)}`, FILES_DIR: join(dir, "files"), DEFAULT_TIME_ZONE: "Europe/London", LOG_LEVEL: "warn", ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: `file:${join(dir, db)}`,
+      FILES_DIR: join(dir, "files"),
+      DEFAULT_TIME_ZONE: "Europe/London",
+      LOG_LEVEL: "warn",
+      ...env,
+    },
   });
   assert.equal(run.status, 0, run.stderr);
   return run.stdout;

@@ -26,7 +26,13 @@ test("npm start reads a script on stdin, prints the same transcript and exits 0"
     const run = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
       input: script,
       encoding: "utf8",
-      env: { ...process.env, DATABASE_URL: `file:${join(dir, "als.db")}`, FILES_DIR: join(dir, "files"), DEFAULT_TIME_ZONE: "Europe/London", LOG_LEVEL: "warn" },
+      env: {
+        ...process.env,
+        DATABASE_URL: `file:${join(dir, "als.db")}`,
+        FILES_DIR: join(dir, "files"),
+        DEFAULT_TIME_ZONE: "Europe/London",
+        LOG_LEVEL: "warn",
+      },
     });
     assert.equal(run.status, 0, run.stderr);
     assert.equal(run.stdout, expected);

@@ -13,7 +13,7 @@ import { createHarness, FIVE_MEMBER_SET, type Harness } from "../support/harness
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 
 const nasty = [
-  "'; DROP TABLE \"Entry\"; --",
+  '\'; DROP TABLE "Entry"; --',
   '" OR 1=1 --',
   "<script>alert(1)</script>",
   "<@U123|x> <!channel> @everyone",
@@ -43,7 +43,12 @@ const nasty = [
   "22:00-08:00",
 ];
 
-const value = fc.oneof(fc.constantFrom(...nasty), fc.string({ unit: "grapheme", maxLength: 40 }), fc.string({ unit: "binary", maxLength: 40 }), fc.integer().map(String));
+const value = fc.oneof(
+  fc.constantFrom(...nasty),
+  fc.string({ unit: "grapheme", maxLength: 40 }),
+  fc.string({ unit: "binary", maxLength: 40 }),
+  fc.integer().map(String),
+);
 const quoted = (v: string) => (/\s|"/.test(v) ? `"${v.replace(/"/g, "")}"` : v);
 
 function lineFor(family: string) {
@@ -70,7 +75,9 @@ describe(`fuzz: ${RUNS} generated inputs per command family`, () => {
   let probe: Database.Database;
   before(async () => {
     h = await createHarness();
-    await h.run(`${FIVE_MEMBER_SET}\nas Ana\n/meeting schedule when:"2027-01-12 10:00" every:monthly count:3\n/log action text:"An action" due:2027-01-20\nas Zed\n/help`);
+    await h.run(
+      `${FIVE_MEMBER_SET}\nas Ana\n/meeting schedule when:"2027-01-12 10:00" every:monthly count:3\n/log action text:"An action" due:2027-01-20\nas Zed\n/help`,
+    );
     probe = new Database(sqlitePath(h.databaseUrl), { readonly: true });
   });
   after(async () => {

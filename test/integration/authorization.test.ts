@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { type CommandDecl, commandKey } from "../../commands/define.ts";
 import { allCommands } from "../../commands/index.ts";
-import { commandKey, type CommandDecl } from "../../commands/define.ts";
 import { readConsoleMention } from "../../src/adapters/console/console-chat.ts";
 import { executeCommand } from "../../src/app/dispatch.ts";
 import { handlers } from "../../src/app/handlers/index.ts";
@@ -25,12 +25,21 @@ describe("authorisation matrix: every command, run by everyone who may not, is r
   let h: Harness;
   before(async () => {
     h = await createHarness();
-    await h.run(`${FIVE_MEMBER_SET}\nas Ana\n/meeting schedule when:"2027-01-12 10:00" every:monthly count:3\n/log problem text:"Private"\nas Zed\n/help`);
+    await h.run(
+      `${FIVE_MEMBER_SET}\nas Ana\n/meeting schedule when:"2027-01-12 10:00" every:monthly count:3\n/log problem text:"Private"\nas Zed\n/help`,
+    );
   });
   after(() => h.close());
 
   const run = (actor: string, text: string, workspaceId = "local") =>
-    executeCommand(h.deps, handlers, { platform: "console", workspaceId, channelId: "set", user: { externalId: actor, displayName: actor }, readMention: readConsoleMention, text });
+    executeCommand(h.deps, handlers, {
+      platform: "console",
+      workspaceId,
+      channelId: "set",
+      user: { externalId: actor, displayName: actor },
+      readMention: readConsoleMention,
+      text,
+    });
 
   for (const decl of allCommands) {
     for (const { actor, reply } of refusedFor[decl.who]) {
@@ -40,7 +49,7 @@ describe("authorisation matrix: every command, run by everyone who may not, is r
           const result = await run(actor, example);
           assert.equal(result.ok, false, `/${commandKey(decl)} was allowed for ${actor}`);
           assert.match(result.outgoing[0]!.reply.text, reply);
-          assert.deepEqual((await h.snapshot()), before);
+          assert.deepEqual(await h.snapshot(), before);
         });
       }
     }

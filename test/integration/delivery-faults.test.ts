@@ -3,13 +3,13 @@ import { test } from "node:test";
 import { pino } from "pino";
 import type { Delivery } from "../../src/app/render-nudge.ts";
 import { advanceClock } from "../../src/scheduler/advance.ts";
-import { MAX_ATTEMPTS, RETRY_DELAYS_MS, type NudgeSink } from "../../src/scheduler/tick.ts";
+import { MAX_ATTEMPTS, type NudgeSink, RETRY_DELAYS_MS } from "../../src/scheduler/tick.ts";
 import { createHarness, FIVE_MEMBER_SET } from "../support/harness.ts";
 
 /** A platform that answers 429s, 500s and hangs at random (seeded), and otherwise delivers. */
 function faultySink(seed: number) {
   let state = seed;
-  const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const tries = new Map<string, number[]>();
   const delivered: string[] = [];
   let now = () => new Date(0);
@@ -43,14 +43,25 @@ test("under 429s, 500s and hangs every reminder ends sent or failed with its rea
     assert.ok(rows.length > 20, `${rows.length} reminders`);
     const byStatus: Record<string, typeof rows> = {};
     for (const r of rows) (byStatus[r.status] ??= []).push(r);
-    assert.deepEqual(Object.keys(byStatus).filter((s) => !["sent", "failed", "skipped"].includes(s)), [], "nothing left pending or in flight");
-    assert.ok(rows.some((r) => r.status === "sent" && r.attempts > 1), "some were sent after failed tries");
-    assert.ok(rows.some((r) => r.status === "sent" && r.attempts === 1), "most go through first time");
+    assert.deepEqual(
+      Object.keys(byStatus).filter((s) => !["sent", "failed", "skipped"].includes(s)),
+      [],
+      "nothing left pending or in flight",
+    );
+    assert.ok(
+      rows.some((r) => r.status === "sent" && r.attempts > 1),
+      "some were sent after failed tries",
+    );
+    assert.ok(
+      rows.some((r) => r.status === "sent" && r.attempts === 1),
+      "most go through first time",
+    );
     for (const r of byStatus.failed ?? []) assert.match(r.lastError ?? "", /rate limited|500|timed out/, "failed with its reason");
     for (const r of byStatus.skipped ?? []) assert.match(r.reason ?? "", /^stale/);
     assert.ok(rows.every((r) => r.attempts <= MAX_ATTEMPTS));
     for (const times of faults.tries.values()) {
-      for (let i = 1; i < times.length; i++) assert.ok(times[i]! - times[i - 1]! >= RETRY_DELAYS_MS[0]!, "no tight retry loop: tries are at least a minute apart");
+      for (let i = 1; i < times.length; i++)
+        assert.ok(times[i]! - times[i - 1]! >= RETRY_DELAYS_MS[0]!, "no tight retry loop: tries are at least a minute apart");
     }
     assert.equal(faults.delivered.length, byStatus.sent?.length, "each sent reminder delivered once, and only those");
   } finally {

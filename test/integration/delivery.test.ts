@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, test } from "node:test";
 import { pino } from "pino";
-import type { Delivery } from "../../src/app/render-nudge.ts";
-import { loadNudgeState } from "../../src/store/nudge-state.ts";
 import { shardOf } from "../../src/adapters/discord/shard.ts";
-import { claimDue, insertOutbox, type ClaimScope } from "../../src/store/outbox.ts";
+import type { Delivery } from "../../src/app/render-nudge.ts";
 import { planNudges } from "../../src/domain/plan-nudges.ts";
-import { CLAIM_LEASE_MS, MAX_ATTEMPTS, runTick, type NudgeSink } from "../../src/scheduler/tick.ts";
+import { CLAIM_LEASE_MS, MAX_ATTEMPTS, type NudgeSink, runTick } from "../../src/scheduler/tick.ts";
+import { loadNudgeState } from "../../src/store/nudge-state.ts";
+import { type ClaimScope, claimDue, insertOutbox } from "../../src/store/outbox.ts";
 import { createHarness, FIVE_MEMBER_SET, type Harness } from "../support/harness.ts";
 
 const logger = pino({ level: "silent" });
@@ -82,7 +82,10 @@ describe("delivery: retried with back-off, never lost silently, never doubled", 
     const post = rows.find((r) => r.kind === "meeting-post")!;
     assert.equal(post.status, "skipped");
     assert.match(post.reason ?? "", /^stale/);
-    assert.ok(rows.filter((r) => r.kind === "presenter-prep").every((r) => r.status === "skipped"), "preparing for a meeting that has started is stale");
+    assert.ok(
+      rows.filter((r) => r.kind === "presenter-prep").every((r) => r.status === "skipped"),
+      "preparing for a meeting that has started is stale",
+    );
     const followUps = rows.filter((r) => r.kind === "log-action");
     assert.equal(followUps.length, 5, "every attendee is asked for their actions");
     assert.ok(followUps.every((r) => r.status === "sent"));
@@ -118,7 +121,23 @@ async function insertDueWithoutDelivering(h: Harness): Promise<void> {
   const { due } = planNudges(state, { since: at("2027-01-11T09:59:30Z"), now });
   const post = due.find((n) => n.kind === "meeting-post")!;
   await h.db.outbox.create({
-    data: { id: "dead-claim", key: post.key, kind: post.kind, setId: post.setId, payload: JSON.stringify({ platform: "console", workspaceId: "local", channelId: "set", to: { kind: "channel" }, reply: { text: "Meeting 1 is tomorrow" } }), sendAt: post.sendAt, staleAt: post.staleAt, status: "pending", createdAt: now },
+    data: {
+      id: "dead-claim",
+      key: post.key,
+      kind: post.kind,
+      setId: post.setId,
+      payload: JSON.stringify({
+        platform: "console",
+        workspaceId: "local",
+        channelId: "set",
+        to: { kind: "channel" },
+        reply: { text: "Meeting 1 is tomorrow" },
+      }),
+      sendAt: post.sendAt,
+      staleAt: post.staleAt,
+      status: "pending",
+      createdAt: now,
+    },
   });
 }
 
@@ -128,19 +147,42 @@ test("a process claims only the reminders of its platforms and, for Discord, of 
     const now = at("2027-01-11T10:00:00Z");
     // Real-sized snowflakes (beyond 2^53), one on each shard of two.
     const guilds = ["175928847299117063", "175928847303311367"];
-    assert.deepEqual(guilds.map((g) => shardOf(g, 2)), [0, 1]);
+    assert.deepEqual(
+      guilds.map((g) => shardOf(g, 2)),
+      [0, 1],
+    );
     const sets: Record<string, string> = {};
-    for (const [name, platform, externalId] of [["shard0", "discord", guilds[0]!], ["shard1", "discord", guilds[1]!], ["slack", "slack", "T1"], ["console", "console", "elsewhere"]] as const) {
+    for (const [name, platform, externalId] of [
+      ["shard0", "discord", guilds[0]!],
+      ["shard1", "discord", guilds[1]!],
+      ["slack", "slack", "T1"],
+      ["console", "console", "elsewhere"],
+    ] as const) {
       const workspace = await h.db.workspace.create({ data: { platform, externalId } });
-      sets[name] = (await h.db.learningSet.create({ data: { workspaceId: workspace.id, channelId: `C-${name}`, name, timeZone: "UTC" } })).id;
+      sets[name] = (
+        await h.db.learningSet.create({ data: { workspaceId: workspace.id, channelId: `C-${name}`, name, timeZone: "UTC" } })
+      ).id;
     }
     const rows = Object.entries(sets).map(([name, setId]) => ({
-      id: `row-${name}`, key: `k-${name}`, kind: "test", setId, personId: null, payload: "{}", sendAt: now, staleAt: at("2027-01-12T10:00:00Z"), status: "pending" as const, reason: null,
+      id: `row-${name}`,
+      key: `k-${name}`,
+      kind: "test",
+      setId,
+      personId: null,
+      payload: "{}",
+      sendAt: now,
+      staleAt: at("2027-01-12T10:00:00Z"),
+      status: "pending" as const,
+      reason: null,
     }));
     assert.equal(await insertOutbox(h.db, rows, now), 4);
     const claim = async (scope: ClaimScope) => (await claimDue(h.db, now, at("2027-01-11T10:15:00Z"), scope)).map((r) => r.key).sort();
     assert.deepEqual(await claim({ platforms: ["discord"], discordShards: { count: 2, ids: [1] } }), ["k-shard1"]);
-    assert.deepEqual(await claim({ platforms: ["slack", "discord"], discordShards: { count: 2, ids: [1] } }), ["k-slack"], "shard 0 stays for its own process");
+    assert.deepEqual(
+      await claim({ platforms: ["slack", "discord"], discordShards: { count: 2, ids: [1] } }),
+      ["k-slack"],
+      "shard 0 stays for its own process",
+    );
     assert.deepEqual(await claim({ platforms: ["discord"], discordShards: { count: 2, ids: [0] } }), ["k-shard0"]);
     assert.deepEqual(await claim({ platforms: [] }), []);
     assert.deepEqual(await claim({ platforms: ["console"] }), ["k-console"]);

@@ -1,9 +1,13 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
-import { createHarness, FIVE_MEMBER_SET, replies, type Harness } from "../support/harness.ts";
+import { createHarness, FIVE_MEMBER_SET, type Harness, replies } from "../support/harness.ts";
 
-const fileOf = (out: string[]) => out.find((l) => l.trim().startsWith("[file "))?.trim().slice(6, -1);
+const fileOf = (out: string[]) =>
+  out
+    .find((l) => l.trim().startsWith("[file "))
+    ?.trim()
+    .slice(6, -1);
 
 describe("the draft, progress and records through the commands", () => {
   let h: Harness;
@@ -63,10 +67,24 @@ as Ben
     assert.match((await say('as Sam\n/records note:"Ana and Ben paired well on questioning"')).join("\n"), /Note added/);
     const set = await h.db.learningSet.findFirstOrThrow();
     await h.db.outbox.create({
-      data: { key: "k", kind: "presenter-prep", setId: set.id, payload: "{}", sendAt: new Date("2027-02-07T10:00:00Z"), staleAt: new Date("2027-02-09T10:00:00Z"), status: "failed", attempts: 5, lastError: "channel_not_found", createdAt: new Date() },
+      data: {
+        key: "k",
+        kind: "presenter-prep",
+        setId: set.id,
+        payload: "{}",
+        sendAt: new Date("2027-02-07T10:00:00Z"),
+        staleAt: new Date("2027-02-09T10:00:00Z"),
+        status: "failed",
+        attempts: 5,
+        lastError: "channel_not_found",
+        createdAt: new Date(),
+      },
     });
     const out = (await say("/records")).join("\n");
-    assert.match(out, /Meetings held \(1\): Meeting 1 · Tue 12 Jan 2027, 10:00 GMT · 2h · attended 4\/5: Ana, Ben, Cleo, Dev · presented: Ana, Ben, Cleo/);
+    assert.match(
+      out,
+      /Meetings held \(1\): Meeting 1 · Tue 12 Jan 2027, 10:00 GMT · 2h · attended 4\/5: Ana, Ben, Cleo, Dev · presented: Ana, Ben, Cleo/,
+    );
     assert.match(out, /Advisor notes \(1\): .* Sam: Ana and Ben paired well on questioning/);
     assert.match(out, /Reminders not delivered \(1\): presenter-prep to the channel, due .*, 5 tries: channel_not_found/);
   });

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
-import { createHarness, FIVE_MEMBER_SET, replies, type Harness } from "../support/harness.ts";
+import { createHarness, FIVE_MEMBER_SET, type Harness, replies } from "../support/harness.ts";
 
 describe("a member's own data: export it, or forget it after confirming", () => {
   let h: Harness;
@@ -22,10 +22,16 @@ as Ben
   test("/log export is a JSON file of everything about the member, and nothing of anyone else's", async () => {
     const out = await say("as Ana\n/log export");
     assert.match(out[0]!, /2 entries, 1 membership, 1 RSVP and more/);
-    const path = out.find((l) => l.trim().startsWith("[file "))!.trim().slice(6, -1);
+    const path = out
+      .find((l) => l.trim().startsWith("[file "))!
+      .trim()
+      .slice(6, -1);
     const data = JSON.parse(readFileSync(path, "utf8"));
     assert.equal(data.person.displayName, "Ana");
-    assert.deepEqual(data.entries.map((e: { text: string }) => e.text), ["My rota keeps being overridden", "Ask for a weekly slot"]);
+    assert.deepEqual(
+      data.entries.map((e: { text: string }) => e.text),
+      ["My rota keeps being overridden", "Ask for a weekly slot"],
+    );
     assert.equal(data.actions.length, 1);
     assert.doesNotMatch(JSON.stringify(data), /Tickets fall between offices/);
   });
@@ -35,7 +41,7 @@ as Ben
     const out = await say("as Ana\n/log forget");
     assert.match(out.join("\n"), /cannot be undone/i);
     assert.ok(out.includes("  [button forget-confirm: Delete all my data]"));
-    assert.deepEqual((await h.snapshot()), before);
+    assert.deepEqual(await h.snapshot(), before);
   });
 
   test("confirming deletes the member's content and name, keeps others' data, and leaves the set", async () => {

@@ -1,13 +1,15 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { createHarness, FIVE_MEMBER_SET, replies, type Harness } from "../support/harness.ts";
+import { createHarness, FIVE_MEMBER_SET, type Harness, replies } from "../support/harness.ts";
 
 describe("a member's entries are theirs: advisors read them only while shared, other members never", () => {
   let h: Harness;
   const say = async (script: string) => replies(await h.run(script)).join("\n");
   before(async () => {
     h = await createHarness();
-    await h.run(`${FIVE_MEMBER_SET}\nas Ana\n/log problem text:"My manager overrides my rota"\n/log action text:"Ask for a weekly slot with her"`);
+    await h.run(
+      `${FIVE_MEMBER_SET}\nas Ana\n/log problem text:"My manager overrides my rota"\n/log action text:"Ask for a weekly slot with her"`,
+    );
   });
   after(() => h.close());
 
@@ -33,12 +35,15 @@ describe("a member's entries are theirs: advisors read them only while shared, o
     assert.match(await say("as Ben\n/log edit entry:1 text:changed"), /You have no entry #1/);
     assert.match(await say("as Ben\n/log delete entry:1"), /You have no entry #1/);
     assert.match(await say("as Ben\n/action done action:2"), /You have no action #2/);
-    assert.deepEqual((await h.snapshot()), before);
+    assert.deepEqual(await h.snapshot(), before);
     assert.match(await say("as Ana\n/log list"), /#1 .* problem: My manager overrides my rota/);
   });
 
   test("the member edits and deletes their own entries by number", async () => {
-    assert.match(await say('as Ana\n/log edit entry:1 text:"My manager overrides the rota I agree with the team"'), /Entry #1 \(problem\) updated/);
+    assert.match(
+      await say('as Ana\n/log edit entry:1 text:"My manager overrides the rota I agree with the team"'),
+      /Entry #1 \(problem\) updated/,
+    );
     assert.match(await say("/log list"), /#1 .* problem: My manager overrides the rota I agree with the team \(edited\)/);
     assert.match(await say("/log delete entry:2"), /Entry #2 deleted: the action \(and its outcome\)/);
     assert.equal(await h.db.action.count(), 0);
@@ -46,7 +51,10 @@ describe("a member's entries are theirs: advisors read them only while shared, o
 
   test("entry text over the limit is refused with the limit named, and nothing is written", async () => {
     const before = await h.snapshot();
-    assert.match(await say(`as Ana\n/log reflect text:"${"x".repeat(2001)}"`), /Option text: "x{37}…" is not valid \(at most 2000 characters; this has 2001\)/);
-    assert.deepEqual((await h.snapshot()), before);
+    assert.match(
+      await say(`as Ana\n/log reflect text:"${"x".repeat(2001)}"`),
+      /Option text: "x{37}…" is not valid \(at most 2000 characters; this has 2001\)/,
+    );
+    assert.deepEqual(await h.snapshot(), before);
   });
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, test } from "node:test";
-import { createHarness, FIVE_MEMBER_SET, replies, type Harness } from "../support/harness.ts";
+import { createHarness, FIVE_MEMBER_SET, type Harness, replies } from "../support/harness.ts";
 
 /** The presenters line of /meeting next, e.g. "Ana, Ben, Cleo". */
 async function nextPresenters(h: Harness, as = "Ana"): Promise<string> {

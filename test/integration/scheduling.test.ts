@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, test } from "node:test";
-import { createHarness, FIVE_MEMBER_SET, replies, type Harness } from "../support/harness.ts";
+import { createHarness, FIVE_MEMBER_SET, type Harness, replies } from "../support/harness.ts";
 
 describe("scheduling through the commands", () => {
   let h: Harness;
@@ -25,7 +25,10 @@ describe("scheduling through the commands", () => {
   });
 
   test("natural-language dates are read in the actor's time zone", async () => {
-    await h.db.person.update({ where: { workspaceId_externalId: { workspaceId: (await h.db.workspace.findFirstOrThrow()).id, externalId: "Ana" } }, data: { timeZone: "America/New_York" } });
+    await h.db.person.update({
+      where: { workspaceId_externalId: { workspaceId: (await h.db.workspace.findFirstOrThrow()).id, externalId: "Ana" } },
+      data: { timeZone: "America/New_York" },
+    });
     await h.run('as Ana\n/meeting schedule when:"next tuesday 10am" duration:90m');
     const m = await h.db.meeting.findFirstOrThrow();
     assert.equal(m.startsAt.toISOString(), "2027-03-09T15:00:00.000Z");
@@ -36,13 +39,19 @@ describe("scheduling through the commands", () => {
     const out = replies(await h.run('as Ben\n/meeting schedule "2027-04-06 14:00" 2h every:"first tuesday" count:4'));
     assert.match(out[0]!, /Ben scheduled 4 meetings, the first Tuesday of each month/);
     const rows = await h.db.meeting.findMany({ orderBy: { number: "asc" } });
-    assert.deepEqual(rows.map((m) => m.startsAt.toISOString().slice(0, 10)), ["2027-04-06", "2027-05-04", "2027-06-01", "2027-07-06"]);
+    assert.deepEqual(
+      rows.map((m) => m.startsAt.toISOString().slice(0, 10)),
+      ["2027-04-06", "2027-05-04", "2027-06-01", "2027-07-06"],
+    );
   });
 
   test("until: ends a fortnightly series on that day", async () => {
     await h.run('as Ben\n/meeting schedule when:"2027-03-02 10:00" every:fortnightly until:2027-04-13');
     const rows = await h.db.meeting.findMany({ orderBy: { number: "asc" } });
-    assert.deepEqual(rows.map((m) => m.startsAt.toISOString().slice(0, 10)), ["2027-03-02", "2027-03-16", "2027-03-30", "2027-04-13"]);
+    assert.deepEqual(
+      rows.map((m) => m.startsAt.toISOString().slice(0, 10)),
+      ["2027-03-02", "2027-03-16", "2027-03-30", "2027-04-13"],
+    );
   });
 
   test("moving and cancelling tell the set", async () => {
@@ -61,7 +70,10 @@ describe("scheduling through the commands", () => {
   test("the calendar is an .ics file with one event per meeting, cancelled ones marked", async () => {
     await h.run('as Ana\n/meeting schedule when:"2027-03-10 10:00" every:weekly count:3\n/meeting cancel meeting:2');
     const out = replies(await h.run("/meeting calendar"));
-    const file = out.find((l) => l.trim().startsWith("[file "))!.trim().slice(6, -1);
+    const file = out
+      .find((l) => l.trim().startsWith("[file "))!
+      .trim()
+      .slice(6, -1);
     const ics = readFileSync(file, "utf8");
     assert.equal(ics.match(/BEGIN:VEVENT/g)?.length, 3);
     assert.match(ics, /DTSTART:20270310T100000Z/);

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type pg from "pg";
-import { diffPostgres } from "../../scripts/postgres/migrate-diff.ts";
 import { POSTGRES_SCHEMA } from "../../scripts/postgres/derive-schema.ts";
+import { diffPostgres } from "../../scripts/postgres/migrate-diff.ts";
 import { loadMigrations, migratePostgres, POSTGRES_MIGRATIONS_DIR } from "../../src/store/migrate.ts";
-import { createTestDatabase, POSTGRES_ADMIN_URL, withPgClient, type TestDatabase } from "../support/test-database.ts";
+import { createTestDatabase, POSTGRES_ADMIN_URL, type TestDatabase, withPgClient } from "../support/test-database.ts";
 
 assert.ok(POSTGRES_ADMIN_URL, "the PostgreSQL tests run in npm test's PostgreSQL lane (scripts/test.ts), which sets ALS_TEST_POSTGRES_URL");
 
@@ -18,7 +18,8 @@ after(async () => {
   for (const d of databases) await d.drop();
 });
 
-const query = <T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> => withPgClient(url, async (c) => (await c.query<T>(sql)).rows);
+const query = <T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> =>
+  withPgClient(url, async (c) => (await c.query<T>(sql)).rows);
 
 /** Columns, indexes and constraints of the public schema, the migration bookkeeping table left out. */
 async function schemaOf(url: string): Promise<string[]> {
@@ -27,7 +28,10 @@ async function schemaOf(url: string): Promise<string[]> {
     `SELECT table_name || '.' || column_name || ' ' || data_type || coalesce('(' || datetime_precision || ')', '') || ' ' || is_nullable || ' ' || coalesce(column_default, '') AS d
      FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_als_migrations'`,
   );
-  const indexes = await query<{ d: string }>(url, `SELECT indexdef AS d FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_als_migrations'`);
+  const indexes = await query<{ d: string }>(
+    url,
+    `SELECT indexdef AS d FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_als_migrations'`,
+  );
   const constraints = await query<{ d: string }>(
     url,
     `SELECT t.relname || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid) AS d FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
@@ -49,7 +53,10 @@ test("the committed PostgreSQL migrations build exactly the schema derived from 
 test("processes starting together apply each migration once (advisory lock), and again applies none", async () => {
   const url = await fresh();
   const results = await Promise.all([migratePostgres(url), migratePostgres(url), migratePostgres(url)]);
-  assert.deepEqual(results.flat().sort(), loadMigrations(POSTGRES_MIGRATIONS_DIR).map((m) => m.name));
+  assert.deepEqual(
+    results.flat().sort(),
+    loadMigrations(POSTGRES_MIGRATIONS_DIR).map((m) => m.name),
+  );
   assert.deepEqual(await migratePostgres(url), []);
 });
 
@@ -62,7 +69,10 @@ test("upgrading a PostgreSQL database keeps its rows", async () => {
     `INSERT INTO "Workspace" ("id", "platform", "externalId") VALUES ('w', 'console', 'local');
      INSERT INTO "Person" ("id", "workspaceId", "externalId", "displayName", "timeZone") VALUES ('p', 'w', 'Ana', 'Ana', 'Europe/London');`,
   );
-  assert.deepEqual(await migratePostgres(url, [first!, ...rest]), rest.map((m) => m.name));
+  assert.deepEqual(
+    await migratePostgres(url, [first!, ...rest]),
+    rest.map((m) => m.name),
+  );
   assert.deepEqual(await query(url, `SELECT "displayName", "nudgesOn" FROM "Person"`), [{ displayName: "Ana", nudgesOn: true }]);
 });
 

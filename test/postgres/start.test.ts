@@ -13,7 +13,13 @@ test("npm start with a postgres:// DATABASE_URL migrates an empty database and k
       spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
         input,
         encoding: "utf8",
-        env: { ...process.env, DATABASE_URL: database.url, FILES_DIR: join(database.dir, "files"), CONSOLE_START: "2027-01-04T09:00:00Z", LOG_LEVEL: "warn" },
+        env: {
+          ...process.env,
+          DATABASE_URL: database.url,
+          FILES_DIR: join(database.dir, "files"),
+          CONSOLE_START: "2027-01-04T09:00:00Z",
+          LOG_LEVEL: "warn",
+        },
       });
     const first = start(`as Sam\n/set create name:"On PostgreSQL"\n/set add member:@Ana\n`);
     assert.equal(first.status, 0, first.stderr);

@@ -8,7 +8,7 @@
  */
 import { createInterface } from "node:readline";
 import { pino } from "pino";
-import { runTick, type NudgeSink } from "../../src/scheduler/tick.ts";
+import { type NudgeSink, runTick } from "../../src/scheduler/tick.ts";
 import { openDatabase } from "../../src/store/open-database.ts";
 
 const db = await openDatabase(process.env.DATABASE_URL!);

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { after, before, describe, test } from "node:test";
@@ -33,7 +33,11 @@ class Incarnation {
   #waiting: { line: string; resolve: () => void } | null = null;
   onDelivered: (() => void) | null = null;
 
-  constructor(readonly name: string, databaseUrl: string, env: Record<string, string> = {}) {
+  constructor(
+    readonly name: string,
+    databaseUrl: string,
+    env: Record<string, string> = {},
+  ) {
     this.child = spawn(process.execPath, ["--import", "tsx", "test/postgres/tick-worker.ts"], {
       env: { ...process.env, DATABASE_URL: databaseUrl, ...env },
       stdio: ["pipe", "pipe", "inherit"],
@@ -88,7 +92,8 @@ async function runConcurrently(h: Harness, chaos?: Chaos): Promise<{ incarnation
     for (;;) {
       const worker = slots[slot];
       if (chaos && slot === "A" && kills() < chaos.maxKills && chaos.rng() < 0.4) {
-        if (chaos.rng() < 0.5) setTimeout(() => worker.kill(), chaos.rng() * 10); // mid-tick, or idle between ticks
+        if (chaos.rng() < 0.5)
+          setTimeout(() => worker.kill(), chaos.rng() * 10); // mid-tick, or idle between ticks
         else {
           const nth = 1 + Math.floor(chaos.rng() * 3);
           let seen = 0;
@@ -166,10 +171,19 @@ describe("several processes on one PostgreSQL database", () => {
     const canonical = await canonicalKeys(h);
     const delivered = incarnations.flatMap((i) => i.delivered.map(canonical));
     const perProcess = incarnations.map((i) => `${i.name}: ${i.delivered.length}`).join(", ");
-    t.diagnostic(`${ticks} ticks in each process; planned ${planned.length}, delivered ${delivered.length} (${perProcess}), duplicates ${delivered.length - new Set(delivered).size}`);
-    assert.deepEqual([...tally(delivered)].filter(([, n]) => n > 1), [], "no reminder twice");
+    t.diagnostic(
+      `${ticks} ticks in each process; planned ${planned.length}, delivered ${delivered.length} (${perProcess}), duplicates ${delivered.length - new Set(delivered).size}`,
+    );
+    assert.deepEqual(
+      [...tally(delivered)].filter(([, n]) => n > 1),
+      [],
+      "no reminder twice",
+    );
     assert.deepEqual(delivered.sort(), planned);
-    assert.ok(incarnations.every((i) => i.delivered.length > 0), `both processes delivered some (${perProcess})`);
+    assert.ok(
+      incarnations.every((i) => i.delivered.length > 0),
+      `both processes delivered some (${perProcess})`,
+    );
     assert.equal(await h.db.outbox.count({ where: { status: { in: ["pending", "sending", "failed"] } } }), 0);
   });
 
@@ -183,9 +197,15 @@ describe("several processes on one PostgreSQL database", () => {
     const delivered = incarnations.flatMap((i) => i.delivered.map(canonical));
     const counts = tally(delivered);
     const duplicates = [...counts].filter(([, n]) => n > 1);
-    t.diagnostic(`seed ${seed}, ${ticks} ticks: planned ${planned.length}, delivered ${delivered.length}, distinct ${counts.size}, kills ${kills}, duplicates ${duplicates.length}`);
+    t.diagnostic(
+      `seed ${seed}, ${ticks} ticks: planned ${planned.length}, delivered ${delivered.length}, distinct ${counts.size}, kills ${kills}, duplicates ${duplicates.length}`,
+    );
     assert.ok(kills >= 5, `enough kills to mean something (${kills})`);
-    assert.deepEqual(planned.filter((k) => !counts.has(k)), [], "no planned reminder lost");
+    assert.deepEqual(
+      planned.filter((k) => !counts.has(k)),
+      [],
+      "no planned reminder lost",
+    );
     assert.deepEqual([...counts.keys()].sort(), planned, "every planned reminder delivered, and nothing else");
     // The documented window: a reminder handed to the platform but not yet marked sent when its process
     // died. Deliveries are one at a time, so that can only be the last one a killed process printed.
@@ -201,7 +221,8 @@ describe("several processes on one PostgreSQL database", () => {
     const h = await createHarness(START);
     after(() => h.close());
     const setupEnd = lines.findIndex((l, i) => i > 1 && l.startsWith("clock "));
-    for (const line of lines.slice(0, setupEnd)) if (line.trim() && !line.startsWith("#") && !line.startsWith("clock ")) await h.chat.handle(line);
+    for (const line of lines.slice(0, setupEnd))
+      if (line.trim() && !line.startsWith("#") && !line.startsWith("clock ")) await h.chat.handle(line);
     const incarnations: Incarnation[] = [];
     let worker = await launch("A", h.databaseUrl, incarnations, { HOLD_AFTER_DELIVERY_MS: "300" });
     const victim = worker;
@@ -223,6 +244,9 @@ describe("several processes on one PostgreSQL database", () => {
     const counts = tally(incarnations.flatMap((i) => i.delivered));
     assert.equal(counts.get(inFlight!), 2, "the reminder in flight when the process died is sent again after its lease");
     assert.equal(counts.get(first!), 1, "the reminder recorded before the crash is not");
-    assert.deepEqual([...counts].filter(([k, n]) => n > 1 && k !== inFlight), []);
+    assert.deepEqual(
+      [...counts].filter(([k, n]) => n > 1 && k !== inFlight),
+      [],
+    );
   });
 });

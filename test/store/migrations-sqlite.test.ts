@@ -13,7 +13,9 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Tables and indexes with their normalised SQL, the migration bookkeeping table left out. */
 function schemaOf(db: Database.Database): string[] {
-  const rows = db.prepare(`SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE '_als_%' ORDER BY type, name`).all() as {
+  const rows = db
+    .prepare(`SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE '_als_%' ORDER BY type, name`)
+    .all() as {
     type: string;
     name: string;
     sql: string;
@@ -24,13 +26,21 @@ function schemaOf(db: Database.Database): string[] {
 test("the committed migrations build exactly the schema in prisma/schema.prisma (no drift)", () => {
   const fromMigrations = new Database(join(dir, "migrated.db"));
   migrateSqlite(fromMigrations);
-  const script = execFileSync("npx", ["prisma", "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"], {
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: `file:${join(dir, "cli.db")}` },
-  });
+  const script = execFileSync(
+    "npx",
+    ["prisma", "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+    {
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_URL: `file:${join(dir, "cli.db")}` },
+    },
+  );
   const fromSchema = new Database(join(dir, "schema.db"));
   fromSchema.exec(script);
-  assert.deepEqual(schemaOf(fromMigrations), schemaOf(fromSchema), "schema.prisma changed without a migration: see README, 'Changing the schema'");
+  assert.deepEqual(
+    schemaOf(fromMigrations),
+    schemaOf(fromSchema),
+    "schema.prisma changed without a migration: see README, 'Changing the schema'",
+  );
 });
 
 test("migrating twice applies each migration once", () => {
@@ -56,7 +66,11 @@ test("upgrading a database keeps its rows: table rebuilds do not cascade", () =>
 });
 
 test("prisma/postgresql/schema.prisma is derived from prisma/schema.prisma and up to date", () => {
-  assert.equal(readFileSync(POSTGRES_SCHEMA, "utf8"), postgresSchema(readFileSync(SQLITE_SCHEMA, "utf8")), "run npm run db:migration after changing prisma/schema.prisma");
+  assert.equal(
+    readFileSync(POSTGRES_SCHEMA, "utf8"),
+    postgresSchema(readFileSync(SQLITE_SCHEMA, "utf8")),
+    "run npm run db:migration after changing prisma/schema.prisma",
+  );
 });
 
 test("SQLite and PostgreSQL have the same migrations, in step", () => {

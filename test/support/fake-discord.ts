@@ -28,7 +28,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { WebSocketServer, type RawData, type WebSocket } from "ws";
+import { type RawData, type WebSocket, WebSocketServer } from "ws";
 
 export type DiscordCall = {
   method: string;
@@ -48,11 +48,25 @@ export type FakeGuild = { id: string; name: string; channels: { id: string; name
 
 type Json = Record<string, unknown>;
 type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
-type Ctx = { method: string; path: string; query: Record<string, string>; body: unknown; files: { name: string; bytes: Buffer }[]; authorized: boolean };
+type Ctx = {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+  files: { name: string; bytes: Buffer }[];
+  authorized: boolean;
+};
 type Route = { method: string; pattern: RegExp; auth: boolean; handle: (m: string[], ctx: Ctx) => Answer };
 type Waiter = { method: string; pattern: RegExp; n: number; resolve: (calls: DiscordCall[]) => void };
 type Shard = [id: number, count: number];
-type Conn = { socket: WebSocket; seq: number; sessionId: string | null; identify: { token: string; intents: number } | null; shard: Shard; query: string };
+type Conn = {
+  socket: WebSocket;
+  seq: number;
+  sessionId: string | null;
+  identify: { token: string; intents: number } | null;
+  shard: Shard;
+  query: string;
+};
 /** One IDENTIFY the fake accepted: the shard it asked for and the guilds it was sent. */
 export type Identified = { token: string; intents: number; shard: Shard; guildIds: string[] };
 type FakeOptions = { applicationId?: string; botUserId?: string; guilds?: FakeGuild[]; gatewayShards?: number; maxConcurrency?: number };
@@ -95,14 +109,40 @@ const P = {
   SendMessagesInThreads: 1n << 38n,
 };
 const EVERYONE_PERMISSIONS = [
-  P.CreateInstantInvite, P.AddReactions, P.ViewChannel, P.SendMessages, P.EmbedLinks, P.AttachFiles, P.ReadMessageHistory,
-  P.UseExternalEmojis, P.Connect, P.Speak, P.ChangeNickname, P.UseApplicationCommands, P.CreatePublicThreads, P.SendMessagesInThreads,
+  P.CreateInstantInvite,
+  P.AddReactions,
+  P.ViewChannel,
+  P.SendMessages,
+  P.EmbedLinks,
+  P.AttachFiles,
+  P.ReadMessageHistory,
+  P.UseExternalEmojis,
+  P.Connect,
+  P.Speak,
+  P.ChangeNickname,
+  P.UseApplicationCommands,
+  P.CreatePublicThreads,
+  P.SendMessagesInThreads,
 ].reduce((a, b) => a | b, 0n);
 const BOT_PERMISSIONS = EVERYONE_PERMISSIONS | P.MentionEveryone | P.ManageEvents;
 
 const GATEWAY_ONLY_GUILD_FIELDS = [
-  "channels", "members", "threads", "presences", "voice_states", "joined_at", "large", "lazy", "unavailable", "member_count",
-  "guild_scheduled_events", "stage_instances", "soundboard_sounds", "embedded_activities", "activity_instances", "version",
+  "channels",
+  "members",
+  "threads",
+  "presences",
+  "voice_states",
+  "joined_at",
+  "large",
+  "lazy",
+  "unavailable",
+  "member_count",
+  "guild_scheduled_events",
+  "stage_instances",
+  "soundboard_sounds",
+  "embedded_activities",
+  "activity_instances",
+  "version",
 ];
 const NAME_RE = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 
@@ -165,7 +205,9 @@ export class FakeDiscord {
       primary_guild: null,
     };
     this.#users.set(botId, this.#botUser);
-    this.#guilds = (opts.guilds ?? [{ id: "1111111111111111111", name: "Action Learning", channels: [{ id: "2222222222222222222", name: "set-a" }] }]).map((g) => ({
+    this.#guilds = (
+      opts.guilds ?? [{ id: "1111111111111111111", name: "Action Learning", channels: [{ id: "2222222222222222222", name: "set-a" }] }]
+    ).map((g) => ({
       id: g.id,
       name: g.name,
       channels: g.channels.map((c) => ({ ...c })),
@@ -225,7 +267,11 @@ export class FakeDiscord {
       const timer = setTimeout(() => {
         this.#waiters.delete(waiter);
         const seen = this.calls.map((c) => `${c.method} ${c.path} → ${c.status}`).join("\n  ");
-        reject(new Error(`FakeDiscord.waitFor(${method} ${pathPattern}, ${n}): only ${this.callsTo(method, pathPattern).length} after ${timeoutMs}ms; calls seen:\n  ${seen || "(none)"}`));
+        reject(
+          new Error(
+            `FakeDiscord.waitFor(${method} ${pathPattern}, ${n}): only ${this.callsTo(method, pathPattern).length} after ${timeoutMs}ms; calls seen:\n  ${seen || "(none)"}`,
+          ),
+        );
       }, timeoutMs);
       this.#waiters.add(waiter);
     });
@@ -261,7 +307,10 @@ export class FakeDiscord {
   async sendInteraction(interaction: Record<string, unknown>): Promise<{ id: string; token: string }> {
     await this.ready();
     const conn = typeof interaction.guild_id === "string" ? this.#connForGuild(interaction.guild_id) : this.#active;
-    if (!conn) throw new Error(`FakeDiscord.sendInteraction: no connected client${interaction.guild_id ? ` runs the shard of guild ${String(interaction.guild_id)}` : ""}`);
+    if (!conn)
+      throw new Error(
+        `FakeDiscord.sendInteraction: no connected client${interaction.guild_id ? ` runs the shard of guild ${String(interaction.guild_id)}` : ""}`,
+      );
     const id = typeof interaction.id === "string" ? interaction.id : this.#snowflake();
     const token = typeof interaction.token === "string" ? interaction.token : interactionToken(id);
     const payload: Json = { ...interaction, id, token, application_id: interaction.application_id ?? this.#appId };
@@ -310,7 +359,20 @@ export class FakeDiscord {
       } else if (o.type === 7) {
         const ch = this.#guildChannel(v);
         (resolved.channels ??= {})[v] = ch
-          ? { id: v, name: ch.channel.name, type: 0, permissions: EVERYONE_PERMISSIONS.toString(), guild_id: ch.guild.id, parent_id: null, nsfw: false, flags: 0, position: 0, last_message_id: null, topic: null, rate_limit_per_user: 0 }
+          ? {
+              id: v,
+              name: ch.channel.name,
+              type: 0,
+              permissions: EVERYONE_PERMISSIONS.toString(),
+              guild_id: ch.guild.id,
+              parent_id: null,
+              nsfw: false,
+              flags: 0,
+              position: 0,
+              last_message_id: null,
+              topic: null,
+              rate_limit_per_user: 0,
+            }
           : { id: v, name: "channel", type: 0, permissions: EVERYONE_PERMISSIONS.toString(), flags: 0 };
       } else if (o.type === 8) {
         (resolved.roles ??= {})[v] = role(v, v === where.guildId ? "@everyone" : "role", v === where.guildId ? 0 : 1);
@@ -332,22 +394,42 @@ export class FakeDiscord {
     return this.#interactionBase(p.autocomplete ? 4 : 2, data, p, where);
   }
 
-  buttonInteraction(p: { customId: string; userId: string; userName: string; channelId: string; guildId?: string; messageId?: string }): Record<string, unknown> {
+  buttonInteraction(p: {
+    customId: string;
+    userId: string;
+    userName: string;
+    channelId: string;
+    guildId?: string;
+    messageId?: string;
+  }): Record<string, unknown> {
     const where = this.#where(p.channelId, p.guildId);
     const stored = p.messageId ? this.#messages.get(p.messageId) : undefined;
     const message = stored
       ? structuredClone(stored)
-      : this.#newMessage(p.channelId, where.guildId, {
-          content: "",
-          components: [{ type: 1, id: 1, components: [{ type: 2, id: 2, style: 1, label: "Open", custom_id: p.customId }] }],
-        }, [], { id: p.messageId });
+      : this.#newMessage(
+          p.channelId,
+          where.guildId,
+          {
+            content: "",
+            components: [{ type: 1, id: 1, components: [{ type: 2, id: 2, style: 1, label: "Open", custom_id: p.customId }] }],
+          },
+          [],
+          { id: p.messageId },
+        );
     if (!stored) this.#messages.set(String(message.id), message);
     const payload = this.#interactionBase(3, { custom_id: p.customId, component_type: 2 }, p, where);
     payload.message = message;
     return payload;
   }
 
-  modalSubmitInteraction(p: { customId: string; fields: Record<string, string>; userId: string; userName: string; channelId: string; guildId?: string }): Record<string, unknown> {
+  modalSubmitInteraction(p: {
+    customId: string;
+    fields: Record<string, string>;
+    userId: string;
+    userName: string;
+    channelId: string;
+    guildId?: string;
+  }): Record<string, unknown> {
     const where = this.#where(p.channelId, p.guildId);
     let n = 0;
     const components = Object.entries(p.fields).map(([customId, value]) => ({
@@ -407,7 +489,12 @@ export class FakeDiscord {
       return;
     }
     socket.on("message", (data: RawData, isBinary: boolean) => void this.#onGatewayMessage(conn, data, isBinary));
-    this.#sendRaw(conn, { op: 10, d: { heartbeat_interval: HEARTBEAT_INTERVAL, _trace: ['["fake-discord-gateway",{"micros":0}]'] }, s: null, t: null });
+    this.#sendRaw(conn, {
+      op: 10,
+      d: { heartbeat_interval: HEARTBEAT_INTERVAL, _trace: ['["fake-discord-gateway",{"micros":0}]'] },
+      s: null,
+      t: null,
+    });
   }
 
   async #onGatewayMessage(conn: Conn, data: RawData, isBinary: boolean): Promise<void> {
@@ -515,7 +602,9 @@ export class FakeDiscord {
 
   /** The open, identified connection running the shard a guild is on (the latest, if several). */
   #connForGuild(guildId: string): Conn | null {
-    const open = [...this.#conns].filter((c) => c.identify && c.socket.readyState === c.socket.OPEN && guildShard(guildId, c.shard[1]) === c.shard[0]);
+    const open = [...this.#conns].filter(
+      (c) => c.identify && c.socket.readyState === c.socket.OPEN && guildShard(guildId, c.shard[1]) === c.shard[0],
+    );
     return open.at(-1) ?? null;
   }
 
@@ -656,14 +745,21 @@ export class FakeDiscord {
     const S = "(\\d{15,21})";
     const APP = "(\\d{15,21}|@me)";
     const TOKEN = "([^/]+)";
-    const r = (method: string, pattern: string, handle: Route["handle"], auth = true): Route => ({ method, pattern: new RegExp(`^${pattern}$`), auth, handle });
+    const r = (method: string, pattern: string, handle: Route["handle"], auth = true): Route => ({
+      method,
+      pattern: new RegExp(`^${pattern}$`),
+      auth,
+      handle,
+    });
     return [
       // --- gateway / users / application
-      r("GET", "/gateway/bot", () => ok({
-        url: this.#gatewayUrl,
-        shards: this.#gatewayShards,
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: this.#maxConcurrency },
-      })),
+      r("GET", "/gateway/bot", () =>
+        ok({
+          url: this.#gatewayUrl,
+          shards: this.#gatewayShards,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: this.#maxConcurrency },
+        }),
+      ),
       r("GET", "/gateway", () => ok({ url: this.#gatewayUrl }), false),
       r("GET", "/users/@me", () => ok({ ...this.#botUser, verified: true, mfa_enabled: false, email: null, locale: "en-US" })),
       r("POST", "/users/@me/channels", (_m, ctx) => {
@@ -672,45 +768,74 @@ export class FakeDiscord {
         return ok(this.#dmChannel(recipient));
       }),
       r("GET", `/users/${S}`, ([id]) => ok(this.#user(id!))),
-      r("GET", "/applications/@me", () => ok({
-        id: this.#appId,
-        name: String(this.#botUser.username),
-        icon: null,
-        description: "",
-        summary: "",
-        type: null,
-        bot_public: false,
-        bot_require_code_grant: false,
-        verify_key: "0".repeat(64),
-        flags: 0,
-        hook: true,
-        is_monetized: false,
-        team: null,
-        owner: this.#user("3333333333333333333"),
-        bot: this.#botUser,
-        install_params: { scopes: ["bot", "applications.commands"], permissions: BOT_PERMISSIONS.toString() },
-        integration_types_config: { "0": {} },
-      })),
+      r("GET", "/applications/@me", () =>
+        ok({
+          id: this.#appId,
+          name: String(this.#botUser.username),
+          icon: null,
+          description: "",
+          summary: "",
+          type: null,
+          bot_public: false,
+          bot_require_code_grant: false,
+          verify_key: "0".repeat(64),
+          flags: 0,
+          hook: true,
+          is_monetized: false,
+          team: null,
+          owner: this.#user("3333333333333333333"),
+          bot: this.#botUser,
+          install_params: { scopes: ["bot", "applications.commands"], permissions: BOT_PERMISSIONS.toString() },
+          integration_types_config: { "0": {} },
+        }),
+      ),
 
       // --- application commands (global and guild)
       r("GET", `/applications/${APP}/commands`, ([app]) => this.#appGuard(app!) ?? ok(this.#scope("global"))),
       r("PUT", `/applications/${APP}/commands`, ([app], ctx) => this.#appGuard(app!) ?? this.#putCommands("global", ctx.body)),
       r("POST", `/applications/${APP}/commands`, ([app], ctx) => this.#appGuard(app!) ?? this.#postCommand("global", ctx.body)),
       r("GET", `/applications/${APP}/commands/${S}`, ([app, id]) => this.#appGuard(app!) ?? this.#getCommand("global", id!)),
-      r("PATCH", `/applications/${APP}/commands/${S}`, ([app, id], ctx) => this.#appGuard(app!) ?? this.#patchCommand("global", id!, ctx.body)),
+      r(
+        "PATCH",
+        `/applications/${APP}/commands/${S}`,
+        ([app, id], ctx) => this.#appGuard(app!) ?? this.#patchCommand("global", id!, ctx.body),
+      ),
       r("DELETE", `/applications/${APP}/commands/${S}`, ([app, id]) => this.#appGuard(app!) ?? this.#deleteCommand("global", id!)),
       r("GET", `/applications/${APP}/guilds/${S}/commands`, ([app, g]) => this.#appGuard(app!, g) ?? ok(this.#scope(g!))),
       r("PUT", `/applications/${APP}/guilds/${S}/commands`, ([app, g], ctx) => this.#appGuard(app!, g) ?? this.#putCommands(g!, ctx.body)),
       r("POST", `/applications/${APP}/guilds/${S}/commands`, ([app, g], ctx) => this.#appGuard(app!, g) ?? this.#postCommand(g!, ctx.body)),
       r("GET", `/applications/${APP}/guilds/${S}/commands/${S}`, ([app, g, id]) => this.#appGuard(app!, g) ?? this.#getCommand(g!, id!)),
-      r("PATCH", `/applications/${APP}/guilds/${S}/commands/${S}`, ([app, g, id], ctx) => this.#appGuard(app!, g) ?? this.#patchCommand(g!, id!, ctx.body)),
-      r("DELETE", `/applications/${APP}/guilds/${S}/commands/${S}`, ([app, g, id]) => this.#appGuard(app!, g) ?? this.#deleteCommand(g!, id!)),
+      r(
+        "PATCH",
+        `/applications/${APP}/guilds/${S}/commands/${S}`,
+        ([app, g, id], ctx) => this.#appGuard(app!, g) ?? this.#patchCommand(g!, id!, ctx.body),
+      ),
+      r(
+        "DELETE",
+        `/applications/${APP}/guilds/${S}/commands/${S}`,
+        ([app, g, id]) => this.#appGuard(app!, g) ?? this.#deleteCommand(g!, id!),
+      ),
 
       // --- interactions and their webhooks
       r("POST", `/interactions/${S}/${TOKEN}/callback`, ([id, token], ctx) => this.#callback(id!, token!, ctx), false),
-      r("GET", `/webhooks/${S}/${TOKEN}/messages/(@original|\\d{15,21})`, ([app, token, mid]) => this.#webhookMessage(app!, token!, mid!, "GET", null, []), false),
-      r("PATCH", `/webhooks/${S}/${TOKEN}/messages/(@original|\\d{15,21})`, ([app, token, mid], ctx) => this.#webhookMessage(app!, token!, mid!, "PATCH", ctx.body, ctx.files), false),
-      r("DELETE", `/webhooks/${S}/${TOKEN}/messages/(@original|\\d{15,21})`, ([app, token, mid]) => this.#webhookMessage(app!, token!, mid!, "DELETE", null, []), false),
+      r(
+        "GET",
+        `/webhooks/${S}/${TOKEN}/messages/(@original|\\d{15,21})`,
+        ([app, token, mid]) => this.#webhookMessage(app!, token!, mid!, "GET", null, []),
+        false,
+      ),
+      r(
+        "PATCH",
+        `/webhooks/${S}/${TOKEN}/messages/(@original|\\d{15,21})`,
+        ([app, token, mid], ctx) => this.#webhookMessage(app!, token!, mid!, "PATCH", ctx.body, ctx.files),
+        false,
+      ),
+      r(
+        "DELETE",
+        `/webhooks/${S}/${TOKEN}/messages/(@original|\\d{15,21})`,
+        ([app, token, mid]) => this.#webhookMessage(app!, token!, mid!, "DELETE", null, []),
+        false,
+      ),
       r("POST", `/webhooks/${S}/${TOKEN}`, ([app, token], ctx) => this.#followup(app!, token!, ctx), false),
 
       // --- channels and messages
@@ -722,7 +847,12 @@ export class FakeDiscord {
       r("GET", "/channels/([^/]+)/messages", ([id], ctx) => {
         if (!this.#channelById(id!)) return unknown(10003, "Unknown Channel");
         const limit = Math.min(Number(ctx.query.limit ?? 50) || 50, 100);
-        return ok([...this.#messages.values()].filter((msg) => msg.channel_id === id && !msg.webhook_id).reverse().slice(0, limit));
+        return ok(
+          [...this.#messages.values()]
+            .filter((msg) => msg.channel_id === id && !msg.webhook_id)
+            .reverse()
+            .slice(0, limit),
+        );
       }),
       r("POST", "/channels/([^/]+)/messages", ([id], ctx) => this.#createChannelMessage(id!, ctx)),
       r("GET", `/channels/([^/]+)/messages/${S}`, ([id, mid]) => {
@@ -755,8 +885,12 @@ export class FakeDiscord {
         return g ? ok(g.channels.map((c, i) => this.#channelObject(g, c, i, true))) : unknown(10004, "Unknown Guild");
       }),
       r("GET", `/guilds/${S}/roles`, ([id]) => (this.#guild(id!) ? ok([role(id!, "@everyone", 0)]) : unknown(10004, "Unknown Guild"))),
-      r("GET", `/guilds/${S}/members/${S}`, ([id, uid]) => (this.#guild(id!) ? ok(this.#member(uid!, undefined, true)) : unknown(10004, "Unknown Guild"))),
-      r("GET", `/guilds/${S}/scheduled-events`, ([id]) => (this.#guild(id!) ? ok([...this.#events.values()].filter((e) => e.guild_id === id)) : unknown(10004, "Unknown Guild"))),
+      r("GET", `/guilds/${S}/members/${S}`, ([id, uid]) =>
+        this.#guild(id!) ? ok(this.#member(uid!, undefined, true)) : unknown(10004, "Unknown Guild"),
+      ),
+      r("GET", `/guilds/${S}/scheduled-events`, ([id]) =>
+        this.#guild(id!) ? ok([...this.#events.values()].filter((e) => e.guild_id === id)) : unknown(10004, "Unknown Guild"),
+      ),
       r("POST", `/guilds/${S}/scheduled-events`, ([id], ctx) => this.#createEvent(id!, ctx.body)),
       r("GET", `/guilds/${S}/scheduled-events/${S}`, ([id, eid]) => {
         const ev = this.#events.get(eid!);
@@ -765,7 +899,20 @@ export class FakeDiscord {
       r("PATCH", `/guilds/${S}/scheduled-events/${S}`, ([id, eid], ctx) => {
         const ev = this.#events.get(eid!);
         if (!ev || ev.guild_id !== id) return unknown(10070, "Unknown Guild Scheduled Event");
-        Object.assign(ev, pick(obj(ctx.body), ["name", "description", "scheduled_start_time", "scheduled_end_time", "entity_metadata", "channel_id", "entity_type", "privacy_level", "status"]));
+        Object.assign(
+          ev,
+          pick(obj(ctx.body), [
+            "name",
+            "description",
+            "scheduled_start_time",
+            "scheduled_end_time",
+            "entity_metadata",
+            "channel_id",
+            "entity_type",
+            "privacy_level",
+            "status",
+          ]),
+        );
         return ok(ev);
       }),
       r("DELETE", `/guilds/${S}/scheduled-events/${S}`, ([id, eid]) => {
@@ -813,7 +960,8 @@ export class FakeDiscord {
       const d = typeof c.description === "string" ? c.description : "";
       if (d.length < 1 || d.length > 100) errors.description = fieldError("BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.");
     }
-    if (Array.isArray(c.options) && c.options.length > 25) errors.options = fieldError("BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.");
+    if (Array.isArray(c.options) && c.options.length > 25)
+      errors.options = fieldError("BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.");
     return Object.keys(errors).length ? errors : null;
   }
 
@@ -851,7 +999,13 @@ export class FakeDiscord {
     });
     if (Object.keys(errors).length) return invalidForm(errors);
     const old = this.#scope(scope);
-    const next = body.map((c) => this.#commandObject(scope, c, old.find((o) => o.name === obj(c).name && o.type === (obj(c).type ?? 1))));
+    const next = body.map((c) =>
+      this.#commandObject(
+        scope,
+        c,
+        old.find((o) => o.name === obj(c).name && o.type === (obj(c).type ?? 1)),
+      ),
+    );
     this.#commands.set(scope, next);
     return ok(next);
   }
@@ -920,7 +1074,9 @@ export class FakeDiscord {
       if (invalid) return invalid;
       message = this.#newMessage(state.channelId, state.guildId, data, ctx.files, { interaction: state });
     } else if (type === 5) {
-      message = this.#newMessage(state.channelId, state.guildId, { content: "", flags: (Number(data.flags ?? 0) & 64) | 128 }, [], { interaction: state });
+      message = this.#newMessage(state.channelId, state.guildId, { content: "", flags: (Number(data.flags ?? 0) & 64) | 128 }, [], {
+        interaction: state,
+      });
     } else if (type === 6 || type === 7) {
       const existing = state.componentMessageId ? this.#messages.get(state.componentMessageId) : undefined;
       if (type === 7) {
@@ -931,12 +1087,14 @@ export class FakeDiscord {
       message = existing ?? null;
     } else if (type === 8) {
       const choices = data.choices;
-      if (!Array.isArray(choices) || choices.length > 25) return invalidForm({ data: { choices: fieldError("BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.") } });
+      if (!Array.isArray(choices) || choices.length > 25)
+        return invalidForm({ data: { choices: fieldError("BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.") } });
     } else if (type === 9) {
       const errors: Json = {};
       if (!str(data.custom_id)) errors.custom_id = fieldError("BASE_TYPE_REQUIRED", "This field is required");
       if (!str(data.title)) errors.title = fieldError("BASE_TYPE_REQUIRED", "This field is required");
-      if (!Array.isArray(data.components) || data.components.length < 1 || data.components.length > 5) errors.components = fieldError("BASE_TYPE_BAD_LENGTH", "Must be between 1 and 5 in length.");
+      if (!Array.isArray(data.components) || data.components.length < 1 || data.components.length > 5)
+        errors.components = fieldError("BASE_TYPE_BAD_LENGTH", "Must be between 1 and 5 in length.");
       if (Object.keys(errors).length) return invalidForm({ data: errors });
     }
     state.acked = true;
@@ -967,7 +1125,14 @@ export class FakeDiscord {
     return undefined;
   }
 
-  #webhookMessage(app: string, token: string, mid: string, method: "GET" | "PATCH" | "DELETE", body: unknown, files: DiscordCall["files"]): Answer {
+  #webhookMessage(
+    app: string,
+    token: string,
+    mid: string,
+    method: "GET" | "PATCH" | "DELETE",
+    body: unknown,
+    files: DiscordCall["files"],
+  ): Answer {
     const state = this.#interactionByToken(app, token);
     if (!state) return unknown(10015, "Unknown Webhook");
     const id = mid === "@original" ? state.originalId : mid;
@@ -1044,13 +1209,26 @@ export class FakeDiscord {
       const contentType = guessContentType(f.name);
       this.#attachments.set(path, { bytes: f.bytes, contentType });
       const meta = described.find((a) => String(a.id) === String(i)) ?? described[i];
-      const att: Json = { id, filename: f.name, size: f.bytes.length, url: `${this.#origin}${path}`, proxy_url: `${this.#origin}${path}`, content_type: contentType };
+      const att: Json = {
+        id,
+        filename: f.name,
+        size: f.bytes.length,
+        url: `${this.#origin}${path}`,
+        proxy_url: `${this.#origin}${path}`,
+        content_type: contentType,
+      };
       if (meta && typeof meta.description === "string") att.description = meta.description;
       return att;
     });
   }
 
-  #newMessage(channelId: string, guildId: string | null, body: Json, files: DiscordCall["files"], opts: { id?: string; interaction?: InteractionState }): Json {
+  #newMessage(
+    channelId: string,
+    guildId: string | null,
+    body: Json,
+    files: DiscordCall["files"],
+    opts: { id?: string; interaction?: InteractionState },
+  ): Json {
     const id = opts.id ?? this.#snowflake();
     const msg: Json = {
       id,
@@ -1094,7 +1272,10 @@ export class FakeDiscord {
     const entityType = Number(b.entity_type);
     if (![1, 2, 3].includes(entityType)) errors.entity_type = fieldError("BASE_TYPE_CHOICES", "Value must be one of {1, 2, 3}.");
     if (entityType === 3 && (!str(obj(b.entity_metadata).location) || !str(b.scheduled_end_time))) {
-      errors.entity_metadata = fieldError("GUILD_SCHEDULED_EVENT_EXTERNAL_REQUIRES_LOCATION_AND_END", "External events require a location and an end time.");
+      errors.entity_metadata = fieldError(
+        "GUILD_SCHEDULED_EVENT_EXTERNAL_REQUIRES_LOCATION_AND_END",
+        "External events require a location and an end time.",
+      );
     }
     if (Object.keys(errors).length) return invalidForm(errors);
     const ev: Json = {
@@ -1219,7 +1400,21 @@ export class FakeDiscord {
     if (gid) {
       const channel = gc
         ? { ...this.#channelObject(gc.guild, gc.channel, gc.index, true), permissions: BOT_PERMISSIONS.toString() }
-        : { id: channelId, type: 0, name: "channel", guild_id: gid, position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, last_message_id: null, rate_limit_per_user: 0, flags: 0, permissions: BOT_PERMISSIONS.toString() };
+        : {
+            id: channelId,
+            type: 0,
+            name: "channel",
+            guild_id: gid,
+            position: 0,
+            permission_overwrites: [],
+            parent_id: null,
+            nsfw: false,
+            topic: null,
+            last_message_id: null,
+            rate_limit_per_user: 0,
+            flags: 0,
+            permissions: BOT_PERMISSIONS.toString(),
+          };
       return { guildId: gid, channel };
     }
     return { guildId: null, channel: { id: channelId, type: 1, last_message_id: null, flags: 0 } };
@@ -1363,12 +1558,14 @@ function validateMessage(body: Json, files: DiscordCall["files"], creating: bool
   if (creating && !has) return { status: 400, body: { message: "Cannot send an empty message", code: 50006 } };
   const errors: Json = {};
   if (content.length > 2000) errors.content = fieldError("BASE_TYPE_MAX_LENGTH", "Must be 2000 or fewer in length.");
-  if (Array.isArray(body.embeds) && body.embeds.length > 10) errors.embeds = fieldError("BASE_TYPE_MAX_LENGTH", "Must be 10 or fewer in length.");
+  if (Array.isArray(body.embeds) && body.embeds.length > 10)
+    errors.embeds = fieldError("BASE_TYPE_MAX_LENGTH", "Must be 10 or fewer in length.");
   if (Array.isArray(body.components) && body.components.length > 5 && (Number(body.flags ?? 0) & (1 << 15)) === 0) {
     errors.components = fieldError("BASE_TYPE_MAX_LENGTH", "Must be 5 or fewer in length.");
   }
   if (files.length > 10) errors.files = fieldError("BASE_TYPE_MAX_LENGTH", "Must be 10 or fewer in length.");
-  if (typeof body.nonce === "string" && body.nonce.length > 25) errors.nonce = fieldError("BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.");
+  if (typeof body.nonce === "string" && body.nonce.length > 25)
+    errors.nonce = fieldError("BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.");
   return Object.keys(errors).length ? invalidForm(errors) : null;
 }
 

@@ -4,7 +4,7 @@ import { ConsoleChat } from "../../src/adapters/console/console-chat.ts";
 import type { Deps } from "../../src/app/context.ts";
 import { handlers } from "../../src/app/handlers/index.ts";
 import { ManualClock } from "../../src/clock.ts";
-import { openDatabase, type Db } from "../../src/store/open-database.ts";
+import { type Db, openDatabase } from "../../src/store/open-database.ts";
 import { createTestDatabase } from "./test-database.ts";
 
 /** A console chat on its own fresh database (SQLite, or PostgreSQL in that lane), with a manual clock. Close it with `close()`. */

@@ -6,7 +6,10 @@
  */
 import { createHmac } from "node:crypto";
 
-export type SlackTarget = { url: string /* the Bolt receiver's endpoint, e.g. http://127.0.0.1:PORT/slack/events */; signingSecret: string };
+export type SlackTarget = {
+  url: string /* the Bolt receiver's endpoint, e.g. http://127.0.0.1:PORT/slack/events */;
+  signingSecret: string;
+};
 export type SlackResponse = { status: number; body: string; json: unknown /* null when the body is not JSON */ };
 export type SignOpts = {
   /** Seconds since the epoch; default now. */
@@ -29,12 +32,7 @@ export function slackSignature(signingSecret: string, timestamp: number, rawBody
 }
 
 /** The headers Slack sends with `rawBody` (content type included). */
-export function signedHeaders(
-  signingSecret: string,
-  rawBody: string,
-  contentType: string,
-  opts: SignOpts = {},
-): Record<string, string> {
+export function signedHeaders(signingSecret: string, rawBody: string, contentType: string, opts: SignOpts = {}): Record<string, string> {
   const headers: Record<string, string> = {
     "Content-Type": contentType,
     "User-Agent": "Slackbot 1.0 (+https://api.slack.com/robots)",
@@ -162,7 +160,11 @@ export function blockAction(
     value: p.value,
     action_ts: nowTs(),
   };
-  const block = { type: "actions", block_id: blockId, elements: [{ type: "button", action_id: p.actionId, text: action.text, value: p.value }] };
+  const block = {
+    type: "actions",
+    block_id: blockId,
+    elements: [{ type: "button", action_id: p.actionId, text: action.text, value: p.value }],
+  };
   const payload: Record<string, unknown> = {
     type: "block_actions",
     user: userOf(p, teamId),
@@ -200,7 +202,15 @@ export function blockAction(
 }
 
 /** A modal as Slack describes it in payloads; `buttons`: with Cancel and Submit (an input form), or none (a message-like modal). */
-function modalView(v: { id: string; teamId: string; blocks: unknown[]; privateMetadata: string; callbackId: string; values: unknown; buttons: boolean }) {
+function modalView(v: {
+  id: string;
+  teamId: string;
+  blocks: unknown[];
+  privateMetadata: string;
+  callbackId: string;
+  values: unknown;
+  buttons: boolean;
+}) {
   const text = (t: string) => ({ type: "plain_text", text: t, emoji: true });
   return {
     id: v.id,
@@ -257,7 +267,15 @@ export function viewSubmission(
     api_app_id: API_APP_ID,
     token: VERIFICATION_TOKEN,
     trigger_id: triggerId(),
-    view: modalView({ id: viewId, teamId, blocks, privateMetadata: p.privateMetadata, callbackId: p.callbackId, values: p.values, buttons: true }),
+    view: modalView({
+      id: viewId,
+      teamId,
+      blocks,
+      privateMetadata: p.privateMetadata,
+      callbackId: p.callbackId,
+      values: p.values,
+      buttons: true,
+    }),
     response_urls: [],
     is_enterprise_install: false,
     enterprise: null,

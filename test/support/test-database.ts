@@ -62,10 +62,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     dir,
     snapshot: () =>
       withPgClient(url, async (c) => {
-        const tables = (await c.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`)).rows;
+        const tables = (
+          await c.query<{ name: string }>(
+            `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
+          )
+        ).rows;
         const entries = [];
         // Sorted by content: PostgreSQL has no stable rowid order, and a no-op update may move a row.
-        for (const { name } of tables) entries.push([name, (await c.query(`SELECT * FROM "${name}"`)).rows.map((r) => JSON.stringify(r)).sort()]);
+        for (const { name } of tables)
+          entries.push([name, (await c.query(`SELECT * FROM "${name}"`)).rows.map((r) => JSON.stringify(r)).sort()]);
         return Object.fromEntries(entries);
       }),
     async drop() {

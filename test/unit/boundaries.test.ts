@@ -1,7 +1,7 @@
-import test from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
+import test from "node:test";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -59,7 +59,10 @@ type Offence = { file: string; line: number; what: string; text: string };
 
 const pkg = (name: string) => (spec: string) => spec === name || spec.startsWith(`${name}/`);
 const into = (folder: string) => (spec: string, file: string) =>
-  spec.startsWith(".") && `${relative(root, resolve(root, dirname(file), spec)).split(sep).join("/")}/`.startsWith(`${folder}/`);
+  spec.startsWith(".") &&
+  `${relative(root, resolve(root, dirname(file), spec))
+    .split(sep)
+    .join("/")}/`.startsWith(`${folder}/`);
 
 /** Reads each file and lists every line that imports something a rule forbids, or matches a forbidden pattern. */
 function offences(files: string[], imports: Rule[], patterns: { what: string; re: RegExp }[] = []): Offence[] {
@@ -68,7 +71,8 @@ function offences(files: string[], imports: Rule[], patterns: { what: string; re
     const lines = stripComments(readFileSync(join(root, file), "utf8")).split("\n");
     lines.forEach((text, i) => {
       for (const spec of importsOnLine(text)) {
-        for (const rule of imports) if (rule.test(spec, file)) found.push({ file, line: i + 1, what: `imports ${spec} (${rule.what})`, text });
+        for (const rule of imports)
+          if (rule.test(spec, file)) found.push({ file, line: i + 1, what: `imports ${spec} (${rule.what})`, text });
       }
       for (const p of patterns) if (p.re.test(text)) found.push({ file, line: i + 1, what: p.what, text });
     });
@@ -111,10 +115,14 @@ test("only src/store talks to the database", () => {
 
 test("src/domain and src/app take the time from the injected clock", () => {
   const files = [...sourceFiles("src/domain"), ...sourceFiles("src/app")];
-  const found = offences(files, [], [
-    { what: "new Date() reads the system clock", re: /\bnew\s+Date\b\s*(?:\(\s*\)|(?![\s(]))/ },
-    { what: "Date.now() reads the system clock", re: /\bDate\s*\.\s*now\s*\(/ },
-  ]);
+  const found = offences(
+    files,
+    [],
+    [
+      { what: "new Date() reads the system clock", re: /\bnew\s+Date\b\s*(?:\(\s*\)|(?![\s(]))/ },
+      { what: "Date.now() reads the system clock", re: /\bDate\s*\.\s*now\s*\(/ },
+    ],
+  );
   assert.equal(found.length, 0, `Use the clock passed in (ctx.now / Clock), not the system clock:\n${report(found)}`);
 });
 

@@ -1,11 +1,11 @@
-import test from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import test from "node:test";
 import { fileURLToPath } from "node:url";
-import { discordCommands, type DiscordOption } from "../../commands/discord.ts";
-import { slackManifest } from "../../commands/slack-manifest.ts";
 import { command, opt, optional } from "../../commands/define.ts";
+import { type DiscordOption, discordCommands } from "../../commands/discord.ts";
+import { slackManifest } from "../../commands/slack-manifest.ts";
 import { generatedFiles } from "../../scripts/commands-gen.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -30,7 +30,10 @@ function checkLevel(options: DiscordOption[], where: string): void {
   const leaves = options.filter((o) => o.type !== 1);
   const firstOptional = leaves.findIndex((o) => !o.required);
   if (firstOptional >= 0) {
-    assert.ok(leaves.slice(firstOptional).every((o) => !o.required), `${where}: a required option follows an optional one`);
+    assert.ok(
+      leaves.slice(firstOptional).every((o) => !o.required),
+      `${where}: a required option follows an optional one`,
+    );
   }
   for (const o of options) if (o.options) checkLevel(o.options, `${where} ${o.name}`);
 }
@@ -44,7 +47,10 @@ test("Discord names are lowercase, 1–32 word characters; descriptions are 1–
     for (const { path, option } of all) {
       assert.match(option.name, NAME, `${path}: bad name`);
       assert.equal(option.name, option.name.toLowerCase(), `${path}: name must be lowercase`);
-      assert.ok(option.description.length >= 1 && option.description.length <= 100, `${path}: description is ${option.description.length} characters`);
+      assert.ok(
+        option.description.length >= 1 && option.description.length <= 100,
+        `${path}: description is ${option.description.length} characters`,
+      );
     }
   }
 });
@@ -55,7 +61,13 @@ test("Discord options: no duplicate names, required options before optional ones
 
 test("Discord: a family with subcommands turns its bare form into the bareSub subcommand", () => {
   const away = discordCommands().find((c) => c.name === "away");
-  assert.deepEqual(away?.options.map((o) => [o.type, o.name]), [[1, "on"], [1, "off"]]);
+  assert.deepEqual(
+    away?.options.map((o) => [o.type, o.name]),
+    [
+      [1, "on"],
+      [1, "off"],
+    ],
+  );
 });
 
 test("Discord: an advisor-only family needs Manage Server; a bare family takes its options directly, required first", () => {
@@ -70,10 +82,13 @@ test("Discord: an advisor-only family needs Manage Server; a bare family takes i
   const [records, progress] = discordCommands([adminOnly, bare]);
   assert.equal(records?.default_member_permissions, "32");
   assert.equal(progress?.default_member_permissions, null);
-  assert.deepEqual(progress?.options.map((o) => [o.name, o.type, o.required, o.min_value, o.max_value]), [
-    ["days", 4, true, 1, 90],
-    ["member", 6, false, undefined, undefined],
-  ]);
+  assert.deepEqual(
+    progress?.options.map((o) => [o.name, o.type, o.required, o.min_value, o.max_value]),
+    [
+      ["days", 4, true, 1, 90],
+      ["member", 6, false, undefined, undefined],
+    ],
+  );
   const set = discordCommands().find((c) => c.name === "set");
   assert.equal(set?.default_member_permissions, null, "/set mixes advisor and anyone commands");
 });
@@ -84,5 +99,8 @@ test("Slack: exactly one slash command, /als, with escaped mentions", () => {
   const [als] = manifest.features.slash_commands;
   assert.equal(als?.command, "/als");
   assert.equal(als?.should_escape, true);
-  assert.equal(slackManifest(undefined, { requestUrl: "https://bot.example.org/" }).features.slash_commands[0]?.url, "https://bot.example.org/slack/events");
+  assert.equal(
+    slackManifest(undefined, { requestUrl: "https://bot.example.org/" }).features.slash_commands[0]?.url,
+    "https://bot.example.org/slack/events",
+  );
 });

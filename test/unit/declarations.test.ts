@@ -1,8 +1,8 @@
-import test from "node:test";
 import assert from "node:assert/strict";
-import { allCommands } from "../../commands/index.ts";
+import test from "node:test";
 import { commandKey } from "../../commands/define.ts";
-import { convertOptions, parseLine, type ConvertContext } from "../../src/app/parse-command.ts";
+import { allCommands } from "../../commands/index.ts";
+import { type ConvertContext, convertOptions, parseLine } from "../../src/app/parse-command.ts";
 
 /** A fixed moment before every date used in the examples, and console-style @Name mentions. */
 const ctx: ConvertContext = {

@@ -13,8 +13,13 @@ test("a guild is on the shard of its creation millisecond modulo the count; the 
 
 test("shardOf agrees with discord.js on real-sized ids (beyond 2^53) for several counts", () => {
   const ids = ["1111111111111111111", "1222222222222222222", "1333333333333333333", "81384788765712384", "9223372036854775807"];
-  for (const id of ids) for (const count of [1, 2, 3, 16, 1000]) assert.equal(shardOf(id, count), ShardClientUtil.shardIdForGuildId(id, count), `${id} of ${count}`);
-  assert.deepEqual(["1222222222222222222", "1111111111111111111", "1333333333333333333"].map((id) => shardOf(id, 2)), [0, 1, 0]);
+  for (const id of ids)
+    for (const count of [1, 2, 3, 16, 1000])
+      assert.equal(shardOf(id, count), ShardClientUtil.shardIdForGuildId(id, count), `${id} of ${count}`);
+  assert.deepEqual(
+    ["1222222222222222222", "1111111111111111111", "1333333333333333333"].map((id) => shardOf(id, 2)),
+    [0, 1, 0],
+  );
 });
 
 test("shardOf refuses what is not a guild id or a shard count", () => {

@@ -1,7 +1,17 @@
-import test from "node:test";
 import assert from "node:assert/strict";
+import test from "node:test";
 import JSZip from "jszip";
-import { compileDraft, countWords, DRAFT_HEADINGS as H, evidenceRows, type Draft, type DraftBlock, type DraftEntry, type DraftInput, MEETING_CATEGORY } from "../../src/domain/draft.ts";
+import {
+  compileDraft,
+  countWords,
+  type Draft,
+  type DraftBlock,
+  type DraftEntry,
+  type DraftInput,
+  evidenceRows,
+  DRAFT_HEADINGS as H,
+  MEETING_CATEGORY,
+} from "../../src/domain/draft.ts";
 import { evidenceCsv } from "../../src/export/draft-csv.ts";
 import { draftToDocx } from "../../src/export/draft-docx.ts";
 import { draftToMarkdown } from "../../src/export/draft-markdown.ts";
@@ -77,7 +87,10 @@ test("every entry appears exactly once in the blocks, under the right criterion 
     const at = where(draft, text);
     assert.equal(at.length, 1, `entry #${number} appears ${at.length} times`);
     const section = under(draft, at[0]!, 2);
-    assert.ok(section?.startsWith(EXPECTED_SECTION[number]!), `entry #${number} is under "${section}", expected "${EXPECTED_SECTION[number]}"`);
+    assert.ok(
+      section?.startsWith(EXPECTED_SECTION[number]!),
+      `entry #${number} is under "${section}", expected "${EXPECTED_SECTION[number]}"`,
+    );
   }
   // Action outcomes recorded with /action done appear once, with their action.
   for (const [n, text] of Object.entries(FIXTURE_OUTCOMES)) {
@@ -104,13 +117,16 @@ test("each action is followed by how it was put into effect and how effective it
     { kind: "paragraph", text: "How effective: not recorded yet (still open)." },
   ]);
   const timescales = draft.blocks.find((b): b is Extract<DraftBlock, { kind: "table" }> => b.kind === "table" && b.header[0] === "Action")!;
-  assert.deepEqual(timescales.rows.map((r) => [r[0], r[2], r[3], r[4]]), [
-    ["#13", "22 Feb 2027", "done", "Problem 1"],
-    ["#14", "1 Mar 2027", "partly done", "Problem 1"],
-    ["#18", "15 Mar 2027", "still open", "Problem 2"],
-    ["#25", "3 May 2027", "done", "Problem 3"],
-    ["#26", "not set", "still open", "Problem 3"],
-  ]);
+  assert.deepEqual(
+    timescales.rows.map((r) => [r[0], r[2], r[3], r[4]]),
+    [
+      ["#13", "22 Feb 2027", "done", "Problem 1"],
+      ["#14", "1 Mar 2027", "partly done", "Problem 1"],
+      ["#18", "15 Mar 2027", "still open", "Problem 2"],
+      ["#25", "3 May 2027", "done", "Problem 3"],
+      ["#26", "not set", "still open", "Problem 3"],
+    ],
+  );
 });
 
 test("actions with no outcome are flagged, with the command that fills them", () => {
@@ -120,17 +136,30 @@ test("actions with no outcome are flagged, with the command that fills them", ()
   assert.ok(cov(draft, "2.2").prompts.includes(message));
   assert.deepEqual(
     draft.coverage.map((c) => [c.criterion, c.status]),
-    [["1.1", "covered"], ["1.2", "covered"], ["2.1", "covered"], ["2.2", "thin"], ["2.3", "covered"]],
+    [
+      ["1.1", "covered"],
+      ["1.2", "covered"],
+      ["2.1", "covered"],
+      ["2.2", "thin"],
+      ["2.3", "covered"],
+    ],
   );
   const done = compileDraft(
-    fixtureInput({ actions: fixtureInput().actions.map((a) => (a.outcome ? a : { ...a, status: "done", outcome: "Done and talked through.", effectiveness: "very", outcomeAt: a.createdAt })) }),
+    fixtureInput({
+      actions: fixtureInput().actions.map((a) =>
+        a.outcome ? a : { ...a, status: "done", outcome: "Done and talked through.", effectiveness: "very", outcomeAt: a.createdAt },
+      ),
+    }),
   );
   assert.ok(!done.warnings.some((w) => w.startsWith("No outcome")));
   assert.equal(cov(done, "2.2").status, "covered");
 });
 
 test("the fixture's word count is the member's own words, within range, with no word-count warning", () => {
-  const expected = FIXTURE_ENTRIES.reduce((n, [, , , , text]) => n + countWords(text), 0) + countWords(FIXTURE_OUTCOMES[13]) + countWords(FIXTURE_OUTCOMES[25]);
+  const expected =
+    FIXTURE_ENTRIES.reduce((n, [, , , , text]) => n + countWords(text), 0) +
+    countWords(FIXTURE_OUTCOMES[13]) +
+    countWords(FIXTURE_OUTCOMES[25]);
   assert.equal(draft.wordCount, expected);
   assert.ok(draft.wordCount >= 1000 && draft.wordCount <= 2000, String(draft.wordCount));
   assert.ok(!draft.warnings.some((w) => /words of your own/.test(w)));
@@ -140,20 +169,38 @@ test("a draft under 1,000 words and one over 2,000 words are flagged", () => {
   const few = fixtureInput({ entries: fixtureEntries().filter((e) => e.number <= 12), actions: [] });
   const short = compileDraft(few);
   assert.ok(short.wordCount < 1000);
-  assert.ok(short.warnings.some((w) => w.startsWith(`The draft has ${short.wordCount} words of your own: M3.37 suggests 1,000–2,000`)), short.warnings.join("\n"));
+  assert.ok(
+    short.warnings.some((w) => w.startsWith(`The draft has ${short.wordCount} words of your own: M3.37 suggests 1,000–2,000`)),
+    short.warnings.join("\n"),
+  );
   assert.match(short.header.find((f) => f.label === "Word count")!.value, /under the suggested 1,000–2,000/);
 
-  const extra: DraftEntry[] = fixtureEntries().map((e, i) => ({ ...e, number: 100 + i, kind: "reflect", text: `${e.text} (Second thoughts.)`, createdAt: new Date(e.createdAt.getTime() + 60_000) }));
+  const extra: DraftEntry[] = fixtureEntries().map((e, i) => ({
+    ...e,
+    number: 100 + i,
+    kind: "reflect",
+    text: `${e.text} (Second thoughts.)`,
+    createdAt: new Date(e.createdAt.getTime() + 60_000),
+  }));
   const long = compileDraft(fixtureInput({ entries: [...fixtureEntries(), ...extra] }));
   assert.ok(long.wordCount > 2000);
-  assert.ok(long.warnings.some((w) => /^The draft has 2,\d{3} words of your own: .*Shorten it/.test(w)), long.warnings.join("\n"));
+  assert.ok(
+    long.warnings.some((w) => /^The draft has 2,\d{3} words of your own: .*Shorten it/.test(w)),
+    long.warnings.join("\n"),
+  );
   assert.match(long.header.find((f) => f.label === "Word count")!.value, /over the suggested/);
 });
 
 test("a programme under 6 months, over 12 months, or not set is flagged", () => {
   const short = compileDraft(fixtureInput({ programmeEnd: new Date("2027-06-30T00:00:00Z") }));
-  assert.ok(short.warnings.some((w) => /requires at least 6 months/.test(w)), short.warnings.join("\n"));
-  assert.equal(short.header.find((f) => f.label === "Period covered")!.value, "11 Jan 2027 to 30 Jun 2027 (5 months and 20 days): under the 6 months M3.37 requires");
+  assert.ok(
+    short.warnings.some((w) => /requires at least 6 months/.test(w)),
+    short.warnings.join("\n"),
+  );
+  assert.equal(
+    short.header.find((f) => f.label === "Period covered")!.value,
+    "11 Jan 2027 to 30 Jun 2027 (5 months and 20 days): under the 6 months M3.37 requires",
+  );
   const long = compileDraft(fixtureInput({ programmeEnd: new Date("2028-03-01T00:00:00Z") }));
   assert.ok(long.warnings.some((w) => /allows at most 12 months/.test(w)));
   assert.match(long.header.find((f) => f.label === "Period covered")!.value, /over the 12 months/);
@@ -166,7 +213,10 @@ test("a programme under 6 months, over 12 months, or not set is flagged", () => 
 test("2.1 takes reflections before the first problem; 2.3 those in the programme's last month", () => {
   const method = cov(draft, "2.1");
   assert.deepEqual(method.evidence, ["2 reflections (#7, #9): reflections recorded before your first problem (#10, 8 Feb 2027)"]);
-  assert.deepEqual(cov(draft, "2.3").evidence, ["2 reflections (#31, #32): reflections recorded from 11 Jul 2027, the programme's last month", "reviewed against 3 goals"]);
+  assert.deepEqual(cov(draft, "2.3").evidence, [
+    "2 reflections (#31, #32): reflections recorded from 11 Jul 2027, the programme's last month",
+    "reviewed against 3 goals",
+  ]);
   // Programme ending later: the closing reflections are no longer in its last month, so they stay with problem 3.
   const later = compileDraft(fixtureInput({ programmeEnd: new Date("2027-12-31T00:00:00Z") }));
   const last = FIXTURE_ENTRIES.find(([n]) => n === 32)![4];
@@ -177,9 +227,17 @@ test("2.1 takes reflections before the first problem; 2.3 those in the programme
 
 test("an empty log: every criterion missing, each with the prompt that fills it", () => {
   const empty = compileDraft(fixtureInput({ entries: [], actions: [] }));
-  assert.deepEqual(empty.coverage.map((c) => c.status), ["missing", "missing", "missing", "missing", "missing"]);
+  assert.deepEqual(
+    empty.coverage.map((c) => c.status),
+    ["missing", "missing", "missing", "missing", "missing"],
+  );
   const prompts = empty.coverage.flatMap((c) => c.prompts);
-  for (const p of ['No strength recorded yet: /log strength text:"…"', 'No limitation recorded yet: /log limitation text:"…"', 'No goal recorded yet: /log goal text:"…"', 'No problem brought to the set recorded yet: /log problem text:"…"']) {
+  for (const p of [
+    'No strength recorded yet: /log strength text:"…"',
+    'No limitation recorded yet: /log limitation text:"…"',
+    'No goal recorded yet: /log goal text:"…"',
+    'No problem brought to the set recorded yet: /log problem text:"…"',
+  ]) {
     assert.ok(prompts.includes(p), p);
   }
   assert.equal(empty.wordCount, 0);
@@ -187,7 +245,19 @@ test("an empty log: every criterion missing, each with the prompt that fills it"
 
 test("entries before any problem go to Other notes, not lost", () => {
   const input = fixtureInput();
-  const early: DraftInput = { ...input, entries: [...input.entries, { number: 99, kind: "action", text: "Read Revans before the first meeting.", createdAt: new Date("2027-01-15T09:00:00Z"), meetingNumber: null }] };
+  const early: DraftInput = {
+    ...input,
+    entries: [
+      ...input.entries,
+      {
+        number: 99,
+        kind: "action",
+        text: "Read Revans before the first meeting.",
+        createdAt: new Date("2027-01-15T09:00:00Z"),
+        meetingNumber: null,
+      },
+    ],
+  };
   const d = compileDraft(early);
   assert.equal(under(d, where(d, "Read Revans before the first meeting.")[0]!, 2), H.other);
 });
@@ -220,10 +290,19 @@ test("evidence rows: one per meeting attended with its length, one per entry, on
   const meetings = all.filter((r) => r.category === MEETING_CATEGORY);
   assert.equal(meetings.length, 9);
   assert.ok(meetings.every((r) => r.durationMinutes === 150 && r.criteria === "2.2"));
-  assert.deepEqual(meetings[0], { date: "2027-01-06", durationMinutes: 150, category: MEETING_CATEGORY, text: "Action learning set meeting 1: Riverside team leaders", criteria: "2.2" });
+  assert.deepEqual(meetings[0], {
+    date: "2027-01-06",
+    durationMinutes: 150,
+    category: MEETING_CATEGORY,
+    text: "Action learning set meeting 1: Riverside team leaders",
+    criteria: "2.2",
+  });
   const rows = all.filter((r) => r.category !== MEETING_CATEGORY);
   assert.equal(rows.length, FIXTURE_ENTRIES.length + 2);
-  assert.deepEqual(all.map((r) => r.date), [...all.map((r) => r.date)].sort());
+  assert.deepEqual(
+    all.map((r) => r.date),
+    [...all.map((r) => r.date)].sort(),
+  );
   const dates = rows.map((r) => r.date);
   assert.deepEqual(dates, [...dates].sort());
   const known = [...FIXTURE_ENTRIES.map(([, , , , t]) => t), ...Object.values(FIXTURE_OUTCOMES)];
@@ -233,10 +312,25 @@ test("evidence rows: one per meeting attended with its length, one per entry, on
   const text = (n: number) => FIXTURE_ENTRIES.find(([m]) => m === n)![4];
   assert.deepEqual(row(text(1)), { date: "2027-01-18", durationMinutes: "", category: "Strength", text: text(1), criteria: "1.1" });
   assert.equal(row(text(19)).category, "Action outcome (#14, partly done, somewhat effective)");
-  assert.deepEqual(row(FIXTURE_OUTCOMES[13]), { date: "2027-02-19", durationMinutes: "", category: "Action outcome (#13, done, very effective)", text: FIXTURE_OUTCOMES[13], criteria: "2.2" });
-  assert.deepEqual([7, 9, 15, 31].map((n) => row(text(n)).criteria), ["2.1", "2.1", "2.2", "2.3"]);
+  assert.deepEqual(row(FIXTURE_OUTCOMES[13]), {
+    date: "2027-02-19",
+    durationMinutes: "",
+    category: "Action outcome (#13, done, very effective)",
+    text: FIXTURE_OUTCOMES[13],
+    criteria: "2.2",
+  });
+  assert.deepEqual(
+    [7, 9, 15, 31].map((n) => row(text(n)).criteria),
+    ["2.1", "2.1", "2.2", "2.3"],
+  );
   // Dates are the member's local day: 23:30 UTC on 1 Jul is 2 Jul in London.
-  const late = evidenceRows(fixtureInput({ entries: [{ number: 1, kind: "goal", text: "x", createdAt: new Date("2027-07-01T23:30:00Z"), meetingNumber: null }], actions: [], attended: [] }));
+  const late = evidenceRows(
+    fixtureInput({
+      entries: [{ number: 1, kind: "goal", text: "x", createdAt: new Date("2027-07-01T23:30:00Z"), meetingNumber: null }],
+      actions: [],
+      attended: [],
+    }),
+  );
   assert.equal(late[0]!.date, "2027-07-02");
 });
 
@@ -247,12 +341,18 @@ test("evidence CSV: RFC 4180 header, CRLF, quoting that round-trips commas, quot
   assert.ok(csv.endsWith("\r\n"));
   const parsed = parseCsv(csv);
   assert.deepEqual(parsed[0], ["date", "duration_minutes", "category", "text", "criteria"]);
-  assert.deepEqual(parsed.slice(1), rows.map((r) => [r.date, String(r.durationMinutes), r.category, r.text, r.criteria]));
+  assert.deepEqual(
+    parsed.slice(1),
+    rows.map((r) => [r.date, String(r.durationMinutes), r.category, r.text, r.criteria]),
+  );
 
   const tricky = 'She said "no, not yet", then:\nline two,\r\nline three ""quoted""';
   const one = evidenceCsv([{ date: "2027-03-01", durationMinutes: 30, category: "Reflection", text: tricky, criteria: "2.2" }]);
   assert.equal(one.split("\r\n")[1], '2027-03-01,30,Reflection,"She said ""no, not yet"", then:\nline two,');
-  assert.deepEqual(parseCsv(one), [["date", "duration_minutes", "category", "text", "criteria"], ["2027-03-01", "30", "Reflection", tricky, "2.2"]]);
+  assert.deepEqual(parseCsv(one), [
+    ["date", "duration_minutes", "category", "text", "criteria"],
+    ["2027-03-01", "30", "Reflection", tricky, "2.2"],
+  ]);
 });
 
 test("Markdown: title, header list, headings one level down, pipe tables, member text kept", () => {
@@ -263,7 +363,13 @@ test("Markdown: title, header list, headings one level down, pipe tables, member
   assert.deepEqual(heads, fromBlocks);
   assert.match(md, /^\| 2\.2 The way action learning was used .* \| thin \| 3 problems \(#10, #16, #22\)<br>/m);
   for (const [, , , , text] of FIXTURE_ENTRIES) assert.equal(occurrences(md, text), 1);
-  const odd = draftToMarkdown({ ...draft, blocks: [{ kind: "paragraph", text: "# not a heading\n- nor a list" }, { kind: "table", header: ["a"], rows: [["x | y\nz"]] }] });
+  const odd = draftToMarkdown({
+    ...draft,
+    blocks: [
+      { kind: "paragraph", text: "# not a heading\n- nor a list" },
+      { kind: "table", header: ["a"], rows: [["x | y\nz"]] },
+    ],
+  });
   assert.match(odd, /^\\# not a heading\n\\- nor a list$/m);
   assert.match(odd, /^\| x \\\| y<br>z \|$/m);
 });
@@ -272,9 +378,19 @@ test("Markdown: title, header list, headings one level down, pipe tables, member
 async function openDocx(bytes: Uint8Array) {
   const zip = await JSZip.loadAsync(bytes);
   const xml = await zip.file("word/document.xml")!.async("string");
-  const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  const unescape = (s: string) =>
+    s
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, "&");
   const textOf = (p: string) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1]!)).join("");
-  const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => ({ style: /<w:pStyle w:val="([^"]+)"\/>/.exec(m[0])?.[1] ?? null, text: textOf(m[0]), bullet: m[0].includes("<w:numPr>") }));
+  const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => ({
+    style: /<w:pStyle w:val="([^"]+)"\/>/.exec(m[0])?.[1] ?? null,
+    text: textOf(m[0]),
+    bullet: m[0].includes("<w:numPr>"),
+  }));
   const tables = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((t) =>
     [...t[0].matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((r) => [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => textOf(c[0]))),
   );
@@ -293,7 +409,10 @@ test(".docx: real Heading1/2/3 paragraphs in order, bulleted paragraphs, tables 
   assert.deepEqual(styled("Heading2"), headings(draft, 2));
   assert.deepEqual(styled("Heading3"), headings(draft, 3));
   const allHeadings = paragraphs.filter((p) => /^Heading[123]$/.test(p.style ?? "")).map((p) => `${p.style!.slice(7)} ${p.text}`);
-  assert.deepEqual(allHeadings, draft.blocks.flatMap((b) => (b.kind === "heading" ? [`${b.level} ${b.text}`] : [])));
+  assert.deepEqual(
+    allHeadings,
+    draft.blocks.flatMap((b) => (b.kind === "heading" ? [`${b.level} ${b.text}`] : [])),
+  );
 
   const bullets = paragraphs.filter((p) => p.bullet).map((p) => p.text);
   assert.ok(bullets.includes(FIXTURE_ENTRIES[0]![4]));
@@ -306,7 +425,16 @@ test(".docx: real Heading1/2/3 paragraphs in order, bulleted paragraphs, tables 
   assert.deepEqual(timescales![0], ["Action", "Agreed", "Due", "Status", "Where in the log"]);
   assert.equal(timescales!.length, 6);
   assert.deepEqual(coverage![0], ["Criterion", "Status", "Evidence found", "What would fill it"]);
-  assert.deepEqual(coverage!.slice(1).map((r) => [r[0]!.slice(0, 3), r[1]]), [["1.1", "covered"], ["1.2", "covered"], ["2.1", "covered"], ["2.2", "thin"], ["2.3", "covered"]]);
+  assert.deepEqual(
+    coverage!.slice(1).map((r) => [r[0]!.slice(0, 3), r[1]]),
+    [
+      ["1.1", "covered"],
+      ["1.2", "covered"],
+      ["2.1", "covered"],
+      ["2.2", "thin"],
+      ["2.3", "covered"],
+    ],
+  );
   assert.match(coverage![4]![3]!, /^No outcome recorded for 2 of your 5 actions/);
   // Member text survives XML escaping, once.
   const body = paragraphs.map((p) => p.text).join("\n");
@@ -314,7 +442,13 @@ test(".docx: real Heading1/2/3 paragraphs in order, bulleted paragraphs, tables 
 });
 
 test(".docx: line breaks and characters XML forbids do not break the document", async () => {
-  const d: Draft = { ...draft, blocks: [{ kind: "heading", level: 1, text: "A & B <c>" }, { kind: "paragraph", text: "one\ntwo\u0007 three" }] };
+  const d: Draft = {
+    ...draft,
+    blocks: [
+      { kind: "heading", level: 1, text: "A & B <c>" },
+      { kind: "paragraph", text: "one\ntwo\u0007 three" },
+    ],
+  };
   const { paragraphs, xml } = await openDocx(await draftToDocx(d));
   assert.ok(paragraphs.some((p) => p.style === "Heading1" && p.text === "A & B <c>"));
   assert.ok(paragraphs.some((p) => p.text === "onetwo three"));

@@ -1,11 +1,19 @@
-import test from "node:test";
 import assert from "node:assert/strict";
-import { meetingsToIcs, type IcsMeeting } from "../../src/export/ics.ts";
+import test from "node:test";
+import { type IcsMeeting, meetingsToIcs } from "../../src/export/ics.ts";
 
 const meetings: IcsMeeting[] = [
   { uid: "m-1", number: 1, startsAt: new Date("2027-03-16T10:00:00Z"), durationMinutes: 150, status: "closed", presenters: ["Ann", "Bob"] },
   { uid: "m-2", number: 2, startsAt: new Date("2027-03-30T09:00:00Z"), durationMinutes: 120, status: "cancelled", presenters: [] },
-  { uid: "m-3", number: 3, startsAt: new Date("2027-04-13T09:00:00Z"), durationMinutes: 90, status: "scheduled", presenters: ["Cy"], url: "https://chat.example/set/1" },
+  {
+    uid: "m-3",
+    number: 3,
+    startsAt: new Date("2027-04-13T09:00:00Z"),
+    durationMinutes: 90,
+    status: "scheduled",
+    presenters: ["Cy"],
+    url: "https://chat.example/set/1",
+  },
 ];
 const GENERATED = new Date("2027-03-01T12:00:00Z");
 
@@ -47,7 +55,10 @@ test("UTC start, duration, title, stable UID, description, URL", () => {
 
 test("STATUS:CANCELLED only for cancelled meetings", () => {
   const evs = events(render());
-  assert.deepEqual(evs.map((e) => /STATUS:CANCELLED/.test(e)), [false, true, false]);
+  assert.deepEqual(
+    evs.map((e) => /STATUS:CANCELLED/.test(e)),
+    [false, true, false],
+  );
 });
 
 test("output is reproducible with generatedAt", () => {

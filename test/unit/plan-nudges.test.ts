@@ -1,18 +1,18 @@
-import test from "node:test";
 import assert from "node:assert/strict";
+import test from "node:test";
 import { DateTime } from "luxon";
 import {
   candidateNudges,
-  nextNudgeAt,
-  outOfQuietHours,
-  planNudges,
   type NudgeAction,
   type NudgeKind,
   type NudgeMeeting,
   type NudgePerson,
   type NudgeSet,
   type NudgeState,
+  nextNudgeAt,
+  outOfQuietHours,
   type PlannedNudge,
+  planNudges,
   type QuietHours,
 } from "../../src/domain/plan-nudges.ts";
 
@@ -32,7 +32,17 @@ function person(id: string, over: Partial<NudgePerson> = {}): NudgePerson {
 }
 
 function meeting(id: string, startsAt: string, over: Partial<NudgeMeeting> = {}): NudgeMeeting {
-  return { id, number: 1, startsAt: d(startsAt), durationMinutes: 120, status: "scheduled", closedAt: null, presenterIds: [], attendeeIds: [], ...over };
+  return {
+    id,
+    number: 1,
+    startsAt: d(startsAt),
+    durationMinutes: 120,
+    status: "scheduled",
+    closedAt: null,
+    presenterIds: [],
+    attendeeIds: [],
+    ...over,
+  };
 }
 
 function action(id: string, ownerId: string, createdAt: string, over: Partial<NudgeAction> = {}): NudgeAction {
@@ -106,11 +116,17 @@ test("log-action: attendees without an action since the start get +2 h and +24 h
     "log-action:s1:m3:A:2 due 2027-01-13T12:00:00.000Z send 2027-01-13T12:00:00.000Z stale 2027-02-09T10:00:00.000Z",
   ]);
   // no next meeting: stale a week after it is due; a scheduled (not closed) meeting gets none
-  const alone = ofKind(state(set({ meetings: [{ ...A, attendeeIds: ["m1"] }, meeting("C", "2027-01-01T10:00:00Z", { attendeeIds: ["m2"] })] })), "log-action");
-  assert.deepEqual(alone.map((n) => [n.key, iso(n.staleAt)]), [
-    ["log-action:s1:m1:A:1", "2027-01-19T14:00:00.000Z"],
-    ["log-action:s1:m1:A:2", "2027-01-20T12:00:00.000Z"],
-  ]);
+  const alone = ofKind(
+    state(set({ meetings: [{ ...A, attendeeIds: ["m1"] }, meeting("C", "2027-01-01T10:00:00Z", { attendeeIds: ["m2"] })] })),
+    "log-action",
+  );
+  assert.deepEqual(
+    alone.map((n) => [n.key, iso(n.staleAt)]),
+    [
+      ["log-action:s1:m1:A:1", "2027-01-19T14:00:00.000Z"],
+      ["log-action:s1:m1:A:2", "2027-01-20T12:00:00.000Z"],
+    ],
+  );
 });
 
 test("midpoint-outcome: halfway from A's close to B, members with an action created earlier and no outcome by then", () => {
@@ -180,26 +196,44 @@ test("advisor-silent: each advisor hears of a member 30 days after their last en
   assert.ok(ofKind(state(later), "advisor-silent").some((n) => n.key === "advisor-silent:s1:adv:m1:2027-02-10"));
   const away = { ...s, absences: [{ personId: "m1", startsAt: d("2027-02-01T00:00:00Z"), endsAt: d("2027-03-01T00:00:00Z") }] };
   const onReturn = ofKind(state(away), "advisor-silent").filter((n) => n.subjectId === "m1");
-  assert.deepEqual(onReturn.map((n) => `${n.key} due ${n.dueAt.toISOString()}`), [
-    "advisor-silent:s1:adv2:m1:2027-01-05 due 2027-03-01T00:00:00.000Z",
-    "advisor-silent:s1:adv:m1:2027-01-05 due 2027-03-01T00:00:00.000Z",
-  ]);
+  assert.deepEqual(
+    onReturn.map((n) => `${n.key} due ${n.dueAt.toISOString()}`),
+    [
+      "advisor-silent:s1:adv2:m1:2027-01-05 due 2027-03-01T00:00:00.000Z",
+      "advisor-silent:s1:adv:m1:2027-01-05 due 2027-03-01T00:00:00.000Z",
+    ],
+  );
 });
 
 test("advisor-set-size: below 4 or above 8 members, a day after the size change, occurrence = the count", () => {
-  const sized = (n: number) => ofKind(state(set({ memberIds: Array.from({ length: n }, (_, i) => `m${i + 1}`), sizeChangedAt: d("2027-03-01T12:00:00Z") })), "advisor-set-size");
+  const sized = (n: number) =>
+    ofKind(
+      state(set({ memberIds: Array.from({ length: n }, (_, i) => `m${i + 1}`), sizeChangedAt: d("2027-03-01T12:00:00Z") })),
+      "advisor-set-size",
+    );
   assert.deepEqual(sized(4), []);
   assert.deepEqual(sized(8), []);
-  assert.deepEqual(summary(sized(3)), ["advisor-set-size:s1:adv:s1:3 due 2027-03-02T12:00:00.000Z send 2027-03-02T12:00:00.000Z stale 2027-03-09T12:00:00.000Z"]);
-  assert.deepEqual(sized(9).map((n) => n.key), ["advisor-set-size:s1:adv:s1:9"]);
+  assert.deepEqual(summary(sized(3)), [
+    "advisor-set-size:s1:adv:s1:3 due 2027-03-02T12:00:00.000Z send 2027-03-02T12:00:00.000Z stale 2027-03-09T12:00:00.000Z",
+  ]);
+  assert.deepEqual(
+    sized(9).map((n) => n.key),
+    ["advisor-set-size:s1:adv:s1:9"],
+  );
 });
 
 test("advisors are not members: no presenter, attendee or owner nudges reach them", () => {
   const s = set({
-    meetings: [{ ...A, presenterIds: ["adv"], attendeeIds: ["adv"] }, { ...B, presenterIds: ["adv"] }],
+    meetings: [
+      { ...A, presenterIds: ["adv"], attendeeIds: ["adv"] },
+      { ...B, presenterIds: ["adv"] },
+    ],
     actions: [action("a1", "adv", "2027-01-12T11:00:00Z", { dueAt: d("2027-01-20T00:00:00Z") })],
   });
-  assert.deepEqual(candidateNudges(state(s)).filter((n) => n.to.kind === "person" && n.to.personId === "adv" && !n.kind.startsWith("advisor-")), []);
+  assert.deepEqual(
+    candidateNudges(state(s)).filter((n) => n.to.kind === "person" && n.to.personId === "adv" && !n.kind.startsWith("advisor-")),
+    [],
+  );
 });
 
 test("cancelled meetings are ignored, also when finding the next meeting", () => {
@@ -223,11 +257,20 @@ test("quiet hours wrapping midnight: 22:00–08:00 moves late evening to next mo
   assert.equal(iso(outOfQuietHours(d("2027-01-11T08:00:00Z"), p)), "2027-01-11T08:00:00.000Z");
   assert.equal(iso(outOfQuietHours(d("2027-01-11T21:59:00Z"), p)), "2027-01-11T21:59:00.000Z");
   // in the person's zone: 23:30 in New York is 04:30Z, quiet until 07:00 New York (12:00Z)
-  assert.equal(iso(outOfQuietHours(d("2027-01-11T04:30:00Z"), { timeZone: NEW_YORK, quiet: { start: "21:00", end: "07:00" } })), "2027-01-11T12:00:00.000Z");
+  assert.equal(
+    iso(outOfQuietHours(d("2027-01-11T04:30:00Z"), { timeZone: NEW_YORK, quiet: { start: "21:00", end: "07:00" } })),
+    "2027-01-11T12:00:00.000Z",
+  );
   // daytime quiet, none, and start === end
-  assert.equal(iso(outOfQuietHours(d("2027-01-11T12:30:00Z"), { timeZone: "UTC", quiet: { start: "12:00", end: "13:00" } })), "2027-01-11T13:00:00.000Z");
+  assert.equal(
+    iso(outOfQuietHours(d("2027-01-11T12:30:00Z"), { timeZone: "UTC", quiet: { start: "12:00", end: "13:00" } })),
+    "2027-01-11T13:00:00.000Z",
+  );
   assert.equal(iso(outOfQuietHours(d("2027-01-11T03:00:00Z"), { timeZone: "UTC", quiet: null })), "2027-01-11T03:00:00.000Z");
-  assert.equal(iso(outOfQuietHours(d("2027-01-11T03:00:00Z"), { timeZone: "UTC", quiet: { start: "08:00", end: "08:00" } })), "2027-01-11T03:00:00.000Z");
+  assert.equal(
+    iso(outOfQuietHours(d("2027-01-11T03:00:00Z"), { timeZone: "UTC", quiet: { start: "08:00", end: "08:00" } })),
+    "2027-01-11T03:00:00.000Z",
+  );
 });
 
 test("quiet hours across DST changes end at the local wall-clock time", () => {
@@ -243,9 +286,15 @@ test("quiet hours across DST changes end at the local wall-clock time", () => {
   assert.equal(iso(outOfQuietHours(d("2027-11-07T05:15:00Z"), early)), "2027-11-07T05:30:00.000Z");
   assert.equal(iso(outOfQuietHours(d("2027-11-07T06:15:00Z"), early)), "2027-11-07T06:30:00.000Z");
   // …also when the quiet hours started the evening before (21:00 EDT → the first 01:30, still EDT)
-  assert.equal(iso(outOfQuietHours(d("2027-11-07T02:00:00Z"), { timeZone: NEW_YORK, quiet: { start: "21:00", end: "01:30" } })), "2027-11-07T05:30:00.000Z");
+  assert.equal(
+    iso(outOfQuietHours(d("2027-11-07T02:00:00Z"), { timeZone: NEW_YORK, quiet: { start: "21:00", end: "01:30" } })),
+    "2027-11-07T05:30:00.000Z",
+  );
   // a quiet end that does not exist (02:30 on 14 Mar 2027 in New York) moves forward by the gap: 03:30 EDT
-  assert.equal(iso(outOfQuietHours(d("2027-03-14T05:00:00Z"), { timeZone: NEW_YORK, quiet: { start: "00:00", end: "02:30" } })), "2027-03-14T07:30:00.000Z");
+  assert.equal(
+    iso(outOfQuietHours(d("2027-03-14T05:00:00Z"), { timeZone: NEW_YORK, quiet: { start: "00:00", end: "02:30" } })),
+    "2027-03-14T07:30:00.000Z",
+  );
 });
 
 test("quiet hours apply to DMs in the recipient's zone", () => {
@@ -271,7 +320,10 @@ test("snooze: a snooze past dueAt moves sendAt to its end (then out of quiet hou
 test("opt-out: nothing for someone who opted out; others and the channel post are unaffected", () => {
   const s = set({ meetings: [meeting("mt", "2027-01-12T10:00:00Z", { presenterIds: ["m1", "m2"] })], memberIds: ["m1", "m2", "m3"] });
   const all = candidateNudges(state(s, [person("m1", { optedOut: true }), person("adv", { optedOut: true })]));
-  assert.deepEqual(all.map((n) => n.key).filter((k) => !k.startsWith("advisor-silent")), ["presenter-prep:s1:m2:mt:1", "meeting-post:s1:channel:mt:1"]);
+  assert.deepEqual(
+    all.map((n) => n.key).filter((k) => !k.startsWith("advisor-silent")),
+    ["presenter-prep:s1:m2:mt:1", "meeting-post:s1:channel:mt:1"],
+  );
   assert.ok(!all.some((n) => n.to.kind === "person" && (n.to.personId === "m1" || n.to.personId === "adv")));
 });
 
@@ -285,7 +337,10 @@ test("away: nothing for someone whose absence covers dueAt (end exclusive)", () 
       { personId: "m3", startsAt: d("2027-01-10T10:00:00Z"), endsAt: d("2027-01-11T00:00:00Z") }, // starts at dueAt: none
     ],
   });
-  assert.deepEqual(ofKind(state(s), "presenter-prep").map((n) => n.to), [{ kind: "person", personId: "m2" }]);
+  assert.deepEqual(
+    ofKind(state(s), "presenter-prep").map((n) => n.to),
+    [{ kind: "person", personId: "m2" }],
+  );
 });
 
 test("staleness: planNudges returns what falls in (since, now], due before staleAt and stale from it", () => {
@@ -297,8 +352,14 @@ test("staleness: planNudges returns what falls in (since, now], due before stale
   assert.deepEqual(plan("2027-01-10T09:00:00Z", "2027-01-10T10:00:00Z"), { due: ["presenter-prep:s1:m1:mt:1"], stale: [] });
   assert.deepEqual(plan("2027-01-10T10:00:00Z", "2027-01-11T10:00:00Z"), { due: ["meeting-post:s1:channel:mt:1"], stale: [] });
   // catching up after downtime: both passed, and the meeting has started
-  assert.deepEqual(plan("2027-01-09T00:00:00Z", "2027-01-12T10:00:00Z"), { due: [], stale: ["presenter-prep:s1:m1:mt:1", "meeting-post:s1:channel:mt:1"] });
-  assert.deepEqual(plan("2027-01-09T00:00:00Z", "2027-01-12T09:59:59Z"), { due: ["presenter-prep:s1:m1:mt:1", "meeting-post:s1:channel:mt:1"], stale: [] });
+  assert.deepEqual(plan("2027-01-09T00:00:00Z", "2027-01-12T10:00:00Z"), {
+    due: [],
+    stale: ["presenter-prep:s1:m1:mt:1", "meeting-post:s1:channel:mt:1"],
+  });
+  assert.deepEqual(plan("2027-01-09T00:00:00Z", "2027-01-12T09:59:59Z"), {
+    due: ["presenter-prep:s1:m1:mt:1", "meeting-post:s1:channel:mt:1"],
+    stale: [],
+  });
   assert.deepEqual(plan("2027-01-01T00:00:00Z", "2027-01-10T09:59:59Z"), { due: [], stale: [] });
 });
 
@@ -316,12 +377,17 @@ test("keys are deterministic: the same state in any order gives the same nudges,
   });
   const other = { ...set({ id: "s2" }), memberIds: ["m1", "m2"] };
   const one = candidateNudges(state([s, other]));
-  const two = candidateNudges(state([other, { ...s, meetings: [...s.meetings].reverse(), actions: [...s.actions].reverse(), memberIds: [...MEMBERS].reverse() }]));
+  const two = candidateNudges(
+    state([other, { ...s, meetings: [...s.meetings].reverse(), actions: [...s.actions].reverse(), memberIds: [...MEMBERS].reverse() }]),
+  );
   assert.deepEqual(two, one);
   assert.equal(new Set(one.map((n) => n.key)).size, one.length);
   // a person listed twice still gets one nudge per key
   const twice = state(set({ meetings: [meeting("mt", "2027-01-12T10:00:00Z", { presenterIds: ["m1", "m1"] })] }));
-  assert.deepEqual(ofKind(twice, "presenter-prep").map((n) => n.key), ["presenter-prep:s1:m1:mt:1"]);
+  assert.deepEqual(
+    ofKind(twice, "presenter-prep").map((n) => n.key),
+    ["presenter-prep:s1:m1:mt:1"],
+  );
   for (const n of one) {
     const who = n.to.kind === "person" ? n.to.personId : "channel";
     assert.equal(n.key, `${n.kind}:${n.setId}:${who}:${n.subjectId}:${n.occurrence}`);
@@ -335,7 +401,16 @@ test("keys are deterministic: the same state in any order gives the same nudges,
 type Script = {
   people: Record<string, NudgePerson>;
   members: string[];
-  meetings: { id: string; number: number; start: number; close: number; knownFrom: number; cancelledAt: number | null; presenters: string[]; attendees: string[] }[];
+  meetings: {
+    id: string;
+    number: number;
+    start: number;
+    close: number;
+    knownFrom: number;
+    cancelledAt: number | null;
+    presenters: string[];
+    attendees: string[];
+  }[];
   actions: { id: string; owner: string; created: number; due: number | null; outcome: number | null }[];
   entries: { who: string; at: number; kind: "action" | "other" }[];
   absence: { personId: string; startsAt: number; endsAt: number };
@@ -343,11 +418,18 @@ type Script = {
 
 const SIM_START = Date.parse("2027-01-01T00:00:00Z");
 const SIM_END = Date.parse("2027-08-01T00:00:00Z");
-const london = (y: number, mo: number, day: number, h = 0, mi = 0) => DateTime.fromObject({ year: y, month: mo, day, hour: h, minute: mi }, { zone: LONDON }).toMillis();
+const london = (y: number, mo: number, day: number, h = 0, mi = 0) =>
+  DateTime.fromObject({ year: y, month: mo, day, hour: h, minute: mi }, { zone: LONDON }).toMillis();
 
 /** The programme's ground truth: who presents, attends, logs what, when. */
 function programme(): Script {
-  const p = (id: string, timeZone: string, quiet: QuietHours | null): NudgePerson => ({ id, timeZone, quiet, optedOut: false, snoozedUntil: null });
+  const p = (id: string, timeZone: string, quiet: QuietHours | null): NudgePerson => ({
+    id,
+    timeZone,
+    quiet,
+    optedOut: false,
+    snoozedUntil: null,
+  });
   const people = {
     ana: p("ana", LONDON, NIGHT),
     ben: p("ben", LONDON, null), // away for March, which covers the 9 March meeting
@@ -361,16 +443,42 @@ function programme(): Script {
   const away = (who: string, t: number) => who === absence.personId && absence.startsAt <= t && t < absence.endsAt;
 
   // second Tuesday of each month, 10:00 London, 2 hours, closed at the end; the next one is agreed when it starts
-  const rota = [["ana", "ben"], ["cat", "dev"], ["ben", "eve"], ["ana", "cat"], ["dev", "eve"], ["ben", "ana"], ["cat", "eve"]];
+  const rota = [
+    ["ana", "ben"],
+    ["cat", "dev"],
+    ["ben", "eve"],
+    ["ana", "cat"],
+    ["dev", "eve"],
+    ["ben", "ana"],
+    ["cat", "eve"],
+  ];
   const meetings: Script["meetings"] = rota.map((presenters, k) => {
     const first = DateTime.fromObject({ year: 2027, month: k + 1, day: 1, hour: 10 }, { zone: LONDON });
     const start = first.plus({ days: ((2 - first.weekday + 7) % 7) + 7 }).toMillis();
-    return { id: `M${k}`, number: k + 1, start, close: start + 2 * HOUR, knownFrom: 0, cancelledAt: null, presenters, attendees: members.filter((m) => !away(m, start)) };
+    return {
+      id: `M${k}`,
+      number: k + 1,
+      start,
+      close: start + 2 * HOUR,
+      knownFrom: 0,
+      cancelledAt: null,
+      presenters,
+      attendees: members.filter((m) => !away(m, start)),
+    };
   });
   meetings.forEach((m, k) => (m.knownFrom = k === 0 ? SIM_START : meetings[k - 1]!.start));
   // an extra meeting agreed at the April meeting and cancelled the next morning
   const m3 = meetings[3]!;
-  const extra = { id: "MX", number: 99, start: london(2027, 4, 27, 10), close: 0, knownFrom: m3.start, cancelledAt: m3.start + 23 * HOUR, presenters: ["ana", "dev"], attendees: [] };
+  const extra = {
+    id: "MX",
+    number: 99,
+    start: london(2027, 4, 27, 10),
+    close: 0,
+    knownFrom: m3.start,
+    cancelledAt: m3.start + 23 * HOUR,
+    presenters: ["ana", "dev"],
+    attendees: [],
+  };
 
   const actions: Script["actions"] = [];
   const entries: Script["entries"] = [];
@@ -388,7 +496,13 @@ function programme(): Script {
     act("dev", m.start + HOUR, m.close + 2 * DAY, m.close + 3 * DAY); // overdue for a day, then done
   });
   // ben's action from February falls due, and its outcome-due would fall, while he is away
-  actions.push({ id: "M1-ben-late", owner: "ben", created: meetings[1]!.close + 30 * HOUR, due: london(2027, 3, 5, 10), outcome: london(2027, 4, 5, 10) });
+  actions.push({
+    id: "M1-ben-late",
+    owner: "ben",
+    created: meetings[1]!.close + 30 * HOUR,
+    due: london(2027, 3, 5, 10),
+    outcome: london(2027, 4, 5, 10),
+  });
   for (const a of actions) {
     entries.push({ who: a.owner, at: a.created, kind: "action" });
     if (a.outcome !== null) entries.push({ who: a.owner, at: a.outcome, kind: "other" });
@@ -417,7 +531,14 @@ function stateAt(t: number): NudgeState {
     .filter((a) => a.created <= t)
     .map((a) => {
       const done = a.outcome !== null && a.outcome <= t;
-      return { id: a.id, ownerId: a.owner, createdAt: new Date(a.created), dueAt: a.due === null ? null : new Date(a.due), status: done ? "done" : "open", outcomeAt: done ? new Date(a.outcome!) : null };
+      return {
+        id: a.id,
+        ownerId: a.owner,
+        createdAt: new Date(a.created),
+        dueAt: a.due === null ? null : new Date(a.due),
+        status: done ? "done" : "open",
+        outcomeAt: done ? new Date(a.outcome!) : null,
+      };
     });
   const entryTimes: Record<string, Date[]> = {};
   const actionEntryTimes: Record<string, Date[]> = {};
@@ -470,7 +591,8 @@ function expectedNudges(): Expected[] {
     if (sendAt < stale && sendAt <= SIM_END) out.push({ key: `${kind}:set1:${who}:${subject}:${occurrence}`, sendAt });
   };
   const held = meetings.filter((m) => m.cancelledAt === null);
-  const lacking = (t: number) => members.filter((who) => actions.some((a) => a.owner === who && a.created < t && (a.outcome === null || a.outcome > t)));
+  const lacking = (t: number) =>
+    members.filter((who) => actions.some((a) => a.owner === who && a.created < t && (a.outcome === null || a.outcome > t)));
   held.forEach((m, k) => {
     const next = held[k + 1];
     for (const who of m.presenters) dm("presenter-prep", who, m.id, "1", m.start - 48 * HOUR, m.start);
@@ -559,8 +681,18 @@ test("simulation: a 7-month programme in 15-minute ticks plans every expected re
 
   // the programme is what we meant: 7 second Tuesdays at 10:00 London
   assert.deepEqual(
-    SCRIPT.meetings.filter((m) => m.cancelledAt === null).map((m) => DateTime.fromMillis(m.start, { zone: LONDON }).toFormat("ccc d LLL HH:mm")),
-    ["Tue 12 Jan 10:00", "Tue 9 Feb 10:00", "Tue 9 Mar 10:00", "Tue 13 Apr 10:00", "Tue 11 May 10:00", "Tue 8 Jun 10:00", "Tue 13 Jul 10:00"],
+    SCRIPT.meetings
+      .filter((m) => m.cancelledAt === null)
+      .map((m) => DateTime.fromMillis(m.start, { zone: LONDON }).toFormat("ccc d LLL HH:mm")),
+    [
+      "Tue 12 Jan 10:00",
+      "Tue 9 Feb 10:00",
+      "Tue 9 Mar 10:00",
+      "Tue 13 Apr 10:00",
+      "Tue 11 May 10:00",
+      "Tue 8 Jun 10:00",
+      "Tue 13 Jul 10:00",
+    ],
   );
 
   // exactly once, and exactly the expected ones, at the expected instants
@@ -576,7 +708,8 @@ test("simulation: a 7-month programme in 15-minute ticks plans every expected re
 
   // every kind happened (except set size: 5 members is fine)
   const kinds = new Set(run.due.map((n) => n.kind));
-  for (const k of ["presenter-prep", "meeting-post", "log-action", "midpoint-outcome", "outcome-due", "action-due", "advisor-silent"]) assert.ok(kinds.has(k as NudgeKind), `no ${k}`);
+  for (const k of ["presenter-prep", "meeting-post", "log-action", "midpoint-outcome", "outcome-due", "action-due", "advisor-silent"])
+    assert.ok(kinds.has(k as NudgeKind), `no ${k}`);
   assert.ok(!kinds.has("advisor-set-size"));
 
   // right local times: prep 48 h before (10:00 London; 05:00 in New York is quiet → 07:00), posts 10:00,
@@ -592,7 +725,8 @@ test("simulation: a 7-month programme in 15-minute ticks plans every expected re
   assert.equal(catPrep.length, 3);
 
   // nobody is nudged in their quiet hours
-  for (const n of run.due) if (n.to.kind === "person") assert.ok(!quietAt(n.sendAt.getTime(), n.to.personId), `${n.key} at ${local(n)} local`);
+  for (const n of run.due)
+    if (n.to.kind === "person") assert.ok(!quietAt(n.sendAt.getTime(), n.to.personId), `${n.key} at ${local(n)} local`);
 
   // nothing for ben while he is away, though he was down to present on 9 March and had an action due on 5 March
   const { absence } = SCRIPT;

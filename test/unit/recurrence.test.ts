@@ -1,17 +1,17 @@
-import test from "node:test";
 import assert from "node:assert/strict";
+import test from "node:test";
 import fc from "fast-check";
 import { DateTime } from "luxon";
+import type { Parsed } from "../../src/domain/parse-result.ts";
 import {
+  type Cadence,
   CadenceSchema,
-  MAX_OCCURRENCES,
   describeCadence,
   expandOccurrences,
+  MAX_OCCURRENCES,
   parseEvery,
   toRRule,
-  type Cadence,
 } from "../../src/domain/recurrence.ts";
-import type { Parsed } from "../../src/domain/parse-result.ts";
 
 const LONDON = "Europe/London";
 const NEW_YORK = "America/New_York";
@@ -82,7 +82,10 @@ test("toRRule: RFC 5545 rule strings", () => {
   assert.equal(toRRule(WEEKLY, first, LONDON, { count: 1000 }), `FREQ=WEEKLY;COUNT=${MAX_OCCURRENCES}`);
   assert.equal(toRRule(WEEKLY, first, LONDON, { count: 0 }), "FREQ=WEEKLY;COUNT=1");
   // the day of month is read in the set's zone: 23:30 on 31 Jan UTC is already 1 Feb in Kolkata
-  assert.equal(toRRule({ kind: "monthly-date" }, new Date("2027-01-31T23:30:00Z"), KOLKATA, { count: 2 }), "FREQ=MONTHLY;BYMONTHDAY=1;COUNT=2");
+  assert.equal(
+    toRRule({ kind: "monthly-date" }, new Date("2027-01-31T23:30:00Z"), KOLKATA, { count: 2 }),
+    "FREQ=MONTHLY;BYMONTHDAY=1;COUNT=2",
+  );
 });
 
 test("weekly 10:00 Europe/London across the March and October changes", () => {
@@ -163,7 +166,10 @@ test("count and until are honoured; until is inclusive", () => {
   // until in summer time, compared as an instant
   const summerUntil = new Date("2027-04-13T09:00:00Z");
   assert.equal(series(WEEKLY, "2027-03-16T10:00", LONDON, { until: summerUntil }).at(-1), "2027-04-13T09:00:00.000Z");
-  assert.equal(series(WEEKLY, "2027-03-16T10:00", LONDON, { until: new Date(summerUntil.getTime() - 1) }).at(-1), "2027-04-06T09:00:00.000Z");
+  assert.equal(
+    series(WEEKLY, "2027-03-16T10:00", LONDON, { until: new Date(summerUntil.getTime() - 1) }).at(-1),
+    "2027-04-06T09:00:00.000Z",
+  );
 });
 
 test("at most 100 occurrences, even without COUNT or UNTIL", () => {
@@ -189,7 +195,10 @@ test("monthly on the 31st falls on the last day of shorter months", () => {
     "2027-06-30T09:00:00.000Z",
   ]);
   // on the 30th: 28/29 February, then the 30th again (not the 31st)
-  assert.deepEqual(series(monthly, "2028-01-30T10:00", LONDON, { count: 3 }).map((s) => s.slice(0, 10)), ["2028-01-30", "2028-02-29", "2028-03-30"]);
+  assert.deepEqual(
+    series(monthly, "2028-01-30T10:00", LONDON, { count: 3 }).map((s) => s.slice(0, 10)),
+    ["2028-01-30", "2028-02-29", "2028-03-30"],
+  );
   // on the 12th: plain monthly
   assert.deepEqual(series(monthly, "2027-01-12T10:00", KOLKATA, { count: 3 }), [
     "2027-01-12T04:30:00.000Z",
@@ -224,9 +233,18 @@ test("describeCadence", () => {
   assert.equal(describeCadence({ kind: "monthly-weekday", nth: 1, weekday: 1 }), "the first Tuesday of each month");
   assert.equal(describeCadence({ kind: "monthly-weekday", nth: -1, weekday: 4 }), "the last Friday of each month");
   assert.equal(describeCadence({ kind: "monthly-date" }), "monthly on the same date");
-  assert.equal(describeCadence({ kind: "monthly-date" }, { first: local("2027-01-12T10:00", LONDON), timeZone: LONDON }), "monthly on the 12th");
-  assert.equal(describeCadence({ kind: "monthly-date" }, { first: local("2027-01-22T10:00", LONDON), timeZone: LONDON }), "monthly on the 22nd");
-  assert.equal(describeCadence({ kind: "monthly-date" }, { first: local("2027-01-11T10:00", LONDON), timeZone: LONDON }), "monthly on the 11th");
+  assert.equal(
+    describeCadence({ kind: "monthly-date" }, { first: local("2027-01-12T10:00", LONDON), timeZone: LONDON }),
+    "monthly on the 12th",
+  );
+  assert.equal(
+    describeCadence({ kind: "monthly-date" }, { first: local("2027-01-22T10:00", LONDON), timeZone: LONDON }),
+    "monthly on the 22nd",
+  );
+  assert.equal(
+    describeCadence({ kind: "monthly-date" }, { first: local("2027-01-11T10:00", LONDON), timeZone: LONDON }),
+    "monthly on the 11th",
+  );
   assert.equal(
     describeCadence({ kind: "monthly-date" }, { first: local("2027-01-31T10:00", LONDON), timeZone: LONDON }),
     "monthly on the 31st (or the last day of shorter months)",
@@ -245,7 +263,9 @@ test("property: weekly occurrences keep the wall-clock time and are 7 local days
         const d = DateTime.fromJSDate(day, { zone: "utc" });
         const first = DateTime.fromObject({ year: d.year, month: d.month, day: d.day, hour, minute }, { zone }).toJSDate();
         const cadence: Cadence = { kind: "weekly", interval };
-        const all = expandOccurrences(toRRule(cadence, first, zone, { count: 60 }), first, zone).map((x) => DateTime.fromJSDate(x, { zone }));
+        const all = expandOccurrences(toRRule(cadence, first, zone, { count: 60 }), first, zone).map((x) =>
+          DateTime.fromJSDate(x, { zone }),
+        );
         assert.equal(all.length, 60);
         assert.equal(all[0]?.toMillis(), first.getTime());
         for (let i = 0; i < all.length; i++) {

@@ -1,16 +1,16 @@
-import test from "node:test";
 import assert from "node:assert/strict";
+import test from "node:test";
 import fc from "fast-check";
 import {
   fairOrder,
+  type MeetingPlan,
+  type MeetingToPlan,
   planMeeting,
   presentersPerMeeting,
   projectRotation,
+  type RotationMember,
   rotationUnits,
   swapTurns,
-  type MeetingPlan,
-  type MeetingToPlan,
-  type RotationMember,
   type Turn,
 } from "../../src/domain/rotation.ts";
 
@@ -97,16 +97,23 @@ test("a pair with one partner away presents with the available partner only", ()
 });
 
 test("a member who is away is owed the next turn", () => {
-  const plans = projectRotation(five, [], [
-    meeting("m1", "2027-01-12T10:00:00Z", 2, { unavailable: new Set(["ann"]) }),
-    meeting("m2", "2027-01-26T10:00:00Z", 2),
-    meeting("m3", "2027-02-09T10:00:00Z", 2),
-  ]);
-  assert.deepEqual(plans.map((p) => p.groups), [
-    [["bob"], ["cat"]],
-    [["ann"], ["dev"]],
-    [["eve"], ["bob"]],
-  ]);
+  const plans = projectRotation(
+    five,
+    [],
+    [
+      meeting("m1", "2027-01-12T10:00:00Z", 2, { unavailable: new Set(["ann"]) }),
+      meeting("m2", "2027-01-26T10:00:00Z", 2),
+      meeting("m3", "2027-02-09T10:00:00Z", 2),
+    ],
+  );
+  assert.deepEqual(
+    plans.map((p) => p.groups),
+    [
+      [["bob"], ["cat"]],
+      [["ann"], ["dev"]],
+      [["eve"], ["bob"]],
+    ],
+  );
 });
 
 test("a member who RSVP'd no or skipped is not scheduled and is first in line at the next meeting they can attend", () => {
@@ -116,11 +123,14 @@ test("a member who RSVP'd no or skipped is not scheduled and is first in line at
     meeting("m3", "2027-02-09T10:00:00Z", 2, { unavailable: new Set(["eve"]) }), // eve skipped
     meeting("m4", "2027-02-23T10:00:00Z", 2),
   ]);
-  assert.deepEqual(plans.map((p) => p.groups), [
-    [["eve"], ["ann"]],
-    [["dev"], ["bob"]],
-    [["cat"], ["eve"]],
-  ]);
+  assert.deepEqual(
+    plans.map((p) => p.groups),
+    [
+      [["eve"], ["ann"]],
+      [["dev"], ["bob"]],
+      [["cat"], ["eve"]],
+    ],
+  );
 });
 
 test("announced slots are kept when someone new joins", () => {
@@ -192,17 +202,21 @@ const sortedPresenters = (plans: MeetingPlan[]) => plans.flatMap((p) => p.groups
 
 test("property: with everyone available, after every meeting presentation counts differ by at most one", () => {
   fc.assert(
-    fc.property(fc.integer({ min: 4, max: 8 }), fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 30 }), (n, capacities) => {
-      const members = ids(n).map((id, i) => solo(id, i));
-      const meetings = capacities.map((cap, i) => meeting(`m${i}`, new Date(START + i * FORTNIGHT).toISOString(), cap));
-      const plans = projectRotation(members, [], meetings);
-      for (let k = 1; k <= plans.length; k++) {
-        const c = counts(plans.slice(0, k));
-        const values = members.map((m) => c.get(m.personId) ?? 0);
-        assert.ok(Math.max(...values) - Math.min(...values) <= 1, `after meeting ${k}: ${values.join(",")}`);
-        assert.equal(plans[k - 1]!.groups.length, capacities[k - 1]);
-      }
-    }),
+    fc.property(
+      fc.integer({ min: 4, max: 8 }),
+      fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 30 }),
+      (n, capacities) => {
+        const members = ids(n).map((id, i) => solo(id, i));
+        const meetings = capacities.map((cap, i) => meeting(`m${i}`, new Date(START + i * FORTNIGHT).toISOString(), cap));
+        const plans = projectRotation(members, [], meetings);
+        for (let k = 1; k <= plans.length; k++) {
+          const c = counts(plans.slice(0, k));
+          const values = members.map((m) => c.get(m.personId) ?? 0);
+          assert.ok(Math.max(...values) - Math.min(...values) <= 1, `after meeting ${k}: ${values.join(",")}`);
+          assert.equal(plans[k - 1]!.groups.length, capacities[k - 1]);
+        }
+      },
+    ),
   );
 });
 
@@ -215,9 +229,7 @@ const scenario = fc
   })
   .chain(({ n, pairCount, meetingCount }) =>
     fc.record({
-      members: fc.constant(
-        ids(n).map((id, i) => (i < pairCount * 2 ? paired(id, i, `pair${Math.floor(i / 2)}`) : solo(id, i))),
-      ),
+      members: fc.constant(ids(n).map((id, i) => (i < pairCount * 2 ? paired(id, i, `pair${Math.floor(i / 2)}`) : solo(id, i)))),
       meetings: fc.array(
         fc.record({
           capacity: fc.integer({ min: 0, max: 4 }),
@@ -252,18 +264,16 @@ test("property: nobody unavailable at a meeting is ever scheduled at it", () => 
 });
 
 test("property: announced (fixed) groups are always kept, first and unchanged", () => {
-  const withFixed = fc
-    .integer({ min: 2, max: 9 })
-    .chain((n) =>
-      fc.record({
-        members: fc.constant(ids(n).map((id, i) => (i < 2 ? paired(id, i, "duo") : solo(id, i)))),
-        capacity: fc.integer({ min: 0, max: 5 }),
-        announced: fc.shuffledSubarray(ids(n)),
-        sizes: fc.array(fc.integer({ min: 1, max: 2 }), { minLength: 10, maxLength: 10 }),
-        unavailable: fc.subarray(ids(n)),
-        turns: fc.array(fc.record({ who: fc.integer({ min: 0, max: n - 1 }), week: fc.integer({ min: 0, max: 20 }) })),
-      }),
-    );
+  const withFixed = fc.integer({ min: 2, max: 9 }).chain((n) =>
+    fc.record({
+      members: fc.constant(ids(n).map((id, i) => (i < 2 ? paired(id, i, "duo") : solo(id, i)))),
+      capacity: fc.integer({ min: 0, max: 5 }),
+      announced: fc.shuffledSubarray(ids(n)),
+      sizes: fc.array(fc.integer({ min: 1, max: 2 }), { minLength: 10, maxLength: 10 }),
+      unavailable: fc.subarray(ids(n)),
+      turns: fc.array(fc.record({ who: fc.integer({ min: 0, max: n - 1 }), week: fc.integer({ min: 0, max: 20 }) })),
+    }),
+  );
   fc.assert(
     fc.property(withFixed, ({ members, capacity, announced, sizes, unavailable, turns }) => {
       const fixed: string[][] = [];
@@ -294,11 +304,20 @@ test("property: swapTurns keeps the same presenters across the plans", () => {
       const result = swapTurns(plans, a, b);
       if (!result.ok) return;
       assert.deepEqual(sortedPresenters(result.plans), sortedPresenters(plans));
-      assert.deepEqual(result.plans.map((p) => p.meetingId), plans.map((p) => p.meetingId));
+      assert.deepEqual(
+        result.plans.map((p) => p.meetingId),
+        plans.map((p) => p.meetingId),
+      );
       assert.equal(result.changed.length, 2);
       const firstOf = (id: string) => plans.findIndex((p) => p.groups.some((g) => g.includes(id)));
-      assert.ok(result.plans[firstOf(a)]!.groups.some((g) => g.includes(b)), "b takes a's meeting");
-      assert.ok(result.plans[firstOf(b)]!.groups.some((g) => g.includes(a)), "a takes b's meeting");
+      assert.ok(
+        result.plans[firstOf(a)]!.groups.some((g) => g.includes(b)),
+        "b takes a's meeting",
+      );
+      assert.ok(
+        result.plans[firstOf(b)]!.groups.some((g) => g.includes(a)),
+        "a takes b's meeting",
+      );
       assert.deepEqual([...result.changed].sort(), [plans[firstOf(a)]!.meetingId, plans[firstOf(b)]!.meetingId].sort());
     }),
   );

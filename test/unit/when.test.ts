@@ -1,7 +1,7 @@
-import test from "node:test";
 import assert from "node:assert/strict";
-import { formatDuration, parseDuration, parseTimeZone, parseWhen } from "../../src/domain/when.ts";
+import test from "node:test";
 import type { Parsed } from "../../src/domain/parse-result.ts";
+import { formatDuration, parseDuration, parseTimeZone, parseWhen } from "../../src/domain/when.ts";
 
 const NOW = new Date("2027-03-24T12:00:00Z"); // a Wednesday; London is still on GMT, New York on EDT
 const LONDON = "Europe/London";
@@ -84,8 +84,24 @@ test("parseWhen: past dates are not rejected (the caller decides)", () => {
 });
 
 test("parseWhen: same answers whatever the machine's TZ is", () => {
-  const phrases = ["next tuesday 10am", "tomorrow 10am", "in 2 days", "in 3 hours", "10am", "sunday 9am", "2027-03-28 10:00", "10am EST", "tuesday 10am PST", "jan 12 10am"];
-  const nows = [new Date("2027-03-27T12:00:00Z"), new Date("2027-03-13T22:00:00Z"), new Date("2027-10-30T23:30:00Z"), new Date("2027-11-06T20:00:00Z")];
+  const phrases = [
+    "next tuesday 10am",
+    "tomorrow 10am",
+    "in 2 days",
+    "in 3 hours",
+    "10am",
+    "sunday 9am",
+    "2027-03-28 10:00",
+    "10am EST",
+    "tuesday 10am PST",
+    "jan 12 10am",
+  ];
+  const nows = [
+    new Date("2027-03-27T12:00:00Z"),
+    new Date("2027-03-13T22:00:00Z"),
+    new Date("2027-10-30T23:30:00Z"),
+    new Date("2027-11-06T20:00:00Z"),
+  ];
   const answers = (): string[] =>
     nows.flatMap((now) =>
       [LONDON, NEW_YORK, KOLKATA].flatMap((timeZone) =>
@@ -99,7 +115,14 @@ test("parseWhen: same answers whatever the machine's TZ is", () => {
   try {
     process.env.TZ = "UTC";
     const expected = answers();
-    for (const machine of ["America/Los_Angeles", "Australia/Sydney", "Europe/London", "Asia/Kolkata", "America/Sao_Paulo", "Pacific/Chatham"]) {
+    for (const machine of [
+      "America/Los_Angeles",
+      "Australia/Sydney",
+      "Europe/London",
+      "Asia/Kolkata",
+      "America/Sao_Paulo",
+      "Pacific/Chatham",
+    ]) {
       process.env.TZ = machine;
       assert.deepEqual(answers(), expected, `machine TZ ${machine}`);
     }
@@ -130,8 +153,21 @@ test("parseWhen: unambiguous slash dates are accepted", () => {
 
 test("parseDuration: accepted forms", () => {
   const cases: [string, number][] = [
-    ["2h", 120], ["90m", 90], ["90min", 90], ["90 mins", 90], ["1h30m", 90], ["1h 30m", 90], ["1.5h", 90], ["90", 90],
-    ["2 hours", 120], ["45 minutes", 45], ["1 hour and 15 minutes", 75], ["1:30", 90], ["2H", 120], [" 3 days ", 4320], ["1w", 10080],
+    ["2h", 120],
+    ["90m", 90],
+    ["90min", 90],
+    ["90 mins", 90],
+    ["1h30m", 90],
+    ["1h 30m", 90],
+    ["1.5h", 90],
+    ["90", 90],
+    ["2 hours", 120],
+    ["45 minutes", 45],
+    ["1 hour and 15 minutes", 75],
+    ["1:30", 90],
+    ["2H", 120],
+    [" 3 days ", 4320],
+    ["1w", 10080],
   ];
   for (const [text, minutes] of cases) assert.equal(ok(parseDuration(text)), minutes, text);
 });

@@ -2,12 +2,12 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { UserRef } from "../../../commands/define.ts";
 import type { Deps } from "../../app/context.ts";
-import { runCommand, type HandlerIndex } from "../../app/dispatch.ts";
+import { type HandlerIndex, runCommand } from "../../app/dispatch.ts";
 import type { Delivery } from "../../app/render-nudge.ts";
 import type { Button, Outgoing } from "../../app/reply.ts";
 import type { SettableClock } from "../../clock.ts";
 import { advanceClock } from "../../scheduler/advance.ts";
-import { runTick, type NudgeSink } from "../../scheduler/tick.ts";
+import { type NudgeSink, runTick } from "../../scheduler/tick.ts";
 import { consoleTime, renderOutgoing } from "./render.ts";
 
 export const CONSOLE_WORKSPACE = "local";
@@ -35,7 +35,10 @@ export class ConsoleChat {
   readonly #sink: NudgeSink = {
     deliver: async (d: Delivery) => {
       const out: Outgoing = {
-        audience: d.to.kind === "dm" ? { kind: "dm", personId: "", externalId: d.to.externalId, displayName: d.to.displayName, timeZone: d.to.timeZone } : { kind: "channel" },
+        audience:
+          d.to.kind === "dm"
+            ? { kind: "dm", personId: "", externalId: d.to.externalId, displayName: d.to.displayName, timeZone: d.to.timeZone }
+            : { kind: "channel" },
         reply: d.reply,
       };
       this.#delivered.push(...this.#render(out, d.channelId, this.#actor));

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { renderTimes, type Outgoing, type TimeStyle } from "../../app/reply.ts";
+import { type Outgoing, renderTimes, type TimeStyle } from "../../app/reply.ts";
 
 const formats: Record<TimeStyle, string> = { full: "ccc d LLL yyyy, HH:mm ZZZZ", date: "ccc d LLL yyyy", time: "HH:mm ZZZZ" };
 
@@ -20,7 +20,11 @@ export function renderOutgoing(
 ): string[] {
   const { audience, reply } = out;
   const prefix =
-    audience.kind === "channel" ? `[#${where.channel}]` : audience.kind === "actor" ? `[#${where.channel} → ${where.actor}]` : `[DM ${audience.displayName}]`;
+    audience.kind === "channel"
+      ? `[#${where.channel}]`
+      : audience.kind === "actor"
+        ? `[#${where.channel} → ${where.actor}]`
+        : `[DM ${audience.displayName}]`;
   const zone = audience.kind === "channel" ? where.timeZone : (audience.timeZone ?? where.timeZone);
   const time = (text: string) => renderTimes(text, (d, style) => consoleTime(d, style, zone));
   const [first = "", ...rest] = time(reply.text).split("\n");

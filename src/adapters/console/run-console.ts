@@ -6,7 +6,12 @@ import type { ConsoleChat } from "./console-chat.ts";
  * a script: each input line is echoed as `> LINE` (comments too), followed by the output it caused.
  * Resolves at end of input.
  */
-export async function runConsole(chat: ConsoleChat, input: NodeJS.ReadableStream, output: NodeJS.WritableStream, interactive: boolean): Promise<void> {
+export async function runConsole(
+  chat: ConsoleChat,
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+  interactive: boolean,
+): Promise<void> {
   const rl = createInterface({ input, ...(interactive ? { output, prompt: "als> " } : {}), terminal: interactive });
   const write = (lines: string[]) => lines.forEach((l) => output.write(`${l}\n`));
   if (interactive) {

@@ -1,18 +1,18 @@
 import {
-  Client,
-  DiscordAPIError,
-  Events,
-  GatewayIntentBits,
-  MessageFlags,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
+  Client,
   type ClientOptions,
+  DiscordAPIError,
+  Events,
+  GatewayIntentBits,
   type Interaction,
+  MessageFlags,
   type ModalSubmitInteraction,
   type SendableChannels,
 } from "discord.js";
-import { commandKey, type CommandDecl } from "../../../commands/define.ts";
+import { type CommandDecl, commandKey } from "../../../commands/define.ts";
 import { allCommands } from "../../../commands/index.ts";
 import type { Deps } from "../../app/context.ts";
 import { executeCommand, type HandlerIndex } from "../../app/dispatch.ts";
@@ -24,7 +24,7 @@ import type { NudgeSink } from "../../scheduler/tick.ts";
 import { ENTRY_TEXT_FIELD, entryModal, readEntryModalId } from "./entry-modal.ts";
 import { reminderNonce } from "./message-nonce.ts";
 import { discordMentionReader, replyMessage } from "./render.ts";
-import { shardOf, type DiscordShards } from "./shard.ts";
+import { type DiscordShards, shardOf } from "./shard.ts";
 
 export type DiscordOptions = {
   token: string;
@@ -56,7 +56,11 @@ type Run = { key: string; raw: Record<string, string> } | { text: string };
  * the entry modal, autocomplete, and reminder delivery. Commands that may take time are deferred first.
  */
 export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: DiscordOptions): DiscordAdapter {
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], ...(opts.apiUrl ? { rest: { api: opts.apiUrl } } : {}), ...shardOptions(opts.shards) });
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    ...(opts.apiUrl ? { rest: { api: opts.apiUrl } } : {}),
+    ...shardOptions(opts.shards),
+  });
 
   const shards = (): DiscordShards | null => {
     if (!opts.shards) return null;
@@ -70,7 +74,10 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
     const own = shards();
     if (!own) return;
     const shard = shardOf(guildId, own.count);
-    if (!own.ids.includes(shard)) throw new Error(`reminder for guild ${guildId} belongs to shard ${shard} of ${own.count}, and this process runs shards ${own.ids.join(",")}`);
+    if (!own.ids.includes(shard))
+      throw new Error(
+        `reminder for guild ${guildId} belongs to shard ${shard} of ${own.count}, and this process runs shards ${own.ids.join(",")}`,
+      );
   };
 
   const channel = async (id: string) => (await client.channels.fetch(id)) as SendableChannels;
@@ -89,7 +96,11 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
     }
   };
 
-  const deliver = async (interaction: ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction, outgoing: Outgoing[], setChannelId: string) => {
+  const deliver = async (
+    interaction: ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction,
+    outgoing: Outgoing[],
+    setChannelId: string,
+  ) => {
     let answered = false;
     for (const out of outgoing) {
       const message = replyMessage(out.reply, setChannelId);
@@ -106,7 +117,12 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
     if (!answered) await interaction.editReply({ content: "Done: posted in the channel." });
   };
 
-  const run = async (interaction: ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction, setChannelId: string, input: Run, names = new Map<string, string>()) => {
+  const run = async (
+    interaction: ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction,
+    setChannelId: string,
+    input: Run,
+    names = new Map<string, string>(),
+  ) => {
     if (!interaction.deferred && !interaction.replied) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const result = await executeCommand(deps, handlers, {
       platform: "discord",
@@ -124,7 +140,10 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
     if (!decl) {
       const sub = interaction.options.getSubcommand(false);
       const what = `/${interaction.commandName}${sub ? ` ${sub}` : ""}`;
-      return void (await interaction.reply({ content: `Unknown command ${what}: the bot's commands may have been updated. Type /help for the list.`, flags: MessageFlags.Ephemeral }));
+      return void (await interaction.reply({
+        content: `Unknown command ${what}: the bot's commands may have been updated. Type /help for the list.`,
+        flags: MessageFlags.Ephemeral,
+      }));
     }
     const names = new Map<string, string>();
     const raw: Record<string, string> = {};
@@ -151,7 +170,10 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
   const onModal = async (interaction: ModalSubmitInteraction) => {
     const form = readEntryModalId(interaction.customId);
     if (!form) return void (await interaction.reply({ content: "That form has expired.", flags: MessageFlags.Ephemeral }));
-    await run(interaction, form.channelId, { key: `log ${form.kind}`, raw: { text: interaction.fields.getTextInputValue(ENTRY_TEXT_FIELD) } });
+    await run(interaction, form.channelId, {
+      key: `log ${form.kind}`,
+      raw: { text: interaction.fields.getTextInputValue(ENTRY_TEXT_FIELD) },
+    });
   };
 
   const onAutocomplete = async (interaction: AutocompleteInteraction) => {
@@ -159,7 +181,12 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
     const focused = interaction.options.getFocused(true);
     const spec = decl?.options[focused.name];
     const kind = spec?.suggest ?? (spec?.kind === "meeting" ? "meetings" : undefined);
-    const where = { platform: "discord", workspaceId: interaction.guildId ?? "", channelId: interaction.channelId, userId: interaction.user.id };
+    const where = {
+      platform: "discord",
+      workspaceId: interaction.guildId ?? "",
+      channelId: interaction.channelId,
+      userId: interaction.user.id,
+    };
     const choices = kind ? await suggest(deps, where, kind, String(focused.value)) : [];
     await interaction.respond(choices.map((c) => ({ name: c.name, value: spec?.kind === "integer" ? Number(c.value) : String(c.value) })));
   };
@@ -174,7 +201,10 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
       deps.logger.error({ err: error }, "discord interaction failed");
       if (!interaction.isRepliable()) return;
       const sorry = { content: "Sorry, something went wrong on our side. Please try again; if it keeps happening, tell your advisor." };
-      await (interaction.deferred || interaction.replied ? interaction.editReply(sorry) : interaction.reply({ ...sorry, flags: MessageFlags.Ephemeral })).catch(() => {});
+      await (interaction.deferred || interaction.replied
+        ? interaction.editReply(sorry)
+        : interaction.reply({ ...sorry, flags: MessageFlags.Ephemeral })
+      ).catch(() => {});
     }
   });
 
@@ -184,7 +214,10 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
       deliver: async (d: Delivery, key: string) => {
         refuseOtherShards(d.workspaceId);
         const once: Once = { nonce: reminderNonce(key), enforceNonce: true };
-        const sent = d.to.kind === "dm" ? await sendDm(d.to.externalId, d.channelId, d.reply, once) : await (await channel(d.channelId)).send({ ...replyMessage(d.reply, d.channelId), ...once });
+        const sent =
+          d.to.kind === "dm"
+            ? await sendDm(d.to.externalId, d.channelId, d.reply, once)
+            : await (await channel(d.channelId)).send({ ...replyMessage(d.reply, d.channelId), ...once });
         return sent.id;
       },
     },
@@ -212,5 +245,8 @@ function shardOptions(shards: DiscordOptions["shards"]): Pick<ClientOptions, "sh
 function declarationOf(interaction: ChatInputCommandInteraction | AutocompleteInteraction): CommandDecl | undefined {
   const sub = interaction.options.getSubcommand(false);
   const family = allCommands.filter((d) => d.name === interaction.commandName);
-  return family.find((d) => d.sub !== undefined && d.sub === sub) ?? family.find((d) => d.sub === undefined && (sub === null || d.bareSub === sub));
+  return (
+    family.find((d) => d.sub !== undefined && d.sub === sub) ??
+    family.find((d) => d.sub === undefined && (sub === null || d.bareSub === sub))
+  );
 }

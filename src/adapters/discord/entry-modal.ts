@@ -21,5 +21,7 @@ export function entryModal(channelId: string, kind: EntryKind): ModalBuilder {
 /** The channel and kind an entry form was opened for, or null for any other modal. */
 export function readEntryModalId(customId: string): { channelId: string; kind: EntryKind } | null {
   const [prefix, channelId, kind] = customId.split("|");
-  return prefix === PREFIX && channelId && (ENTRY_KINDS as readonly string[]).includes(kind ?? "") ? { channelId, kind: kind as EntryKind } : null;
+  return prefix === PREFIX && channelId && (ENTRY_KINDS as readonly string[]).includes(kind ?? "")
+    ? { channelId, kind: kind as EntryKind }
+    : null;
 }

@@ -1,8 +1,18 @@
 import { ActionRowBuilder, AttachmentBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, type MessageCreateOptions } from "discord.js";
-import { encodeButton, renderTimes, splitText, type Reply, type TimeStyle } from "../../app/reply.ts";
+import { encodeButton, type Reply, renderTimes, splitText, type TimeStyle } from "../../app/reply.ts";
 
 /** Discord's limits: embed description and count, fields and their sizes, buttons per row and rows, custom ids. */
-export const DISCORD_LIMITS = { description: 4096, embeds: 10, fields: 25, fieldName: 256, fieldValue: 1024, buttonsPerRow: 5, rows: 5, customId: 100, label: 80 } as const;
+export const DISCORD_LIMITS = {
+  description: 4096,
+  embeds: 10,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  buttonsPerRow: 5,
+  rows: 5,
+  customId: 100,
+  label: 80,
+} as const;
 
 const STYLES: Record<TimeStyle, string> = { full: "f", date: "D", time: "t" };
 
@@ -31,8 +41,11 @@ export function replyMessage(reply: Reply, channelId: string): Pick<MessageCreat
       .setStyle(b.style === "primary" ? ButtonStyle.Primary : b.style === "danger" ? ButtonStyle.Danger : ButtonStyle.Secondary),
   );
   const components: ActionRowBuilder<ButtonBuilder>[] = [];
-  for (let i = 0; i < buttons.length; i += DISCORD_LIMITS.buttonsPerRow) components.push(new ActionRowBuilder<ButtonBuilder>().addComponents(buttons.slice(i, i + DISCORD_LIMITS.buttonsPerRow)));
-  const files = (reply.files ?? []).map((f) => new AttachmentBuilder(typeof f.content === "string" ? Buffer.from(f.content, "utf8") : Buffer.from(f.content), { name: f.name }));
+  for (let i = 0; i < buttons.length; i += DISCORD_LIMITS.buttonsPerRow)
+    components.push(new ActionRowBuilder<ButtonBuilder>().addComponents(buttons.slice(i, i + DISCORD_LIMITS.buttonsPerRow)));
+  const files = (reply.files ?? []).map(
+    (f) => new AttachmentBuilder(typeof f.content === "string" ? Buffer.from(f.content, "utf8") : Buffer.from(f.content), { name: f.name }),
+  );
   return { embeds, components, files };
 }
 

@@ -1,17 +1,17 @@
 import type { AddressInfo } from "node:net";
-import { App, HTTPReceiver, LogLevel, type Installation, type InstallationQuery, type InstallationStore, type Receiver } from "@slack/bolt";
+import { App, HTTPReceiver, type Installation, type InstallationQuery, type InstallationStore, LogLevel, type Receiver } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Deps } from "../../app/context.ts";
 import { executeCommand, type HandlerIndex } from "../../app/dispatch.ts";
+import { formKindOf } from "../../app/entry-form.ts";
+import { decodeButton } from "../../app/reply.ts";
 import type { NudgeSink } from "../../scheduler/tick.ts";
-import { findSetByChannel } from "../../store/sets.ts";
 import { ensureWorkspace } from "../../store/people.ts";
+import { findSetByChannel } from "../../store/sets.ts";
 import { firstSightOfSlackEvent } from "../../store/slack-events.ts";
 import { deleteSlackInstallation, findSlackInstallation, installationKey, saveSlackInstallation } from "../../store/slack-installations.ts";
 import { deliverOutgoing, deliverReminder, type SlackPlace } from "./deliver.ts";
-import { formKindOf } from "../../app/entry-form.ts";
 import { ENTRY_KIND_BLOCK, ENTRY_MODAL, ENTRY_TEXT_BLOCK, entryModal, readEntryModal } from "./entry-modal.ts";
-import { decodeButton } from "../../app/reply.ts";
 import { readSlackMention } from "./render.ts";
 
 export type SlackOptions = {
@@ -38,11 +38,23 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
   const clientOptions = opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {};
   const installationStore = opts.oauth ? databaseInstallationStore(deps) : undefined;
   const oauth = opts.oauth
-    ? { clientId: opts.oauth.clientId, clientSecret: opts.oauth.clientSecret, stateSecret: opts.oauth.stateSecret, scopes: BOT_SCOPES, installationStore, installerOptions: { clientOptions } }
+    ? {
+        clientId: opts.oauth.clientId,
+        clientSecret: opts.oauth.clientSecret,
+        stateSecret: opts.oauth.stateSecret,
+        scopes: BOT_SCOPES,
+        installationStore,
+        installerOptions: { clientOptions },
+      }
     : {};
   const receiver: Receiver | undefined = opts.appToken
     ? undefined
-    : new HTTPReceiver({ signingSecret: opts.signingSecret, endpoints: opts.endpoint ?? "/slack/events", logLevel: LogLevel.ERROR, ...oauth });
+    : new HTTPReceiver({
+        signingSecret: opts.signingSecret,
+        endpoints: opts.endpoint ?? "/slack/events",
+        logLevel: LogLevel.ERROR,
+        ...oauth,
+      });
   const app = new App({
     ...(opts.botToken ? { token: opts.botToken } : oauth),
     signingSecret: opts.signingSecret,
@@ -54,12 +66,20 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
   /** The bot token for a workspace: the single one, or the one its OAuth install stored. */
   const tokenFor = async (teamId: string): Promise<string> => {
     if (opts.botToken) return opts.botToken;
-    const installation = (await installationStore!.fetchInstallation({ teamId, enterpriseId: undefined, isEnterpriseInstall: false })) as { bot?: { token?: string } };
+    const installation = (await installationStore!.fetchInstallation({ teamId, enterpriseId: undefined, isEnterpriseInstall: false })) as {
+      bot?: { token?: string };
+    };
     if (!installation.bot?.token) throw new Error(`no Slack installation with a bot token for team ${teamId}`);
     return installation.bot.token;
   };
 
-  const run = async (client: WebClient, teamId: string, place: SlackPlace, userName: string, input: { text: string } | { key: string; raw: Record<string, string> }) => {
+  const run = async (
+    client: WebClient,
+    teamId: string,
+    place: SlackPlace,
+    userName: string,
+    input: { text: string } | { key: string; raw: Record<string, string> },
+  ) => {
     const result = await executeCommand(deps, handlers, {
       platform: "slack",
       workspaceId: teamId,
@@ -93,7 +113,9 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
       await client.views.open({ trigger_id: body.trigger_id, view: entryModal(target.channelId, kind) as never });
       return;
     }
-    await run(client, body.team?.id ?? "", { channelId: target.channelId, userId: body.user.id }, body.user.name ?? body.user.id, { text: target.command });
+    await run(client, body.team?.id ?? "", { channelId: target.channelId, userId: body.user.id }, body.user.name ?? body.user.id, {
+      text: target.command,
+    });
   });
 
   app.view(ENTRY_MODAL, async ({ ack, body, view, client }) => {
@@ -110,7 +132,10 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
       raw: { text },
     });
     if (!result.ok) {
-      const message = result.outgoing.map((o) => o.reply.text).join(" ").slice(0, 150);
+      const message = result.outgoing
+        .map((o) => o.reply.text)
+        .join(" ")
+        .slice(0, 150);
       return void (await ack({ response_action: "errors", errors: { [ENTRY_TEXT_BLOCK]: message } }));
     }
     await ack();
@@ -150,7 +175,16 @@ const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "im:write", "
 function databaseInstallationStore(deps: Deps): InstallationStore {
   return {
     storeInstallation: async (installation: Installation) =>
-      saveSlackInstallation(deps.db, installationKey({ isEnterpriseInstall: installation.isEnterpriseInstall, enterpriseId: installation.enterprise?.id, teamId: installation.team?.id }), installation, deps.clock.now()),
+      saveSlackInstallation(
+        deps.db,
+        installationKey({
+          isEnterpriseInstall: installation.isEnterpriseInstall,
+          enterpriseId: installation.enterprise?.id,
+          teamId: installation.team?.id,
+        }),
+        installation,
+        deps.clock.now(),
+      ),
     fetchInstallation: async (query: InstallationQuery<boolean>) => {
       const found = await findSlackInstallation(deps.db, installationKey(query));
       if (!found) throw new Error(`the app is not installed in ${installationKey(query)}`);

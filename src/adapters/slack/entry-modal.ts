@@ -30,7 +30,12 @@ export function entryModal(channelId: string, kind?: EntryKind): Record<string, 
         type: "input",
         block_id: KIND_BLOCK,
         label: { type: "plain_text", text: "What is it?" },
-        element: { type: "static_select", action_id: KIND_BLOCK, options: ENTRY_KINDS.map(option), ...(kind ? { initial_option: option(kind) } : {}) },
+        element: {
+          type: "static_select",
+          action_id: KIND_BLOCK,
+          options: ENTRY_KINDS.map(option),
+          ...(kind ? { initial_option: option(kind) } : {}),
+        },
       },
       {
         type: "input",

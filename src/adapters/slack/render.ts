@@ -1,8 +1,15 @@
 import type { types } from "@slack/bolt";
-import { encodeButton, splitText, type Button, type Reply, type TimeStyle } from "../../app/reply.ts";
+import { type Button, encodeButton, type Reply, splitText, type TimeStyle } from "../../app/reply.ts";
 
 /** Slack's limits: a section's text, a field, fields per section, elements per actions block, blocks per message. */
-export const SLACK_LIMITS = { sectionText: 3000, field: 2000, fieldsPerSection: 10, actionsPerBlock: 25, blocksPerMessage: 50, buttonValue: 2000 } as const;
+export const SLACK_LIMITS = {
+  sectionText: 3000,
+  field: 2000,
+  fieldsPerSection: 10,
+  actionsPerBlock: 25,
+  blocksPerMessage: 50,
+  buttonValue: 2000,
+} as const;
 
 const TIME_MARKER = /<time:(-?\d+):(full|date|time)>/g;
 const DATE_TOKENS: Record<TimeStyle, string> = { full: "{date_short_pretty} {time}", date: "{date_short_pretty}", time: "{time}" };
@@ -30,9 +37,15 @@ export type SlackBlock = types.KnownBlock;
  */
 export function replyBlocks(reply: Reply, channelId: string): { text: string; blocks: SlackBlock[] } {
   const text = slackText(reply.text);
-  const blocks: SlackBlock[] = splitText(text, SLACK_LIMITS.sectionText).map((piece) => ({ type: "section", text: { type: "mrkdwn", text: piece || " " } }) as const);
-  const fields = (reply.fields ?? []).map((f) => ({ type: "mrkdwn" as const, text: `*${slackText(f.label)}*\n${slackText(f.value)}`.slice(0, SLACK_LIMITS.field) }));
-  for (let i = 0; i < fields.length; i += SLACK_LIMITS.fieldsPerSection) blocks.push({ type: "section", fields: fields.slice(i, i + SLACK_LIMITS.fieldsPerSection) });
+  const blocks: SlackBlock[] = splitText(text, SLACK_LIMITS.sectionText).map(
+    (piece) => ({ type: "section", text: { type: "mrkdwn", text: piece || " " } }) as const,
+  );
+  const fields = (reply.fields ?? []).map((f) => ({
+    type: "mrkdwn" as const,
+    text: `*${slackText(f.label)}*\n${slackText(f.value)}`.slice(0, SLACK_LIMITS.field),
+  }));
+  for (let i = 0; i < fields.length; i += SLACK_LIMITS.fieldsPerSection)
+    blocks.push({ type: "section", fields: fields.slice(i, i + SLACK_LIMITS.fieldsPerSection) });
   const buttons = (reply.buttons ?? []).map((b: Button) => ({
     type: "button" as const,
     action_id: b.id,
@@ -40,7 +53,8 @@ export function replyBlocks(reply: Reply, channelId: string): { text: string; bl
     value: encodeButton(channelId, b.command).slice(0, SLACK_LIMITS.buttonValue),
     ...(b.style ? { style: b.style } : {}),
   }));
-  for (let i = 0; i < buttons.length; i += SLACK_LIMITS.actionsPerBlock) blocks.push({ type: "actions", elements: buttons.slice(i, i + SLACK_LIMITS.actionsPerBlock) });
+  for (let i = 0; i < buttons.length; i += SLACK_LIMITS.actionsPerBlock)
+    blocks.push({ type: "actions", elements: buttons.slice(i, i + SLACK_LIMITS.actionsPerBlock) });
   return { text: text.slice(0, SLACK_LIMITS.sectionText), blocks: blocks.slice(0, SLACK_LIMITS.blocksPerMessage) };
 }
 

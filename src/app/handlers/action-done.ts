@@ -14,5 +14,7 @@ export default handler(actionDone, async (ctx, { action, text, status, effective
     now: ctx.now,
   });
   const hint = text ? "" : ' Add what happened with text:"…" — the draft log uses it as "how it was put into effect".';
-  return success([toActor({ text: `Action #${action} marked ${status ?? "done"}${effective ? ` (${effective} effective)` : ""}.${hint}` })]);
+  return success([
+    toActor({ text: `Action #${action} marked ${status ?? "done"}${effective ? ` (${effective} effective)` : ""}.${hint}` }),
+  ]);
 });

@@ -7,7 +7,10 @@ import { toActor } from "../reply.ts";
 import { success } from "../result.ts";
 
 export default handler(actionList, async (ctx) => {
-  const [actions, meetings] = await Promise.all([listActions(ctx.deps.db, ctx.set.id, ctx.actor.id), listMeetings(ctx.deps.db, ctx.set.id)]);
+  const [actions, meetings] = await Promise.all([
+    listActions(ctx.deps.db, ctx.set.id, ctx.actor.id),
+    listMeetings(ctx.deps.db, ctx.set.id),
+  ]);
   if (actions.length === 0) return success([toActor({ text: 'You have no actions yet. Record one with /log action text:"…".' })]);
   const open = actions.filter((a) => a.status === "open");
   const closed = actions.filter((a) => a.status !== "open");

@@ -20,7 +20,9 @@ export default handler(away, async (ctx, { until, note, member }) => {
   const missed = state.upcoming.filter((m) => m.startsAt < endsAt);
   for (const m of missed) await saveRsvp(db, m.id, person.id, "no", ctx.now);
   await freshState(db, ctx.set, ctx.now);
-  const apologies = missed.length ? ` Apologies sent for ${plural(missed.length, "meeting")} (${missed.map((m) => m.number).join(", ")}).` : "";
+  const apologies = missed.length
+    ? ` Apologies sent for ${plural(missed.length, "meeting")} (${missed.map((m) => m.number).join(", ")}).`
+    : "";
   return success([
     toChannel({
       text: `${person.displayName} is away until ${at(until, "date")}${note ? ` (${note})` : ""}: out of the rotation and owed a turn on return.${apologies}`,

@@ -1,4 +1,4 @@
-import { commandKey, usage, type CommandDecl } from "../../../commands/define.ts";
+import { type CommandDecl, commandKey, usage } from "../../../commands/define.ts";
 import { allCommands, help } from "../../../commands/index.ts";
 import { handlerWithoutSet } from "../context.ts";
 import { toActor } from "../reply.ts";
@@ -15,7 +15,7 @@ const whoLabel: Record<CommandDecl["who"], string> = {
 export function helpText(commands: readonly CommandDecl[] = allCommands): string {
   const lines = ["Commands (options are written name:value; quote values with spaces):"];
   for (const d of commands) lines.push(`${usage(d)} — ${d.summary}${d.who === "advisor" ? " (advisors only)" : ""}`);
-  lines.push("More on one command: /help command:\"meeting schedule\"");
+  lines.push('More on one command: /help command:"meeting schedule"');
   return lines.join("\n");
 }
 

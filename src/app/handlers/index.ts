@@ -8,8 +8,6 @@ import help from "./help.ts";
 import logDelete from "./log-delete.ts";
 import logDraft from "./log-draft.ts";
 import logEdit from "./log-edit.ts";
-import logExport from "./log-export.ts";
-import logForget from "./log-forget.ts";
 import {
   logActionHandler,
   logGoalHandler,
@@ -20,6 +18,8 @@ import {
   logReflectHandler,
   logStrengthHandler,
 } from "./log-entry.ts";
+import logExport from "./log-export.ts";
+import logForget from "./log-forget.ts";
 import logList from "./log-list.ts";
 import logShare from "./log-share.ts";
 import meetingCalendar from "./meeting-calendar.ts";
@@ -48,50 +48,52 @@ import setRemove from "./set-remove.ts";
 
 /** Every handler, keyed by its command ("meeting schedule"). Explicit: no directory scanning. */
 export const handlers: ReadonlyMap<string, Handler> = new Map(
-  ([
-    setCreate,
-    setAdd,
-    setRemove,
-    setAdvisor,
-    setInfo,
-    setProgramme,
-    meetingSchedule,
-    meetingNext,
-    meetingList,
-    meetingMove,
-    meetingCancel,
-    meetingRsvp,
-    meetingClose,
-    meetingCalendar,
-    rotationShow,
-    rotationSwap,
-    rotationSkip,
-    rotationSlot,
-    logProblemHandler,
-    logActionHandler,
-    logOutcomeHandler,
-    logReflectHandler,
-    logQuestionHandler,
-    logStrengthHandler,
-    logLimitationHandler,
-    logGoalHandler,
-    logList,
-    logEdit,
-    logDelete,
-    logShare,
-    logDraft,
-    logExport,
-    logForget,
-    actionList,
-    actionDone,
-    nudgeSettings,
-    nudgeOnHandler,
-    nudgeOffHandler,
-    nudgeSnooze,
-    awayOn,
-    awayOff,
-    progress,
-    records,
-    help,
-  ] as Handler<any>[]).map((h) => [commandKey(h.decl), h]),
+  (
+    [
+      setCreate,
+      setAdd,
+      setRemove,
+      setAdvisor,
+      setInfo,
+      setProgramme,
+      meetingSchedule,
+      meetingNext,
+      meetingList,
+      meetingMove,
+      meetingCancel,
+      meetingRsvp,
+      meetingClose,
+      meetingCalendar,
+      rotationShow,
+      rotationSwap,
+      rotationSkip,
+      rotationSlot,
+      logProblemHandler,
+      logActionHandler,
+      logOutcomeHandler,
+      logReflectHandler,
+      logQuestionHandler,
+      logStrengthHandler,
+      logLimitationHandler,
+      logGoalHandler,
+      logList,
+      logEdit,
+      logDelete,
+      logShare,
+      logDraft,
+      logExport,
+      logForget,
+      actionList,
+      actionDone,
+      nudgeSettings,
+      nudgeOnHandler,
+      nudgeOffHandler,
+      nudgeSnooze,
+      awayOn,
+      awayOff,
+      progress,
+      records,
+      help,
+    ] as Handler<any>[]
+  ).map((h) => [commandKey(h.decl), h]),
 );

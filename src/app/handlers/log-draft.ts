@@ -7,7 +7,7 @@ import { handler } from "../context.ts";
 import { loadDraftInput } from "../draft-input.ts";
 import { isoDay, plural } from "../format.ts";
 import { readableMember } from "../readable-member.ts";
-import { toActor, type FileOut } from "../reply.ts";
+import { type FileOut, toActor } from "../reply.ts";
 import { success } from "../result.ts";
 
 const MIME = {
@@ -22,14 +22,21 @@ export default handler(logDraft, async (ctx, { format = "md", member }) => {
   const learner = readable.value.person;
   const input = await loadDraftInput(ctx.deps.db, ctx.set, learner, ctx.now);
   const draft = compileDraft(input);
-  const slug = learner.displayName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "member";
+  const slug =
+    learner.displayName
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "member";
   const name = `m337-${format === "csv" ? "evidence" : "draft"}-${slug}-${isoDay(ctx.now)}.${format}`;
-  const content = format === "md" ? draftToMarkdown(draft) : format === "docx" ? await draftToDocx(draft) : evidenceCsv(evidenceRows(input));
+  const content =
+    format === "md" ? draftToMarkdown(draft) : format === "docx" ? await draftToDocx(draft) : evidenceCsv(evidenceRows(input));
   const file: FileOut = { name, mimeType: MIME[format], content };
   const gaps = draft.coverage.filter((c) => c.status !== "covered").map((c) => c.criterion);
   const summary = [
     `Draft M3.37 learning log for ${learner.displayName}: ${draft.wordCount} words from ${plural(input.entries.length, "entry", "entries")}.`,
-    gaps.length ? `Still thin or missing: ${gaps.join(", ")} (the checklist at the end says what would fill them).` : "Every criterion has evidence.",
+    gaps.length
+      ? `Still thin or missing: ${gaps.join(", ")} (the checklist at the end says what would fill them).`
+      : "Every criterion has evidence.",
     ...draft.warnings,
   ];
   return success([toActor({ text: summary.join("\n"), files: [file] })]);

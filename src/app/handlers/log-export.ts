@@ -7,6 +7,15 @@ import { success } from "../result.ts";
 
 export default handler(logExport, async (ctx) => {
   const data = await exportPersonalData(ctx.deps.db, ctx.actor.id);
-  const file = { name: `my-data-${isoDay(ctx.now)}.json`, mimeType: "application/json", content: `${JSON.stringify({ exportedAt: ctx.now, ...data }, null, 2)}\n` };
-  return success([toActor({ text: `Everything stored about you in this workspace: ${plural(data.entries.length, "entry", "entries")}, ${plural(data.memberships.length, "membership")}, ${plural(data.rsvps.length, "RSVP")} and more.`, files: [file] })]);
+  const file = {
+    name: `my-data-${isoDay(ctx.now)}.json`,
+    mimeType: "application/json",
+    content: `${JSON.stringify({ exportedAt: ctx.now, ...data }, null, 2)}\n`,
+  };
+  return success([
+    toActor({
+      text: `Everything stored about you in this workspace: ${plural(data.entries.length, "entry", "entries")}, ${plural(data.memberships.length, "membership")}, ${plural(data.rsvps.length, "RSVP")} and more.`,
+      files: [file],
+    }),
+  ]);
 });

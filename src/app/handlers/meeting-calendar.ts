@@ -25,7 +25,11 @@ export default handler(meetingCalendar, async (ctx) => {
     })),
   });
   if (!ics.ok) return failure("conflict", `Could not build the calendar: ${ics.message}`);
-  const slug = ctx.set.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "set";
+  const slug =
+    ctx.set.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "set";
   return success([
     toActor({
       text: `Calendar of ${state.meetings.length} meetings of "${ctx.set.name}": import it into your calendar app.`,

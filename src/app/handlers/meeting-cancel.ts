@@ -11,10 +11,16 @@ export default handler(meetingCancel, async (ctx, { meeting }) => {
   const state = await loadSetState(db, ctx.set, ctx.now);
   const target = findMeeting(state.meetings, state.upcoming, meeting);
   if (!target) return failure("not-found", `There is no meeting ${meeting}. See /meeting list for the numbers.`);
-  if (!state.upcoming.includes(target)) return failure("conflict", `Meeting ${target.number} is ${target.status === "scheduled" ? "already over" : target.status}; only upcoming meetings can be cancelled.`);
+  if (!state.upcoming.includes(target))
+    return failure(
+      "conflict",
+      `Meeting ${target.number} is ${target.status === "scheduled" ? "already over" : target.status}; only upcoming meetings can be cancelled.`,
+    );
   await setMeetingStatus(db, target.id, "cancelled", ctx.now);
   const { state: after } = await freshState(db, ctx.set, ctx.now);
   const next = after.upcoming[0];
-  const tail = next ? `The next meeting is meeting ${next.number}, ${at(next.startsAt)}.` : "No other meeting is scheduled: agree the next date and /meeting schedule it.";
+  const tail = next
+    ? `The next meeting is meeting ${next.number}, ${at(next.startsAt)}.`
+    : "No other meeting is scheduled: agree the next date and /meeting schedule it.";
   return success([toChannel({ text: `${ctx.actor.displayName} cancelled meeting ${target.number} (${at(target.startsAt)}). ${tail}` })]);
 });

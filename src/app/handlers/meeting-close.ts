@@ -1,10 +1,10 @@
 import { meetingClose } from "../../../commands/index.ts";
+import { canMove } from "../../domain/lifecycle.ts";
 import { createMeetings, groupByPosition, saveAttendance, setMeetingStatus, setSlotStatus } from "../../store/meetings.ts";
 import { findPerson } from "../../store/people.ts";
-import { canMove } from "../../domain/lifecycle.ts";
 import { handler } from "../context.ts";
 import { findMeeting, meetingTitle, plannedPresenters, plural, presenterNames, rsvpButtons } from "../format.ts";
-import { at, toChannel, toPerson, type Outgoing } from "../reply.ts";
+import { at, type Outgoing, toChannel, toPerson } from "../reply.ts";
 import { failure, success } from "../result.ts";
 import { freshState, isAway, loadSetState } from "../set-state.ts";
 
@@ -16,7 +16,12 @@ export default handler(meetingClose, async (ctx, { next, present, meeting }) => 
   const target = meeting ? findMeeting(state.meetings, state.upcoming, meeting) : started.at(-1);
   if (!target) {
     const upcoming = state.upcoming[0];
-    return failure("not-found", meeting ? `There is no meeting ${meeting}.` : `No meeting has started yet${upcoming ? `; the next is meeting ${upcoming.number}, ${at(upcoming.startsAt)}` : ""}.`);
+    return failure(
+      "not-found",
+      meeting
+        ? `There is no meeting ${meeting}.`
+        : `No meeting has started yet${upcoming ? `; the next is meeting ${upcoming.number}, ${at(upcoming.startsAt)}` : ""}.`,
+    );
   }
   if (!canMove("meeting", target.status, "closed")) return failure("conflict", `Meeting ${target.number} is already ${target.status}.`);
   if (target.startsAt > ctx.now) return failure("conflict", `Meeting ${target.number} has not started yet (${at(target.startsAt)}).`);
@@ -41,8 +46,16 @@ export default handler(meetingClose, async (ctx, { next, present, meeting }) => 
   await saveAttendance(db, target.id, attendees);
   const slots = state.slots.filter((s) => s.meetingId === target.id && s.status === "planned");
   const presented = slots.filter((s) => attendees.includes(s.personId));
-  await setSlotStatus(db, presented.map((s) => s.id), "presented");
-  await setSlotStatus(db, slots.filter((s) => !attendees.includes(s.personId)).map((s) => s.id), "missed");
+  await setSlotStatus(
+    db,
+    presented.map((s) => s.id),
+    "presented",
+  );
+  await setSlotStatus(
+    db,
+    slots.filter((s) => !attendees.includes(s.personId)).map((s) => s.id),
+    "missed",
+  );
   if (next) await createMeetings(db, { setId: set.id, createdById: ctx.actor.id, durationMinutes: target.durationMinutes, starts: [next] });
 
   const { state: after } = await freshState(db, set, ctx.now);

@@ -11,12 +11,18 @@ export default handler(meetingMove, async (ctx, { meeting, when }) => {
   const state = await loadSetState(db, ctx.set, ctx.now);
   const target = findMeeting(state.meetings, state.upcoming, meeting);
   if (!target) return failure("not-found", `There is no meeting ${meeting}. See /meeting list for the numbers.`);
-  if (!state.upcoming.includes(target)) return failure("conflict", `Meeting ${target.number} is ${target.status === "scheduled" ? "already over" : target.status}; only upcoming meetings can be moved.`);
+  if (!state.upcoming.includes(target))
+    return failure(
+      "conflict",
+      `Meeting ${target.number} is ${target.status === "scheduled" ? "already over" : target.status}; only upcoming meetings can be moved.`,
+    );
   if (when <= ctx.now) return failure("bad-option", `Option when: ${at(when)} is in the past.`);
   const from = target.startsAt;
   await moveMeeting(db, target.id, when);
   await freshState(db, ctx.set, ctx.now);
   return success([
-    toChannel({ text: `${ctx.actor.displayName} moved meeting ${target.number} from ${at(from)} to ${at(when)}.\n${meetingTitle({ ...target, startsAt: when })}` }),
+    toChannel({
+      text: `${ctx.actor.displayName} moved meeting ${target.number} from ${at(from)} to ${at(when)}.\n${meetingTitle({ ...target, startsAt: when })}`,
+    }),
   ]);
 });

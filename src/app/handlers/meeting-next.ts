@@ -11,7 +11,9 @@ export default handler(meetingNext, async (ctx) => {
   if (!next) return success([toActor({ text: "No meeting is scheduled. Any member can schedule one with /meeting schedule when:…" })]);
   const answers = state.rsvps.filter((r) => r.meetingId === next.id);
   const names = (answer: string) =>
-    ctx.set.memberships.filter((m) => answers.some((r) => r.personId === m.person.id && r.answer === answer)).map((m) => m.person.displayName);
+    ctx.set.memberships
+      .filter((m) => answers.some((r) => r.personId === m.person.id && r.answer === answer))
+      .map((m) => m.person.displayName);
   const reportBack = ctx.role === "member" ? await reportBackItems(ctx.deps.db, ctx.set.id, ctx.actor.id, state.meetings, next) : [];
   const yes = names("yes");
   const no = names("no");

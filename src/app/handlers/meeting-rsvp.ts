@@ -2,7 +2,7 @@ import { meetingRsvp } from "../../../commands/index.ts";
 import { saveRsvp } from "../../store/meetings.ts";
 import { handler } from "../context.ts";
 import { findMeeting, nameOf, presenterNames } from "../format.ts";
-import { at, toActor, toChannel, type Outgoing } from "../reply.ts";
+import { at, type Outgoing, toActor, toChannel } from "../reply.ts";
 import { failure, success } from "../result.ts";
 import { freshState, isAway, loadSetState } from "../set-state.ts";
 
@@ -11,9 +11,13 @@ export default handler(meetingRsvp, async (ctx, { answer, meeting }) => {
   const state = await loadSetState(db, ctx.set, ctx.now);
   const target = findMeeting(state.meetings, state.upcoming, meeting ?? "next");
   if (!target) return failure("not-found", meeting ? `There is no meeting ${meeting}. See /meeting list.` : "No meeting is scheduled yet.");
-  if (!state.upcoming.includes(target)) return failure("conflict", `Meeting ${target.number} is not upcoming (${target.status}); RSVPs are for upcoming meetings.`);
+  if (!state.upcoming.includes(target))
+    return failure("conflict", `Meeting ${target.number} is not upcoming (${target.status}); RSVPs are for upcoming meetings.`);
   if (answer === "yes" && isAway(state.absences, ctx.actor.id, target.startsAt)) {
-    return failure("conflict", `You're marked as away for meeting ${target.number} (${at(target.startsAt)}). Use /away off first if you're back.`);
+    return failure(
+      "conflict",
+      `You're marked as away for meeting ${target.number} (${at(target.startsAt)}). Use /away off first if you're back.`,
+    );
   }
   await saveRsvp(db, target.id, ctx.actor.id, answer, ctx.now);
   const { announcement } = await freshState(db, ctx.set, ctx.now);
@@ -26,8 +30,14 @@ export default handler(meetingRsvp, async (ctx, { answer, meeting }) => {
     }),
   ];
   if (announcement?.meeting.id === target.id && announcement.dropped.includes(ctx.actor.id)) {
-    const taker = announcement.added.length ? `${presenterNames(ctx.set, announcement.added)} presents instead` : "no one else is free to take the slot";
-    out.push(toChannel({ text: `${nameOf(ctx.set, ctx.actor.id)} can't come to meeting ${target.number}: ${taker}. ${ctx.actor.displayName} is owed the next turn.` }));
+    const taker = announcement.added.length
+      ? `${presenterNames(ctx.set, announcement.added)} presents instead`
+      : "no one else is free to take the slot";
+    out.push(
+      toChannel({
+        text: `${nameOf(ctx.set, ctx.actor.id)} can't come to meeting ${target.number}: ${taker}. ${ctx.actor.displayName} is owed the next turn.`,
+      }),
+    );
   }
   return success(out);
 });

@@ -11,7 +11,8 @@ const DEFAULT_DURATION = 120;
 const DEFAULT_COUNT = 6;
 
 export default handler(meetingSchedule, async (ctx, { when, duration, every, count, until }) => {
-  if (when <= ctx.now) return failure("bad-option", `Option when: ${at(when)} is in the past. Give a future date and time, e.g. "next tuesday 10am".`);
+  if (when <= ctx.now)
+    return failure("bad-option", `Option when: ${at(when)} is in the past. Give a future date and time, e.g. "next tuesday 10am".`);
   if (!every && (count !== undefined || until !== undefined)) {
     return failure("bad-option", "Options count: and until: need every: too, e.g. every:monthly count:6.");
   }

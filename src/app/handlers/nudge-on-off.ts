@@ -11,5 +11,7 @@ export const nudgeOnHandler = handlerWithoutSet(nudgeOn, async (ctx) => {
 
 export const nudgeOffHandler = handlerWithoutSet(nudgeOff, async (ctx) => {
   await updateNudgePrefs(ctx.deps.db, ctx.actor.id, { nudgesOn: false });
-  return success([toActor({ text: "Reminders are off: you will get none until /nudge on. Your advisors still see meeting dates in the channel." })]);
+  return success([
+    toActor({ text: "Reminders are off: you will get none until /nudge on. Your advisors still see meeting dates in the channel." }),
+  ]);
 });

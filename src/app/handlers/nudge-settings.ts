@@ -21,7 +21,10 @@ export default handlerWithoutSet(nudgeSettings, async (ctx, { tz, quiet }) => {
     else {
       const [start = "", end = ""] = quiet.split("-").map((s) => s.trim());
       if (!HHMM.test(start) || !HHMM.test(end) || pad(start) === pad(end)) {
-        return failure("bad-option", `Option quiet: "${quiet}" is not a range of local times. Write it like 22:00-08:00, or none for reminders at any hour.`);
+        return failure(
+          "bad-option",
+          `Option quiet: "${quiet}" is not a range of local times. Write it like 22:00-08:00, or none for reminders at any hour.`,
+        );
       }
       Object.assign(data, { quietStart: pad(start), quietEnd: pad(end) });
     }

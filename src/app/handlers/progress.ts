@@ -3,7 +3,7 @@ import { compileDraft } from "../../domain/draft.ts";
 import { findPerson } from "../../store/people.ts";
 import { handler } from "../context.ts";
 import { loadDraftInput } from "../draft-input.ts";
-import { at, toActor, type Field } from "../reply.ts";
+import { at, type Field, toActor } from "../reply.ts";
 import { failure, success } from "../result.ts";
 
 /** Counts and dates only: an advisor sees no entry text here, shared or not. */

@@ -16,7 +16,12 @@ export default handler(records, async (ctx, { note }) => {
   }
   const held = (await listMeetings(db, ctx.set.id)).filter((m) => m.status === "closed");
   const ids = held.map((m) => m.id);
-  const [attendance, slots, notes, failed] = await Promise.all([listAttendance(db, ids), listSlots(db, ids), listAdvisorNotes(db, ctx.set.id), listFailed(db, ctx.set.id)]);
+  const [attendance, slots, notes, failed] = await Promise.all([
+    listAttendance(db, ids),
+    listSlots(db, ids),
+    listAdvisorNotes(db, ctx.set.id),
+    listFailed(db, ctx.set.id),
+  ]);
   const members = ctx.set.memberships.filter((m) => m.role === "member").length;
   const meetingLines = held.map((m) => {
     const present = attendance.filter((a) => a.meetingId === m.id).map((a) => nameOf(ctx.set, a.personId));
@@ -25,10 +30,20 @@ export default handler(records, async (ctx, { note }) => {
   });
   const fields = [
     { label: `Meetings held (${held.length})`, value: meetingLines.join("\n") || "none yet" },
-    { label: `Advisor notes (${notes.length})`, value: notes.map((n) => `${at(n.createdAt, "date")} ${nameOf(ctx.set, n.authorId)}: ${n.text}`).join("\n") || "none yet (/records note:…)" },
+    {
+      label: `Advisor notes (${notes.length})`,
+      value:
+        notes.map((n) => `${at(n.createdAt, "date")} ${nameOf(ctx.set, n.authorId)}: ${n.text}`).join("\n") || "none yet (/records note:…)",
+    },
     {
       label: `Reminders not delivered (${failed.length})`,
-      value: failed.map((f) => `${f.kind} to ${f.personId ? nameOf(ctx.set, f.personId) : "the channel"}, due ${at(f.sendAt)}, ${f.attempts} tries: ${f.lastError ?? "unknown error"}`).join("\n") || "none",
+      value:
+        failed
+          .map(
+            (f) =>
+              `${f.kind} to ${f.personId ? nameOf(ctx.set, f.personId) : "the channel"}, due ${at(f.sendAt)}, ${f.attempts} tries: ${f.lastError ?? "unknown error"}`,
+          )
+          .join("\n") || "none",
     },
   ];
   return success([toActor({ text: `Facilitation records of "${ctx.set.name}"`, fields })]);

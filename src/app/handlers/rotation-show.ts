@@ -22,7 +22,9 @@ export default handler(rotationShow, async (ctx, { count }) => {
     .join(", ");
   return success([
     toActor({
-      text: plans.length ? ["Presenter rotation:", ...lines].join("\n") : "No upcoming meetings to plan: schedule one with /meeting schedule.",
+      text: plans.length
+        ? ["Presenter rotation:", ...lines].join("\n")
+        : "No upcoming meetings to plan: schedule one with /meeting schedule.",
       fields: [{ label: "Turns taken", value: tally }],
     }),
   ]);

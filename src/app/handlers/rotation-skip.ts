@@ -13,11 +13,21 @@ export default handler(rotationSkip, async (ctx) => {
   if (!plan) return failure("conflict", "You have no turn coming up to skip. See /rotation show.");
   const meeting = state.upcoming.find((m) => m.id === plan.meetingId)!;
   const stored = state.slots.filter((s) => s.meetingId === meeting.id && s.personId === ctx.actor.id && s.status === "planned");
-  if (stored.length > 0) await setSlotStatus(db, stored.map((s) => s.id), "skipped");
+  if (stored.length > 0)
+    await setSlotStatus(
+      db,
+      stored.map((s) => s.id),
+      "skipped",
+    );
   else await insertSlots(db, [{ meetingId: meeting.id, personId: ctx.actor.id, position: 0, status: "skipped", swapped: false }]);
   const announcement = await announceNextMeeting(db, await loadSetState(db, ctx.set, ctx.now));
-  const taker = announcement?.meeting.id === meeting.id && announcement.added.length ? ` ${presenterNames(ctx.set, announcement.added)} presents instead.` : "";
+  const taker =
+    announcement?.meeting.id === meeting.id && announcement.added.length
+      ? ` ${presenterNames(ctx.set, announcement.added)} presents instead.`
+      : "";
   return success([
-    toChannel({ text: `${ctx.actor.displayName} will not present at meeting ${meeting.number} (${at(meeting.startsAt)}) and is owed the next turn.${taker}` }),
+    toChannel({
+      text: `${ctx.actor.displayName} will not present at meeting ${meeting.number} (${at(meeting.startsAt)}) and is owed the next turn.${taker}`,
+    }),
   ]);
 });

@@ -24,7 +24,8 @@ export default handler(rotationSwap, async (ctx, { with: other }) => {
   const plans = projectUpcoming(state);
   const swapped = swapTurns(plans, ctx.actor.id, partner.person.id);
   if (!swapped.ok) {
-    const reason = swapped.reason === "b-not-scheduled" ? `${partner.person.displayName} ${reasons[swapped.reason]}` : reasons[swapped.reason];
+    const reason =
+      swapped.reason === "b-not-scheduled" ? `${partner.person.displayName} ${reasons[swapped.reason]}` : reasons[swapped.reason];
     return failure("conflict", reason);
   }
   for (const meetingId of swapped.changed) {
@@ -32,7 +33,10 @@ export default handler(rotationSwap, async (ctx, { with: other }) => {
     const arriving = swapped.plans.find((p) => p.meetingId === meetingId)!.groups.flat();
     const blocked = arriving.find((id) => unavailableAt(state, meeting).has(id));
     if (blocked) {
-      return failure("conflict", `${nameOf(ctx.set, blocked)} is away or has sent apologies for meeting ${meeting.number} (${at(meeting.startsAt)}), so the swap can't be made.`);
+      return failure(
+        "conflict",
+        `${nameOf(ctx.set, blocked)} is away or has sent apologies for meeting ${meeting.number} (${at(meeting.startsAt)}), so the swap can't be made.`,
+      );
     }
   }
   for (const meetingId of swapped.changed) {
@@ -42,9 +46,16 @@ export default handler(rotationSwap, async (ctx, { with: other }) => {
     const arriving = after.filter((g) => g.every((id) => !before.flat().includes(id)));
     const stored = state.slots.filter((s) => s.meetingId === meetingId);
     const leavingSlot = stored.find((s) => s.status === "planned" && leaving.includes(s.personId));
-    await setSlotStatus(db, stored.filter((s) => s.status === "planned" && leaving.includes(s.personId)).map((s) => s.id), "released");
+    await setSlotStatus(
+      db,
+      stored.filter((s) => s.status === "planned" && leaving.includes(s.personId)).map((s) => s.id),
+      "released",
+    );
     const position = leavingSlot?.position ?? Math.max(0, ...stored.map((s) => s.position)) + 1;
-    await insertSlots(db, arriving.flat().map((personId) => ({ meetingId, personId, position, status: "planned" as const, swapped: true })));
+    await insertSlots(
+      db,
+      arriving.flat().map((personId) => ({ meetingId, personId, position, status: "planned" as const, swapped: true })),
+    );
   }
   const [first, second] = swapped.changed.map((id) => state.upcoming.find((m) => m.id === id)!);
   const mine = swapped.plans.find((p) => p.groups.flat().includes(ctx.actor.id) && swapped.changed.includes(p.meetingId));

@@ -11,7 +11,10 @@ export default handler(setAdvisor, async (ctx, { user }) => {
   const current = existing && ctx.set.memberships.find((m) => m.person.id === existing.id);
   if (current?.role === "advisor") return failure("conflict", `${existing!.displayName} is already an advisor of this set.`);
   if (current?.role === "member") {
-    return failure("conflict", `${existing!.displayName} is a member of the set; an advisor is not part of the set. Remove them as a member first if they are to facilitate.`);
+    return failure(
+      "conflict",
+      `${existing!.displayName} is a member of the set; an advisor is not part of the set. Remove them as a member first if they are to facilitate.`,
+    );
   }
   const person = existing ?? (await ensurePerson(db, ctx.workspace.id, user, ctx.set.timeZone));
   await addMembership(db, { setId: ctx.set.id, personId: person.id, role: "advisor", now: ctx.now });

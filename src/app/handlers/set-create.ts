@@ -5,7 +5,11 @@ import { toChannel } from "../reply.ts";
 import { failure, success } from "../result.ts";
 
 export default handlerWithoutSet(setCreate, async (ctx, { name }) => {
-  if (ctx.set) return failure("set-exists", `This channel already has a set, "${ctx.set.name}". One channel holds one set: create the new set in another channel.`);
+  if (ctx.set)
+    return failure(
+      "set-exists",
+      `This channel already has a set, "${ctx.set.name}". One channel holds one set: create the new set in another channel.`,
+    );
   await createSet(ctx.deps.db, {
     workspaceId: ctx.workspace.id,
     channelId: ctx.channelId,

@@ -12,7 +12,12 @@ export default handler(setInfo, async (ctx) => {
   const members = set.memberships.filter((m) => m.role === "member");
   const advisors = set.memberships.filter((m) => m.role === "advisor");
   const memberList = members
-    .map((m) => m.person.displayName + (m.pairLabel ? ` (pair ${m.pairLabel})` : "") + (isAway(state.absences, m.person.id, ctx.now) ? " (away)" : ""))
+    .map(
+      (m) =>
+        m.person.displayName +
+        (m.pairLabel ? ` (pair ${m.pairLabel})` : "") +
+        (isAway(state.absences, m.person.id, ctx.now) ? " (away)" : ""),
+    )
     .join(", ");
   const next = state.upcoming[0];
   const programme = set.programmeStart
@@ -27,8 +32,18 @@ export default handler(setInfo, async (ctx) => {
         { label: "Advisors", value: advisors.map((m) => m.person.displayName).join(", ") },
         { label: "Programme", value: programme },
         { label: "Presenter slot", value: `${set.slotMinutes} min each, ${set.allowanceMinutes} min for opening and closing` },
-        { label: "Next meeting", value: next ? `${meetingTitle(next)} · presenters: ${presenterNames(set, plannedGroups(state, next.id))}` : "none scheduled (/meeting schedule)" },
-        { label: "Compliance", value: warnings.length ? warnings.map((w) => `${w.severity === "non-compliant" ? "✗" : "!"} ${w.message}`).join("\n") : "✓ meets the ILM set size and programme length rules" },
+        {
+          label: "Next meeting",
+          value: next
+            ? `${meetingTitle(next)} · presenters: ${presenterNames(set, plannedGroups(state, next.id))}`
+            : "none scheduled (/meeting schedule)",
+        },
+        {
+          label: "Compliance",
+          value: warnings.length
+            ? warnings.map((w) => `${w.severity === "non-compliant" ? "✗" : "!"} ${w.message}`).join("\n")
+            : "✓ meets the ILM set size and programme length rules",
+        },
       ],
     }),
   ]);
