@@ -79,6 +79,7 @@ export function optional<T>(o: OptionSpec<T, true>): OptionSpec<T, false> {
   return { ...o, required: false };
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: to be replaced by the typed command registry (issue 11)
 export type OptionSpecs = Record<string, OptionSpec<any, boolean>>;
 
 /** One command: `/name sub option:value …`. Data only; the handler lives in src/app/handlers. */
@@ -117,5 +118,5 @@ export function commandKey(decl: Pick<CommandDecl, "name" | "sub">): string {
 /** The usage line shown in help and errors: `/meeting schedule when: [duration:] [every:]`. */
 export function usage(decl: CommandDecl): string {
   const opts = Object.entries(decl.options).map(([name, o]) => (o.required ? `${name}:` : `[${name}:]`));
-  return ["/" + commandKey(decl), ...opts].join(" ");
+  return [`/${commandKey(decl)}`, ...opts].join(" ");
 }

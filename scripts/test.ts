@@ -1,10 +1,13 @@
 /**
- * `npm test`: the whole suite on SQLite, then the integration suite and the PostgreSQL-only tests again
- * on a throwaway PostgreSQL cluster this script starts (and removes). Without PostgreSQL's server
- * binaries the second lane is skipped, loudly. Extra arguments: test files to run instead of all.
+ * `npm test` after `npm run check`: vitest on SQLite for every test, then the integration suite and the
+ * PostgreSQL-only tests again on a throwaway PostgreSQL cluster this script starts (and removes). Without
+ * PostgreSQL's server binaries the second lane is skipped, loudly (and fails when ALS_REQUIRE_POSTGRES is set).
+ * Extra arguments: test files to run instead of all. Ends with one line `tests: N passed, N failed` summing
+ * both lanes.
  */
 import { spawnSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findPostgresBin, startCluster } from "./postgres/cluster.ts";
 
@@ -19,20 +22,40 @@ const postgresOnly = (f: string) => f.startsWith(join("test", "postgres"));
 const sqliteLane = all.filter((f) => !postgresOnly(f));
 const postgresLane = all.filter((f) => f.startsWith(join("test", "integration")) || postgresOnly(f));
 
-function runTests(lane: string, files: string[], env: NodeJS.ProcessEnv = {}): boolean {
+type Counts = { passed: number; failed: number; skipped: number };
+const total: Counts = { passed: 0, failed: 0, skipped: 0 };
+const reports = mkdtempSync(join(tmpdir(), "als-test-report-"));
+
+/** Runs vitest on `files`, adds its counts to the total, and says whether the lane passed. */
+function runLane(lane: string, files: string[], env: NodeJS.ProcessEnv = {}): boolean {
   if (files.length === 0) return true;
   console.log(`\n=== ${lane}: ${files.length} test files ===`);
-  const run = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=2", ...files], {
-    stdio: "inherit",
-    env: { ...process.env, ...env },
-  });
-  return run.status === 0;
+  const report = join(reports, `${lane}.json`);
+  const args = ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...files];
+  const run = spawnSync("npx", args, { stdio: "inherit", env: { ...process.env, ...env } });
+  let counts: Counts;
+  try {
+    const json = JSON.parse(readFileSync(report, "utf8")) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+    };
+    counts = { passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests + json.numTodoTests };
+  } catch {
+    counts = { passed: 0, failed: 1, skipped: 0 }; // vitest died before reporting: count the lane as one failure
+  }
+  console.log(`${lane} lane: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  total.passed += counts.passed;
+  total.failed += counts.failed;
+  total.skipped += counts.skipped;
+  return run.status === 0 && counts.failed === 0;
 }
 
 // Ctrl-C reaches the test runners too; this process outlives them to stop the cluster.
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => {});
 
-let ok = runTests("SQLite", sqliteLane);
+let ok = runLane("SQLite", sqliteLane);
 const bin = findPostgresBin();
 if (postgresLane.length && !bin) {
   const line = "!".repeat(100);
@@ -44,9 +67,11 @@ if (postgresLane.length && !bin) {
   const cluster = await startCluster(bin);
   try {
     console.log(`\nPostgreSQL lane: throwaway cluster from ${bin} at ${cluster.url}`);
-    ok = runTests("PostgreSQL", postgresLane, { ALS_TEST_POSTGRES_URL: cluster.url }) && ok;
+    ok = runLane("PostgreSQL", postgresLane, { ALS_TEST_POSTGRES_URL: cluster.url }) && ok;
   } finally {
     cluster.stop();
   }
 }
+rmSync(reports, { recursive: true, force: true });
+console.log(`\ntests: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
 process.exit(ok ? 0 : 1);

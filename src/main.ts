@@ -85,7 +85,9 @@ async function runConsoleChat(config: Config, deps: Pick<Deps, "db" | "logger">)
   const clock = interactive ? new ShiftedClock() : new ManualClock(new Date());
   if (config.CONSOLE_START) clock.set(new Date(config.CONSOLE_START));
   const chat = new ConsoleChat({ ...deps, clock, defaultTimeZone: config.DEFAULT_TIME_ZONE }, handlers, config.FILES_DIR);
-  const print = (lines: string[]) => lines.forEach((line) => process.stdout.write(`${line}\n`));
+  const print = (lines: string[]) => {
+    for (const line of lines) process.stdout.write(`${line}\n`);
+  };
   const stop = interactive ? startScheduler(async () => print(await chat.tick()), deps.logger, config.SCHEDULER_CRON) : null;
   await runConsole(chat, process.stdin, process.stdout, interactive);
   await stop?.();

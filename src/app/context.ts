@@ -39,6 +39,7 @@ export type SetContext = HandlerContext & { set: SetWithPeople };
 export type Handler<D extends CommandDecl = CommandDecl> = {
   decl: D;
   needsSet: boolean;
+  // biome-ignore lint/suspicious/noExplicitAny: to be replaced by the typed command registry (issue 11)
   run: (ctx: any, options: OptionsOf<D>) => Promise<Result<Outgoing[]>>;
 };
 

@@ -68,7 +68,7 @@ function readOptions(decl: CommandDecl, tokens: string[]): Result<ParsedLine> {
     if (named && !/^https?$/i.test(named[1]!)) {
       const key = named[1]!.toLowerCase();
       if (!(key in decl.options)) {
-        const known = optionNames.length ? `Its options: ${optionNames.map((n) => n + ":").join(" ")}` : "It takes no options.";
+        const known = optionNames.length ? `Its options: ${optionNames.map((n) => `${n}:`).join(" ")}` : "It takes no options.";
         return failure("bad-option", `/${commandKey(decl)} has no option "${key}". ${known}\nUsage: ${usage(decl)}`);
       }
       if (key in raw) return failure("bad-option", `Option ${key}: is given twice.`);
@@ -91,7 +91,7 @@ function readOptions(decl: CommandDecl, tokens: string[]): Result<ParsedLine> {
         "bad-option",
         `Too many values for /${commandKey(decl)}: quote values with spaces, e.g. ${decl.examples[1] ?? decl.examples[0]}`,
       );
-    } else bare.forEach((value, i) => (raw[free[i]!] = value));
+    } else for (const [i, value] of bare.entries()) raw[free[i]!] = value;
   }
   return success({ decl, raw });
 }

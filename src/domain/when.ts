@@ -53,7 +53,7 @@ export function parseWhen(text: string, opts: { now: Date; timeZone: string }): 
     const found = results.map((r) => `"${r.text}"`).join(" and ");
     return invalid(`"${input}" contains more than one date (${found}); give one date and time, e.g. "next tuesday 10am".`);
   }
-  const leftover = (input.slice(0, result.index) + " " + input.slice(result.index + result.text.length)).replace(/[\s,.;]+/g, " ").trim();
+  const leftover = `${input.slice(0, result.index)} ${input.slice(result.index + result.text.length)}`.replace(/[\s,.;]+/g, " ").trim();
   if (leftover !== "") {
     return invalid(`I understood "${result.text}" but not "${leftover}". Give just a date and time, e.g. ${WHEN_EXAMPLES}.`);
   }

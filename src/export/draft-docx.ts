@@ -8,6 +8,7 @@ import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, 
 import type { Draft, DraftBlock } from "../domain/draft.ts";
 
 /** Characters XML 1.0 does not allow (a pasted control character would make Word reject the file). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
 const clean = (t: string) => t.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
 
 function runs(text: string, bold = false): TextRun[] {

@@ -23,6 +23,7 @@ import {
  * result is the platform's id for the posted message, when it gives one (Slack's ts, Discord's id).
  */
 export interface NudgeSink {
+  // biome-ignore lint/suspicious/noConfusingVoidType: a platform that gives no message id returns nothing
   deliver(delivery: Delivery, key: string): Promise<string | void>;
 }
 
@@ -92,6 +93,7 @@ export async function deliverDue(deps: SchedulerDeps, sink: NudgeSink, now: Date
   let sent = 0;
   let failed = 0;
   for (const row of rows) {
+    // biome-ignore lint/suspicious/noConfusingVoidType: what NudgeSink.deliver resolves to
     let ref: string | void;
     try {
       ref = await withTimeout(sink.deliver(JSON.parse(row.payload) as Delivery, row.key), deps.deliveryTimeoutMs ?? DELIVERY_TIMEOUT_MS);

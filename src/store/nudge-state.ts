@@ -200,7 +200,7 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
   }
   for (const e of actionEntries) {
     const set = bySet.get(e.setId);
-    if (set) (set.actionEntryTimes[e.authorId] ??= []).push(e.createdAt);
+    if (set) set.actionEntryTimes[e.authorId] = [...(set.actionEntryTimes[e.authorId] ?? []), e.createdAt];
   }
   for (const a of absences) bySet.get(a.setId)?.absences.push({ personId: a.personId, startsAt: a.startsAt, endsAt: a.endsAt });
   return { state: { sets: [...bySet.values()], people }, view };

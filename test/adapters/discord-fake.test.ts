@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { once } from "node:events";
-import { after, before, describe, test } from "node:test";
 import {
   ActionRowBuilder,
   Client,
@@ -14,6 +13,7 @@ import {
   TextInputBuilder,
   TextInputStyle,
 } from "discord.js";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { FakeDiscord } from "../support/fake-discord.ts";
 
 const TOKEN = "fake.bot.token";
@@ -41,7 +41,7 @@ describe("FakeDiscord with a real discord.js Client", () => {
     return result;
   }
 
-  before(async () => {
+  beforeAll(async () => {
     fake = await FakeDiscord.start({
       applicationId: APP,
       guilds: [{ id: GUILD, name: "Set A", channels: [{ id: CHANNEL, name: "set-a" }] }],
@@ -52,7 +52,7 @@ describe("FakeDiscord with a real discord.js Client", () => {
     await clientReady;
   });
 
-  after(async () => {
+  afterAll(async () => {
     await client.destroy();
     await fake.close();
   });

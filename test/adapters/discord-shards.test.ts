@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
 import { pino } from "pino";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { createDiscordAdapter, type DiscordOptions } from "../../src/adapters/discord/create-discord-adapter.ts";
 import { handlers } from "../../src/app/handlers/index.ts";
 import type { Delivery } from "../../src/app/render-nudge.ts";
@@ -33,11 +33,11 @@ describe("a sharded Discord adapter against the local Discord", () => {
   let db: Db;
   const logger = pino({ level: "silent" });
 
-  before(async () => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "als-discord-shards-"));
     db = await openDatabase(`file:${join(dir, "als.db")}`);
   });
-  after(async () => {
+  afterAll(async () => {
     await db.$disconnect();
     rmSync(dir, { recursive: true, force: true });
   });

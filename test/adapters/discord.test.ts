@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
 import { REST, Routes } from "discord.js";
 import { pino } from "pino";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { deployCommands } from "../../scripts/commands-deploy.ts";
 import { createDiscordAdapter, type DiscordAdapter } from "../../src/adapters/discord/create-discord-adapter.ts";
 import { handlers } from "../../src/app/handlers/index.ts";
@@ -56,7 +56,7 @@ describe("Discord adapter on the real discord.js client against a local Discord"
   const clock = new ManualClock(new Date("2027-01-04T09:00:00Z"));
   const logger = pino({ level: "silent" });
 
-  before(async () => {
+  beforeAll(async () => {
     fake = await FakeDiscord.start();
     dir = mkdtempSync(join(tmpdir(), "als-discord-"));
     db = await openDatabase(`file:${join(dir, "als.db")}`);
@@ -66,7 +66,7 @@ describe("Discord adapter on the real discord.js client against a local Discord"
     });
     await adapter.start();
   });
-  after(async () => {
+  afterAll(async () => {
     await adapter.stop();
     await fake.close();
     await db.$disconnect();

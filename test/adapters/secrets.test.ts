@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import { test } from "node:test";
 import { pino } from "pino";
+import { test } from "vitest";
 import { createSlackAdapter } from "../../src/adapters/slack/create-slack-adapter.ts";
 import { handlers } from "../../src/app/handlers/index.ts";
 import { ManualClock } from "../../src/clock.ts";
@@ -19,7 +19,12 @@ const SECRET = "signing-secret-never-logged";
 
 test("tokens and secrets never appear in logs, even when Slack calls fail", async () => {
   const logged: string[] = [];
-  const stream = new Writable({ write: (chunk, _enc, done) => (logged.push(String(chunk)), done()) });
+  const stream = new Writable({
+    write: (chunk, _enc, done) => {
+      logged.push(String(chunk));
+      done();
+    },
+  });
   const logger = pino({ level: "trace" }, stream);
   const original = { log: console.log, error: console.error, warn: console.warn, info: console.info, debug: console.debug };
   for (const k of Object.keys(original) as (keyof typeof original)[])

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { after, afterEach, before, beforeEach, describe, test } from "node:test";
 import { App, isValidSlackRequest, LogLevel } from "@slack/bolt";
 import { type RetryOptions, WebClient } from "@slack/web-api";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, test } from "vitest";
 import { FakeSlack } from "../support/fake-slack.ts";
 import { blockAction, eventCallback, type SlackTarget, slashCommand, viewSubmission } from "../support/slack-requests.ts";
 
@@ -162,7 +162,7 @@ describe("slack-requests signing", () => {
   let target: SlackTarget;
   let seen: { headers: IncomingHttpHeaders; body: string }[];
 
-  before(async () => {
+  beforeAll(async () => {
     seen = [];
     server = createServer((req, res) => {
       const chunks: Buffer[] = [];
@@ -175,7 +175,7 @@ describe("slack-requests signing", () => {
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     target = { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`, signingSecret: SECRET };
   });
-  after(async () => {
+  afterAll(async () => {
     server.closeAllConnections();
     await new Promise<void>((r) => server.close(() => r()));
   });
@@ -239,7 +239,7 @@ describe("a real Bolt App (HTTPReceiver) accepts the helpers' requests and talks
   let target: SlackTarget;
   const seen: { kind: string; body: unknown; retryNum?: number }[] = [];
 
-  before(async () => {
+  beforeAll(async () => {
     fake = await FakeSlack.start();
     app = new App({
       token: TOKEN,
@@ -270,7 +270,7 @@ describe("a real Bolt App (HTTPReceiver) accepts the helpers' requests and talks
     const server = (await app.start({ port: 0, host: "127.0.0.1" })) as Server;
     target = { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`, signingSecret: SECRET };
   });
-  after(async () => {
+  afterAll(async () => {
     await app.stop();
     await fake.close();
   });

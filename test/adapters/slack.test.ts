@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
 import { pino } from "pino";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { createSlackAdapter, type SlackAdapter } from "../../src/adapters/slack/create-slack-adapter.ts";
 import { handlers } from "../../src/app/handlers/index.ts";
 import { ManualClock } from "../../src/clock.ts";
@@ -46,7 +46,7 @@ describe("Slack adapter on the real Bolt stack against a local Slack", () => {
   const clock = new ManualClock(new Date("2027-01-04T09:00:00Z"));
   const logger = pino({ level: "silent" });
 
-  before(async () => {
+  beforeAll(async () => {
     fake = await FakeSlack.start();
     dir = mkdtempSync(join(tmpdir(), "als-slack-"));
     db = await openDatabase(`file:${join(dir, "als.db")}`);
@@ -58,7 +58,7 @@ describe("Slack adapter on the real Bolt stack against a local Slack", () => {
     const port = await adapter.start(0);
     target = { url: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET };
   });
-  after(async () => {
+  afterAll(async () => {
     await adapter.stop();
     await fake.close();
     await db.$disconnect();
@@ -272,7 +272,7 @@ describe("Slack multi-workspace installs through OAuth, with the installations i
   let base: string;
   const clock = new ManualClock(new Date("2027-01-04T09:00:00Z"));
 
-  before(async () => {
+  beforeAll(async () => {
     fake = await FakeSlack.start();
     dir = mkdtempSync(join(tmpdir(), "als-slack-oauth-"));
     db = await openDatabase(`file:${join(dir, "als.db")}`);
@@ -291,7 +291,7 @@ describe("Slack multi-workspace installs through OAuth, with the installations i
       clock.now(),
     );
   });
-  after(async () => {
+  afterAll(async () => {
     await adapter.stop();
     await fake.close();
     await db.$disconnect();

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { test } from "node:test";
 import Database from "better-sqlite3";
+import { test } from "vitest";
 import { createHarness, FIVE_MEMBER_SET } from "../support/harness.ts";
 
 test("npm run db:backup copies the live SQLite database, rows and all", async () => {

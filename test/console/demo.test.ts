@@ -3,11 +3,11 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, test } from "node:test";
 import JSZip from "jszip";
+import { afterAll, test } from "vitest";
 
 const dir = mkdtempSync(join(tmpdir(), "als-demo-"));
-after(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 test("npm run demo runs seven months for five members and writes every draft in three formats", async () => {
   const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/demo.ts"], {

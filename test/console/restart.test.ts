@@ -3,12 +3,12 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, test } from "node:test";
+import { afterAll, test } from "vitest";
 
 const script = readFileSync(new URL("./fixtures/seven-months.txt", import.meta.url), "utf8");
 const [firstHalf, secondHalf] = script.split("# --- restart here ---\n") as [string, string];
 const dir = mkdtempSync(join(tmpdir(), "als-restart-"));
-after(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** One `npm start` process (as `node --import tsx src/main.ts`) reading `input` on stdin. */
 function start(input: string, db: string, env: Record<string, string> = {}): string {

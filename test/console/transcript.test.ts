@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { test } from "node:test";
+import { test } from "vitest";
 import { createHarness } from "../support/harness.ts";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
@@ -14,7 +14,7 @@ test("the five-member script produces exactly the expected transcript", async ()
   const h = await createHarness();
   try {
     const transcript = await h.run(script.replace(/\n$/, ""));
-    assert.equal(transcript.join("\n") + "\n", expected);
+    assert.equal(`${transcript.join("\n")}\n`, expected);
   } finally {
     await h.close();
   }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
 import Database from "better-sqlite3";
 import fc from "fast-check";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { allCommands } from "../../commands/index.ts";
 import { readConsoleMention } from "../../src/adapters/console/console-chat.ts";
 import { executeCommand } from "../../src/app/dispatch.ts";
@@ -9,14 +9,15 @@ import { handlers } from "../../src/app/handlers/index.ts";
 import { sqlitePath } from "../../src/store/open-database.ts";
 import { createHarness, FIVE_MEMBER_SET, type Harness } from "../support/harness.ts";
 
-/** Inputs per command family, as the reliability issue asks. */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
+/** Inputs per command family: 300 for the edit-test loop, FUZZ_RUNS=10000 on CI (.ci/run). */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 
 const nasty = [
   '\'; DROP TABLE "Entry"; --',
   '" OR 1=1 --',
   "<script>alert(1)</script>",
   "<@U123|x> <!channel> @everyone",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-looking string is the hostile input
   "${process.env.SECRET}",
   "\u0000\u0001\u001b[2J",
   "‮gnp.exe",
@@ -73,14 +74,14 @@ const families = [...new Set(allCommands.map((d) => d.name))];
 describe(`fuzz: ${RUNS} generated inputs per command family`, () => {
   let h: Harness;
   let probe: Database.Database;
-  before(async () => {
+  beforeAll(async () => {
     h = await createHarness();
     await h.run(
       `${FIVE_MEMBER_SET}\nas Ana\n/meeting schedule when:"2027-01-12 10:00" every:monthly count:3\n/log action text:"An action" due:2027-01-20\nas Zed\n/help`,
     );
     probe = new Database(sqlitePath(h.databaseUrl), { readonly: true });
   });
-  after(async () => {
+  afterAll(async () => {
     probe.close();
     await h.close();
   });

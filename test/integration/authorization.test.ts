@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { type CommandDecl, commandKey } from "../../commands/define.ts";
 import { allCommands } from "../../commands/index.ts";
 import { readConsoleMention } from "../../src/adapters/console/console-chat.ts";
@@ -23,13 +23,13 @@ const refusedFor: Record<CommandDecl["who"], { actor: string; reply: RegExp }[]>
 
 describe("authorisation matrix: every command, run by everyone who may not, is refused and changes nothing", () => {
   let h: Harness;
-  before(async () => {
+  beforeAll(async () => {
     h = await createHarness();
     await h.run(
       `${FIVE_MEMBER_SET}\nas Ana\n/meeting schedule when:"2027-01-12 10:00" every:monthly count:3\n/log problem text:"Private"\nas Zed\n/help`,
     );
   });
-  after(() => h.close());
+  afterAll(() => h.close());
 
   const run = (actor: string, text: string, workspaceId = "local") =>
     executeCommand(h.deps, handlers, {

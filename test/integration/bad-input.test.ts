@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { createHarness, FIVE_MEMBER_SET, type Harness, replies } from "../support/harness.ts";
 
 /** Each case: who sends what, and a pattern the reply must match. The database must not change. */
@@ -99,11 +99,11 @@ const cases: { name: string; as: string; line: string; reply: RegExp }[] = [
 
 describe("bad input gets a specific reply and changes nothing", () => {
   let h: Harness;
-  before(async () => {
+  beforeAll(async () => {
     h = await createHarness();
     await h.run(`${FIVE_MEMBER_SET}\n/set add member:@Fay\n/set add member:@Gus\n/set add member:@Hal\nas Zed\n/help`);
   });
-  after(() => h.close());
+  afterAll(() => h.close());
 
   for (const c of cases) {
     test(c.name, async () => {

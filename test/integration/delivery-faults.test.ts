@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
 import { pino } from "pino";
+import { test } from "vitest";
 import type { Delivery } from "../../src/app/render-nudge.ts";
 import { advanceClock } from "../../src/scheduler/advance.ts";
 import { MAX_ATTEMPTS, type NudgeSink, RETRY_DELAYS_MS } from "../../src/scheduler/tick.ts";
@@ -9,7 +9,10 @@ import { createHarness, FIVE_MEMBER_SET } from "../support/harness.ts";
 /** A platform that answers 429s, 500s and hangs at random (seeded), and otherwise delivers. */
 function faultySink(seed: number) {
   let state = seed;
-  const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
   const tries = new Map<string, number[]>();
   const delivered: string[] = [];
   let now = () => new Date(0);
@@ -42,7 +45,7 @@ test("under 429s, 500s and hangs every reminder ends sent or failed with its rea
     const rows = await h.db.outbox.findMany();
     assert.ok(rows.length > 20, `${rows.length} reminders`);
     const byStatus: Record<string, typeof rows> = {};
-    for (const r of rows) (byStatus[r.status] ??= []).push(r);
+    for (const r of rows) byStatus[r.status] = [...(byStatus[r.status] ?? []), r];
     assert.deepEqual(
       Object.keys(byStatus).filter((s) => !["sent", "failed", "skipped"].includes(s)),
       [],

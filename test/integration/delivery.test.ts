@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { afterEach, beforeEach, describe, test } from "node:test";
 import { pino } from "pino";
+import { afterEach, beforeEach, describe, test } from "vitest";
 import { shardOf } from "../../src/adapters/discord/shard.ts";
 import type { Delivery } from "../../src/app/render-nudge.ts";
 import { planNudges } from "../../src/domain/plan-nudges.ts";
@@ -18,7 +18,7 @@ function flakySink(failures: number) {
   const delivered: Delivery[] = [];
   const sink: NudgeSink = {
     async deliver(d) {
-      const id = `${d.to.kind === "dm" ? d.to.displayName : "#" + d.channelId}: ${d.reply.text}`;
+      const id = `${d.to.kind === "dm" ? d.to.displayName : `#${d.channelId}`}: ${d.reply.text}`;
       tries.push(id);
       if (tries.filter((t) => t === id).length <= failures) throw new Error("platform said 503");
       delivered.push(d);

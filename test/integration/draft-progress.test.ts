@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { createHarness, FIVE_MEMBER_SET, type Harness, replies } from "../support/harness.ts";
 
 const fileOf = (out: string[]) =>
@@ -12,7 +12,7 @@ const fileOf = (out: string[]) =>
 describe("the draft, progress and records through the commands", () => {
   let h: Harness;
   const say = async (script: string) => replies(await h.run(script));
-  before(async () => {
+  beforeAll(async () => {
     h = await createHarness("2027-01-04T09:00:00Z");
     await h.run(`${FIVE_MEMBER_SET}
 as Sam
@@ -28,7 +28,7 @@ clock 2027-01-12T12:00Z
 as Ben
 /log problem text:"Tickets fall between London and New York"`);
   });
-  after(() => h.close());
+  afterAll(() => h.close());
 
   test("a member gets their own draft as Markdown, .docx and CSV files", async () => {
     const md = await say("as Ana\n/log draft");

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { providerOf } from "../../src/store/open-database.ts";
 import { createHarness } from "../support/harness.ts";
 import { testProvider } from "../support/test-database.ts";

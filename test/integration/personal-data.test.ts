@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { createHarness, FIVE_MEMBER_SET, type Harness, replies } from "../support/harness.ts";
 
 describe("a member's own data: export it, or forget it after confirming", () => {
   let h: Harness;
   const say = async (script: string) => replies(await h.run(script));
-  before(async () => {
+  beforeAll(async () => {
     h = await createHarness();
     await h.run(`${FIVE_MEMBER_SET}
 as Ana
@@ -17,7 +17,7 @@ as Ana
 as Ben
 /log problem text:"Tickets fall between offices"`);
   });
-  after(() => h.close());
+  afterAll(() => h.close());
 
   test("/log export is a JSON file of everything about the member, and nothing of anyone else's", async () => {
     const out = await say("as Ana\n/log export");

@@ -1,17 +1,17 @@
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { afterAll, beforeAll, describe, test } from "vitest";
 import { createHarness, FIVE_MEMBER_SET, type Harness, replies } from "../support/harness.ts";
 
 describe("a member's entries are theirs: advisors read them only while shared, other members never", () => {
   let h: Harness;
   const say = async (script: string) => replies(await h.run(script)).join("\n");
-  before(async () => {
+  beforeAll(async () => {
     h = await createHarness();
     await h.run(
       `${FIVE_MEMBER_SET}\nas Ana\n/log problem text:"My manager overrides my rota"\n/log action text:"Ask for a weekly slot with her"`,
     );
   });
-  after(() => h.close());
+  afterAll(() => h.close());
 
   test("an advisor cannot read entries before the member shares", async () => {
     const out = await say("as Sam\n/log list member:@Ana");

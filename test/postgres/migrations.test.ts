@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
 import type pg from "pg";
+import { afterAll, test } from "vitest";
 import { POSTGRES_SCHEMA } from "../../scripts/postgres/derive-schema.ts";
 import { diffPostgres } from "../../scripts/postgres/migrate-diff.ts";
 import { loadMigrations, migratePostgres, POSTGRES_MIGRATIONS_DIR } from "../../src/store/migrate.ts";
@@ -14,7 +14,7 @@ const fresh = async () => {
   databases.push(d);
   return d.url;
 };
-after(async () => {
+afterAll(async () => {
   for (const d of databases) await d.drop();
 });
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { after, before, describe, test } from "node:test";
+import { beforeAll, describe, onTestFinished, test } from "vitest";
 import { nextStop } from "../../src/scheduler/advance.ts";
 import { createHarness, type Harness } from "../support/harness.ts";
 import { POSTGRES_ADMIN_URL } from "../support/test-database.ts";
@@ -151,7 +151,7 @@ const tally = (keys: string[]) => keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0)
 
 describe("several processes on one PostgreSQL database", () => {
   let planned: string[];
-  before(async () => {
+  beforeAll(async () => {
     // The plan: the same programme in one process, through the console's own clock.
     const h = await createHarness(START);
     try {
@@ -164,14 +164,14 @@ describe("several processes on one PostgreSQL database", () => {
     assert.ok(planned.length > 90, `the programme plans plenty of reminders (${planned.length})`);
   });
 
-  test("two processes ticking together deliver every planned reminder exactly once", async (t) => {
+  test("two processes ticking together deliver every planned reminder exactly once", async () => {
     const h = await createHarness(START);
-    after(() => h.close());
+    onTestFinished(() => h.close());
     const { incarnations, ticks } = await runConcurrently(h);
     const canonical = await canonicalKeys(h);
     const delivered = incarnations.flatMap((i) => i.delivered.map(canonical));
     const perProcess = incarnations.map((i) => `${i.name}: ${i.delivered.length}`).join(", ");
-    t.diagnostic(
+    console.log(
       `${ticks} ticks in each process; planned ${planned.length}, delivered ${delivered.length} (${perProcess}), duplicates ${delivered.length - new Set(delivered).size}`,
     );
     assert.deepEqual(
@@ -187,9 +187,9 @@ describe("several processes on one PostgreSQL database", () => {
     assert.equal(await h.db.outbox.count({ where: { status: { in: ["pending", "sending", "failed"] } } }), 0);
   });
 
-  test("with one process SIGKILLed at random points and restarted, nothing is lost and duplicates stay in the window", async (t) => {
+  test("with one process SIGKILLed at random points and restarted, nothing is lost and duplicates stay in the window", async () => {
     const h = await createHarness(START);
-    after(() => h.close());
+    onTestFinished(() => h.close());
     const seed = Number(process.env.CHAOS_SEED ?? Date.now() % 100_000);
     const { incarnations, ticks } = await runConcurrently(h, { rng: random(seed), maxKills: 20 });
     const kills = incarnations.filter((i) => i.killed).length;
@@ -197,7 +197,7 @@ describe("several processes on one PostgreSQL database", () => {
     const delivered = incarnations.flatMap((i) => i.delivered.map(canonical));
     const counts = tally(delivered);
     const duplicates = [...counts].filter(([, n]) => n > 1);
-    t.diagnostic(
+    console.log(
       `seed ${seed}, ${ticks} ticks: planned ${planned.length}, delivered ${delivered.length}, distinct ${counts.size}, kills ${kills}, duplicates ${duplicates.length}`,
     );
     assert.ok(kills >= 5, `enough kills to mean something (${kills})`);
@@ -219,7 +219,7 @@ describe("several processes on one PostgreSQL database", () => {
 
   test("a process killed between handing over a reminder and recording it re-sends that one reminder, no other", async () => {
     const h = await createHarness(START);
-    after(() => h.close());
+    onTestFinished(() => h.close());
     const setupEnd = lines.findIndex((l, i) => i > 1 && l.startsWith("clock "));
     for (const line of lines.slice(0, setupEnd))
       if (line.trim() && !line.startsWith("#") && !line.startsWith("clock ")) await h.chat.handle(line);

@@ -3,13 +3,13 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, test } from "node:test";
 import Database from "better-sqlite3";
+import { afterAll, test } from "vitest";
 import { POSTGRES_SCHEMA, postgresSchema, SQLITE_SCHEMA } from "../../scripts/postgres/derive-schema.ts";
 import { loadMigrations, migrateSqlite, POSTGRES_MIGRATIONS_DIR } from "../../src/store/migrate.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "als-migrations-"));
-after(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Tables and indexes with their normalised SQL, the migration bookkeeping table left out. */
 function schemaOf(db: Database.Database): string[] {

@@ -354,11 +354,12 @@ export class FakeDiscord {
       if (o.type === 6 || o.type === 9) {
         // USER / MENTIONABLE (as a user)
         const user = this.#user(v);
-        (resolved.users ??= {})[v] = user;
-        if (where.guildId) (resolved.members ??= {})[v] = this.#member(v, undefined, false);
+        resolved.users = { ...resolved.users, [v]: user };
+        if (where.guildId) resolved.members = { ...resolved.members, [v]: this.#member(v, undefined, false) };
       } else if (o.type === 7) {
         const ch = this.#guildChannel(v);
-        (resolved.channels ??= {})[v] = ch
+        resolved.channels ??= {};
+        resolved.channels[v] = ch
           ? {
               id: v,
               name: ch.channel.name,
@@ -375,7 +376,7 @@ export class FakeDiscord {
             }
           : { id: v, name: "channel", type: 0, permissions: EVERYONE_PERMISSIONS.toString(), flags: 0 };
       } else if (o.type === 8) {
-        (resolved.roles ??= {})[v] = role(v, v === where.guildId ? "@everyone" : "role", v === where.guildId ? 0 : 1);
+        resolved.roles = { ...resolved.roles, [v]: role(v, v === where.guildId ? "@everyone" : "role", v === where.guildId ? 0 : 1) };
       }
       return opt;
     });
@@ -934,7 +935,10 @@ export class FakeDiscord {
 
   #scope(scope: string): Json[] {
     let list = this.#commands.get(scope);
-    if (!list) this.#commands.set(scope, (list = []));
+    if (!list) {
+      list = [];
+      this.#commands.set(scope, list);
+    }
     return list;
   }
 
@@ -944,7 +948,10 @@ export class FakeDiscord {
 
   #commandIdFor(name: string): string {
     let id = this.#commandIds.get(name);
-    if (!id) this.#commandIds.set(name, (id = this.#snowflake()));
+    if (!id) {
+      id = this.#snowflake();
+      this.#commandIds.set(name, id);
+    }
     return id;
   }
 
@@ -1150,7 +1157,7 @@ export class FakeDiscord {
 
   #followup(app: string, token: string, ctx: Ctx): Answer {
     const state = this.#interactionByToken(app, token);
-    if (!state || !state.acked) return unknown(10015, "Unknown Webhook");
+    if (!state?.acked) return unknown(10015, "Unknown Webhook");
     const body = obj(ctx.body);
     const invalid = validateMessage(body, ctx.files, true);
     if (invalid) return invalid;
@@ -1611,7 +1618,11 @@ async function parseBody(contentType: string | undefined, raw: Buffer): Promise<
     for (const [key, value] of form.entries()) {
       if (typeof value === "string") {
         if (key === "payload_json") body = JSON.parse(value);
-        else (body = obj(body))[key] = value;
+        else {
+          const fields = obj(body);
+          fields[key] = value;
+          body = fields;
+        }
       } else {
         files.push({ name: value.name, bytes: Buffer.from(await value.arrayBuffer()) });
       }

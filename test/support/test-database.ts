@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -54,7 +55,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       },
     };
   }
-  const name = `als_test_${process.pid}_${counter++}`;
+  // A vitest worker runs several files, each with its own module state: the random part keeps names apart.
+  const name = `als_test_${process.pid}_${randomUUID().slice(0, 8)}_${counter++}`;
   await withPgClient(POSTGRES_ADMIN_URL, (c) => c.query(`CREATE DATABASE "${name}"`));
   const url = Object.assign(new URL(POSTGRES_ADMIN_URL), { pathname: `/${name}` }).toString();
   return {

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import test from "node:test";
 import { fileURLToPath } from "node:url";
+import { test } from "vitest";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const SOURCE = /\.(?:[cm]?ts|tsx|[cm]?js)$/;
@@ -33,7 +33,10 @@ function stripComments(text: string): string {
       if (c === "\\") out += text[++i] ?? "";
       else if (c === quote || (c === "\n" && quote !== "`")) quote = null;
     } else if (c === "/" && text[i + 1] === "/") {
-      while (i < text.length && text[i] !== "\n") (out += " "), i++;
+      while (i < text.length && text[i] !== "\n") {
+        out += " ";
+        i++;
+      }
       out += text[i] ?? "";
     } else if (c === "/" && text[i + 1] === "*") {
       const end = text.indexOf("*/", i + 2);

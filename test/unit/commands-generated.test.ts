@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import test from "node:test";
 import { fileURLToPath } from "node:url";
+import { test } from "vitest";
 import { command, opt, optional } from "../../commands/define.ts";
 import { type DiscordOption, discordCommands } from "../../commands/discord.ts";
 import { slackManifest } from "../../commands/slack-manifest.ts";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import test from "node:test";
+import { test } from "vitest";
 import { programmeWarnings, SET_SIZE, setSizeWarnings } from "../../src/domain/compliance.ts";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);

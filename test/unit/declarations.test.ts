@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import test from "node:test";
+import { test } from "vitest";
 import { commandKey } from "../../commands/define.ts";
 import { allCommands } from "../../commands/index.ts";
 import { type ConvertContext, convertOptions, parseLine } from "../../src/app/parse-command.ts";

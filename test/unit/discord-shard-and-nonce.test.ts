@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
 import { ShardClientUtil } from "discord.js";
+import { test } from "vitest";
 import { reminderNonce } from "../../src/adapters/discord/message-nonce.ts";
 import { shardOf } from "../../src/adapters/discord/shard.ts";
 

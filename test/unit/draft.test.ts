@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import test from "node:test";
 import JSZip from "jszip";
+import { test } from "vitest";
 import {
   compileDraft,
   countWords,
@@ -74,8 +74,8 @@ test("sections in order: action plan (1.1, 1.2, 2.1), log (problems by date, oth
 
 test("header: learner, set, advisor, period against 6–12 months, meetings and hours, word count against 1,000–2,000", () => {
   const h = Object.fromEntries(draft.header.map((f) => [f.label, f.value]));
-  assert.equal(h["Learner"], "Priya Shah");
-  assert.equal(h["Set"], "Riverside team leaders");
+  assert.equal(h.Learner, "Priya Shah");
+  assert.equal(h.Set, "Riverside team leaders");
   assert.equal(h["Set advisor"], "Helen Okafor");
   assert.equal(h["Period covered"], "11 Jan 2027 to 10 Aug 2027 (7 months): meets the 6–12 months M3.37 requires");
   assert.equal(h["Meetings attended"], "9 (22 hours 30 minutes in the set)");
@@ -271,14 +271,24 @@ function parseCsv(text: string): string[][] {
   let quoted = false;
   while (i < text.length) {
     const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), (i += 2);
-      else if (c === '"') (quoted = false), i++;
-      else (field += c), i++;
-    } else if (c === '"') (quoted = true), i++;
-    else if (c === ",") record.push(field), (field = ""), i++;
-    else if (c === "\r" && text[i + 1] === "\n") record.push(field), records.push(record), (field = ""), (record = []), (i += 2);
-    else (field += c), i++;
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      field += '"';
+      i += 2;
+      continue;
+    }
+    if (c === '"') quoted = !quoted;
+    else if (quoted || (c !== "," && c !== "\r")) field += c;
+    else if (c === ",") {
+      record.push(field);
+      field = "";
+    } else if (text[i + 1] === "\n") {
+      record.push(field);
+      records.push(record);
+      field = "";
+      record = [];
+      i++;
+    } else field += c;
+    i++;
   }
   assert.equal(field, "", "text after the last CRLF");
   assert.equal(record.length, 0);
@@ -378,14 +388,14 @@ test("Markdown: title, header list, headings one level down, pipe tables, member
 async function openDocx(bytes: Uint8Array) {
   const zip = await JSZip.loadAsync(bytes);
   const xml = await zip.file("word/document.xml")!.async("string");
-  const unescape = (s: string) =>
+  const unescapeXml = (s: string) =>
     s
       .replace(/&lt;/g, "<")
       .replace(/&gt;/g, ">")
       .replace(/&quot;/g, '"')
       .replace(/&apos;/g, "'")
       .replace(/&amp;/g, "&");
-  const textOf = (p: string) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1]!)).join("");
+  const textOf = (p: string) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescapeXml(m[1]!)).join("");
   const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => ({
     style: /<w:pStyle w:val="([^"]+)"\/>/.exec(m[0])?.[1] ?? null,
     text: textOf(m[0]),

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import test from "node:test";
+import { test } from "vitest";
 import { type IcsMeeting, meetingsToIcs } from "../../src/export/ics.ts";
 
 const meetings: IcsMeeting[] = [

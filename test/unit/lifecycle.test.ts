@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { test } from "vitest";
 import { canMove, LIFECYCLES } from "../../src/domain/lifecycle.ts";
 
 test("a meeting is closed or cancelled only while scheduled, and never reopened", () => {

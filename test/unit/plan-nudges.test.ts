@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import test from "node:test";
 import { DateTime } from "luxon";
+import { test } from "vitest";
 import {
   candidateNudges,
   type NudgeAction,
@@ -466,7 +466,7 @@ function programme(): Script {
       attendees: members.filter((m) => !away(m, start)),
     };
   });
-  meetings.forEach((m, k) => (m.knownFrom = k === 0 ? SIM_START : meetings[k - 1]!.start));
+  for (const [k, m] of meetings.entries()) m.knownFrom = k === 0 ? SIM_START : meetings[k - 1]!.start;
   // an extra meeting agreed at the April meeting and cancelled the next morning
   const m3 = meetings[3]!;
   const extra = {
@@ -544,8 +544,8 @@ function stateAt(t: number): NudgeState {
   const actionEntryTimes: Record<string, Date[]> = {};
   for (const e of s.entries) {
     if (e.at > t) continue;
-    (entryTimes[e.who] ??= []).push(new Date(e.at));
-    if (e.kind === "action") (actionEntryTimes[e.who] ??= []).push(new Date(e.at));
+    entryTimes[e.who] = [...(entryTimes[e.who] ?? []), new Date(e.at)];
+    if (e.kind === "action") actionEntryTimes[e.who] = [...(actionEntryTimes[e.who] ?? []), new Date(e.at)];
   }
   const set: NudgeSet = {
     id: "set1",

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import test from "node:test";
 import fc from "fast-check";
 import { DateTime } from "luxon";
+import { test } from "vitest";
 import type { Parsed } from "../../src/domain/parse-result.ts";
 import {
   type Cadence,

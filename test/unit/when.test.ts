@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import test from "node:test";
+import { test } from "vitest";
 import type { Parsed } from "../../src/domain/parse-result.ts";
 import { formatDuration, parseDuration, parseTimeZone, parseWhen } from "../../src/domain/when.ts";
 

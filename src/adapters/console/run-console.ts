@@ -13,7 +13,9 @@ export async function runConsole(
   interactive: boolean,
 ): Promise<void> {
   const rl = createInterface({ input, ...(interactive ? { output, prompt: "als> " } : {}), terminal: interactive });
-  const write = (lines: string[]) => lines.forEach((l) => output.write(`${l}\n`));
+  const write = (lines: string[]) => {
+    for (const l of lines) output.write(`${l}\n`);
+  };
   if (interactive) {
     write(["Action learning set companion — local console. Type /help, or as NAME to speak as someone else; Ctrl-D to quit."]);
     rl.prompt();

@@ -16,17 +16,17 @@ const DATE_TOKENS: Record<TimeStyle, string> = { full: "{date_short_pretty} {tim
 
 /** Escapes Slack's control characters in text while turning our time markers into `<!date^…>` tokens. */
 export function slackText(text: string): string {
-  const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const escapeText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   let out = "";
   let last = 0;
   for (const m of text.matchAll(TIME_MARKER)) {
-    out += escape(text.slice(last, m.index));
+    out += escapeText(text.slice(last, m.index));
     const secs = Number(m[1]);
-    const fallback = new Date(secs * 1000).toISOString().replace("T", " ").slice(0, 16) + " UTC";
+    const fallback = `${new Date(secs * 1000).toISOString().replace("T", " ").slice(0, 16)} UTC`;
     out += `<!date^${secs}^${DATE_TOKENS[m[2] as TimeStyle]}|${fallback}>`;
     last = m.index! + m[0].length;
   }
-  return out + escape(text.slice(last));
+  return out + escapeText(text.slice(last));
 }
 
 export type SlackBlock = types.KnownBlock;

@@ -94,6 +94,7 @@ export const handlers: ReadonlyMap<string, Handler> = new Map(
       progress,
       records,
       help,
+      // biome-ignore lint/suspicious/noExplicitAny: to be replaced by the typed command registry (issue 11)
     ] as Handler<any>[]
   ).map((h) => [commandKey(h.decl), h]),
 );
