@@ -45,6 +45,17 @@ export const ConfigSchema = z.object({
     .transform((s) => s.split(",").map(Number))
     .optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HEALTH_PORT: z.coerce
+    .number({ error: "HEALTH_PORT must be a port number, e.g. 9090" })
+    .int("HEALTH_PORT must be a whole port number, e.g. 9090")
+    .min(1, "HEALTH_PORT must be a port number from 1 to 65535")
+    .max(65535, "HEALTH_PORT must be a port number from 1 to 65535")
+    .optional(),
+  OUTBOX_RETENTION_DAYS: z.coerce
+    .number({ error: "OUTBOX_RETENTION_DAYS must be a number of days, e.g. 90" })
+    .int("OUTBOX_RETENTION_DAYS must be a whole number of days, e.g. 90")
+    .min(1, "OUTBOX_RETENTION_DAYS must be at least 1 (day)")
+    .default(90),
   SCHEDULER_CRON: z
     .string()
     .refine((e) => cron.validate(e), "SCHEDULER_CRON must be a cron expression, e.g. * * * * * (every minute)")

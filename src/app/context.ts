@@ -1,14 +1,15 @@
 import type { Logger } from "pino";
 import type { CommandDecl, OptionsOf, UserRef } from "../../commands/define.ts";
 import type { Clock } from "../clock.ts";
+import type { OpsHooks } from "../ops/hooks.ts";
 import type { Db } from "../store/open-database.ts";
 import type { PersonRow, WorkspaceRow } from "../store/people.ts";
 import type { Role, SetWithPeople } from "../store/sets.ts";
 import type { Outgoing } from "./reply.ts";
 import type { Result } from "./result.ts";
 
-/** What every handler can use: the database, the clock, a logger and the defaults. */
-export type Deps = { db: Db; clock: Clock; logger: Logger; defaultTimeZone: string };
+/** What every handler can use: the database, the clock, a logger and the defaults; `ops` counts commands (and may refuse them while stopping). */
+export type Deps = { db: Db; clock: Clock; logger: Logger; defaultTimeZone: string; ops?: OpsHooks };
 
 /**
  * A command as an adapter hands it over: who, where, and either a command line (`text`) or, from a

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { commandKey, type Who } from "../../commands/define.ts";
+import { type CommandOutcome, STOPPING_NOTICE } from "../ops/hooks.ts";
 import { ensurePerson, ensureWorkspace, findPerson } from "../store/people.ts";
 import { findSetByChannel, type Role } from "../store/sets.ts";
 import type { CommandInput, Deps, Handler } from "./context.ts";
@@ -30,19 +31,35 @@ export async function runCommand(deps: Deps, handlers: HandlerIndex, input: Comm
   return (await executeCommand(deps, handlers, input)).outgoing;
 }
 
-/** As runCommand, and says whether the command was accepted (forms show a refusal on the field instead). */
+/**
+ * As runCommand, and says whether the command was accepted (forms show a refusal on the field instead).
+ * Each command is counted through `deps.ops` by its key and outcome; while the process stops, it is
+ * refused with a notice.
+ */
 export async function executeCommand(
   deps: Deps,
   handlers: HandlerIndex,
   input: CommandInput,
 ): Promise<{ ok: boolean; outgoing: Outgoing[] }> {
-  const say = (text: string) => ({ ok: false, outgoing: [toActor({ text })] });
+  const done = deps.ops ? deps.ops.beginCommand(input.platform) : () => {};
+  if (!done) return { ok: false, outgoing: [toActor({ text: STOPPING_NOTICE })] };
+  const { command, outcome, ...result } = await decide(deps, handlers, input);
+  done(command, outcome);
+  return result;
+}
+
+type Decided = { ok: boolean; outgoing: Outgoing[]; command: string; outcome: CommandOutcome };
+
+async function decide(deps: Deps, handlers: HandlerIndex, input: CommandInput): Promise<Decided> {
+  let command = "unknown";
+  const say = (text: string, outcome: CommandOutcome): Decided => ({ ok: false, outgoing: [toActor({ text })], command, outcome });
   try {
     const line = "text" in input ? parseLine(input.text) : preParsed(input.key, input.raw);
-    if (!line.ok) return say(line.message);
+    if (!line.ok) return say(line.message, "invalid");
     const key = commandKey(line.value.decl);
+    command = key;
     const handler = handlers.get(key);
-    if (!handler) return say(`/${key} is not available yet.`);
+    if (!handler) return say(`/${key} is not available yet.`, "invalid");
 
     const { db } = deps;
     const now = deps.clock.now();
@@ -52,7 +69,7 @@ export async function executeCommand(
     const role = (known && set?.memberships.find((m) => m.person.id === known.id)?.role) || null;
 
     if (handler.needsSet && !set) {
-      return say('This channel has no action learning set yet. Create one with /set create name:"…" (you become its advisor).');
+      return say('This channel has no action learning set yet. Create one with /set create name:"…" (you become its advisor).', "refused");
     }
     const who = handler.decl.who;
     if (!allowed(who, role)) {
@@ -60,24 +77,28 @@ export async function executeCommand(
       const detail = who === "member" && role === "advisor" ? " Advisors facilitate the set but are not members of it." : "";
       return say(
         `${refusal[who as Exclude<Who, "anyone">]} use /${key}.${detail}${advisors.length ? ` Advisors: ${advisors.join(", ")}.` : ""}`,
+        "denied",
       );
     }
 
     const timeZone = known?.timeZone ?? set?.timeZone ?? deps.defaultTimeZone;
     const options = convertOptions(line.value, { now, timeZone, readMention: input.readMention });
-    if (!options.ok) return say(options.message);
+    if (!options.ok) return say(options.message, "invalid");
 
     const actor = known ?? (await ensurePerson(db, workspace.id, input.user, timeZone));
     const result = await handler.run({ deps, now, workspace, channelId: input.channelId, actor, set, role }, options.value as never);
-    if (!result.ok) return say(result.message);
+    if (!result.ok) return say(result.message, "refused");
     const outgoing = result.value.map(
       (o): Outgoing => (o.audience.kind === "actor" ? { ...o, audience: { kind: "actor", timeZone: actor.timeZone } } : o),
     );
-    return { ok: true, outgoing };
+    return { ok: true, outgoing, command, outcome: "ok" };
   } catch (error) {
     const ref = randomUUID().slice(0, 8);
     deps.logger.error({ err: error, ref, command: "text" in input ? input.text : input.key }, "command failed");
-    return say(`Sorry, something went wrong on our side (ref ${ref}). Please try again; if it keeps happening, tell your advisor.`);
+    return say(
+      `Sorry, something went wrong on our side (ref ${ref}). Please try again; if it keeps happening, tell your advisor.`,
+      "error",
+    );
   }
 }
 

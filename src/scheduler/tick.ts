@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import { type Delivery, renderNudge } from "../app/render-nudge.ts";
 import { type PlannedNudge, planNudges } from "../domain/plan-nudges.ts";
+import type { OpsHooks, ReminderStatus } from "../ops/hooks.ts";
 import { loadNudgeState } from "../store/nudge-state.ts";
 import type { Db } from "../store/open-database.ts";
 import {
@@ -27,8 +28,21 @@ export interface NudgeSink {
   deliver(delivery: Delivery, key: string): Promise<string | void>;
 }
 
-/** `scope` limits delivery to this process's platforms and shards (several processes, one database). */
-export type SchedulerDeps = { db: Db; logger: Logger; deliveryTimeoutMs?: number; scope?: ClaimScope };
+/**
+ * `scope` limits delivery to this process's platforms and shards (several processes, one database).
+ * `ops` counts reminders by platform, kind and status. A stopping process aborts `signal`: no claim and
+ * no send begins after that, and the ids of the rows it claimed but did not settle stay in `held`
+ * (added at the claim, removed once settled or given up), for it to hand back with `releaseClaims`.
+ */
+export type SchedulerDeps = {
+  db: Db;
+  logger: Logger;
+  deliveryTimeoutMs?: number;
+  scope?: ClaimScope;
+  ops?: OpsHooks;
+  signal?: AbortSignal;
+  held?: Set<string>;
+};
 
 /** Tries before a reminder is given up as failed, and the wait before each retry. */
 export const MAX_ATTEMPTS = 5;
@@ -68,20 +82,38 @@ export async function runTick(deps: SchedulerDeps, sink: NudgeSink, now: Date): 
   if (now > since) {
     const { state, view } = await loadNudgeState(db, now);
     const { due, stale } = planNudges(state, { since, now });
-    planned = await insertOutbox(
-      db,
-      [
-        ...due.map((n) => outboxRow(n, renderNudge(n, view), "pending")),
-        ...stale.map((n) => outboxRow(n, renderNudge(n, view), "skipped")),
-      ],
-      now,
+    const rows = [
+      ...due.map((n) => outboxRow(n, renderNudge(n, view), "pending")),
+      ...stale.map((n) => outboxRow(n, renderNudge(n, view), "skipped")),
+    ];
+    const inserted = new Set(await insertOutbox(db, rows, now));
+    const fresh = rows.filter((r) => inserted.has(r.key)).map((r) => ({ ...r, platform: (JSON.parse(r.payload) as Delivery).platform }));
+    planned = fresh.length;
+    count(deps.ops, fresh, "planned");
+    count(
+      deps.ops,
+      fresh.filter((r) => r.status === "skipped"),
+      "skipped",
     );
   }
   await saveTickAt(db, now > since ? now : since);
   await releaseExpiredClaims(db, now);
-  const skipped = await skipStale(db, now);
+  const skippedRows = await skipStale(db, now);
+  count(deps.ops, skippedRows, "skipped");
   const delivered = await deliverDue(deps, sink, now);
-  return { planned, skipped, ...delivered };
+  return { planned, skipped: skippedRows.length, ...delivered };
+}
+
+/** Reports reminders to `ops`, one call per platform and kind. */
+function count(ops: OpsHooks | undefined, rows: { platform: string; kind: string }[], status: ReminderStatus): void {
+  if (!ops) return;
+  const tally = new Map<string, { platform: string; kind: string; n: number }>();
+  for (const { platform, kind } of rows) {
+    const key = `${platform} ${kind}`;
+    const entry = tally.get(key) ?? tally.set(key, { platform, kind, n: 0 }).get(key)!;
+    entry.n++;
+  }
+  for (const { platform, kind, n } of tally.values()) ops.reminders(platform, kind, status, n);
 }
 
 /**
@@ -89,29 +121,47 @@ export async function runTick(deps: SchedulerDeps, sink: NudgeSink, now: Date): 
  * as its platform accepts it. A failed try is retried with back-off, then kept as failed with its error.
  */
 export async function deliverDue(deps: SchedulerDeps, sink: NudgeSink, now: Date): Promise<{ sent: number; failed: number }> {
+  if (deps.signal?.aborted) return { sent: 0, failed: 0 };
   const rows = await claimDue(deps.db, now, new Date(now.getTime() + CLAIM_LEASE_MS), deps.scope);
+  for (const row of rows) deps.held?.add(row.id);
   let sent = 0;
   let failed = 0;
-  for (const row of rows) {
-    // biome-ignore lint/suspicious/noConfusingVoidType: what NudgeSink.deliver resolves to
-    let ref: string | void;
-    try {
-      ref = await withTimeout(sink.deliver(JSON.parse(row.payload) as Delivery, row.key), deps.deliveryTimeoutMs ?? DELIVERY_TIMEOUT_MS);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const tries = row.attempts + 1;
-      const retryAt = tries < MAX_ATTEMPTS ? new Date(now.getTime() + RETRY_DELAYS_MS[tries - 1]!) : null;
-      deps.logger.warn(
-        { key: row.key, tries, error: message },
-        retryAt ? "reminder not delivered; will retry" : "reminder failed for good",
-      );
-      await markFailedTry(deps.db, row.id, message, retryAt);
-      if (!retryAt) failed++;
-      continue;
+  let next = 0;
+  try {
+    for (; next < rows.length && !deps.signal?.aborted; next++) {
+      const row = rows[next]!;
+      const delivery = JSON.parse(row.payload) as Delivery;
+      const counted = [{ platform: delivery.platform, kind: row.kind }];
+      try {
+        // biome-ignore lint/suspicious/noConfusingVoidType: what NudgeSink.deliver resolves to
+        let ref: string | void;
+        try {
+          ref = await withTimeout(sink.deliver(delivery, row.key), deps.deliveryTimeoutMs ?? DELIVERY_TIMEOUT_MS);
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          const tries = row.attempts + 1;
+          const retryAt = tries < MAX_ATTEMPTS ? new Date(now.getTime() + RETRY_DELAYS_MS[tries - 1]!) : null;
+          deps.logger.warn(
+            { key: row.key, tries, error: message },
+            retryAt ? "reminder not delivered; will retry" : "reminder failed for good",
+          );
+          await markFailedTry(deps.db, row.id, message, retryAt);
+          count(deps.ops, counted, retryAt ? "retried" : "failed");
+          if (!retryAt) failed++;
+          continue;
+        }
+        // Not inside the try: a failure to record a delivered reminder must not count as a failed send.
+        await markSent(deps.db, row.id, now, ref || null);
+        count(deps.ops, counted, "sent");
+        sent++;
+      } finally {
+        deps.held?.delete(row.id); // settled, or left to its lease if recording failed: no longer this process's to hand back
+      }
     }
-    // Not inside the try: a failure to record a delivered reminder must not count as a failed send.
-    await markSent(deps.db, row.id, now, ref || null);
-    sent++;
+  } finally {
+    // Stopped by the signal: the rows not begun stay held for the stopping process to hand back.
+    // Stopped by an error: they are left to their lease, like a crash's.
+    if (!deps.signal?.aborted) for (const row of rows.slice(next)) deps.held?.delete(row.id);
   }
   return { sent, failed };
 }

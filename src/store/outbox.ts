@@ -40,31 +40,40 @@ export type ClaimScope = { platforms: string[]; discordShards?: { count: number;
 /**
  * Inserts planned nudges in ONE statement, ignoring any whose key is already there: a nudge's key is
  * its identity, so re-planning after a restart or by a second process never doubles it.
- * Returns how many rows were new.
+ * Returns the keys of the rows that were new.
  */
-export async function insertOutbox(db: Db, rows: OutboxInsert[], now: Date): Promise<number> {
-  if (rows.length === 0) return 0;
+export async function insertOutbox(db: Db, rows: OutboxInsert[], now: Date): Promise<string[]> {
+  if (rows.length === 0) return [];
   const json = JSON.stringify(rows.map((r) => ({ ...r, sendAt: sqlTime(r.sendAt), staleAt: sqlTime(r.staleAt), createdAt: sqlTime(now) })));
-  if (providerOf(db) === "postgresql") {
-    return db.$executeRaw`INSERT INTO "Outbox" ("id", "key", "kind", "setId", "personId", "payload", "sendAt", "staleAt", "status", "attempts", "reason", "createdAt")
+  const inserted =
+    providerOf(db) === "postgresql"
+      ? await db.$queryRaw<
+          { key: string }[]
+        >`INSERT INTO "Outbox" ("id", "key", "kind", "setId", "personId", "payload", "sendAt", "staleAt", "status", "attempts", "reason", "createdAt")
       SELECT j."id", j."key", j."kind", j."setId", j."personId", j."payload", j."sendAt"::timestamp(3), j."staleAt"::timestamp(3), j."status", 0, j."reason", j."createdAt"::timestamp(3)
       FROM jsonb_to_recordset(${json}::jsonb) AS j("id" text, "key" text, "kind" text, "setId" text, "personId" text, "payload" text, "sendAt" text, "staleAt" text, "status" text, "reason" text, "createdAt" text)
-      ON CONFLICT ("key") DO NOTHING`;
-  }
-  return db.$executeRaw`INSERT OR IGNORE INTO "Outbox" ("id", "key", "kind", "setId", "personId", "payload", "sendAt", "staleAt", "status", "attempts", "reason", "createdAt")
+      ON CONFLICT ("key") DO NOTHING
+      RETURNING "key"`
+      : await db.$queryRaw<
+          { key: string }[]
+        >`INSERT OR IGNORE INTO "Outbox" ("id", "key", "kind", "setId", "personId", "payload", "sendAt", "staleAt", "status", "attempts", "reason", "createdAt")
      SELECT json_extract(j.value, '$.id'), json_extract(j.value, '$.key'), json_extract(j.value, '$.kind'), json_extract(j.value, '$.setId'),
             json_extract(j.value, '$.personId'), json_extract(j.value, '$.payload'), json_extract(j.value, '$.sendAt'), json_extract(j.value, '$.staleAt'),
             json_extract(j.value, '$.status'), 0, json_extract(j.value, '$.reason'), json_extract(j.value, '$.createdAt')
-     FROM json_each(${json}) AS j`;
+     FROM json_each(${json}) AS j
+     RETURNING "key"`;
+  return inserted.map((r) => r.key);
 }
 
-/** Pending rows that went stale before they could be sent become skipped, with the reason kept. */
-export async function skipStale(db: Db, now: Date): Promise<number> {
-  const { count } = await db.outbox.updateMany({
-    where: { status: "pending", staleAt: { lte: now } },
-    data: { status: "skipped", reason: "stale: its moment passed before it could be delivered" },
-  });
-  return count;
+/**
+ * Pending rows that went stale before they could be sent become skipped, with the reason kept, in one
+ * statement. Returns each skipped row's kind and its set's platform.
+ */
+export async function skipStale(db: Db, now: Date): Promise<{ kind: string; platform: string }[]> {
+  return db.$queryRaw<{ kind: string; platform: string }[]>`UPDATE "Outbox"
+    SET "status" = 'skipped', "reason" = 'stale: its moment passed before it could be delivered'
+    WHERE "status" = 'pending' AND "staleAt" <= ${time(db, now)}
+    RETURNING "kind", (SELECT w."platform" FROM "LearningSet" s JOIN "Workspace" w ON w."id" = s."workspaceId" WHERE s."id" = "Outbox"."setId") AS "platform"`;
 }
 
 /**
@@ -97,6 +106,32 @@ function scopeFilter(scope: ClaimScope | undefined): Prisma.Sql {
     : Prisma.empty;
   return Prisma.sql`AND "setId" IN (SELECT s."id" FROM "LearningSet" s JOIN "Workspace" w ON w."id" = s."workspaceId"
     WHERE w."platform" IN (${Prisma.join(scope.platforms)}) ${onOwnShard})`;
+}
+
+/**
+ * Hands claims back at once: the rows among `ids` still in sending become pending and due now. A
+ * stopping process calls this for the claims it will not finish, so nothing waits for the lease.
+ * The ids travel as ONE JSON parameter, however many there are. Returns how many were handed back.
+ */
+export async function releaseClaims(db: Db, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const json = JSON.stringify(ids);
+  return providerOf(db) === "postgresql"
+    ? db.$executeRaw`UPDATE "Outbox" SET "status" = 'pending', "nextAttemptAt" = NULL
+        WHERE "status" = 'sending' AND "id" IN (SELECT jsonb_array_elements_text(${json}::jsonb))`
+    : db.$executeRaw`UPDATE "Outbox" SET "status" = 'pending', "nextAttemptAt" = NULL
+        WHERE "status" = 'sending' AND "id" IN (SELECT j.value FROM json_each(${json}) AS j)`;
+}
+
+/**
+ * The reminders not yet settled (pending, awaiting a retry, or being sent) on every platform, and when
+ * the oldest of those already due was meant to go out (null: none is due). Two statements.
+ */
+export async function outboxBacklog(db: Db, now: Date): Promise<{ pending: number; oldestDueAt: Date | null }> {
+  const unsettled = { status: { in: ["pending", "sending"] } };
+  const pending = await db.outbox.count({ where: unsettled });
+  const oldest = await db.outbox.aggregate({ where: { ...unsettled, sendAt: { lte: now } }, _min: { sendAt: true } });
+  return { pending, oldestDueAt: oldest._min.sendAt };
 }
 
 /** Claims whose lease ran out (the claiming process stopped mid-delivery) go back to pending. */

@@ -175,7 +175,7 @@ test("a process claims only the reminders of its platforms and, for Discord, of 
       status: "pending" as const,
       reason: null,
     }));
-    assert.equal(await insertOutbox(h.db, rows, now), 4);
+    assert.equal((await insertOutbox(h.db, rows, now)).length, 4);
     const claim = async (scope: ClaimScope) => (await claimDue(h.db, now, at("2027-01-11T10:15:00Z"), scope)).map((r) => r.key).sort();
     assert.deepEqual(await claim({ platforms: ["discord"], discordShards: { count: 2, ids: [1] } }), ["k-shard1"]);
     assert.deepEqual(

@@ -151,6 +151,8 @@ export class FakeDiscord {
   readonly calls: DiscordCall[] = [];
   /** Every accepted IDENTIFY, in order. */
   readonly identified: Identified[] = [];
+  /** While true, an IDENTIFY is accepted but never answered with READY (a gateway that hangs at login). */
+  withholdReady = false;
 
   readonly #server: Server;
   readonly #wss: WebSocketServer;
@@ -539,6 +541,7 @@ export class FakeDiscord {
         conn.seq = 0;
         this.#sessions.set(conn.sessionId, { seq: 0, shard });
         this.identified.push({ ...identify, shard, guildIds: guilds.map((g) => g.id) });
+        if (this.withholdReady) return;
         await this.#dispatch(conn, "READY", {
           v: 10,
           user_settings: {},

@@ -62,6 +62,8 @@ export class FakeSlack {
   readonly url: string;
   readonly calls: SlackCall[] = [];
   readonly uploads = new Map<string, { filename: string; bytes: Buffer }>();
+  /** What `apps.connections.open` (Socket Mode, app token) answers as the WebSocket URL; null: the call fails. */
+  socketModeUrl: string | null = null;
 
   readonly #server: Server;
   readonly #origin: string;
@@ -70,6 +72,7 @@ export class FakeSlack {
   readonly #waiters = new Set<Waiter>();
   readonly #pendingUploads = new Map<string, string>();
   readonly #users = new Map<string, FakeUser>();
+  readonly #delays = new Map<string, number>();
   #seq = 0;
 
   private constructor(server: Server, origin: string) {
@@ -118,6 +121,11 @@ export class FakeSlack {
     const queue = this.#failures.get(method) ?? [];
     queue.push(error);
     this.#failures.set(method, queue);
+  }
+
+  /** From now on every call to `method` is recorded when it arrives and answered `ms` later (a slow Slack). */
+  answerAfter(method: string, ms: number): void {
+    this.#delays.set(method, ms);
   }
 
   /** What `users.info` answers for `id` (default: name = id lower-cased, real_name "User <id>", tz Europe/London). */
@@ -230,6 +238,8 @@ export class FakeSlack {
       return;
     }
     this.#record({ method, args, token, at, status: 200 });
+    const delay = this.#delays.get(method);
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     const failed = this.#failures.get(method);
     if (failed && failed.length > 0) {
       sendJson(res, 200, { ok: false, error: failed.shift()! });
@@ -261,6 +271,8 @@ export class FakeSlack {
     switch (method) {
       case "api.test":
         return { ok: true, args };
+      case "apps.connections.open":
+        return this.socketModeUrl ? { ok: true, url: this.socketModeUrl } : { ok: false, error: "not_allowed_token_type" };
       case "auth.test":
         return {
           ok: true,

@@ -10,6 +10,7 @@ import {
   type Interaction,
   MessageFlags,
   type ModalSubmitInteraction,
+  RESTEvents,
   type SendableChannels,
 } from "discord.js";
 import { type CommandDecl, commandKey } from "../../../commands/define.ts";
@@ -22,6 +23,7 @@ import { decodeButton, type Outgoing, type Reply } from "../../app/reply.ts";
 import { suggest } from "../../app/suggest.ts";
 import type { NudgeSink } from "../../scheduler/tick.ts";
 import { ENTRY_TEXT_FIELD, entryModal, readEntryModalId } from "./entry-modal.ts";
+import { type ShardHealth, watchGateway } from "./gateway-health.ts";
 import { reminderNonce } from "./message-nonce.ts";
 import { discordMentionReader, replyMessage } from "./render.ts";
 import { type DiscordShards, shardOf } from "./shard.ts";
@@ -44,6 +46,10 @@ export type DiscordAdapter = {
   stop(): Promise<void>;
   /** The shards this process runs, known once `start()` has resolved; null when not sharded. */
   shards(): DiscordShards | null;
+  /** What keeps the adapter from being ready (a shard not connected, or silent for a minute); empty when ready. */
+  notReady(): string[];
+  /** Each shard this process runs and whether it is ready (shard 0 alone when not sharded). */
+  shardHealth(): ShardHealth[];
 };
 
 /** Discord's error for a user who does not accept DMs from the bot. */
@@ -61,6 +67,10 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
     ...(opts.apiUrl ? { rest: { api: opts.apiUrl } } : {}),
     ...shardOptions(opts.shards),
   });
+  const gateway = watchGateway(client, deps.clock);
+  // A wait for a rate limit: a request held back because its bucket is used up, or a 429 answered (then retried).
+  client.rest.on(RESTEvents.RateLimited, () => deps.ops?.rateLimited("discord"));
+  client.rest.on(RESTEvents.Response, (_request, response) => void (response.status === 429 && deps.ops?.rateLimited("discord")));
 
   const shards = (): DiscordShards | null => {
     if (!opts.shards) return null;
@@ -228,6 +238,8 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
     },
     stop: () => client.destroy(),
     shards,
+    notReady: () => gateway.shards().flatMap((s) => (s.problem ? [s.problem] : [])),
+    shardHealth: () => gateway.shards(),
   };
 }
 

@@ -1,5 +1,14 @@
 import type { AddressInfo } from "node:net";
-import { App, HTTPReceiver, type Installation, type InstallationQuery, type InstallationStore, LogLevel, type Receiver } from "@slack/bolt";
+import {
+  App,
+  type CustomRoute,
+  HTTPReceiver,
+  type Installation,
+  type InstallationQuery,
+  type InstallationStore,
+  LogLevel,
+  SocketModeReceiver,
+} from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Deps } from "../../app/context.ts";
 import { executeCommand, type HandlerIndex } from "../../app/dispatch.ts";
@@ -12,6 +21,7 @@ import { firstSightOfSlackEvent } from "../../store/slack-events.ts";
 import { deleteSlackInstallation, findSlackInstallation, installationKey, saveSlackInstallation } from "../../store/slack-installations.ts";
 import { deliverOutgoing, deliverReminder, type SlackPlace } from "./deliver.ts";
 import { ENTRY_KIND_BLOCK, ENTRY_MODAL, ENTRY_TEXT_BLOCK, entryModal, readEntryModal } from "./entry-modal.ts";
+import { slackHealth, watchRateLimits } from "./health.ts";
 import { readSlackMention } from "./render.ts";
 
 export type SlackOptions = {
@@ -25,10 +35,26 @@ export type SlackOptions = {
   apiUrl?: string;
   /** HTTP only: the path Slack posts to (default /slack/events). */
   endpoint?: string;
+  /**
+   * Extra HTTP routes Bolt serves beside Slack's (the health and metrics endpoints): on the port given to
+   * `start` over HTTP; in Socket Mode on `socketModePort` (Bolt's small HTTP server, default 3000).
+   */
+  routes?: CustomRoute[];
+  socketModePort?: number;
 };
 
-/** `start` resolves to the HTTP port it listens on (0 asks for a free one), or null in Socket Mode. */
-export type SlackAdapter = { app: App; sink: NudgeSink; start(port: number): Promise<number | null>; stop(): Promise<void> };
+/**
+ * `start` resolves to the HTTP port it listens on (0 asks for a free one), or null in Socket Mode.
+ * `notReady` says what keeps it from being ready: the bot token's `auth.test` at start failed (it is
+ * tried again at each check until it succeeds), or Socket Mode is not connected; empty when ready.
+ */
+export type SlackAdapter = {
+  app: App;
+  sink: NudgeSink;
+  start(port: number): Promise<number | null>;
+  stop(): Promise<void>;
+  notReady(): Promise<string[]>;
+};
 
 /**
  * The Slack adapter on Bolt: one `/als` command whose text is the command vocabulary, buttons, the entry
@@ -47,21 +73,35 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
         installerOptions: { clientOptions },
       }
     : {};
-  const receiver: Receiver | undefined = opts.appToken
-    ? undefined
-    : new HTTPReceiver({
-        signingSecret: opts.signingSecret,
-        endpoints: opts.endpoint ?? "/slack/events",
+  const customRoutes = opts.routes ?? [];
+  const socket = opts.appToken
+    ? new SocketModeReceiver({
+        appToken: opts.appToken,
         logLevel: LogLevel.ERROR,
+        customRoutes,
         ...oauth,
-      });
+        installerOptions: { clientOptions, ...(opts.socketModePort !== undefined ? { port: opts.socketModePort } : {}) },
+      })
+    : undefined;
+  const receiver =
+    socket ??
+    new HTTPReceiver({
+      signingSecret: opts.signingSecret,
+      endpoints: opts.endpoint ?? "/slack/events",
+      logLevel: LogLevel.ERROR,
+      customRoutes,
+      ...oauth,
+    });
   const app = new App({
     ...(opts.botToken ? { token: opts.botToken } : oauth),
     signingSecret: opts.signingSecret,
-    ...(receiver ? { receiver } : { socketMode: true, appToken: opts.appToken! }),
+    receiver,
     clientOptions,
     logLevel: LogLevel.ERROR,
+    deferInitialization: true, // initialised in start(), where a failed auth.test is reported, not thrown (./health.ts)
   });
+  const health = slackHealth(app, socket, opts.botToken);
+  watchRateLimits(app, deps);
 
   /** The bot token for a workspace: the single one, or the one its OAuth install stored. */
   const tokenFor = async (teamId: string): Promise<string> => {
@@ -160,11 +200,14 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
     app,
     sink: { deliver: async (d) => deliverReminder(app.client, d, await tokenFor(d.workspaceId)) },
     start: async (port) => {
-      const server = (await app.start(port)) as unknown;
+      await health.init();
+      // The receiver starts even if initialisation failed, so that the health endpoints say so.
+      const server = (await receiver.start(port)) as unknown;
       const address = (server as { address?: () => AddressInfo | string | null })?.address?.();
       return address && typeof address === "object" ? address.port : null;
     },
     stop: () => app.stop() as Promise<void>,
+    notReady: () => health.notReady(),
   };
 }
 

@@ -1,0 +1,27 @@
+import type { Logger } from "pino";
+import type { Db } from "../store/open-database.ts";
+import { claimPeriodicJob, pruneOutbox } from "../store/retention.ts";
+
+const DAY_MS = 86_400_000;
+/** Failed reminders are kept a year, for an advisor's records; sent and skipped ones `OUTBOX_RETENTION_DAYS`. */
+export const FAILED_RETENTION_DAYS = 365;
+
+/**
+ * The daily clean-up, run after a tick: once a day across every process on the database (the first
+ * to claim the day runs it), deletes sent and skipped reminders whose moment is more than
+ * `retentionDays` old and failed ones more than a year old. Returns what it deleted, or null when it
+ * was not this process's turn. (Recorded Slack event ids expire on their own after a day.)
+ */
+export async function runRetention(
+  deps: { db: Db; logger: Logger },
+  now: Date,
+  retentionDays: number,
+): Promise<{ settled: number; failed: number } | null> {
+  if (!(await claimPeriodicJob(deps.db, "retention", now, DAY_MS))) return null;
+  const pruned = await pruneOutbox(deps.db, {
+    settledBefore: new Date(now.getTime() - retentionDays * DAY_MS),
+    failedBefore: new Date(now.getTime() - FAILED_RETENTION_DAYS * DAY_MS),
+  });
+  deps.logger.info({ ...pruned, retentionDays }, "outbox retention: old reminders deleted");
+  return pruned;
+}
