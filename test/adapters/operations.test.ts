@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "vitest";
+import { appVersion } from "../../src/ops/startup-line.ts";
 import { FakeDiscord } from "../support/fake-discord.ts";
 import { FakeSlack } from "../support/fake-slack.ts";
 import { FakeSlackSocket } from "../support/fake-slack-socket.ts";
@@ -171,19 +172,42 @@ describe("Discord only: the endpoints are served on HEALTH_PORT (default PORT)",
     }
   });
 
-  test("HEALTH_PORT moves them off PORT", async () => {
+  test("HEALTH_PORT moves them off PORT; at the default log level the one start-up line names version, database, adapters, shards and cron", async () => {
     const fake = await FakeDiscord.start();
     const [port, healthPort] = [await freePort(), await freePort()];
     const bot = startBot({
       DISCORD_TOKEN: "main-token",
       DISCORD_APPLICATION_ID: APPLICATION,
       DISCORD_API_URL: fake.apiUrl,
+      DISCORD_SHARDS: "2",
       PORT: String(port),
       HEALTH_PORT: String(healthPort),
+      LOG_LEVEL: "warn",
     });
     try {
-      await waitFor(`http://127.0.0.1:${healthPort}/readyz`, (r) => r.status === 200);
+      const ready = await waitFor(`http://127.0.0.1:${healthPort}/readyz`, (r) => r.status === 200, 30_000);
+      assert.deepEqual(readiness(ready.body).checks, { database: { ok: true }, discord: { ok: true } });
       assert.equal((await get(`http://127.0.0.1:${port}/healthz`)).status, 0, "nothing listens on PORT");
+      const samples = await scrape(`http://127.0.0.1:${healthPort}`);
+      assert.deepEqual(
+        samples.filter((s) => s.name === "als_discord_shard_ready").map((s) => [s.labels.shard, s.value]),
+        [
+          ["0", 1],
+          ["1", 1],
+        ],
+      );
+      await eventually(() => /started/.test(bot.stderr()), "the start-up line");
+      const lines = bot.stderr().trim().split("\n");
+      assert.equal(lines.length, 1, bot.stderr());
+      const line = JSON.parse(lines[0]!) as Record<string, unknown>;
+      assert.equal(
+        line.msg,
+        `action-learning-companion 0.1.0 started: database sqlite; adapters discord (shards 0,1 of 2); scheduler "* * * * *"; health and metrics on port ${healthPort}; outbox kept 90 days`,
+      );
+      assert.deepEqual(
+        { version: line.version, database: line.database, adapters: line.adapters, schedulerCron: line.schedulerCron },
+        { version: appVersion(), database: "sqlite", adapters: ["discord (shards 0,1 of 2)"], schedulerCron: "* * * * *" },
+      );
     } finally {
       await stopped(bot);
       await fake.close();

@@ -116,6 +116,21 @@ test("only src/store talks to the database", () => {
   assert.equal(found.length, 0, `Database access belongs in src/store (through its repositories):\n${report(found)}`);
 });
 
+test("the Prometheus client is used in src/ops only, and src/ops knows no chat platform", () => {
+  const prom: Rule[] = [{ what: "Prometheus client", test: pkg("prom-client") }];
+  const outside = offences(sourceFiles("src", ["src/ops"]), prom);
+  assert.equal(outside.length, 0, `Metrics are recorded through the hooks in src/ops/hooks.ts:\n${report(outside)}`);
+  const platforms: Rule[] = [
+    { what: "Slack SDK", test: pkg("@slack/bolt") },
+    { what: "Discord SDK", test: pkg("discord.js") },
+    { what: "the adapters", test: (s, f) => into("src/adapters")(s, f) },
+  ];
+  const ops = sourceFiles("src/ops");
+  assert.ok(ops.length > 0, "no files found to check");
+  const found = offences(ops, platforms);
+  assert.equal(found.length, 0, `src/ops serves every adapter through plain hooks:\n${report(found)}`);
+});
+
 test("src/domain and src/app take the time from the injected clock", () => {
   const files = [...sourceFiles("src/domain"), ...sourceFiles("src/app")];
   const found = offences(
