@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
 import { commandKey } from "../../commands/define.ts";
-import { allCommands } from "../../commands/index.ts";
+import { allCommands, commands, isCommandKey } from "../../commands/index.ts";
 import { type ConvertContext, convertOptions, parseLine } from "../../src/app/parse-command.ts";
 
 /** A fixed moment before every date used in the examples, and console-style @Name mentions. */
@@ -46,9 +46,15 @@ test("every example's option values are valid for its declaration", () => {
   }
 });
 
-test("every declared command has exactly one handler, and every handler a declaration", async () => {
+test("every registry key is its declaration's own key", () => {
+  for (const [key, decl] of Object.entries(commands)) assert.equal(commandKey(decl), key);
+});
+
+test("the handler index has one handler per declared command, in help order, bound to that declaration", async () => {
   const { handlers } = await import("../../src/app/handlers/index.ts");
-  const { allCommands } = await import("../../commands/index.ts");
-  const { commandKey } = await import("../../commands/define.ts");
-  assert.deepEqual([...handlers.keys()].sort(), allCommands.map(commandKey).sort());
+  assert.deepEqual(Object.keys(handlers), Object.keys(commands));
+  for (const key of Object.keys(commands)) {
+    assert.ok(isCommandKey(key));
+    assert.equal(handlers[key].decl, commands[key], `the handler under "${key}" is for /${commandKey(handlers[key].decl)}`);
+  }
 });
