@@ -110,7 +110,7 @@ test("Slack: exactly one slash command, /als, with escaped mentions", () => {
 test("README: the command table has a row per declaration, in help order, with /help's usage line", () => {
   const rows = commandTable().split("\n").slice(2);
   assert.equal(rows.length, allCommands.length);
-  allCommands.forEach((decl, i) => assert.ok(rows[i]!.startsWith(`| \`${usage(decl)}\``), `row ${i + 1}: ${rows[i]}`));
+  for (const [i, decl] of allCommands.entries()) assert.ok(rows[i]!.startsWith(`| \`${usage(decl)}\``), `row ${i + 1}: ${rows[i]}`);
   const table = commandTable();
   for (const line of ["/log export", "/log forget [confirm:]", "/log share setting:"]) assert.ok(table.includes(`\`${line}`), line);
 });
