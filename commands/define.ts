@@ -102,7 +102,7 @@ export type CommandDecl<O extends OptionSpecs = OptionSpecs, N extends string = 
 };
 
 /** A declaration as `command` returns it: its subcommand, when it has one, is known to be there. */
-export type Declared<O extends OptionSpecs, N extends string, S extends string> = CommandDecl<O, N, S> &
+type Declared<O extends OptionSpecs, N extends string, S extends string> = CommandDecl<O, N, S> &
   ([S] extends [never] ? unknown : { sub: S });
 
 /** Declares a command, keeping the option types for the handler and the name and subcommand as literals. */

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
-import { commandKey } from "../../commands/define.ts";
-import { allCommands, commands, isCommandKey } from "../../commands/index.ts";
+import { commandKey, isOptionsOf } from "../../commands/define.ts";
+import { allCommands, commands, isCommandKey, meetingMove } from "../../commands/index.ts";
 import { type ConvertContext, convertOptions, parseLine } from "../../src/app/parse-command.ts";
 
 /** A fixed moment before every date used in the examples, and console-style @Name mentions. */
@@ -56,5 +56,22 @@ test("the handler index has one handler per declared command, in help order, bou
   for (const key of Object.keys(commands)) {
     assert.ok(isCommandKey(key));
     assert.equal(handlers[key].decl, commands[key], `the handler under "${key}" is for /${commandKey(handlers[key].decl)}`);
+  }
+});
+
+test("isOptionsOf accepts exactly what the declaration's schemas accept: required present, nothing undeclared", () => {
+  const when = new Date("2027-03-16T10:00:00Z");
+  assert.ok(isOptionsOf(meetingMove, { meeting: 3, when }));
+  assert.ok(isOptionsOf(meetingMove, { meeting: "next", when }));
+  assert.equal(isOptionsOf(meetingMove, { meeting: 3 }), false, "when: is required");
+  assert.equal(isOptionsOf(meetingMove, { meeting: 3, when, count: 2 }), false, "count: is not declared");
+  assert.equal(isOptionsOf(meetingMove, { meeting: "soon", when }), false, "meeting: is a number or next");
+  assert.equal(isOptionsOf(meetingMove, { meeting: 3, when: "tuesday" }), false, "when: is a Date once converted");
+  for (const decl of allCommands) {
+    for (const example of decl.examples) {
+      const parsed = parseLine(example);
+      const options = parsed.ok ? convertOptions(parsed.value, ctx) : parsed;
+      if (options.ok) assert.ok(isOptionsOf(decl, options.value), `${example}: converted options fail isOptionsOf`);
+    }
   }
 });
