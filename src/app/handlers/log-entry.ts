@@ -73,6 +73,7 @@ async function recordEntry(ctx: SetContext, kind: EntryKind, options: EntryOptio
   ]);
 }
 
+/** One handler per entry command: each records an entry of its own kind (the declaration's sub). */
 export const logProblemHandler = handler(logProblem, (ctx, options) => recordEntry(ctx, logProblem.sub, options));
 export const logActionHandler = handler(logAction, (ctx, options) => recordEntry(ctx, logAction.sub, options));
 export const logOutcomeHandler = handler(logOutcome, (ctx, options) => recordEntry(ctx, logOutcome.sub, options));
