@@ -11,7 +11,7 @@ import { type Config, discordConfigured, loadConfig, slackConfigured } from "./c
 import { createLogger } from "./logger.ts";
 import { startHealthServer } from "./ops/health.ts";
 import { stopSignal } from "./ops/lifecycle.ts";
-import { createOperations } from "./ops/operations.ts";
+import { createOperations, type Operations } from "./ops/operations.ts";
 import { appVersion, type StartupFacts, startupLine } from "./ops/startup-line.ts";
 import { startScheduler } from "./scheduler/cron.ts";
 import { runRetention } from "./scheduler/retention.ts";
@@ -34,6 +34,7 @@ async function main(): Promise<boolean> {
   return platforms;
 }
 
+/** A started platform adapter, as the scheduler and the stop see it. */
 type Running = { platform: string; sink: NudgeSink; stop: () => Promise<void> };
 
 /**
@@ -46,56 +47,14 @@ async function runPlatforms(config: Config, base: Deps): Promise<void> {
   const ops = createOperations(base.db, base.clock);
   const deps: Deps = { ...base, ops: ops.hooks };
   const stopped = stopSignal(deps.logger);
-  const adapters: Running[] = [];
-  const described: string[] = [];
   // Slack serves the endpoints through Bolt on PORT; HEALTH_PORT (or PORT without Slack) gets a server of its own.
   const ownPort = config.HEALTH_PORT ?? (slackConfigured(config) ? undefined : config.PORT);
   const health =
     ownPort !== undefined && !(slackConfigured(config) && ownPort === config.PORT) ? await startHealthServer(ownPort, ops.routes) : null;
-  let discordShards: DiscordShards | null = null;
-
-  const startAll = async () => {
-    if (slackConfigured(config)) {
-      const socketMode = Boolean(config.SLACK_APP_TOKEN);
-      const slack = createSlackAdapter(deps, handlers, {
-        signingSecret: config.SLACK_SIGNING_SECRET!,
-        ...(config.SLACK_BOT_TOKEN ? { botToken: config.SLACK_BOT_TOKEN } : {}),
-        ...(config.SLACK_CLIENT_ID
-          ? {
-              oauth: {
-                clientId: config.SLACK_CLIENT_ID,
-                clientSecret: config.SLACK_CLIENT_SECRET!,
-                stateSecret: config.SLACK_STATE_SECRET!,
-              },
-            }
-          : {}),
-        ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
-        ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
-        routes: ops.routes,
-        socketModePort: config.PORT,
-      });
-      adapters.push({ platform: "slack", ...slack });
-      ops.addCheck({ name: "slack", notReady: () => slack.notReady() });
-      await slack.start(config.PORT);
-      described.push(socketMode ? "slack (socket mode)" : `slack (http on port ${config.PORT})`);
-    }
-    if (discordConfigured(config)) {
-      const discord = createDiscordAdapter(deps, handlers, {
-        token: config.DISCORD_TOKEN!,
-        ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
-        ...(config.DISCORD_SHARDS
-          ? { shards: config.DISCORD_SHARDS === "auto" ? "auto" : { count: config.DISCORD_SHARDS, ids: config.DISCORD_SHARD_IDS } }
-          : {}),
-      });
-      adapters.push({ platform: "discord", ...discord });
-      ops.addCheck({ name: "discord", notReady: () => discord.notReady() });
-      ops.metrics.watchShards(() => discord.shardHealth());
-      await discord.start();
-      discordShards = discord.shards();
-      described.push(discordShards ? `discord (shards ${discordShards.ids.join(",")} of ${discordShards.count})` : "discord (unsharded)");
-    }
-  };
-  if ((await Promise.race([startAll().then(() => "started" as const), stopped])) === "started") {
+  const adapters: Running[] = [];
+  const started = await Promise.race([startAdapters(config, deps, ops, adapters), stopped.then(() => null)]);
+  if (started) {
+    const held = new Set<string>();
     const sink: NudgeSink = {
       deliver: async (d, key) => {
         const target = adapters.find((a) => a.platform === d.platform);
@@ -103,42 +62,92 @@ async function runPlatforms(config: Config, base: Deps): Promise<void> {
         return target.sink.deliver(d, key);
       },
     };
-    const held = new Set<string>();
-    const scope = { platforms: adapters.map((a) => a.platform), ...(discordShards ? { discordShards } : {}) };
-    const schedulerDeps = { ...deps, scope, signal: ops.lifecycle.signal, held };
+    const scope = {
+      platforms: adapters.map((a) => a.platform),
+      ...(started.discordShards ? { discordShards: started.discordShards } : {}),
+    };
+    const scheduler = { ...deps, scope, signal: ops.lifecycle.signal, held };
     const stopScheduler = startScheduler(
       () =>
         ops.lifecycle.track(async () => {
           const now = deps.clock.now();
-          await ops.metrics.timeTick(() => runTick(schedulerDeps, sink, now));
+          await ops.metrics.timeTick(() => runTick(scheduler, sink, now));
           if (!ops.lifecycle.stopping) await runRetention(deps, now, config.OUTBOX_RETENTION_DAYS);
         }),
       deps.logger,
       config.SCHEDULER_CRON,
     );
-    logStartup(
-      deps.logger,
-      config,
-      {
-        database: providerOf(deps.db),
-        adapters: described,
-        health: slackConfigured(config)
-          ? `port ${config.PORT} (through Bolt)${health ? ` and port ${health.port}` : ""}`
-          : health && `port ${health.port}`,
-        retentionDays: config.OUTBOX_RETENTION_DAYS,
-      },
-      true,
-    );
+    const where = slackConfigured(config)
+      ? `port ${config.PORT} (through Bolt)${health ? ` and port ${health.port}` : ""}`
+      : health && `port ${health.port}`;
+    const facts = {
+      database: providerOf(deps.db),
+      adapters: started.described,
+      health: where,
+      retentionDays: config.OUTBOX_RETENTION_DAYS,
+    };
+    logStartup(deps.logger, config, facts, true);
+
     await stopped;
     ops.lifecycle.beginStop();
     await stopScheduler();
     const drained = await ops.lifecycle.drain();
     const handedBack = await releaseClaims(deps.db, [...held]);
     deps.logger.info({ drained, handedBack }, drained ? "stopping: work in flight finished" : "stopping: grace period over");
-  } else ops.lifecycle.beginStop();
+  } else ops.lifecycle.beginStop(); // stopped while still connecting
   for (const a of adapters)
     await a.stop().catch((error: unknown) => deps.logger.warn({ err: error, platform: a.platform }, "adapter did not stop cleanly"));
   await health?.close();
+}
+
+/**
+ * Creates and starts the configured adapters, adding each to `adapters` as soon as it exists (so that a
+ * stop during a slow connection still closes it) and its readiness check to `ops`. Resolves with how
+ * the start-up line describes them and, for Discord, the shards this process runs.
+ */
+async function startAdapters(
+  config: Config,
+  deps: Deps,
+  ops: Operations,
+  adapters: Running[],
+): Promise<{ described: string[]; discordShards: DiscordShards | null }> {
+  const described: string[] = [];
+  let discordShards: DiscordShards | null = null;
+  if (slackConfigured(config)) {
+    const slack = createSlackAdapter(deps, handlers, {
+      signingSecret: config.SLACK_SIGNING_SECRET!,
+      ...(config.SLACK_BOT_TOKEN ? { botToken: config.SLACK_BOT_TOKEN } : {}),
+      ...(config.SLACK_CLIENT_ID
+        ? {
+            oauth: { clientId: config.SLACK_CLIENT_ID, clientSecret: config.SLACK_CLIENT_SECRET!, stateSecret: config.SLACK_STATE_SECRET! },
+          }
+        : {}),
+      ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+      ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+      routes: ops.routes,
+      socketModePort: config.PORT,
+    });
+    adapters.push({ platform: "slack", ...slack });
+    ops.addCheck({ name: "slack", notReady: () => slack.notReady() });
+    await slack.start(config.PORT);
+    described.push(config.SLACK_APP_TOKEN ? "slack (socket mode)" : `slack (http on port ${config.PORT})`);
+  }
+  if (discordConfigured(config)) {
+    const discord = createDiscordAdapter(deps, handlers, {
+      token: config.DISCORD_TOKEN!,
+      ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
+      ...(config.DISCORD_SHARDS
+        ? { shards: config.DISCORD_SHARDS === "auto" ? "auto" : { count: config.DISCORD_SHARDS, ids: config.DISCORD_SHARD_IDS } }
+        : {}),
+    });
+    adapters.push({ platform: "discord", ...discord });
+    ops.addCheck({ name: "discord", notReady: () => discord.notReady() });
+    ops.metrics.watchShards(() => discord.shardHealth());
+    await discord.start();
+    discordShards = discord.shards();
+    described.push(discordShards ? `discord (shards ${discordShards.ids.join(",")} of ${discordShards.count})` : "discord (unsharded)");
+  }
+  return { described, discordShards };
 }
 
 /**
