@@ -14,13 +14,13 @@ export type HealthRoute = { path: string; method: string; handler: (req: Incomin
 const CHECK_TIMEOUT_MS = 5_000;
 
 /** The readiness report, as /readyz answers it: every check by name, `ok` or the problems found. */
-export type ReadinessReport = {
+type ReadinessReport = {
   status: "ready" | "not ready";
   checks: Record<string, { ok: true } | { ok: false; problems: string[] }>;
 };
 
 /** Runs every check at once (each bounded by a timeout); a stopping process is never ready. */
-export async function checkReadiness(checks: ReadinessCheck[], stopping: boolean): Promise<ReadinessReport> {
+async function checkReadiness(checks: ReadinessCheck[], stopping: boolean): Promise<ReadinessReport> {
   const results = await Promise.all(checks.map(async (c) => [c.name, await bounded(c)] as const));
   if (stopping) results.push(["process", ["shutting down"]]);
   const report: ReadinessReport = { status: "ready", checks: {} };

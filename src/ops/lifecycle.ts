@@ -3,7 +3,7 @@ import type { CommandDone, OpsHooks, ReminderStatus } from "./hooks.ts";
 import type { Metrics } from "./metrics.ts";
 
 /** How long a stopping process waits for the work in flight before it hands the rest back. */
-export const STOP_GRACE_MS = 10_000;
+const STOP_GRACE_MS = 10_000;
 
 /**
  * The running process's state for a graceful stop: the work in flight (scheduler ticks, commands)

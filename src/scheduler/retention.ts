@@ -4,7 +4,7 @@ import { claimPeriodicJob, pruneOutbox } from "../store/retention.ts";
 
 const DAY_MS = 86_400_000;
 /** Failed reminders are kept a year, for an advisor's records; sent and skipped ones `OUTBOX_RETENTION_DAYS`. */
-export const FAILED_RETENTION_DAYS = 365;
+const FAILED_RETENTION_DAYS = 365;
 
 /**
  * The daily clean-up, run after a tick: once a day across every process on the database (the first

@@ -1,6 +1,14 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pino } from "pino";
 import { describe, test } from "vitest";
+import { createDiscordAdapter } from "../../src/adapters/discord/create-discord-adapter.ts";
+import { handlers } from "../../src/app/handlers/index.ts";
+import { ManualClock } from "../../src/clock.ts";
 import { appVersion } from "../../src/ops/startup-line.ts";
+import { openDatabase } from "../../src/store/open-database.ts";
 import { FakeDiscord } from "../support/fake-discord.ts";
 import { FakeSlack } from "../support/fake-slack.ts";
 import { FakeSlackSocket } from "../support/fake-slack-socket.ts";
@@ -213,6 +221,31 @@ describe("Discord only: the endpoints are served on HEALTH_PORT (default PORT)",
       await fake.close();
     }
   });
+});
+
+test("a Discord shard whose heartbeats go unacknowledged for over a minute is not ready (a gateway that died silently)", async () => {
+  const fake = await FakeDiscord.start();
+  const dir = mkdtempSync(join(tmpdir(), "als-ops-"));
+  const db = await openDatabase(`file:${join(dir, "als.db")}`);
+  const clock = new ManualClock(new Date());
+  const adapter = createDiscordAdapter({ db, clock, logger: pino({ level: "silent" }), defaultTimeZone: "Europe/London" }, handlers, {
+    token: "fake-bot-token",
+    apiUrl: fake.apiUrl,
+  });
+  try {
+    await adapter.start();
+    assert.deepEqual(adapter.notReady(), []);
+    assert.deepEqual(adapter.shardHealth(), [{ id: 0, ready: true, problem: null }]);
+    clock.set(new Date(Date.now() + 61_000)); // a minute passes without READY, RESUMED or an acknowledged heartbeat
+    const [problem] = adapter.notReady();
+    assert.match(problem ?? "", /^shard 0: no heartbeat acknowledged for 6\d s$/);
+    assert.equal(adapter.shardHealth()[0]?.ready, false);
+  } finally {
+    await adapter.stop();
+    await fake.close();
+    await db.$disconnect();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 describe("the console: endpoints only with HEALTH_PORT", () => {

@@ -2,7 +2,7 @@ import { type Client, Events, Status } from "discord.js";
 import type { Clock } from "../../clock.ts";
 
 /** A shard counts as alive while its last heartbeat was acknowledged (or it became ready) this recently. */
-export const HEARTBEAT_STALE_MS = 60_000;
+const HEARTBEAT_STALE_MS = 60_000;
 
 /** One shard this process runs: whether it is ready, and if not, why. */
 export type ShardHealth = { id: number; ready: boolean; problem: string | null };

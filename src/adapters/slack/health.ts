@@ -1,5 +1,4 @@
 import { type App, type SocketModeReceiver, webApi } from "@slack/bolt";
-import type { WebClient } from "@slack/web-api";
 import type { Deps } from "../../app/context.ts";
 
 /**
@@ -46,8 +45,8 @@ export function slackHealth(app: App, socket: SocketModeReceiver | undefined, bo
  * client and on each per-workspace client Bolt hands a listener.
  */
 export function watchRateLimits(app: App, deps: Deps): void {
-  const watched = new WeakSet<WebClient>();
-  const watch = (client: WebClient) => {
+  const watched = new WeakSet<webApi.WebClient>();
+  const watch = (client: webApi.WebClient) => {
     if (watched.has(client)) return;
     watched.add(client);
     client.on(webApi.WebClientEvent.RATE_LIMITED, () => deps.ops?.rateLimited("slack"));
