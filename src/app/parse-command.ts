@@ -1,8 +1,9 @@
-import { type CommandDecl, commandKey, type OptionSpec, type UserRef, usage } from "../../commands/define.ts";
+import { type CommandDecl, commandKey, type OptionKind, type OptionSpec, type UserRef, usage } from "../../commands/define.ts";
 import { allCommands } from "../../commands/index.ts";
 import { parseDay } from "../domain/day.ts";
 import { parseDuration, parseWhen } from "../domain/when.ts";
-import { failure, type Result, success } from "./result.ts";
+import { commandWords, unquoted, type WordSpan } from "./command-words.ts";
+import { type Failure, failure, type Result, success } from "./result.ts";
 
 /** A command line split into its declaration and the raw text of each option. */
 export type ParsedLine = { decl: CommandDecl; raw: Record<string, string> };
@@ -21,79 +22,101 @@ const byKey = new Map(allCommands.map((d) => [commandKey(d), d]));
 export const declarationFor = (key: string): CommandDecl | undefined => byKey.get(key);
 const names = [...new Set(allCommands.map((d) => d.name))];
 
-/** Splits on whitespace, keeping "quoted strings" (and name:"quoted values") together, quotes removed. */
-export function tokenize(text: string): Result<string[]> {
-  const tokens: string[] = [];
-  const re = /(?:[^\s"“”]+|["“][^"“”]*["”])+/g;
-  const unbalanced = (text.match(/["“”]/g) ?? []).length % 2 === 1;
-  if (unbalanced) return failure("bad-option", 'A quote is not closed: write values with spaces as name:"value with spaces".');
-  for (const m of text.matchAll(re)) tokens.push(m[0].replace(/["“”]/g, ""));
-  return success(tokens);
-}
-
 /**
- * Reads `/name [sub] [positional…] [option:value …]`. Words after `option:value` that are not
- * themselves `option:` continue that value, so `when:next tuesday 10am` needs no quotes.
+ * Reads `/name [sub] [positional…] [option:value …]`. An option starts at a word `name:` where `name` is one of the
+ * command's own options (lower case); its value is the text up to the next such word, or the end of the line,
+ * exactly as written: other `word:`s, quotes, apostrophes and spacing inside it are kept, so `text:Lesson
+ * learned: listen more` needs no quotes. A value wholly inside straight double quotes (`name:"a b"`) is taken
+ * without them, and an option word inside such quotes does not start an option.
  */
 export function parseLine(line: string): Result<ParsedLine> {
-  const tokenized = tokenize(line.trim().replace(/^\//, ""));
-  if (!tokenized.ok) return tokenized;
-  const [name, ...rest] = tokenized.value;
+  const body = line.trim().replace(/^\//, "");
+  const words = commandWords(body);
+  const word = (i: number) => (words[i] ? body.slice(words[i]!.start, words[i]!.end) : undefined);
+  const name = word(0);
   if (!name) return failure("unknown-command", "Type a command, e.g. /help.");
   const family = allCommands.filter((d) => d.name === name.toLowerCase());
   if (family.length === 0) {
     const guess = names.find((n) => n.startsWith(name.slice(0, 2).toLowerCase()));
     return failure("unknown-command", `Unknown command /${name}.${guess ? ` Did you mean /${guess}?` : ""} Type /help for the list.`);
   }
-  const subWord = rest[0]?.toLowerCase();
+  const subWord = word(1)?.toLowerCase();
   let decl = family.find((d) => d.sub !== undefined && d.sub === subWord);
-  if (decl) rest.shift();
-  else decl = family.find((d) => d.sub === undefined);
+  const argsFrom = decl ? 2 : 1;
+  if (!decl) decl = family.find((d) => d.sub === undefined);
   if (!decl) {
     const subs = family.map((d) => d.sub).join(", ");
     const what = subWord ? `Unknown subcommand "${subWord}" for /${name}` : `/${name} needs a subcommand`;
     return failure("unknown-command", `${what}: one of ${subs}. Example: ${family[0]!.examples[0]}`);
   }
-  return readOptions(decl, rest);
+  return readOptions(decl, body.slice(words[argsFrom]?.start ?? body.length));
 }
 
-function readOptions(decl: CommandDecl, tokens: string[]): Result<ParsedLine> {
+/** The kinds whose value is free text, kept exactly; other kinds lose any straight quotes (they cannot hold one). */
+const VERBATIM: ReadonlySet<OptionKind> = new Set(["text"]);
+
+/** The value of option `name` as the handler's converter gets it, from its text as written. */
+function optionValue(decl: CommandDecl, name: string, written: string): string {
+  const value = unquoted(written.trim());
+  return VERBATIM.has(decl.options[name]!.kind) ? value : value.replace(/"/g, "");
+}
+
+function readOptions(decl: CommandDecl, args: string): Result<ParsedLine> {
   const optionNames = Object.keys(decl.options);
   const positional = optionNames.slice(0, decl.positional ?? optionNames.length);
-  const raw: Record<string, string> = {};
-  const bare: string[] = [];
-  let current: string | undefined;
-  for (const token of tokens) {
-    const named = /^([a-z][a-z_-]*):(.*)$/is.exec(token);
-    if (named && !/^https?$/i.test(named[1]!)) {
-      const key = named[1]!.toLowerCase();
-      if (!(key in decl.options)) {
-        const known = optionNames.length ? `Its options: ${optionNames.map((n) => `${n}:`).join(" ")}` : "It takes no options.";
-        return failure("bad-option", `/${commandKey(decl)} has no option "${key}". ${known}\nUsage: ${usage(decl)}`);
-      }
-      if (key in raw) return failure("bad-option", `Option ${key}: is given twice.`);
-      raw[key] = named[2]!;
-      current = key;
-    } else if (current) {
-      raw[current] = `${raw[current]} ${token}`.trim();
-    } else {
-      bare.push(token);
-    }
+  const words = commandWords(args);
+  const text = (w: WordSpan) => args.slice(w.start, w.end);
+  const starts: { name: string; word: WordSpan; valueAt: number }[] = [];
+  for (const w of words) {
+    const named = /^([a-z][a-z_-]*):/.exec(text(w));
+    if (named && Object.hasOwn(decl.options, named[1]!)) starts.push({ name: named[1]!, word: w, valueAt: w.start + named[0].length });
   }
+  const raw: Record<string, string> = {};
+  for (const [i, s] of starts.entries()) {
+    if (s.name in raw) {
+      return failure(
+        "bad-option",
+        `Option ${s.name}: is given twice. To keep "${s.name}:" inside a value, put the whole value in quotes: name:"…".`,
+      );
+    }
+    raw[s.name] = optionValue(decl, s.name, args.slice(s.valueAt, starts[i + 1]?.word.start ?? args.length));
+  }
+  const bare = words.filter((w) => w.start < (starts[0]?.word.start ?? args.length));
   if (bare.length > 0) {
     const free = positional.filter((n) => !(n in raw));
+    if (optionNames.length === 0) return failure("bad-option", `/${commandKey(decl)} takes no options: write just /${commandKey(decl)}.`);
     if (free.length === 0) {
-      return failure("bad-option", `Unexpected "${bare.join(" ")}": name the option, e.g. ${decl.examples[0]}\nUsage: ${usage(decl)}`);
+      const shown = args.slice(bare[0]!.start, bare.at(-1)!.end);
+      return failure("bad-option", `Unexpected "${shown}": name the option, e.g. ${decl.examples[0]}\nUsage: ${usage(decl)}`);
     }
-    if (free.length === 1) raw[free[0]!] = bare.join(" ");
+    if (free.length === 1) raw[free[0]!] = optionValue(decl, free[0]!, args.slice(bare[0]!.start, bare.at(-1)!.end));
     else if (bare.length > free.length) {
       return failure(
         "bad-option",
         `Too many values for /${commandKey(decl)}: quote values with spaces, e.g. ${decl.examples[1] ?? decl.examples[0]}`,
       );
-    } else for (const [i, value] of bare.entries()) raw[free[i]!] = value;
+    } else for (const [i, w] of bare.entries()) raw[free[i]!] = optionValue(decl, free[i]!, text(w));
   }
-  return success({ decl, raw });
+  return unknownOptionIn(decl, raw) ?? success({ decl, raw });
+}
+
+/**
+ * A refusal when a value that cannot hold free text contains a `word:` that is no option of the command
+ * (`/meeting schedule when:tomorrow 10am room:4`): most likely a mistyped option name. Text values keep such words.
+ */
+function unknownOptionIn(decl: CommandDecl, raw: Record<string, string>): Failure | undefined {
+  const optionNames = Object.keys(decl.options);
+  for (const [name, value] of Object.entries(raw)) {
+    if (VERBATIM.has(decl.options[name]!.kind)) continue;
+    const stray = /(?:^|\s)([a-z][a-z_-]*):(?!\/\/)/i.exec(value)?.[1];
+    if (!stray) continue;
+    const key = stray.toLowerCase();
+    if (optionNames.includes(key))
+      return failure("bad-option", `Option names are written in lower case: ${key}: (not ${stray}:).\nUsage: ${usage(decl)}`);
+    const known = `Its options: ${optionNames.map((n) => `${n}:`).join(" ")}`;
+    return failure("bad-option", `/${commandKey(decl)} has no option "${key}". ${known}\nUsage: ${usage(decl)}`);
+  }
+  return undefined;
 }
 
 /** Converts and validates raw option text into the handler's typed options. */

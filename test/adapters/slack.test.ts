@@ -197,6 +197,15 @@ describe("Slack adapter on the real Bolt stack against a local Slack", () => {
     assert.match(file.bytes.toString("utf8"), /Leadership action plan/);
   });
 
+  test("a slash command's text reaches the log as typed: Slack's &amp; &lt; &gt; are read back, quotes kept", async () => {
+    // Slack sends &, < and > in a command's text as entities; a real <…> is one of its mentions or links.
+    const typed = 'Ask Tom & Jerry <both> what “done” means: lesson learned, "really';
+    const sent = typed.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    assert.match(textOf(await als("ben", `log reflect text:${sent}`)), /Reflection recorded/);
+    const entry = await db.entry.findFirstOrThrow({ where: { kind: "reflect", author: { externalId: people.ben[0] } } });
+    assert.equal(entry.text, typed);
+  });
+
   test("/als alone shows help; /als log alone opens the entry form", async () => {
     assert.match(textOf(await als("dev", "")), /Commands \(options are written name:value/);
     const opened = fake.callsTo("views.open").length;
