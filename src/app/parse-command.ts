@@ -89,15 +89,67 @@ function readOptions(decl: CommandDecl, args: string): Result<ParsedLine> {
       const shown = args.slice(bare[0]!.start, bare.at(-1)!.end);
       return failure("bad-option", `Unexpected "${shown}": name the option, e.g. ${decl.examples[0]}\nUsage: ${usage(decl)}`);
     }
-    if (free.length === 1) raw[free[0]!] = optionValue(decl, free[0]!, args.slice(bare[0]!.start, bare.at(-1)!.end));
-    else if (bare.length > free.length) {
+    const placed = placePositional(decl, free, bare.map(text));
+    if (!placed) {
       return failure(
         "bad-option",
-        `Too many values for /${commandKey(decl)}: quote values with spaces, e.g. ${decl.examples[1] ?? decl.examples[0]}`,
+        `Too many values for /${commandKey(decl)}: name the options, e.g. ${decl.examples[1] ?? decl.examples[0]}\nUsage: ${usage(decl)}`,
       );
-    } else for (const [i, w] of bare.entries()) raw[free[i]!] = optionValue(decl, free[i]!, text(w));
+    }
+    for (const [name, [from, to]] of placed) raw[name] = optionValue(decl, name, args.slice(bare[from]!.start, bare[to - 1]!.end));
   }
   return unknownOptionIn(decl, raw) ?? success({ decl, raw });
+}
+
+/** The kinds whose value is a single word: a number, a choice, a meeting, a duration, a person. */
+const ONE_WORD: ReadonlySet<OptionKind> = new Set(["integer", "choice", "meeting", "duration", "user"]);
+
+/** Whether a word written without its option name reads as a value of `spec` (a duration needs its unit: "90m", not "90"). */
+function readsAs(spec: OptionSpec, word: string): boolean {
+  switch (spec.kind) {
+    case "integer":
+      return /^-?\d+$/.test(word);
+    case "choice":
+      return spec.choices?.includes(word.toLowerCase()) ?? false;
+    case "meeting":
+      return /^(#?\d+|next)$/i.test(word);
+    case "duration":
+      return /[a-z]/i.test(word) && parseDuration(word).ok;
+    case "user":
+      return /^<?@/.test(word);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Which words given without option names go to which free positional option, as [first, end) word ranges;
+ * null when there are words left over. In declaration order, an option whose value is one word takes one word;
+ * the first option that takes several (a date, a text) takes the rest of the line, less any last words that
+ * read as the one-word options after it: `/meeting schedule next thursday 3pm` is all `when:`, and
+ * `/meeting schedule tomorrow 10am 90m` gives `duration:` the 90m. Several-word options given one word each
+ * share them out (`/set programme 2027-01-04 2027-07-31`).
+ */
+function placePositional(decl: CommandDecl, free: string[], words: string[]): Map<string, [number, number]> | null {
+  const kind = (name: string) => decl.options[name]!.kind;
+  const placed = new Map<string, [number, number]>();
+  let i = 0;
+  let from = 0;
+  for (; i < free.length && from < words.length && ONE_WORD.has(kind(free[i]!)); i++, from++) placed.set(free[i]!, [from, from + 1]);
+  if (from === words.length) return placed;
+  if (i === free.length) return null;
+  let last = free.length - 1;
+  let end = words.length;
+  while (last > i && end - from > 1 && ONE_WORD.has(kind(free[last]!)) && readsAs(decl.options[free[last]!]!, unquoted(words[end - 1]!))) {
+    placed.set(free[last]!, [end - 1, end]);
+    last--;
+    end--;
+  }
+  const several = free.slice(i, last + 1);
+  if (several.length > 1 && several.length === end - from && several.every((n) => !ONE_WORD.has(kind(n)))) {
+    for (const [k, name] of several.entries()) placed.set(name, [from + k, from + k + 1]);
+  } else placed.set(free[i]!, [from, end]);
+  return placed;
 }
 
 /**
