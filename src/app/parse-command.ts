@@ -1,5 +1,6 @@
 import { type CommandDecl, commandKey, type OptionKind, type OptionSpec, type UserRef, usage } from "../../commands/define.ts";
 import { allCommands } from "../../commands/index.ts";
+import { withoutControlCharacters } from "../domain/control-characters.ts";
 import { parseDay } from "../domain/day.ts";
 import { parseDuration, parseWhen } from "../domain/when.ts";
 import { commandWords, unquoted, type WordSpan } from "./command-words.ts";
@@ -199,6 +200,8 @@ export function convertOptions(parsed: ParsedLine, ctx: ConvertContext): Result<
 function readValue(spec: OptionSpec, text: string, ctx: ConvertContext): { ok: true; value: unknown } | { ok: false; message: string } {
   switch (spec.kind) {
     case "text":
+      // The one place every text option passes, from a command line, a platform's typed option or a form.
+      return { ok: true, value: withoutControlCharacters(text) };
     case "cadence":
       return { ok: true, value: text };
     case "choice": {
