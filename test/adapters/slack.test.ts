@@ -158,7 +158,7 @@ describe("Slack adapter on the real Bolt stack against a local Slack", () => {
       values: values('Meet both leads together, "properly" this time'),
     });
     assert.equal(good.status, 200);
-    assert.match(textOf((await fake.waitFor("chat.postEphemeral", before + 1))[before]!), /Action recorded as entry #1/);
+    assert.match(textOf((await fake.waitFor("chat.postEphemeral", before + 1))[before]!), /Action recorded as action #1/);
     assert.equal((await db.entry.findFirstOrThrow()).text, 'Meet both leads together, "properly" this time');
   });
 
