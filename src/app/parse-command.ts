@@ -2,6 +2,7 @@ import { type CommandDecl, commandKey, type OptionKind, type OptionSpec, type Us
 import { allCommands } from "../../commands/index.ts";
 import { withoutControlCharacters } from "../domain/control-characters.ts";
 import { parseDay } from "../domain/day.ts";
+import type { Parsed } from "../domain/parse-result.ts";
 import { parseDuration, parseWhen } from "../domain/when.ts";
 import { commandWords, unquoted, type WordSpan } from "./command-words.ts";
 import { type Failure, failure, type Result, success } from "./result.ts";
@@ -172,10 +173,14 @@ function unknownOptionIn(decl: CommandDecl, raw: Record<string, string>): Failur
   return undefined;
 }
 
+/** A command's options as its handler takes them, and what the reader should be told about how they were read. */
+export type ConvertedOptions = { values: Record<string, unknown>; notes: string[] };
+
 /** Converts and validates raw option text into the handler's typed options. */
-export function convertOptions(parsed: ParsedLine, ctx: ConvertContext): Result<Record<string, unknown>> {
+export function convertOptions(parsed: ParsedLine, ctx: ConvertContext): Result<ConvertedOptions> {
   const { decl, raw } = parsed;
   const out: Record<string, unknown> = {};
+  const notes: string[] = [];
   for (const [name, spec] of Object.entries(decl.options)) {
     const text = raw[name]?.trim();
     if (text === undefined || text === "") {
@@ -193,11 +198,12 @@ export function convertOptions(parsed: ParsedLine, ctx: ConvertContext): Result<
       return failure("bad-option", `Option ${name}: "${shown}" is not valid (${issue}). Example: ${decl.examples[0]}`);
     }
     out[name] = checked.data;
+    if (value.note) notes.push(value.note);
   }
-  return success(out);
+  return success({ values: out, notes });
 }
 
-function readValue(spec: OptionSpec, text: string, ctx: ConvertContext): { ok: true; value: unknown } | { ok: false; message: string } {
+function readValue(spec: OptionSpec, text: string, ctx: ConvertContext): Parsed<unknown> {
   switch (spec.kind) {
     case "text":
       // The one place every text option passes, from a command line, a platform's typed option or a form.

@@ -8,6 +8,7 @@
 import * as chrono from "chrono-node";
 import { DateTime, FixedOffsetZone, IANAZone } from "luxon";
 import { invalid, type Parsed, parsed } from "./parse-result.ts";
+import { zoneAbbreviation } from "./zone-abbreviation.ts";
 
 const WHEN_EXAMPLES = `"next tuesday 10am", "2027-01-12 14:00", "tomorrow at 9:30" or "12 Jan 2027 10:00"`;
 
@@ -26,7 +27,8 @@ const WHEN_EXAMPLES = `"next tuesday 10am", "2027-01-12 14:00", "tomorrow at 9:3
  * - Slash dates where day and month could be swapped ("1/12/2027") are rejected as ambiguous.
  * - Ranges ("10-11am"), several dates, or extra words that are not part of the date are rejected.
  * - A wall-clock time that does not exist (inside a spring-forward gap) moves forward by the gap (luxon);
- *   an ambiguous one (fall-back hour) takes the later instant, in standard time (luxon).
+ *   an ambiguous one (fall-back hour) takes the later instant, in standard time (luxon). Either way the result
+ *   carries a `note` saying so, for the reply.
  * - Results are truncated to the whole minute. Past dates are NOT rejected: the caller decides.
  * - Caveat: chrono computes with the process's local calendar, so we feed it a reference whose local fields equal
  *   the wall clock in `timeZone`; only if that wall clock falls inside a DST gap of the *process* zone (an hour a
@@ -90,7 +92,24 @@ export function parseWhen(text: string, opts: { now: Date; timeZone: string }): 
 
   const dt = DateTime.fromObject(fields, { zone: opts.timeZone });
   if (!dt.isValid) return invalid(`"${result.text}" is not a valid date; try e.g. ${WHEN_EXAMPLES}.`);
-  return parsed(dt.toJSDate());
+  return parsed(dt.toJSDate(), clockChangeNote(fields, dt));
+}
+
+/**
+ * What to tell the reader when the wall-clock time asked for falls in a clock change of its zone: it does not exist
+ * (the clocks go forward: luxon moved it on by the gap) or it happens twice (the clocks go back: luxon took one).
+ */
+function clockChangeNote(asked: { hour: number; minute: number }, dt: DateTime): string | undefined {
+  const wall = `${String(asked.hour).padStart(2, "0")}:${String(asked.minute).padStart(2, "0")}`;
+  const day = dt.setLocale("en-GB").toFormat("ccc d LLL yyyy");
+  const shown = (d: DateTime) => `${d.toFormat("HH:mm")} ${zoneAbbreviation(d.toJSDate(), d.zoneName ?? "UTC")}`;
+  if (dt.hour !== asked.hour || dt.minute !== asked.minute) {
+    return `Note: ${wall} on ${day} does not exist in ${dt.zoneName} (the clocks go forward that night), so it is taken as ${shown(dt)}.`;
+  }
+  const both = dt.getPossibleOffsets().sort((a, b) => a.toMillis() - b.toMillis());
+  if (both.length < 2) return undefined;
+  const which = both.findIndex((d) => d.toMillis() === dt.toMillis()) === 0 ? "first" : "second";
+  return `Note: ${wall} on ${day} happens twice in ${dt.zoneName} (the clocks go back that night); it is taken as the ${which}, ${shown(dt)}.`;
 }
 
 /**
