@@ -31,7 +31,7 @@ export function rsvpButtons(m: { number: number }): Button[] {
   ];
 }
 
-export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
+export { plural } from "../domain/plural.ts";
 
 /** Programme dates are calendar days: stored as UTC midnight of the day the actor meant, shown as ISO dates. */
 export const calendarDay = (d: Date, zone: string): Date =>

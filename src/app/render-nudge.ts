@@ -103,7 +103,7 @@ export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
       ]);
     }
     case "advisor-set-size": {
-      const warning = setSizeWarnings(Number(n.occurrence))[0]?.message ?? `The set has ${n.occurrence} members.`;
+      const warning = setSizeWarnings(Number(n.occurrence))[0]?.message ?? `The set has ${plural(Number(n.occurrence), "member")}.`;
       return reply(`Set "${set.name}": ${warning}`, [snooze, stop]);
     }
   }

@@ -157,9 +157,6 @@ const UNIT_MINUTES: Record<string, number> = {
   minutes: 1,
 };
 
-/** The longest duration parseDuration accepts: 365 days, in minutes. */
-export const MAX_DURATION_MINUTES = 365 * 24 * 60;
-
 const DURATION_EXAMPLES = `"2h", "90m", "1h30m", "1.5h" or "45 minutes"`;
 
 /**
@@ -169,8 +166,9 @@ const DURATION_EXAMPLES = `"2h", "90m", "1h30m", "1.5h" or "45 minutes"`;
  * separated by spaces, commas or "and": "2h", "90m", "90min", "1h30m", "1h 30m", "1.5h", "2 hours", "45 minutes",
  * "1 hour and 15 minutes", "3 days", "1w". Units: w/wk/week(s), d/day(s), h/hr(s)/hour(s), m/min(s)/minute(s),
  * case-insensitive; each unit at most once.
- * Rejects: empty text, zero, negative values, a total that is not a whole number of minutes ("1.51h"),
- * more than 365 days, and anything else, each with a specific message and an example.
+ * Rejects: empty text, zero, negative values, a total that is not a whole number of minutes ("1.51h"), a number
+ * too large to count exactly, and anything else, each with a specific message and an example. How long is too long
+ * is the caller's to say (each command option has its own limit, stated in its refusal).
  */
 export function parseDuration(text: string): Parsed<number> {
   const input = text.trim().toLowerCase().replace(/\s+/g, " ");
@@ -203,13 +201,15 @@ export function parseDuration(text: string): Parsed<number> {
   }
 
   const rounded = Math.round(total * 1000) / 1000;
-  if (!Number.isFinite(rounded) || rounded <= 0) {
+  if (!Number.isFinite(rounded) || rounded > Number.MAX_SAFE_INTEGER) {
+    return invalid(`"${text.trim()}" is far too long; give a duration such as "2h" or "3 days".`);
+  }
+  if (rounded <= 0) {
     return invalid(`A duration must be more than zero; "${text.trim()}" is not. Try e.g. ${DURATION_EXAMPLES}.`);
   }
   if (!Number.isInteger(rounded)) {
     return invalid(`"${text.trim()}" is not a whole number of minutes (${rounded}); try e.g. "1h 30m" or "90m".`);
   }
-  if (rounded > MAX_DURATION_MINUTES) return invalid(`"${text.trim()}" is longer than 365 days; give a shorter duration, e.g. "2h".`);
   return parsed(rounded);
 }
 
