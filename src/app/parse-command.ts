@@ -76,10 +76,11 @@ function readOptions(decl: CommandDecl, args: string): Result<ParsedLine> {
   const raw: Record<string, string> = {};
   for (const [i, s] of starts.entries()) {
     if (s.name in raw) {
-      return failure(
-        "bad-option",
-        `Option ${s.name}: is given twice. To keep "${s.name}:" inside a value, put the whole value in quotes: name:"…".`,
-      );
+      const before = starts[i - 1]!.name;
+      const keep = VERBATIM.has(decl.options[before]!.kind)
+        ? ` To keep "${s.name}:" inside a value, put that whole value in straight quotes, e.g. ${before}:"… ${s.name}: …".`
+        : "";
+      return failure("bad-option", `Option ${s.name}: is given twice.${keep}\nUsage: ${usage(decl)}`);
     }
     raw[s.name] = optionValue(decl, s.name, args.slice(s.valueAt, starts[i + 1]?.word.start ?? args.length));
   }

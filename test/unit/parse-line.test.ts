@@ -23,7 +23,10 @@ describe("option values are the learner's words, as written", () => {
   for (const [line, expected] of cases) test(line, () => assert.deepEqual(raw(line), expected));
 
   test("an option named twice is refused with the way to keep the word", () => {
-    assert.match(String(raw("/log reflect text:I rewrote text: it")), /Option text: is given twice.*whole value in quotes/);
+    assert.match(
+      String(raw("/log reflect text:I rewrote text: it")),
+      /Option text: is given twice\. To keep "text:" inside a value, put that whole value in straight quotes, e\.g\. text:"… text: …"/,
+    );
   });
   test("a word: in a value that cannot hold text is an unknown option", () => {
     assert.match(String(raw("/meeting schedule when:tomorrow 10am room:4")), /has no option "room"/);
