@@ -186,8 +186,9 @@ test("a send that hangs past the grace period is handed back too; commands durin
     lifecycle.beginStop();
     const before = await h.snapshot();
     const chat = new ConsoleChat({ ...h.deps, ops }, handlers, h.dir);
+    await chat.handle("as Ana");
     const refused = await chat.handle("/meeting schedule when:2027-01-12T10:00Z");
-    assert.deepEqual(refused, [`[#set → me] ${STOPPING_NOTICE}`]);
+    assert.deepEqual(refused, [`[#set → Ana] ${STOPPING_NOTICE}`]);
     assert.deepEqual(await h.snapshot(), before, "a command during the stop changes nothing");
 
     assert.equal(await lifecycle.drain(200), false, "the hanging send outlives the grace period");
