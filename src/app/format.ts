@@ -1,11 +1,12 @@
 import { DateTime } from "luxon";
+import { plannedGroups, projectUpcoming } from "../domain/rotation-state.ts";
 import { formatDuration } from "../domain/when.ts";
 import { listActions } from "../store/entries.ts";
 import type { MeetingRow } from "../store/meetings.ts";
 import type { Db } from "../store/open-database.ts";
 import type { SetWithPeople } from "../store/sets.ts";
 import { at, type Button } from "./reply.ts";
-import { plannedGroups, projectUpcoming, type SetState } from "./set-state.ts";
+import type { SetState } from "./set-state.ts";
 
 /** Display names of people in the set (members and advisors, current or not known → "someone"). */
 export function nameOf(set: SetWithPeople, personId: string): string {
@@ -43,10 +44,10 @@ export function findMeeting<M extends { number: number }>(meetings: M[], upcomin
   return ref === "next" ? upcoming[0] : meetings.find((m) => m.number === ref);
 }
 
-/** Presenters of a meeting as stored (announced) or, for later meetings, as the fair projection expects. */
+/** Presenters of a meeting as stored (announced, or held) or, for a meeting not announced yet, as the fair projection expects. */
 export function plannedPresenters(state: SetState, m: MeetingRow): string {
   const stored = plannedGroups(state, m.id);
-  if (stored.length > 0 || state.upcoming[0]?.id === m.id || m.status !== "scheduled") return presenterNames(state.set, stored);
+  if (m.announcedAt !== null || m.status !== "scheduled") return presenterNames(state.set, stored);
   const plan = projectUpcoming(state).find((p) => p.meetingId === m.id);
   return plan ? `${presenterNames(state.set, plan.groups)} (expected)` : presenterNames(state.set, stored);
 }

@@ -1,6 +1,6 @@
+import type { MeetingStatus, NewSlot, RotationSlot, SlotStatus } from "../domain/rotation-state.ts";
 import type { Db } from "./open-database.ts";
 
-export type MeetingStatus = "scheduled" | "closed" | "cancelled";
 export type MeetingRow = {
   id: string;
   setId: string;
@@ -10,9 +10,14 @@ export type MeetingRow = {
   durationMinutes: number;
   status: MeetingStatus;
   closedAt: Date | null;
+  /** When its presenters were announced; null while they are a projection. */
+  announcedAt: Date | null;
+  /** 1 when scheduled, one more at each move. */
+  timeVersion: number;
+  /** When the current start time was set; null for meetings stored before this was recorded. */
+  timeSetAt: Date | null;
 };
-export type SlotStatus = "planned" | "presented" | "missed" | "skipped" | "released";
-export type SlotRow = { id: string; meetingId: string; personId: string; position: number; status: SlotStatus; swapped: boolean };
+export type SlotRow = RotationSlot;
 export type RsvpRow = { meetingId: string; personId: string; answer: "yes" | "no" };
 export type AbsenceRow = { id: string; personId: string; startsAt: Date; endsAt: Date; note: string | null };
 
@@ -24,7 +29,7 @@ export async function listMeetings(db: Db, setId: string): Promise<MeetingRow[]>
   return rows.map(asMeeting);
 }
 
-/** Creates meetings numbered after the set's highest number, optionally as one recurring series. */
+/** Creates meetings numbered after the set's highest number, optionally as one recurring series; `now` is when their times were set. */
 export async function createMeetings(
   db: Db,
   input: {
@@ -33,6 +38,7 @@ export async function createMeetings(
     durationMinutes: number;
     starts: Date[];
     series?: { rule: string; timeZone: string };
+    now: Date;
   },
 ): Promise<MeetingRow[]> {
   return db.$transaction(async (tx) => {
@@ -53,6 +59,7 @@ export async function createMeetings(
           startsAt,
           durationMinutes: input.durationMinutes,
           createdById: input.createdById,
+          timeSetAt: input.now,
         },
       });
       created.push(asMeeting(row));
@@ -61,8 +68,43 @@ export async function createMeetings(
   });
 }
 
-export async function moveMeeting(db: Db, meetingId: string, startsAt: Date): Promise<void> {
-  await db.meeting.update({ where: { id: meetingId }, data: { startsAt } });
+/** Gives a meeting a new start time, set at `now`: its time version goes up by one, so its time-bound reminders are planned afresh. */
+export async function moveMeeting(db: Db, meetingId: string, startsAt: Date, now: Date): Promise<void> {
+  await db.meeting.update({ where: { id: meetingId }, data: { startsAt, timeSetAt: now, timeVersion: { increment: 1 } } });
+}
+
+/**
+ * Marks a meeting's presenters announced at `now`, unless they already are. Returns whether this call did it:
+ * of two processes announcing the same meeting at once, exactly one gets true and stores the turns.
+ */
+export async function markAnnounced(db: Db, meetingId: string, now: Date): Promise<boolean> {
+  const { count } = await db.meeting.updateMany({ where: { id: meetingId, announcedAt: null }, data: { announcedAt: now } });
+  return count === 1;
+}
+
+/**
+ * Sets with a scheduled meeting that starts in (now, until] and is not announced yet (at most `limit` sets,
+ * earliest meeting first): the sets whose presenters the scheduler must announce.
+ */
+export async function setsToAnnounce(db: Db, now: Date, until: Date, limit: number): Promise<string[]> {
+  const rows = await db.meeting.findMany({
+    where: { status: "scheduled", announcedAt: null, startsAt: { gt: now, lte: until } },
+    select: { setId: true },
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    distinct: ["setId"],
+    take: limit,
+  });
+  return rows.map((r) => r.setId);
+}
+
+/** The earliest start after `after` of a scheduled meeting not yet announced, or null. */
+export async function nextUnannouncedStart(db: Db, after: Date): Promise<Date | null> {
+  const row = await db.meeting.findFirst({
+    where: { status: "scheduled", announcedAt: null, startsAt: { gt: after } },
+    orderBy: { startsAt: "asc" },
+    select: { startsAt: true },
+  });
+  return row?.startsAt ?? null;
 }
 
 export async function setMeetingStatus(db: Db, meetingId: string, status: MeetingStatus, now: Date): Promise<void> {
@@ -75,8 +117,9 @@ export async function listSlots(db: Db, meetingIds: string[]): Promise<SlotRow[]
   return rows.map((s) => ({ ...s, status: s.status as SlotStatus }));
 }
 
-export async function insertSlots(db: Db, slots: Omit<SlotRow, "id">[]): Promise<void> {
-  if (slots.length > 0) await db.presenterSlot.createMany({ data: slots });
+/** Stores turns, planned at `now` (a presenter told of a turn late gets their reminder late). */
+export async function insertSlots(db: Db, slots: NewSlot[], now: Date): Promise<void> {
+  if (slots.length > 0) await db.presenterSlot.createMany({ data: slots.map((s) => ({ ...s, plannedAt: now })) });
 }
 
 export async function setSlotStatus(db: Db, slotIds: string[], status: SlotStatus): Promise<void> {
@@ -121,13 +164,6 @@ export async function addAbsence(
 export async function endAbsences(db: Db, setId: string, personId: string, now: Date): Promise<number> {
   const { count } = await db.absence.updateMany({ where: { setId, personId, endsAt: { gt: now } }, data: { endsAt: now } });
   return count;
-}
-
-/** Slots grouped by position, in position order: each group presents together. */
-export function groupByPosition(slots: Pick<SlotRow, "position" | "personId">[]): string[][] {
-  const byPosition = new Map<number, string[]>();
-  for (const s of slots) byPosition.set(s.position, [...(byPosition.get(s.position) ?? []), s.personId]);
-  return [...byPosition.entries()].sort(([a], [b]) => a - b).map(([, g]) => g);
 }
 
 /** The closed meetings a person attended in a set, with their lengths. */

@@ -1,5 +1,5 @@
 import type { NudgeAction, NudgeMeeting, NudgePerson, NudgeSet, NudgeState } from "../domain/plan-nudges.ts";
-import { groupByPosition } from "./meetings.ts";
+import { groupByPosition } from "../domain/rotation-state.ts";
 import type { Db } from "./open-database.ts";
 
 export type ViewAction = {

@@ -17,14 +17,20 @@ export type SetRow = {
 /** A set with its current (not left) memberships, in join order. */
 export type SetWithPeople = SetRow & { memberships: MembershipRow[] };
 
+const withPeople = {
+  memberships: { where: { leftAt: null }, include: { person: true }, orderBy: [{ joinedAt: "asc" as const }, { id: "asc" as const }] },
+};
+
 /** The set bound to a channel of a workspace, with its current members and advisors; null if none. */
 export async function findSetByChannel(db: Db, workspaceId: string, channelId: string): Promise<SetWithPeople | null> {
-  const set = await db.learningSet.findUnique({
-    where: { workspaceId_channelId: { workspaceId, channelId } },
-    include: {
-      memberships: { where: { leftAt: null }, include: { person: true }, orderBy: [{ joinedAt: "asc" }, { id: "asc" }] },
-    },
-  });
+  const set = await db.learningSet.findUnique({ where: { workspaceId_channelId: { workspaceId, channelId } }, include: withPeople });
+  if (!set) return null;
+  return { ...set, memberships: set.memberships.map((m) => ({ ...m, role: m.role as Role })) };
+}
+
+/** A set by its id, with its current members and advisors; null if none. */
+export async function findSetById(db: Db, setId: string): Promise<SetWithPeople | null> {
+  const set = await db.learningSet.findUnique({ where: { id: setId }, include: withPeople });
   if (!set) return null;
   return { ...set, memberships: set.memberships.map((m) => ({ ...m, role: m.role as Role })) };
 }

@@ -5,7 +5,7 @@ import { handler } from "../context.ts";
 import { plural } from "../format.ts";
 import { at, toChannel } from "../reply.ts";
 import { failure, success } from "../result.ts";
-import { freshState, loadSetState } from "../set-state.ts";
+import { announcePresenters, loadSetState } from "../set-state.ts";
 import { resolveAwayMember } from "./away-member.ts";
 
 export default handler(away, async (ctx, { until, note, member }) => {
@@ -19,7 +19,7 @@ export default handler(away, async (ctx, { until, note, member }) => {
   const state = await loadSetState(db, ctx.set, ctx.now);
   const missed = state.upcoming.filter((m) => m.startsAt < endsAt);
   for (const m of missed) await saveRsvp(db, m.id, person.id, "no", ctx.now);
-  await freshState(db, ctx.set, ctx.now);
+  await announcePresenters(db, ctx.set, ctx.now);
   const apologies = missed.length
     ? ` Apologies sent for ${plural(missed.length, "meeting")} (${missed.map((m) => m.number).join(", ")}).`
     : "";

@@ -5,7 +5,7 @@ import { handler } from "../context.ts";
 import { meetingTitle, plannedPresenters } from "../format.ts";
 import { at, toChannel } from "../reply.ts";
 import { failure, success } from "../result.ts";
-import { freshState } from "../set-state.ts";
+import { announceThenLoad } from "../set-state.ts";
 
 const DEFAULT_DURATION = 120;
 const DEFAULT_COUNT = 6;
@@ -38,11 +38,14 @@ export default handler(meetingSchedule, async (ctx, { when, duration, every, cou
     durationMinutes: duration ?? DEFAULT_DURATION,
     starts,
     ...(series ? { series } : {}),
+    now: ctx.now,
   });
-  const { state } = await freshState(ctx.deps.db, ctx.set, ctx.now);
+  // A meeting less than a week ahead has its presenters announced at once (src/domain/rotation-state.ts).
+  const { state } = await announceThenLoad(ctx.deps.db, ctx.set, ctx.now);
   const head = series
     ? `${ctx.actor.displayName} scheduled ${created.length} meetings, ${cadenceText}, from ${at(created[0]!.startsAt)} to ${at(created.at(-1)!.startsAt)}:`
     : `${ctx.actor.displayName} scheduled a meeting:`;
-  const lines = created.map((m) => `${meetingTitle(m)} · presenters: ${plannedPresenters(state, m)}`);
+  const stored = new Map(state.meetings.map((m) => [m.id, m]));
+  const lines = created.map((m) => `${meetingTitle(m)} · presenters: ${plannedPresenters(state, stored.get(m.id) ?? m)}`);
   return success([toChannel({ text: [head, ...lines].join("\n") })]);
 });

@@ -1,14 +1,15 @@
 import { setInfo } from "../../../commands/index.ts";
 import { programmeWarnings, setSizeWarnings } from "../../domain/compliance.ts";
+import { isAway } from "../../domain/rotation-state.ts";
 import { handler } from "../context.ts";
-import { isoDay, meetingTitle, presenterNames } from "../format.ts";
+import { isoDay, meetingTitle, plannedPresenters } from "../format.ts";
 import { toActor } from "../reply.ts";
 import { success } from "../result.ts";
-import { freshState, isAway, plannedGroups } from "../set-state.ts";
+import { loadSetState } from "../set-state.ts";
 
 export default handler(setInfo, async (ctx) => {
   const { set } = ctx;
-  const { state } = await freshState(ctx.deps.db, set, ctx.now);
+  const state = await loadSetState(ctx.deps.db, set, ctx.now);
   const members = set.memberships.filter((m) => m.role === "member");
   const advisors = set.memberships.filter((m) => m.role === "advisor");
   const memberList = members
@@ -34,9 +35,7 @@ export default handler(setInfo, async (ctx) => {
         { label: "Presenter slot", value: `${set.slotMinutes} min each, ${set.allowanceMinutes} min for opening and closing` },
         {
           label: "Next meeting",
-          value: next
-            ? `${meetingTitle(next)} · presenters: ${presenterNames(set, plannedGroups(state, next.id))}`
-            : "none scheduled (/meeting schedule)",
+          value: next ? `${meetingTitle(next)} · presenters: ${plannedPresenters(state, next)}` : "none scheduled (/meeting schedule)",
         },
         {
           label: "Compliance",
