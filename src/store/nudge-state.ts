@@ -63,7 +63,7 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
     db.meeting.findMany({ where: { status: { not: "cancelled" }, startsAt: { gte: from, lte: to } }, orderBy: { startsAt: "asc" } }),
     db.presenterSlot.findMany({
       where: { status: { in: ["planned", "presented"] }, meeting: { status: { not: "cancelled" }, startsAt: { gte: from, lte: to } } },
-      select: { meetingId: true, personId: true, position: true },
+      select: { meetingId: true, personId: true, position: true, plannedAt: true },
       orderBy: [{ position: "asc" }, { id: "asc" }],
     }),
     db.attendance.findMany({ where: { meeting: { status: "closed", startsAt: { gte: from, lte: to } } } }),
@@ -139,7 +139,7 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
     if (set && l._max.leftAt && l._max.leftAt > set.sizeChangedAt) set.sizeChangedAt = l._max.leftAt;
   }
 
-  const slotsByMeeting = new Map<string, { position: number; personId: string }[]>();
+  const slotsByMeeting = new Map<string, { position: number; personId: string; plannedAt: Date | null }[]>();
   for (const s of slots) push(slotsByMeeting, s.meetingId, s);
   const attendees = groupBy(
     attendance,
@@ -147,7 +147,10 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
     (a) => a.personId,
   );
   for (const m of meetings) {
-    const presenterGroups = groupByPosition(slotsByMeeting.get(m.id) ?? []);
+    const meetingSlots = slotsByMeeting.get(m.id) ?? [];
+    const presenterGroups = groupByPosition(meetingSlots);
+    const presenterSince: Record<string, Date> = {};
+    for (const s of meetingSlots) if (s.plannedAt) presenterSince[s.personId] = s.plannedAt;
     const meeting: NudgeMeeting = {
       id: m.id,
       number: m.number,
@@ -157,6 +160,9 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
       closedAt: m.closedAt,
       presenterIds: presenterGroups.flat(),
       attendeeIds: attendees.get(m.id) ?? [],
+      timeVersion: m.timeVersion,
+      timeSetAt: m.timeSetAt,
+      presenterSince,
     };
     bySet.get(m.setId)?.meetings.push(meeting);
     view.meetings.set(m.id, {

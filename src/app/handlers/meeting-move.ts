@@ -1,5 +1,7 @@
 import { meetingMove } from "../../../commands/index.ts";
+import { meetingTimeReminders } from "../../domain/plan-nudges.ts";
 import { moveMeeting } from "../../store/meetings.ts";
+import { skipPending } from "../../store/outbox.ts";
 import { handler } from "../context.ts";
 import { findMeeting, meetingTitle } from "../format.ts";
 import { at, toChannel } from "../reply.ts";
@@ -19,6 +21,8 @@ export default handler(meetingMove, async (ctx, { meeting, when }) => {
   if (when <= ctx.now) return failure("bad-option", `Option when: ${at(when)} is in the past.`);
   const from = target.startsAt;
   await moveMeeting(db, target.id, when, ctx.now);
+  // Reminders for the old time that are still waiting to go (a retry) would give the wrong date; the new time has its own.
+  await skipPending(db, ctx.set.id, meetingTimeReminders(target), `meeting ${target.number} moved to another time`);
   // A meeting moved to less than a week ahead has its presenters announced at once (src/domain/rotation-state.ts).
   await announcePresenters(db, ctx.set, ctx.now);
   return success([
