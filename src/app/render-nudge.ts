@@ -61,11 +61,15 @@ export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
           buttons: rsvpButtons({ number: meeting!.number }),
         },
       };
-    case "log-action":
-      return reply(
-        `Meeting ${meeting!.number} has closed. Which actions did you agree with the set? Record each with /log action (a due date helps: due:"next friday").`,
-        [record("action", "Record an action"), snooze, stop],
-      );
+    case "log-action": {
+      // The first asks; a later one is a follow-up that says so, and stands alone (a snooze may have held back the first).
+      const ask = `Which actions did you agree with the set? Record each with /log action (a due date helps: due:"next friday").`;
+      const lead =
+        n.occurrence === "1"
+          ? `Meeting ${meeting!.number} has closed.`
+          : `Following up: you have recorded no action from meeting ${meeting!.number} (${at(meeting!.startsAt, "date")}) yet.`;
+      return reply(`${lead} ${ask}`, [record("action", "Record an action"), snooze, stop]);
+    }
     case "midpoint-outcome":
     case "outcome-due": {
       const items = openActionsOf(n.to.kind === "person" ? n.to.personId : "");

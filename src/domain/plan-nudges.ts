@@ -21,7 +21,7 @@ import { SET_SIZE } from "./compliance.ts";
 export type NudgeKind =
   | "presenter-prep" // DM each presenter, `presenterPrepHours` before the meeting (or late, when told of the turn after that): prepare and /log problem
   | "meeting-post" // channel post `meetingPostHours` before the meeting: date, presenters, RSVP buttons
-  | "log-action" // DM each attendee of a closed meeting who has logged no action since it started (at each of `logActionHours` after closing)
+  | "log-action" // DM each attendee of a closed meeting who has logged no action since it started (at each of `logActionHours` after closing; the later ones are follow-ups)
   | "midpoint-outcome" // halfway between closed meeting A and the next meeting B: DM members with actions lacking an outcome
   | "outcome-due" // `outcomeDueHours` before the meeting B that follows a closed meeting: DM members with actions lacking an outcome
   | "action-due" // an open action's due date passes: DM its owner
@@ -345,8 +345,18 @@ function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bou
     const stale = (due: number) => (next ? next.startsAt.getTime() : due + 7 * DAY);
     rules.logActionHours.forEach((hours, k) => {
       const due = closed + hours * HOUR;
+      const later = rules.logActionHours[k + 1];
+      const laterDue = later === undefined ? null : closed + later * HOUR;
       for (const id of m.attendeeIds) {
-        if (members.has(id)) toPerson("log-action", id, m.id, String(k + 1), due, stale(due), () => !loggedAction(id, start, due));
+        if (!members.has(id)) continue;
+        // A snooze or quiet hours can bring a reminder and its follow-up to the same moment: then only the
+        // follow-up (which stands alone) is sent. Send times only ever grow with the due time.
+        const repeatedLater = () =>
+          laterDue !== null &&
+          !isAway(id, laterDue) &&
+          !loggedAction(id, start, laterDue) &&
+          sendTime(personOf(id), laterDue) <= sendTime(personOf(id), due);
+        toPerson("log-action", id, m.id, String(k + 1), due, stale(due), () => !loggedAction(id, start, due) && !repeatedLater());
       }
     });
     if (next && next.startsAt.getTime() > closed) {
