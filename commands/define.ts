@@ -92,6 +92,11 @@ export type CommandDecl<O extends OptionSpecs = OptionSpecs> = {
   summary: string;
   who: Who;
   options: O;
+  /**
+   * The command only reads: it never changes the database, whoever runs it (not even by storing a first-time
+   * user). test/integration/read-only.test.ts runs every such command and compares a dump before and after.
+   */
+  readOnly?: true;
   /** How many of the first options may be written without `name:` (default: all, in declaration order). */
   positional?: number;
   examples: string[];
