@@ -59,8 +59,8 @@ export function seedSets(path: string, sets: number, now: Date, windowMs = MINUT
         `INSERT INTO "Membership" ("id", "setId", "personId", "role", "pairLabel", "sharing", "joinedAt", "leftAt") VALUES (?, ?, ?, ?, NULL, 0, ?, NULL)`,
       ),
       meeting: raw.prepare(
-        `INSERT INTO "Meeting" ("id", "setId", "number", "seriesId", "startsAt", "durationMinutes", "status", "createdById", "closedAt", "createdAt")
-         VALUES (?, ?, ?, NULL, ?, 90, ?, ?, ?, ?)`,
+        `INSERT INTO "Meeting" ("id", "setId", "number", "seriesId", "startsAt", "durationMinutes", "status", "createdById", "closedAt", "createdAt", "announcedAt")
+         VALUES (?, ?, ?, NULL, ?, 90, ?, ?, ?, ?, ?)`,
       ),
       slot: raw.prepare(
         `INSERT INTO "PresenterSlot" ("id", "meetingId", "personId", "position", "status", "swapped", "updatedAt") VALUES (?, ?, ?, ?, 'planned', 0, ?)`,
@@ -96,8 +96,9 @@ export function seedSets(path: string, sets: number, now: Date, windowMs = MINUT
           counts.memberships++;
         }
         const [advisor, ...members] = people as [string, ...string[]];
-        ins.meeting.run(`m${i}_1`, s, 1, firstStart, "closed", advisor, closedAt, longAgo);
-        ins.meeting.run(`m${i}_2`, s, 2, nextStart, "scheduled", advisor, null, longAgo);
+        // Both announced long ago (the steady state): the tick has no presenters to announce.
+        ins.meeting.run(`m${i}_1`, s, 1, firstStart, "closed", advisor, closedAt, longAgo, longAgo);
+        ins.meeting.run(`m${i}_2`, s, 2, nextStart, "scheduled", advisor, null, longAgo, longAgo);
         counts.meetings += 2;
         for (const m of members) ins.attendance.run(`m${i}_1`, m);
         counts.attendance += members.length;
