@@ -17,16 +17,21 @@ as Sam
 as Ana
 /meeting schedule when:"2027-01-12 10:00" duration:2h every:"second tuesday" count:7`;
 
-/** Each reminder of a transcript as "<clock stamp> | <first line>": when the console delivered it, and what. */
+/**
+ * Each reminder of a transcript as "<clock stamp> | <first line>": when the console delivered it, and what.
+ * Reminders delivered at the same moment are sorted (their order is not defined: PostgreSQL claims them in any order).
+ */
 function reminders(transcript: string[]): string[] {
-  const out: string[] = [];
+  const moments: string[][] = [];
   let stamp = "";
   for (const line of transcript) {
     if (line.startsWith("> ")) stamp = "";
-    else if (line.startsWith("[clock] ")) stamp = line.slice("[clock] ".length);
-    else if (stamp && (line.startsWith("[DM ") || line.startsWith("[#"))) out.push(`${stamp} | ${line}`);
+    else if (line.startsWith("[clock] ")) {
+      stamp = line.slice("[clock] ".length);
+      moments.push([]);
+    } else if (stamp && (line.startsWith("[DM ") || line.startsWith("[#"))) moments.at(-1)!.push(`${stamp} | ${line}`);
   }
-  return out;
+  return moments.flatMap((lines) => lines.sort());
 }
 
 const matching = (lines: string[], re: RegExp) => lines.filter((l) => re.test(l));
