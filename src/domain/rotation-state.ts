@@ -38,7 +38,7 @@ export type RotationMeeting = {
 };
 /** A stored turn. Pair partners share a position. */
 export type RotationSlot = { id: string; meetingId: string; personId: string; position: number; status: SlotStatus; swapped: boolean };
-export type RotationRsvp = { meetingId: string; personId: string; answer: "yes" | "no" };
+type RotationRsvp = { meetingId: string; personId: string; answer: "yes" | "no" };
 /** A person is away from `startsAt` (inclusive) to `endsAt` (exclusive). */
 export type RotationAbsence = { personId: string; startsAt: Date; endsAt: Date };
 
@@ -69,14 +69,11 @@ export function rotationState<M extends RotationMeeting>(facts: Omit<RotationSta
   return { ...facts, upcoming };
 }
 
-export const endOf = (m: Pick<RotationMeeting, "startsAt" | "durationMinutes">): Date =>
+const endOf = (m: Pick<RotationMeeting, "startsAt" | "durationMinutes">): Date =>
   new Date(m.startsAt.getTime() + m.durationMinutes * 60_000);
 
 /** How many presenters (slots) the meeting has room for. */
-export function capacityOf(
-  state: Pick<RotationState, "slotMinutes" | "allowanceMinutes">,
-  m: Pick<RotationMeeting, "durationMinutes">,
-): number {
+function capacityOf(state: Pick<RotationState, "slotMinutes" | "allowanceMinutes">, m: Pick<RotationMeeting, "durationMinutes">): number {
   return presentersPerMeeting(m.durationMinutes, state.slotMinutes, state.allowanceMinutes);
 }
 
@@ -133,7 +130,7 @@ export function projectUpcoming(state: RotationState, count = state.upcoming.len
 }
 
 /** When the scheduler announces the meeting's presenters at the latest. */
-export const announceMomentOf = (m: Pick<RotationMeeting, "startsAt">): Date => new Date(m.startsAt.getTime() - ANNOUNCE_LEAD_MS);
+const announceMomentOf = (m: Pick<RotationMeeting, "startsAt">): Date => new Date(m.startsAt.getTime() - ANNOUNCE_LEAD_MS);
 
 /**
  * Whether a meeting not yet announced is due to be: it has not started, and either its announce moment has

@@ -44,7 +44,7 @@ export const DELIVERY_TIMEOUT_MS = 30_000;
 export const CLAIM_LEASE_MS = 15 * 60_000;
 
 /** At most this many sets have presenters announced in one tick; any more wait for the next tick (a week ahead, a minute is nothing). */
-export const ANNOUNCE_SETS_PER_TICK = 100;
+const ANNOUNCE_SETS_PER_TICK = 100;
 
 export type TickReport = { announced: number; planned: number; skipped: number; sent: number; failed: number };
 
@@ -100,7 +100,7 @@ export async function runTick(deps: SchedulerDeps, sink: NudgeSink, now: Date): 
  * reminder whether or not anyone runs a command. One query when there is nothing to announce.
  * Returns how many meetings were announced.
  */
-export async function announceDue(db: Db, now: Date): Promise<number> {
+async function announceDue(db: Db, now: Date): Promise<number> {
   let announced = 0;
   for (const setId of await setsToAnnounce(db, now, new Date(now.getTime() + ANNOUNCE_LEAD_MS), ANNOUNCE_SETS_PER_TICK)) {
     const set = await findSetById(db, setId);
