@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CalendarDate } from "../src/domain/calendar-date.ts";
 
 /**
  * Who may run a command.
@@ -62,8 +63,8 @@ export const opt = {
   users: (b: Base) => spec("users", z.array(UserRef).min(1).max(20), b),
   /** A date and time, natural language in the actor's time zone. */
   when: (b: Base) => spec("when", z.date(), b),
-  /** A calendar day, natural language in the actor's time zone (start of that day). */
-  day: (b: Base) => spec("day", z.date(), b),
+  /** A calendar day, natural language read in the actor's time zone: a `CalendarDate` (the day as given, and that zone). */
+  day: (b: Base) => spec("day", CalendarDate, b),
   /** Minutes, written "2h", "90m", "1h30m". */
   duration: (b: Base & { min: number; max: number }) =>
     spec("duration", z.number().int().min(b.min, `at least ${b.min} minutes`).max(b.max, `at most ${b.max} minutes`), b),

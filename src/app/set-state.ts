@@ -1,3 +1,4 @@
+import { onLeaveAt } from "../domain/leave.ts";
 import {
   type MeetingPlan,
   type MeetingToPlan,
@@ -55,7 +56,7 @@ export function capacityOf(state: SetState, m: MeetingRow): number {
 
 /** Is the person away (an absence covering the meeting's start) at this meeting? */
 export function isAway(absences: AbsenceRow[], personId: string, at: Date): boolean {
-  return absences.some((a) => a.personId === personId && a.startsAt <= at && at < a.endsAt);
+  return absences.some((a) => a.personId === personId && onLeaveAt(a, at));
 }
 
 /** People who must not present at `m`: away, RSVP'd no, skipped it, or were swapped/moved out of it. */

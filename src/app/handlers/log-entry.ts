@@ -1,4 +1,3 @@
-import { DateTime } from "luxon";
 import type { OptionsOf } from "../../../commands/define.ts";
 import {
   logAction,
@@ -10,12 +9,13 @@ import {
   logReflect,
   logStrength,
 } from "../../../commands/index.ts";
+import { type CalendarDate, dayEnds, formatCalendarDate } from "../../domain/calendar-date.ts";
 import { createEntry, findOwnAction, recordOutcome } from "../../store/entries.ts";
 import { listMeetings } from "../../store/meetings.ts";
 import { handler, type SetContext } from "../context.ts";
 import { findMeeting, meetingForEntry } from "../format.ts";
 import type { Outgoing } from "../reply.ts";
-import { at, toActor } from "../reply.ts";
+import { toActor } from "../reply.ts";
 import { failure, type Result, success } from "../result.ts";
 
 type EntryDecl =
@@ -43,7 +43,7 @@ const confirmations: Record<string, string> = {
 async function recordEntry(
   ctx: SetContext,
   kind: string,
-  options: OptionsOf<EntryDecl> & { due?: Date; action?: number },
+  options: OptionsOf<EntryDecl> & { due?: CalendarDate; action?: number },
 ): Promise<Result<Outgoing[]>> {
   const { db } = ctx.deps;
   const meetings = await listMeetings(db, ctx.set.id);
@@ -54,10 +54,11 @@ async function recordEntry(
   const action = options.action !== undefined ? await findOwnAction(db, ctx.set.id, ctx.actor.id, options.action) : null;
   if (options.action !== undefined && !action)
     return failure("not-found", `Option action: you have no action #${options.action}. See /action list.`);
-  const dueAt = options.due
-    ? DateTime.fromJSDate(options.due, { zone: ctx.actor.timeZone }).plus({ days: 1 }).startOf("day").toJSDate()
-    : null;
-  if (dueAt && dueAt <= ctx.now) return failure("bad-option", `Option due: ${at(options.due!, "date")} is in the past.`);
+  if (options.due && dayEnds(options.due) <= ctx.now)
+    return failure(
+      "bad-option",
+      `Option due: ${formatCalendarDate(options.due)} is in the past. Give today or a later day, e.g. due:"next friday".`,
+    );
 
   const entry = await createEntry(db, {
     setId: ctx.set.id,
@@ -66,7 +67,7 @@ async function recordEntry(
     text: options.text,
     meetingId: meeting?.id ?? null,
     now: ctx.now,
-    dueAt,
+    due: options.due ?? null,
   });
   if (action)
     await recordOutcome(db, action.id, { status: "done", outcome: options.text, effectiveness: action.effectiveness, now: ctx.now });
