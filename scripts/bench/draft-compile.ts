@@ -6,7 +6,8 @@
  */
 import { performance } from "node:perf_hooks";
 import { calendarDate, calendarDateOf } from "../../src/domain/calendar-date.ts";
-import { compileDraft, type DraftAction, type DraftEntry, type DraftInput, type EntryKind, evidenceRows } from "../../src/domain/draft.ts";
+import { compileDraft, type DraftAction, type DraftEntry, type DraftInput, evidenceRows } from "../../src/domain/draft.ts";
+import type { EntryKind } from "../../src/domain/entry-kind.ts";
 import { evidenceCsv } from "../../src/export/draft-csv.ts";
 import { draftToDocx } from "../../src/export/draft-docx.ts";
 import { draftToMarkdown } from "../../src/export/draft-markdown.ts";

@@ -26,8 +26,8 @@
 import { DateTime } from "luxon";
 import { type CalendarDate, formatCalendarDate } from "./calendar-date.ts";
 import { programmeWarnings } from "./compliance.ts";
+import type { EntryKind } from "./entry-kind.ts";
 
-export type EntryKind = "problem" | "action" | "outcome" | "reflect" | "question" | "strength" | "limitation" | "goal";
 export type DraftEntry = { number: number; kind: EntryKind; text: string; createdAt: Date; meetingNumber: number | null };
 export type DraftAction = {
   number: number;

@@ -7,7 +7,8 @@
  * reflections after each problem, and 2 closing reflections in the programme's last month.
  */
 import { calendarDate } from "../../src/domain/calendar-date.ts";
-import type { DraftAction, DraftEntry, DraftInput, EntryKind } from "../../src/domain/draft.ts";
+import type { DraftAction, DraftEntry, DraftInput } from "../../src/domain/draft.ts";
+import type { EntryKind } from "../../src/domain/entry-kind.ts";
 
 /** A calendar date as the member (in London) gave it. */
 export const day = (iso: string) => calendarDate(iso, "Europe/London");
