@@ -1,3 +1,4 @@
+import { formatCalendarDate } from "../domain/calendar-date.ts";
 import { setSizeWarnings } from "../domain/compliance.ts";
 import type { PlannedNudge } from "../domain/plan-nudges.ts";
 import type { NudgeView } from "../store/nudge-state.ts";
@@ -86,15 +87,12 @@ export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
     }
     case "action-due": {
       const action = view.actions.get(n.subjectId)!;
-      return reply(
-        `${actionRef(action.number, "Action")} "${action.text}" was due ${at(new Date(action.dueAt!.getTime() - 1), "date")}. How did it go?`,
-        [
-          { id: `action-done-${action.number}`, label: "Mark it done", command: `/action done action:${action.number}`, style: "primary" },
-          record("outcome", "Record an outcome"),
-          snooze,
-          stop,
-        ],
-      );
+      return reply(`${actionRef(action.number, "Action")} "${action.text}" was due ${formatCalendarDate(action.due!)}. How did it go?`, [
+        { id: `action-done-${action.number}`, label: "Mark it done", command: `/action done action:${action.number}`, style: "primary" },
+        record("outcome", "Record an outcome"),
+        snooze,
+        stop,
+      ]);
     }
     case "advisor-silent": {
       const stats = view.entryStats.get(`${n.setId}:${n.subjectId}`);

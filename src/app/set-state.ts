@@ -1,3 +1,4 @@
+import { leaveEnds } from "../domain/leave.ts";
 import { type AnnouncementPlan, planAnnouncements, type RotationState, rotationState } from "../domain/rotation-state.ts";
 import {
   insertSlots,
@@ -31,7 +32,8 @@ export async function loadSetState(db: Db, set: SetWithPeople, now: Date): Promi
     meetings,
     slots,
     rsvps,
-    absences,
+    // The rotation reasons in instants: a leave runs until the end of its last day in its zone (or /away off).
+    absences: absences.map((a) => ({ personId: a.personId, startsAt: a.startsAt, endsAt: leaveEnds(a) })),
   });
   return { ...state, set };
 }

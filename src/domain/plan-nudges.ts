@@ -16,7 +16,9 @@
  *   a turn given late) is not sent, except the presenter DM, which is sent late: `LATE_DELAY_MS` after the fact.
  */
 import { DateTime } from "luxon";
+import { type CalendarDate, dayEnds } from "./calendar-date.ts";
 import { SET_SIZE } from "./compliance.ts";
+import { type Leave, leaveEnds } from "./leave.ts";
 
 export type NudgeKind =
   | "presenter-prep" // DM each presenter, `presenterPrepHours` before the meeting (or late, when told of the turn after that): prepare and /log problem
@@ -24,7 +26,7 @@ export type NudgeKind =
   | "log-action" // DM each attendee of a closed meeting who has logged no action since it started (at each of `logActionHours` after closing; the later ones are follow-ups)
   | "midpoint-outcome" // halfway between closed meeting A and the next meeting B: DM members with actions lacking an outcome
   | "outcome-due" // `outcomeDueHours` before the meeting B that follows a closed meeting: DM members with actions lacking an outcome
-  | "action-due" // an open action's due date passes: DM its owner
+  | "action-due" // an open action's due date is over (the end of that day in its zone): DM its owner
   | "advisor-silent" // to each advisor: a member with no entry for `silentDays` days (count and date only, never text)
   | "advisor-set-size"; // to each advisor: the member count is below 4 or above 8
 
@@ -68,7 +70,8 @@ export type NudgeAction = {
   id: string;
   ownerId: string;
   createdAt: Date;
-  dueAt: Date | null;
+  /** The due date as given: the action-due DM falls due when this day is over in its zone. */
+  due: CalendarDate | null;
   status: "open" | "done" | "partly" | "dropped";
   outcomeAt: Date | null;
 };
@@ -99,8 +102,8 @@ export type NudgeSet = {
   actionEntryTimes: Record<string, Date[]>;
   /** when each current member joined (silence counts from here if they have no entry) */
   memberSince: Record<string, Date>;
-  /** a person is away from `startsAt` (inclusive) to `endsAt` (exclusive) */
-  absences: { personId: string; startsAt: Date; endsAt: Date }[];
+  /** a person is away from `startsAt` (inclusive) to the leave's end (exclusive, see `leaveEnds`) */
+  absences: (Leave & { personId: string })[];
   /** when the member count last changed */
   sizeChangedAt: Date;
   rules?: Partial<NudgeRules>;
@@ -243,8 +246,9 @@ function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bou
   const members = new Set(set.memberIds);
   const seen = new Set<string>();
 
+  const leaves = set.absences.map((a) => ({ personId: a.personId, startsAt: a.startsAt, endsAt: leaveEnds(a) }));
   const away = new Map<string, { startsAt: Date; endsAt: Date }[]>();
-  for (const a of set.absences) pushTo(away, a.personId, a);
+  for (const a of leaves) pushTo(away, a.personId, a);
   const isAway = (personId: string, t: number) =>
     (away.get(personId) ?? []).some((a) => a.startsAt.getTime() <= t && t < a.endsAt.getTime());
 
@@ -367,8 +371,9 @@ function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bou
   });
 
   for (const a of set.actions) {
-    if (a.status !== "open" || !a.dueAt || !members.has(a.ownerId)) continue;
-    toPerson("action-due", a.ownerId, a.id, "1", a.dueAt.getTime(), a.dueAt.getTime() + 7 * DAY);
+    if (a.status !== "open" || !a.due || !members.has(a.ownerId)) continue;
+    const passed = dayEnds(a.due).getTime();
+    toPerson("action-due", a.ownerId, a.id, "1", passed, passed + 7 * DAY);
   }
 
   // Silence counts from the later of the last entry and joining; each silence alerts once (keyed by that day).
@@ -377,7 +382,7 @@ function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bou
     if (last === -Infinity) continue;
     // A member away when the silence falls due is reported when they are back, if still silent.
     const silentFrom = last + rules.silentDays * DAY;
-    const due = set.absences
+    const due = leaves
       .filter((a) => a.personId === id && a.startsAt.getTime() <= silentFrom && silentFrom < a.endsAt.getTime())
       .reduce((t, a) => Math.max(t, a.endsAt.getTime()), silentFrom);
     const day = new Date(last).toISOString().slice(0, 10);

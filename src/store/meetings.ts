@@ -1,3 +1,5 @@
+import { type CalendarDate, calendarDate } from "../domain/calendar-date.ts";
+import { earliestLastDayRunningAt, type Leave, leaveEnds } from "../domain/leave.ts";
 import type { MeetingStatus, NewSlot, RotationSlot, SlotStatus } from "../domain/rotation-state.ts";
 import type { Db } from "./open-database.ts";
 
@@ -19,7 +21,8 @@ export type MeetingRow = {
 };
 export type SlotRow = RotationSlot;
 export type RsvpRow = { meetingId: string; personId: string; answer: "yes" | "no" };
-export type AbsenceRow = { id: string; personId: string; startsAt: Date; endsAt: Date; note: string | null };
+/** A member's leave as stored: its last day is a calendar date in the zone it was read in (see src/domain/leave.ts). */
+export type AbsenceRow = Leave & { id: string; personId: string; note: string | null };
 
 const asMeeting = (m: { status: string } & Omit<MeetingRow, "status">): MeetingRow => ({ ...m, status: m.status as MeetingStatus });
 
@@ -148,22 +151,47 @@ export async function listAttendance(db: Db, meetingIds: string[]): Promise<{ me
   return db.attendance.findMany({ where: { meetingId: { in: meetingIds } } });
 }
 
-/** Absences of the set that have not ended before `from`. */
+/**
+ * The absences that may still run at `t` (a superset: check each with `leaveEnds`): last day late enough in any
+ * zone, and not ended early before `t`.
+ */
+export const absenceWhereNotOverBy = (t: Date) => ({
+  lastDay: { gte: earliestLastDayRunningAt(t) },
+  OR: [{ endedAt: null }, { endedAt: { gt: t } }],
+});
+
+/** A stored absence's leave: its last day as a calendar date in its zone. */
+export const asLeave = (a: { startsAt: Date; lastDay: string; timeZone: string; endedAt: Date | null }): Leave => ({
+  startsAt: a.startsAt,
+  lastDay: calendarDate(a.lastDay, a.timeZone),
+  endedAt: a.endedAt,
+});
+
+/** Absences of the set that are not over by `from` (their end is after it). */
 export async function listAbsences(db: Db, setId: string, from: Date): Promise<AbsenceRow[]> {
-  return db.absence.findMany({ where: { setId, endsAt: { gt: from } }, orderBy: { startsAt: "asc" } });
+  const rows = await db.absence.findMany({ where: { setId, ...absenceWhereNotOverBy(from) }, orderBy: { startsAt: "asc" } });
+  return rows.map((a) => ({ id: a.id, personId: a.personId, note: a.note, ...asLeave(a) })).filter((a) => leaveEnds(a) > from);
 }
 
+/** Records a leave from `startsAt` to the end of `lastDay` (in the zone it was read in). */
 export async function addAbsence(
   db: Db,
-  input: { setId: string; personId: string; startsAt: Date; endsAt: Date; note: string | null },
+  input: { setId: string; personId: string; startsAt: Date; lastDay: CalendarDate; note: string | null },
 ): Promise<void> {
-  await db.absence.create({ data: input });
+  const { lastDay, ...rest } = input;
+  await db.absence.create({ data: { ...rest, lastDay: lastDay.date, timeZone: lastDay.zone } });
 }
 
-/** Ends every absence of a person in a set that is still running at `now`; returns how many. */
+/**
+ * Ends, at `now`, every absence of a person in a set that is still running; returns how many were running. Leaves
+ * already over are left as they were: a leave ends at the sooner of `endedAt` and the end of its last day.
+ */
 export async function endAbsences(db: Db, setId: string, personId: string, now: Date): Promise<number> {
-  const { count } = await db.absence.updateMany({ where: { setId, personId, endsAt: { gt: now } }, data: { endsAt: now } });
-  return count;
+  const where = { setId, personId, ...absenceWhereNotOverBy(now) };
+  const candidates = await db.absence.findMany({ where });
+  const running = candidates.map(asLeave).filter((a) => leaveEnds(a) > now).length;
+  if (running > 0) await db.absence.updateMany({ where, data: { endedAt: now } });
+  return running;
 }
 
 /** The closed meetings a person attended in a set, with their lengths. */

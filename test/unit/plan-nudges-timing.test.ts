@@ -107,7 +107,7 @@ test("a meeting given its time after the day-before moment gets no channel post;
 
 test("outcome-due is keyed by the coming meeting's time version and skipped when its moment had passed at the move", () => {
   const A = meeting("A", "2027-01-12T10:00:00Z", { status: "closed", closedAt: d("2027-01-12T12:00:00Z"), attendeeIds: MEMBERS });
-  const actions = [{ id: "x", ownerId: "m1", createdAt: d("2027-01-13T00:00:00Z"), dueAt: null, status: "open" as const, outcomeAt: null }];
+  const actions = [{ id: "x", ownerId: "m1", createdAt: d("2027-01-13T00:00:00Z"), due: null, status: "open" as const, outcomeAt: null }];
   const withActions = (B: NudgeMeeting) => {
     const st = state([A, B]);
     st.sets[0]!.actions = actions;

@@ -1,8 +1,9 @@
 import { setInfo } from "../../../commands/index.ts";
+import { formatCalendarDate } from "../../domain/calendar-date.ts";
 import { programmeWarnings, setSizeWarnings } from "../../domain/compliance.ts";
 import { isAway } from "../../domain/rotation-state.ts";
 import { handler } from "../context.ts";
-import { isoDay, meetingTitle, plannedPresenters } from "../format.ts";
+import { meetingTitle, plannedPresenters } from "../format.ts";
 import { toActor } from "../reply.ts";
 import { success } from "../result.ts";
 import { loadSetState } from "../set-state.ts";
@@ -22,7 +23,7 @@ export default handler(setInfo, async (ctx) => {
     .join(", ");
   const next = state.upcoming[0];
   const programme = set.programmeStart
-    ? `${isoDay(set.programmeStart)} to ${set.programmeEnd ? isoDay(set.programmeEnd) : "?"}`
+    ? `${formatCalendarDate(set.programmeStart, "iso")} to ${set.programmeEnd ? formatCalendarDate(set.programmeEnd, "iso") : "?"}`
     : "not set (/set programme)";
   const warnings = [...setSizeWarnings(members.length), ...programmeWarnings(set.programmeStart, set.programmeEnd)];
   return success([
