@@ -25,39 +25,37 @@ export type ActionRow = {
 
 /**
  * Records an entry under the author's next number; an `action` entry also creates its Action.
- * Numbering and insert share one transaction, so two entries never get the same number.
+ * Numbering and insert are atomic inside a transaction, as every command runs (`inTransaction`).
  */
 export async function createEntry(
   db: Db,
   input: { setId: string; authorId: string; kind: string; text: string; meetingId: string | null; now: Date; dueAt?: Date | null },
 ): Promise<EntryRow> {
-  return db.$transaction(async (tx) => {
-    const top = await tx.entry.aggregate({ where: { setId: input.setId, authorId: input.authorId }, _max: { number: true } });
-    const entry = await tx.entry.create({
+  const top = await db.entry.aggregate({ where: { setId: input.setId, authorId: input.authorId }, _max: { number: true } });
+  const entry = await db.entry.create({
+    data: {
+      setId: input.setId,
+      authorId: input.authorId,
+      number: (top._max.number ?? 0) + 1,
+      kind: input.kind,
+      text: input.text,
+      meetingId: input.meetingId,
+      createdAt: input.now,
+    },
+  });
+  if (input.kind === "action") {
+    await db.action.create({
       data: {
+        entryId: entry.id,
         setId: input.setId,
-        authorId: input.authorId,
-        number: (top._max.number ?? 0) + 1,
-        kind: input.kind,
-        text: input.text,
+        ownerId: input.authorId,
         meetingId: input.meetingId,
         createdAt: input.now,
+        dueAt: input.dueAt ?? null,
       },
     });
-    if (input.kind === "action") {
-      await tx.action.create({
-        data: {
-          entryId: entry.id,
-          setId: input.setId,
-          ownerId: input.authorId,
-          meetingId: input.meetingId,
-          createdAt: input.now,
-          dueAt: input.dueAt ?? null,
-        },
-      });
-    }
-    return entry;
-  });
+  }
+  return entry;
 }
 
 /** The author's entries in a set, newest first. */

@@ -24,7 +24,10 @@ export async function listMeetings(db: Db, setId: string): Promise<MeetingRow[]>
   return rows.map(asMeeting);
 }
 
-/** Creates meetings numbered after the set's highest number, optionally as one recurring series. */
+/**
+ * Creates meetings numbered after the set's highest number, optionally as one recurring series. Numbering
+ * and inserts are atomic only inside a transaction, as every command runs (`inTransaction`).
+ */
 export async function createMeetings(
   db: Db,
   input: {
@@ -35,30 +38,28 @@ export async function createMeetings(
     series?: { rule: string; timeZone: string };
   },
 ): Promise<MeetingRow[]> {
-  return db.$transaction(async (tx) => {
-    const top = await tx.meeting.aggregate({ where: { setId: input.setId }, _max: { number: true } });
-    const series = input.series
-      ? await tx.meetingSeries.create({
-          data: { setId: input.setId, ...input.series, durationMinutes: input.durationMinutes, createdById: input.createdById },
-        })
-      : null;
-    const first = (top._max.number ?? 0) + 1;
-    const created: MeetingRow[] = [];
-    for (const [i, startsAt] of input.starts.entries()) {
-      const row = await tx.meeting.create({
-        data: {
-          setId: input.setId,
-          number: first + i,
-          seriesId: series?.id ?? null,
-          startsAt,
-          durationMinutes: input.durationMinutes,
-          createdById: input.createdById,
-        },
-      });
-      created.push(asMeeting(row));
-    }
-    return created;
-  });
+  const top = await db.meeting.aggregate({ where: { setId: input.setId }, _max: { number: true } });
+  const series = input.series
+    ? await db.meetingSeries.create({
+        data: { setId: input.setId, ...input.series, durationMinutes: input.durationMinutes, createdById: input.createdById },
+      })
+    : null;
+  const first = (top._max.number ?? 0) + 1;
+  const created: MeetingRow[] = [];
+  for (const [i, startsAt] of input.starts.entries()) {
+    const row = await db.meeting.create({
+      data: {
+        setId: input.setId,
+        number: first + i,
+        seriesId: series?.id ?? null,
+        startsAt,
+        durationMinutes: input.durationMinutes,
+        createdById: input.createdById,
+      },
+    });
+    created.push(asMeeting(row));
+  }
+  return created;
 }
 
 export async function moveMeeting(db: Db, meetingId: string, startsAt: Date): Promise<void> {

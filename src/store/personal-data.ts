@@ -51,20 +51,18 @@ export async function exportPersonalData(db: Db, personId: string) {
 /**
  * Deletes a person's own content — entries and actions, RSVPs, leave, reminder settings and the reminders
  * addressed to them — ends their memberships, and replaces their name. Attendance and presenter turns stay,
- * without a name, as part of their sets' facilitation records. One transaction: all or nothing.
+ * without a name, as part of their sets' facilitation records. All or nothing inside a transaction (`inTransaction`).
  */
 export async function forgetPerson(db: Db, personId: string, now: Date): Promise<{ entries: number }> {
-  return db.$transaction(async (tx) => {
-    const { count: entries } = await tx.entry.deleteMany({ where: { authorId: personId } });
-    await tx.action.deleteMany({ where: { ownerId: personId } });
-    await tx.rsvp.deleteMany({ where: { personId } });
-    await tx.absence.deleteMany({ where: { personId } });
-    await tx.outbox.deleteMany({ where: { personId } });
-    await tx.membership.updateMany({ where: { personId, leftAt: null }, data: { leftAt: now, sharing: false, pairLabel: null } });
-    await tx.person.update({
-      where: { id: personId },
-      data: { displayName: "a former member", quietStart: null, quietEnd: null, nudgesOn: false, snoozedUntil: null },
-    });
-    return { entries };
+  const { count: entries } = await db.entry.deleteMany({ where: { authorId: personId } });
+  await db.action.deleteMany({ where: { ownerId: personId } });
+  await db.rsvp.deleteMany({ where: { personId } });
+  await db.absence.deleteMany({ where: { personId } });
+  await db.outbox.deleteMany({ where: { personId } });
+  await db.membership.updateMany({ where: { personId, leftAt: null }, data: { leftAt: now, sharing: false, pairLabel: null } });
+  await db.person.update({
+    where: { id: personId },
+    data: { displayName: "a former member", quietStart: null, quietEnd: null, nudgesOn: false, snoozedUntil: null },
   });
+  return { entries };
 }

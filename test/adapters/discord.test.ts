@@ -11,7 +11,7 @@ import { handlers } from "../../src/app/handlers/index.ts";
 import type { Delivery } from "../../src/app/render-nudge.ts";
 import { ManualClock } from "../../src/clock.ts";
 import { runTick } from "../../src/scheduler/tick.ts";
-import { type Db, openDatabase } from "../../src/store/open-database.ts";
+import { type Database, openDatabase } from "../../src/store/open-database.ts";
 import { type DiscordCall, FakeDiscord } from "../support/fake-discord.ts";
 import { startBot } from "../support/start-bot.ts";
 
@@ -50,7 +50,7 @@ const buttonsOf = (call: DiscordCall) =>
 
 describe("Discord adapter on the real discord.js client against a local Discord", () => {
   let fake: FakeDiscord;
-  let db: Db;
+  let db: Database;
   let dir: string;
   let adapter: DiscordAdapter;
   const clock = new ManualClock(new Date("2027-01-04T09:00:00Z"));

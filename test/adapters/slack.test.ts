@@ -9,7 +9,7 @@ import { createSlackAdapter, type SlackAdapter } from "../../src/adapters/slack/
 import { handlers } from "../../src/app/handlers/index.ts";
 import { ManualClock } from "../../src/clock.ts";
 import { runTick } from "../../src/scheduler/tick.ts";
-import { type Db, openDatabase } from "../../src/store/open-database.ts";
+import { type Database, openDatabase } from "../../src/store/open-database.ts";
 import { saveSlackInstallation } from "../../src/store/slack-installations.ts";
 import { FakeSlack, type SlackCall } from "../support/fake-slack.ts";
 import { blockAction, eventCallback, type SlackTarget, slashCommand, viewSubmission } from "../support/slack-requests.ts";
@@ -39,7 +39,7 @@ const buttonsOf = (c: SlackCall) =>
 
 describe("Slack adapter on the real Bolt stack against a local Slack", () => {
   let fake: FakeSlack;
-  let db: Db;
+  let db: Database;
   let dir: string;
   let adapter: SlackAdapter;
   let target: SlackTarget;
@@ -265,7 +265,7 @@ describe("Slack adapter on the real Bolt stack against a local Slack", () => {
 
 describe("Slack multi-workspace installs through OAuth, with the installations in our database", () => {
   let fake: FakeSlack;
-  let db: Db;
+  let db: Database;
   let dir: string;
   let adapter: SlackAdapter;
   let target: SlackTarget;
