@@ -1,3 +1,4 @@
+import { MAX_UPCOMING_MEETINGS } from "../src/domain/meeting-limits.ts";
 import { command, opt, optional } from "./define.ts";
 
 export const meetingSchedule = command({
@@ -9,8 +10,14 @@ export const meetingSchedule = command({
     when: opt.when({ description: 'Date and time, e.g. "next tuesday 10am" or "2027-01-12 14:00" (your time zone)' }),
     duration: optional(opt.duration({ description: "Length, e.g. 2h or 90m (default 2h)", min: 30, max: 480 })),
     every: optional(opt.cadence({ description: 'Repeat: weekly, fortnightly, monthly, "first tuesday"…' })),
-    count: optional(opt.integer({ description: "How many meetings in the series (default 6)", min: 1, max: 24 })),
-    until: optional(opt.day({ description: "Repeat until this day (instead of count)" })),
+    count: optional(
+      opt.integer({
+        description: `How many meetings in the series (default 6; a set has at most ${MAX_UPCOMING_MEETINGS} ahead)`,
+        min: 1,
+        max: MAX_UPCOMING_MEETINGS,
+      }),
+    ),
+    until: optional(opt.day({ description: `Repeat until this day (instead of count; at most ${MAX_UPCOMING_MEETINGS} meetings ahead)` })),
   },
   positional: 2,
   examples: [
@@ -33,7 +40,7 @@ export const meetingList = command({
   sub: "list",
   summary: "Upcoming meetings with their presenters.",
   who: "anyone",
-  options: { count: optional(opt.integer({ description: "How many (default 6)", min: 1, max: 24 })) },
+  options: { count: optional(opt.integer({ description: "How many (default 6)", min: 1, max: MAX_UPCOMING_MEETINGS })) },
   examples: ["/meeting list", "/meeting list count:12"],
 });
 

@@ -76,22 +76,22 @@ export async function deleteEntry(db: Db, entryId: string): Promise<void> {
   await db.entry.delete({ where: { id: entryId } });
 }
 
-type ActionWithEntry = {
+type ActionFields = {
   id: string;
+  entryId: string;
   meetingId: string | null;
   dueAt: Date | null;
   status: string;
   outcome: string | null;
   effectiveness: string | null;
   outcomeAt: Date | null;
-  entry: { number: number; text: string; createdAt: Date };
 };
-const asAction = (a: ActionWithEntry): ActionRow => ({
+const asAction = (a: ActionFields, entry: { number: number; text: string; createdAt: Date }): ActionRow => ({
   id: a.id,
-  number: a.entry.number,
-  text: a.entry.text,
+  number: entry.number,
+  text: entry.text,
   meetingId: a.meetingId,
-  createdAt: a.entry.createdAt,
+  createdAt: entry.createdAt,
   dueAt: a.dueAt,
   status: a.status as ActionStatus,
   outcome: a.outcome,
@@ -99,16 +99,31 @@ const asAction = (a: ActionWithEntry): ActionRow => ({
   outcomeAt: a.outcomeAt,
 });
 
-/** The owner's actions in a set, oldest first. */
+/**
+ * The owner's actions in a set, oldest first. Two flat queries joined here: Prisma loads an included
+ * relation with the parent ids as parameters, which would grow with the member's actions.
+ */
 export async function listActions(db: Db, setId: string, ownerId: string): Promise<ActionRow[]> {
-  const rows = await db.action.findMany({ where: { setId, ownerId }, include: { entry: true }, orderBy: { entry: { number: "asc" } } });
-  return rows.map(asAction);
+  const [actions, entries] = await Promise.all([
+    db.action.findMany({ where: { setId, ownerId } }),
+    db.entry.findMany({
+      where: { setId, authorId: ownerId, action: { isNot: null } },
+      orderBy: { number: "asc" },
+      select: { id: true, number: true, text: true, createdAt: true },
+    }),
+  ]);
+  const byEntry = new Map(actions.map((a) => [a.entryId, a]));
+  return entries.flatMap((e) => {
+    const action = byEntry.get(e.id);
+    return action ? [asAction(action, e)] : [];
+  });
 }
 
 /** The owner's action whose entry has this number, or null. */
 export async function findOwnAction(db: Db, setId: string, ownerId: string, number: number): Promise<ActionRow | null> {
-  const row = await db.action.findFirst({ where: { setId, ownerId, entry: { number } }, include: { entry: true } });
-  return row ? asAction(row) : null;
+  const entry = await db.entry.findUnique({ where: { setId_authorId_number: { setId, authorId: ownerId, number } } });
+  const action = entry && (await db.action.findUnique({ where: { entryId: entry.id } }));
+  return entry && action ? asAction(action, entry) : null;
 }
 
 export async function recordOutcome(

@@ -24,6 +24,11 @@ export async function listMeetings(db: Db, setId: string): Promise<MeetingRow[]>
   return rows.map(asMeeting);
 }
 
+/** How many of the set's meetings are scheduled and have not started by `now`. */
+export async function countUpcomingMeetings(db: Db, setId: string, now: Date): Promise<number> {
+  return db.meeting.count({ where: { setId, status: "scheduled", startsAt: { gt: now } } });
+}
+
 /**
  * Creates meetings numbered after the set's highest number, optionally as one recurring series. Numbering
  * and inserts are atomic only inside a transaction, as every command runs (`inTransaction`).
@@ -70,9 +75,9 @@ export async function setMeetingStatus(db: Db, meetingId: string, status: Meetin
   await db.meeting.update({ where: { id: meetingId }, data: { status, ...(status === "closed" ? { closedAt: now } : {}) } });
 }
 
-/** Slots of the given meetings. */
-export async function listSlots(db: Db, meetingIds: string[]): Promise<SlotRow[]> {
-  const rows = await db.presenterSlot.findMany({ where: { meetingId: { in: meetingIds } }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+/** Every presenter slot of the set's meetings: one query, filtered by set (a join), however many meetings it has. */
+export async function listSlots(db: Db, setId: string): Promise<SlotRow[]> {
+  const rows = await db.presenterSlot.findMany({ where: { meeting: { setId } }, orderBy: [{ position: "asc" }, { id: "asc" }] });
   return rows.map((s) => ({ ...s, status: s.status as SlotStatus }));
 }
 
@@ -80,12 +85,14 @@ export async function insertSlots(db: Db, slots: Omit<SlotRow, "id">[]): Promise
   if (slots.length > 0) await db.presenterSlot.createMany({ data: slots });
 }
 
+/** Sets the status of some slots of one meeting (a meeting has a handful: the ids never grow with the set's history). */
 export async function setSlotStatus(db: Db, slotIds: string[], status: SlotStatus): Promise<void> {
   if (slotIds.length > 0) await db.presenterSlot.updateMany({ where: { id: { in: slotIds } }, data: { status } });
 }
 
-export async function listRsvps(db: Db, meetingIds: string[]): Promise<RsvpRow[]> {
-  const rows = await db.rsvp.findMany({ where: { meetingId: { in: meetingIds } } });
+/** Every RSVP to the set's meetings (filtered by set, a join). */
+export async function listRsvps(db: Db, setId: string): Promise<RsvpRow[]> {
+  const rows = await db.rsvp.findMany({ where: { meeting: { setId } } });
   return rows.map((r) => ({ ...r, answer: r.answer as "yes" | "no" }));
 }
 
@@ -102,8 +109,9 @@ export async function saveAttendance(db: Db, meetingId: string, personIds: strin
   if (personIds.length > 0) await db.attendance.createMany({ data: personIds.map((personId) => ({ meetingId, personId })) });
 }
 
-export async function listAttendance(db: Db, meetingIds: string[]): Promise<{ meetingId: string; personId: string }[]> {
-  return db.attendance.findMany({ where: { meetingId: { in: meetingIds } } });
+/** Who attended each of the set's meetings (filtered by set, a join). */
+export async function listAttendance(db: Db, setId: string): Promise<{ meetingId: string; personId: string }[]> {
+  return db.attendance.findMany({ where: { meeting: { setId } }, select: { meetingId: true, personId: true } });
 }
 
 /** Absences of the set that have not ended before `from`. */
@@ -137,6 +145,10 @@ export async function attendedMeetings(
   setId: string,
   personId: string,
 ): Promise<{ meetingId: string; durationMinutes: number; startsAt: Date }[]> {
-  const rows = await db.attendance.findMany({ where: { personId, meeting: { setId, status: "closed" } }, include: { meeting: true } });
-  return rows.map((r) => ({ meetingId: r.meetingId, durationMinutes: r.meeting.durationMinutes, startsAt: r.meeting.startsAt }));
+  const rows = await db.meeting.findMany({
+    where: { setId, status: "closed", attendances: { some: { personId } } },
+    orderBy: { startsAt: "asc" },
+    select: { id: true, durationMinutes: true, startsAt: true },
+  });
+  return rows.map((m) => ({ meetingId: m.id, durationMinutes: m.durationMinutes, startsAt: m.startsAt }));
 }

@@ -1,8 +1,12 @@
 import type { Db } from "./open-database.ts";
 
-/** Everything stored about one person in one workspace, for `/log export`. */
+/**
+ * Everything stored about one person in one workspace, for `/log export`. Flat queries (the person's sets
+ * and meetings found by relation filters) joined here, so no query's parameters grow with the person's history.
+ */
 export async function exportPersonalData(db: Db, personId: string) {
-  const [person, memberships, entries, actions, rsvps, attendance, absences, slots] = await Promise.all([
+  const own = { personId };
+  const [person, sets, meetings, memberships, entries, actions, rsvps, attendance, absences, slots] = await Promise.all([
     db.person.findUniqueOrThrow({
       where: { id: personId },
       select: {
@@ -16,36 +20,60 @@ export async function exportPersonalData(db: Db, personId: string) {
         createdAt: true,
       },
     }),
+    db.learningSet.findMany({
+      where: { OR: [{ memberships: { some: own } }, { entries: { some: { authorId: personId } } }] },
+      select: { id: true, name: true },
+    }),
+    db.meeting.findMany({
+      where: {
+        OR: [
+          { entries: { some: { authorId: personId } } },
+          { rsvps: { some: own } },
+          { attendances: { some: own } },
+          { slots: { some: own } },
+        ],
+      },
+      select: { id: true, number: true, startsAt: true },
+    }),
     db.membership.findMany({
-      where: { personId },
-      select: { role: true, pairLabel: true, sharing: true, joinedAt: true, leftAt: true, set: { select: { name: true } } },
+      where: own,
+      select: { setId: true, role: true, pairLabel: true, sharing: true, joinedAt: true, leftAt: true },
     }),
     db.entry.findMany({
       where: { authorId: personId },
       orderBy: { createdAt: "asc" },
-      select: {
-        number: true,
-        kind: true,
-        text: true,
-        createdAt: true,
-        editedAt: true,
-        set: { select: { name: true } },
-        meeting: { select: { number: true } },
-      },
+      select: { id: true, setId: true, meetingId: true, number: true, kind: true, text: true, createdAt: true, editedAt: true },
     }),
     db.action.findMany({
       where: { ownerId: personId },
-      select: { entry: { select: { number: true } }, dueAt: true, status: true, outcome: true, effectiveness: true, outcomeAt: true },
+      select: { entryId: true, dueAt: true, status: true, outcome: true, effectiveness: true, outcomeAt: true },
     }),
-    db.rsvp.findMany({
-      where: { personId },
-      select: { answer: true, answeredAt: true, meeting: { select: { number: true, startsAt: true } } },
-    }),
-    db.attendance.findMany({ where: { personId }, select: { meeting: { select: { number: true, startsAt: true } } } }),
-    db.absence.findMany({ where: { personId }, select: { startsAt: true, endsAt: true, note: true } }),
-    db.presenterSlot.findMany({ where: { personId }, select: { status: true, meeting: { select: { number: true, startsAt: true } } } }),
+    db.rsvp.findMany({ where: own, select: { meetingId: true, answer: true, answeredAt: true } }),
+    db.attendance.findMany({ where: own, select: { meetingId: true } }),
+    db.absence.findMany({ where: own, select: { startsAt: true, endsAt: true, note: true } }),
+    db.presenterSlot.findMany({ where: own, select: { meetingId: true, status: true } }),
   ]);
-  return { person, memberships, entries, actions, rsvps, attendance, absences, presenterSlots: slots };
+  const setName = new Map(sets.map((s) => [s.id, { name: s.name }]));
+  const meetingById = new Map(meetings.map((m) => [m.id, m]));
+  const meeting = (id: string) => {
+    const m = meetingById.get(id);
+    return m ? { number: m.number, startsAt: m.startsAt } : null;
+  };
+  const entryNumber = new Map(entries.map((e) => [e.id, { number: e.number }]));
+  return {
+    person,
+    memberships: memberships.map(({ setId, ...m }) => ({ ...m, set: setName.get(setId) ?? null })),
+    entries: entries.map(({ id: _id, setId, meetingId, ...e }) => ({
+      ...e,
+      set: setName.get(setId) ?? null,
+      meeting: meetingId ? { number: meetingById.get(meetingId)?.number ?? null } : null,
+    })),
+    actions: actions.map(({ entryId, ...a }) => ({ entry: entryNumber.get(entryId) ?? null, ...a })),
+    rsvps: rsvps.map(({ meetingId, ...r }) => ({ ...r, meeting: meeting(meetingId) })),
+    attendance: attendance.map((a) => ({ meeting: meeting(a.meetingId) })),
+    absences,
+    presenterSlots: slots.map(({ meetingId, ...s }) => ({ ...s, meeting: meeting(meetingId) })),
+  };
 }
 
 /**
