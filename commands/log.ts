@@ -127,7 +127,7 @@ export const logExport = command({
 export const logForget = command({
   name: "log",
   sub: "forget",
-  summary: "Delete all your data: asks you to confirm first. Cannot be undone.",
+  summary: "Delete all your data, in every set here: asks first, naming each set. Cannot be undone.",
   who: "member",
   options: { confirm: optional(opt.choice({ description: "yes, once you have read what will be deleted", choices: ["yes"] as const })) },
   examples: ["/log forget", "/log forget confirm:yes"],

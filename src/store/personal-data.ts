@@ -1,4 +1,5 @@
 import type { Db } from "./open-database.ts";
+import type { Role } from "./sets.ts";
 
 /**
  * Everything stored about one person in one workspace, for `/log export`. Flat queries (the person's sets
@@ -76,10 +77,55 @@ export async function exportPersonalData(db: Db, personId: string) {
   };
 }
 
+/** A set that forgetting a person touches, and their part in it now (null: they left it, but it holds their entries). */
+export type SetTouched = {
+  setId: string;
+  name: string;
+  channelId: string;
+  role: Role | null;
+  /** They are the set's only current advisor: forgetting them would leave it with nobody to run it. */
+  soleAdvisor: boolean;
+};
+
+/**
+ * The sets of the person's workspace that forgetting them changes: those they are in now and those that still
+ * hold their entries, oldest first. Three queries, filtered by the person (joins), whatever their history.
+ */
+export async function setsTouchedByForgetting(db: Db, personId: string): Promise<SetTouched[]> {
+  const current = { personId, leftAt: null };
+  const [sets, memberships, advisors] = await Promise.all([
+    db.learningSet.findMany({
+      where: { OR: [{ memberships: { some: current } }, { entries: { some: { authorId: personId } } }] },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, name: true, channelId: true },
+    }),
+    db.membership.findMany({ where: current, select: { setId: true, role: true } }),
+    db.membership.groupBy({
+      by: ["setId"],
+      where: { role: "advisor", leftAt: null, set: { memberships: { some: { ...current, role: "advisor" } } } },
+      _count: { _all: true },
+    }),
+  ]);
+  const roleIn = new Map(memberships.map((m) => [m.setId, m.role as Role]));
+  const advisorCount = new Map(advisors.map((a) => [a.setId, a._count._all]));
+  return sets.map((s) => ({
+    setId: s.id,
+    name: s.name,
+    channelId: s.channelId,
+    role: roleIn.get(s.id) ?? null,
+    soleAdvisor: roleIn.get(s.id) === "advisor" && advisorCount.get(s.id) === 1,
+  }));
+}
+
+/** The platform user id a forgotten person's row is given instead of theirs: no platform's ids look like it. */
+const FORGOTTEN_PREFIX = "forgotten:";
+
 /**
  * Deletes a person's own content — entries and actions, RSVPs, leave, reminder settings and the reminders
- * addressed to them — ends their memberships, and replaces their name. Attendance and presenter turns stay,
- * without a name, as part of their sets' facilitation records. All or nothing inside a transaction (`inTransaction`).
+ * addressed to them — in every set of their workspace, and ends their memberships. Attendance and presenter
+ * turns stay as part of their sets' facilitation records, on a row that no longer says who they were: no name,
+ * no settings, and no platform user id, so the same user coming back is a new person. All or nothing inside a
+ * transaction (`inTransaction`).
  */
 export async function forgetPerson(db: Db, personId: string, now: Date): Promise<{ entries: number }> {
   const { count: entries } = await db.entry.deleteMany({ where: { authorId: personId } });
@@ -90,7 +136,15 @@ export async function forgetPerson(db: Db, personId: string, now: Date): Promise
   await db.membership.updateMany({ where: { personId, leftAt: null }, data: { leftAt: now, sharing: false, pairLabel: null } });
   await db.person.update({
     where: { id: personId },
-    data: { displayName: "a former member", quietStart: null, quietEnd: null, nudgesOn: false, snoozedUntil: null },
+    data: {
+      externalId: `${FORGOTTEN_PREFIX}${personId}`,
+      displayName: "a former member",
+      timeZone: "UTC",
+      quietStart: null,
+      quietEnd: null,
+      nudgesOn: false,
+      snoozedUntil: null,
+    },
   });
   return { entries };
 }

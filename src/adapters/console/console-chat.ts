@@ -123,7 +123,8 @@ export class ConsoleChat {
   }
 
   #render(out: Outgoing, channel: string, actor: string): string[] {
-    for (const b of out.reply.buttons ?? []) this.#buttons.set(b.id, { ...b, channel });
+    const posted = out.audience.kind === "set-channel" ? out.audience.channelId : channel;
+    for (const b of out.reply.buttons ?? []) this.#buttons.set(b.id, { ...b, channel: posted });
     const where = { channel, actor, timeZone: this.deps.defaultTimeZone };
     return renderOutgoing(out, where, (name, content) => this.#save(name, content));
   }
