@@ -21,6 +21,8 @@ export type ActionRow = {
   outcome: string | null;
   effectiveness: string | null;
   outcomeAt: Date | null;
+  /** The outcome entry that recorded `outcome`, while it stands (deleting it reopens the action). */
+  outcomeEntryId: string | null;
 };
 
 /**
@@ -68,8 +70,10 @@ export async function findOwnEntry(db: Db, setId: string, authorId: string, numb
   return db.entry.findUnique({ where: { setId_authorId_number: { setId, authorId, number } } });
 }
 
+/** Changes an entry's text; an outcome entry that closed an action changes that action's outcome with it. */
 export async function editEntry(db: Db, entryId: string, text: string, now: Date): Promise<void> {
   await db.entry.update({ where: { id: entryId }, data: { text, editedAt: now } });
+  await db.action.updateMany({ where: { outcomeEntryId: entryId }, data: { outcome: text } });
 }
 
 export async function deleteEntry(db: Db, entryId: string): Promise<void> {
@@ -85,6 +89,7 @@ type ActionFields = {
   outcome: string | null;
   effectiveness: string | null;
   outcomeAt: Date | null;
+  outcomeEntryId: string | null;
 };
 const asAction = (a: ActionFields, entry: { number: number; text: string; createdAt: Date }): ActionRow => ({
   id: a.id,
@@ -97,6 +102,7 @@ const asAction = (a: ActionFields, entry: { number: number; text: string; create
   outcome: a.outcome,
   effectiveness: a.effectiveness,
   outcomeAt: a.outcomeAt,
+  outcomeEntryId: a.outcomeEntryId,
 });
 
 /**
@@ -126,15 +132,50 @@ export async function findOwnAction(db: Db, setId: string, ownerId: string, numb
   return entry && action ? asAction(action, entry) : null;
 }
 
+/**
+ * Records an action's outcome. `outcomeEntryId` is the outcome entry that recorded it (`/log outcome action:N`),
+ * null for an outcome given some other way (`/action done text:`), or left as it is when undefined.
+ */
 export async function recordOutcome(
   db: Db,
   actionId: string,
-  input: { status: ActionStatus; outcome: string | null; effectiveness: string | null; now: Date },
+  input: { status: ActionStatus; outcome: string | null; effectiveness: string | null; now: Date; outcomeEntryId?: string | null },
 ): Promise<void> {
   await db.action.update({
     where: { id: actionId },
-    data: { status: input.status, outcome: input.outcome, effectiveness: input.effectiveness, outcomeAt: input.now },
+    data: {
+      status: input.status,
+      outcome: input.outcome,
+      effectiveness: input.effectiveness,
+      outcomeAt: input.now,
+      ...(input.outcomeEntryId !== undefined ? { outcomeEntryId: input.outcomeEntryId } : {}),
+    },
   });
+}
+
+/** Takes an action's outcome back: open again, with no outcome, effectiveness or outcome entry. */
+export async function reopenAction(db: Db, actionId: string): Promise<void> {
+  await db.action.update({
+    where: { id: actionId },
+    data: { status: "open", outcome: null, effectiveness: null, outcomeAt: null, outcomeEntryId: null },
+  });
+}
+
+/** The action an entry is (an `action` entry's own Action), or null. */
+export async function actionOfEntry(db: Db, entry: EntryRow): Promise<ActionRow | null> {
+  const action = await db.action.findUnique({ where: { entryId: entry.id } });
+  return action ? asAction(action, entry) : null;
+}
+
+/** The action whose outcome an outcome entry recorded, or null. */
+export async function actionClosedBy(db: Db, outcomeEntryId: string): Promise<ActionRow | null> {
+  const action = await db.action.findUnique({ where: { outcomeEntryId }, include: { entry: true } });
+  return action ? asAction(action, action.entry) : null;
+}
+
+/** An entry by id, or null. */
+export async function findEntry(db: Db, entryId: string): Promise<EntryRow | null> {
+  return db.entry.findUnique({ where: { id: entryId } });
 }
 
 export async function setSharing(db: Db, membershipId: string, sharing: boolean): Promise<void> {

@@ -65,6 +65,28 @@ test("upgrading a database keeps its rows: table rebuilds do not cascade", () =>
   assert.equal(db.pragma("foreign_keys", { simple: true }), 1);
 });
 
+test("upgrading links each outcome recorded by /log outcome action:N to its entry, and no other", () => {
+  const db = new Database(join(dir, "outcomes.db"));
+  const all = loadMigrations();
+  const at = all.findIndex((m) => m.name === "0006_link_outcome_entries");
+  migrateSqlite(db, all.slice(0, at));
+  db.exec(`INSERT INTO "Workspace" ("id", "platform", "externalId") VALUES ('w', 'console', 'local');
+    INSERT INTO "Person" ("id", "workspaceId", "externalId", "displayName", "timeZone") VALUES ('p', 'w', 'Ana', 'Ana', 'Europe/London');
+    INSERT INTO "LearningSet" ("id", "workspaceId", "channelId", "name", "timeZone") VALUES ('s', 'w', 'set', 'Set', 'Europe/London');
+    INSERT INTO "Entry" ("id", "setId", "authorId", "number", "kind", "text", "createdAt") VALUES
+      ('e1', 's', 'p', 1, 'action', 'Call both leads', '2027-01-05T09:00:00.000+00:00'),
+      ('e2', 's', 'p', 2, 'outcome', 'Called them both', '2027-01-06T09:00:00.000+00:00'),
+      ('e3', 's', 'p', 3, 'action', 'Book the room', '2027-01-05T09:00:00.000+00:00');
+    INSERT INTO "Action" ("id", "entryId", "setId", "ownerId", "createdAt", "status", "outcome", "outcomeAt") VALUES
+      ('a1', 'e1', 's', 'p', '2027-01-05T09:00:00.000+00:00', 'done', 'Called them both', '2027-01-06T09:00:00.000+00:00'),
+      ('a3', 'e3', 's', 'p', '2027-01-05T09:00:00.000+00:00', 'done', 'Booked it', '2027-01-07T09:00:00.000+00:00');`);
+  migrateSqlite(db, all);
+  assert.deepEqual(db.prepare(`SELECT "id", "outcomeEntryId" FROM "Action" ORDER BY "id"`).all(), [
+    { id: "a1", outcomeEntryId: "e2" },
+    { id: "a3", outcomeEntryId: null },
+  ]);
+});
+
 test("prisma/postgresql/schema.prisma is derived from prisma/schema.prisma and up to date", () => {
   assert.equal(
     readFileSync(POSTGRES_SCHEMA, "utf8"),

@@ -69,7 +69,13 @@ async function recordEntry(
     dueAt,
   });
   if (action)
-    await recordOutcome(db, action.id, { status: "done", outcome: options.text, effectiveness: action.effectiveness, now: ctx.now });
+    await recordOutcome(db, action.id, {
+      status: "done",
+      outcome: options.text,
+      effectiveness: action.effectiveness,
+      now: ctx.now,
+      outcomeEntryId: entry.id,
+    });
   const where = meeting ? ` (meeting ${meeting.number})` : "";
   const extra = action
     ? ` Action #${action.number} is marked done.`
