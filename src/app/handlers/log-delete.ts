@@ -44,12 +44,7 @@ export default handler(logDelete, async (ctx, { entry, outcome }) => {
 
 const hasOutcome = (a: ActionRow) => a.outcome !== null || a.outcomeEntryId !== null;
 
-async function deleteAction(
-  ctx: Parameters<Parameters<typeof handler>[1]>[0],
-  own: EntryRow,
-  action: ActionRow,
-  choice?: "delete" | "keep",
-) {
+async function deleteAction(ctx: SetContext, own: EntryRow, action: ActionRow, choice?: "delete" | "keep"): Promise<Result<Outgoing[]>> {
   const { db } = ctx.deps;
   const recordedBy = action.outcomeEntryId ? await findEntry(db, action.outcomeEntryId) : null;
   const outcomeText = action.outcome ?? recordedBy?.text ?? "";
