@@ -13,7 +13,8 @@ export type MeetingRow = {
 };
 export type SlotStatus = "planned" | "presented" | "missed" | "skipped" | "released";
 export type SlotRow = { id: string; meetingId: string; personId: string; position: number; status: SlotStatus; swapped: boolean };
-export type RsvpRow = { meetingId: string; personId: string; answer: "yes" | "no" };
+/** `absenceId`: set when the bot sent this apology because of that leave. */
+export type RsvpRow = { meetingId: string; personId: string; answer: "yes" | "no"; absenceId: string | null };
 export type AbsenceRow = { id: string; personId: string; startsAt: Date; endsAt: Date; note: string | null };
 
 const asMeeting = (m: { status: string } & Omit<MeetingRow, "status">): MeetingRow => ({ ...m, status: m.status as MeetingStatus });
@@ -96,12 +97,43 @@ export async function listRsvps(db: Db, setId: string): Promise<RsvpRow[]> {
   return rows.map((r) => ({ ...r, answer: r.answer as "yes" | "no" }));
 }
 
-export async function saveRsvp(db: Db, meetingId: string, personId: string, answer: "yes" | "no", now: Date): Promise<void> {
+/**
+ * A person's answer for a meeting, replacing any earlier one. `absenceId` marks an apology the bot sends because
+ * of that leave; without it the answer is the person's own.
+ */
+export async function saveRsvp(
+  db: Db,
+  meetingId: string,
+  personId: string,
+  answer: "yes" | "no",
+  now: Date,
+  absenceId: string | null = null,
+): Promise<void> {
   await db.rsvp.upsert({
     where: { meetingId_personId: { meetingId, personId } },
-    create: { meetingId, personId, answer, answeredAt: now },
-    update: { answer, answeredAt: now },
+    create: { meetingId, personId, answer, answeredAt: now, absenceId },
+    update: { answer, answeredAt: now, absenceId },
   });
+}
+
+/**
+ * Withdraws the apologies the bot sent because of a person's leave in a set, for meetings still to come
+ * (scheduled, starting after `now`): they have no answer again. Returns those meetings, in time order.
+ */
+export async function withdrawLeaveApologies(
+  db: Db,
+  setId: string,
+  personId: string,
+  now: Date,
+): Promise<{ number: number; startsAt: Date }[]> {
+  const where = { personId, absenceId: { not: null }, meeting: { setId, status: "scheduled", startsAt: { gt: now } } };
+  const meetings = await db.meeting.findMany({
+    where: { rsvps: { some: where } },
+    orderBy: { startsAt: "asc" },
+    select: { number: true, startsAt: true },
+  });
+  await db.rsvp.deleteMany({ where });
+  return meetings;
 }
 
 export async function saveAttendance(db: Db, meetingId: string, personIds: string[]): Promise<void> {
@@ -119,11 +151,12 @@ export async function listAbsences(db: Db, setId: string, from: Date): Promise<A
   return db.absence.findMany({ where: { setId, endsAt: { gt: from } }, orderBy: { startsAt: "asc" } });
 }
 
+/** Records a leave; returns its id. */
 export async function addAbsence(
   db: Db,
   input: { setId: string; personId: string; startsAt: Date; endsAt: Date; note: string | null },
-): Promise<void> {
-  await db.absence.create({ data: input });
+): Promise<string> {
+  return (await db.absence.create({ data: input, select: { id: true } })).id;
 }
 
 /** Ends every absence of a person in a set that is still running at `now`; returns how many. */

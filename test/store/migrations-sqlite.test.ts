@@ -87,6 +87,35 @@ test("upgrading links each outcome recorded by /log outcome action:N to its entr
   ]);
 });
 
+test("upgrading marks the apologies /away sent as the leave's, and no others", () => {
+  const db = new Database(join(dir, "apologies.db"));
+  const all = loadMigrations();
+  migrateSqlite(
+    db,
+    all.slice(
+      0,
+      all.findIndex((m) => m.name === "0007_mark_apologies_sent_for_leave"),
+    ),
+  );
+  const leaveBegan = "2027-01-04T09:00:00.000+00:00";
+  db.exec(`INSERT INTO "Workspace" ("id", "platform", "externalId") VALUES ('w', 'console', 'local');
+    INSERT INTO "Person" ("id", "workspaceId", "externalId", "displayName", "timeZone") VALUES ('p', 'w', 'Eve', 'Eve', 'Europe/London');
+    INSERT INTO "LearningSet" ("id", "workspaceId", "channelId", "name", "timeZone") VALUES ('s', 'w', 'set', 'Set', 'Europe/London');
+    INSERT INTO "Meeting" ("id", "setId", "number", "startsAt", "durationMinutes", "createdById") VALUES
+      ('m1', 's', 1, '2027-01-12T10:00:00.000+00:00', 120, 'p'),
+      ('m2', 's', 2, '2027-02-09T10:00:00.000+00:00', 120, 'p'),
+      ('m3', 's', 3, '2027-03-09T10:00:00.000+00:00', 120, 'p');
+    INSERT INTO "Absence" ("id", "setId", "personId", "startsAt", "endsAt") VALUES ('a', 's', 'p', '${leaveBegan}', '2027-03-01T00:00:00.000+00:00');
+    INSERT INTO "Rsvp" ("meetingId", "personId", "answer", "answeredAt") VALUES
+      ('m1', 'p', 'no', '${leaveBegan}'), ('m2', 'p', 'no', '2027-01-03T09:00:00.000+00:00'), ('m3', 'p', 'no', '${leaveBegan}');`);
+  migrateSqlite(db, all);
+  assert.deepEqual(db.prepare(`SELECT "meetingId", "absenceId" FROM "Rsvp" ORDER BY "meetingId"`).all(), [
+    { meetingId: "m1", absenceId: "a" },
+    { meetingId: "m2", absenceId: null },
+    { meetingId: "m3", absenceId: null },
+  ]);
+});
+
 test("prisma/postgresql/schema.prisma is derived from prisma/schema.prisma and up to date", () => {
   assert.equal(
     readFileSync(POSTGRES_SCHEMA, "utf8"),
