@@ -4,7 +4,7 @@ import { command, opt, optional } from "./define.ts";
 export const meetingSchedule = command({
   name: "meeting",
   sub: "schedule",
-  summary: "Schedule a meeting, or a recurring series of meetings.",
+  summary: "Schedule a meeting, or a recurring series (a set has at most 52 meetings ahead of it).",
   who: "participant",
   options: {
     when: opt.when({ description: 'Date and time, e.g. "next tuesday 10am" or "2027-01-12 14:00" (your time zone)' }),

@@ -1,14 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { commandKey, type Who } from "../../commands/define.ts";
+import { commandKey, isOptionsOf, type Who } from "../../commands/define.ts";
+import { type CommandKey, type Commands, commands, isCommandKey } from "../../commands/index.ts";
 import { inTransaction } from "../store/open-database.ts";
 import { ensurePerson, ensureWorkspace, findPerson } from "../store/people.ts";
 import { findSetByChannel, type Role } from "../store/sets.ts";
-import type { CommandDeps, CommandInput, Deps, Handler } from "./context.ts";
+import type { CommandDeps, CommandInput, Deps, Handler, HandlerContext } from "./context.ts";
 import { convertOptions, declarationFor, type ParsedLine, parseLine } from "./parse-command.ts";
 import { type Outgoing, toActor } from "./reply.ts";
 import { failure, type Result, success } from "./result.ts";
 
-export type HandlerIndex = ReadonlyMap<string, Handler>;
+/**
+ * One handler per declared command, under the command's key, for that very declaration: an index that lacks a
+ * command, or whose handler expects other options, does not compile.
+ */
+export type HandlerIndex = { readonly [K in CommandKey]: Handler<Commands[K]> };
 
 const refusal: Record<Exclude<Who, "anyone">, string> = {
   participant: "Only the set's members and advisors can",
@@ -49,10 +54,9 @@ export async function executeCommand(deps: Deps, handlers: HandlerIndex, input: 
     const line = "text" in input ? parseLine(input.text) : preParsed(input.key, input.raw);
     if (!line.ok) return say(line.message);
     const key = commandKey(line.value.decl);
-    const handler = handlers.get(key);
-    if (!handler) return say(`/${key} is not available yet.`);
+    if (!isCommandKey(key)) return say(`/${key} is not available yet.`);
     return await inTransaction(deps.db, async (db) => {
-      const outcome = await runAccepted({ ...deps, db }, handler, key, line.value, input);
+      const outcome = await runAccepted({ ...deps, db }, handlers, key, line.value, input);
       if (!outcome.ok) throw new Refused(outcome);
       return outcome;
     });
@@ -65,7 +69,14 @@ export async function executeCommand(deps: Deps, handlers: HandlerIndex, input: 
 }
 
 /** The part of a command that reads and writes the database, on the command's transaction. */
-async function runAccepted(deps: CommandDeps, handler: Handler, key: string, line: ParsedLine, input: CommandInput): Promise<Outcome> {
+async function runAccepted(
+  deps: CommandDeps,
+  handlers: HandlerIndex,
+  key: CommandKey,
+  line: ParsedLine,
+  input: CommandInput,
+): Promise<Outcome> {
+  const handler = handlers[key];
   const { db } = deps;
   const now = deps.clock.now();
   const workspace = await ensureWorkspace(db, input.platform, input.workspaceId);
@@ -90,12 +101,29 @@ async function runAccepted(deps: CommandDeps, handler: Handler, key: string, lin
   if (!options.ok) return say(options.message);
 
   const actor = known ?? (await ensurePerson(db, workspace.id, input.user, timeZone));
-  const result = await handler.run({ deps, now, workspace, channelId: input.channelId, actor, set, role }, options.value as never);
+  const result = await runHandler(handlers, key, { deps, now, workspace, channelId: input.channelId, actor, set, role }, options.value);
   if (!result.ok) return say(result.message);
   const outgoing = result.value.map(
     (o): Outgoing => (o.audience.kind === "actor" ? { ...o, audience: { kind: "actor", timeZone: actor.timeZone } } : o),
   );
   return { ok: true, outgoing };
+}
+
+/**
+ * Runs the handler for `key` with options converted from its own declaration; generic in the key so the
+ * compiler matches the handler's option types with that declaration's.
+ */
+async function runHandler<K extends CommandKey>(
+  handlers: HandlerIndex,
+  key: K,
+  ctx: HandlerContext,
+  options: Record<string, unknown>,
+): Promise<Result<Outgoing[]>> {
+  const handler: Handler<Commands[K]> = handlers[key];
+  if (!isOptionsOf(commands[key], options)) throw new Error(`options for /${key} do not match its declaration`);
+  if (!handler.needsSet) return handler.run(ctx, options);
+  if (!ctx.set) throw new Error(`/${key} needs a set`);
+  return handler.run({ ...ctx, set: ctx.set }, options);
 }
 
 function preParsed(key: string, raw: Record<string, string>): Result<ParsedLine> {

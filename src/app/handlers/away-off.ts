@@ -1,10 +1,10 @@
 import { awayOff } from "../../../commands/index.ts";
 import { endAbsences, withdrawLeaveApologies } from "../../store/meetings.ts";
+import { resolveAwayMember } from "../access.ts";
 import { handler } from "../context.ts";
 import { at, toChannel } from "../reply.ts";
 import { failure, success } from "../result.ts";
 import { freshState } from "../set-state.ts";
-import { resolveAwayMember } from "./away-member.ts";
 
 /** Ends a leave early: back in the rotation, and the apologies the bot sent for the leave's remaining meetings withdrawn. */
 export default handler(awayOff, async (ctx, { member }) => {

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { OptionsOf } from "../../../commands/define.ts";
+import type { MeetingRef } from "../../../commands/define.ts";
 import {
   logAction,
   logGoal,
@@ -10,6 +10,7 @@ import {
   logReflect,
   logStrength,
 } from "../../../commands/index.ts";
+import type { EntryKind } from "../../domain/entry-kind.ts";
 import { createEntry, findOwnAction, recordOutcome } from "../../store/entries.ts";
 import { listMeetings } from "../../store/meetings.ts";
 import { handler, type SetContext } from "../context.ts";
@@ -18,17 +19,10 @@ import type { Outgoing } from "../reply.ts";
 import { at, toActor } from "../reply.ts";
 import { failure, type Result, success } from "../result.ts";
 
-type EntryDecl =
-  | typeof logProblem
-  | typeof logAction
-  | typeof logOutcome
-  | typeof logReflect
-  | typeof logQuestion
-  | typeof logStrength
-  | typeof logLimitation
-  | typeof logGoal;
+/** The options of every entry command: `text:` and `meeting:`; actions also take `due:`, outcomes `action:`. */
+type EntryOptions = { text: string; meeting?: MeetingRef; due?: Date; action?: number };
 
-const confirmations: Record<string, string> = {
+const confirmations: Record<EntryKind, string> = {
   problem: "Problem recorded",
   action: "Action recorded",
   outcome: "Outcome recorded",
@@ -40,11 +34,7 @@ const confirmations: Record<string, string> = {
 };
 
 /** Records one entry of the declaration's kind (the sub is the kind), private to its author. */
-async function recordEntry(
-  ctx: SetContext,
-  kind: string,
-  options: OptionsOf<EntryDecl> & { due?: Date; action?: number },
-): Promise<Result<Outgoing[]>> {
+async function recordEntry(ctx: SetContext, kind: EntryKind, options: EntryOptions): Promise<Result<Outgoing[]>> {
   const { db } = ctx.deps;
   const meetings = await listMeetings(db, ctx.set.id);
   const upcoming = meetings.filter((m) => m.status === "scheduled" && m.startsAt > ctx.now);
@@ -89,13 +79,12 @@ async function recordEntry(
   ]);
 }
 
-const entryHandler = <D extends EntryDecl>(decl: D) => handler(decl, (ctx, options) => recordEntry(ctx, decl.sub!, options as never));
-
-export const logProblemHandler = entryHandler(logProblem);
-export const logActionHandler = entryHandler(logAction);
-export const logOutcomeHandler = entryHandler(logOutcome);
-export const logReflectHandler = entryHandler(logReflect);
-export const logQuestionHandler = entryHandler(logQuestion);
-export const logStrengthHandler = entryHandler(logStrength);
-export const logLimitationHandler = entryHandler(logLimitation);
-export const logGoalHandler = entryHandler(logGoal);
+/** One handler per entry command: each records an entry of its own kind (the declaration's sub). */
+export const logProblemHandler = handler(logProblem, (ctx, options) => recordEntry(ctx, logProblem.sub, options));
+export const logActionHandler = handler(logAction, (ctx, options) => recordEntry(ctx, logAction.sub, options));
+export const logOutcomeHandler = handler(logOutcome, (ctx, options) => recordEntry(ctx, logOutcome.sub, options));
+export const logReflectHandler = handler(logReflect, (ctx, options) => recordEntry(ctx, logReflect.sub, options));
+export const logQuestionHandler = handler(logQuestion, (ctx, options) => recordEntry(ctx, logQuestion.sub, options));
+export const logStrengthHandler = handler(logStrength, (ctx, options) => recordEntry(ctx, logStrength.sub, options));
+export const logLimitationHandler = handler(logLimitation, (ctx, options) => recordEntry(ctx, logLimitation.sub, options));
+export const logGoalHandler = handler(logGoal, (ctx, options) => recordEntry(ctx, logGoal.sub, options));
