@@ -101,12 +101,25 @@ async function runAccepted(
   if (!options.ok) return say(options.message);
 
   const actor = known ?? (await ensurePerson(db, workspace.id, input.user, timeZone));
-  const result = await runHandler(handlers, key, { deps, now, workspace, channelId: input.channelId, actor, set, role }, options.value);
+  const result = await runHandler(
+    handlers,
+    key,
+    { deps, now, workspace, channelId: input.channelId, actor, set, role },
+    options.value.values,
+  );
   if (!result.ok) return say(result.message);
-  const outgoing = result.value.map(
+  const outgoing = withNotes(result.value, options.value.notes).map(
     (o): Outgoing => (o.audience.kind === "actor" ? { ...o, audience: { kind: "actor", timeZone: actor.timeZone } } : o),
   );
   return { ok: true, outgoing };
+}
+
+/** Adds how options were read (a time moved by a clock change) to the first reply the actor sees, or as a reply of its own. */
+function withNotes(outgoing: Outgoing[], notes: string[]): Outgoing[] {
+  if (notes.length === 0) return outgoing;
+  const first = outgoing.findIndex((o) => o.audience.kind === "actor" || o.audience.kind === "channel");
+  if (first < 0) return [...outgoing, toActor({ text: notes.join("\n") })];
+  return outgoing.map((o, i) => (i === first ? { ...o, reply: { ...o.reply, text: [o.reply.text, ...notes].join("\n") } } : o));
 }
 
 /**

@@ -11,10 +11,10 @@ import {
   logStrength,
 } from "../../../commands/index.ts";
 import type { EntryKind } from "../../domain/entry-kind.ts";
-import { createEntry, findOwnAction, recordOutcome } from "../../store/entries.ts";
+import { createEntry, findOwnAction, listActions, recordOutcome } from "../../store/entries.ts";
 import { listMeetings } from "../../store/meetings.ts";
 import { handler, type SetContext } from "../context.ts";
-import { findMeeting, meetingForEntry } from "../format.ts";
+import { actionRef, findMeeting, meetingForEntry, noSuchAction } from "../format.ts";
 import type { Outgoing } from "../reply.ts";
 import { at, toActor } from "../reply.ts";
 import { failure, type Result, success } from "../result.ts";
@@ -43,7 +43,7 @@ async function recordEntry(ctx: SetContext, kind: EntryKind, options: EntryOptio
     return failure("not-found", `Option meeting: there is no meeting ${options.meeting}. See /meeting list.`);
   const action = options.action !== undefined ? await findOwnAction(db, ctx.set.id, ctx.actor.id, options.action) : null;
   if (options.action !== undefined && !action)
-    return failure("not-found", `Option action: you have no action #${options.action}. See /action list.`);
+    return failure("not-found", noSuchAction(options.action, await listActions(db, ctx.set.id, ctx.actor.id), "Option action: "));
   const dueAt = options.due
     ? DateTime.fromJSDate(options.due, { zone: ctx.actor.timeZone }).plus({ days: 1 }).startOf("day").toJSDate()
     : null;
@@ -68,15 +68,14 @@ async function recordEntry(ctx: SetContext, kind: EntryKind, options: EntryOptio
     });
   const where = meeting ? ` (meeting ${meeting.number})` : "";
   const extra = action
-    ? ` Action #${action.number} is marked done.`
+    ? ` ${actionRef(action.number, "Action")} is marked done.`
     : kind === "outcome"
       ? " Link it to an action with action:N to close that action (see /action list)."
       : kind === "action"
-        ? " It is a report-back item for the next meeting."
+        ? ` It is a report-back item for the next meeting; when it is done: /action done action:${entry.number}.`
         : "";
-  return success([
-    toActor({ text: `${confirmations[kind]} as entry #${entry.number}${where}. Only you can see it unless you /log share on.${extra}` }),
-  ]);
+  const as = kind === "action" ? actionRef(entry.number) : `entry #${entry.number}`;
+  return success([toActor({ text: `${confirmations[kind]} as ${as}${where}. Only you can see it unless you /log share on.${extra}` })]);
 }
 
 /** One handler per entry command: each records an entry of its own kind (the declaration's sub). */
