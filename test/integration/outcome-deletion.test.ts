@@ -20,19 +20,22 @@ describe("an outcome and its action stay consistent when either is deleted", () 
 
   test("deleting an outcome reopens its action, says so, and the action list and draft no longer show it", async () => {
     await h.run('as Ana\n/log action text:"Call both leads"\n/log outcome text:"Called them both" action:1');
-    assert.match((await say("/action list")).join("\n"), /#1 Call both leads \(agreed at meeting 1\) → done: Called them both/);
+    assert.match((await say("/action list")).join("\n"), /action #1: Call both leads \(agreed at meeting 1\) → done: Called them both/);
     assert.deepEqual(await say("/log delete entry:2"), [
       '[#set → Ana] Entry #2 deleted: the outcome "Called them both". Action #1 "Call both leads" is open again: it has no outcome now.',
     ]);
     const list = (await say("/action list")).join("\n");
-    assert.match(list, /Open:\n\s+#1 Call both leads/);
+    assert.match(list, /Open:\n\s+action #1: Call both leads/);
     assert.doesNotMatch(list, /Called them both/);
     assert.doesNotMatch(draftText(await say("/log draft")), /Called them both/);
   });
 
   test("editing an outcome entry changes the action's outcome with it", async () => {
     await h.run('/log outcome text:"Called them" action:1\n/log edit entry:2 text:"Called them both, in the end"');
-    assert.match((await say("/action list")).join("\n"), /#1 Call both leads \(agreed at meeting 1\) → done: Called them both, in the end/);
+    assert.match(
+      (await say("/action list")).join("\n"),
+      /action #1: Call both leads \(agreed at meeting 1\) → done: Called them both, in the end/,
+    );
   });
 
   test("deleting an action that has an outcome first asks what becomes of the outcome, changing nothing", async () => {
