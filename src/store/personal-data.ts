@@ -47,11 +47,11 @@ export async function exportPersonalData(db: Db, personId: string) {
     }),
     db.action.findMany({
       where: { ownerId: personId },
-      select: { entryId: true, dueAt: true, status: true, outcome: true, effectiveness: true, outcomeAt: true },
+      select: { entryId: true, dueDate: true, dueTimeZone: true, status: true, outcome: true, effectiveness: true, outcomeAt: true },
     }),
     db.rsvp.findMany({ where: own, select: { meetingId: true, answer: true, answeredAt: true } }),
     db.attendance.findMany({ where: own, select: { meetingId: true } }),
-    db.absence.findMany({ where: own, select: { startsAt: true, endsAt: true, note: true } }),
+    db.absence.findMany({ where: own, select: { startsAt: true, lastDay: true, timeZone: true, endedAt: true, note: true } }),
     db.presenterSlot.findMany({ where: own, select: { meetingId: true, status: true } }),
   ]);
   const setName = new Map(sets.map((s) => [s.id, { name: s.name }]));

@@ -7,6 +7,7 @@ import Database from "better-sqlite3";
 import { afterAll, test } from "vitest";
 import { POSTGRES_SCHEMA, postgresSchema, SQLITE_SCHEMA } from "../../scripts/postgres/derive-schema.ts";
 import { loadMigrations, migrateSqlite, POSTGRES_MIGRATIONS_DIR } from "../../src/store/migrate.ts";
+import { AFTER_CALENDAR_DATES, BEFORE_CALENDAR_DATES, LEAVE_ENDS_BEFORE, migratedLeaveEnds } from "../support/calendar-date-rows.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "als-migrations-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -68,7 +69,7 @@ test("upgrading a database keeps its rows: table rebuilds do not cascade", () =>
 test("upgrading links each outcome recorded by /log outcome action:N to its entry, and no other", () => {
   const db = new Database(join(dir, "outcomes.db"));
   const all = loadMigrations();
-  const at = all.findIndex((m) => m.name === "0006_link_outcome_entries");
+  const at = all.findIndex((m) => m.name === "0008_link_outcome_entries");
   migrateSqlite(db, all.slice(0, at));
   db.exec(`INSERT INTO "Workspace" ("id", "platform", "externalId") VALUES ('w', 'console', 'local');
     INSERT INTO "Person" ("id", "workspaceId", "externalId", "displayName", "timeZone") VALUES ('p', 'w', 'Ana', 'Ana', 'Europe/London');
@@ -94,7 +95,7 @@ test("upgrading marks the apologies /away sent as the leave's, and no others", (
     db,
     all.slice(
       0,
-      all.findIndex((m) => m.name === "0007_mark_apologies_sent_for_leave"),
+      all.findIndex((m) => m.name === "0009_mark_apologies_sent_for_leave"),
     ),
   );
   const leaveBegan = "2027-01-04T09:00:00.000+00:00";
@@ -105,7 +106,7 @@ test("upgrading marks the apologies /away sent as the leave's, and no others", (
       ('m1', 's', 1, '2027-01-12T10:00:00.000+00:00', 120, 'p'),
       ('m2', 's', 2, '2027-02-09T10:00:00.000+00:00', 120, 'p'),
       ('m3', 's', 3, '2027-03-09T10:00:00.000+00:00', 120, 'p');
-    INSERT INTO "Absence" ("id", "setId", "personId", "startsAt", "endsAt") VALUES ('a', 's', 'p', '${leaveBegan}', '2027-03-01T00:00:00.000+00:00');
+    INSERT INTO "Absence" ("id", "setId", "personId", "startsAt", "lastDay", "timeZone") VALUES ('a', 's', 'p', '${leaveBegan}', '2027-02-28', 'Europe/London');
     INSERT INTO "Rsvp" ("meetingId", "personId", "answer", "answeredAt") VALUES
       ('m1', 'p', 'no', '${leaveBegan}'), ('m2', 'p', 'no', '2027-01-03T09:00:00.000+00:00'), ('m3', 'p', 'no', '${leaveBegan}');`);
   migrateSqlite(db, all);
@@ -129,4 +130,28 @@ test("SQLite and PostgreSQL have the same migrations, in step", () => {
     loadMigrations(POSTGRES_MIGRATIONS_DIR).map((m) => m.name),
     loadMigrations().map((m) => m.name),
   );
+});
+
+test("the calendar dates migration (0007) turns stored instants into the calendar dates they stood for, in each owner's zone", () => {
+  const db = new Database(join(dir, "calendar-dates.db"));
+  const all = loadMigrations();
+  const upTo = all.findIndex((m) => m.name.endsWith("_calendar_dates"));
+  assert.ok(upTo > 0, "the calendar dates migration exists");
+  migrateSqlite(db, all.slice(0, upTo));
+  db.exec(BEFORE_CALENDAR_DATES);
+  migrateSqlite(db, all);
+  const rows = (sql: string) => db.prepare(sql).all();
+  assert.deepEqual(rows(`SELECT "id", "programmeStart", "programmeEnd" FROM "LearningSet" ORDER BY "id"`), AFTER_CALENDAR_DATES.programmes);
+  assert.deepEqual(rows(`SELECT "id", "dueDate", "dueTimeZone" FROM "Action" ORDER BY "id"`), AFTER_CALENDAR_DATES.actions);
+  const absences = rows(`SELECT "id", "lastDay", "timeZone", "endedAt" FROM "Absence" ORDER BY "id"`) as {
+    id: string;
+    lastDay: string;
+    timeZone: string;
+    endedAt: string | null;
+  }[];
+  assert.deepEqual(
+    absences.map((a) => ({ ...a, endedAt: a.endedAt && new Date(a.endedAt).toISOString() })),
+    AFTER_CALENDAR_DATES.absences,
+  );
+  assert.deepEqual(Object.fromEntries(absences.map((a) => [a.id, migratedLeaveEnds(a)])), LEAVE_ENDS_BEFORE, "each leave ends when it did");
 });

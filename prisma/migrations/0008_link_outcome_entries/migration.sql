@@ -8,7 +8,8 @@ CREATE TABLE "new_Action" (
     "ownerId" TEXT NOT NULL,
     "meetingId" TEXT,
     "createdAt" DATETIME NOT NULL,
-    "dueAt" DATETIME,
+    "dueDate" TEXT,
+    "dueTimeZone" TEXT,
     "status" TEXT NOT NULL DEFAULT 'open',
     "outcome" TEXT,
     "effectiveness" TEXT,
@@ -20,7 +21,7 @@ CREATE TABLE "new_Action" (
     CONSTRAINT "Action_ownerId_fkey" FOREIGN KEY ("ownerId") REFERENCES "Person" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "Action_meetingId_fkey" FOREIGN KEY ("meetingId") REFERENCES "Meeting" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
-INSERT INTO "new_Action" ("createdAt", "dueAt", "effectiveness", "entryId", "id", "meetingId", "outcome", "outcomeAt", "ownerId", "setId", "status") SELECT "createdAt", "dueAt", "effectiveness", "entryId", "id", "meetingId", "outcome", "outcomeAt", "ownerId", "setId", "status" FROM "Action";
+INSERT INTO "new_Action" ("createdAt", "dueDate", "dueTimeZone", "effectiveness", "entryId", "id", "meetingId", "outcome", "outcomeAt", "ownerId", "setId", "status") SELECT "createdAt", "dueDate", "dueTimeZone", "effectiveness", "entryId", "id", "meetingId", "outcome", "outcomeAt", "ownerId", "setId", "status" FROM "Action";
 DROP TABLE "Action";
 ALTER TABLE "new_Action" RENAME TO "Action";
 CREATE UNIQUE INDEX "Action_entryId_key" ON "Action"("entryId");

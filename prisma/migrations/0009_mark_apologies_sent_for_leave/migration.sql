@@ -22,10 +22,11 @@ PRAGMA defer_foreign_keys=OFF;
 
 
 -- Backfill: an apology `/away` sent before this migration is linked to its leave (recorded at the same moment the
--- leave began, for a meeting within it).
+-- leave began, for a meeting within it: on or before its last day in its zone, and before an early end).
 UPDATE "Rsvp" SET "absenceId" = (
     SELECT a."id" FROM "Absence" a JOIN "Meeting" m ON m."id" = "Rsvp"."meetingId"
     WHERE a."personId" = "Rsvp"."personId" AND a."setId" = m."setId" AND a."startsAt" = "Rsvp"."answeredAt"
-      AND m."startsAt" >= a."startsAt" AND m."startsAt" < a."endsAt"
+      AND m."startsAt" >= a."startsAt" AND (a."endedAt" IS NULL OR m."startsAt" < a."endedAt")
+      AND date(als_local_time(m."startsAt", als_known_zone(a."timeZone"))) <= a."lastDay"
     LIMIT 1
 ) WHERE "answer" = 'no';
