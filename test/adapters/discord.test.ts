@@ -213,8 +213,8 @@ describe("Discord adapter on the real discord.js client against a local Discord"
   test("the scheduler delivers reminder DMs, honours a 429, and falls back to the channel for closed DMs", async () => {
     fake.closeDmsOf(people.cleo);
     fake.rateLimitNext("POST", /^\/channels\/[^/]+\/messages$/, 1);
-    await runTick({ db, logger }, adapter.sink, new Date("2027-01-10T09:59:00Z"));
-    await runTick({ db, logger }, adapter.sink, new Date("2027-01-10T10:00:00Z"));
+    await runTick({ db, logger }, adapter, new Date("2027-01-10T09:59:00Z"));
+    await runTick({ db, logger }, adapter, new Date("2027-01-10T10:00:00Z"));
     const rows = await db.outbox.findMany({ where: { kind: "presenter-prep" }, include: {} });
     assert.ok(rows.length === 3 && rows.every((r) => r.status === "sent"), JSON.stringify(rows.map((r) => r.status)));
     const dms = fake.calls.filter((c) => c.method === "POST" && /^\/channels\/dm-\d+\/messages$/.test(c.path) && c.status === 200);
@@ -257,13 +257,13 @@ describe("Discord adapter on the real discord.js client against a local Discord"
     for (const [i, { lands, delivery }] of cases.entries()) {
       const key = `presenter-prep:set-${i}:person-${"p".repeat(80)}:meeting-1:2027-01-10T10:00:00.000Z`;
       const before = fake.messagesIn(lands).length;
-      const first = await adapter.sink.deliver(delivery, key);
-      const again = await adapter.sink.deliver(delivery, key);
+      const first = await adapter.deliver(delivery, key);
+      const again = await adapter.deliver(delivery, key);
       assert.equal(typeof first, "string");
       assert.equal(again, first, `case ${i}: the resend answers with the original message`);
       assert.equal(fake.messagesIn(lands).length, before + 1, `case ${i}: one message, not two`);
       assert.equal(fake.messagesIn(lands).at(-1)!.id, first);
-      const other = await adapter.sink.deliver(delivery, `${key}:another`);
+      const other = await adapter.deliver(delivery, `${key}:another`);
       assert.notEqual(other, first);
       assert.equal(fake.messagesIn(lands).length, before + 2, `case ${i}: a different reminder is a new message`);
     }

@@ -38,14 +38,15 @@ test("tokens and secrets never appear in logs, even when Slack calls fail", asyn
     { botToken: TOKEN, signingSecret: SECRET, apiUrl: fake.url },
   );
   try {
-    const port = await adapter.start(0);
+    await adapter.start();
+    const port = adapter.port();
     const target = { url: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET };
     fake.failNext("chat.postMessage", "channel_not_found");
     await slashCommand(target, { text: 'set create name:"Leaky"', userId: "U0SAM", userName: "sam", channelId: "C0X" });
     await slashCommand(target, { text: "set info", userId: "U0SAM", userName: "sam", channelId: "C0X" }, { forgeSignature: true });
     await fake.waitFor("chat.postMessage", 1);
     await new Promise((r) => setTimeout(r, 300));
-    await adapter.sink.deliver(
+    await adapter.deliver(
       { platform: "slack", workspaceId: "T1", channelId: "C0X", to: { kind: "channel" }, reply: { text: "hello" } },
       "test-key",
     );

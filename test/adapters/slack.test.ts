@@ -55,7 +55,8 @@ describe("Slack adapter on the real Bolt stack against a local Slack", () => {
       signingSecret: SECRET,
       apiUrl: fake.url,
     });
-    const port = await adapter.start(0);
+    await adapter.start();
+    const port = adapter.port();
     target = { url: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET };
   });
   afterAll(async () => {
@@ -165,8 +166,8 @@ describe("Slack adapter on the real Bolt stack against a local Slack", () => {
   test("the scheduler delivers a reminder DM through Slack, honouring a 429's Retry-After", async () => {
     fake.rateLimitNext("chat.postMessage", 1);
     const posted = fake.callsTo("chat.postMessage").length;
-    await runTick({ db, logger }, adapter.sink, new Date("2027-01-10T09:59:00Z"));
-    await runTick({ db, logger }, adapter.sink, new Date("2027-01-10T10:00:00Z")); // presenter reminders, 48 hours before
+    await runTick({ db, logger }, adapter, new Date("2027-01-10T09:59:00Z"));
+    await runTick({ db, logger }, adapter, new Date("2027-01-10T10:00:00Z")); // presenter reminders, 48 hours before
     const dms = fake
       .callsTo("chat.postMessage")
       .slice(posted)
@@ -237,7 +238,7 @@ describe("Slack adapter on the real Bolt stack against a local Slack", () => {
       signingSecret: SECRET,
       apiUrl: fake.url,
     });
-    const secondTarget = { url: `http://127.0.0.1:${await second.start(0)}/slack/events`, signingSecret: SECRET };
+    const secondTarget = { url: `http://127.0.0.1:${await second.start().then(() => second.port())}/slack/events`, signingSecret: SECRET };
     try {
       const before = fake.callsTo("chat.postEphemeral").length;
       const event = { type: "member_joined_channel", user: "U0OTHER", channel: CHANNEL, team: "T1" };
@@ -281,7 +282,8 @@ describe("Slack multi-workspace installs through OAuth, with the installations i
       apiUrl: fake.url,
       oauth: { clientId: "111.222", clientSecret: "client-secret", stateSecret: "state-secret" },
     });
-    const port = await adapter.start(0);
+    await adapter.start();
+    const port = adapter.port();
     base = `http://127.0.0.1:${port}`;
     target = { url: `${base}/slack/events`, signingSecret: SECRET };
     await saveSlackInstallation(
@@ -316,10 +318,10 @@ describe("Slack multi-workspace installs through OAuth, with the installations i
 
   test("a reminder for a workspace goes out with its token; a workspace that never installed fails loudly", async () => {
     const reply = { text: "Meeting 1 is tomorrow", buttons: [] };
-    await adapter.sink.deliver({ platform: "slack", workspaceId: "T2", channelId: "C0T2", to: { kind: "channel" }, reply }, "test-key");
+    await adapter.deliver({ platform: "slack", workspaceId: "T2", channelId: "C0T2", to: { kind: "channel" }, reply }, "test-key");
     assert.equal(fake.callsTo("chat.postMessage").at(-1)!.token, "xoxb-team-two");
     await assert.rejects(
-      adapter.sink.deliver({ platform: "slack", workspaceId: "T9", channelId: "C0T9", to: { kind: "channel" }, reply }, "test-key"),
+      adapter.deliver({ platform: "slack", workspaceId: "T9", channelId: "C0T9", to: { kind: "channel" }, reply }, "test-key"),
       /not installed in T:T9/,
     );
   });
