@@ -31,6 +31,10 @@ async function runPlatforms(config: Config, deps: Deps): Promise<void> {
   const slack = slackConfigured(config) ? createSlackAdapter(deps, handlers, slackOptions(config)) : null;
   const discord = discordConfigured(config) ? createDiscordAdapter(deps, handlers, discordOptions(config)) : null;
   const adapters: Adapter[] = [slack, discord].filter((a) => a !== null);
+  // Listening before the adapters start: a signal during start-up then stops cleanly too.
+  const stopRequested = new Promise<void>((resolve) => {
+    for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => resolve());
+  });
   for (const adapter of adapters) await adapter.start();
   const discordShards = discord?.shards();
   const scope = { platforms: adapters.map((a) => a.platform), ...(discordShards ? { discordShards } : {}) };
@@ -40,9 +44,7 @@ async function runPlatforms(config: Config, deps: Deps): Promise<void> {
     deps.logger,
     config.SCHEDULER_CRON,
   );
-  await new Promise<void>((resolve) => {
-    for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => resolve());
-  });
+  await stopRequested;
   await stopScheduler();
   for (const adapter of adapters) await adapter.stop();
 }

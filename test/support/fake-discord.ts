@@ -42,6 +42,8 @@ export type DiscordCall = {
   files: { name: string; bytes: Buffer }[];
   /** The HTTP status the fake answered. */
   status: number;
+  /** The JSON body the fake answered (a created message, an error), if any. */
+  response?: unknown;
   at: number;
 };
 
@@ -153,6 +155,11 @@ export class FakeDiscord {
     this.#rateLimits.push({ method: method.toUpperCase(), pattern: pathPattern, seconds: retryAfterSeconds });
   }
 
+  /** Names a user (as their `username` and `global_name`) wherever the fake shows them, e.g. as a resolved option. */
+  setUser(id: string, name: string): void {
+    this.#world.user(id, name);
+  }
+
   /** From now on a DM to `userId` is refused with 403 code 50007, as when a member closes their DMs. */
   closeDmsOf(userId: string): void {
     this.#world.closedDms.add(userId);
@@ -212,7 +219,7 @@ export class FakeDiscord {
       answer = answerRequest(this.#routes, ctx);
     }
 
-    this.#log.record({ method, path, query, body, files, status: answer.status, at });
+    this.#log.record({ method, path, query, body, files, status: answer.status, response: answer.body, at });
     sendJson(res, answer.status, answer.body, answer.headers);
   }
 }

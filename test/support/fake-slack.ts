@@ -22,6 +22,8 @@ export type SlackCall = {
   at: number;
   /** The HTTP status the fake answered (429 when rate-limited, else 200). */
   status: number;
+  /** The JSON the fake answered with status 200 (`ok: false` with an error, or the method's result, e.g. a message's `ts`). */
+  response?: Record<string, unknown>;
   /** Only for `method: "response_url"`: the path that was posted to (see `FakeSlack.responseUrl()`). */
   url?: string;
 };
@@ -119,6 +121,11 @@ export class FakeSlack {
     return this.#log.waitFor(method, (c) => c.method === method, n, timeoutMs);
   }
 
+  /** Waits until at least `n` calls match (timeout → reject with the calls seen); `what` names the wait in that message. */
+  waitForCall(what: string, match: (c: SlackCall) => boolean, n = 1, timeoutMs = 5000): Promise<SlackCall[]> {
+    return this.#log.waitFor(what, match, n, timeoutMs);
+  }
+
   close(): Promise<void> {
     this.#log.close();
     return this.#http.close();
@@ -173,18 +180,15 @@ export class FakeSlack {
       sendJson(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(seconds) });
       return;
     }
-    this.#record({ method, args, token, at, status: 200 });
-    const failed = this.#failures.get(method);
-    if (failed && failed.length > 0) {
-      sendJson(res, 200, { ok: false, error: failed.shift()! });
-      return;
-    }
+    const failed = this.#failures.get(method)?.shift();
     const problems = MESSAGE_METHODS.has(method) ? messageProblems(args) : [];
-    if (problems.length) {
-      sendJson(res, 200, { ok: false, error: "invalid_blocks", response_metadata: { messages: problems } });
-      return;
-    }
-    sendJson(res, 200, this.#answer(method, args));
+    const response = failed
+      ? { ok: false, error: failed }
+      : problems.length
+        ? { ok: false, error: "invalid_blocks", response_metadata: { messages: problems } }
+        : this.#answer(method, args);
+    this.#record({ method, args, token, at, status: 200, response });
+    sendJson(res, 200, response);
   }
 
   #handleUpload(path: string, req: IncomingMessage, raw: Buffer, res: ServerResponse): void {

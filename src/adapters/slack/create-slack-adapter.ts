@@ -150,7 +150,10 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
   // A retried event is handled once, whichever process it reaches: the ids are kept in the database.
   app.event("member_joined_channel", async ({ event, body, client }) => {
     const id = (body as { event_id?: string }).event_id;
-    if (id && !(await firstSightOfSlackEvent(deps.db, id, deps.clock.now()))) return;
+    if (id && !(await firstSightOfSlackEvent(deps.db, id, deps.clock.now()))) {
+      deps.logger.debug({ eventId: id }, "slack event seen before: ignored");
+      return;
+    }
     const workspace = await ensureWorkspace(deps.db, "slack", (body as { team_id?: string }).team_id ?? "");
     const set = await findSetByChannel(deps.db, workspace.id, event.channel);
     if (!set || set.memberships.some((m) => m.person.externalId === event.user)) return;
