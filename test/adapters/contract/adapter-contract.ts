@@ -183,19 +183,23 @@ export function describeAdapterContract(platform: string, start: () => Promise<C
       }
       assert.equal(seen.length, 3, "three messages, no more");
       const refs = seen.map((s) => s.ref);
-      if (refs.every((r) => r === undefined))
+      if (refs.every((r) => r === undefined)) {
         assert.ok(
           rows.every((r) => r.platformRef === null),
           "no message ids to record",
         );
-      else assert.deepEqual(rows.map((r) => r.platformRef).sort(), refs.sort(), "each sent row records the id of the message it became");
+      } else {
+        assert.equal(new Set(refs).size, refs.length, "each message has its own id");
+        assert.deepEqual(rows.map((r) => r.platformRef).sort(), refs.sort(), "each sent row records the id of the message it became");
+      }
     });
 
     test("a draft is delivered as a file that only its owner receives", async () => {
       const reply = find(await d.run("ana", { name: "log draft", options: { format: "md" } }, "actor"), "actor");
       assert.match(reply.text, /Draft M3\.37 learning log for ana: \d+ words from 1 entry\./);
-      const [file] = await d.filesFor("ana", 1);
-      assert.ok(file);
+      const files = await d.filesFor("ana", 1);
+      assert.equal(files.length, 1, "one file");
+      const file = files[0]!;
       assert.ok(["actor", "dm"].includes(file.to.kind) && "who" in file.to && file.to.who === "ana", JSON.stringify(file.to));
       assert.match(file.name, /^m337-draft-ana-\d{4}-\d{2}-\d{2}\.md$/);
       assert.match(file.bytes.toString("utf8"), /Leadership action plan/);
