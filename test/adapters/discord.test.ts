@@ -5,7 +5,7 @@ import { deployCommands } from "../../scripts/commands-deploy.ts";
 import type { Delivery } from "../../src/app/render-nudge.ts";
 import { FakeDiscord } from "../support/fake-discord.ts";
 import { startBot } from "../support/start-bot.ts";
-import { describeAdapterContract, type Who } from "./contract/adapter-contract.ts";
+import { describeAdapterContract, seedLongLog, type Who } from "./contract/adapter-contract.ts";
 import {
   CHANNEL,
   CHANNEL_MESSAGES,
@@ -40,6 +40,33 @@ describeAdapterContract("Discord (the real discord.js client against a local Dis
     const [modal] = await fake.waitFor("POST", new RegExp(`/interactions/${id}/`));
     assert.equal((modal!.body as { type: number }).type, 9);
     assert.equal((modal!.body as { data: { custom_id: string } }).data.custom_id, `log_entry|${CHANNEL}|action`);
+  });
+
+  test("a /log list too long for Discord arrives as its reply and ephemeral follow-ups, cut with a pointer; all of it attached", async () => {
+    const { fake, slash, sent } = d();
+    const texts = await seedLongLog(d(), "ana", 30, 1500);
+    const edit = await slash("ana", { name: "log list", options: { last: 30 } });
+    const followUps = await fake.waitFor("POST", new RegExp(`^/webhooks/\\d+/${sent.at(-1)!.token}$`), 4);
+    assert.deepEqual(
+      [edit, ...followUps].map((c) => c.status),
+      [200, 200, 200, 200, 200],
+      "five messages, all accepted",
+    );
+    assert.ok(
+      followUps.every((c) => (c.body as { flags?: number }).flags === 64),
+      "the follow-ups are ephemeral too",
+    );
+    const last = followUps.at(-1)!;
+    assert.match(textOf(last), /all of it is in the file full-reply\.txt/);
+    assert.deepEqual(
+      last.files.map((f) => f.name),
+      ["full-reply.txt"],
+    );
+    const whole = last.files[0]!.bytes.toString("utf8");
+    assert.ok(
+      texts.every((t) => whole.includes(t)),
+      "every entry is in the file",
+    );
   });
 
   test("bad input from Discord gets an ephemeral, specific reply", async () => {

@@ -10,11 +10,11 @@ import { handlers } from "../../src/app/handlers/index.ts";
 import { ManualClock } from "../../src/clock.ts";
 import { type Db, openDatabase } from "../../src/store/open-database.ts";
 import { saveSlackInstallation } from "../../src/store/slack-installations.ts";
-import { FakeSlack } from "../support/fake-slack.ts";
+import { FakeSlack, type SlackCall } from "../support/fake-slack.ts";
 import { LogCapture } from "../support/log-capture.ts";
 import { eventCallback, type SlackTarget, slashCommand } from "../support/slack-requests.ts";
 import { startBot } from "../support/start-bot.ts";
-import { describeAdapterContract } from "./contract/adapter-contract.ts";
+import { describeAdapterContract, seedLongLog } from "./contract/adapter-contract.ts";
 import { CHANNEL, SIGNING_SECRET as SECRET, SLACK_IDS, type SlackDriver, startSlackDriver, textOf } from "./contract/slack-driver.ts";
 
 describeAdapterContract("Slack (the real Bolt stack against a local Slack)", startSlackDriver, (driver) => {
@@ -29,6 +29,28 @@ describeAdapterContract("Slack (the real Bolt stack against a local Slack)", sta
     const opened = fake.callsTo("views.open").length;
     await slashCommand(target, { text: "log", userId: SLACK_IDS.dev, userName: "dev", channelId: CHANNEL, triggerId: "trig-2" });
     assert.equal((await fake.waitFor("views.open", opened + 1)).length, opened + 1);
+  });
+
+  test("a /log list too long for one Slack message arrives whole, in messages of at most 50 blocks", async () => {
+    const { fake, target } = d();
+    const texts = await seedLongLog(d(), "ana", 100, 1900);
+    const from = fake.calls.length;
+    await slashCommand(target, { text: "log list last:100", userId: SLACK_IDS.ana, userName: "ana", channelId: CHANNEL });
+    const isPost = (c: SlackCall) => fake.calls.indexOf(c) >= from && c.method === "chat.postEphemeral";
+    const posts = await fake.waitForCall("the list's two messages", isPost, 2);
+    assert.deepEqual(
+      posts.map((c) => [c.response?.ok, (c.args.blocks as unknown[]).length]),
+      [
+        [true, 50],
+        [true, 50],
+      ],
+      "two full messages, both accepted",
+    );
+    const shown = posts.map(textOf).join("\n");
+    assert.ok(
+      texts.every((t) => shown.includes(t)),
+      "every entry is shown, none cut",
+    );
   });
 
   test("forged, unsigned and stale requests are rejected and run nothing", async () => {

@@ -374,7 +374,7 @@ function invalidForm(errors: Json): Answer {
  * fields (name at most 256, value at most 1,024), and at most 6,000 characters in all the embeds of the message
  * together; at most 5 action rows of at most 5 buttons; at most 10 files; a nonce of at most 25 characters.
  */
-function validateMessage(body: Json, files: UploadedFile[], creating: boolean): Answer | null {
+export function validateMessage(body: Json, files: UploadedFile[], creating: boolean): Answer | null {
   const content = typeof body.content === "string" ? body.content : "";
   const has =
     content.length > 0 ||

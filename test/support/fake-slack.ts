@@ -342,7 +342,7 @@ const MESSAGE_METHODS = new Set(["chat.postMessage", "chat.postEphemeral", "chat
  * Slack's Block Kit limits on a message, as Slack refuses it (`invalid_blocks`): at most 50 blocks; a section's
  * text at most 3,000 characters, at most 10 fields of at most 2,000 each; at most 25 elements in an actions block.
  */
-function messageProblems(args: Record<string, unknown>): string[] {
+export function messageProblems(args: Record<string, unknown>): string[] {
   const blocks = Array.isArray(args.blocks) ? (args.blocks as Record<string, unknown>[]) : [];
   const problems: string[] = [];
   if (blocks.length > 50) problems.push(`[ERROR] must provide no more than 50 items [json-pointer:/blocks]`);

@@ -210,3 +210,27 @@ export function describeAdapterContract(platform: string, start: () => Promise<C
     more?.(() => d);
   });
 }
+
+/**
+ * Adds `count` reflections of `chars` characters each to `who`'s log in the contract's set, numbered on from their
+ * last entry: a log long enough that `/log list` outgrows one platform message.
+ */
+export async function seedLongLog(d: ContractDriver, who: Who, count: number, chars: number): Promise<string[]> {
+  const set = await d.db.learningSet.findFirstOrThrow();
+  const author = await d.db.person.findFirstOrThrow({ where: { externalId: d.idOf(who) } });
+  const last = await d.db.entry.count({ where: { authorId: author.id } });
+  const texts = Array.from({ length: count }, (_, i) =>
+    `Reflection ${last + i + 1}: ${"I listened more than I spoke. ".repeat(chars / 30)}`.slice(0, chars),
+  );
+  await d.db.entry.createMany({
+    data: texts.map((text, i) => ({
+      setId: set.id,
+      authorId: author.id,
+      number: last + i + 1,
+      kind: "reflect",
+      text,
+      createdAt: new Date(Date.UTC(2027, 0, 5, 9, i)),
+    })),
+  });
+  return texts;
+}
