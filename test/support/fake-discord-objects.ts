@@ -590,7 +590,7 @@ export function str(v: unknown): string {
   return typeof v === "string" ? v : "";
 }
 
-export function role(id: string, name: string, position: number): Json {
+function role(id: string, name: string, position: number): Json {
   return {
     id,
     name,

@@ -13,7 +13,7 @@ import type { Db } from "../../../src/store/open-database.ts";
 export const PEOPLE = ["sam", "ana", "ben", "cleo", "dev", "eve"] as const;
 /** The advisor (sam) and the five members; each platform gives them its own ids, under these names. */
 export type Who = (typeof PEOPLE)[number];
-export const MEMBERS = ["ana", "ben", "cleo", "dev", "eve"] as const satisfies readonly Who[];
+const MEMBERS = ["ana", "ben", "cleo", "dev", "eve"] as const satisfies readonly Who[];
 
 /** A command as the contract states it; each driver writes it its platform's way (a text line, typed options). */
 export type Command = { name: string; options?: Record<string, string | number | { user: Who }> };
@@ -33,7 +33,7 @@ export type Audience = { kind: "channel" } | { kind: "actor"; who: Who } | { kin
 /** A button as shown: its label, its id where the platform has one, and what a press sends back. */
 export type SeenButton = { label: string; id?: string; payload: string };
 
-export type SeenFile = { name: string; bytes: Buffer };
+type SeenFile = { name: string; bytes: Buffer };
 
 /** One message as its readers saw it. */
 export type Seen = {
@@ -47,7 +47,7 @@ export type Seen = {
 };
 
 /** An open entry form; each `submit` is one submission of it, resolving with what the submitter then sees. */
-export type EntryForm = { submit(text: string): Promise<Seen> };
+type EntryForm = { submit(text: string): Promise<Seen> };
 
 export interface ContractDriver {
   readonly adapter: Adapter;

@@ -10,7 +10,7 @@ const BUTTON = /^ {2}\[button ([^:\]]+): (.*)\]$/;
 const FILE = /^ {2}\[file (.+)\]$/;
 
 /** The messages in transcript lines: `[#set] …`, `[#set → NAME] …`, `[DM NAME] …`, each with its indented lines. */
-export function readTranscript(lines: string[]): Seen[] {
+function readTranscript(lines: string[]): Seen[] {
   const seen: Seen[] = [];
   for (const line of lines) {
     const head = HEAD.exec(line);

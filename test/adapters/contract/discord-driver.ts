@@ -36,7 +36,7 @@ const buttonsOf = (call: DiscordCall) =>
   ((call.body as MessageBody).components ?? []).flatMap((row) => row.components).map((b) => ({ label: b.label, payload: b.custom_id }));
 
 /** One interaction the driver sent: what it ran, as whom, and its id and token (to find its callback and replies). */
-export type SentInteraction = { what: string; who: Who; id: string; token: string };
+type SentInteraction = { what: string; who: Who; id: string; token: string };
 
 /** The Discord driver, and what Discord-only tests need on the same set: the fake, the adapter, what was sent. */
 export type DiscordDriver = ContractDriver & {
