@@ -1,15 +1,13 @@
+import type { EntryKind } from "../src/domain/entry-kind.ts";
 import { command, type OptionSpecs, opt, optional } from "./define.ts";
 
 /** The most an entry may hold: fits a Slack modal field and a Discord modal input. */
 export const ENTRY_MAX_CHARS = 2000;
 
-export const ENTRY_KINDS = ["problem", "action", "outcome", "reflect", "question", "strength", "limitation", "goal"] as const;
-export type EntryKind = (typeof ENTRY_KINDS)[number];
-
 const text = opt.text({ description: `What to record (up to ${ENTRY_MAX_CHARS} characters)`, max: ENTRY_MAX_CHARS, form: true });
 const meeting = optional(opt.meeting({ description: "The meeting it belongs to (default: the latest or next meeting)" }));
 
-function entryCommand<const O extends OptionSpecs>(sub: EntryKind, summary: string, example: string, extra: O) {
+function entryCommand<const K extends EntryKind, const O extends OptionSpecs>(sub: K, summary: string, example: string, extra: O) {
   return command({
     name: "log",
     sub,

@@ -1,6 +1,6 @@
 import type { UserRef } from "../../commands/define.ts";
-import type { EntryKind } from "../../commands/log.ts";
 import type { CommandInput } from "../app/context.ts";
+import type { EntryKind } from "../domain/entry-kind.ts";
 import type { Platform } from "./adapter.ts";
 
 /**

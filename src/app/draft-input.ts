@@ -1,4 +1,5 @@
-import type { DraftInput, EntryKind } from "../domain/draft.ts";
+import type { DraftInput } from "../domain/draft.ts";
+import type { EntryKind } from "../domain/entry-kind.ts";
 import { allEntries, listActions } from "../store/entries.ts";
 import { attendedMeetings, listMeetings } from "../store/meetings.ts";
 import type { Db } from "../store/open-database.ts";

@@ -1,4 +1,4 @@
-import { ENTRY_KINDS, type EntryKind } from "../../commands/log.ts";
+import { type EntryKind, isEntryKind } from "../domain/entry-kind.ts";
 
 /**
  * `/log problem` with no text — what a reminder's "record" button runs — is a request for the entry form:
@@ -6,5 +6,5 @@ import { ENTRY_KINDS, type EntryKind } from "../../commands/log.ts";
  */
 export function formKindOf(command: string): EntryKind | undefined {
   const m = /^\/log (\w+)\s*$/.exec(command.trim());
-  return m && (ENTRY_KINDS as readonly string[]).includes(m[1]!) ? (m[1] as EntryKind) : undefined;
+  return m && isEntryKind(m[1]!) ? m[1] : undefined;
 }

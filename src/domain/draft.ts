@@ -25,8 +25,8 @@
  */
 import { DateTime } from "luxon";
 import { programmeWarnings } from "./compliance.ts";
+import type { EntryKind } from "./entry-kind.ts";
 
-export type EntryKind = "problem" | "action" | "outcome" | "reflect" | "question" | "strength" | "limitation" | "goal";
 export type DraftEntry = { number: number; kind: EntryKind; text: string; createdAt: Date; meetingNumber: number | null };
 export type DraftAction = {
   number: number;

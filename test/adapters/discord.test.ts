@@ -69,6 +69,14 @@ describeAdapterContract("Discord (the real discord.js client against a local Dis
     );
   });
 
+  test("a typed text option is stored exactly as written: quotes, a colon, an option-like word", async () => {
+    const { slash, db } = d();
+    const typed = 'He said "no – and “meant it”: lesson learned, due: never';
+    assert.match(textOf(await slash("ben", { name: "log reflect", options: { text: typed } })), /Reflection recorded/);
+    const entry = await db.entry.findFirstOrThrow({ where: { kind: "reflect", author: { externalId: DISCORD_IDS.ben } } });
+    assert.equal(entry.text, typed);
+  });
+
   test("bad input from Discord gets an ephemeral, specific reply", async () => {
     const { fake, slash } = d();
     assert.match(

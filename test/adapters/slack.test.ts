@@ -20,6 +20,19 @@ import { CHANNEL, SIGNING_SECRET as SECRET, SLACK_IDS, type SlackDriver, startSl
 describeAdapterContract("Slack (the real Bolt stack against a local Slack)", startSlackDriver, (driver) => {
   const d = () => driver() as SlackDriver;
 
+  test("a slash command's text reaches the log as typed: Slack's &amp; &lt; &gt; are read back, quotes kept", async () => {
+    const { fake, target, db } = d();
+    // Slack sends &, < and > in a command's text as entities; a real <…> is one of its mentions or links.
+    const typed = 'Ask Tom & Jerry <both> what “done” means: lesson learned, "really';
+    const sent = typed.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    const from = fake.calls.length;
+    await slashCommand(target, { text: `log reflect text:${sent}`, userId: SLACK_IDS.ben, userName: "ben", channelId: CHANNEL });
+    const [reply] = await fake.waitForCall("ben's reply", (c) => fake.calls.indexOf(c) >= from && c.method === "chat.postEphemeral");
+    assert.match(textOf(reply!), /Reflection recorded/);
+    const entry = await db.entry.findFirstOrThrow({ where: { kind: "reflect", author: { externalId: SLACK_IDS.ben } } });
+    assert.equal(entry.text, typed);
+  });
+
   test("/als alone shows help; /als log alone opens the entry form", async () => {
     const { fake, target } = d();
     const helped = fake.calls.length;

@@ -6,7 +6,8 @@
  * (one via /log outcome action:14, so entry #19 is also action #14's outcome text; one free outcome entry #27),
  * reflections after each problem, and 2 closing reflections in the programme's last month.
  */
-import type { DraftAction, DraftEntry, DraftInput, EntryKind } from "../../src/domain/draft.ts";
+import type { DraftAction, DraftEntry, DraftInput } from "../../src/domain/draft.ts";
+import type { EntryKind } from "../../src/domain/entry-kind.ts";
 
 type Row = [number, EntryKind, string, number | null, string];
 

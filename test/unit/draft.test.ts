@@ -365,6 +365,24 @@ test("evidence CSV: RFC 4180 header, CRLF, quoting that round-trips commas, quot
   ]);
 });
 
+test("evidence CSV: a cell a spreadsheet would run as a formula starts with a single quote (OWASP); others are as written", () => {
+  const risky = ['=HYPERLINK("http://evil.example","Click")', "+SUM(A1)", "-2+3", "@cmd", "\tleading tab", "\rleading return"];
+  const safe = ["a=b", "Plain text", "'already quoted", "2+2=4"];
+  const csv = evidenceCsv(
+    [...risky, ...safe].map((text) => ({
+      date: "2027-03-01",
+      durationMinutes: "" as const,
+      category: "Reflection",
+      text,
+      criteria: "2.2",
+    })),
+  );
+  const texts = parseCsv(csv)
+    .slice(1)
+    .map((r) => r[3]);
+  assert.deepEqual(texts, [...risky.map((t) => `'${t}`), ...safe]);
+});
+
 test("Markdown: title, header list, headings one level down, pipe tables, member text kept", () => {
   const md = draftToMarkdown(draft);
   assert.ok(md.startsWith("# Leadership action plan and learning log (ILM M3.37): Priya Shah\n\n- **Learner:** Priya Shah\n"));

@@ -24,15 +24,21 @@ export function readConsoleMention(token: string): UserRef | null {
 
 const STEP: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
+/** Who speaks until the first `as NAME` line. */
+const DEFAULT_CONSOLE_ACTOR = "me";
+
 /**
  * The local console chat: one line in, the lines the bot would post out. Grammar (README):
- * `as NAME`, `in #CHANNEL`, `clock ISO|+Nd`, `click BUTTON_ID`, `/command …`, `# comment`.
+ * `as NAME`, `in #CHANNEL`, `clock ISO|+Nd`, `click BUTTON_ID`, `/command …`, `# comment`. Until the first
+ * `as NAME` the speaker is a user called "me", and the first command's reply says so.
  * As an Adapter it has nothing to connect (`start` and `stop` do nothing: lines arrive through `handle`), and
  * `deliver` renders a reminder into the lines `takeDelivered` hands out.
  */
 export class ConsoleChat implements Adapter {
   readonly platform = "console";
-  #actor = "me";
+  #actor = DEFAULT_CONSOLE_ACTOR;
+  /** Whether the reader knows who they are speaking as: an `as` line was given, or the default was announced. */
+  #actorKnown = false;
   #channel = "set";
   readonly #buttons = new Map<string, Button & { channel: string }>();
   /** Reminders delivered since `takeDelivered` last ran, as transcript lines. */
@@ -77,6 +83,7 @@ export class ConsoleChat implements Adapter {
       case "as":
         if (!readConsoleMention(`@${arg}`)) return [`[console] "as" needs a name without spaces, e.g. as Tom`];
         this.#actor = arg;
+        this.#actorKnown = true;
         return [];
       case "in":
         if (!/^#[\w-]+$/.test(arg)) return [`[console] "in" needs a channel, e.g. in #set`];
@@ -124,6 +131,10 @@ export class ConsoleChat implements Adapter {
   }
 
   async #run(text: string, channel: string): Promise<string[]> {
+    const intro = this.#actorKnown
+      ? []
+      : [`[console] You are a user called "${this.#actor}" until you write as NAME (e.g. as Ana); each name is a new person.`];
+    this.#actorKnown = true;
     const origin = {
       platform: "console",
       workspaceId: CONSOLE_WORKSPACE,
@@ -132,7 +143,7 @@ export class ConsoleChat implements Adapter {
       readMention: readConsoleMention,
     } as const;
     const outgoing = await runCommand(this.deps, this.handlers, commandInput({ ...origin, userName: this.#actor }, { text }));
-    return outgoing.flatMap((out) => this.#render(out, channel, this.#actor));
+    return [...intro, ...outgoing.flatMap((out) => this.#render(out, channel, this.#actor))];
   }
 
   #render(out: Outgoing, channel: string, actor: string): string[] {

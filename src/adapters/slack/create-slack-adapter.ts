@@ -12,6 +12,7 @@ import { deleteSlackInstallation, findSlackInstallation, installationKey, saveSl
 import type { Adapter } from "../adapter.ts";
 import { type CommandRequest, commandInput, entryFormRequest } from "../command-input.ts";
 import { boltLogger, safeError } from "./bolt-logger.ts";
+import { typedCommandText } from "./command-text.ts";
 import { deliverOutgoing, deliverReminder, type SlackPlace } from "./deliver.ts";
 import { ENTRY_KIND_BLOCK, ENTRY_MODAL, ENTRY_TEXT_BLOCK, entryModal, readEntryModal } from "./entry-modal.ts";
 import { readSlackMention } from "./render.ts";
@@ -107,7 +108,7 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
 
   app.command("/als", async ({ command, ack, client }) => {
     await ack();
-    const text = command.text.trim();
+    const text = typedCommandText(command.text).trim();
     const place = { channelId: command.channel_id, userId: command.user_id };
     if (text === "log") {
       await client.views.open({ trigger_id: command.trigger_id, view: entryModal(command.channel_id) as never });

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { OptionsOf } from "../../../commands/define.ts";
+import type { MeetingRef } from "../../../commands/define.ts";
 import {
   logAction,
   logGoal,
@@ -10,25 +10,19 @@ import {
   logReflect,
   logStrength,
 } from "../../../commands/index.ts";
-import { createEntry, findOwnAction, recordOutcome } from "../../store/entries.ts";
+import type { EntryKind } from "../../domain/entry-kind.ts";
+import { createEntry, findOwnAction, listActions, recordOutcome } from "../../store/entries.ts";
 import { listMeetings } from "../../store/meetings.ts";
 import { handler, type SetContext } from "../context.ts";
-import { findMeeting, meetingForEntry } from "../format.ts";
+import { actionRef, findMeeting, meetingForEntry, noSuchAction } from "../format.ts";
 import type { Outgoing } from "../reply.ts";
 import { at, toActor } from "../reply.ts";
 import { failure, type Result, success } from "../result.ts";
 
-type EntryDecl =
-  | typeof logProblem
-  | typeof logAction
-  | typeof logOutcome
-  | typeof logReflect
-  | typeof logQuestion
-  | typeof logStrength
-  | typeof logLimitation
-  | typeof logGoal;
+/** The options of every entry command: `text:` and `meeting:`; actions also take `due:`, outcomes `action:`. */
+type EntryOptions = { text: string; meeting?: MeetingRef; due?: Date; action?: number };
 
-const confirmations: Record<string, string> = {
+const confirmations: Record<EntryKind, string> = {
   problem: "Problem recorded",
   action: "Action recorded",
   outcome: "Outcome recorded",
@@ -40,11 +34,7 @@ const confirmations: Record<string, string> = {
 };
 
 /** Records one entry of the declaration's kind (the sub is the kind), private to its author. */
-async function recordEntry(
-  ctx: SetContext,
-  kind: string,
-  options: OptionsOf<EntryDecl> & { due?: Date; action?: number },
-): Promise<Result<Outgoing[]>> {
+async function recordEntry(ctx: SetContext, kind: EntryKind, options: EntryOptions): Promise<Result<Outgoing[]>> {
   const { db } = ctx.deps;
   const meetings = await listMeetings(db, ctx.set.id);
   const upcoming = meetings.filter((m) => m.status === "scheduled" && m.startsAt > ctx.now);
@@ -53,7 +43,7 @@ async function recordEntry(
     return failure("not-found", `Option meeting: there is no meeting ${options.meeting}. See /meeting list.`);
   const action = options.action !== undefined ? await findOwnAction(db, ctx.set.id, ctx.actor.id, options.action) : null;
   if (options.action !== undefined && !action)
-    return failure("not-found", `Option action: you have no action #${options.action}. See /action list.`);
+    return failure("not-found", noSuchAction(options.action, await listActions(db, ctx.set.id, ctx.actor.id), "Option action: "));
   const dueAt = options.due
     ? DateTime.fromJSDate(options.due, { zone: ctx.actor.timeZone }).plus({ days: 1 }).startOf("day").toJSDate()
     : null;
@@ -72,24 +62,22 @@ async function recordEntry(
     await recordOutcome(db, action.id, { status: "done", outcome: options.text, effectiveness: action.effectiveness, now: ctx.now });
   const where = meeting ? ` (meeting ${meeting.number})` : "";
   const extra = action
-    ? ` Action #${action.number} is marked done.`
+    ? ` ${actionRef(action.number, "Action")} is marked done.`
     : kind === "outcome"
       ? " Link it to an action with action:N to close that action (see /action list)."
       : kind === "action"
-        ? " It is a report-back item for the next meeting."
+        ? ` It is a report-back item for the next meeting; when it is done: /action done action:${entry.number}.`
         : "";
-  return success([
-    toActor({ text: `${confirmations[kind]} as entry #${entry.number}${where}. Only you can see it unless you /log share on.${extra}` }),
-  ]);
+  const as = kind === "action" ? actionRef(entry.number) : `entry #${entry.number}`;
+  return success([toActor({ text: `${confirmations[kind]} as ${as}${where}. Only you can see it unless you /log share on.${extra}` })]);
 }
 
-const entryHandler = <D extends EntryDecl>(decl: D) => handler(decl, (ctx, options) => recordEntry(ctx, decl.sub!, options as never));
-
-export const logProblemHandler = entryHandler(logProblem);
-export const logActionHandler = entryHandler(logAction);
-export const logOutcomeHandler = entryHandler(logOutcome);
-export const logReflectHandler = entryHandler(logReflect);
-export const logQuestionHandler = entryHandler(logQuestion);
-export const logStrengthHandler = entryHandler(logStrength);
-export const logLimitationHandler = entryHandler(logLimitation);
-export const logGoalHandler = entryHandler(logGoal);
+/** One handler per entry command: each records an entry of its own kind (the declaration's sub). */
+export const logProblemHandler = handler(logProblem, (ctx, options) => recordEntry(ctx, logProblem.sub, options));
+export const logActionHandler = handler(logAction, (ctx, options) => recordEntry(ctx, logAction.sub, options));
+export const logOutcomeHandler = handler(logOutcome, (ctx, options) => recordEntry(ctx, logOutcome.sub, options));
+export const logReflectHandler = handler(logReflect, (ctx, options) => recordEntry(ctx, logReflect.sub, options));
+export const logQuestionHandler = handler(logQuestion, (ctx, options) => recordEntry(ctx, logQuestion.sub, options));
+export const logStrengthHandler = handler(logStrength, (ctx, options) => recordEntry(ctx, logStrength.sub, options));
+export const logLimitationHandler = handler(logLimitation, (ctx, options) => recordEntry(ctx, logLimitation.sub, options));
+export const logGoalHandler = handler(logGoal, (ctx, options) => recordEntry(ctx, logGoal.sub, options));

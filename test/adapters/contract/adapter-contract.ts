@@ -18,11 +18,14 @@ const MEMBERS = ["ana", "ben", "cleo", "dev", "eve"] as const satisfies readonly
 /** A command as the contract states it; each driver writes it its platform's way (a text line, typed options). */
 export type Command = { name: string; options?: Record<string, string | number | { user: Who }> };
 
-/** A command in the text grammar: `/name option:value`, values with spaces quoted, people as `@name`. */
+/**
+ * A command in the text grammar: `/name option:value`, people as `@name`; a value with spaces is quoted unless it
+ * holds a double quote itself (then it is written as typed: the grammar takes an unquoted value to the next option).
+ */
 export function commandLine(command: Command, mention: (who: Who) => string): string {
   const options = Object.entries(command.options ?? {}).map(([name, value]) => {
     const text = typeof value === "object" ? mention(value.user) : String(value);
-    return `${name}:${/\s/.test(text) ? `"${text}"` : text}`;
+    return `${name}:${/\s/.test(text) && !text.includes('"') ? `"${text}"` : text}`;
   });
   return [`/${command.name}`, ...options].join(" ");
 }
@@ -67,12 +70,9 @@ export interface ContractDriver {
   run(who: Who, command: Command, awaiting: Audience["kind"]): Promise<Seen[]>;
   /** Presses `button` as `who`; resolves with what the presser then sees. */
   press(who: Who, button: SeenButton): Promise<Seen>;
-  /**
-   * `modal`: a platform form whose text arrives exactly as typed; `command line`: the text grammar, whose double
-   * quotes delimit values. Its errors are shown `on the field` of the open form, or `as a reply` to the actor.
-   */
-  readonly entryForm: { kind: "modal" | "command line"; errors: "on the field" | "as a reply" };
-  /** Opens the entry form for an action as `who` (from a reminder's "Record an action" button where the platform has forms). */
+  /** Where the entry form shows a refusal: `on the field` of the still open form, or `as a reply` to the actor. */
+  readonly formErrors: "on the field" | "as a reply";
+  /** Opens the entry form for an action as `who`: a platform form from the "Record an action" button; on the console, `/log action text:…`. */
   openActionForm(who: Who): Promise<EntryForm>;
   /** The files `who` received (by DM or shown to them alone), waiting until there are `n`. */
   filesFor(who: Who, n: number): Promise<(SeenFile & { to: Audience })[]>;
@@ -137,14 +137,12 @@ export function describeAdapterContract(platform: string, start: () => Promise<C
       const form = await d.openActionForm("ana");
       const bad = await form.submit("x".repeat(2001));
       assert.match(bad.text, /Option text: .*at most 2000 characters; this has 2001/);
-      assert.deepEqual(bad.to, d.entryForm.errors === "on the field" ? { kind: "field" } : { kind: "actor", who: "ana" });
+      assert.deepEqual(bad.to, d.formErrors === "on the field" ? { kind: "field" } : { kind: "actor", who: "ana" });
       assert.equal(await d.db.entry.count(), 0, "nothing saved");
-      // The text grammar takes double quotes as delimiters, so only a platform form can carry them.
-      const text =
-        d.entryForm.kind === "modal" ? 'Meet both leads together, "properly" this time' : "Meet both leads together, properly this time";
+      const text = 'Meet both leads together, "properly" this time';
       const good = await form.submit(text);
       assert.deepEqual(good.to, { kind: "actor", who: "ana" });
-      assert.match(good.text, /Action recorded as entry #1/);
+      assert.match(good.text, /Action recorded as action #1/);
       assert.equal((await d.db.entry.findFirstOrThrow()).text, text);
     });
 

@@ -58,7 +58,7 @@ export async function startConsoleDriver(): Promise<ContractDriver> {
     idOf: (who) => who,
     mention,
     button: (id) => ({ id, payload: id }),
-    entryForm: { kind: "command line", errors: "as a reply" },
+    formErrors: "as a reply",
     run: (who, command) => say(who, commandLine(command, mention)),
     press: async (who, button) => reply(await say(who, `click ${button.id}`)),
     openActionForm: async (who) => ({

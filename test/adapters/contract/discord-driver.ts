@@ -121,7 +121,7 @@ export async function startDiscordDriver(): Promise<DiscordDriver> {
     idOf: (who) => DISCORD_IDS[who],
     mention: (who) => `<@${DISCORD_IDS[who]}>`,
     button: (_id, command) => ({ id: undefined, payload: `${CHANNEL}|${command}` }),
-    entryForm: { kind: "modal", errors: "as a reply" },
+    formErrors: "as a reply",
     async run(who, command, awaiting) {
       const from = fake.calls.length;
       await slash(who, command);

@@ -90,7 +90,7 @@ export async function startSlackDriver(): Promise<SlackDriver> {
     idOf: (who) => SLACK_IDS[who],
     mention,
     button: (id, command) => ({ id, payload: `${CHANNEL}|${command}` }),
-    entryForm: { kind: "modal", errors: "on the field" },
+    formErrors: "on the field",
     async run(who, command, awaiting) {
       const from = fake.calls.length;
       const res = await slashCommand(target, { text: commandLine(command, mention).slice(1), channelId: CHANNEL, ...person(who) });
