@@ -1,3 +1,4 @@
+import { type CalendarDate, calendarDate } from "../domain/calendar-date.ts";
 import type { Db } from "./open-database.ts";
 
 export type EntryRow = {
@@ -16,7 +17,8 @@ export type ActionRow = {
   text: string;
   meetingId: string | null;
   createdAt: Date;
-  dueAt: Date | null;
+  /** The due date as the owner gave it, in the zone it was read in; null when none was given. */
+  due: CalendarDate | null;
   status: ActionStatus;
   outcome: string | null;
   effectiveness: string | null;
@@ -29,7 +31,7 @@ export type ActionRow = {
  */
 export async function createEntry(
   db: Db,
-  input: { setId: string; authorId: string; kind: string; text: string; meetingId: string | null; now: Date; dueAt?: Date | null },
+  input: { setId: string; authorId: string; kind: string; text: string; meetingId: string | null; now: Date; due?: CalendarDate | null },
 ): Promise<EntryRow> {
   return db.$transaction(async (tx) => {
     const top = await tx.entry.aggregate({ where: { setId: input.setId, authorId: input.authorId }, _max: { number: true } });
@@ -52,7 +54,8 @@ export async function createEntry(
           ownerId: input.authorId,
           meetingId: input.meetingId,
           createdAt: input.now,
-          dueAt: input.dueAt ?? null,
+          dueDate: input.due?.date ?? null,
+          dueTimeZone: input.due?.zone ?? null,
         },
       });
     }
@@ -78,10 +81,15 @@ export async function deleteEntry(db: Db, entryId: string): Promise<void> {
   await db.entry.delete({ where: { id: entryId } });
 }
 
+/** An action's stored due date (ISO day and zone columns) as a calendar date, or null. */
+export const storedDue = (a: { dueDate: string | null; dueTimeZone: string | null }): CalendarDate | null =>
+  a.dueDate === null ? null : calendarDate(a.dueDate, a.dueTimeZone ?? "UTC");
+
 type ActionWithEntry = {
   id: string;
   meetingId: string | null;
-  dueAt: Date | null;
+  dueDate: string | null;
+  dueTimeZone: string | null;
   status: string;
   outcome: string | null;
   effectiveness: string | null;
@@ -94,7 +102,7 @@ const asAction = (a: ActionWithEntry): ActionRow => ({
   text: a.entry.text,
   meetingId: a.meetingId,
   createdAt: a.entry.createdAt,
-  dueAt: a.dueAt,
+  due: storedDue(a),
   status: a.status as ActionStatus,
   outcome: a.outcome,
   effectiveness: a.effectiveness,
