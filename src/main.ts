@@ -1,21 +1,22 @@
 import type { Logger } from "pino";
+import { type Adapter, deliverByPlatform } from "./adapters/adapter.ts";
 import { ConsoleChat } from "./adapters/console/console-chat.ts";
 import { runConsole } from "./adapters/console/run-console.ts";
-import { createDiscordAdapter } from "./adapters/discord/create-discord-adapter.ts";
+import { createDiscordAdapter, type DiscordOptions } from "./adapters/discord/create-discord-adapter.ts";
 import type { DiscordShards } from "./adapters/discord/shard.ts";
-import { createSlackAdapter } from "./adapters/slack/create-slack-adapter.ts";
+import { createSlackAdapter, type SlackOptions } from "./adapters/slack/create-slack-adapter.ts";
 import type { Deps } from "./app/context.ts";
 import { handlers } from "./app/handlers/index.ts";
 import { ManualClock, ShiftedClock, systemClock } from "./clock.ts";
 import { type Config, discordConfigured, loadConfig, slackConfigured } from "./config.ts";
 import { createLogger } from "./logger.ts";
-import { startHealthServer } from "./ops/health.ts";
+import { type HealthRoute, startHealthServer } from "./ops/health.ts";
 import { stopSignal } from "./ops/lifecycle.ts";
-import { createOperations, type Operations } from "./ops/operations.ts";
+import { createOperations } from "./ops/operations.ts";
 import { appVersion, type StartupFacts, startupLine } from "./ops/startup-line.ts";
 import { startScheduler } from "./scheduler/cron.ts";
 import { runRetention } from "./scheduler/retention.ts";
-import { type NudgeSink, runTick } from "./scheduler/tick.ts";
+import { runTick } from "./scheduler/tick.ts";
 import { openDatabase, providerOf } from "./store/open-database.ts";
 import { releaseClaims } from "./store/outbox.ts";
 
@@ -34,9 +35,6 @@ async function main(): Promise<boolean> {
   return platforms;
 }
 
-/** A started platform adapter, as the scheduler and the stop see it. */
-type Running = { platform: string; sink: NudgeSink; stop: () => Promise<void> };
-
 /**
  * With platform tokens: the adapters (Slack, Discord or both), the health and metrics endpoints, and the
  * scheduler delivering each reminder through its set's platform, until SIGTERM or SIGINT stops it
@@ -46,27 +44,27 @@ type Running = { platform: string; sink: NudgeSink; stop: () => Promise<void> };
 async function runPlatforms(config: Config, base: Deps): Promise<void> {
   const ops = createOperations(base.db, base.clock);
   const deps: Deps = { ...base, ops: ops.hooks };
+  // Listening before the adapters start: a signal during start-up then stops cleanly too.
   const stopped = stopSignal(deps.logger);
+  const slack = slackConfigured(config) ? createSlackAdapter(deps, handlers, slackOptions(config, ops.routes)) : null;
+  const discord = discordConfigured(config) ? createDiscordAdapter(deps, handlers, discordOptions(config)) : null;
+  const adapters: Adapter[] = [slack, discord].filter((a) => a !== null);
+  for (const adapter of adapters)
+    if (adapter.notReady) ops.addCheck({ name: adapter.platform, notReady: () => adapter.notReady?.() ?? [] });
+  if (discord) ops.metrics.watchShards(() => discord.shardHealth());
   // Slack serves the endpoints through Bolt on PORT; HEALTH_PORT (or PORT without Slack) gets a server of its own.
-  const ownPort = config.HEALTH_PORT ?? (slackConfigured(config) ? undefined : config.PORT);
-  const health =
-    ownPort !== undefined && !(slackConfigured(config) && ownPort === config.PORT) ? await startHealthServer(ownPort, ops.routes) : null;
-  const adapters: Running[] = [];
-  const started = await Promise.race([startAdapters(config, deps, ops, adapters), stopped.then(() => null)]);
-  if (started) {
+  const ownPort = config.HEALTH_PORT ?? (slack ? undefined : config.PORT);
+  const health = ownPort !== undefined && !(slack && ownPort === config.PORT) ? await startHealthServer(ownPort, ops.routes) : null;
+
+  const startAll = async () => {
+    for (const adapter of adapters) await adapter.start();
+  };
+  if ((await Promise.race([startAll().then(() => "started" as const), stopped])) === "started") {
+    const discordShards = discord?.shards() ?? null;
     const held = new Set<string>();
-    const sink: NudgeSink = {
-      deliver: async (d, key) => {
-        const target = adapters.find((a) => a.platform === d.platform);
-        if (!target) throw new Error(`no adapter running for platform "${d.platform}"`);
-        return target.sink.deliver(d, key);
-      },
-    };
-    const scope = {
-      platforms: adapters.map((a) => a.platform),
-      ...(started.discordShards ? { discordShards: started.discordShards } : {}),
-    };
+    const scope = { platforms: adapters.map((a) => a.platform), ...(discordShards ? { discordShards } : {}) };
     const scheduler = { ...deps, scope, signal: ops.lifecycle.signal, held };
+    const sink = deliverByPlatform(adapters);
     const stopScheduler = startScheduler(
       () =>
         ops.lifecycle.track(async () => {
@@ -77,15 +75,12 @@ async function runPlatforms(config: Config, base: Deps): Promise<void> {
       deps.logger,
       config.SCHEDULER_CRON,
     );
-    const where = slackConfigured(config)
-      ? `port ${config.PORT} (through Bolt)${health ? ` and port ${health.port}` : ""}`
-      : health && `port ${health.port}`;
-    const facts = {
-      database: providerOf(deps.db),
-      adapters: started.described,
-      health: where,
-      retentionDays: config.OUTBOX_RETENTION_DAYS,
-    };
+    const where = slack ? `port ${config.PORT} (through Bolt)${health ? ` and port ${health.port}` : ""}` : health && `port ${health.port}`;
+    const described = [
+      ...(slack ? [config.SLACK_APP_TOKEN ? "slack (socket mode)" : `slack (http on port ${slack.port() ?? config.PORT})`] : []),
+      ...(discord ? [describeShards(discordShards)] : []),
+    ];
+    const facts = { database: providerOf(deps.db), adapters: described, health: where, retentionDays: config.OUTBOX_RETENTION_DAYS };
     logStartup(deps.logger, config, facts, true);
 
     await stopped;
@@ -95,59 +90,39 @@ async function runPlatforms(config: Config, base: Deps): Promise<void> {
     const handedBack = await releaseClaims(deps.db, [...held]);
     deps.logger.info({ drained, handedBack }, drained ? "stopping: work in flight finished" : "stopping: grace period over");
   } else ops.lifecycle.beginStop(); // stopped while still connecting
-  for (const a of adapters)
-    await a.stop().catch((error: unknown) => deps.logger.warn({ err: error, platform: a.platform }, "adapter did not stop cleanly"));
+  for (const adapter of adapters)
+    await adapter
+      .stop()
+      .catch((error: unknown) => deps.logger.warn({ err: error, platform: adapter.platform }, "adapter did not stop cleanly"));
   await health?.close();
 }
 
-/**
- * Creates and starts the configured adapters, adding each to `adapters` as soon as it exists (so that a
- * stop during a slow connection still closes it) and its readiness check to `ops`. Resolves with how
- * the start-up line describes them and, for Discord, the shards this process runs.
- */
-async function startAdapters(
-  config: Config,
-  deps: Deps,
-  ops: Operations,
-  adapters: Running[],
-): Promise<{ described: string[]; discordShards: DiscordShards | null }> {
-  const described: string[] = [];
-  let discordShards: DiscordShards | null = null;
-  if (slackConfigured(config)) {
-    const slack = createSlackAdapter(deps, handlers, {
-      signingSecret: config.SLACK_SIGNING_SECRET!,
-      ...(config.SLACK_BOT_TOKEN ? { botToken: config.SLACK_BOT_TOKEN } : {}),
-      ...(config.SLACK_CLIENT_ID
-        ? {
-            oauth: { clientId: config.SLACK_CLIENT_ID, clientSecret: config.SLACK_CLIENT_SECRET!, stateSecret: config.SLACK_STATE_SECRET! },
-          }
-        : {}),
-      ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
-      ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
-      routes: ops.routes,
-      socketModePort: config.PORT,
-    });
-    adapters.push({ platform: "slack", ...slack });
-    ops.addCheck({ name: "slack", notReady: () => slack.notReady() });
-    await slack.start(config.PORT);
-    described.push(config.SLACK_APP_TOKEN ? "slack (socket mode)" : `slack (http on port ${config.PORT})`);
-  }
-  if (discordConfigured(config)) {
-    const discord = createDiscordAdapter(deps, handlers, {
-      token: config.DISCORD_TOKEN!,
-      ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
-      ...(config.DISCORD_SHARDS
-        ? { shards: config.DISCORD_SHARDS === "auto" ? "auto" : { count: config.DISCORD_SHARDS, ids: config.DISCORD_SHARD_IDS } }
-        : {}),
-    });
-    adapters.push({ platform: "discord", ...discord });
-    ops.addCheck({ name: "discord", notReady: () => discord.notReady() });
-    ops.metrics.watchShards(() => discord.shardHealth());
-    await discord.start();
-    discordShards = discord.shards();
-    described.push(discordShards ? `discord (shards ${discordShards.ids.join(",")} of ${discordShards.count})` : "discord (unsharded)");
-  }
-  return { described, discordShards };
+function describeShards(shards: DiscordShards | null): string {
+  return shards ? `discord (shards ${shards.ids.join(",")} of ${shards.count})` : "discord (unsharded)";
+}
+
+function slackOptions(config: Config, routes: HealthRoute[]): SlackOptions {
+  return {
+    signingSecret: config.SLACK_SIGNING_SECRET!,
+    port: config.PORT,
+    routes,
+    ...(config.SLACK_BOT_TOKEN ? { botToken: config.SLACK_BOT_TOKEN } : {}),
+    ...(config.SLACK_CLIENT_ID
+      ? { oauth: { clientId: config.SLACK_CLIENT_ID, clientSecret: config.SLACK_CLIENT_SECRET!, stateSecret: config.SLACK_STATE_SECRET! } }
+      : {}),
+    ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+    ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+  };
+}
+
+function discordOptions(config: Config): DiscordOptions {
+  return {
+    token: config.DISCORD_TOKEN!,
+    ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
+    ...(config.DISCORD_SHARDS
+      ? { shards: config.DISCORD_SHARDS === "auto" ? "auto" : { count: config.DISCORD_SHARDS, ids: config.DISCORD_SHARD_IDS } }
+      : {}),
+  };
 }
 
 /**

@@ -2,9 +2,10 @@ import { randomUUID } from "node:crypto";
 import { commandKey, isOptionsOf, type Who } from "../../commands/define.ts";
 import { type CommandKey, type Commands, commands, isCommandKey } from "../../commands/index.ts";
 import { type CommandOutcome, STOPPING_NOTICE } from "../ops/hooks.ts";
+import { inTransaction } from "../store/open-database.ts";
 import { ensurePerson, ensureWorkspace, findPerson, findWorkspace, type PersonRow, type WorkspaceRow } from "../store/people.ts";
 import { findSetByChannel, type Role } from "../store/sets.ts";
-import type { CommandInput, Deps, Handler, HandlerContext } from "./context.ts";
+import type { CommandDeps, CommandInput, Deps, Handler, HandlerContext } from "./context.ts";
 import { convertOptions, declarationFor, type ParsedLine, parseLine } from "./parse-command.ts";
 import { type Outgoing, toActor } from "./reply.ts";
 import { failure, type Result, success } from "./result.ts";
@@ -29,17 +30,30 @@ function allowed(who: Who, role: Role | null): boolean {
 
 /**
  * Runs one command line end to end: parse, resolve the actor and the channel's set, check the role,
- * convert options, run the handler. Every refusal is a reply to the actor alone, and nothing is
- * written before the command has been accepted. Unexpected errors are logged, never shown.
+ * convert options, run the handler. Everything after parsing runs in one database transaction: a command
+ * that is refused, or fails part way, changes nothing. Every refusal is a reply to the actor alone.
+ * Unexpected errors are logged, never shown.
  */
 export async function runCommand(deps: Deps, handlers: HandlerIndex, input: CommandInput): Promise<Outgoing[]> {
   return (await executeCommand(deps, handlers, input)).outgoing;
 }
 
+/** What a command comes to; a refusal also says which kind it is, for the metrics (src/ops/hooks.ts). */
+type Outcome = { ok: boolean; outgoing: Outgoing[]; refusal?: Exclude<CommandOutcome, "ok"> };
+
+/** A refusal, thrown to roll back the command's transaction and then answered. */
+class Refused extends Error {
+  constructor(readonly outcome: Outcome) {
+    super("refused");
+  }
+}
+
+const say = (text: string, refusal: Outcome["refusal"]): Outcome => ({ ok: false, outgoing: [toActor({ text })], refusal });
+
 /**
  * As runCommand, and says whether the command was accepted (forms show a refusal on the field instead).
  * Each command is counted through `deps.ops` by its key and outcome; while the process stops, it is
- * refused with a notice.
+ * refused with a notice and changes nothing.
  */
 export async function executeCommand(
   deps: Deps,
@@ -48,66 +62,27 @@ export async function executeCommand(
 ): Promise<{ ok: boolean; outgoing: Outgoing[] }> {
   const done = deps.ops ? deps.ops.beginCommand(input.platform) : () => {};
   if (!done) return { ok: false, outgoing: [toActor({ text: STOPPING_NOTICE })] };
-  const { command, outcome, ...result } = await decide(deps, handlers, input);
-  done(command, outcome);
-  return result;
+  const counted = { command: "unknown" };
+  const { ok, outgoing, refusal } = await decide(deps, handlers, input, counted);
+  done(counted.command, ok ? "ok" : (refusal ?? "refused"));
+  return { ok, outgoing };
 }
 
-type Decided = { ok: boolean; outgoing: Outgoing[]; command: string; outcome: CommandOutcome };
-
-async function decide(deps: Deps, handlers: HandlerIndex, input: CommandInput): Promise<Decided> {
-  let command = "unknown";
-  const say = (text: string, outcome: CommandOutcome): Decided => ({ ok: false, outgoing: [toActor({ text })], command, outcome });
+/** Runs the command; `counted.command` becomes its key once the line names one. */
+async function decide(deps: Deps, handlers: HandlerIndex, input: CommandInput, counted: { command: string }): Promise<Outcome> {
   try {
     const line = "text" in input ? parseLine(input.text) : preParsed(input.key, input.raw);
     if (!line.ok) return say(line.message, "invalid");
     const key = commandKey(line.value.decl);
-    command = key;
+    counted.command = key;
     if (!isCommandKey(key)) return say(`/${key} is not available yet.`, "invalid");
-    const handler = handlers[key];
-
-    const { db } = deps;
-    const now = deps.clock.now();
-    // A read-only command stores nothing, not even a workspace or a user seen for the first time.
-    const readOnly = handler.decl.readOnly === true;
-    const workspace = readOnly
-      ? ((await findWorkspace(db, input.platform, input.workspaceId)) ?? unsavedWorkspace(input))
-      : await ensureWorkspace(db, input.platform, input.workspaceId);
-    const known = await findPerson(db, workspace.id, input.user.externalId);
-    const set = await findSetByChannel(db, workspace.id, input.channelId);
-    const role = (known && set?.memberships.find((m) => m.person.id === known.id)?.role) || null;
-
-    if (handler.needsSet && !set) {
-      return say('This channel has no action learning set yet. Create one with /set create name:"…" (you become its advisor).', "refused");
-    }
-    const who = handler.decl.who;
-    if (!allowed(who, role)) {
-      const advisors = set?.memberships.filter((m) => m.role === "advisor").map((m) => m.person.displayName) ?? [];
-      const detail = who === "member" && role === "advisor" ? " Advisors facilitate the set but are not members of it." : "";
-      return say(
-        `${refusal[who as Exclude<Who, "anyone">]} use /${key}.${detail}${advisors.length ? ` Advisors: ${advisors.join(", ")}.` : ""}`,
-        "denied",
-      );
-    }
-
-    const timeZone = known?.timeZone ?? set?.timeZone ?? deps.defaultTimeZone;
-    const options = convertOptions(line.value, { now, timeZone, readMention: input.readMention });
-    if (!options.ok) return say(options.message, "invalid");
-
-    const actor =
-      known ?? (readOnly ? unsavedPerson(workspace, input.user, timeZone) : await ensurePerson(db, workspace.id, input.user, timeZone));
-    const result = await runHandler(
-      handlers,
-      key,
-      { deps, now, workspace, channelId: input.channelId, actor, set, role },
-      options.value.values,
-    );
-    if (!result.ok) return say(result.message, "refused");
-    const outgoing = withNotes(result.value, options.value.notes).map(
-      (o): Outgoing => (o.audience.kind === "actor" ? { ...o, audience: { kind: "actor", timeZone: actor.timeZone } } : o),
-    );
-    return { ok: true, outgoing, command, outcome: "ok" };
+    return await inTransaction(deps.db, async (db) => {
+      const outcome = await runAccepted({ ...deps, db }, handlers, key, line.value, input);
+      if (!outcome.ok) throw new Refused(outcome);
+      return outcome;
+    });
   } catch (error) {
+    if (error instanceof Refused) return error.outcome;
     const ref = randomUUID().slice(0, 8);
     deps.logger.error({ err: error, ref, command: "text" in input ? input.text : input.key }, "command failed");
     return say(
@@ -117,10 +92,62 @@ async function decide(deps: Deps, handlers: HandlerIndex, input: CommandInput): 
   }
 }
 
+/** The part of a command that reads and writes the database, on the command's transaction. */
+async function runAccepted(
+  deps: CommandDeps,
+  handlers: HandlerIndex,
+  key: CommandKey,
+  line: ParsedLine,
+  input: CommandInput,
+): Promise<Outcome> {
+  const handler = handlers[key];
+  const { db } = deps;
+  const now = deps.clock.now();
+  // A read-only command stores nothing, not even a workspace or a user seen for the first time.
+  const readOnly = handler.decl.readOnly === true;
+  const workspace = readOnly
+    ? ((await findWorkspace(db, input.platform, input.workspaceId)) ?? unsavedWorkspace(input))
+    : await ensureWorkspace(db, input.platform, input.workspaceId);
+  const known = await findPerson(db, workspace.id, input.user.externalId);
+  const set = await findSetByChannel(db, workspace.id, input.channelId);
+  const role = (known && set?.memberships.find((m) => m.person.id === known.id)?.role) || null;
+
+  if (handler.needsSet && !set) {
+    return say('This channel has no action learning set yet. Create one with /set create name:"…" (you become its advisor).', "refused");
+  }
+  const who = handler.decl.who;
+  if (!allowed(who, role)) {
+    const advisors = set?.memberships.filter((m) => m.role === "advisor").map((m) => m.person.displayName) ?? [];
+    const detail = who === "member" && role === "advisor" ? " Advisors facilitate the set but are not members of it." : "";
+    return say(
+      `${refusal[who as Exclude<Who, "anyone">]} use /${key}.${detail}${advisors.length ? ` Advisors: ${advisors.join(", ")}.` : ""}`,
+      "denied",
+    );
+  }
+
+  const timeZone = known?.timeZone ?? set?.timeZone ?? deps.defaultTimeZone;
+  const options = convertOptions(line, { now, timeZone, readMention: input.readMention });
+  if (!options.ok) return say(options.message, "invalid");
+
+  const actor =
+    known ?? (readOnly ? unsavedPerson(workspace, input.user, timeZone) : await ensurePerson(db, workspace.id, input.user, timeZone));
+  const result = await runHandler(
+    handlers,
+    key,
+    { deps, now, workspace, channelId: input.channelId, actor, set, role },
+    options.value.values,
+  );
+  if (!result.ok) return say(result.message, "refused");
+  const outgoing = withNotes(result.value, options.value.notes).map(
+    (o): Outgoing => (o.audience.kind === "actor" ? { ...o, audience: { kind: "actor", timeZone: actor.timeZone } } : o),
+  );
+  return { ok: true, outgoing };
+}
+
 /** Adds how options were read (a time moved by a clock change) to the first reply the actor sees, or as a reply of its own. */
 function withNotes(outgoing: Outgoing[], notes: string[]): Outgoing[] {
   if (notes.length === 0) return outgoing;
-  const first = outgoing.findIndex((o) => o.audience.kind !== "dm");
+  const first = outgoing.findIndex((o) => o.audience.kind === "actor" || o.audience.kind === "channel");
   if (first < 0) return [...outgoing, toActor({ text: notes.join("\n") })];
   return outgoing.map((o, i) => (i === first ? { ...o, reply: { ...o.reply, text: [o.reply.text, ...notes].join("\n") } } : o));
 }

@@ -234,10 +234,10 @@ test("a Discord shard whose heartbeats go unacknowledged for over a minute is no
   });
   try {
     await adapter.start();
-    assert.deepEqual(adapter.notReady(), []);
+    assert.deepEqual(await adapter.notReady(), []);
     assert.deepEqual(adapter.shardHealth(), [{ id: 0, ready: true, problem: null }]);
     clock.set(new Date(Date.now() + 61_000)); // a minute passes without READY, RESUMED or an acknowledged heartbeat
-    const [problem] = adapter.notReady();
+    const [problem] = await adapter.notReady();
     assert.match(problem ?? "", /^shard 0: no heartbeat acknowledged for 6\d s$/);
     assert.equal(adapter.shardHealth()[0]?.ready, false);
   } finally {

@@ -10,7 +10,7 @@ import { STOPPING_NOTICE } from "../../src/ops/hooks.ts";
 import { Lifecycle } from "../../src/ops/lifecycle.ts";
 import { Metrics } from "../../src/ops/metrics.ts";
 import { type NudgeSink, runTick } from "../../src/scheduler/tick.ts";
-import { type Db, openDatabase } from "../../src/store/open-database.ts";
+import { type Database, openDatabase } from "../../src/store/open-database.ts";
 import { insertOutbox, releaseClaims, saveTickAt } from "../../src/store/outbox.ts";
 import { FakeSlack } from "../support/fake-slack.ts";
 import { createHarness, FIVE_MEMBER_SET } from "../support/harness.ts";
@@ -26,7 +26,7 @@ const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 const REMINDERS = 8;
 
 /** A set in Slack workspace T1 with REMINDERS channel reminders due now, as a tick would have recorded them. */
-async function seedDueReminders(db: Db, now: Date): Promise<void> {
+async function seedDueReminders(db: Database, now: Date): Promise<void> {
   const deps = { db, clock: new ManualClock(now), logger, defaultTimeZone: "Europe/London" };
   const user = { externalId: "U0", displayName: "Sam" };
   const where = { platform: "slack" as const, workspaceId: "T1", channelId: "C1", user, readMention: () => null };
@@ -57,7 +57,7 @@ async function seedDueReminders(db: Db, now: Date): Promise<void> {
   await saveTickAt(db, now);
 }
 
-const statuses = async (db: Db) =>
+const statuses = async (db: Database) =>
   (await db.outbox.findMany({ orderBy: { key: "asc" } })).map((r) => ({
     key: r.key,
     status: r.status,

@@ -30,7 +30,12 @@ export function startBot(env: Record<string, string>, opts: { stdin?: boolean } 
     async stop() {
       let code = child.exitCode;
       if (code === null && child.signalCode === null) {
-        const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+        const exited = new Promise<number | null>((resolve) =>
+          child.once("exit", (exitCode, signal) => {
+            if (signal) stderr += `\n[the process was ended by ${signal}]`;
+            resolve(exitCode);
+          }),
+        );
         child.kill("SIGTERM");
         code = await exited;
       }

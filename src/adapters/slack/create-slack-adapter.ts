@@ -6,7 +6,6 @@ import {
   type Installation,
   type InstallationQuery,
   type InstallationStore,
-  LogLevel,
   SocketModeReceiver,
 } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
@@ -14,11 +13,13 @@ import type { Deps } from "../../app/context.ts";
 import { executeCommand, type HandlerIndex } from "../../app/dispatch.ts";
 import { formKindOf } from "../../app/entry-form.ts";
 import { decodeButton } from "../../app/reply.ts";
-import type { NudgeSink } from "../../scheduler/tick.ts";
 import { ensureWorkspace } from "../../store/people.ts";
 import { findSetByChannel } from "../../store/sets.ts";
 import { firstSightOfSlackEvent } from "../../store/slack-events.ts";
 import { deleteSlackInstallation, findSlackInstallation, installationKey, saveSlackInstallation } from "../../store/slack-installations.ts";
+import type { Adapter } from "../adapter.ts";
+import { type CommandRequest, commandInput, entryFormRequest } from "../command-input.ts";
+import { boltLogger, safeError } from "./bolt-logger.ts";
 import { typedCommandText } from "./command-text.ts";
 import { deliverOutgoing, deliverReminder, type SlackPlace } from "./deliver.ts";
 import { ENTRY_KIND_BLOCK, ENTRY_MODAL, ENTRY_TEXT_BLOCK, entryModal, readEntryModal } from "./entry-modal.ts";
@@ -34,26 +35,26 @@ export type SlackOptions = {
   appToken?: string;
   /** The Web API base URL (default Slack's own); tests and offline evaluation point it at a local Slack. */
   apiUrl?: string;
+  /**
+   * The port to listen on (0 asks for a free one; `port()` then says which). In Socket Mode, the port of
+   * Bolt's small HTTP server for `routes` (none is opened without routes).
+   */
+  port?: number;
   /** HTTP only: the path Slack posts to (default /slack/events). */
   endpoint?: string;
-  /**
-   * Extra HTTP routes Bolt serves beside Slack's (the health and metrics endpoints): on the port given to
-   * `start` over HTTP; in Socket Mode on `socketModePort` (Bolt's small HTTP server, default 3000).
-   */
+  /** Extra HTTP routes Bolt serves beside Slack's (the health and metrics endpoints, src/ops/health.ts). */
   routes?: CustomRoute[];
-  socketModePort?: number;
 };
 
 /**
- * `start` resolves to the HTTP port it listens on (0 asks for a free one), or null in Socket Mode.
- * `notReady` says what keeps it from being ready: the bot token's `auth.test` at start failed (it is
- * tried again at each check until it succeeds), or Socket Mode is not connected; empty when ready.
+ * The Slack adapter, and its Bolt app (for the OAuth routes and tests). `notReady` says what keeps it
+ * from being ready: the bot token's `auth.test` at start failed (tried again at each check until it
+ * succeeds), or Socket Mode is not connected; empty when ready.
  */
-export type SlackAdapter = {
+export type SlackAdapter = Adapter & {
   app: App;
-  sink: NudgeSink;
-  start(port: number): Promise<number | null>;
-  stop(): Promise<void>;
+  /** The HTTP port it listens on once `start()` has resolved; null in Socket Mode or before. */
+  port(): number | null;
   notReady(): Promise<string[]>;
 };
 
@@ -74,35 +75,35 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
         installerOptions: { clientOptions },
       }
     : {};
+  const logger = boltLogger(deps.logger);
   const customRoutes = opts.routes ?? [];
   const socket = opts.appToken
     ? new SocketModeReceiver({
         appToken: opts.appToken,
-        logLevel: LogLevel.ERROR,
+        logger,
         customRoutes,
         ...oauth,
-        installerOptions: { clientOptions, ...(opts.socketModePort !== undefined ? { port: opts.socketModePort } : {}) },
+        installerOptions: { clientOptions, ...(opts.port !== undefined ? { port: opts.port } : {}) },
       })
     : undefined;
   const receiver =
     socket ??
-    new HTTPReceiver({
-      signingSecret: opts.signingSecret,
-      endpoints: opts.endpoint ?? "/slack/events",
-      logLevel: LogLevel.ERROR,
-      customRoutes,
-      ...oauth,
-    });
+    new HTTPReceiver({ signingSecret: opts.signingSecret, endpoints: opts.endpoint ?? "/slack/events", logger, customRoutes, ...oauth });
   const app = new App({
     ...(opts.botToken ? { token: opts.botToken } : oauth),
     signingSecret: opts.signingSecret,
     receiver,
     clientOptions,
-    logLevel: LogLevel.ERROR,
+    logger,
     deferInitialization: true, // initialised in start(), where a failed auth.test is reported, not thrown (./health.ts)
   });
   const health = slackHealth(app, socket, opts.botToken);
   watchRateLimits(app, deps);
+  // A listener that throws after its ack (a refused Web API call, say) is logged here, not on Bolt's console.
+  app.error(async (error) => {
+    deps.logger.error({ err: safeError(error), code: error.code }, "slack listener failed");
+  });
+  let port: number | null = null;
 
   /** The bot token for a workspace: the single one, or the one its OAuth install stored. */
   const tokenFor = async (teamId: string): Promise<string> => {
@@ -114,23 +115,27 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
     return installation.bot.token;
   };
 
-  const run = async (
-    client: WebClient,
-    teamId: string,
-    place: SlackPlace,
-    userName: string,
-    input: { text: string } | { key: string; raw: Record<string, string> },
-  ) => {
-    const result = await executeCommand(deps, handlers, {
-      platform: "slack",
-      workspaceId: teamId,
-      channelId: place.channelId,
-      user: { externalId: place.userId, displayName: userName },
-      readMention: readSlackMention,
-      ...input,
-    });
+  /** Runs a command as `place.userId` in `place.channelId` of team `teamId`, without posting its replies. */
+  const execute = (teamId: string, place: SlackPlace, userName: string | undefined, request: CommandRequest) =>
+    executeCommand(
+      deps,
+      handlers,
+      commandInput(
+        {
+          platform: "slack",
+          workspaceId: teamId,
+          channelId: place.channelId,
+          userId: place.userId,
+          userName,
+          readMention: readSlackMention,
+        },
+        request,
+      ),
+    );
+
+  const run = async (client: WebClient, teamId: string, place: SlackPlace, userName: string | undefined, request: CommandRequest) => {
+    const result = await execute(teamId, place, userName, request);
     for (const out of result.outgoing) await deliverOutgoing(client, out, place);
-    return result;
   };
 
   app.command("/als", async ({ command, ack, client }) => {
@@ -154,7 +159,7 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
       await client.views.open({ trigger_id: body.trigger_id, view: entryModal(target.channelId, kind) as never });
       return;
     }
-    await run(client, body.team?.id ?? "", { channelId: target.channelId, userId: body.user.id }, body.user.name ?? body.user.id, {
+    await run(client, body.team?.id ?? "", { channelId: target.channelId, userId: body.user.id }, body.user.name, {
       text: target.command,
     });
   });
@@ -163,15 +168,7 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
     const { kind, text } = readEntryModal(view.state.values as never);
     const place = { channelId: view.private_metadata, userId: body.user.id };
     if (!kind) return void (await ack({ response_action: "errors", errors: { [ENTRY_KIND_BLOCK]: "Choose what you are recording." } }));
-    const result = await executeCommand(deps, handlers, {
-      platform: "slack",
-      workspaceId: body.team?.id ?? "",
-      channelId: place.channelId,
-      user: { externalId: body.user.id, displayName: body.user.name },
-      readMention: readSlackMention,
-      key: `log ${kind}`,
-      raw: { text },
-    });
+    const result = await execute(body.team?.id ?? "", place, body.user.name, entryFormRequest(kind, text));
     if (!result.ok) {
       const message = result.outgoing
         .map((o) => o.reply.text)
@@ -186,7 +183,10 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
   // A retried event is handled once, whichever process it reaches: the ids are kept in the database.
   app.event("member_joined_channel", async ({ event, body, client }) => {
     const id = (body as { event_id?: string }).event_id;
-    if (id && !(await firstSightOfSlackEvent(deps.db, id, deps.clock.now()))) return;
+    if (id && !(await firstSightOfSlackEvent(deps.db, id, deps.clock.now()))) {
+      deps.logger.debug({ eventId: id }, "slack event seen before: ignored");
+      return;
+    }
     const workspace = await ensureWorkspace(deps.db, "slack", (body as { team_id?: string }).team_id ?? "");
     const set = await findSetByChannel(deps.db, workspace.id, event.channel);
     if (!set || set.memberships.some((m) => m.person.externalId === event.user)) return;
@@ -198,16 +198,22 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
   });
 
   return {
+    platform: "slack",
     app,
-    sink: { deliver: async (d) => deliverReminder(app.client, d, await tokenFor(d.workspaceId)) },
-    start: async (port) => {
+    deliver: async (d) => deliverReminder(app.client, d, await tokenFor(d.workspaceId)),
+    start: async () => {
       await health.init();
       // The receiver starts even if initialisation failed, so that the health endpoints say so.
-      const server = (await receiver.start(port)) as unknown;
+      const server = (await receiver.start(opts.port ?? 0)) as unknown;
       const address = (server as { address?: () => AddressInfo | string | null })?.address?.();
-      return address && typeof address === "object" ? address.port : null;
+      port = address && typeof address === "object" ? address.port : null;
+      deps.logger.info({ port, socketMode: Boolean(opts.appToken) }, "Slack adapter started");
     },
-    stop: () => app.stop() as Promise<void>,
+    stop: async () => {
+      await app.stop();
+      port = null;
+    },
+    port: () => port,
     notReady: () => health.notReady(),
   };
 }

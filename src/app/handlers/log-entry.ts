@@ -60,7 +60,13 @@ async function recordEntry(ctx: SetContext, kind: EntryKind, options: EntryOptio
     due: options.due ?? null,
   });
   if (action)
-    await recordOutcome(db, action.id, { status: "done", outcome: options.text, effectiveness: action.effectiveness, now: ctx.now });
+    await recordOutcome(db, action.id, {
+      status: "done",
+      outcome: options.text,
+      effectiveness: action.effectiveness,
+      now: ctx.now,
+      outcomeEntryId: entry.id,
+    });
   const where = meeting ? ` (meeting ${meeting.number})` : "";
   const extra = action
     ? ` ${actionRef(action.number, "Action")} is marked done.`
