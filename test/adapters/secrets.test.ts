@@ -77,7 +77,7 @@ test("tokens and secrets never appear in logs, even when Slack calls fail", asyn
       status: "pending" as const,
       reason: null,
     };
-    assert.equal(await insertOutbox(db, [row], now), 1);
+    assert.deepEqual(await insertOutbox(db, [row], now), [row.key]);
     fake.failNext("chat.postMessage", "not_in_channel");
     const report = await runTick({ db, logger }, adapter, now);
     assert.deepEqual({ sent: report.sent, failed: report.failed }, { sent: 0, failed: 0 }, "not sent, and not yet failed for good");
