@@ -4,7 +4,9 @@ import type { CommandDecl } from "./define.ts";
 import { help } from "./help.ts";
 import {
   logAction,
+  logActionLearning,
   logDelete,
+  logDetails,
   logDraft,
   logEdit,
   logExport,
@@ -16,6 +18,7 @@ import {
   logProblem,
   logQuestion,
   logReflect,
+  logReview,
   logShare,
   logStrength,
 } from "./log.ts";
@@ -72,6 +75,9 @@ export const allCommands: readonly CommandDecl[] = [
   logStrength,
   logLimitation,
   logGoal,
+  logActionLearning,
+  logReview,
+  logDetails,
   logList,
   logEdit,
   logDelete,

@@ -61,6 +61,11 @@ export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
           buttons: rsvpButtons({ number: meeting!.number }),
         },
       };
+    case "log-problem":
+      return reply(
+        `You presented at meeting ${meeting!.number} of "${set.name}". Which problem did you bring? Record it with /log problem meeting:${meeting!.number}, then the actions you agreed with /log action: your draft log files questions, actions and reflections under their problem.`,
+        [record("problem", "Record my problem"), record("action", "Record an action"), snooze, stop],
+      );
     case "log-action":
       return reply(
         `Meeting ${meeting!.number} has closed. Which actions did you agree with the set? Record each with /log action (a due date helps: due:"next friday").`,

@@ -18,6 +18,7 @@ export type NudgeKind =
   | "presenter-prep" // DM each presenter, `presenterPrepHours` before the meeting: prepare and /log problem
   | "meeting-post" // channel post `meetingPostHours` before the meeting: date, presenters, RSVP buttons
   | "log-action" // DM each attendee of a closed meeting who has logged no action since it started (at each of `logActionHours` after closing)
+  | "log-problem" // DM each presenter of a closed meeting who has logged no problem for it, at the first `logActionHours` (instead of that log-action)
   | "midpoint-outcome" // halfway between closed meeting A and the next meeting B: DM members with actions lacking an outcome
   | "outcome-due" // `outcomeDueHours` before the meeting B that follows a closed meeting: DM members with actions lacking an outcome
   | "action-due" // an open action's due date passes: DM its owner
@@ -73,6 +74,8 @@ export type NudgeSet = {
   /** per member: the times of their entries (any kind) and, separately, of their `action` entries */
   entryTimes: Record<string, Date[]>;
   actionEntryTimes: Record<string, Date[]>;
+  /** per member: their `problem` entries (time and meeting); none given means none recorded */
+  problemEntries?: Record<string, { at: Date; meetingId: string | null }[]>;
   /** when each current member joined (silence counts from here if they have no entry) */
   memberSince: Record<string, Date>;
   /** a person is away from `startsAt` (inclusive) to `endsAt` (exclusive) */
@@ -304,11 +307,18 @@ function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bou
 
     if (m.status !== "closed" || !m.closedAt) return;
     const closed = m.closedAt.getTime();
+    // A presenter's problem: one recorded for this meeting, or after the previous meeting ended, up to `due`.
+    const after = prev ? prev.startsAt.getTime() + prev.durationMinutes * 60_000 : -Infinity;
+    const lacksProblem = (id: string, due: number) =>
+      m.presenterIds.includes(id) &&
+      !(set.problemEntries?.[id] ?? []).some((p) => p.at.getTime() <= due && (p.meetingId === m.id || p.at.getTime() > after));
     rules.logActionHours.forEach((hours, k) => {
       const due = closed + hours * HOUR;
       const stale = next ? next.startsAt.getTime() : due + 7 * DAY;
       for (const id of m.attendeeIds) {
-        if (members.has(id)) toPerson("log-action", id, m.id, String(k + 1), due, stale, () => !loggedAction(id, start, due));
+        if (!members.has(id)) continue;
+        if (k === 0) toPerson("log-problem", id, m.id, "1", due, stale, () => lacksProblem(id, due));
+        toPerson("log-action", id, m.id, String(k + 1), due, stale, () => !loggedAction(id, start, due) && !(k === 0 && lacksProblem(id, due)));
       }
     });
     if (next && next.startsAt.getTime() > closed) {

@@ -139,3 +139,12 @@ export async function attendedMeetings(
   const rows = await db.attendance.findMany({ where: { personId, meeting: { setId, status: "closed" } }, include: { meeting: true } });
   return rows.map((r) => ({ meetingId: r.meetingId, durationMinutes: r.meeting.durationMinutes, startsAt: r.meeting.startsAt }));
 }
+
+/** The ids of the set's meetings at which the person presented (their presenter turns). */
+export async function presentedMeetingIds(db: Db, setId: string, personId: string): Promise<string[]> {
+  const rows = await db.presenterSlot.findMany({
+    where: { personId, status: "presented", meeting: { setId } },
+    select: { meetingId: true },
+  });
+  return rows.map((r) => r.meetingId);
+}

@@ -83,7 +83,10 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
     }),
     db.entry.findMany({ where: { action: { is: actionFilter } }, select: { id: true, number: true, text: true } }),
     db.entry.groupBy({ by: ["setId", "authorId"], _max: { createdAt: true }, _count: { _all: true } }),
-    db.entry.findMany({ where: { kind: "action", createdAt: { gte: from } }, select: { setId: true, authorId: true, createdAt: true } }),
+    db.entry.findMany({
+      where: { kind: { in: ["action", "problem"] }, createdAt: { gte: from } },
+      select: { setId: true, authorId: true, createdAt: true, kind: true, meetingId: true },
+    }),
     db.absence.findMany({ where: { endsAt: { gt: from } }, select: { setId: true, personId: true, startsAt: true, endsAt: true } }),
   ]);
 
@@ -109,6 +112,7 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
       actions: [],
       entryTimes: {},
       actionEntryTimes: {},
+      problemEntries: {},
       memberSince: {},
       absences: [],
       sizeChangedAt: new Date(0),
@@ -200,7 +204,12 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
   }
   for (const e of actionEntries) {
     const set = bySet.get(e.setId);
-    if (set) set.actionEntryTimes[e.authorId] = [...(set.actionEntryTimes[e.authorId] ?? []), e.createdAt];
+    if (!set) continue;
+    if (e.kind === "action") set.actionEntryTimes[e.authorId] = [...(set.actionEntryTimes[e.authorId] ?? []), e.createdAt];
+    else {
+      const problems = (set.problemEntries ??= {});
+      (problems[e.authorId] ??= []).push({ at: e.createdAt, meetingId: e.meetingId });
+    }
   }
   for (const a of absences) bySet.get(a.setId)?.absences.push({ personId: a.personId, startsAt: a.startsAt, endsAt: a.endsAt });
   return { state: { sets: [...bySet.values()], people }, view };

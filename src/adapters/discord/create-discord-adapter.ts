@@ -21,7 +21,7 @@ import type { Delivery } from "../../app/render-nudge.ts";
 import { decodeButton, type Outgoing, type Reply } from "../../app/reply.ts";
 import { suggest } from "../../app/suggest.ts";
 import type { NudgeSink } from "../../scheduler/tick.ts";
-import { ENTRY_TEXT_FIELD, entryModal, readEntryModalId } from "./entry-modal.ts";
+import { ENTRY_TEXT_FIELD, entryModal, modalFields, readEntryModalId } from "./entry-modal.ts";
 import { reminderNonce } from "./message-nonce.ts";
 import { discordMentionReader, replyMessage } from "./render.ts";
 import { type DiscordShards, shardOf } from "./shard.ts";
@@ -155,7 +155,7 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
     }
     const formOption = Object.entries(decl.options).find(([name, spec]) => spec.form && raw[name] === undefined);
     const kind = formOption ? formKindOf(`/${commandKey(decl)}`) : undefined;
-    if (kind) return void (await interaction.showModal(entryModal(interaction.channelId, kind)));
+    if (kind) return void (await interaction.showModal(entryModal(interaction.channelId, kind, raw)));
     await run(interaction, interaction.channelId, { key: commandKey(decl), raw }, names);
   };
 
@@ -170,10 +170,14 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
   const onModal = async (interaction: ModalSubmitInteraction) => {
     const form = readEntryModalId(interaction.customId);
     if (!form) return void (await interaction.reply({ content: "That form has expired.", flags: MessageFlags.Ephemeral }));
-    await run(interaction, form.channelId, {
-      key: `log ${form.kind}`,
-      raw: { text: interaction.fields.getTextInputValue(ENTRY_TEXT_FIELD) },
-    });
+    const raw: Record<string, string> = { text: interaction.fields.getTextInputValue(ENTRY_TEXT_FIELD) };
+    for (const f of modalFields(form.kind)) {
+      const field = interaction.fields.fields.get(f.name);
+      const value = field && "value" in field ? String(field.value ?? "").trim() : "";
+      if (value) raw[f.name] = value;
+    }
+    if (form.meeting) raw.meeting = form.meeting;
+    await run(interaction, form.channelId, { key: `log ${form.kind}`, raw });
   };
 
   const onAutocomplete = async (interaction: AutocompleteInteraction) => {

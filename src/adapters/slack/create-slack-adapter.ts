@@ -3,7 +3,7 @@ import { App, HTTPReceiver, type Installation, type InstallationQuery, type Inst
 import type { WebClient } from "@slack/web-api";
 import type { Deps } from "../../app/context.ts";
 import { executeCommand, type HandlerIndex } from "../../app/dispatch.ts";
-import { formKindOf } from "../../app/entry-form.ts";
+import { formKindOf, readEntryForm } from "../../app/entry-form.ts";
 import { decodeButton } from "../../app/reply.ts";
 import type { NudgeSink } from "../../scheduler/tick.ts";
 import { ensureWorkspace } from "../../store/people.ts";
@@ -119,9 +119,18 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
   });
 
   app.view(ENTRY_MODAL, async ({ ack, body, view, client }) => {
-    const { kind, text } = readEntryModal(view.state.values as never);
+    const { kind, text, fields } = readEntryModal(view.state.values as never);
     const place = { channelId: view.private_metadata, userId: body.user.id };
-    if (!kind) return void (await ack({ response_action: "errors", errors: { [ENTRY_KIND_BLOCK]: "Choose what you are recording." } }));
+    if (!kind || !formKindOf(`/log ${kind}`))
+      return void (await ack({ response_action: "errors", errors: { [ENTRY_KIND_BLOCK]: "Choose what you are recording." } }));
+    // An error about one option is shown on that option's field when the form has it, else on the text.
+    const onField = (message: string) => {
+      const name = /^Option (\w+):/.exec(message)?.[1];
+      const block = name && name in fields ? name : ENTRY_TEXT_BLOCK;
+      return { response_action: "errors" as const, errors: { [block]: message.slice(0, 150) } };
+    };
+    const raw = readEntryForm(formKindOf(`/log ${kind}`)!, text, fields);
+    if (!raw.ok) return void (await ack(onField(raw.message)));
     const result = await executeCommand(deps, handlers, {
       platform: "slack",
       workspaceId: body.team?.id ?? "",
@@ -129,15 +138,9 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
       user: { externalId: body.user.id, displayName: body.user.name },
       readMention: readSlackMention,
       key: `log ${kind}`,
-      raw: { text },
+      raw: raw.value,
     });
-    if (!result.ok) {
-      const message = result.outgoing
-        .map((o) => o.reply.text)
-        .join(" ")
-        .slice(0, 150);
-      return void (await ack({ response_action: "errors", errors: { [ENTRY_TEXT_BLOCK]: message } }));
-    }
+    if (!result.ok) return void (await ack(onField(result.outgoing.map((o) => o.reply.text).join(" "))));
     await ack();
     for (const out of result.outgoing) await deliverOutgoing(client, out, place);
   });

@@ -6,16 +6,19 @@ import awayOff from "./away-off.ts";
 import awayOn from "./away-on.ts";
 import help from "./help.ts";
 import logDelete from "./log-delete.ts";
+import logDetails from "./log-details.ts";
 import logDraft from "./log-draft.ts";
 import logEdit from "./log-edit.ts";
 import {
   logActionHandler,
+  logActionLearningHandler,
   logGoalHandler,
   logLimitationHandler,
   logOutcomeHandler,
   logProblemHandler,
   logQuestionHandler,
   logReflectHandler,
+  logReviewHandler,
   logStrengthHandler,
 } from "./log-entry.ts";
 import logExport from "./log-export.ts";
@@ -76,6 +79,9 @@ export const handlers: ReadonlyMap<string, Handler> = new Map(
       logStrengthHandler,
       logLimitationHandler,
       logGoalHandler,
+      logActionLearningHandler,
+      logReviewHandler,
+      logDetails,
       logList,
       logEdit,
       logDelete,

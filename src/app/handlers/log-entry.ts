@@ -1,21 +1,24 @@
-import { DateTime } from "luxon";
 import type { OptionsOf } from "../../../commands/define.ts";
 import {
   logAction,
+  logActionLearning,
   logGoal,
   logLimitation,
   logOutcome,
   logProblem,
   logQuestion,
   logReflect,
+  logReview,
   logStrength,
 } from "../../../commands/index.ts";
-import { createEntry, findOwnAction, recordOutcome } from "../../store/entries.ts";
+import { readSmartGoal } from "../../domain/smart-goal.ts";
+import { createEntry, findOwnAction, findOwnEntry, ordinalOf, recordOutcome } from "../../store/entries.ts";
 import { listMeetings } from "../../store/meetings.ts";
 import { handler, type SetContext } from "../context.ts";
+import { dueAtFor, resolveLink } from "../entry-links.ts";
 import { findMeeting, meetingForEntry } from "../format.ts";
 import type { Outgoing } from "../reply.ts";
-import { at, toActor } from "../reply.ts";
+import { toActor } from "../reply.ts";
 import { failure, type Result, success } from "../result.ts";
 
 type EntryDecl =
@@ -26,7 +29,19 @@ type EntryDecl =
   | typeof logQuestion
   | typeof logStrength
   | typeof logLimitation
-  | typeof logGoal;
+  | typeof logGoal
+  | typeof logActionLearning
+  | typeof logReview;
+
+/** Every option any entry kind takes; each declaration takes some of them. */
+type EntryOptions = OptionsOf<typeof logProblem> & {
+  due?: Date;
+  action?: number;
+  goal?: number;
+  problem?: number;
+  support?: string;
+  source?: string;
+};
 
 const confirmations: Record<string, string> = {
   problem: "Problem recorded",
@@ -37,14 +52,46 @@ const confirmations: Record<string, string> = {
   strength: "Strength recorded",
   limitation: "Limitation recorded",
   goal: "Goal recorded",
+  "action-learning": "Recorded for 2.1 (action learning and my development)",
+  review: "Review recorded",
 };
 
-/** Records one entry of the declaration's kind (the sub is the kind), private to its author. */
-async function recordEntry(
-  ctx: SetContext,
-  kind: string,
-  options: OptionsOf<EntryDecl> & { due?: Date; action?: number },
-): Promise<Result<Outgoing[]>> {
+/** What the reply adds after recording: where the entry will show in the draft and what would complete it. */
+async function afterword(ctx: SetContext, kind: string, entry: { id: string; number: number; kind: string }, o: EntryOptions) {
+  const { db } = ctx.deps;
+  switch (kind) {
+    case "goal": {
+      const n = await ordinalOf(db, entry, ctx.set.id, ctx.actor.id);
+      const reading = readSmartGoal(o.text);
+      const smart = reading.lacks.length
+        ? ` A SMART reading (advice only; your goal is kept as you wrote it): it seems to lack ${reading.lacks.join(", ")}. ${reading.advice
+            .map((x) => `${x[0]!.toUpperCase()}${x.slice(1)}.`)
+            .join(" ")} To reword it: /log edit entry:${entry.number} text:"…".`
+        : " A SMART reading: it reads as specific, measurable and time-bound; whether it is achievable and relevant is yours to judge.";
+      return ` It is Goal ${n} in your draft: link actions to it with goal:${n}.${smart}`;
+    }
+    case "problem": {
+      const n = await ordinalOf(db, entry, ctx.set.id, ctx.actor.id);
+      return ` It is Problem ${n} in your draft: link its questions, actions and reflections with problem:${n}.`;
+    }
+    case "action":
+      return [
+        " It is a report-back item for the next meeting.",
+        o.goal === undefined ? ` Link it to the goal it serves: /log edit entry:${entry.number} goal:N.` : "",
+        o.support === undefined ? ` Who or what will help? /log edit entry:${entry.number} support:"…".` : "",
+      ].join("");
+    case "outcome":
+      return o.action === undefined ? " Link it to an action with action:N to close that action (see /action list)." : "";
+    case "strength":
+    case "limitation":
+      return o.source === undefined ? ` Where does it come from? /log edit entry:${entry.number} source:"360 feedback".` : "";
+    default:
+      return "";
+  }
+}
+
+/** Records one entry of the declaration's kind (the sub is the kind), private to its author, with its links. */
+async function recordEntry(ctx: SetContext, kind: string, options: EntryOptions): Promise<Result<Outgoing[]>> {
   const { db } = ctx.deps;
   const meetings = await listMeetings(db, ctx.set.id);
   const upcoming = meetings.filter((m) => m.status === "scheduled" && m.startsAt > ctx.now);
@@ -54,10 +101,14 @@ async function recordEntry(
   const action = options.action !== undefined ? await findOwnAction(db, ctx.set.id, ctx.actor.id, options.action) : null;
   if (options.action !== undefined && !action)
     return failure("not-found", `Option action: you have no action #${options.action}. See /action list.`);
-  const dueAt = options.due
-    ? DateTime.fromJSDate(options.due, { zone: ctx.actor.timeZone }).plus({ days: 1 }).startOf("day").toJSDate()
-    : null;
-  if (dueAt && dueAt <= ctx.now) return failure("bad-option", `Option due: ${at(options.due!, "date")} is in the past.`);
+  const goal = await resolveLink(ctx, "goal", options.goal);
+  if (!goal.ok) return goal;
+  const problem = await resolveLink(ctx, "problem", options.problem);
+  if (!problem.ok) return problem;
+  const dueAt = options.due ? dueAtFor(ctx, options.due) : null;
+  if (dueAt && !dueAt.ok) return dueAt;
+  // An outcome of an action belongs to that action's problem unless it names one.
+  const actionEntry = action && !problem.value ? await findOwnEntry(db, ctx.set.id, ctx.actor.id, action.number) : null;
 
   const entry = await createEntry(db, {
     setId: ctx.set.id,
@@ -66,24 +117,25 @@ async function recordEntry(
     text: options.text,
     meetingId: meeting?.id ?? null,
     now: ctx.now,
-    dueAt,
+    dueAt: dueAt?.value ?? null,
+    goalId: goal.value?.id ?? null,
+    problemId: problem.value?.id ?? actionEntry?.problemId ?? null,
+    support: options.support ?? null,
+    source: options.source ?? null,
   });
   if (action)
     await recordOutcome(db, action.id, { status: "done", outcome: options.text, effectiveness: action.effectiveness, now: ctx.now });
   const where = meeting ? ` (meeting ${meeting.number})` : "";
-  const extra = action
-    ? ` Action #${action.number} is marked done.`
-    : kind === "outcome"
-      ? " Link it to an action with action:N to close that action (see /action list)."
-      : kind === "action"
-        ? " It is a report-back item for the next meeting."
-        : "";
+  const done = action ? ` Action #${action.number} is marked done.` : "";
+  const extra = await afterword(ctx, kind, entry, options);
   return success([
-    toActor({ text: `${confirmations[kind]} as entry #${entry.number}${where}. Only you can see it unless you /log share on.${extra}` }),
+    toActor({
+      text: `${confirmations[kind]} as entry #${entry.number}${where}. Only you can see it unless you /log share on.${done}${extra}`,
+    }),
   ]);
 }
 
-const entryHandler = <D extends EntryDecl>(decl: D) => handler(decl, (ctx, options) => recordEntry(ctx, decl.sub!, options as never));
+const entryHandler = <D extends EntryDecl>(decl: D) => handler(decl, (ctx, options) => recordEntry(ctx, decl.sub!, options as EntryOptions));
 
 export const logProblemHandler = entryHandler(logProblem);
 export const logActionHandler = entryHandler(logAction);
@@ -93,3 +145,5 @@ export const logQuestionHandler = entryHandler(logQuestion);
 export const logStrengthHandler = entryHandler(logStrength);
 export const logLimitationHandler = entryHandler(logLimitation);
 export const logGoalHandler = entryHandler(logGoal);
+export const logActionLearningHandler = entryHandler(logActionLearning);
+export const logReviewHandler = entryHandler(logReview);

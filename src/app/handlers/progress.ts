@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { progress } from "../../../commands/index.ts";
 import { compileDraft } from "../../domain/draft.ts";
 import { findPerson } from "../../store/people.ts";
@@ -20,14 +21,15 @@ export default handler(progress, async (ctx, { member }) => {
     const input = await loadDraftInput(ctx.deps.db, ctx.set, m.person, ctx.now);
     const coverage = compileDraft(input).coverage;
     const done = input.actions.filter((a) => a.status !== "open").length;
-    const overdue = input.actions.filter((a) => a.status === "open" && a.dueAt && a.dueAt <= ctx.now).length;
+    const today = DateTime.fromJSDate(ctx.now, { zone: input.timeZone }).toISODate()!;
+    const overdue = input.actions.filter((a) => a.status === "open" && a.due !== null && a.due < today).length;
     const last = input.entries.reduce<Date | null>((max, e) => (!max || e.createdAt > max ? e.createdAt : max), null);
     fields.push({
       label: `${m.person.displayName}${m.sharing ? " (shares)" : ""}`,
       value: [
         `actions ${input.actions.length} agreed, ${done} with an outcome, ${overdue} overdue`,
         `last entry ${last ? at(last, "date") : "none yet"} (${input.entries.length} in all)`,
-        `meetings attended ${input.attended.length}`,
+        `meetings attended ${input.meetings.filter((x) => x.attended).length} of ${input.meetings.length} held`,
         `criteria ${coverage.map((c) => `${c.criterion} ${c.status === "covered" ? "✓" : c.status}`).join(", ")}`,
       ].join("\n"),
     });
