@@ -74,7 +74,7 @@ export function twelveMonthMember(): DraftInput {
         text: e.text,
         createdAt: e.createdAt,
         meetingNumber: meeting,
-        dueAt: new Date(START + (day + 14) * DAY),
+        due: new Date(START + (day + 14) * DAY).toISOString().slice(0, 10),
         status: outcome ? (k === 0 ? "done" : "partly") : "open",
         outcome,
         effectiveness: outcome ? (k === 0 ? "very" : "somewhat") : null,
@@ -88,11 +88,22 @@ export function twelveMonthMember(): DraftInput {
   if (entries.length !== 100) throw new Error(`expected 100 entries, made ${entries.length}`);
   return {
     learner: "Bench Member",
+    details: { registration: "B0000001", centreNumber: "000001", centreName: "Bench centre" },
     setName: "Bench set",
     advisors: ["Bench Advisor"],
+    memberCount: 6,
+    slotMinutes: 30,
+    advisorNotes: 13,
     programmeStart: new Date(START),
     programmeEnd: new Date(START + 364 * DAY), // 4 Jan 2027 – 3 Jan 2028: exactly 12 months
-    attended: Array.from({ length: 13 }, (_, i) => ({ number: i + 1, startsAt: new Date(START + i * 28 * DAY), durationMinutes: 180 })),
+    joinedAt: new Date(START),
+    meetings: Array.from({ length: 13 }, (_, i) => ({
+      number: i + 1,
+      startsAt: new Date(START + i * 28 * DAY),
+      durationMinutes: 180,
+      attended: true,
+      presented: i >= 1,
+    })),
     entries,
     actions,
     now: new Date(START + 362 * DAY),

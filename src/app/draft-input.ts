@@ -1,8 +1,8 @@
 import { DateTime } from "luxon";
 import type { DraftInput, EntryKind } from "../domain/draft.ts";
 import { allEntries, listActions } from "../store/entries.ts";
-import { memberDetails } from "../store/member-details.ts";
 import { attendedMeetings, listMeetings, presentedMeetingIds } from "../store/meetings.ts";
+import { memberDetails } from "../store/member-details.ts";
 import type { Db } from "../store/open-database.ts";
 import { countAdvisorNotes } from "../store/records.ts";
 import type { SetWithPeople } from "../store/sets.ts";

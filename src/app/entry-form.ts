@@ -73,7 +73,10 @@ export function readEntryForm(kind: EntryKind, text: string, fields: Record<stri
     if (!takes.has(name)) {
       const field = entryFormFields().find((f) => f.name === name);
       const label = (field?.label ?? name).replace(/ \(.*\)$/, "").toLowerCase();
-      return failure("bad-option", `Option ${name}: ${kind} entries take no ${label}; only ${field?.kinds.join(", ") ?? "other"} entries do.`);
+      return failure(
+        "bad-option",
+        `Option ${name}: ${kind} entries take no ${label}; only ${field?.kinds.join(", ") ?? "other"} entries do.`,
+      );
     }
     raw[name] = value.trim();
   }

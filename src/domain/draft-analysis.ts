@@ -16,8 +16,8 @@
  * An Action with no `action` entry is shown from its own text, unlinked.
  */
 import { DateTime } from "luxon";
-import type { Criterion, DraftAction, DraftEntry, DraftInput, DraftMeeting } from "./draft-types.ts";
 import { dayIn, hasText, validZone } from "./draft-text.ts";
+import type { Criterion, DraftAction, DraftEntry, DraftInput, DraftMeeting } from "./draft-types.ts";
 
 export type Group = {
   problem: DraftEntry | null;

@@ -104,7 +104,12 @@ function method(a: Analysis): Coverage {
   if (a.method.length)
     evidence.push(`${plural(a.method.length, "action-learning entry", "action-learning entries")} (${refs(nums(a.method))})`);
   const missing = ACTION_LEARNING_PARTS.filter((p) => !parts.includes(p.part));
-  if (a.method.length && parts.length) evidence.push(`touching ${ACTION_LEARNING_PARTS.filter((p) => parts.includes(p.part)).map((p) => p.name).join("; ")}`);
+  if (a.method.length && parts.length)
+    evidence.push(
+      `touching ${ACTION_LEARNING_PARTS.filter((p) => parts.includes(p.part))
+        .map((p) => p.name)
+        .join("; ")}`,
+    );
   if (missing.length)
     prompts.push(
       `${a.method.length ? "Not yet touched" : "Nothing recorded yet on"}: ${missing.map((p) => p.name).join("; ")}: /log action-learning text:"…"`,
@@ -138,7 +143,10 @@ function log(a: Analysis): Coverage {
   const turns = a.turns.filter((t) => t.problem !== null).length;
   if (a.turns.length) evidence.push(`${turns} of ${plural(a.turns.length, "presenter turn")} with its problem`);
   for (const t of a.turns)
-    if (!t.problem) prompts.push(`You presented at meeting ${t.meeting.number} but logged no problem for it: /log problem meeting:${t.meeting.number} text:"…"`);
+    if (!t.problem)
+      prompts.push(
+        `You presented at meeting ${t.meeting.number} but logged no problem for it: /log problem meeting:${t.meeting.number} text:"…"`,
+      );
   for (const g of a.problems) {
     const label = `Problem ${g.ordinal} (#${g.problem!.number})`;
     if (g.actions.length === 0) prompts.push(`${label} has no action agreed: /log action text:"…" problem:${g.ordinal}`);
@@ -149,7 +157,9 @@ function log(a: Analysis): Coverage {
     .map((e) => e.number)
     .filter((n) => !missing.includes(n) && effectivenessText(a.actionOf.get(n)?.effectiveness ?? null) === null);
   if (unrated.length)
-    prompts.push(`How effective not recorded for ${plural(unrated.length, "action")} (${refs(unrated)}): /action done action:N effective:very|somewhat|not`);
+    prompts.push(
+      `How effective not recorded for ${plural(unrated.length, "action")} (${refs(unrated)}): /action done action:N effective:very|somewhat|not`,
+    );
   const byTime = all.flatMap((g) => g.byTime);
   if (byTime.length) prompts.push(`Placed by date, not linked to a problem: ${refs(byTime)}: /log edit entry:N problem:M`);
   const gaps = prompts.filter((p) => !p.startsWith("Placed by date"));

@@ -32,7 +32,9 @@ export function evidenceRows(input: DraftInput): EvidenceRow[] {
   const goalOrdinal = new Map(a.goals.map((g, i) => [g.number, i + 1]));
   const outcomeCategory = (n: number) => {
     const action = a.actionOf.get(n);
-    const detail = [action ? STATUS_TEXT[action.status] : null, effectivenessText(action?.effectiveness ?? null)].filter(Boolean).join(", ");
+    const detail = [action ? STATUS_TEXT[action.status] : null, effectivenessText(action?.effectiveness ?? null)]
+      .filter(Boolean)
+      .join(", ");
     return `Action outcome (#${n}${detail ? `, ${detail}` : ""})`;
   };
   const keyed: { at: number; number: number; order: number; row: EvidenceRow }[] = [];

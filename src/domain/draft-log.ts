@@ -98,7 +98,9 @@ export function usedBlocks(a: Analysis): DraftBlock[] {
   if (!a.problems.length)
     blocks.push({
       kind: "prompt",
-      items: ['For each problem you bring to the set: the problem, the questions that helped, the actions you agreed: /log problem text:"…"'],
+      items: [
+        'For each problem you bring to the set: the problem, the questions that helped, the actions you agreed: /log problem text:"…"',
+      ],
     });
   const o = a.other;
   if (o.questions.length || o.actions.length || o.outcomes.length || o.reflections.length) {

@@ -43,7 +43,8 @@ function actionTable(a: Analysis, actions: DraftEntry[]): DraftBlock {
 export function strengthsBlocks(a: Analysis): DraftBlock[] {
   const H = PLAN_HEADINGS;
   const blocks: DraftBlock[] = [{ kind: "heading", level: 2, text: H.strengths }];
-  if (a.strengths.length) blocks.push({ kind: "heading", level: 3, text: "Strengths" }, { kind: "bullets", items: a.strengths.map(withSource) });
+  if (a.strengths.length)
+    blocks.push({ kind: "heading", level: 3, text: "Strengths" }, { kind: "bullets", items: a.strengths.map(withSource) });
   if (a.limitations.length)
     blocks.push({ kind: "heading", level: 3, text: "Limitations" }, { kind: "bullets", items: a.limitations.map(withSource) });
   const prompts: string[] = [];
@@ -71,7 +72,6 @@ export function goalsBlocks(input: DraftInput, a: Analysis): DraftBlock[] {
   a.goals.forEach((g, i) => {
     blocks.push({ kind: "heading", level: 3, text: `Goal ${i + 1}` }, { kind: "paragraph", text: g.text });
     const actions = a.actionsOfGoal.get(g.number) ?? [];
-    if (actions.length) blocks.push(actionTable(a, actions));
     const prompts: string[] = [];
     const reading = readSmartGoal(g.text);
     const gap = missingMeasureOrTime(reading);
@@ -84,13 +84,16 @@ export function goalsBlocks(input: DraftInput, a: Analysis): DraftBlock[] {
         `No action serves this goal yet: /log action text:"…" due:"…" goal:${i + 1} support:"…", or link one: /log edit entry:N goal:${i + 1}`,
       );
     if (prompts.length) blocks.push({ kind: "prompt", items: prompts });
+    if (actions.length) blocks.push(actionTable(a, actions));
   });
   if (a.unlinkedActions.length) {
     blocks.push({ kind: "heading", level: 3, text: H.unlinked }, actionTable(a, a.unlinkedActions));
     if (a.goals.length)
       blocks.push({
         kind: "prompt",
-        items: [`Link each action to the goal it serves, so it shows under that goal: /log edit entry:N goal:M (${refs(a.unlinkedActions.map((e) => e.number))})`],
+        items: [
+          `Link each action to the goal it serves, so it shows under that goal: /log edit entry:N goal:M (${refs(a.unlinkedActions.map((e) => e.number))})`,
+        ],
       });
   }
 
@@ -98,8 +101,16 @@ export function goalsBlocks(input: DraftInput, a: Analysis): DraftBlock[] {
   const named = new Map<string, number[]>();
   for (const e of a.entries)
     if (e.kind === "action" && hasText(e.support)) named.set(e.support.trim(), [...(named.get(e.support.trim()) ?? []), e.number]);
-  if (named.size) blocks.push({ kind: "bullets", items: [...named].map(([support, ns]) => `${support} (${ns.length === 1 ? "action" : "actions"} ${refs(ns)})`) });
-  else blocks.push({ kind: "prompt", items: ['Name who or what will help with each action (a colleague, your manager, a course, the set): /log edit entry:N support:"…"'] });
+  if (named.size)
+    blocks.push({
+      kind: "bullets",
+      items: [...named].map(([support, ns]) => `${support} (${ns.length === 1 ? "action" : "actions"} ${refs(ns)})`),
+    });
+  else
+    blocks.push({
+      kind: "prompt",
+      items: ['Name who or what will help with each action (a colleague, your manager, a course, the set): /log edit entry:N support:"…"'],
+    });
   const advisors = input.advisors.length ? `; set advisor${input.advisors.length > 1 ? "s" : ""}: ${input.advisors.join(" and ")}` : "";
   blocks.push({
     kind: "facts",

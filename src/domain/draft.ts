@@ -88,7 +88,10 @@ function ownPeriod(input: DraftInput, a: Analysis): { text: string; warning: str
     };
   }
   if (start.plus({ months: 12 }) < endExclusive)
-    return { text: `${span}: over the 12 months M3.37 allows`, warning: `Your own period in the set (${span}) is over the 12 months M3.37 allows.` };
+    return {
+      text: `${span}: over the 12 months M3.37 allows`,
+      warning: `Your own period in the set (${span}) is over the 12 months M3.37 allows.`,
+    };
   return { text: `${span}: meets the 6–12 months M3.37 requires`, warning: null };
 }
 
@@ -157,7 +160,12 @@ export function compileDraft(input: DraftInput): Draft {
     {
       kind: "table",
       header: ["Criterion", "Status", "Evidence found", "What would fill it"],
-      rows: cov.map((c) => [`${c.criterion} ${c.title}`, c.status, c.evidence.join("\n") || "none", c.prompts.join("\n") || "nothing: covered"]),
+      rows: cov.map((c) => [
+        `${c.criterion} ${c.title}`,
+        c.status,
+        c.evidence.join("\n") || "none",
+        c.prompts.join("\n") || "nothing: covered",
+      ]),
     },
     { kind: "heading", level: 2, text: H.words },
     {

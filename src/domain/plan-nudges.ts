@@ -318,7 +318,15 @@ function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bou
       for (const id of m.attendeeIds) {
         if (!members.has(id)) continue;
         if (k === 0) toPerson("log-problem", id, m.id, "1", due, stale, () => lacksProblem(id, due));
-        toPerson("log-action", id, m.id, String(k + 1), due, stale, () => !loggedAction(id, start, due) && !(k === 0 && lacksProblem(id, due)));
+        toPerson(
+          "log-action",
+          id,
+          m.id,
+          String(k + 1),
+          due,
+          stale,
+          () => !loggedAction(id, start, due) && !(k === 0 && lacksProblem(id, due)),
+        );
       }
     });
     if (next && next.startsAt.getTime() > closed) {

@@ -55,7 +55,11 @@ function block(b: DraftBlock): (Paragraph | Table)[] {
       return [table(b.header, b.rows), new Paragraph({})];
     case "prompt":
       return b.items.map(
-        (item) => new Paragraph({ shading: PROMPT_SHADE, children: [new TextRun({ text: `${PROMPT_LABEL} `, bold: true }), ...runs(item, false, true)] }),
+        (item) =>
+          new Paragraph({
+            shading: PROMPT_SHADE,
+            children: [new TextRun({ text: `${PROMPT_LABEL} `, bold: true }), ...runs(item, false, true)],
+          }),
       );
     case "facts":
       return [

@@ -207,8 +207,9 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
     if (!set) continue;
     if (e.kind === "action") set.actionEntryTimes[e.authorId] = [...(set.actionEntryTimes[e.authorId] ?? []), e.createdAt];
     else {
-      const problems = (set.problemEntries ??= {});
-      (problems[e.authorId] ??= []).push({ at: e.createdAt, meetingId: e.meetingId });
+      const problems = set.problemEntries ?? {};
+      problems[e.authorId] = [...(problems[e.authorId] ?? []), { at: e.createdAt, meetingId: e.meetingId }];
+      set.problemEntries = problems;
     }
   }
   for (const a of absences) bySet.get(a.setId)?.absences.push({ personId: a.personId, startsAt: a.startsAt, endsAt: a.endsAt });

@@ -486,7 +486,8 @@ function programme(): Script {
     const next = meetings[k + 1];
     const [p0, p1] = m.presenters as [string, string];
     // /log problem the day before presenting, except ana at meeting 4, who presents without logging one
-    for (const who of m.presenters) if (!away(who, m.start - DAY) && !(k === 3 && who === "ana")) entries.push({ who, at: m.start - DAY, kind: "problem" });
+    for (const who of m.presenters)
+      if (!away(who, m.start - DAY) && !(k === 3 && who === "ana")) entries.push({ who, at: m.start - DAY, kind: "problem" });
     for (const who of m.attendees) if (who !== "eve") entries.push({ who, at: m.start + 30 * 60_000, kind: "other" }); // /log reflect
     const act = (owner: string, created: number, due: number | null, outcome: number | null) => {
       if (!m.attendees.includes(owner)) return;
@@ -718,7 +719,16 @@ test("simulation: a 7-month programme in 15-minute ticks plans every expected re
 
   // every kind happened (except set size: 5 members is fine)
   const kinds = new Set(run.due.map((n) => n.kind));
-  for (const k of ["presenter-prep", "meeting-post", "log-action", "log-problem", "midpoint-outcome", "outcome-due", "action-due", "advisor-silent"])
+  for (const k of [
+    "presenter-prep",
+    "meeting-post",
+    "log-action",
+    "log-problem",
+    "midpoint-outcome",
+    "outcome-due",
+    "action-due",
+    "advisor-silent",
+  ])
     assert.ok(kinds.has(k as NudgeKind), `no ${k}`);
   assert.ok(!kinds.has("advisor-set-size"));
 

@@ -1,5 +1,5 @@
 import { logEdit } from "../../../commands/index.ts";
-import { editEntry, type EntryLinks, findOwnEntry } from "../../store/entries.ts";
+import { type EntryLinks, editEntry, findOwnEntry } from "../../store/entries.ts";
 import { handler } from "../context.ts";
 import { dueAtFor, resolveLink } from "../entry-links.ts";
 import { toActor } from "../reply.ts";
@@ -34,7 +34,8 @@ export default handler(logEdit, async (ctx, options) => {
         `Option ${name}: entry #${entry} is ${article(own.kind)}; only ${kinds.map((k) => `${k}s`).join(", ")} take ${name}:.`,
       );
   }
-  if (own.kind === "review" && goal === 0) return failure("bad-option", "Option goal: a review is always of a goal: give its number, 1 or more.");
+  if (own.kind === "review" && goal === 0)
+    return failure("bad-option", "Option goal: a review is always of a goal: give its number, 1 or more.");
   const goalLink = await resolveLink(ctx, "goal", goal, true);
   if (!goalLink.ok) return goalLink;
   const problemLink = await resolveLink(ctx, "problem", problem, true);
@@ -47,7 +48,12 @@ export default handler(logEdit, async (ctx, options) => {
   if (problemLink.value !== undefined) links.problemId = problemLink.value?.id ?? null;
   if (support !== undefined) links.support = support;
   if (source !== undefined) links.source = source;
-  await editEntry(ctx.deps.db, own.id, { ...(text !== undefined ? { text } : {}), ...links, ...(dueAt ? { dueAt: dueAt.value } : {}) }, ctx.now);
+  await editEntry(
+    ctx.deps.db,
+    own.id,
+    { ...(text !== undefined ? { text } : {}), ...links, ...(dueAt ? { dueAt: dueAt.value } : {}) },
+    ctx.now,
+  );
   const changed = [
     text !== undefined ? "text" : "",
     due ? "due date" : "",

@@ -12,7 +12,7 @@ import {
   logStrength,
 } from "../../../commands/index.ts";
 import { readSmartGoal } from "../../domain/smart-goal.ts";
-import { createEntry, findOwnAction, findOwnEntry, ordinalOf, recordOutcome } from "../../store/entries.ts";
+import { countOwnOfKind, createEntry, findOwnAction, findOwnEntry, ordinalOf, recordOutcome } from "../../store/entries.ts";
 import { listMeetings } from "../../store/meetings.ts";
 import { handler, type SetContext } from "../context.ts";
 import { dueAtFor, resolveLink } from "../entry-links.ts";
@@ -77,17 +77,31 @@ async function afterword(ctx: SetContext, kind: string, entry: { id: string; num
     case "action":
       return [
         " It is a report-back item for the next meeting.",
+        await byDate(ctx, entry, o),
         o.goal === undefined ? ` Link it to the goal it serves: /log edit entry:${entry.number} goal:N.` : "",
         o.support === undefined ? ` Who or what will help? /log edit entry:${entry.number} support:"…".` : "",
       ].join("");
     case "outcome":
-      return o.action === undefined ? " Link it to an action with action:N to close that action (see /action list)." : "";
+      return o.action === undefined
+        ? ` Link it to an action with action:N to close that action (see /action list).${await byDate(ctx, entry, o)}`
+        : "";
+    case "question":
+    case "reflect":
+      return byDate(ctx, entry, o);
     case "strength":
     case "limitation":
       return o.source === undefined ? ` Where does it come from? /log edit entry:${entry.number} source:"360 feedback".` : "";
     default:
       return "";
   }
+}
+
+/** For an entry that names no problem: where the draft will place it (by date), and how to name one. */
+async function byDate(ctx: SetContext, entry: { number: number }, o: EntryOptions): Promise<string> {
+  if (o.problem !== undefined || o.action !== undefined) return "";
+  const problems = await countOwnOfKind(ctx.deps.db, ctx.set.id, ctx.actor.id, "problem");
+  if (problems === 0) return "";
+  return ` With no problem: named, your draft places it by date (your latest is Problem ${problems}); to name one: /log edit entry:${entry.number} problem:N.`;
 }
 
 /** Records one entry of the declaration's kind (the sub is the kind), private to its author, with its links. */
@@ -135,7 +149,8 @@ async function recordEntry(ctx: SetContext, kind: string, options: EntryOptions)
   ]);
 }
 
-const entryHandler = <D extends EntryDecl>(decl: D) => handler(decl, (ctx, options) => recordEntry(ctx, decl.sub!, options as EntryOptions));
+const entryHandler = <D extends EntryDecl>(decl: D) =>
+  handler(decl, (ctx, options) => recordEntry(ctx, decl.sub!, options as EntryOptions));
 
 export const logProblemHandler = entryHandler(logProblem);
 export const logActionHandler = entryHandler(logAction);
