@@ -72,10 +72,9 @@ export function readEntryForm(kind: EntryKind, text: string, fields: Record<stri
     if (value === undefined || value.trim() === "") continue;
     if (!takes.has(name)) {
       const field = entryFormFields().find((f) => f.name === name);
-      const label = (field?.label ?? name).replace(/ \(.*\)$/, "").toLowerCase();
       return failure(
         "bad-option",
-        `Option ${name}: ${kind} entries take no ${label}; only ${field?.kinds.join(", ") ?? "other"} entries do.`,
+        `Option ${name}: ${kind} entries do not take ${name}: (only ${field?.kinds.join(", ") ?? "other"} entries do).`,
       );
     }
     raw[name] = value.trim();

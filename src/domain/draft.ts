@@ -65,7 +65,11 @@ function wordsByCriterion(a: Analysis): Record<Criterion, number> {
   return words;
 }
 
-/** The member's own period in the set: from their first attended meeting (or joining) to their last. */
+/**
+ * The member's own period in the set: from their first attended meeting (or joining) to their last (or today, when
+ * they have attended none). Flagged when under 6 months (or over 12) once the programme is over; while it runs
+ * (or has no end set), shown as "so far", and flagged only when even the programme's end would leave it short.
+ */
 function ownPeriod(input: DraftInput, a: Analysis): { text: string; warning: string | null } {
   const attended = a.held.filter((m) => m.attended);
   const local = (d: Date) => DateTime.fromJSDate(d, { zone: a.zone }).startOf("day");
@@ -77,22 +81,28 @@ function ownPeriod(input: DraftInput, a: Analysis): { text: string; warning: str
   const endExclusive = local(last).plus({ days: 1 });
   const length = lengthText(start, endExclusive);
   const span = `${dayIn(first, a.zone)} to ${dayIn(last, a.zone)} (${length}), ${how}`;
-  const ongoing = input.programmeEnd !== null && input.now.getTime() < input.programmeEnd.getTime() + 86_400_000;
-  if (start.plus({ months: 6 }) > endExclusive) {
-    const soFar = ongoing ? ` so far (the programme runs to ${calendarDay(input.programmeEnd!)})` : "";
-    return {
-      text: `${span}: under the 6 months M3.37 requires${soFar}`,
-      warning: `Your own period in the set (${span}) is ${length}: under the 6 months M3.37 requires${soFar}${
-        ongoing ? "." : ", even if the programme's is longer. Ask your advisor how your centre treats time away or a late start."
-      }`,
-    };
-  }
+  const end = input.programmeEnd ? DateTime.fromJSDate(input.programmeEnd, { zone: "UTC" }) : null;
+  const endDay = end ? DateTime.fromObject({ year: end.year, month: end.month, day: end.day }, { zone: a.zone }) : null;
+  const ongoing = endDay === null || local(input.now) <= endDay;
   if (start.plus({ months: 12 }) < endExclusive)
     return {
       text: `${span}: over the 12 months M3.37 allows`,
       warning: `Your own period in the set (${span}) is over the 12 months M3.37 allows.`,
     };
-  return { text: `${span}: meets the 6–12 months M3.37 requires`, warning: null };
+  if (start.plus({ months: 6 }) <= endExclusive) return { text: `${span}: meets the 6–12 months M3.37 requires`, warning: null };
+  if (!ongoing)
+    return {
+      text: `${span}: under the 6 months M3.37 requires`,
+      warning: `Your own period in the set (${span}) is ${length}: under the 6 months M3.37 requires, even if the programme's is longer. Ask your advisor how your centre treats time away or a late start.`,
+    };
+  const runsTo = endDay ? ` (the programme runs to ${calendarDay(input.programmeEnd!)})` : "";
+  const short = endDay !== null && start.plus({ months: 6 }) > endDay.plus({ days: 1 });
+  return {
+    text: `${span}: under the 6 months M3.37 requires so far${runsTo}`,
+    warning: short
+      ? `Even attending to the programme's end (${calendarDay(input.programmeEnd!)}), your own period in the set, from ${dayIn(first, a.zone)}, would be under the 6 months M3.37 requires. Ask your advisor how your centre treats time away or a late start.`
+      : null,
+  };
 }
 
 /** The words per section against their targets, and what to do about it. */

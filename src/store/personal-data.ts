@@ -18,7 +18,17 @@ export async function exportPersonalData(db: Db, personId: string) {
     }),
     db.membership.findMany({
       where: { personId },
-      select: { role: true, pairLabel: true, sharing: true, joinedAt: true, leftAt: true, set: { select: { name: true } } },
+      select: {
+        role: true,
+        pairLabel: true,
+        sharing: true,
+        joinedAt: true,
+        leftAt: true,
+        registrationNumber: true,
+        centreNumber: true,
+        centreName: true,
+        set: { select: { name: true } },
+      },
     }),
     db.entry.findMany({
       where: { authorId: personId },
@@ -29,6 +39,10 @@ export async function exportPersonalData(db: Db, personId: string) {
         text: true,
         createdAt: true,
         editedAt: true,
+        support: true,
+        source: true,
+        goal: { select: { number: true } },
+        problem: { select: { number: true } },
         set: { select: { name: true } },
         meeting: { select: { number: true } },
       },
@@ -49,8 +63,8 @@ export async function exportPersonalData(db: Db, personId: string) {
 }
 
 /**
- * Deletes a person's own content — entries and actions, RSVPs, leave, reminder settings and the reminders
- * addressed to them — ends their memberships, and replaces their name. Attendance and presenter turns stay,
+ * Deletes a person's own content — entries and actions, RSVPs, leave, reminder settings, their registration and
+ * centre details, and the reminders addressed to them — ends their memberships, and replaces their name. Attendance and presenter turns stay,
  * without a name, as part of their sets' facilitation records. One transaction: all or nothing.
  */
 export async function forgetPerson(db: Db, personId: string, now: Date): Promise<{ entries: number }> {
@@ -61,6 +75,7 @@ export async function forgetPerson(db: Db, personId: string, now: Date): Promise
     await tx.absence.deleteMany({ where: { personId } });
     await tx.outbox.deleteMany({ where: { personId } });
     await tx.membership.updateMany({ where: { personId, leftAt: null }, data: { leftAt: now, sharing: false, pairLabel: null } });
+    await tx.membership.updateMany({ where: { personId }, data: { registrationNumber: null, centreNumber: null, centreName: null } });
     await tx.person.update({
       where: { id: personId },
       data: { displayName: "a former member", quietStart: null, quietEnd: null, nudgesOn: false, snoozedUntil: null },

@@ -163,6 +163,59 @@ describe("Discord adapter on the real discord.js client against a local Discord"
     assert.match(await submit("Meet both leads together"), /Action recorded as entry #1/);
   });
 
+  test("/log action with options but no text opens a modal with the action's fields, filled in; the links are saved", async () => {
+    await slash("ana", "log", "goal", [{ name: "text", type: STRING, value: "By June, hand the rota to one of my band 6 nurses" }]);
+    await slash("ana", "log", "problem", [{ name: "text", type: STRING, value: "Handovers miss medication changes" }]);
+    const { id } = await fake.sendInteraction(
+      fake.commandInteraction({
+        name: "log",
+        sub: "action",
+        options: [
+          { name: "goal", type: INTEGER, value: 1 },
+          { name: "support", type: STRING, value: "The matron" },
+        ],
+        userId: people.ana,
+        userName: "ana",
+        channelId: CHANNEL,
+        guildId: GUILD,
+      }),
+    );
+    const [modal] = await fake.waitFor("POST", new RegExp(`/interactions/${id}/`));
+    const data = (modal!.body as { data: { custom_id: string; components: { components: { custom_id: string; value?: string }[] }[] } })
+      .data;
+    const inputs = data.components.map((row) => row.components[0]!);
+    assert.deepEqual(
+      inputs.map((i) => [i.custom_id, i.value ?? null]),
+      [
+        ["text", null],
+        ["goal", "1"],
+        ["due", null],
+        ["support", "The matron"],
+        ["problem", null],
+      ],
+    );
+    const { token } = await fake.sendInteraction(
+      fake.modalSubmitInteraction({
+        customId: data.custom_id,
+        fields: { text: "Trial a written handover sheet", goal: "1", due: "", support: "The matron", problem: "1" },
+        userId: people.ana,
+        userName: "ana",
+        channelId: CHANNEL,
+        guildId: GUILD,
+      }),
+    );
+    const reply = (await fake.waitFor("PATCH", new RegExp(`/webhooks/\\d+/${token}/messages/@original`)))[0]!;
+    assert.match(textOf(reply), /Action recorded as entry #\d+/);
+    const saved = await db.entry.findFirstOrThrow({
+      where: { text: "Trial a written handover sheet" },
+      include: { goal: true, problem: true },
+    });
+    assert.deepEqual(
+      [saved.goal?.text, saved.problem?.text, saved.support],
+      ["By June, hand the rota to one of my band 6 nurses", "Handovers miss medication changes", "The matron"],
+    );
+  });
+
   test("bad input from Discord gets an ephemeral, specific reply", async () => {
     assert.match(
       textOf(await slash("ana", "rotation", "slot", [{ name: "minutes", type: INTEGER, value: 40 }])),
@@ -238,7 +291,7 @@ describe("Discord adapter on the real discord.js client against a local Discord"
   test("a draft is delivered as an attachment", async () => {
     const reply = await slash("ana", "log", "draft", [{ name: "format", type: STRING, value: "md" }]);
     const ana = await db.person.findFirstOrThrow({ where: { externalId: people.ana } });
-    assert.match(textOf(reply), new RegExp(`Draft M3\\.37 learning log for ${ana.displayName}: \\d+ words from 1 entry\\.`));
+    assert.match(textOf(reply), new RegExp(`Draft M3\\.37 learning log for ${ana.displayName}: \\d+ words from 4 entries\\.`));
     assert.equal(reply.files.length, 1);
     assert.match(reply.files[0]!.name, /^m337-draft-[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.md$/);
     assert.match(reply.files[0]!.bytes.toString("utf8"), /Leadership action plan/);

@@ -162,6 +162,72 @@ describe("Slack adapter on the real Bolt stack against a local Slack", () => {
     assert.equal((await db.entry.findFirstOrThrow()).text, 'Meet both leads together, "properly" this time');
   });
 
+  test("the entry form carries the new options: an action's goal, due date, support and problem; errors land on their field", async () => {
+    await als("ana", 'log goal text:"By June, hand the weekly rota to one of my band 6 nurses"');
+    await als("ana", 'log problem text:"Handovers miss medication changes"');
+    const opened = fake.callsTo("views.open").length;
+    await blockAction(target, {
+      userId: people.ana[0],
+      userName: "ana",
+      channelId: CHANNEL,
+      actionId: "log-action",
+      value: `${CHANNEL}|/log action`,
+      triggerId: "trig-3",
+    });
+    const [view] = (await fake.waitFor("views.open", opened + 1)).slice(opened);
+    const blocks = (view!.args.view as { blocks: { block_id: string; optional?: boolean }[] }).blocks;
+    assert.deepEqual(
+      blocks.map((b) => b.block_id),
+      ["kind", "text", "goal", "due", "support", "problem"],
+      "an action's form asks for what an action takes",
+    );
+    assert.ok(blocks.slice(2).every((b) => b.optional === true));
+    const values = (fields: Record<string, string>) => ({
+      kind: { kind: { type: "static_select", selected_option: { value: "action" } } },
+      text: { text: { type: "plain_text_input", value: "Trial a written handover sheet" } },
+      ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, { [k]: { type: "plain_text_input", value: v } }])),
+    });
+    const submit = (fields: Record<string, string>) =>
+      viewSubmission(target, {
+        userId: people.ana[0],
+        userName: "ana",
+        callbackId: "log_entry",
+        privateMetadata: CHANNEL,
+        values: values(fields),
+      });
+    const entries = await db.entry.count();
+    const bad = await submit({ goal: "9" });
+    assert.deepEqual(Object.keys((bad.json as { errors: Record<string, string> }).errors), ["goal"]);
+    assert.match(JSON.stringify(bad.json), /there is no Goal 9/);
+    const wrongKind = await submit({ source: "360 feedback" });
+    assert.match(
+      JSON.stringify(wrongKind.json),
+      /"source":"Option source: action entries do not take source: \(only strength, limitation entries do\)\./,
+    );
+    assert.equal(await db.entry.count(), entries, "nothing saved");
+    const good = await submit({ goal: "1", due: "2027-03-16", support: "The matron", problem: "1" });
+    assert.equal(good.status, 200);
+    const saved = await db.entry.findFirstOrThrow({
+      where: { text: "Trial a written handover sheet" },
+      include: { goal: true, problem: true, action: true },
+    });
+    assert.deepEqual(
+      [saved.goal?.text, saved.problem?.text, saved.support],
+      ["By June, hand the weekly rota to one of my band 6 nurses", "Handovers miss medication changes", "The matron"],
+    );
+    // `/als log` alone: every field, labelled with the kinds that take it.
+    const before = fake.callsTo("views.open").length;
+    await slashCommand(target, { text: "log", userId: people.ana[0], userName: "ana", channelId: CHANNEL, triggerId: "trig-4" });
+    const [bare] = (await fake.waitFor("views.open", before + 1)).slice(before);
+    const labels = (bare!.args.view as { blocks: { label: { text: string } }[] }).blocks.map((b) => b.label.text);
+    assert.ok(labels.includes("Goal number (as in your draft) (action, review)"), labels.join(" | "));
+    assert.ok(labels.includes("Where it comes from (strength, limitation)"));
+    const kinds = (bare!.args.view as { blocks: { element: { options?: { value: string }[] } }[] }).blocks[0]!.element.options!.map(
+      (o) => o.value,
+    );
+    assert.ok(kinds.includes("action-learning") && kinds.includes("review"));
+  });
+
   test("the scheduler delivers a reminder DM through Slack, honouring a 429's Retry-After", async () => {
     fake.rateLimitNext("chat.postMessage", 1);
     const posted = fake.callsTo("chat.postMessage").length;

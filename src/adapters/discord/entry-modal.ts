@@ -37,7 +37,7 @@ export function entryModal(channelId: string, kind: EntryKind, given: Record<str
     }),
   ];
   return new ModalBuilder()
-    .setCustomId([PREFIX, channelId, kind, given.meeting ?? ""].join("|").slice(0, 100))
+    .setCustomId([PREFIX, channelId, kind, ...(given.meeting ? [given.meeting] : [])].join("|").slice(0, 100))
     .setTitle("Record in my log")
     .addComponents(...inputs.map((input) => new ActionRowBuilder<TextInputBuilder>().addComponents(input)));
 }
