@@ -11,7 +11,7 @@ export const ACTION_LEARNING_PARTS: { part: ActionLearningPart; name: string; hi
   {
     part: "nature",
     name: "the nature and benefits of action learning",
-    hint: "what it is (L = P + Q, Revans: programmed knowledge plus questioning, on real work problems) and what it gives you",
+    hint: "what it is and what it gives you: Revans's L = P + Q, programmed knowledge plus questioning, on real work problems",
   },
   {
     part: "responsibilities",
@@ -20,7 +20,7 @@ export const ACTION_LEARNING_PARTS: { part: ActionLearningPart; name: string; hi
   },
   {
     part: "development",
-    name: "its role in my own leadership development",
+    name: "the role of action learning in your own leadership development",
     hint: "how the set has changed what you do as a leader, with an example",
   },
 ];

@@ -141,7 +141,7 @@ function log(a: Analysis): Coverage {
     );
   } else prompts.push('No problem brought to the set recorded yet: /log problem text:"…"');
   const turns = a.turns.filter((t) => t.problem !== null).length;
-  if (a.turns.length) evidence.push(`${turns} of ${plural(a.turns.length, "presenter turn")} with its problem`);
+  if (a.turns.length) evidence.push(`${turns} of ${plural(a.turns.length, "presenter turn")} with a problem logged`);
   for (const t of a.turns)
     if (!t.problem)
       prompts.push(

@@ -128,7 +128,10 @@ export function methodBlocks(input: DraftInput, a: Analysis): DraftBlock[] {
     blocks.push({
       kind: "prompt",
       items: [
-        `${a.method.length ? "2.1 asks for three things; your entries do not yet seem to touch" : "2.1 asks you to explain, in your own words,"} ${missing.map((p) => `${p.name} (${p.hint})`).join("; ")}: /log action-learning text:"…"`,
+        a.method.length
+          ? `2.1 asks for three things; your entries do not yet seem to touch ${missing.length === 1 ? "this one" : `these ${missing.length}`}. Explain each in your own words: /log action-learning text:"…"`
+          : '2.1 asks you to explain three things in your own words, one entry or more each: /log action-learning text:"…"',
+        ...missing.map((p) => `${p.name[0]!.toUpperCase()}${p.name.slice(1)}: ${p.hint}.`),
       ],
     });
   blocks.push({ kind: "facts", items: setFacts(input, a) });

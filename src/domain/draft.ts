@@ -90,10 +90,11 @@ function ownPeriod(input: DraftInput, a: Analysis): { text: string; warning: str
       warning: `Your own period in the set (${span}) is over the 12 months M3.37 allows.`,
     };
   if (start.plus({ months: 6 }) <= endExclusive) return { text: `${span}: meets the 6–12 months M3.37 requires`, warning: null };
+  const from = `${dayIn(first, a.zone)} to ${dayIn(last, a.zone)}, ${how}`;
   if (!ongoing)
     return {
       text: `${span}: under the 6 months M3.37 requires`,
-      warning: `Your own period in the set (${span}) is ${length}: under the 6 months M3.37 requires, even if the programme's is longer. Ask your advisor how your centre treats time away or a late start.`,
+      warning: `Your own period in the set, ${from}, is ${length}: under the 6 months M3.37 requires, even though the programme's is not. Ask your advisor how your centre treats time away or a late start.`,
     };
   const runsTo = endDay ? ` (the programme runs to ${calendarDay(input.programmeEnd!)})` : "";
   const short = endDay !== null && start.plus({ months: 6 }) > endDay.plus({ days: 1 });
@@ -114,14 +115,14 @@ function sectionWords(byCriterion: Record<Criterion, number>): SectionWords[] {
   ];
 }
 
+/** What to do about the words: which part to expand (under its share) or shorten (over 2,000 in all); null when fine. */
 function wordAdvice(total: number, sections: SectionWords[], byCriterion: Record<Criterion, number>): string | null {
-  const range = `${thousands(DRAFT_WORDS.min)}–${thousands(DRAFT_WORDS.max)} (nominal ${thousands(DRAFT_WORDS.nominal)})`;
   if (total > DRAFT_WORDS.max) {
     const longest = [...sections].sort((x, y) => y.words / y.target - x.words / x.target)[0]!;
-    return `The draft has ${thousands(total)} words of your own: M3.37 suggests ${range}. Shorten it before submission, starting with the ${longest.section} (${thousands(longest.words)} words against about ${longest.target}).`;
+    return `Shorten it before submission, starting with the ${longest.section} (${thousands(longest.words)} words against about ${longest.target}).`;
   }
   const short = sections.filter((s) => s.words < s.target);
-  if (total >= DRAFT_WORDS.min && short.length === 0) return null;
+  if (short.length === 0) return null;
   const thinnest = (s: SectionWords) =>
     s.criteria
       .map((c) => ({ c, n: byCriterion[c] }))
@@ -130,9 +131,7 @@ function wordAdvice(total: number, sections: SectionWords[], byCriterion: Record
       .map(({ c, n }) => `${c} has ${plural(n, "word")}`)
       .join(", ");
   const expand = short.map((s) => `the ${s.section} (${thousands(s.words)} of about ${s.target} words: ${thinnest(s)})`).join(" and ");
-  if (total < DRAFT_WORDS.min)
-    return `The draft has ${plural(total, "word")} of your own: M3.37 suggests ${range}. Expand ${expand || "it"}, in your own words.`;
-  return `Within the suggested range, but the marks are split 40/60: expand ${expand}.`;
+  return `Expand ${expand}, in your own words.`;
 }
 
 /** The draft M3.37 log: header, Leadership action plan, Leadership log, and the appendix that is not for submission. */
@@ -157,7 +156,11 @@ export function compileDraft(input: DraftInput): Draft {
   const warnings: string[] = programmeWarnings(input.programmeStart, input.programmeEnd).map((w) => w.message);
   if (period.warning) warnings.push(period.warning);
   const advice = wordAdvice(wordCount, sections, byCriterion);
-  if (advice && (wordCount < DRAFT_WORDS.min || wordCount > DRAFT_WORDS.max)) warnings.push(advice);
+  const range = `${thousands(DRAFT_WORDS.min)}–${thousands(DRAFT_WORDS.max)} (nominal ${thousands(DRAFT_WORDS.nominal)})`;
+  if (wordCount < DRAFT_WORDS.min || wordCount > DRAFT_WORDS.max)
+    warnings.push(
+      `The draft has ${thousands(wordCount)} ${wordCount === 1 ? "word" : "words"} of your own: M3.37 suggests ${range}.${advice ? ` ${advice}` : ""}`,
+    );
   const missing = actionsWithoutOutcome(a);
   if (missing.length) warnings.push(noOutcomeMessage(missing, a.entries.filter((e) => e.kind === "action").length));
 
@@ -190,7 +193,7 @@ export function compileDraft(input: DraftInput): Draft {
     },
     {
       kind: "paragraph",
-      text: `${thousands(wordCount)} words of your own in all; M3.37 suggests ${thousands(DRAFT_WORDS.min)}–${thousands(DRAFT_WORDS.max)} (nominal ${thousands(DRAFT_WORDS.nominal)}), split like the marks: about ${SECTION_TARGETS.plan} for the plan and ${SECTION_TARGETS.log} for the log. ${advice ?? "Both parts are about right."}`,
+      text: `${thousands(wordCount)} ${wordCount === 1 ? "word" : "words"} of your own in all; M3.37 suggests ${range}, split like the marks: about ${SECTION_TARGETS.plan} for the plan and ${SECTION_TARGETS.log} for the log. ${advice ?? "Both parts are at least that."}`,
     },
   ];
   if (warnings.length) appendix.push({ kind: "heading", level: 2, text: H.warnings }, { kind: "bullets", items: warnings });
