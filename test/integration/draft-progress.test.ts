@@ -129,6 +129,10 @@ as Ana
     assert.match(md, /Action #4 \(agreed 4 Jan 2027, due 16 Mar 2027, for Goal 2\): Trial a written handover sheet/);
     const plan = md.slice(md.indexOf("#### Goal 2"), md.indexOf("#### Help and support"));
     assert.match(plan, /Trial a written handover sheet/, "under Goal 2 in the plan");
+    const list = await say("as Ana\n/log list");
+    assert.match(list, /#4 .* · action \(for Goal 2, under Problem 1\): Trial a written handover sheet/);
+    assert.match(list, /#3 .* · problem \(Problem 1\): Handovers miss medication changes/);
+    assert.match(list, /#2 .* · goal \(Goal 2\): By the end of June/);
   });
 
   test("a link to a goal or problem that does not exist is refused, naming what there is, and changes nothing", async () => {
@@ -173,8 +177,9 @@ as Ana
     assert.match(method, /^Action learning is L = P \+ Q: the set asks questions instead of giving advice, on real problems\.$/m);
     assert.match(
       method,
-      /Prompt \(remove before submission\):\*\* 2\.1 asks for three things; your entries do not yet seem to touch the responsibilities of a member of a set/,
+      /Prompt \(remove before submission\):\*\* 2\.1 asks for three things; your entries do not yet seem to touch these 2\./,
     );
+    assert.match(method, /Prompt \(remove before submission\):\*\* The responsibilities of a member of a set: /);
     assert.match(method, /> - Your set, Leading change: 5 members, with Sam as set advisor \(not a member of the set\)\./);
   });
 
