@@ -17,7 +17,7 @@ export const LOG_HEADINGS = {
 } as const;
 
 /** "Problem 2: presented at meeting 3, 9 Mar 2027" (or the day it was recorded, when no turn matches). */
-export function problemHeading(g: Group, zone: string): string {
+function problemHeading(g: Group, zone: string): string {
   const p = g.problem!;
   const when = g.turn
     ? `presented at meeting ${g.turn.number}, ${dayIn(g.turn.startsAt, zone)}`
