@@ -47,7 +47,7 @@ const source = optional(
 );
 const due = optional(opt.day({ description: "When you mean to have done it" }));
 
-function entryCommand<const O extends OptionSpecs>(sub: EntryKind, summary: string, example: string, extra: O) {
+function entryCommand<const O extends OptionSpecs>(sub: EntryKind, summary: string, example: string, extra: O, more: string[] = []) {
   return command({
     name: "log",
     sub,
@@ -55,7 +55,7 @@ function entryCommand<const O extends OptionSpecs>(sub: EntryKind, summary: stri
     who: "member",
     options: { text, ...extra, meeting },
     positional: 1,
-    examples: [`/log ${sub} text:"${example}"`],
+    examples: [`/log ${sub} text:"${example}"`, ...more],
   });
 }
 
@@ -65,6 +65,9 @@ export const logAction = entryCommand(
   "Record an action you agreed with the set (it becomes a report-back item).",
   "Meet both leads together by Friday",
   { due, goal: goalLink(1), problem: problemLink(1), support },
+  [
+    '/log action text:"Agree one rota format with both leads" due:2027-03-12 goal:1 problem:2 support:"My manager, who chairs the leads meeting"',
+  ],
 );
 export const logOutcome = entryCommand(
   "outcome",
@@ -85,12 +88,14 @@ export const logQuestion = entryCommand(
   "Record a question from the set that helped you.",
   "What would happen if you did nothing?",
   { problem: problemLink(1) },
+  ['/log question text:"Who else owns this?" problem:2'],
 );
 export const logStrength = entryCommand(
   "strength",
   "Record a leadership strength (ILM M3.37 1.1).",
   "I build trust quickly with new staff",
   { source },
+  ['/log strength text:"I stay calm in a crisis" source:"360 feedback"'],
 );
 export const logLimitation = entryCommand(
   "limitation",

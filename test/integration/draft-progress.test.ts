@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, test } from "vitest";
+import { suggest } from "../../src/app/suggest.ts";
 import { createHarness, FIVE_MEMBER_SET, type Harness, replies } from "../support/harness.ts";
 
 const fileOf = (out: string[]) =>
@@ -133,6 +134,18 @@ as Ana
     assert.match(list, /#4 .* · action \(for Goal 2, under Problem 1\): Trial a written handover sheet/);
     assert.match(list, /#3 .* · problem \(Problem 1\): Handovers miss medication changes/);
     assert.match(list, /#2 .* · goal \(Goal 2\): By the end of June/);
+  });
+
+  test("autocomplete offers the member's own goals and problems, numbered as their draft numbers them", async () => {
+    const where = { platform: "console", workspaceId: "local", channelId: "set", userId: "Ana" };
+    assert.deepEqual(await suggest(h.deps, where, "goals", ""), [
+      { name: "Goal 1: Be better at delegating", value: 1 },
+      { name: "Goal 2: By the end of June, hand the weekly rota to two of my five band 6 nurses", value: 2 },
+    ]);
+    assert.deepEqual(await suggest(h.deps, where, "problems", "hand"), [
+      { name: "Problem 1: Handovers miss medication changes", value: 1 },
+    ]);
+    assert.deepEqual(await suggest(h.deps, { ...where, userId: "Ben" }, "goals", ""), [], "nobody else's");
   });
 
   test("a link to a goal or problem that does not exist is refused, naming what there is, and changes nothing", async () => {
