@@ -79,14 +79,18 @@ export function optional<T>(o: OptionSpec<T, true>): OptionSpec<T, false> {
   return { ...o, required: false };
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: to be replaced by the typed command registry (issue 11)
-export type OptionSpecs = Record<string, OptionSpec<any, boolean>>;
+/** A command's options by name; each option's value type is kept in its schema. */
+export type OptionSpecs = Record<string, OptionSpec>;
 
-/** One command: `/name sub option:value …`. Data only; the handler lives in src/app/handlers. */
-export type CommandDecl<O extends OptionSpecs = OptionSpecs> = {
-  name: string;
+/**
+ * One command: `/name sub option:value …`. Data only; the handler lives in src/app/handlers.
+ * `N` and `S` keep the name and subcommand as literal types, so the registry in commands/index.ts can
+ * check that each declaration is filed under its own key.
+ */
+export type CommandDecl<O extends OptionSpecs = OptionSpecs, N extends string = string, S extends string = string> = {
+  name: N;
   /** Subcommand word, if any (`schedule` in `/meeting schedule`). */
-  sub?: string;
+  sub?: S;
   /** On Discord a command family with subcommands cannot also take options itself: the bare form becomes this subcommand. */
   bareSub?: string;
   summary: string;
@@ -97,8 +101,14 @@ export type CommandDecl<O extends OptionSpecs = OptionSpecs> = {
   examples: string[];
 };
 
-/** Declares a command, keeping the option types for the handler. */
-export function command<const O extends OptionSpecs>(decl: CommandDecl<O>): CommandDecl<O> {
+/** A declaration as `command` returns it: its subcommand, when it has one, is known to be there. */
+type Declared<O extends OptionSpecs, N extends string, S extends string> = CommandDecl<O, N, S> &
+  ([S] extends [never] ? unknown : { sub: S });
+
+/** Declares a command, keeping the option types for the handler and the name and subcommand as literals. */
+export function command<const O extends OptionSpecs, const N extends string, const S extends string = never>(
+  decl: CommandDecl<O, N, S> & ([S] extends [never] ? unknown : { sub: S }),
+): Declared<O, N, S> {
   return decl;
 }
 
@@ -109,6 +119,21 @@ export type OptionsOf<D> =
         [K in keyof O as O[K]["required"] extends true ? never : K]?: z.infer<O[K]["schema"]>;
       }
     : never;
+
+/**
+ * Whether `values` are exactly the validated options of `decl`: every required option present, every value
+ * accepted by its option's schema, nothing undeclared. What lets validated options reach a typed handler.
+ */
+export function isOptionsOf<D extends CommandDecl>(
+  decl: D,
+  values: Record<string, unknown>,
+): values is Record<string, unknown> & OptionsOf<D> {
+  const specs: OptionSpecs = decl.options;
+  if (Object.keys(values).some((name) => !Object.hasOwn(specs, name))) return false;
+  return Object.entries(specs).every(([name, spec]) =>
+    values[name] === undefined ? !spec.required : spec.schema.safeParse(values[name]).success,
+  );
+}
 
 /** "meeting schedule", "help": the key a command is dispatched by. */
 export function commandKey(decl: Pick<CommandDecl, "name" | "sub">): string {

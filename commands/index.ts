@@ -1,6 +1,6 @@
 import { actionDone, actionList } from "./action.ts";
 import { away, awayOff } from "./away.ts";
-import type { CommandDecl } from "./define.ts";
+import type { CommandDecl, OptionSpecs } from "./define.ts";
 import { help } from "./help.ts";
 import {
   logAction,
@@ -47,53 +47,81 @@ export * from "./progress.ts";
 export * from "./rotation.ts";
 export * from "./set.ts";
 
-/** Every command, in the order help lists them. */
-export const allCommands: readonly CommandDecl[] = [
-  setCreate,
-  setAdd,
-  setRemove,
-  setAdvisor,
-  setInfo,
-  setProgramme,
-  meetingSchedule,
-  meetingNext,
-  meetingList,
-  meetingMove,
-  meetingCancel,
-  meetingRsvp,
-  meetingClose,
-  meetingCalendar,
-  rotationShow,
-  rotationSwap,
-  rotationSkip,
-  rotationSlot,
-  logProblem,
-  logAction,
-  logOutcome,
-  logReflect,
-  logQuestion,
-  logStrength,
-  logLimitation,
-  logGoal,
-  logActionLearning,
-  logReview,
-  logDetails,
-  logList,
-  logEdit,
-  logDelete,
-  logShare,
-  logDraft,
-  logExport,
-  logForget,
-  actionList,
-  actionDone,
-  nudgeSettings,
-  nudgeOn,
-  nudgeOff,
-  nudgeSnooze,
-  away,
-  awayOff,
-  progress,
-  records,
-  help,
-];
+/**
+ * Every command, keyed by the key it is dispatched by ("meeting schedule"), in the order help lists them.
+ * Each declaration must be filed under its own key (checked by the compiler); src/app/handlers/index.ts holds
+ * one handler per key, also checked by the compiler.
+ */
+export const commands = registry({
+  "set create": setCreate,
+  "set add": setAdd,
+  "set remove": setRemove,
+  "set advisor": setAdvisor,
+  "set info": setInfo,
+  "set programme": setProgramme,
+  "meeting schedule": meetingSchedule,
+  "meeting next": meetingNext,
+  "meeting list": meetingList,
+  "meeting move": meetingMove,
+  "meeting cancel": meetingCancel,
+  "meeting rsvp": meetingRsvp,
+  "meeting close": meetingClose,
+  "meeting calendar": meetingCalendar,
+  "rotation show": rotationShow,
+  "rotation swap": rotationSwap,
+  "rotation skip": rotationSkip,
+  "rotation slot": rotationSlot,
+  "log problem": logProblem,
+  "log action": logAction,
+  "log outcome": logOutcome,
+  "log reflect": logReflect,
+  "log question": logQuestion,
+  "log strength": logStrength,
+  "log limitation": logLimitation,
+  "log goal": logGoal,
+  "log action-learning": logActionLearning,
+  "log review": logReview,
+  "log details": logDetails,
+  "log list": logList,
+  "log edit": logEdit,
+  "log delete": logDelete,
+  "log share": logShare,
+  "log draft": logDraft,
+  "log export": logExport,
+  "log forget": logForget,
+  "action list": actionList,
+  "action done": actionDone,
+  "nudge settings": nudgeSettings,
+  "nudge on": nudgeOn,
+  "nudge off": nudgeOff,
+  "nudge snooze": nudgeSnooze,
+  away: away,
+  "away off": awayOff,
+  progress: progress,
+  records: records,
+  help: help,
+});
+
+/** The registry's type: each key's declaration, with its literal name, subcommand and option types. */
+export type Commands = typeof commands;
+
+/** "meeting schedule", "help": a declared command's key. */
+export type CommandKey = keyof Commands;
+
+/** Every declaration, in the order help lists them. */
+export const allCommands: readonly CommandDecl[] = Object.values(commands);
+
+/** Whether a string is a declared command's key. */
+export function isCommandKey(key: string): key is CommandKey {
+  return Object.hasOwn(commands, key);
+}
+
+/** The declaration a registry key requires: `"log edit"` is `/log edit`, `"help"` a command without subcommands. */
+type DeclaredAs<K> = K extends `${infer N} ${infer S}`
+  ? CommandDecl<OptionSpecs, N, S> & { sub: S }
+  : CommandDecl<OptionSpecs, K & string, never>;
+
+/** Keeps the registry's literal type while checking each entry's key against its declaration's name and sub. */
+function registry<const R extends { [K in keyof R]: DeclaredAs<K> }>(entries: R): R {
+  return entries;
+}

@@ -1,21 +1,8 @@
+import type { EntryKind } from "../src/domain/entry-kind.ts";
 import { command, type OptionSpecs, opt, optional } from "./define.ts";
 
 /** The most an entry may hold: fits a Slack modal field and a Discord modal input. */
 export const ENTRY_MAX_CHARS = 2000;
-
-export const ENTRY_KINDS = [
-  "problem",
-  "action",
-  "outcome",
-  "reflect",
-  "question",
-  "strength",
-  "limitation",
-  "goal",
-  "action-learning",
-  "review",
-] as const;
-export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 /** The most a `support:` or `source:` note may hold. */
 export const NOTE_MAX_CHARS = 300;
@@ -47,7 +34,13 @@ const source = optional(
 );
 const due = optional(opt.day({ description: "When you mean to have done it" }));
 
-function entryCommand<const O extends OptionSpecs>(sub: EntryKind, summary: string, example: string, extra: O, more: string[] = []) {
+function entryCommand<const K extends EntryKind, const O extends OptionSpecs>(
+  sub: K,
+  summary: string,
+  example: string,
+  extra: O,
+  more: string[] = [],
+) {
   return command({
     name: "log",
     sub,

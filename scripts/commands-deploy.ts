@@ -4,8 +4,8 @@
  */
 import { pathToFileURL } from "node:url";
 import { REST, Routes } from "discord.js";
-import { commandsToSync, type RegisteredCommand } from "../commands/deploy-diff.ts";
-import { discordCommands } from "../commands/discord.ts";
+import { commandsToSync, type RegisteredCommand } from "../src/adapters/discord/deploy-diff.ts";
+import { discordCommands } from "../src/adapters/discord/slash-commands.ts";
 
 export async function deployCommands(
   env: { token: string; applicationId: string; guildId?: string; apiUrl?: string },

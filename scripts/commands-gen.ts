@@ -1,12 +1,14 @@
 /**
- * Writes the platform files generated from commands/: Discord's registration JSON and Slack's manifest.
- * `--check` writes nothing and exits 1 listing the files that are missing or stale.
+ * Writes the files generated from commands/: Discord's registration JSON, Slack's manifest and the command
+ * table in README.md (between its marker comments). `--check` writes nothing and exits 1 listing the files
+ * that are missing or stale.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { discordCommands } from "../commands/discord.ts";
-import { slackManifest } from "../commands/slack-manifest.ts";
+import { discordCommands } from "../src/adapters/discord/slash-commands.ts";
+import { slackManifest } from "../src/adapters/slack/manifest.ts";
+import { withCommandTable } from "./readme-commands.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -16,6 +18,7 @@ export function generatedFiles(): { path: string; content: string }[] {
   return [
     { path: "commands/generated/discord-commands.json", content: json(discordCommands()) },
     { path: "commands/generated/slack-manifest.json", content: json(slackManifest()) },
+    { path: "README.md", content: withCommandTable(readFileSync(join(root, "README.md"), "utf8")) },
   ];
 }
 

@@ -5,7 +5,8 @@
  * plus compileDraft alone and the evidence CSV, and prints the output sizes.
  */
 import { performance } from "node:perf_hooks";
-import { compileDraft, type DraftAction, type DraftEntry, type DraftInput, type EntryKind, evidenceRows } from "../../src/domain/draft.ts";
+import { compileDraft, type DraftAction, type DraftEntry, type DraftInput, evidenceRows } from "../../src/domain/draft.ts";
+import type { EntryKind } from "../../src/domain/entry-kind.ts";
 import { evidenceCsv } from "../../src/export/draft-csv.ts";
 import { draftToDocx } from "../../src/export/draft-docx.ts";
 import { draftToMarkdown } from "../../src/export/draft-markdown.ts";

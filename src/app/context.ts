@@ -36,25 +36,26 @@ export type HandlerContext = {
 /** A context in which the channel's set exists (dispatch guarantees it for every command but `set create` and `help`). */
 export type SetContext = HandlerContext & { set: SetWithPeople };
 
-export type Handler<D extends CommandDecl = CommandDecl> = {
-  decl: D;
-  needsSet: boolean;
-  // biome-ignore lint/suspicious/noExplicitAny: to be replaced by the typed command registry (issue 11)
-  run: (ctx: any, options: OptionsOf<D>) => Promise<Result<Outgoing[]>>;
-};
+/**
+ * What a handler runs. Invariant in the declaration (`in out`): the compiler cannot measure variance through
+ * OptionsOf's conditional type and would otherwise let a handler for other options stand in for this one.
+ */
+type Run<C, in out D extends CommandDecl> = (ctx: C, options: OptionsOf<D>) => Promise<Result<Outgoing[]>>;
+
+/**
+ * A declaration's handler. One that `needsSet` runs only where the channel has a set and gets a SetContext;
+ * the others (`set create`, `help`, `nudge …`) get a HandlerContext whose set may be null.
+ */
+export type Handler<D extends CommandDecl> =
+  | { decl: D; needsSet: true; run: Run<SetContext, D> }
+  | { decl: D; needsSet: false; run: Run<HandlerContext, D> };
 
 /** Binds a handler to its declaration, so its options are typed from the declaration's zod schemas. */
-export function handler<D extends CommandDecl>(
-  decl: D,
-  run: (ctx: SetContext, options: OptionsOf<D>) => Promise<Result<Outgoing[]>>,
-): Handler<D> {
+export function handler<D extends CommandDecl>(decl: D, run: Run<SetContext, D>): Handler<D> {
   return { decl, needsSet: true, run };
 }
 
 /** A handler for a command that runs without a set in the channel (`set create`, `help`). */
-export function handlerWithoutSet<D extends CommandDecl>(
-  decl: D,
-  run: (ctx: HandlerContext, options: OptionsOf<D>) => Promise<Result<Outgoing[]>>,
-): Handler<D> {
+export function handlerWithoutSet<D extends CommandDecl>(decl: D, run: Run<HandlerContext, D>): Handler<D> {
   return { decl, needsSet: false, run };
 }

@@ -1,13 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { commandKey, type Who } from "../../commands/define.ts";
+import { commandKey, isOptionsOf, type Who } from "../../commands/define.ts";
+import { type CommandKey, type Commands, commands, isCommandKey } from "../../commands/index.ts";
 import { ensurePerson, ensureWorkspace, findPerson } from "../store/people.ts";
 import { findSetByChannel, type Role } from "../store/sets.ts";
-import type { CommandInput, Deps, Handler } from "./context.ts";
+import type { CommandInput, Deps, Handler, HandlerContext } from "./context.ts";
 import { convertOptions, declarationFor, type ParsedLine, parseLine } from "./parse-command.ts";
 import { type Outgoing, toActor } from "./reply.ts";
 import { failure, type Result, success } from "./result.ts";
 
-export type HandlerIndex = ReadonlyMap<string, Handler>;
+/**
+ * One handler per declared command, under the command's key, for that very declaration: an index that lacks a
+ * command, or whose handler expects other options, does not compile.
+ */
+export type HandlerIndex = { readonly [K in CommandKey]: Handler<Commands[K]> };
 
 const refusal: Record<Exclude<Who, "anyone">, string> = {
   participant: "Only the set's members and advisors can",
@@ -41,8 +46,8 @@ export async function executeCommand(
     const line = "text" in input ? parseLine(input.text) : preParsed(input.key, input.raw);
     if (!line.ok) return say(line.message);
     const key = commandKey(line.value.decl);
-    const handler = handlers.get(key);
-    if (!handler) return say(`/${key} is not available yet.`);
+    if (!isCommandKey(key)) return say(`/${key} is not available yet.`);
+    const handler = handlers[key];
 
     const { db } = deps;
     const now = deps.clock.now();
@@ -68,7 +73,7 @@ export async function executeCommand(
     if (!options.ok) return say(options.message);
 
     const actor = known ?? (await ensurePerson(db, workspace.id, input.user, timeZone));
-    const result = await handler.run({ deps, now, workspace, channelId: input.channelId, actor, set, role }, options.value as never);
+    const result = await runHandler(handlers, key, { deps, now, workspace, channelId: input.channelId, actor, set, role }, options.value);
     if (!result.ok) return say(result.message);
     const outgoing = result.value.map(
       (o): Outgoing => (o.audience.kind === "actor" ? { ...o, audience: { kind: "actor", timeZone: actor.timeZone } } : o),
@@ -79,6 +84,23 @@ export async function executeCommand(
     deps.logger.error({ err: error, ref, command: "text" in input ? input.text : input.key }, "command failed");
     return say(`Sorry, something went wrong on our side (ref ${ref}). Please try again; if it keeps happening, tell your advisor.`);
   }
+}
+
+/**
+ * Runs the handler for `key` with options converted from its own declaration; generic in the key so the
+ * compiler matches the handler's option types with that declaration's.
+ */
+async function runHandler<K extends CommandKey>(
+  handlers: HandlerIndex,
+  key: K,
+  ctx: HandlerContext,
+  options: Record<string, unknown>,
+): Promise<Result<Outgoing[]>> {
+  const handler: Handler<Commands[K]> = handlers[key];
+  if (!isOptionsOf(commands[key], options)) throw new Error(`options for /${key} do not match its declaration`);
+  if (!handler.needsSet) return handler.run(ctx, options);
+  if (!ctx.set) throw new Error(`/${key} needs a set`);
+  return handler.run({ ...ctx, set: ctx.set }, options);
 }
 
 function preParsed(key: string, raw: Record<string, string>): Result<ParsedLine> {

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
-import type { DraftInput, EntryKind } from "../domain/draft.ts";
+import type { DraftInput } from "../domain/draft.ts";
+import type { EntryKind } from "../domain/entry-kind.ts";
 import { allEntries, listActions } from "../store/entries.ts";
 import { attendedMeetings, listMeetings, presentedMeetingIds } from "../store/meetings.ts";
 import { memberDetails } from "../store/member-details.ts";

@@ -1,6 +1,6 @@
 import { type CommandDecl, commandKey } from "../../commands/define.ts";
 import { allCommands } from "../../commands/index.ts";
-import { ENTRY_KINDS, type EntryKind } from "../../commands/log.ts";
+import { ENTRY_KINDS, type EntryKind, isEntryKind } from "../domain/entry-kind.ts";
 import { failure, type Result, success } from "./result.ts";
 
 /**
@@ -9,7 +9,7 @@ import { failure, type Result, success } from "./result.ts";
  */
 export function formKindOf(command: string): EntryKind | undefined {
   const m = /^\/log ([\w-]+)\s*$/.exec(command.trim());
-  return m && (ENTRY_KINDS as readonly string[]).includes(m[1]!) ? (m[1] as EntryKind) : undefined;
+  return m && isEntryKind(m[1]!) ? m[1] : undefined;
 }
 
 /** One field of the entry form besides the kind and the text: an option that some entry kinds take. */

@@ -3,18 +3,9 @@
  * The compiling rules are in draft.ts; this file holds data shapes only.
  */
 
-/** Every kind of entry a member can record (the `/log` subcommands that make one). */
-export type EntryKind =
-  | "problem"
-  | "action"
-  | "outcome"
-  | "reflect"
-  | "question"
-  | "strength"
-  | "limitation"
-  | "goal"
-  | "action-learning"
-  | "review";
+import type { EntryKind } from "./entry-kind.ts";
+
+export type { EntryKind };
 
 /**
  * One of the member's own entries, in their words. Links name other entries of the same member by entry number:

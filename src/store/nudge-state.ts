@@ -1,4 +1,5 @@
 import type { NudgeAction, NudgeMeeting, NudgePerson, NudgeSet, NudgeState } from "../domain/plan-nudges.ts";
+import { quietHoursOf } from "../domain/quiet-hours.ts";
 import { groupByPosition } from "./meetings.ts";
 import type { Db } from "./open-database.ts";
 
@@ -214,15 +215,6 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
   }
   for (const a of absences) bySet.get(a.setId)?.absences.push({ personId: a.personId, startsAt: a.startsAt, endsAt: a.endsAt });
   return { state: { sets: [...bySet.values()], people }, view };
-}
-
-/** Sensible hours by default: a person who has not chosen quiet hours gets none before 08:00 or after 21:00. */
-export const DEFAULT_QUIET_HOURS = { start: "21:00", end: "08:00" } as const;
-
-/** A person's quiet hours: their own, none if they cleared them (stored as equal times), or the default. */
-export function quietHoursOf(p: { quietStart: string | null; quietEnd: string | null }): { start: string; end: string } | null {
-  if (p.quietStart === null || p.quietEnd === null) return { ...DEFAULT_QUIET_HOURS };
-  return p.quietStart === p.quietEnd ? null : { start: p.quietStart, end: p.quietEnd };
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -9,7 +9,8 @@
  * #27), reflections after each problem, reviews of goals 1 and 2 (none of goal 3), and a closing reflection in the
  * programme's last month.
  */
-import type { DraftAction, DraftEntry, DraftInput, DraftMeeting, EntryKind } from "../../src/domain/draft.ts";
+import type { DraftAction, DraftEntry, DraftInput, DraftMeeting } from "../../src/domain/draft.ts";
+import type { EntryKind } from "../../src/domain/entry-kind.ts";
 
 type Row = [number, EntryKind, string, number | null, string];
 

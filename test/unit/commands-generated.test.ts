@@ -3,10 +3,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { test } from "vitest";
-import { command, opt, optional } from "../../commands/define.ts";
-import { type DiscordOption, discordCommands } from "../../commands/discord.ts";
-import { slackManifest } from "../../commands/slack-manifest.ts";
+import { command, opt, optional, usage } from "../../commands/define.ts";
+import { allCommands } from "../../commands/index.ts";
 import { generatedFiles } from "../../scripts/commands-gen.ts";
+import { commandTable, TABLE_BEGIN, TABLE_END, withCommandTable } from "../../scripts/readme-commands.ts";
+import { type DiscordOption, discordCommands } from "../../src/adapters/discord/slash-commands.ts";
+import { slackManifest } from "../../src/adapters/slack/manifest.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
@@ -124,4 +126,22 @@ test("the generated Discord commands carry the draft's options: links, support, 
   const goal = sub("action")!.options!.find((o) => o.name === "goal")!;
   assert.equal(goal.type, 4);
   assert.equal(goal.autocomplete, true, "Discord suggests the member's goals as their draft numbers them");
+});
+
+test("README: the command table has a row per declaration, in help order, with /help's usage line", () => {
+  const rows = commandTable().split("\n").slice(2);
+  assert.equal(rows.length, allCommands.length);
+  for (const [i, decl] of allCommands.entries()) assert.ok(rows[i]!.startsWith(`| \`${usage(decl)}\``), `row ${i + 1}: ${rows[i]}`);
+  const table = commandTable();
+  for (const line of ["/log export", "/log forget [confirm:]", "/log share setting:"]) assert.ok(table.includes(`\`${line}`), line);
+});
+
+test("README: only the text between the markers is replaced, and a README without them is refused", () => {
+  const readme = `# Title\n\nBefore.\n\n${TABLE_BEGIN}\n| stale |\n${TABLE_END}\n\nAfter.\n`;
+  const updated = withCommandTable(readme);
+  assert.ok(updated.startsWith(`# Title\n\nBefore.\n\n${TABLE_BEGIN}\n\n| command`));
+  assert.ok(updated.endsWith(`|\n\n${TABLE_END}\n\nAfter.\n`));
+  assert.doesNotMatch(updated, /stale/);
+  assert.equal(withCommandTable(updated), updated);
+  assert.throws(() => withCommandTable("# Title\n"), /needs the lines/);
 });

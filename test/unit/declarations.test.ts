@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
-import { commandKey } from "../../commands/define.ts";
-import { allCommands } from "../../commands/index.ts";
+import { commandKey, isOptionsOf } from "../../commands/define.ts";
+import { allCommands, commands, isCommandKey, meetingMove } from "../../commands/index.ts";
 import { type ConvertContext, convertOptions, parseLine } from "../../src/app/parse-command.ts";
 
 /** A fixed moment before every date used in the examples, and console-style @Name mentions. */
@@ -46,9 +46,32 @@ test("every example's option values are valid for its declaration", () => {
   }
 });
 
-test("every declared command has exactly one handler, and every handler a declaration", async () => {
+test("every registry key is its declaration's own key", () => {
+  for (const [key, decl] of Object.entries(commands)) assert.equal(commandKey(decl), key);
+});
+
+test("the handler index has one handler per declared command, in help order, bound to that declaration", async () => {
   const { handlers } = await import("../../src/app/handlers/index.ts");
-  const { allCommands } = await import("../../commands/index.ts");
-  const { commandKey } = await import("../../commands/define.ts");
-  assert.deepEqual([...handlers.keys()].sort(), allCommands.map(commandKey).sort());
+  assert.deepEqual(Object.keys(handlers), Object.keys(commands));
+  for (const key of Object.keys(commands)) {
+    assert.ok(isCommandKey(key));
+    assert.equal(handlers[key].decl, commands[key], `the handler under "${key}" is for /${commandKey(handlers[key].decl)}`);
+  }
+});
+
+test("isOptionsOf accepts exactly what the declaration's schemas accept: required present, nothing undeclared", () => {
+  const when = new Date("2027-03-16T10:00:00Z");
+  assert.ok(isOptionsOf(meetingMove, { meeting: 3, when }));
+  assert.ok(isOptionsOf(meetingMove, { meeting: "next", when }));
+  assert.equal(isOptionsOf(meetingMove, { meeting: 3 }), false, "when: is required");
+  assert.equal(isOptionsOf(meetingMove, { meeting: 3, when, count: 2 }), false, "count: is not declared");
+  assert.equal(isOptionsOf(meetingMove, { meeting: "soon", when }), false, "meeting: is a number or next");
+  assert.equal(isOptionsOf(meetingMove, { meeting: 3, when: "tuesday" }), false, "when: is a Date once converted");
+  for (const decl of allCommands) {
+    for (const example of decl.examples) {
+      const parsed = parseLine(example);
+      const options = parsed.ok ? convertOptions(parsed.value, ctx) : parsed;
+      if (options.ok) assert.ok(isOptionsOf(decl, options.value), `${example}: converted options fail isOptionsOf`);
+    }
+  }
 });

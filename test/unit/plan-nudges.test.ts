@@ -684,7 +684,6 @@ const local = (n: PlannedNudge) => {
 };
 
 test("simulation: a 7-month programme in 15-minute ticks plans every expected reminder exactly once, at sensible local times", () => {
-  const started = performance.now();
   const run = runTicks(15 * 60_000);
   const events = runEvents();
   const expected = expectedNudges();
@@ -766,6 +765,4 @@ test("simulation: a 7-month programme in 15-minute ticks plans every expected re
   const eve = run.due.find((n) => n.key === "advisor-silent:set1:ada:eve:2027-01-01");
   assert.ok(eve);
   assert.equal(DateTime.fromJSDate(eve.sendAt, { zone: LONDON }).toFormat("yyyy-MM-dd HH:mm"), "2027-01-31 08:00");
-
-  assert.ok(performance.now() - started < 2000, `took ${Math.round(performance.now() - started)} ms`);
 });

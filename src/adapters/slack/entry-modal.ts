@@ -1,5 +1,6 @@
-import { ENTRY_KINDS, ENTRY_MAX_CHARS, type EntryKind } from "../../../commands/log.ts";
+import { ENTRY_MAX_CHARS } from "../../../commands/log.ts";
 import { entryFormFields, fieldRequired } from "../../app/entry-form.ts";
+import { ENTRY_KINDS, type EntryKind } from "../../domain/entry-kind.ts";
 
 export const ENTRY_MODAL = "log_entry";
 const KIND_BLOCK = "kind";

@@ -1,10 +1,10 @@
 import { awayOff } from "../../../commands/index.ts";
 import { endAbsences } from "../../store/meetings.ts";
+import { resolveAwayMember } from "../access.ts";
 import { handler } from "../context.ts";
 import { toChannel } from "../reply.ts";
 import { failure, success } from "../result.ts";
 import { freshState } from "../set-state.ts";
-import { resolveAwayMember } from "./away-member.ts";
 
 export default handler(awayOff, async (ctx, { member }) => {
   const who = await resolveAwayMember(ctx, member);

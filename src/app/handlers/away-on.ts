@@ -1,12 +1,12 @@
 import { DateTime } from "luxon";
 import { away } from "../../../commands/index.ts";
 import { addAbsence, saveRsvp } from "../../store/meetings.ts";
+import { resolveAwayMember } from "../access.ts";
 import { handler } from "../context.ts";
 import { plural } from "../format.ts";
 import { at, toChannel } from "../reply.ts";
 import { failure, success } from "../result.ts";
 import { freshState, loadSetState } from "../set-state.ts";
-import { resolveAwayMember } from "./away-member.ts";
 
 export default handler(away, async (ctx, { until, note, member }) => {
   const { db } = ctx.deps;

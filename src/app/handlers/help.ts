@@ -4,7 +4,8 @@ import { handlerWithoutSet } from "../context.ts";
 import { toActor } from "../reply.ts";
 import { failure, success } from "../result.ts";
 
-const whoLabel: Record<CommandDecl["who"], string> = {
+/** Who may run a command, as help and the README's command table say it. */
+export const whoLabel: Record<CommandDecl["who"], string> = {
   anyone: "anyone",
   participant: "members and advisors",
   member: "members",

@@ -1,5 +1,4 @@
-import { commandKey } from "../../../commands/define.ts";
-import type { Handler } from "../context.ts";
+import type { HandlerIndex } from "../dispatch.ts";
 import actionDone from "./action-done.ts";
 import actionList from "./action-list.ts";
 import awayOff from "./away-off.ts";
@@ -49,58 +48,56 @@ import setInfo from "./set-info.ts";
 import setProgramme from "./set-programme.ts";
 import setRemove from "./set-remove.ts";
 
-/** Every handler, keyed by its command ("meeting schedule"). Explicit: no directory scanning. */
-export const handlers: ReadonlyMap<string, Handler> = new Map(
-  (
-    [
-      setCreate,
-      setAdd,
-      setRemove,
-      setAdvisor,
-      setInfo,
-      setProgramme,
-      meetingSchedule,
-      meetingNext,
-      meetingList,
-      meetingMove,
-      meetingCancel,
-      meetingRsvp,
-      meetingClose,
-      meetingCalendar,
-      rotationShow,
-      rotationSwap,
-      rotationSkip,
-      rotationSlot,
-      logProblemHandler,
-      logActionHandler,
-      logOutcomeHandler,
-      logReflectHandler,
-      logQuestionHandler,
-      logStrengthHandler,
-      logLimitationHandler,
-      logGoalHandler,
-      logActionLearningHandler,
-      logReviewHandler,
-      logDetails,
-      logList,
-      logEdit,
-      logDelete,
-      logShare,
-      logDraft,
-      logExport,
-      logForget,
-      actionList,
-      actionDone,
-      nudgeSettings,
-      nudgeOnHandler,
-      nudgeOffHandler,
-      nudgeSnooze,
-      awayOn,
-      awayOff,
-      progress,
-      records,
-      help,
-      // biome-ignore lint/suspicious/noExplicitAny: to be replaced by the typed command registry (issue 11)
-    ] as Handler<any>[]
-  ).map((h) => [commandKey(h.decl), h]),
-);
+/**
+ * Every command's handler, under its key in commands/index.ts. Explicit: no directory scanning. `satisfies
+ * HandlerIndex` makes a missing, extra or mistyped entry a compile error.
+ */
+export const handlers = {
+  "set create": setCreate,
+  "set add": setAdd,
+  "set remove": setRemove,
+  "set advisor": setAdvisor,
+  "set info": setInfo,
+  "set programme": setProgramme,
+  "meeting schedule": meetingSchedule,
+  "meeting next": meetingNext,
+  "meeting list": meetingList,
+  "meeting move": meetingMove,
+  "meeting cancel": meetingCancel,
+  "meeting rsvp": meetingRsvp,
+  "meeting close": meetingClose,
+  "meeting calendar": meetingCalendar,
+  "rotation show": rotationShow,
+  "rotation swap": rotationSwap,
+  "rotation skip": rotationSkip,
+  "rotation slot": rotationSlot,
+  "log problem": logProblemHandler,
+  "log action": logActionHandler,
+  "log outcome": logOutcomeHandler,
+  "log reflect": logReflectHandler,
+  "log question": logQuestionHandler,
+  "log strength": logStrengthHandler,
+  "log limitation": logLimitationHandler,
+  "log goal": logGoalHandler,
+  "log action-learning": logActionLearningHandler,
+  "log review": logReviewHandler,
+  "log details": logDetails,
+  "log list": logList,
+  "log edit": logEdit,
+  "log delete": logDelete,
+  "log share": logShare,
+  "log draft": logDraft,
+  "log export": logExport,
+  "log forget": logForget,
+  "action list": actionList,
+  "action done": actionDone,
+  "nudge settings": nudgeSettings,
+  "nudge on": nudgeOnHandler,
+  "nudge off": nudgeOffHandler,
+  "nudge snooze": nudgeSnooze,
+  away: awayOn,
+  "away off": awayOff,
+  progress: progress,
+  records: records,
+  help: help,
+} satisfies HandlerIndex;

@@ -3,10 +3,10 @@ import { compileDraft, evidenceRows } from "../../domain/draft.ts";
 import { evidenceCsv } from "../../export/draft-csv.ts";
 import { draftToDocx } from "../../export/draft-docx.ts";
 import { draftToMarkdown } from "../../export/draft-markdown.ts";
+import { readableMember } from "../access.ts";
 import { handler } from "../context.ts";
 import { loadDraftInput } from "../draft-input.ts";
 import { isoDay, plural } from "../format.ts";
-import { readableMember } from "../readable-member.ts";
 import { type FileOut, toActor } from "../reply.ts";
 import { success } from "../result.ts";
 

@@ -1,4 +1,4 @@
-import type { OptionsOf } from "../../../commands/define.ts";
+import type { MeetingRef } from "../../../commands/define.ts";
 import {
   logAction,
   logActionLearning,
@@ -11,6 +11,7 @@ import {
   logReview,
   logStrength,
 } from "../../../commands/index.ts";
+import type { EntryKind } from "../../domain/entry-kind.ts";
 import { readSmartGoal } from "../../domain/smart-goal.ts";
 import { countOwnOfKind, createEntry, findOwnAction, findOwnEntry, ordinalOf, recordOutcome } from "../../store/entries.ts";
 import { listMeetings } from "../../store/meetings.ts";
@@ -21,20 +22,10 @@ import type { Outgoing } from "../reply.ts";
 import { toActor } from "../reply.ts";
 import { failure, type Result, success } from "../result.ts";
 
-type EntryDecl =
-  | typeof logProblem
-  | typeof logAction
-  | typeof logOutcome
-  | typeof logReflect
-  | typeof logQuestion
-  | typeof logStrength
-  | typeof logLimitation
-  | typeof logGoal
-  | typeof logActionLearning
-  | typeof logReview;
-
-/** Every option any entry kind takes; each declaration takes some of them. */
-type EntryOptions = OptionsOf<typeof logProblem> & {
+/** Every option any entry command takes (`text:`, `meeting:` and the kind's own); each declaration takes some of them. */
+type EntryOptions = {
+  text: string;
+  meeting?: MeetingRef;
   due?: Date;
   action?: number;
   goal?: number;
@@ -43,7 +34,7 @@ type EntryOptions = OptionsOf<typeof logProblem> & {
   source?: string;
 };
 
-const confirmations: Record<string, string> = {
+const confirmations: Record<EntryKind, string> = {
   problem: "Problem recorded",
   action: "Action recorded",
   outcome: "Outcome recorded",
@@ -57,7 +48,7 @@ const confirmations: Record<string, string> = {
 };
 
 /** What the reply adds after recording: where the entry will show in the draft and what would complete it. */
-async function afterword(ctx: SetContext, kind: string, entry: { id: string; number: number; kind: string }, o: EntryOptions) {
+async function afterword(ctx: SetContext, kind: EntryKind, entry: { id: string; number: number; kind: string }, o: EntryOptions) {
   const { db } = ctx.deps;
   switch (kind) {
     case "goal": {
@@ -105,7 +96,7 @@ async function byDate(ctx: SetContext, entry: { number: number }, o: EntryOption
 }
 
 /** Records one entry of the declaration's kind (the sub is the kind), private to its author, with its links. */
-async function recordEntry(ctx: SetContext, kind: string, options: EntryOptions): Promise<Result<Outgoing[]>> {
+async function recordEntry(ctx: SetContext, kind: EntryKind, options: EntryOptions): Promise<Result<Outgoing[]>> {
   const { db } = ctx.deps;
   const meetings = await listMeetings(db, ctx.set.id);
   const upcoming = meetings.filter((m) => m.status === "scheduled" && m.startsAt > ctx.now);
@@ -149,16 +140,14 @@ async function recordEntry(ctx: SetContext, kind: string, options: EntryOptions)
   ]);
 }
 
-const entryHandler = <D extends EntryDecl>(decl: D) =>
-  handler(decl, (ctx, options) => recordEntry(ctx, decl.sub!, options as EntryOptions));
-
-export const logProblemHandler = entryHandler(logProblem);
-export const logActionHandler = entryHandler(logAction);
-export const logOutcomeHandler = entryHandler(logOutcome);
-export const logReflectHandler = entryHandler(logReflect);
-export const logQuestionHandler = entryHandler(logQuestion);
-export const logStrengthHandler = entryHandler(logStrength);
-export const logLimitationHandler = entryHandler(logLimitation);
-export const logGoalHandler = entryHandler(logGoal);
-export const logActionLearningHandler = entryHandler(logActionLearning);
-export const logReviewHandler = entryHandler(logReview);
+/** One handler per entry command: each records an entry of its own kind (the declaration's sub). */
+export const logProblemHandler = handler(logProblem, (ctx, options) => recordEntry(ctx, logProblem.sub, options));
+export const logActionHandler = handler(logAction, (ctx, options) => recordEntry(ctx, logAction.sub, options));
+export const logOutcomeHandler = handler(logOutcome, (ctx, options) => recordEntry(ctx, logOutcome.sub, options));
+export const logReflectHandler = handler(logReflect, (ctx, options) => recordEntry(ctx, logReflect.sub, options));
+export const logQuestionHandler = handler(logQuestion, (ctx, options) => recordEntry(ctx, logQuestion.sub, options));
+export const logStrengthHandler = handler(logStrength, (ctx, options) => recordEntry(ctx, logStrength.sub, options));
+export const logLimitationHandler = handler(logLimitation, (ctx, options) => recordEntry(ctx, logLimitation.sub, options));
+export const logGoalHandler = handler(logGoal, (ctx, options) => recordEntry(ctx, logGoal.sub, options));
+export const logActionLearningHandler = handler(logActionLearning, (ctx, options) => recordEntry(ctx, logActionLearning.sub, options));
+export const logReviewHandler = handler(logReview, (ctx, options) => recordEntry(ctx, logReview.sub, options));

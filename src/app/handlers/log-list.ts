@@ -1,7 +1,7 @@
 import { logList } from "../../../commands/index.ts";
 import { listEntries, listOwnOfKind } from "../../store/entries.ts";
+import { readableMember } from "../access.ts";
 import { handler } from "../context.ts";
-import { readableMember } from "../readable-member.ts";
 import { at, toActor } from "../reply.ts";
 import { success } from "../result.ts";
 

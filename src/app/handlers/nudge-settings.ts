@@ -1,6 +1,6 @@
 import { nudgeSettings } from "../../../commands/index.ts";
+import { quietHoursOf } from "../../domain/quiet-hours.ts";
 import { parseTimeZone } from "../../domain/when.ts";
-import { quietHoursOf } from "../../store/nudge-state.ts";
 import { updateNudgePrefs } from "../../store/people.ts";
 import { handlerWithoutSet } from "../context.ts";
 import { toActor } from "../reply.ts";

@@ -1,4 +1,4 @@
-import type { DiscordCommand } from "./discord.ts";
+import type { DiscordCommand } from "./slash-commands.ts";
 
 /** A command as Discord returns it: ours plus its id and bookkeeping fields. */
 export type RegisteredCommand = { id: string; name: string } & Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { type CommandDecl, commandKey, type OptionSpec } from "./define.ts";
-import { allCommands } from "./index.ts";
+import { type CommandDecl, commandKey, type OptionSpec } from "../../../commands/define.ts";
+import { allCommands } from "../../../commands/index.ts";
 
 /** Discord application-command option types used here: SUB_COMMAND, STRING, INTEGER, USER. */
 export type DiscordOptionType = 1 | 3 | 4 | 6;

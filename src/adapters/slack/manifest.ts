@@ -1,5 +1,5 @@
-import { type CommandDecl, commandKey } from "./define.ts";
-import { allCommands } from "./index.ts";
+import { type CommandDecl, commandKey } from "../../../commands/define.ts";
+import { allCommands } from "../../../commands/index.ts";
 
 /** The one slash command: Slack's slash commands share a namespace per workspace, so the vocabulary lives under it. */
 export const SLACK_COMMAND = "/als";
