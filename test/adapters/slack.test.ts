@@ -215,6 +215,16 @@ describe("Slack adapter on the real Bolt stack against a local Slack", () => {
       [saved.goal?.text, saved.problem?.text, saved.support],
       ["By June, hand the weekly rota to one of my band 6 nurses", "Handovers miss medication changes", "The matron"],
     );
+    // A review needs its goal: the refusal is shown on the goal field.
+    const review = await viewSubmission(target, {
+      userId: people.ana[0],
+      userName: "ana",
+      callbackId: "log_entry",
+      privateMetadata: CHANNEL,
+      values: { ...values({}), kind: { kind: { type: "static_select", selected_option: { value: "review" } } } },
+    });
+    assert.deepEqual(Object.keys((review.json as { errors: Record<string, string> }).errors), ["goal"]);
+    assert.match(JSON.stringify(review.json), /Missing option goal:/);
     // `/als log` alone: every field, labelled with the kinds that take it.
     const before = fake.callsTo("views.open").length;
     await slashCommand(target, { text: "log", userId: people.ana[0], userName: "ana", channelId: CHANNEL, triggerId: "trig-4" });

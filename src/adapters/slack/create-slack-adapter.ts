@@ -3,7 +3,7 @@ import { App, HTTPReceiver, type Installation, type InstallationQuery, type Inst
 import type { WebClient } from "@slack/web-api";
 import type { Deps } from "../../app/context.ts";
 import { executeCommand, type HandlerIndex } from "../../app/dispatch.ts";
-import { formKindOf, readEntryForm } from "../../app/entry-form.ts";
+import { entryFormFields, formKindOf, readEntryForm } from "../../app/entry-form.ts";
 import { decodeButton } from "../../app/reply.ts";
 import type { NudgeSink } from "../../scheduler/tick.ts";
 import { ensureWorkspace } from "../../store/people.ts";
@@ -125,8 +125,9 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
       return void (await ack({ response_action: "errors", errors: { [ENTRY_KIND_BLOCK]: "Choose what you are recording." } }));
     // An error about one option is shown on that option's field when the form has it, else on the text.
     const onField = (message: string) => {
-      const name = /^Option (\w+):/.exec(message)?.[1];
-      const block = name && name in fields ? name : ENTRY_TEXT_BLOCK;
+      const name = /^(?:Missing option|Option) (\w+):/.exec(message)?.[1];
+      const onForm = name !== undefined && (name in fields || entryFormFields(formKindOf(`/log ${kind}`)).some((f) => f.name === name));
+      const block = onForm ? name : ENTRY_TEXT_BLOCK;
       return { response_action: "errors" as const, errors: { [block]: message.slice(0, 150) } };
     };
     const raw = readEntryForm(formKindOf(`/log ${kind}`)!, text, fields);
