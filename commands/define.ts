@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plural } from "../src/domain/plural.ts";
 
 /**
  * Who may run a command.
@@ -39,6 +40,13 @@ export type OptionSpec<T = unknown, R extends boolean = boolean> = {
 
 type Base = { description: string; form?: boolean; suggest?: Suggestions };
 
+/** A limit in minutes as people say it: 86400 → "60 days", 480 → "8 hours", 90 → "90 minutes". */
+function minutesInWords(minutes: number): string {
+  if (minutes % 1440 === 0) return plural(minutes / 1440, "day");
+  if (minutes % 60 === 0) return plural(minutes / 60, "hour");
+  return plural(minutes, "minute");
+}
+
 function spec<T>(kind: OptionKind, schema: z.ZodType<T>, { description, form, suggest }: Base, choices?: readonly string[]) {
   return {
     kind,
@@ -64,9 +72,17 @@ export const opt = {
   when: (b: Base) => spec("when", z.date(), b),
   /** A calendar day, natural language in the actor's time zone (start of that day). */
   day: (b: Base) => spec("day", z.date(), b),
-  /** Minutes, written "2h", "90m", "1h30m". */
+  /** Minutes, written "2h", "90m", "1h30m"; the limits are stated as people say them ("at most 60 days"). */
   duration: (b: Base & { min: number; max: number }) =>
-    spec("duration", z.number().int().min(b.min, `at least ${b.min} minutes`).max(b.max, `at most ${b.max} minutes`), b),
+    spec(
+      "duration",
+      z
+        .number()
+        .int()
+        .min(b.min, `at least ${minutesInWords(b.min)}`)
+        .max(b.max, `at most ${minutesInWords(b.max)}`),
+      b,
+    ),
   integer: (b: Base & { min: number; max: number }) =>
     spec("integer", z.number().int().min(b.min, `at least ${b.min}`).max(b.max, `at most ${b.max}`), b),
   choice: <const C extends readonly [string, ...string[]]>(b: Base & { choices: C }) => spec("choice", z.enum(b.choices), b, b.choices),

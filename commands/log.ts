@@ -158,7 +158,7 @@ export const logEdit = command({
     support: optional(opt.text({ description: "An action's new help and support", max: NOTE_MAX_CHARS })),
     source: optional(opt.text({ description: "A strength's or limitation's new source", max: NOTE_MAX_CHARS })),
   },
-  positional: 1,
+  positional: 2,
   examples: ['/log edit entry:3 text:"Met both leads on Thursday"', "/log edit entry:12 goal:2", "/log edit entry:9 problem:1"],
 });
 

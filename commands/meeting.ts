@@ -28,12 +28,15 @@ export const meetingNext = command({
   examples: ["/meeting next"],
 });
 
+/** The most meetings /meeting list shows at once. */
+export const MEETING_LIST_MAX = 24;
+
 export const meetingList = command({
   name: "meeting",
   sub: "list",
   summary: "Upcoming meetings with their presenters.",
   who: "anyone",
-  options: { count: optional(opt.integer({ description: "How many (default 6)", min: 1, max: 24 })) },
+  options: { count: optional(opt.integer({ description: "How many (default 6)", min: 1, max: MEETING_LIST_MAX })) },
   examples: ["/meeting list", "/meeting list count:12"],
 });
 

@@ -73,9 +73,14 @@ export async function executeCommand(
     if (!options.ok) return say(options.message);
 
     const actor = known ?? (await ensurePerson(db, workspace.id, input.user, timeZone));
-    const result = await runHandler(handlers, key, { deps, now, workspace, channelId: input.channelId, actor, set, role }, options.value);
+    const result = await runHandler(
+      handlers,
+      key,
+      { deps, now, workspace, channelId: input.channelId, actor, set, role },
+      options.value.values,
+    );
     if (!result.ok) return say(result.message);
-    const outgoing = result.value.map(
+    const outgoing = withNotes(result.value, options.value.notes).map(
       (o): Outgoing => (o.audience.kind === "actor" ? { ...o, audience: { kind: "actor", timeZone: actor.timeZone } } : o),
     );
     return { ok: true, outgoing };
@@ -84,6 +89,14 @@ export async function executeCommand(
     deps.logger.error({ err: error, ref, command: "text" in input ? input.text : input.key }, "command failed");
     return say(`Sorry, something went wrong on our side (ref ${ref}). Please try again; if it keeps happening, tell your advisor.`);
   }
+}
+
+/** Adds how options were read (a time moved by a clock change) to the first reply the actor sees, or as a reply of its own. */
+function withNotes(outgoing: Outgoing[], notes: string[]): Outgoing[] {
+  if (notes.length === 0) return outgoing;
+  const first = outgoing.findIndex((o) => o.audience.kind !== "dm");
+  if (first < 0) return [...outgoing, toActor({ text: notes.join("\n") })];
+  return outgoing.map((o, i) => (i === first ? { ...o, reply: { ...o.reply, text: [o.reply.text, ...notes].join("\n") } } : o));
 }
 
 /**

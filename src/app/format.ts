@@ -31,7 +31,7 @@ export function rsvpButtons(m: { number: number }): Button[] {
   ];
 }
 
-export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
+export { plural } from "../domain/plural.ts";
 
 /** Programme dates are calendar days: stored as UTC midnight of the day the actor meant, shown as ISO dates. */
 export const calendarDay = (d: Date, zone: string): Date =>
@@ -57,7 +57,29 @@ export function meetingForEntry<M extends { startsAt: Date; status: string }>(me
   return live.filter((m) => m.startsAt <= now).at(-1) ?? live.find((m) => m.startsAt > now);
 }
 
-/** "#4 Meet both leads together (agreed at meeting 1, due Fri 12 Feb 2027)" for lists and reminders. */
+/**
+ * How an action is named wherever it is shown: "action #4", with the number `action:` takes (its entry's number
+ * in the author's log, so `/log edit entry:4` reaches the same words).
+ */
+export const actionRef = (number: number, word: "action" | "Action" = "action"): string => `${word} #${number}`;
+
+/** An action in one line of a list: `action #4 "Meet both leads"`. */
+export const actionItem = (a: { number: number; text: string }): string => `${actionRef(a.number)} "${a.text}"`;
+
+/**
+ * The refusal for an `action:` number the actor has no action under: it lists their open actions with the numbers
+ * to give (at most ten, then how many more), or says they have none.
+ */
+export function noSuchAction(number: number, actions: { number: number; text: string; status: string }[], option = ""): string {
+  const open = actions.filter((a) => a.status === "open");
+  const head = `${option}${option ? "you" : "You"} have no ${actionRef(number)}`;
+  if (open.length === 0) return `${head}, and no open actions: record one with /log action text:"…".`;
+  const shown = open.slice(0, 10).map(actionItem).join("; ");
+  const more = open.length > 10 ? `; and ${open.length - 10} more (see /action list)` : "";
+  return `${head}. Your open actions: ${shown}${more}. Give its number, e.g. action:${open[0]!.number}.`;
+}
+
+/** "action #4: Meet both leads together (agreed at meeting 1, due Fri 12 Feb 2027)" for lists and reminders. */
 export function actionLine(
   a: { number: number; text: string; meetingId: string | null; dueAt: Date | null; status: string; outcome: string | null },
   meetings: { id: string; number: number }[],
@@ -67,7 +89,7 @@ export function actionLine(
     .filter(Boolean)
     .join(", ");
   const outcome = a.status === "open" ? "" : ` → ${a.status}${a.outcome ? `: ${a.outcome}` : ""}`;
-  return `#${a.number} ${a.text}${when ? ` (${when})` : ""}${outcome}`;
+  return `${actionRef(a.number)}: ${a.text}${when ? ` (${when})` : ""}${outcome}`;
 }
 
 /** A member's open actions agreed before `meeting`: what they report back on there (DESIGN §5). */

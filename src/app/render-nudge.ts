@@ -1,7 +1,7 @@
 import { setSizeWarnings } from "../domain/compliance.ts";
 import type { PlannedNudge } from "../domain/plan-nudges.ts";
 import type { NudgeView } from "../store/nudge-state.ts";
-import { plural, rsvpButtons } from "./format.ts";
+import { actionItem, actionRef, plural, rsvpButtons } from "./format.ts";
 import { at, type Button, type Reply } from "./reply.ts";
 
 /** A reminder ready to hand to the platform adapter that owns its set's workspace. */
@@ -41,7 +41,7 @@ export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
     (view.actionsByOwner.get(`${n.setId}:${personId}`) ?? [])
       .filter((a) => a.open)
       .filter((a) => !before || !a.meetingId || (view.meetings.get(a.meetingId)?.startsAt ?? before) < before)
-      .map((a) => `#${a.number} ${a.text}`);
+      .map(actionItem);
   const reply = (text: string, buttons: Button[]): Delivery => ({ ...base, reply: { text, buttons } });
 
   switch (n.kind) {
@@ -88,7 +88,7 @@ export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
     case "action-due": {
       const action = view.actions.get(n.subjectId)!;
       return reply(
-        `Action #${action.number} "${action.text}" was due ${at(new Date(action.dueAt!.getTime() - 1), "date")}. How did it go?`,
+        `${actionRef(action.number, "Action")} "${action.text}" was due ${at(new Date(action.dueAt!.getTime() - 1), "date")}. How did it go?`,
         [
           { id: `action-done-${action.number}`, label: "Mark it done", command: `/action done action:${action.number}`, style: "primary" },
           record("outcome", "Record an outcome"),
@@ -108,7 +108,7 @@ export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
       ]);
     }
     case "advisor-set-size": {
-      const warning = setSizeWarnings(Number(n.occurrence))[0]?.message ?? `The set has ${n.occurrence} members.`;
+      const warning = setSizeWarnings(Number(n.occurrence))[0]?.message ?? `The set has ${plural(Number(n.occurrence), "member")}.`;
       return reply(`Set "${set.name}": ${warning}`, [snooze, stop]);
     }
   }

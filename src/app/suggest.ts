@@ -4,6 +4,7 @@ import { listMeetings } from "../store/meetings.ts";
 import { ensureWorkspace, findPerson } from "../store/people.ts";
 import { findSetByChannel } from "../store/sets.ts";
 import type { Deps } from "./context.ts";
+import { actionItem } from "./format.ts";
 
 export type Suggestion = { name: string; value: string | number };
 
@@ -41,7 +42,7 @@ export async function suggest(
   if (kind === "actions") {
     const open = (await listActions(deps.db, set.id, me.id)).filter((a) => a.status === "open");
     return open
-      .map((a) => ({ name: label(`#${a.number} ${a.text}`), value: a.number }))
+      .map((a) => ({ name: label(actionItem(a)), value: a.number }))
       .filter(matches)
       .slice(0, MAX);
   }

@@ -2,6 +2,7 @@
  * ILM M3.37 compliance checks for a set (DESIGN §2): set size and programme length.
  * Pure: no clock, no I/O.
  */
+import { plural } from "./plural.ts";
 
 /** One finding about a set, with a user-facing message. */
 export type ComplianceWarning = {
@@ -19,7 +20,7 @@ const PROGRAMME_MONTHS = { min: 6, max: 12 } as const;
 /** Set size per ILM M3.37 Appendix C: 4–6 recommended, 7–8 only if unavoidable (warning), under 4 or over 8 non-compliant. Returns [] for 4–6. */
 export function setSizeWarnings(memberCount: number): ComplianceWarning[] {
   const n = memberCount;
-  const members = `${n} member${n === 1 ? "" : "s"}`;
+  const members = plural(n, "member");
   const range = `${SET_SIZE.min}–${SET_SIZE.recommendedMax}`;
   if (n < SET_SIZE.min) {
     return [

@@ -160,7 +160,14 @@ describe("Discord adapter on the real discord.js client against a local Discord"
     };
     assert.match(await submit("x".repeat(2001)), /Option text: .*at most 2000 characters; this has 2001/);
     assert.equal(await db.entry.count(), 0);
-    assert.match(await submit("Meet both leads together"), /Action recorded as entry #1/);
+    assert.match(await submit("Meet both leads together"), /Action recorded as action #1/);
+  });
+
+  test("a typed text option is stored exactly as written: quotes, a colon, an option-like word", async () => {
+    const typed = 'He said "no – and “meant it”: lesson learned, due: never';
+    assert.match(textOf(await slash("ben", "log", "reflect", [{ name: "text", type: STRING, value: typed }])), /Reflection recorded/);
+    const entry = await db.entry.findFirstOrThrow({ where: { kind: "reflect", author: { externalId: people.ben } } });
+    assert.equal(entry.text, typed);
   });
 
   test("/log action with options but no text opens a modal with the action's fields, filled in; the links are saved", async () => {
@@ -205,7 +212,7 @@ describe("Discord adapter on the real discord.js client against a local Discord"
       }),
     );
     const reply = (await fake.waitFor("PATCH", new RegExp(`/webhooks/\\d+/${token}/messages/@original`)))[0]!;
-    assert.match(textOf(reply), /Action recorded as entry #\d+/);
+    assert.match(textOf(reply), /Action recorded as action #\d+/);
     const saved = await db.entry.findFirstOrThrow({
       where: { text: "Trial a written handover sheet" },
       include: { goal: true, problem: true },

@@ -123,7 +123,7 @@ as Ana
     const out = await say(
       '/log action text:"Trial a written handover sheet" due:2027-03-16 goal:2 problem:1 support:"The matron, who chairs the ward meeting"',
     );
-    assert.match(out, /Action recorded as entry #4/);
+    assert.match(out, /Action recorded as action #4/);
     assert.doesNotMatch(out, /Link it to the goal/);
     const md = await draftOf("Ana");
     assert.match(md, /\| #4 Trial a written handover sheet \| 16 Mar 2027 \| The matron, who chairs the ward meeting \| still open \|/);

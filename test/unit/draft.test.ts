@@ -571,10 +571,36 @@ test("evidence CSV: RFC 4180 header, CRLF, quoting that round-trips", () => {
   const rows = evidenceRows(fixtureInput());
   const csv = evidenceCsv(rows);
   assert.ok(csv.startsWith("date,duration_minutes,category,text,criteria\r\n"));
+  assert.ok(csv.endsWith("\r\n"));
   assert.deepEqual(
     parseCsv(csv).slice(1),
     rows.map((r) => [r.date, String(r.durationMinutes), r.category, r.text, r.criteria]),
   );
+  const tricky = 'She said "no, not yet", then:\nline two,\r\nline three ""quoted""';
+  const one = evidenceCsv([{ date: "2027-03-01", durationMinutes: 30, category: "Reflection", text: tricky, criteria: "2.2" }]);
+  assert.equal(one.split("\r\n")[1], '2027-03-01,30,Reflection,"She said ""no, not yet"", then:\nline two,');
+  assert.deepEqual(parseCsv(one), [
+    ["date", "duration_minutes", "category", "text", "criteria"],
+    ["2027-03-01", "30", "Reflection", tricky, "2.2"],
+  ]);
+});
+
+test("evidence CSV: a cell a spreadsheet would run as a formula starts with a single quote (OWASP); others are as written", () => {
+  const risky = ['=HYPERLINK("http://evil.example","Click")', "+SUM(A1)", "-2+3", "@cmd", "\tleading tab", "\rleading return"];
+  const safe = ["a=b", "Plain text", "'already quoted", "2+2=4"];
+  const csv = evidenceCsv(
+    [...risky, ...safe].map((text) => ({
+      date: "2027-03-01",
+      durationMinutes: "" as const,
+      category: "Reflection",
+      text,
+      criteria: "2.2",
+    })),
+  );
+  const texts = parseCsv(csv)
+    .slice(1)
+    .map((r) => r[3]);
+  assert.deepEqual(texts, [...risky.map((t) => `'${t}`), ...safe]);
 });
 
 test("Markdown: prompts and facts say they are not the member's words; the appendix follows a rule, marked not for submission", () => {

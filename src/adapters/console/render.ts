@@ -1,11 +1,16 @@
 import { DateTime } from "luxon";
 import { type Outgoing, renderTimes, type TimeStyle } from "../../app/reply.ts";
+import { zoneAbbreviation } from "../../domain/zone-abbreviation.ts";
 
-const formats: Record<TimeStyle, string> = { full: "ccc d LLL yyyy, HH:mm ZZZZ", date: "ccc d LLL yyyy", time: "HH:mm ZZZZ" };
+const formats: Record<TimeStyle, string> = { full: "ccc d LLL yyyy, HH:mm", date: "ccc d LLL yyyy", time: "HH:mm" };
 
-/** A moment as the console shows it, in the reader's time zone ("Tue 12 Jan 2027, 10:00 GMT"). */
+/**
+ * A moment as the console shows it, in the reader's time zone with the zone's usual abbreviation
+ * ("Tue 12 Jan 2027, 10:00 GMT", "10:00 EST"; "GMT+9" where a zone has none).
+ */
 export function consoleTime(date: Date, style: TimeStyle, timeZone: string): string {
-  return DateTime.fromJSDate(date, { zone: timeZone }).setLocale("en-GB").toFormat(formats[style]);
+  const shown = DateTime.fromJSDate(date, { zone: timeZone }).setLocale("en-GB").toFormat(formats[style]);
+  return style === "date" ? shown : `${shown} ${zoneAbbreviation(date, timeZone)}`;
 }
 
 /**

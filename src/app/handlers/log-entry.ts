@@ -13,11 +13,11 @@ import {
 } from "../../../commands/index.ts";
 import type { EntryKind } from "../../domain/entry-kind.ts";
 import { readSmartGoal } from "../../domain/smart-goal.ts";
-import { countOwnOfKind, createEntry, findOwnAction, findOwnEntry, ordinalOf, recordOutcome } from "../../store/entries.ts";
+import { countOwnOfKind, createEntry, findOwnAction, findOwnEntry, listActions, ordinalOf, recordOutcome } from "../../store/entries.ts";
 import { listMeetings } from "../../store/meetings.ts";
 import { handler, type SetContext } from "../context.ts";
 import { dueAtFor, resolveLink } from "../entry-links.ts";
-import { findMeeting, meetingForEntry } from "../format.ts";
+import { actionRef, findMeeting, meetingForEntry, noSuchAction } from "../format.ts";
 import type { Outgoing } from "../reply.ts";
 import { toActor } from "../reply.ts";
 import { failure, type Result, success } from "../result.ts";
@@ -67,7 +67,7 @@ async function afterword(ctx: SetContext, kind: EntryKind, entry: { id: string; 
     }
     case "action":
       return [
-        " It is a report-back item for the next meeting.",
+        ` It is a report-back item for the next meeting; when it is done: /action done action:${entry.number}.`,
         await byDate(ctx, entry, o),
         o.goal === undefined ? ` Link it to the goal it serves: /log edit entry:${entry.number} goal:N.` : "",
         o.support === undefined ? ` Who or what will help? /log edit entry:${entry.number} support:"…".` : "",
@@ -105,7 +105,7 @@ async function recordEntry(ctx: SetContext, kind: EntryKind, options: EntryOptio
     return failure("not-found", `Option meeting: there is no meeting ${options.meeting}. See /meeting list.`);
   const action = options.action !== undefined ? await findOwnAction(db, ctx.set.id, ctx.actor.id, options.action) : null;
   if (options.action !== undefined && !action)
-    return failure("not-found", `Option action: you have no action #${options.action}. See /action list.`);
+    return failure("not-found", noSuchAction(options.action, await listActions(db, ctx.set.id, ctx.actor.id), "Option action: "));
   const goal = await resolveLink(ctx, "goal", options.goal);
   if (!goal.ok) return goal;
   const problem = await resolveLink(ctx, "problem", options.problem);
@@ -131,12 +131,11 @@ async function recordEntry(ctx: SetContext, kind: EntryKind, options: EntryOptio
   if (action)
     await recordOutcome(db, action.id, { status: "done", outcome: options.text, effectiveness: action.effectiveness, now: ctx.now });
   const where = meeting ? ` (meeting ${meeting.number})` : "";
-  const done = action ? ` Action #${action.number} is marked done.` : "";
+  const done = action ? ` ${actionRef(action.number, "Action")} is marked done.` : "";
   const extra = await afterword(ctx, kind, entry, options);
+  const as = kind === "action" ? actionRef(entry.number) : `entry #${entry.number}`;
   return success([
-    toActor({
-      text: `${confirmations[kind]} as entry #${entry.number}${where}. Only you can see it unless you /log share on.${done}${extra}`,
-    }),
+    toActor({ text: `${confirmations[kind]} as ${as}${where}. Only you can see it unless you /log share on.${done}${extra}` }),
   ]);
 }
 

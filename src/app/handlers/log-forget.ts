@@ -1,6 +1,7 @@
 import { logForget } from "../../../commands/index.ts";
 import { forgetPerson } from "../../store/personal-data.ts";
 import { handler } from "../context.ts";
+import { plural } from "../format.ts";
 import { toActor, toChannel } from "../reply.ts";
 import { success } from "../result.ts";
 
@@ -18,7 +19,7 @@ export default handler(logForget, async (ctx, { confirm }) => {
   }
   const { entries } = await forgetPerson(ctx.deps.db, ctx.actor.id, ctx.now);
   return success([
-    toActor({ text: `Done: ${entries} entries and everything else about you deleted. Thank you for taking part.` }),
+    toActor({ text: `Done: ${plural(entries, "entry", "entries")} and everything else about you deleted. Thank you for taking part.` }),
     toChannel({ text: "A member has left the set and had their data deleted." }),
   ]);
 });

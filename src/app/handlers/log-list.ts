@@ -2,6 +2,7 @@ import { logList } from "../../../commands/index.ts";
 import { listEntries, listOwnOfKind } from "../../store/entries.ts";
 import { readableMember } from "../access.ts";
 import { handler } from "../context.ts";
+import { plural } from "../format.ts";
 import { at, toActor } from "../reply.ts";
 import { success } from "../result.ts";
 
@@ -29,5 +30,6 @@ export default handler(logList, async (ctx, { last, member }) => {
     const linked = labels(e);
     return `#${e.number} ${at(e.createdAt, "date")} · ${e.kind}${linked.length ? ` (${linked.join(", ")})` : ""}: ${e.text}${e.editedAt ? " (edited)" : ""}`;
   });
-  return success([toActor({ text: [`${whose} latest ${entries.length} entries:`, ...lines].join("\n") })]);
+  const latest = entries.length === 1 ? "latest entry" : `latest ${plural(entries.length, "entry", "entries")}`;
+  return success([toActor({ text: [`${whose} ${latest}:`, ...lines].join("\n") })]);
 });

@@ -1,7 +1,7 @@
 import { meetingCalendar } from "../../../commands/index.ts";
 import { meetingsToIcs } from "../../export/ics.ts";
 import { handler } from "../context.ts";
-import { nameOf } from "../format.ts";
+import { nameOf, plural } from "../format.ts";
 import { toActor } from "../reply.ts";
 import { failure, success } from "../result.ts";
 import { freshState, projectUpcoming } from "../set-state.ts";
@@ -32,7 +32,7 @@ export default handler(meetingCalendar, async (ctx) => {
       .replace(/^-|-$/g, "") || "set";
   return success([
     toActor({
-      text: `Calendar of ${state.meetings.length} meetings of "${ctx.set.name}": import it into your calendar app.`,
+      text: `Calendar of ${plural(state.meetings.length, "meeting")} of "${ctx.set.name}": import it into your calendar app.`,
       files: [{ name: `${slug}-meetings.ics`, mimeType: "text/calendar", content: ics.value }],
     }),
   ]);

@@ -1,13 +1,13 @@
 import { meetingSchedule } from "../../../commands/index.ts";
 import { describeCadence, expandOccurrences, parseEvery, toRRule } from "../../domain/recurrence.ts";
+import { DEFAULT_MEETING_MINUTES } from "../../domain/rotation.ts";
 import { createMeetings } from "../../store/meetings.ts";
 import { handler } from "../context.ts";
-import { meetingTitle, plannedPresenters } from "../format.ts";
+import { meetingTitle, plannedPresenters, plural } from "../format.ts";
 import { at, toChannel } from "../reply.ts";
 import { failure, success } from "../result.ts";
 import { freshState } from "../set-state.ts";
 
-const DEFAULT_DURATION = 120;
 const DEFAULT_COUNT = 6;
 
 export default handler(meetingSchedule, async (ctx, { when, duration, every, count, until }) => {
@@ -35,13 +35,13 @@ export default handler(meetingSchedule, async (ctx, { when, duration, every, cou
   const created = await createMeetings(ctx.deps.db, {
     setId: ctx.set.id,
     createdById: ctx.actor.id,
-    durationMinutes: duration ?? DEFAULT_DURATION,
+    durationMinutes: duration ?? DEFAULT_MEETING_MINUTES,
     starts,
     ...(series ? { series } : {}),
   });
   const { state } = await freshState(ctx.deps.db, ctx.set, ctx.now);
   const head = series
-    ? `${ctx.actor.displayName} scheduled ${created.length} meetings, ${cadenceText}, from ${at(created[0]!.startsAt)} to ${at(created.at(-1)!.startsAt)}:`
+    ? `${ctx.actor.displayName} scheduled ${plural(created.length, "meeting")}, ${cadenceText}, from ${at(created[0]!.startsAt)} to ${at(created.at(-1)!.startsAt)}:`
     : `${ctx.actor.displayName} scheduled a meeting:`;
   const lines = created.map((m) => `${meetingTitle(m)} · presenters: ${plannedPresenters(state, m)}`);
   return success([toChannel({ text: [head, ...lines].join("\n") })]);

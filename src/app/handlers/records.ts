@@ -4,7 +4,7 @@ import { groupByPosition, listAttendance, listMeetings, listSlots } from "../../
 import { listFailed } from "../../store/outbox.ts";
 import { addAdvisorNote, listAdvisorNotes } from "../../store/records.ts";
 import { handler } from "../context.ts";
-import { nameOf, presenterNames } from "../format.ts";
+import { nameOf, plural, presenterNames } from "../format.ts";
 import { at, toActor } from "../reply.ts";
 import { success } from "../result.ts";
 
@@ -41,7 +41,7 @@ export default handler(records, async (ctx, { note }) => {
         failed
           .map(
             (f) =>
-              `${f.kind} to ${f.personId ? nameOf(ctx.set, f.personId) : "the channel"}, due ${at(f.sendAt)}, ${f.attempts} tries: ${f.lastError ?? "unknown error"}`,
+              `${f.kind} to ${f.personId ? nameOf(ctx.set, f.personId) : "the channel"}, due ${at(f.sendAt)}, ${plural(f.attempts, "try", "tries")}: ${f.lastError ?? "unknown error"}`,
           )
           .join("\n") || "none",
     },
