@@ -10,7 +10,7 @@ import { effectivenessText, hasText, plural, refs } from "./draft-text.ts";
 import type { Coverage, Criterion, DraftEntry } from "./draft-types.ts";
 import { missingMeasureOrTime, readSmartGoal } from "./smart-goal.ts";
 
-export const CRITERIA: { criterion: Criterion; title: string }[] = [
+const CRITERIA: { criterion: Criterion; title: string }[] = [
   { criterion: "1.1", title: "Own leadership strengths and limitations are identified" },
   {
     criterion: "1.2",
