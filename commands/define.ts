@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CalendarDate } from "../src/domain/calendar-date.ts";
 import { plural } from "../src/domain/plural.ts";
 
 /**
@@ -70,8 +71,8 @@ export const opt = {
   users: (b: Base) => spec("users", z.array(UserRef).min(1).max(20), b),
   /** A date and time, natural language in the actor's time zone. */
   when: (b: Base) => spec("when", z.date(), b),
-  /** A calendar day, natural language in the actor's time zone (start of that day). */
-  day: (b: Base) => spec("day", z.date(), b),
+  /** A calendar day, natural language read in the actor's time zone: a `CalendarDate` (the day as given, and that zone). */
+  day: (b: Base) => spec("day", CalendarDate, b),
   /** Minutes, written "2h", "90m", "1h30m"; the limits are stated as people say them ("at most 60 days"). */
   duration: (b: Base & { min: number; max: number }) =>
     spec(
@@ -112,6 +113,11 @@ export type CommandDecl<O extends OptionSpecs = OptionSpecs, N extends string = 
   summary: string;
   who: Who;
   options: O;
+  /**
+   * The command only reads: it never changes the database, whoever runs it (not even by storing a first-time
+   * user). test/integration/read-only.test.ts runs every such command and compares a dump before and after.
+   */
+  readOnly?: true;
   /** How many of the first options may be written without `name:` (default: all, in declaration order). */
   positional?: number;
   examples: string[];

@@ -137,6 +137,7 @@ export const logList = command({
   sub: "list",
   summary: "Your recent entries (advisors: a member's, while they share).",
   who: "participant",
+  readOnly: true,
   options: {
     last: optional(opt.integer({ description: "How many (default 10)", min: 1, max: 100 })),
     member: optional(opt.user({ description: "Advisors only: a member who shares their entries" })),
@@ -185,6 +186,7 @@ export const logDraft = command({
   sub: "draft",
   summary: "Your draft ILM M3.37 learning log, compiled from your entries, as a file (advisors: a sharing member's).",
   who: "participant",
+  readOnly: true,
   options: {
     format: optional(opt.choice({ description: "md (default), docx, or csv evidence rows", choices: ["md", "docx", "csv"] as const })),
     member: optional(opt.user({ description: "Advisors only: a member who shares their log" })),
@@ -197,6 +199,7 @@ export const logExport = command({
   sub: "export",
   summary: "All your data (entries, actions, RSVPs, attendance, leave, settings) as a JSON file.",
   who: "member",
+  readOnly: true,
   options: {},
   examples: ["/log export"],
 });

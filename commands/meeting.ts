@@ -24,6 +24,7 @@ export const meetingNext = command({
   sub: "next",
   summary: "The next meeting and its presenters.",
   who: "anyone",
+  readOnly: true,
   options: {},
   examples: ["/meeting next"],
 });
@@ -36,6 +37,7 @@ export const meetingList = command({
   sub: "list",
   summary: "Upcoming meetings with their presenters.",
   who: "anyone",
+  readOnly: true,
   options: { count: optional(opt.integer({ description: "How many (default 6)", min: 1, max: MEETING_LIST_MAX })) },
   examples: ["/meeting list", "/meeting list count:12"],
 });
@@ -92,6 +94,7 @@ export const meetingCalendar = command({
   sub: "calendar",
   summary: "An .ics calendar file of the set's meetings.",
   who: "anyone",
+  readOnly: true,
   options: {},
   examples: ["/meeting calendar"],
 });

@@ -46,6 +46,7 @@ export const setInfo = command({
   sub: "info",
   summary: "Members, advisors, slot length, next meeting and compliance warnings.",
   who: "anyone",
+  readOnly: true,
   options: {},
   examples: ["/set info"],
 });

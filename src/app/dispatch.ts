@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { commandKey, isOptionsOf, type Who } from "../../commands/define.ts";
 import { type CommandKey, type Commands, commands, isCommandKey } from "../../commands/index.ts";
-import { ensurePerson, ensureWorkspace, findPerson } from "../store/people.ts";
+import { ensurePerson, ensureWorkspace, findPerson, findWorkspace, type PersonRow, type WorkspaceRow } from "../store/people.ts";
 import { findSetByChannel, type Role } from "../store/sets.ts";
 import type { CommandInput, Deps, Handler, HandlerContext } from "./context.ts";
 import { convertOptions, declarationFor, type ParsedLine, parseLine } from "./parse-command.ts";
@@ -51,7 +51,11 @@ export async function executeCommand(
 
     const { db } = deps;
     const now = deps.clock.now();
-    const workspace = await ensureWorkspace(db, input.platform, input.workspaceId);
+    // A read-only command stores nothing, not even a workspace or a user seen for the first time.
+    const readOnly = handler.decl.readOnly === true;
+    const workspace = readOnly
+      ? ((await findWorkspace(db, input.platform, input.workspaceId)) ?? unsavedWorkspace(input))
+      : await ensureWorkspace(db, input.platform, input.workspaceId);
     const known = await findPerson(db, workspace.id, input.user.externalId);
     const set = await findSetByChannel(db, workspace.id, input.channelId);
     const role = (known && set?.memberships.find((m) => m.person.id === known.id)?.role) || null;
@@ -72,7 +76,8 @@ export async function executeCommand(
     const options = convertOptions(line.value, { now, timeZone, readMention: input.readMention });
     if (!options.ok) return say(options.message);
 
-    const actor = known ?? (await ensurePerson(db, workspace.id, input.user, timeZone));
+    const actor =
+      known ?? (readOnly ? unsavedPerson(workspace, input.user, timeZone) : await ensurePerson(db, workspace.id, input.user, timeZone));
     const result = await runHandler(
       handlers,
       key,
@@ -114,6 +119,16 @@ async function runHandler<K extends CommandKey>(
   if (!handler.needsSet) return handler.run(ctx, options);
   if (!ctx.set) throw new Error(`/${key} needs a set`);
   return handler.run({ ...ctx, set: ctx.set }, options);
+}
+
+/** A workspace not stored (id ""): what a read-only command sees where the bot has never been used. It has no sets. */
+function unsavedWorkspace(input: CommandInput): WorkspaceRow {
+  return { id: "", platform: input.platform, externalId: input.workspaceId };
+}
+
+/** A user not stored (id ""), with default reminder settings: what a read-only command sees of someone new to the bot. */
+function unsavedPerson(workspace: WorkspaceRow, user: { externalId: string; displayName: string }, timeZone: string): PersonRow {
+  return { id: "", workspaceId: workspace.id, ...user, timeZone, quietStart: null, quietEnd: null, nudgesOn: true, snoozedUntil: null };
 }
 
 function preParsed(key: string, raw: Record<string, string>): Result<ParsedLine> {

@@ -1,4 +1,3 @@
-import { DateTime } from "luxon";
 import type { DraftInput } from "../domain/draft.ts";
 import type { EntryKind } from "../domain/entry-kind.ts";
 import { allEntries, listActions } from "../store/entries.ts";
@@ -7,15 +6,6 @@ import { memberDetails } from "../store/member-details.ts";
 import type { Db } from "../store/open-database.ts";
 import { countAdvisorNotes } from "../store/records.ts";
 import type { SetWithPeople } from "../store/sets.ts";
-
-/**
- * The calendar day an action is due, as the member gave it (ISO). An action stores the END of its due day: the
- * start of the next day in the member's zone (so it falls due once the day is over); the day is the one before.
- */
-export function dueDay(dueAt: Date | null, zone: string): string | null {
-  if (!dueAt) return null;
-  return DateTime.fromMillis(dueAt.getTime() - 1, { zone }).toISODate();
-}
 
 /**
  * Everything the draft is compiled from: this member's own entries, details, attendance and presenter turns, and
@@ -79,7 +69,7 @@ export async function loadDraftInput(
       text: a.text,
       createdAt: a.createdAt,
       meetingNumber: meetingNumber(a.meetingId),
-      due: dueDay(a.dueAt, member.timeZone),
+      due: a.due,
       status: a.status,
       outcome: a.outcome,
       effectiveness: a.effectiveness,

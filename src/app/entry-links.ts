@@ -1,7 +1,6 @@
-import { DateTime } from "luxon";
+import { type CalendarDate, dayEnds, formatCalendarDate } from "../domain/calendar-date.ts";
 import { countOwnOfKind, findNthOwnEntry } from "../store/entries.ts";
 import type { SetContext } from "./context.ts";
-import { at } from "./reply.ts";
 import { failure, type Result, success } from "./result.ts";
 
 /**
@@ -27,12 +26,12 @@ export async function resolveLink(
   return failure("not-found", `Option ${kind}: there is no ${Kind} ${n}; ${have}.`);
 }
 
-/**
- * When an action given `due:` falls due: the end of that calendar day in the member's zone (the start of the next
- * day), so it is due once the day is over. Refused when that is already past.
- */
-export function dueAtFor(ctx: SetContext, due: Date): Result<Date> {
-  const dueAt = DateTime.fromJSDate(due, { zone: ctx.actor.timeZone }).plus({ days: 1 }).startOf("day").toJSDate();
-  if (dueAt <= ctx.now) return failure("bad-option", `Option due: ${at(due, "date")} is in the past.`);
-  return success(dueAt);
+/** An action's `due:` day, refused when that day is already over in its zone (today is fine). */
+export function checkDue(ctx: SetContext, due: CalendarDate): Result<CalendarDate> {
+  if (dayEnds(due) <= ctx.now)
+    return failure(
+      "bad-option",
+      `Option due: ${formatCalendarDate(due)} is in the past. Give today or a later day, e.g. due:"next friday".`,
+    );
+  return success(due);
 }

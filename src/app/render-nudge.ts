@@ -1,3 +1,4 @@
+import { formatCalendarDate } from "../domain/calendar-date.ts";
 import { setSizeWarnings } from "../domain/compliance.ts";
 import type { PlannedNudge } from "../domain/plan-nudges.ts";
 import type { NudgeView } from "../store/nudge-state.ts";
@@ -66,11 +67,15 @@ export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
         `You presented at meeting ${meeting!.number} of "${set.name}". Which problem did you bring? Record it with /log problem meeting:${meeting!.number}, then the actions you agreed with /log action: your draft log files questions, actions and reflections under their problem.`,
         [record("problem", "Record my problem"), record("action", "Record an action"), snooze, stop],
       );
-    case "log-action":
-      return reply(
-        `Meeting ${meeting!.number} has closed. Which actions did you agree with the set? Record each with /log action (a due date helps: due:"next friday").`,
-        [record("action", "Record an action"), snooze, stop],
-      );
+    case "log-action": {
+      // The first asks; a later one is a follow-up that says so, and stands alone (a snooze may have held back the first).
+      const ask = `Which actions did you agree with the set? Record each with /log action (a due date helps: due:"next friday").`;
+      const lead =
+        n.occurrence === "1"
+          ? `Meeting ${meeting!.number} has closed.`
+          : `Following up: you have recorded no action from meeting ${meeting!.number} (${at(meeting!.startsAt, "date")}) yet.`;
+      return reply(`${lead} ${ask}`, [record("action", "Record an action"), snooze, stop]);
+    }
     case "midpoint-outcome":
     case "outcome-due": {
       const items = openActionsOf(n.to.kind === "person" ? n.to.personId : "");
@@ -87,15 +92,12 @@ export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
     }
     case "action-due": {
       const action = view.actions.get(n.subjectId)!;
-      return reply(
-        `${actionRef(action.number, "Action")} "${action.text}" was due ${at(new Date(action.dueAt!.getTime() - 1), "date")}. How did it go?`,
-        [
-          { id: `action-done-${action.number}`, label: "Mark it done", command: `/action done action:${action.number}`, style: "primary" },
-          record("outcome", "Record an outcome"),
-          snooze,
-          stop,
-        ],
-      );
+      return reply(`${actionRef(action.number, "Action")} "${action.text}" was due ${formatCalendarDate(action.due!)}. How did it go?`, [
+        { id: `action-done-${action.number}`, label: "Mark it done", command: `/action done action:${action.number}`, style: "primary" },
+        record("outcome", "Record an outcome"),
+        snooze,
+        stop,
+      ]);
     }
     case "advisor-silent": {
       const stats = view.entryStats.get(`${n.setId}:${n.subjectId}`);

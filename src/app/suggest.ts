@@ -1,7 +1,7 @@
 import type { Suggestions } from "../../commands/define.ts";
 import { listActions, listEntries, listOwnOfKind } from "../store/entries.ts";
 import { listMeetings } from "../store/meetings.ts";
-import { ensureWorkspace, findPerson } from "../store/people.ts";
+import { findPerson, findWorkspace } from "../store/people.ts";
 import { findSetByChannel } from "../store/sets.ts";
 import type { Deps } from "./context.ts";
 import { actionItem } from "./format.ts";
@@ -22,8 +22,9 @@ export async function suggest(
   kind: Suggestions,
   typed: string,
 ): Promise<Suggestion[]> {
-  const workspace = await ensureWorkspace(deps.db, where.platform, where.workspaceId);
-  const set = await findSetByChannel(deps.db, workspace.id, where.channelId);
+  // Suggesting only reads: a workspace seen for the first time has no set to suggest from.
+  const workspace = await findWorkspace(deps.db, where.platform, where.workspaceId);
+  const set = workspace && (await findSetByChannel(deps.db, workspace.id, where.channelId));
   if (!set) return [];
   const matches = (s: Suggestion) => typed === "" || s.name.toLowerCase().includes(typed.toLowerCase());
   const now = deps.clock.now();

@@ -106,12 +106,7 @@ export function analyse(input: DraftInput): Analysis {
 
   // The review window: the programme's last month (or the month up to now when no end is set).
   const nowLocal = DateTime.fromJSDate(input.now, { zone });
-  const lastDay = input.programmeEnd
-    ? (() => {
-        const e = DateTime.fromJSDate(input.programmeEnd, { zone: "UTC" });
-        return DateTime.fromObject({ year: e.year, month: e.month, day: e.day }, { zone });
-      })()
-    : nowLocal.startOf("day");
+  const lastDay = input.programmeEnd ? DateTime.fromISO(input.programmeEnd.date, { zone }) : nowLocal.startOf("day");
   const reviewFrom = lastDay.plus({ days: 1 }).minus({ months: 1 }).startOf("day");
   const reviewFromMs = reviewFrom.toMillis();
 

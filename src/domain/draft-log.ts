@@ -5,7 +5,7 @@
  * reviews of it, and a prompt where a goal has no review yet.
  */
 import type { Analysis, Group } from "./draft-analysis.ts";
-import { dayIn, effectivenessText, hasText, isoDayText, refs, STATUS_TEXT } from "./draft-text.ts";
+import { calendarDay, dayIn, effectivenessText, hasText, refs, STATUS_TEXT } from "./draft-text.ts";
 import type { DraftBlock } from "./draft-types.ts";
 
 export const LOG_HEADINGS = {
@@ -41,7 +41,7 @@ function groupBlocks(g: Group, a: Analysis): DraftBlock[] {
       const goal = e.goal !== null && e.goal !== undefined ? a.goals.findIndex((x) => x.number === e.goal) : -1;
       const detail = [
         `agreed ${dayIn(e.createdAt, a.zone)}`,
-        action?.due ? `due ${isoDayText(action.due)}` : "no due date",
+        action?.due ? `due ${calendarDay(action.due)}` : "no due date",
         goal >= 0 ? `for Goal ${goal + 1}` : null,
       ].filter(Boolean);
       blocks.push({ kind: "paragraph", text: `Action #${e.number} (${detail.join(", ")}): ${e.text}` });

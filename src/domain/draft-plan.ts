@@ -6,7 +6,7 @@
  */
 import { ACTION_LEARNING_PARTS, actionLearningParts } from "./action-learning-parts.ts";
 import type { Analysis } from "./draft-analysis.ts";
-import { calendarDay, dayIn, hasText, hoursText, isoDayText, plural, refs, STATUS_TEXT } from "./draft-text.ts";
+import { calendarDay, dayIn, hasText, hoursText, plural, refs, STATUS_TEXT } from "./draft-text.ts";
 import type { DraftBlock, DraftEntry, DraftInput } from "./draft-types.ts";
 import { missingMeasureOrTime, readSmartGoal } from "./smart-goal.ts";
 
@@ -32,7 +32,7 @@ function actionTable(a: Analysis, actions: DraftEntry[]): DraftBlock {
       const action = a.actionOf.get(e.number);
       return [
         `#${e.number} ${e.text}`,
-        action?.due ? isoDayText(action.due) : "no date yet",
+        action?.due ? calendarDay(action.due) : "no date yet",
         hasText(e.support) ? e.support.trim() : "not named yet",
         action ? STATUS_TEXT[action.status] : STATUS_TEXT.open,
       ];

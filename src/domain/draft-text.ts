@@ -1,5 +1,6 @@
 /** Small wording helpers shared by the draft's parts: dates as the draft shows them, counts, effectiveness. */
 import { DateTime } from "luxon";
+import { type CalendarDate, formatCalendarDate } from "./calendar-date.ts";
 import type { DraftAction } from "./draft-types.ts";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -19,13 +20,8 @@ export const hasText = (s: string | null | undefined): s is string => s !== null
 const showDay = (t: DateTime) => `${t.day} ${MONTHS[t.month - 1]} ${t.year}`;
 /** "12 Jan 2027" for an instant, in the member's time zone. */
 export const dayIn = (d: Date, zone: string): string => showDay(DateTime.fromJSDate(d, { zone }));
-/** "12 Jan 2027" for a calendar day stored as UTC midnight. */
-export const calendarDay = (d: Date): string => showDay(DateTime.fromJSDate(d, { zone: "UTC" }));
-/** "16 Mar 2027" for an ISO calendar day ("2027-03-16"), exactly that day. */
-export const isoDayText = (iso: string): string => {
-  const t = DateTime.fromISO(iso, { zone: "UTC" });
-  return t.isValid ? showDay(t) : iso;
-};
+/** "16 Mar 2027" for a calendar date (a due date, a programme day), exactly as given, in any reader's zone. */
+export const calendarDay = (d: CalendarDate): string => formatCalendarDate(d, "day");
 
 /** "14 hours", "1 hour 30 minutes". */
 export function hoursText(minutes: number): string {

@@ -3,6 +3,7 @@
  * The compiling rules are in draft.ts; this file holds data shapes only.
  */
 
+import type { CalendarDate } from "./calendar-date.ts";
 import type { EntryKind } from "./entry-kind.ts";
 
 export type { EntryKind };
@@ -24,13 +25,13 @@ export type DraftEntry = {
   source?: string | null;
 };
 
-/** An action's detail; `due` is the calendar day the member gave (ISO `YYYY-MM-DD`), shown exactly as that day. */
+/** An action's detail; `due` is the calendar date the member gave, shown exactly as that day. */
 export type DraftAction = {
   number: number;
   text: string;
   createdAt: Date;
   meetingNumber: number | null;
-  due: string | null;
+  due: CalendarDate | null;
   status: "open" | "done" | "partly" | "dropped";
   outcome: string | null;
   effectiveness: string | null;
@@ -54,9 +55,9 @@ export type DraftInput = {
   slotMinutes: number;
   /** Facilitation notes the set's advisors have kept (`/records note:`): a count only. */
   advisorNotes: number;
-  /** Calendar days (UTC midnight); the end day is included. */
-  programmeStart: Date | null;
-  programmeEnd: Date | null;
+  /** The programme's first and last days (the last included). */
+  programmeStart: CalendarDate | null;
+  programmeEnd: CalendarDate | null;
   /** When the member joined the set (their period starts here if they attended no meeting). */
   joinedAt: Date | null;
   /** Every meeting the set held, any order, with the member's attendance and presenter turn. */

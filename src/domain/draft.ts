@@ -81,8 +81,7 @@ function ownPeriod(input: DraftInput, a: Analysis): { text: string; warning: str
   const endExclusive = local(last).plus({ days: 1 });
   const length = lengthText(start, endExclusive);
   const span = `${dayIn(first, a.zone)} to ${dayIn(last, a.zone)} (${length}), ${how}`;
-  const end = input.programmeEnd ? DateTime.fromJSDate(input.programmeEnd, { zone: "UTC" }) : null;
-  const endDay = end ? DateTime.fromObject({ year: end.year, month: end.month, day: end.day }, { zone: a.zone }) : null;
+  const endDay = input.programmeEnd ? DateTime.fromISO(input.programmeEnd.date, { zone: a.zone }) : null;
   const ongoing = endDay === null || local(input.now) <= endDay;
   if (start.plus({ months: 12 }) < endExclusive)
     return {

@@ -1,3 +1,4 @@
+import { type CalendarDate, calendarDate } from "../domain/calendar-date.ts";
 import type { Db } from "./open-database.ts";
 
 export type EntryRow = {
@@ -23,7 +24,8 @@ export type ActionRow = {
   text: string;
   meetingId: string | null;
   createdAt: Date;
-  dueAt: Date | null;
+  /** The due date as the owner gave it, in the zone it was read in; null when none was given. */
+  due: CalendarDate | null;
   status: ActionStatus;
   outcome: string | null;
   effectiveness: string | null;
@@ -43,7 +45,7 @@ export async function createEntry(
     text: string;
     meetingId: string | null;
     now: Date;
-    dueAt?: Date | null;
+    due?: CalendarDate | null;
   } & EntryLinks,
 ): Promise<EntryRow> {
   return db.$transaction(async (tx) => {
@@ -71,7 +73,8 @@ export async function createEntry(
           ownerId: input.authorId,
           meetingId: input.meetingId,
           createdAt: input.now,
-          dueAt: input.dueAt ?? null,
+          dueDate: input.due?.date ?? null,
+          dueTimeZone: input.due?.zone ?? null,
         },
       });
     }
@@ -91,18 +94,19 @@ export async function findOwnEntry(db: Db, setId: string, authorId: string, numb
 
 /**
  * Changes an entry: its text and links where given (`undefined` leaves one as it is, `null` removes it), and an
- * action's due date (`dueAt`, same convention). One transaction.
+ * action's due date (`due`, same convention). One transaction.
  */
 export async function editEntry(
   db: Db,
   entryId: string,
-  change: { text?: string; dueAt?: Date | null } & EntryLinks,
+  change: { text?: string; due?: CalendarDate | null } & EntryLinks,
   now: Date,
 ): Promise<void> {
-  const { dueAt, ...fields } = change;
+  const { due, ...fields } = change;
   await db.$transaction(async (tx) => {
     await tx.entry.update({ where: { id: entryId }, data: { ...fields, editedAt: now } });
-    if (dueAt !== undefined) await tx.action.update({ where: { entryId }, data: { dueAt } });
+    if (due !== undefined)
+      await tx.action.update({ where: { entryId }, data: { dueDate: due?.date ?? null, dueTimeZone: due?.zone ?? null } });
   });
 }
 
@@ -130,10 +134,15 @@ export async function deleteEntry(db: Db, entryId: string): Promise<void> {
   await db.entry.delete({ where: { id: entryId } });
 }
 
+/** An action's stored due date (ISO day and zone columns) as a calendar date, or null. */
+export const storedDue = (a: { dueDate: string | null; dueTimeZone: string | null }): CalendarDate | null =>
+  a.dueDate === null ? null : calendarDate(a.dueDate, a.dueTimeZone ?? "UTC");
+
 type ActionWithEntry = {
   id: string;
   meetingId: string | null;
-  dueAt: Date | null;
+  dueDate: string | null;
+  dueTimeZone: string | null;
   status: string;
   outcome: string | null;
   effectiveness: string | null;
@@ -146,7 +155,7 @@ const asAction = (a: ActionWithEntry): ActionRow => ({
   text: a.entry.text,
   meetingId: a.meetingId,
   createdAt: a.entry.createdAt,
-  dueAt: a.dueAt,
+  due: storedDue(a),
   status: a.status as ActionStatus,
   outcome: a.outcome,
   effectiveness: a.effectiveness,

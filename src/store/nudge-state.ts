@@ -1,6 +1,9 @@
+import type { CalendarDate } from "../domain/calendar-date.ts";
 import type { NudgeAction, NudgeMeeting, NudgePerson, NudgeSet, NudgeState } from "../domain/plan-nudges.ts";
 import { quietHoursOf } from "../domain/quiet-hours.ts";
-import { groupByPosition } from "./meetings.ts";
+import { groupByPosition } from "../domain/rotation-state.ts";
+import { storedDue } from "./entries.ts";
+import { absenceWhereNotOverBy, asLeave } from "./meetings.ts";
 import type { Db } from "./open-database.ts";
 
 export type ViewAction = {
@@ -9,7 +12,7 @@ export type ViewAction = {
   number: number;
   text: string;
   meetingId: string | null;
-  dueAt: Date | null;
+  due: CalendarDate | null;
   open: boolean;
 };
 
@@ -64,7 +67,7 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
     db.meeting.findMany({ where: { status: { not: "cancelled" }, startsAt: { gte: from, lte: to } }, orderBy: { startsAt: "asc" } }),
     db.presenterSlot.findMany({
       where: { status: { in: ["planned", "presented"] }, meeting: { status: { not: "cancelled" }, startsAt: { gte: from, lte: to } } },
-      select: { meetingId: true, personId: true, position: true },
+      select: { meetingId: true, personId: true, position: true, plannedAt: true },
       orderBy: [{ position: "asc" }, { id: "asc" }],
     }),
     db.attendance.findMany({ where: { meeting: { status: "closed", startsAt: { gte: from, lte: to } } } }),
@@ -77,7 +80,8 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
         ownerId: true,
         meetingId: true,
         createdAt: true,
-        dueAt: true,
+        dueDate: true,
+        dueTimeZone: true,
         status: true,
         outcomeAt: true,
       },
@@ -88,7 +92,10 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
       where: { kind: { in: ["action", "problem"] }, createdAt: { gte: from } },
       select: { setId: true, authorId: true, createdAt: true, kind: true, meetingId: true },
     }),
-    db.absence.findMany({ where: { endsAt: { gt: from } }, select: { setId: true, personId: true, startsAt: true, endsAt: true } }),
+    db.absence.findMany({
+      where: absenceWhereNotOverBy(from),
+      select: { setId: true, personId: true, startsAt: true, lastDay: true, timeZone: true, endedAt: true },
+    }),
   ]);
 
   const view: NudgeView = {
@@ -144,7 +151,7 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
     if (set && l._max.leftAt && l._max.leftAt > set.sizeChangedAt) set.sizeChangedAt = l._max.leftAt;
   }
 
-  const slotsByMeeting = new Map<string, { position: number; personId: string }[]>();
+  const slotsByMeeting = new Map<string, { position: number; personId: string; plannedAt: Date | null }[]>();
   for (const s of slots) push(slotsByMeeting, s.meetingId, s);
   const attendees = groupBy(
     attendance,
@@ -152,7 +159,10 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
     (a) => a.personId,
   );
   for (const m of meetings) {
-    const presenterGroups = groupByPosition(slotsByMeeting.get(m.id) ?? []);
+    const meetingSlots = slotsByMeeting.get(m.id) ?? [];
+    const presenterGroups = groupByPosition(meetingSlots);
+    const presenterSince: Record<string, Date> = {};
+    for (const s of meetingSlots) if (s.plannedAt) presenterSince[s.personId] = s.plannedAt;
     const meeting: NudgeMeeting = {
       id: m.id,
       number: m.number,
@@ -162,6 +172,9 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
       closedAt: m.closedAt,
       presenterIds: presenterGroups.flat(),
       attendeeIds: attendees.get(m.id) ?? [],
+      timeVersion: m.timeVersion,
+      timeSetAt: m.timeSetAt,
+      presenterSince,
     };
     bySet.get(m.setId)?.meetings.push(meeting);
     view.meetings.set(m.id, {
@@ -176,11 +189,12 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
   const textOf = new Map(actionTexts.map((e) => [e.id, e]));
   for (const a of actions) {
     const entry = textOf.get(a.entryId)!;
+    const due = storedDue(a);
     const action: NudgeAction = {
       id: a.id,
       ownerId: a.ownerId,
       createdAt: a.createdAt,
-      dueAt: a.dueAt,
+      due,
       status: a.status as NudgeAction["status"],
       outcomeAt: a.outcomeAt,
     };
@@ -191,7 +205,7 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
       number: entry.number,
       text: entry.text,
       meetingId: a.meetingId,
-      dueAt: a.dueAt,
+      due,
       open: a.status === "open",
     };
     view.actions.set(a.id, viewAction);
@@ -213,7 +227,7 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
       set.problemEntries = problems;
     }
   }
-  for (const a of absences) bySet.get(a.setId)?.absences.push({ personId: a.personId, startsAt: a.startsAt, endsAt: a.endsAt });
+  for (const a of absences) bySet.get(a.setId)?.absences.push({ personId: a.personId, ...asLeave(a) });
   return { state: { sets: [...bySet.values()], people }, view };
 }
 

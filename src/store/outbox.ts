@@ -58,6 +58,23 @@ export async function insertOutbox(db: Db, rows: OutboxInsert[], now: Date): Pro
      FROM json_each(${json}) AS j`;
 }
 
+/**
+ * Pending rows (planned, not delivered yet: waiting for a retry) of the given kinds whose key ends with
+ * `keySuffix` become skipped, with `reason` kept: a meeting's reminders for a time it no longer has.
+ */
+export async function skipPending(
+  db: Db,
+  setId: string,
+  reminders: { kinds: string[]; keySuffix: string },
+  reason: string,
+): Promise<number> {
+  const { count } = await db.outbox.updateMany({
+    where: { setId, status: "pending", kind: { in: reminders.kinds }, key: { endsWith: reminders.keySuffix } },
+    data: { status: "skipped", reason },
+  });
+  return count;
+}
+
 /** Pending rows that went stale before they could be sent become skipped, with the reason kept. */
 export async function skipStale(db: Db, now: Date): Promise<number> {
   const { count } = await db.outbox.updateMany({

@@ -49,14 +49,22 @@ export async function exportPersonalData(db: Db, personId: string) {
     }),
     db.action.findMany({
       where: { ownerId: personId },
-      select: { entry: { select: { number: true } }, dueAt: true, status: true, outcome: true, effectiveness: true, outcomeAt: true },
+      select: {
+        entry: { select: { number: true } },
+        dueDate: true,
+        dueTimeZone: true,
+        status: true,
+        outcome: true,
+        effectiveness: true,
+        outcomeAt: true,
+      },
     }),
     db.rsvp.findMany({
       where: { personId },
       select: { answer: true, answeredAt: true, meeting: { select: { number: true, startsAt: true } } },
     }),
     db.attendance.findMany({ where: { personId }, select: { meeting: { select: { number: true, startsAt: true } } } }),
-    db.absence.findMany({ where: { personId }, select: { startsAt: true, endsAt: true, note: true } }),
+    db.absence.findMany({ where: { personId }, select: { startsAt: true, lastDay: true, timeZone: true, endedAt: true, note: true } }),
     db.presenterSlot.findMany({ where: { personId }, select: { status: true, meeting: { select: { number: true, startsAt: true } } } }),
   ]);
   return { person, memberships, entries, actions, rsvps, attendance, absences, presenterSlots: slots };

@@ -107,7 +107,7 @@ describe("bad input gets a specific reply and changes nothing", () => {
   let h: Harness;
   beforeAll(async () => {
     h = await createHarness();
-    await h.run(`${FIVE_MEMBER_SET}\n/set add member:@Fay\n/set add member:@Gus\n/set add member:@Hal\nas Zed\n/help`);
+    await h.run(`${FIVE_MEMBER_SET}\n/set add member:@Fay\n/set add member:@Gus\n/set add member:@Hal\nas Zed\n/nudge settings`);
   });
   afterAll(() => h.close());
 

@@ -7,6 +7,7 @@ import Database from "better-sqlite3";
 import { afterAll, test } from "vitest";
 import { POSTGRES_SCHEMA, postgresSchema, SQLITE_SCHEMA } from "../../scripts/postgres/derive-schema.ts";
 import { loadMigrations, migrateSqlite, POSTGRES_MIGRATIONS_DIR } from "../../src/store/migrate.ts";
+import { AFTER_CALENDAR_DATES, BEFORE_CALENDAR_DATES, LEAVE_ENDS_BEFORE, migratedLeaveEnds } from "../support/calendar-date-rows.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "als-migrations-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -78,4 +79,28 @@ test("SQLite and PostgreSQL have the same migrations, in step", () => {
     loadMigrations(POSTGRES_MIGRATIONS_DIR).map((m) => m.name),
     loadMigrations().map((m) => m.name),
   );
+});
+
+test("the calendar dates migration (0007) turns stored instants into the calendar dates they stood for, in each owner's zone", () => {
+  const db = new Database(join(dir, "calendar-dates.db"));
+  const all = loadMigrations();
+  const upTo = all.findIndex((m) => m.name.endsWith("_calendar_dates"));
+  assert.ok(upTo > 0, "the calendar dates migration exists");
+  migrateSqlite(db, all.slice(0, upTo));
+  db.exec(BEFORE_CALENDAR_DATES);
+  migrateSqlite(db, all);
+  const rows = (sql: string) => db.prepare(sql).all();
+  assert.deepEqual(rows(`SELECT "id", "programmeStart", "programmeEnd" FROM "LearningSet" ORDER BY "id"`), AFTER_CALENDAR_DATES.programmes);
+  assert.deepEqual(rows(`SELECT "id", "dueDate", "dueTimeZone" FROM "Action" ORDER BY "id"`), AFTER_CALENDAR_DATES.actions);
+  const absences = rows(`SELECT "id", "lastDay", "timeZone", "endedAt" FROM "Absence" ORDER BY "id"`) as {
+    id: string;
+    lastDay: string;
+    timeZone: string;
+    endedAt: string | null;
+  }[];
+  assert.deepEqual(
+    absences.map((a) => ({ ...a, endedAt: a.endedAt && new Date(a.endedAt).toISOString() })),
+    AFTER_CALENDAR_DATES.absences,
+  );
+  assert.deepEqual(Object.fromEntries(absences.map((a) => [a.id, migratedLeaveEnds(a)])), LEAVE_ENDS_BEFORE, "each leave ends when it did");
 });

@@ -9,6 +9,7 @@
  * #27), reflections after each problem, reviews of goals 1 and 2 (none of goal 3), and a closing reflection in the
  * programme's last month.
  */
+import { calendarDate } from "../../src/domain/calendar-date.ts";
 import type { DraftAction, DraftEntry, DraftInput, DraftMeeting } from "../../src/domain/draft.ts";
 import type { EntryKind } from "../../src/domain/entry-kind.ts";
 
@@ -234,6 +235,8 @@ export const FIXTURE_OUTCOMES = {
 } as const;
 
 const d = (iso: string) => new Date(iso);
+/** A calendar date as the member (in London) gave it. */
+export const day = (iso: string) => calendarDate(iso, "Europe/London");
 
 export function fixtureEntries(): DraftEntry[] {
   return FIXTURE_ENTRIES.map(([number, kind, when, meetingNumber, text]) => ({
@@ -256,7 +259,7 @@ export function fixtureActions(): DraftAction[] {
   return [
     {
       ...base(13),
-      due: "2027-02-21",
+      due: day("2027-02-21"),
       status: "done",
       outcome: FIXTURE_OUTCOMES[13],
       effectiveness: "very",
@@ -264,16 +267,16 @@ export function fixtureActions(): DraftAction[] {
     },
     {
       ...base(14),
-      due: "2027-02-28",
+      due: day("2027-02-28"),
       status: "partly",
       outcome: entry(19).text,
       effectiveness: "somewhat",
       outcomeAt: entry(19).createdAt,
     },
-    { ...base(18), due: "2027-03-14", status: "open", outcome: null, effectiveness: null, outcomeAt: null },
+    { ...base(18), due: day("2027-03-14"), status: "open", outcome: null, effectiveness: null, outcomeAt: null },
     {
       ...base(25),
-      due: "2027-05-02",
+      due: day("2027-05-02"),
       status: "done",
       outcome: FIXTURE_OUTCOMES[25],
       effectiveness: "very",
@@ -306,8 +309,8 @@ export function fixtureInput(over: Partial<DraftInput> = {}): DraftInput {
     memberCount: 5,
     slotMinutes: 30,
     advisorNotes: 4,
-    programmeStart: d("2027-01-11T00:00:00Z"),
-    programmeEnd: d("2027-08-10T00:00:00Z"),
+    programmeStart: day("2027-01-11"),
+    programmeEnd: day("2027-08-10"),
     joinedAt: d("2027-01-11T09:00:00Z"),
     meetings: fixtureMeetings(),
     entries: shuffled,

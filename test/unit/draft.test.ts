@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import JSZip from "jszip";
 import { test } from "vitest";
-import { dueDay } from "../../src/app/draft-input.ts";
 import { actionLearningParts } from "../../src/domain/action-learning-parts.ts";
+import { calendarDate } from "../../src/domain/calendar-date.ts";
 import {
   compileDraft,
   countWords,
@@ -23,6 +23,7 @@ import { evidenceCsv } from "../../src/export/draft-csv.ts";
 import { draftToDocx } from "../../src/export/draft-docx.ts";
 import { draftToMarkdown } from "../../src/export/draft-markdown.ts";
 import {
+  day,
   EXPECTED_SECTION,
   FIXTURE_ENTRIES,
   FIXTURE_OUTCOMES,
@@ -275,11 +276,18 @@ test("1.2: each goal with the actions that serve it (text, due day as given, hel
 
 test("due dates are the calendar day the member gave, in every zone", () => {
   assert.match(text(section(draft, "Problem 1:")), /Action #13 \(agreed 8 Feb 2027, due 21 Feb 2027, for Goal 1\)/);
-  // An action stores the end of its due day: the start of the next day in the member's zone.
-  assert.equal(dueDay(new Date("2027-03-17T00:00:00Z"), "Europe/London"), "2027-03-16");
-  assert.equal(dueDay(new Date("2027-03-17T04:00:00Z"), "America/New_York"), "2027-03-16");
-  assert.equal(dueDay(new Date("2027-03-30T23:00:00Z"), "Europe/London"), "2027-03-30"); // BST began on 28 Mar
-  assert.equal(dueDay(null, "Europe/London"), null);
+  // A due date given in another zone, or read by a member far away, is still the day given.
+  const input = fixtureInput();
+  const far = compileDraft({
+    ...input,
+    timeZone: "Pacific/Auckland",
+    actions: input.actions.map((a) => (a.number === 13 ? { ...a, due: calendarDate("2027-03-16", "America/New_York") } : a)),
+  });
+  assert.match(text(section(far, "Problem 1:")), /Action #13 \(agreed 8 Feb 2027, due 16 Mar 2027, for Goal 1\)/);
+  assert.equal(
+    (section(far, "Goal 1").find((b) => b.kind === "table") as Extract<DraftBlock, { kind: "table" }>).rows[0]![1],
+    "16 Mar 2027",
+  );
 });
 
 test("1.1: strengths and limitations with their sources; a prompt for those without one", () => {
@@ -462,12 +470,12 @@ test("word counts: the member's words per section against about 480 and 720, say
 });
 
 test("a programme under 6 months, over 12 months, or not set is flagged", () => {
-  const short = compileDraft(fixtureInput({ programmeEnd: at("2027-06-30T00:00:00Z") }));
+  const short = compileDraft(fixtureInput({ programmeEnd: day("2027-06-30") }));
   assert.ok(
     short.warnings.some((w) => /requires at least 6 months/.test(w)),
     short.warnings.join("\n"),
   );
-  const long = compileDraft(fixtureInput({ programmeEnd: at("2028-03-01T00:00:00Z") }));
+  const long = compileDraft(fixtureInput({ programmeEnd: day("2028-03-01") }));
   assert.ok(long.warnings.some((w) => /allows at most 12 months/.test(w)));
   const unset = compileDraft(fixtureInput({ programmeStart: null, programmeEnd: null }));
   assert.ok(unset.warnings.some((w) => /No programme period is set/.test(w)));

@@ -1,7 +1,7 @@
 import { logEdit } from "../../../commands/index.ts";
 import { type EntryLinks, editEntry, findOwnEntry } from "../../store/entries.ts";
 import { handler } from "../context.ts";
-import { dueAtFor, resolveLink } from "../entry-links.ts";
+import { checkDue, resolveLink } from "../entry-links.ts";
 import { toActor } from "../reply.ts";
 import { failure, success } from "../result.ts";
 
@@ -40,8 +40,8 @@ export default handler(logEdit, async (ctx, options) => {
   if (!goalLink.ok) return goalLink;
   const problemLink = await resolveLink(ctx, "problem", problem, true);
   if (!problemLink.ok) return problemLink;
-  const dueAt = due ? dueAtFor(ctx, due) : null;
-  if (dueAt && !dueAt.ok) return dueAt;
+  const dueDay = due ? checkDue(ctx, due) : null;
+  if (dueDay && !dueDay.ok) return dueDay;
 
   const links: EntryLinks = {};
   if (goalLink.value !== undefined) links.goalId = goalLink.value?.id ?? null;
@@ -51,7 +51,7 @@ export default handler(logEdit, async (ctx, options) => {
   await editEntry(
     ctx.deps.db,
     own.id,
-    { ...(text !== undefined ? { text } : {}), ...links, ...(dueAt ? { dueAt: dueAt.value } : {}) },
+    { ...(text !== undefined ? { text } : {}), ...links, ...(dueDay ? { due: dueDay.value } : {}) },
     ctx.now,
   );
   const changed = [

@@ -11,12 +11,13 @@ import {
   logReview,
   logStrength,
 } from "../../../commands/index.ts";
+import type { CalendarDate } from "../../domain/calendar-date.ts";
 import type { EntryKind } from "../../domain/entry-kind.ts";
 import { readSmartGoal } from "../../domain/smart-goal.ts";
 import { countOwnOfKind, createEntry, findOwnAction, findOwnEntry, listActions, ordinalOf, recordOutcome } from "../../store/entries.ts";
 import { listMeetings } from "../../store/meetings.ts";
 import { handler, type SetContext } from "../context.ts";
-import { dueAtFor, resolveLink } from "../entry-links.ts";
+import { checkDue, resolveLink } from "../entry-links.ts";
 import { actionRef, findMeeting, meetingForEntry, noSuchAction } from "../format.ts";
 import type { Outgoing } from "../reply.ts";
 import { toActor } from "../reply.ts";
@@ -26,7 +27,7 @@ import { failure, type Result, success } from "../result.ts";
 type EntryOptions = {
   text: string;
   meeting?: MeetingRef;
-  due?: Date;
+  due?: CalendarDate;
   action?: number;
   goal?: number;
   problem?: number;
@@ -110,8 +111,8 @@ async function recordEntry(ctx: SetContext, kind: EntryKind, options: EntryOptio
   if (!goal.ok) return goal;
   const problem = await resolveLink(ctx, "problem", options.problem);
   if (!problem.ok) return problem;
-  const dueAt = options.due ? dueAtFor(ctx, options.due) : null;
-  if (dueAt && !dueAt.ok) return dueAt;
+  const due = options.due ? checkDue(ctx, options.due) : null;
+  if (due && !due.ok) return due;
   // An outcome of an action belongs to that action's problem unless it names one.
   const actionEntry = action && !problem.value ? await findOwnEntry(db, ctx.set.id, ctx.actor.id, action.number) : null;
 
@@ -122,7 +123,7 @@ async function recordEntry(ctx: SetContext, kind: EntryKind, options: EntryOptio
     text: options.text,
     meetingId: meeting?.id ?? null,
     now: ctx.now,
-    dueAt: dueAt?.value ?? null,
+    due: options.due ?? null,
     goalId: goal.value?.id ?? null,
     problemId: problem.value?.id ?? actionEntry?.problemId ?? null,
     support: options.support ?? null,

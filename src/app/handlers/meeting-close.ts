@@ -1,12 +1,13 @@
 import { meetingClose } from "../../../commands/index.ts";
 import { canMove } from "../../domain/lifecycle.ts";
-import { createMeetings, groupByPosition, saveAttendance, setMeetingStatus, setSlotStatus } from "../../store/meetings.ts";
+import { groupByPosition, isAway } from "../../domain/rotation-state.ts";
+import { createMeetings, saveAttendance, setMeetingStatus, setSlotStatus } from "../../store/meetings.ts";
 import { findPerson } from "../../store/people.ts";
 import { handler } from "../context.ts";
 import { findMeeting, meetingTitle, plannedPresenters, plural, presenterNames, rsvpButtons } from "../format.ts";
 import { at, type Outgoing, toChannel, toPerson } from "../reply.ts";
 import { failure, success } from "../result.ts";
-import { freshState, isAway, loadSetState } from "../set-state.ts";
+import { announceThenLoad, loadSetState } from "../set-state.ts";
 
 export default handler(meetingClose, async (ctx, { next, present, meeting }) => {
   const { db } = ctx.deps;
@@ -56,9 +57,17 @@ export default handler(meetingClose, async (ctx, { next, present, meeting }) => 
     slots.filter((s) => !attendees.includes(s.personId)).map((s) => s.id),
     "missed",
   );
-  if (next) await createMeetings(db, { setId: set.id, createdById: ctx.actor.id, durationMinutes: target.durationMinutes, starts: [next] });
+  if (next)
+    await createMeetings(db, {
+      setId: set.id,
+      createdById: ctx.actor.id,
+      durationMinutes: target.durationMinutes,
+      starts: [next],
+      now: ctx.now,
+    });
 
-  const { state: after } = await freshState(db, set, ctx.now);
+  // Closing announces the next meeting's presenters (src/domain/rotation-state.ts).
+  const { state: after } = await announceThenLoad(db, set, ctx.now);
   const summary = [
     `Meeting ${target.number} closed by ${ctx.actor.displayName}: ${plural(attendees.length, "member")} of ${members.length} attended` +
       (presented.length ? `; ${presenterNames(set, groupByPosition(presented))} presented.` : "."),

@@ -4,10 +4,10 @@ import { handler } from "../context.ts";
 import { meetingTitle, plannedPresenters } from "../format.ts";
 import { toActor } from "../reply.ts";
 import { success } from "../result.ts";
-import { freshState } from "../set-state.ts";
+import { loadSetState } from "../set-state.ts";
 
 export default handler(meetingList, async (ctx, { count }) => {
-  const { state } = await freshState(ctx.deps.db, ctx.set, ctx.now);
+  const state = await loadSetState(ctx.deps.db, ctx.set, ctx.now);
   const shown = state.upcoming.slice(0, count ?? 6);
   if (shown.length === 0) return success([toActor({ text: "No upcoming meetings. Schedule one with /meeting schedule when:…" })]);
   const more = state.upcoming.length - shown.length;

@@ -1,10 +1,12 @@
 import { meetingMove } from "../../../commands/index.ts";
+import { meetingTimeReminders } from "../../domain/plan-nudges.ts";
 import { moveMeeting } from "../../store/meetings.ts";
+import { skipPending } from "../../store/outbox.ts";
 import { handler } from "../context.ts";
 import { findMeeting, meetingTitle } from "../format.ts";
 import { at, toChannel } from "../reply.ts";
 import { failure, success } from "../result.ts";
-import { freshState, loadSetState } from "../set-state.ts";
+import { announcePresenters, loadSetState } from "../set-state.ts";
 
 export default handler(meetingMove, async (ctx, { meeting, when }) => {
   const { db } = ctx.deps;
@@ -18,8 +20,11 @@ export default handler(meetingMove, async (ctx, { meeting, when }) => {
     );
   if (when <= ctx.now) return failure("bad-option", `Option when: ${at(when)} is in the past.`);
   const from = target.startsAt;
-  await moveMeeting(db, target.id, when);
-  await freshState(db, ctx.set, ctx.now);
+  await moveMeeting(db, target.id, when, ctx.now);
+  // Reminders for the old time that are still waiting to go (a retry) would give the wrong date; the new time has its own.
+  await skipPending(db, ctx.set.id, meetingTimeReminders(target), `meeting ${target.number} moved to another time`);
+  // A meeting moved to less than a week ahead has its presenters announced at once (src/domain/rotation-state.ts).
+  await announcePresenters(db, ctx.set, ctx.now);
   return success([
     toChannel({
       text: `${ctx.actor.displayName} moved meeting ${target.number} from ${at(from)} to ${at(when)}.\n${meetingTitle({ ...target, startsAt: when })}`,

@@ -1,4 +1,5 @@
 import { meetingSchedule } from "../../../commands/index.ts";
+import { calendarDateOf, compareDates, lastMomentOf } from "../../domain/calendar-date.ts";
 import { describeCadence, expandOccurrences, parseEvery, toRRule } from "../../domain/recurrence.ts";
 import { DEFAULT_MEETING_MINUTES } from "../../domain/rotation.ts";
 import { createMeetings } from "../../store/meetings.ts";
@@ -6,7 +7,7 @@ import { handler } from "../context.ts";
 import { meetingTitle, plannedPresenters, plural } from "../format.ts";
 import { at, toChannel } from "../reply.ts";
 import { failure, success } from "../result.ts";
-import { freshState } from "../set-state.ts";
+import { announceThenLoad } from "../set-state.ts";
 
 const DEFAULT_COUNT = 6;
 
@@ -24,8 +25,10 @@ export default handler(meetingSchedule, async (ctx, { when, duration, every, cou
   if (every) {
     const cadence = parseEvery(every);
     if (!cadence.ok) return failure("bad-option", `Option every: ${cadence.message}`);
-    if (until !== undefined && until <= when) return failure("bad-option", `Option until: must be after the first meeting (${at(when)}).`);
-    const end = until ? { until: new Date(until.getTime() + 24 * 3600_000 - 1) } : { count: count ?? DEFAULT_COUNT };
+    if (until !== undefined && compareDates(until, calendarDateOf(when, until.zone)) <= 0)
+      return failure("bad-option", `Option until: must be after the first meeting (${at(when)}).`);
+    // Meetings may start until the end of that day, inclusive (an RRULE's UNTIL is inclusive).
+    const end = until ? { until: lastMomentOf(until) } : { count: count ?? DEFAULT_COUNT };
     const rule = toRRule(cadence.value, when, zone, end);
     starts = expandOccurrences(rule, when, zone);
     if (starts.length === 0) return failure("bad-option", "That series has no meetings: check every:, count: and until:.");
@@ -38,11 +41,14 @@ export default handler(meetingSchedule, async (ctx, { when, duration, every, cou
     durationMinutes: duration ?? DEFAULT_MEETING_MINUTES,
     starts,
     ...(series ? { series } : {}),
+    now: ctx.now,
   });
-  const { state } = await freshState(ctx.deps.db, ctx.set, ctx.now);
+  // A meeting less than a week ahead has its presenters announced at once (src/domain/rotation-state.ts).
+  const { state } = await announceThenLoad(ctx.deps.db, ctx.set, ctx.now);
   const head = series
     ? `${ctx.actor.displayName} scheduled ${plural(created.length, "meeting")}, ${cadenceText}, from ${at(created[0]!.startsAt)} to ${at(created.at(-1)!.startsAt)}:`
     : `${ctx.actor.displayName} scheduled a meeting:`;
-  const lines = created.map((m) => `${meetingTitle(m)} · presenters: ${plannedPresenters(state, m)}`);
+  const stored = new Map(state.meetings.map((m) => [m.id, m]));
+  const lines = created.map((m) => `${meetingTitle(m)} · presenters: ${plannedPresenters(state, stored.get(m.id) ?? m)}`);
   return success([toChannel({ text: [head, ...lines].join("\n") })]);
 });

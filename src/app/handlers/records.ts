@@ -1,6 +1,7 @@
 import { records } from "../../../commands/index.ts";
+import { groupByPosition } from "../../domain/rotation-state.ts";
 import { formatDuration } from "../../domain/when.ts";
-import { groupByPosition, listAttendance, listMeetings, listSlots } from "../../store/meetings.ts";
+import { listAttendance, listMeetings, listSlots } from "../../store/meetings.ts";
 import { listFailed } from "../../store/outbox.ts";
 import { addAdvisorNote, listAdvisorNotes } from "../../store/records.ts";
 import { handler } from "../context.ts";
