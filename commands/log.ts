@@ -166,10 +166,18 @@ export const logEdit = command({
 export const logDelete = command({
   name: "log",
   sub: "delete",
-  summary: "Delete one of your entries.",
+  summary: "Delete one of your entries (an outcome's action reopens; an action's outcome: you choose).",
   who: "member",
-  options: { entry: opt.integer({ description: "The entry's number (see /log list)", min: 1, max: 100000, suggest: "entries" }) },
-  examples: ["/log delete entry:3"],
+  options: {
+    entry: opt.integer({ description: "The entry's number (see /log list)", min: 1, max: 100000, suggest: "entries" }),
+    outcome: optional(
+      opt.choice({
+        description: "For an action with an outcome: delete the outcome too, or keep it as an entry",
+        choices: ["delete", "keep"] as const,
+      }),
+    ),
+  },
+  examples: ["/log delete entry:3", "/log delete entry:2 outcome:keep"],
 });
 
 export const logShare = command({
@@ -207,7 +215,7 @@ export const logExport = command({
 export const logForget = command({
   name: "log",
   sub: "forget",
-  summary: "Delete all your data: asks you to confirm first. Cannot be undone.",
+  summary: "Delete all your data, in every set here: asks first, naming each set. Cannot be undone.",
   who: "member",
   options: { confirm: optional(opt.choice({ description: "yes, once you have read what will be deleted", choices: ["yes"] as const })) },
   examples: ["/log forget", "/log forget confirm:yes"],

@@ -13,9 +13,13 @@ export type Field = { label: string; value: string };
 
 export type Reply = { text: string; fields?: Field[]; buttons?: Button[]; files?: FileOut[] };
 
-/** Who sees a reply: the set's channel, only the person who ran the command, or one person by DM. */
+/**
+ * Who sees a reply: the set's channel, only the person who ran the command, or one person by DM — or, for a
+ * command that changes several sets (`/log forget`), another set's channel in the same workspace.
+ */
 export type Audience =
   | { kind: "channel" }
+  | { kind: "set-channel"; channelId: string }
   | { kind: "actor"; timeZone?: string }
   | { kind: "dm"; personId: string; externalId: string; displayName: string; timeZone: string };
 
@@ -23,6 +27,8 @@ export type Outgoing = { audience: Audience; reply: Reply };
 
 export const toChannel = (reply: Reply): Outgoing => ({ audience: { kind: "channel" }, reply });
 export const toActor = (reply: Reply): Outgoing => ({ audience: { kind: "actor" }, reply });
+/** A post in the channel of another set of the workspace (by its stored channel id). */
+export const toSetChannel = (channelId: string, reply: Reply): Outgoing => ({ audience: { kind: "set-channel", channelId }, reply });
 export const toPerson = (person: { id: string; externalId: string; displayName: string; timeZone: string }, reply: Reply): Outgoing => ({
   audience: {
     kind: "dm",
@@ -50,20 +56,6 @@ export function at(date: Date, style: TimeStyle = "full"): string {
 /** Replaces every time marker in `text` using `render`. */
 export function renderTimes(text: string, render: (date: Date, style: TimeStyle) => string): string {
   return text.replace(TIME_MARKER, (_m, secs: string, style: TimeStyle) => render(new Date(Number(secs) * 1000), style));
-}
-
-/** Splits text into pieces of at most `max` characters, at line breaks where possible (platform size limits). */
-export function splitText(text: string, max: number): string[] {
-  const pieces: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    const cut = rest.lastIndexOf("\n", max);
-    const at = cut > 0 ? cut : max;
-    pieces.push(rest.slice(0, at));
-    rest = rest.slice(cut > 0 ? at + 1 : at);
-  }
-  if (rest.length > 0 || pieces.length === 0) pieces.push(rest);
-  return pieces;
 }
 
 /** What a platform button carries: the set's channel and the command it runs, so a press in a DM still knows its set. */

@@ -18,9 +18,12 @@ export type SetState = RotationState<MeetingRow> & { set: SetWithPeople };
 
 /** Reads a set's meetings, turns, RSVPs and absences at `now`. Reads only. */
 export async function loadSetState(db: Db, set: SetWithPeople, now: Date): Promise<SetState> {
-  const meetings = await listMeetings(db, set.id);
-  const ids = meetings.map((m) => m.id);
-  const [slots, rsvps, absences] = await Promise.all([listSlots(db, ids), listRsvps(db, ids), listAbsences(db, set.id, now)]);
+  const [meetings, slots, rsvps, absences] = await Promise.all([
+    listMeetings(db, set.id),
+    listSlots(db, set.id),
+    listRsvps(db, set.id),
+    listAbsences(db, set.id, now),
+  ]);
   const members = set.memberships
     .filter((m) => m.role === "member")
     .map((m, order) => ({ personId: m.person.id, order, pairLabel: m.pairLabel }));

@@ -38,7 +38,7 @@ export type RotationMeeting = {
 };
 /** A stored turn. Pair partners share a position. */
 export type RotationSlot = { id: string; meetingId: string; personId: string; position: number; status: SlotStatus; swapped: boolean };
-type RotationRsvp = { meetingId: string; personId: string; answer: "yes" | "no" };
+type RotationRsvp = { meetingId: string; personId: string; answer: "yes" | "no"; absenceId?: string | null };
 /** A person is away from `startsAt` (inclusive) to `endsAt` (exclusive). */
 export type RotationAbsence = { personId: string; startsAt: Date; endsAt: Date };
 

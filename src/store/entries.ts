@@ -30,11 +30,13 @@ export type ActionRow = {
   outcome: string | null;
   effectiveness: string | null;
   outcomeAt: Date | null;
+  /** The outcome entry that recorded `outcome`, while it stands (deleting it reopens the action). */
+  outcomeEntryId: string | null;
 };
 
 /**
  * Records an entry under the author's next number; an `action` entry also creates its Action.
- * Numbering and insert share one transaction, so two entries never get the same number.
+ * Numbering and insert are atomic inside a transaction, as every command runs (`inTransaction`).
  */
 export async function createEntry(
   db: Db,
@@ -48,38 +50,36 @@ export async function createEntry(
     due?: CalendarDate | null;
   } & EntryLinks,
 ): Promise<EntryRow> {
-  return db.$transaction(async (tx) => {
-    const top = await tx.entry.aggregate({ where: { setId: input.setId, authorId: input.authorId }, _max: { number: true } });
-    const entry = await tx.entry.create({
+  const top = await db.entry.aggregate({ where: { setId: input.setId, authorId: input.authorId }, _max: { number: true } });
+  const entry = await db.entry.create({
+    data: {
+      setId: input.setId,
+      authorId: input.authorId,
+      number: (top._max.number ?? 0) + 1,
+      kind: input.kind,
+      text: input.text,
+      meetingId: input.meetingId,
+      createdAt: input.now,
+      goalId: input.goalId ?? null,
+      problemId: input.problemId ?? null,
+      support: input.support ?? null,
+      source: input.source ?? null,
+    },
+  });
+  if (input.kind === "action") {
+    await db.action.create({
       data: {
+        entryId: entry.id,
         setId: input.setId,
-        authorId: input.authorId,
-        number: (top._max.number ?? 0) + 1,
-        kind: input.kind,
-        text: input.text,
+        ownerId: input.authorId,
         meetingId: input.meetingId,
         createdAt: input.now,
-        goalId: input.goalId ?? null,
-        problemId: input.problemId ?? null,
-        support: input.support ?? null,
-        source: input.source ?? null,
+        dueDate: input.due?.date ?? null,
+        dueTimeZone: input.due?.zone ?? null,
       },
     });
-    if (input.kind === "action") {
-      await tx.action.create({
-        data: {
-          entryId: entry.id,
-          setId: input.setId,
-          ownerId: input.authorId,
-          meetingId: input.meetingId,
-          createdAt: input.now,
-          dueDate: input.due?.date ?? null,
-          dueTimeZone: input.due?.zone ?? null,
-        },
-      });
-    }
-    return entry;
-  });
+  }
+  return entry;
 }
 
 /** The author's entries in a set, newest first. */
@@ -94,7 +94,8 @@ export async function findOwnEntry(db: Db, setId: string, authorId: string, numb
 
 /**
  * Changes an entry: its text and links where given (`undefined` leaves one as it is, `null` removes it), and an
- * action's due date (`due`, same convention). One transaction.
+ * action's due date (`due`, same convention). An outcome entry that closed an action changes that action's outcome
+ * with its text. Runs in the command's transaction.
  */
 export async function editEntry(
   db: Db,
@@ -103,11 +104,10 @@ export async function editEntry(
   now: Date,
 ): Promise<void> {
   const { due, ...fields } = change;
-  await db.$transaction(async (tx) => {
-    await tx.entry.update({ where: { id: entryId }, data: { ...fields, editedAt: now } });
-    if (due !== undefined)
-      await tx.action.update({ where: { entryId }, data: { dueDate: due?.date ?? null, dueTimeZone: due?.zone ?? null } });
-  });
+  await db.entry.update({ where: { id: entryId }, data: { ...fields, editedAt: now } });
+  if (fields.text !== undefined) await db.action.updateMany({ where: { outcomeEntryId: entryId }, data: { outcome: fields.text } });
+  if (due !== undefined)
+    await db.action.update({ where: { entryId }, data: { dueDate: due?.date ?? null, dueTimeZone: due?.zone ?? null } });
 }
 
 /**
@@ -138,8 +138,9 @@ export async function deleteEntry(db: Db, entryId: string): Promise<void> {
 export const storedDue = (a: { dueDate: string | null; dueTimeZone: string | null }): CalendarDate | null =>
   a.dueDate === null ? null : calendarDate(a.dueDate, a.dueTimeZone ?? "UTC");
 
-type ActionWithEntry = {
+type ActionFields = {
   id: string;
+  entryId: string;
   meetingId: string | null;
   dueDate: string | null;
   dueTimeZone: string | null;
@@ -147,42 +148,93 @@ type ActionWithEntry = {
   outcome: string | null;
   effectiveness: string | null;
   outcomeAt: Date | null;
-  entry: { number: number; text: string; createdAt: Date };
+  outcomeEntryId: string | null;
 };
-const asAction = (a: ActionWithEntry): ActionRow => ({
+const asAction = (a: ActionFields, entry: { number: number; text: string; createdAt: Date }): ActionRow => ({
   id: a.id,
-  number: a.entry.number,
-  text: a.entry.text,
+  number: entry.number,
+  text: entry.text,
   meetingId: a.meetingId,
-  createdAt: a.entry.createdAt,
+  createdAt: entry.createdAt,
   due: storedDue(a),
   status: a.status as ActionStatus,
   outcome: a.outcome,
   effectiveness: a.effectiveness,
   outcomeAt: a.outcomeAt,
+  outcomeEntryId: a.outcomeEntryId,
 });
 
-/** The owner's actions in a set, oldest first. */
+/**
+ * The owner's actions in a set, oldest first. Two flat queries joined here: Prisma loads an included
+ * relation with the parent ids as parameters, which would grow with the member's actions.
+ */
 export async function listActions(db: Db, setId: string, ownerId: string): Promise<ActionRow[]> {
-  const rows = await db.action.findMany({ where: { setId, ownerId }, include: { entry: true }, orderBy: { entry: { number: "asc" } } });
-  return rows.map(asAction);
+  const [actions, entries] = await Promise.all([
+    db.action.findMany({ where: { setId, ownerId } }),
+    db.entry.findMany({
+      where: { setId, authorId: ownerId, action: { isNot: null } },
+      orderBy: { number: "asc" },
+      select: { id: true, number: true, text: true, createdAt: true },
+    }),
+  ]);
+  const byEntry = new Map(actions.map((a) => [a.entryId, a]));
+  return entries.flatMap((e) => {
+    const action = byEntry.get(e.id);
+    return action ? [asAction(action, e)] : [];
+  });
 }
 
 /** The owner's action whose entry has this number, or null. */
 export async function findOwnAction(db: Db, setId: string, ownerId: string, number: number): Promise<ActionRow | null> {
-  const row = await db.action.findFirst({ where: { setId, ownerId, entry: { number } }, include: { entry: true } });
-  return row ? asAction(row) : null;
+  const entry = await db.entry.findUnique({ where: { setId_authorId_number: { setId, authorId: ownerId, number } } });
+  const action = entry && (await db.action.findUnique({ where: { entryId: entry.id } }));
+  return entry && action ? asAction(action, entry) : null;
 }
 
+/**
+ * Records an action's outcome. `outcomeEntryId` is the outcome entry that recorded it (`/log outcome action:N`),
+ * null for an outcome given some other way (`/action done text:`), or left as it is when undefined.
+ */
 export async function recordOutcome(
   db: Db,
   actionId: string,
-  input: { status: ActionStatus; outcome: string | null; effectiveness: string | null; now: Date },
+  input: { status: ActionStatus; outcome: string | null; effectiveness: string | null; now: Date; outcomeEntryId?: string | null },
 ): Promise<void> {
   await db.action.update({
     where: { id: actionId },
-    data: { status: input.status, outcome: input.outcome, effectiveness: input.effectiveness, outcomeAt: input.now },
+    data: {
+      status: input.status,
+      outcome: input.outcome,
+      effectiveness: input.effectiveness,
+      outcomeAt: input.now,
+      ...(input.outcomeEntryId !== undefined ? { outcomeEntryId: input.outcomeEntryId } : {}),
+    },
   });
+}
+
+/** Takes an action's outcome back: open again, with no outcome, effectiveness or outcome entry. */
+export async function reopenAction(db: Db, actionId: string): Promise<void> {
+  await db.action.update({
+    where: { id: actionId },
+    data: { status: "open", outcome: null, effectiveness: null, outcomeAt: null, outcomeEntryId: null },
+  });
+}
+
+/** The action an entry is (an `action` entry's own Action), or null. */
+export async function actionOfEntry(db: Db, entry: EntryRow): Promise<ActionRow | null> {
+  const action = await db.action.findUnique({ where: { entryId: entry.id } });
+  return action ? asAction(action, entry) : null;
+}
+
+/** The action whose outcome an outcome entry recorded, or null. */
+export async function actionClosedBy(db: Db, outcomeEntryId: string): Promise<ActionRow | null> {
+  const action = await db.action.findUnique({ where: { outcomeEntryId }, include: { entry: true } });
+  return action ? asAction(action, action.entry) : null;
+}
+
+/** An entry by id, or null. */
+export async function findEntry(db: Db, entryId: string): Promise<EntryRow | null> {
+  return db.entry.findUnique({ where: { id: entryId } });
 }
 
 export async function setSharing(db: Db, membershipId: string, sharing: boolean): Promise<void> {

@@ -20,7 +20,8 @@ export type MeetingRow = {
   timeSetAt: Date | null;
 };
 export type SlotRow = RotationSlot;
-export type RsvpRow = { meetingId: string; personId: string; answer: "yes" | "no" };
+/** `absenceId`: set when the bot sent this apology because of that leave. */
+export type RsvpRow = { meetingId: string; personId: string; answer: "yes" | "no"; absenceId: string | null };
 /** A member's leave as stored: its last day is a calendar date in the zone it was read in (see src/domain/leave.ts). */
 export type AbsenceRow = Leave & { id: string; personId: string; note: string | null };
 
@@ -32,7 +33,16 @@ export async function listMeetings(db: Db, setId: string): Promise<MeetingRow[]>
   return rows.map(asMeeting);
 }
 
-/** Creates meetings numbered after the set's highest number, optionally as one recurring series; `now` is when their times were set. */
+/** How many of the set's meetings are scheduled and have not started by `now`. */
+export async function countUpcomingMeetings(db: Db, setId: string, now: Date): Promise<number> {
+  return db.meeting.count({ where: { setId, status: "scheduled", startsAt: { gt: now } } });
+}
+
+/**
+ * Creates meetings numbered after the set's highest number, optionally as one recurring series; `now` is when
+ * their times were set. Numbering
+ * and inserts are atomic only inside a transaction, as every command runs (`inTransaction`).
+ */
 export async function createMeetings(
   db: Db,
   input: {
@@ -44,31 +54,29 @@ export async function createMeetings(
     now: Date;
   },
 ): Promise<MeetingRow[]> {
-  return db.$transaction(async (tx) => {
-    const top = await tx.meeting.aggregate({ where: { setId: input.setId }, _max: { number: true } });
-    const series = input.series
-      ? await tx.meetingSeries.create({
-          data: { setId: input.setId, ...input.series, durationMinutes: input.durationMinutes, createdById: input.createdById },
-        })
-      : null;
-    const first = (top._max.number ?? 0) + 1;
-    const created: MeetingRow[] = [];
-    for (const [i, startsAt] of input.starts.entries()) {
-      const row = await tx.meeting.create({
-        data: {
-          setId: input.setId,
-          number: first + i,
-          seriesId: series?.id ?? null,
-          startsAt,
-          durationMinutes: input.durationMinutes,
-          createdById: input.createdById,
-          timeSetAt: input.now,
-        },
-      });
-      created.push(asMeeting(row));
-    }
-    return created;
-  });
+  const top = await db.meeting.aggregate({ where: { setId: input.setId }, _max: { number: true } });
+  const series = input.series
+    ? await db.meetingSeries.create({
+        data: { setId: input.setId, ...input.series, durationMinutes: input.durationMinutes, createdById: input.createdById },
+      })
+    : null;
+  const first = (top._max.number ?? 0) + 1;
+  const created: MeetingRow[] = [];
+  for (const [i, startsAt] of input.starts.entries()) {
+    const row = await db.meeting.create({
+      data: {
+        setId: input.setId,
+        number: first + i,
+        seriesId: series?.id ?? null,
+        startsAt,
+        durationMinutes: input.durationMinutes,
+        createdById: input.createdById,
+        timeSetAt: input.now,
+      },
+    });
+    created.push(asMeeting(row));
+  }
+  return created;
 }
 
 /** Gives a meeting a new start time, set at `now`: its time version goes up by one, so its time-bound reminders are planned afresh. */
@@ -114,9 +122,9 @@ export async function setMeetingStatus(db: Db, meetingId: string, status: Meetin
   await db.meeting.update({ where: { id: meetingId }, data: { status, ...(status === "closed" ? { closedAt: now } : {}) } });
 }
 
-/** Slots of the given meetings. */
-export async function listSlots(db: Db, meetingIds: string[]): Promise<SlotRow[]> {
-  const rows = await db.presenterSlot.findMany({ where: { meetingId: { in: meetingIds } }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+/** Every presenter slot of the set's meetings: one query, filtered by set (a join), however many meetings it has. */
+export async function listSlots(db: Db, setId: string): Promise<SlotRow[]> {
+  const rows = await db.presenterSlot.findMany({ where: { meeting: { setId } }, orderBy: [{ position: "asc" }, { id: "asc" }] });
   return rows.map((s) => ({ ...s, status: s.status as SlotStatus }));
 }
 
@@ -125,21 +133,54 @@ export async function insertSlots(db: Db, slots: NewSlot[], now: Date): Promise<
   if (slots.length > 0) await db.presenterSlot.createMany({ data: slots.map((s) => ({ ...s, plannedAt: now })) });
 }
 
+/** Sets the status of some slots of one meeting (a meeting has a handful: the ids never grow with the set's history). */
 export async function setSlotStatus(db: Db, slotIds: string[], status: SlotStatus): Promise<void> {
   if (slotIds.length > 0) await db.presenterSlot.updateMany({ where: { id: { in: slotIds } }, data: { status } });
 }
 
-export async function listRsvps(db: Db, meetingIds: string[]): Promise<RsvpRow[]> {
-  const rows = await db.rsvp.findMany({ where: { meetingId: { in: meetingIds } } });
+/** Every RSVP to the set's meetings (filtered by set, a join). */
+export async function listRsvps(db: Db, setId: string): Promise<RsvpRow[]> {
+  const rows = await db.rsvp.findMany({ where: { meeting: { setId } } });
   return rows.map((r) => ({ ...r, answer: r.answer as "yes" | "no" }));
 }
 
-export async function saveRsvp(db: Db, meetingId: string, personId: string, answer: "yes" | "no", now: Date): Promise<void> {
+/**
+ * A person's answer for a meeting, replacing any earlier one. `absenceId` marks an apology the bot sends because
+ * of that leave; without it the answer is the person's own.
+ */
+export async function saveRsvp(
+  db: Db,
+  meetingId: string,
+  personId: string,
+  answer: "yes" | "no",
+  now: Date,
+  absenceId: string | null = null,
+): Promise<void> {
   await db.rsvp.upsert({
     where: { meetingId_personId: { meetingId, personId } },
-    create: { meetingId, personId, answer, answeredAt: now },
-    update: { answer, answeredAt: now },
+    create: { meetingId, personId, answer, answeredAt: now, absenceId },
+    update: { answer, answeredAt: now, absenceId },
   });
+}
+
+/**
+ * Withdraws the apologies the bot sent because of a person's leave in a set, for meetings still to come
+ * (scheduled, starting after `now`): they have no answer again. Returns those meetings, in time order.
+ */
+export async function withdrawLeaveApologies(
+  db: Db,
+  setId: string,
+  personId: string,
+  now: Date,
+): Promise<{ number: number; startsAt: Date }[]> {
+  const where = { personId, absenceId: { not: null }, meeting: { setId, status: "scheduled", startsAt: { gt: now } } };
+  const meetings = await db.meeting.findMany({
+    where: { rsvps: { some: where } },
+    orderBy: { startsAt: "asc" },
+    select: { number: true, startsAt: true },
+  });
+  await db.rsvp.deleteMany({ where });
+  return meetings;
 }
 
 export async function saveAttendance(db: Db, meetingId: string, personIds: string[]): Promise<void> {
@@ -147,8 +188,9 @@ export async function saveAttendance(db: Db, meetingId: string, personIds: strin
   if (personIds.length > 0) await db.attendance.createMany({ data: personIds.map((personId) => ({ meetingId, personId })) });
 }
 
-export async function listAttendance(db: Db, meetingIds: string[]): Promise<{ meetingId: string; personId: string }[]> {
-  return db.attendance.findMany({ where: { meetingId: { in: meetingIds } } });
+/** Who attended each of the set's meetings (filtered by set, a join). */
+export async function listAttendance(db: Db, setId: string): Promise<{ meetingId: string; personId: string }[]> {
+  return db.attendance.findMany({ where: { meeting: { setId } }, select: { meetingId: true, personId: true } });
 }
 
 /**
@@ -173,13 +215,13 @@ export async function listAbsences(db: Db, setId: string, from: Date): Promise<A
   return rows.map((a) => ({ id: a.id, personId: a.personId, note: a.note, ...asLeave(a) })).filter((a) => leaveEnds(a) > from);
 }
 
-/** Records a leave from `startsAt` to the end of `lastDay` (in the zone it was read in). */
+/** Records a leave from `startsAt` to the end of `lastDay` (in the zone it was read in); returns its id. */
 export async function addAbsence(
   db: Db,
   input: { setId: string; personId: string; startsAt: Date; lastDay: CalendarDate; note: string | null },
-): Promise<void> {
+): Promise<string> {
   const { lastDay, ...rest } = input;
-  await db.absence.create({ data: { ...rest, lastDay: lastDay.date, timeZone: lastDay.zone } });
+  return (await db.absence.create({ data: { ...rest, lastDay: lastDay.date, timeZone: lastDay.zone }, select: { id: true } })).id;
 }
 
 /**
@@ -200,8 +242,12 @@ export async function attendedMeetings(
   setId: string,
   personId: string,
 ): Promise<{ meetingId: string; durationMinutes: number; startsAt: Date }[]> {
-  const rows = await db.attendance.findMany({ where: { personId, meeting: { setId, status: "closed" } }, include: { meeting: true } });
-  return rows.map((r) => ({ meetingId: r.meetingId, durationMinutes: r.meeting.durationMinutes, startsAt: r.meeting.startsAt }));
+  const rows = await db.meeting.findMany({
+    where: { setId, status: "closed", attendances: { some: { personId } } },
+    orderBy: { startsAt: "asc" },
+    select: { id: true, durationMinutes: true, startsAt: true },
+  });
+  return rows.map((m) => ({ meetingId: m.id, durationMinutes: m.durationMinutes, startsAt: m.startsAt }));
 }
 
 /** The ids of the set's meetings at which the person presented (their presenter turns). */

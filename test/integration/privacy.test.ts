@@ -45,7 +45,7 @@ describe("a member's entries are theirs: advisors read them only while shared, o
       /Entry #1 \(problem\) updated/,
     );
     assert.match(await say("/log list"), /#1 .* problem \(Problem 1\): My manager overrides the rota I agree with the team \(edited\)/);
-    assert.match(await say("/log delete entry:2"), /Entry #2 deleted: the action \(and its outcome\)/);
+    assert.match(await say("/log delete entry:2"), /Entry #2 deleted: the action "Ask for a weekly slot with her"\./);
     assert.equal(await h.db.action.count(), 0);
   });
 

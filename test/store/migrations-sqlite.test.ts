@@ -66,6 +66,82 @@ test("upgrading a database keeps its rows: table rebuilds do not cascade", () =>
   assert.equal(db.pragma("foreign_keys", { simple: true }), 1);
 });
 
+test("upgrading to the draft's links (0010) keeps every entry and its action: the Entry rebuild does not cascade", () => {
+  const db = new Database(join(dir, "draft-links.db"));
+  const all = loadMigrations();
+  const at = all.findIndex((m) => m.name === "0010_draft_links");
+  assert.ok(at > 0, "0010_draft_links exists");
+  migrateSqlite(db, all.slice(0, at));
+  db.exec(`INSERT INTO "Workspace" ("id", "platform", "externalId") VALUES ('w', 'console', 'local');
+    INSERT INTO "Person" ("id", "workspaceId", "externalId", "displayName", "timeZone") VALUES ('p', 'w', 'Ana', 'Ana', 'Europe/London');
+    INSERT INTO "LearningSet" ("id", "workspaceId", "channelId", "name", "timeZone") VALUES ('s', 'w', 'set', 'Set', 'Europe/London');
+    INSERT INTO "Membership" ("id", "setId", "personId", "role", "joinedAt") VALUES ('m', 's', 'p', 'member', '2027-01-01');
+    INSERT INTO "Entry" ("id", "setId", "authorId", "number", "kind", "text", "createdAt") VALUES ('e1', 's', 'p', 1, 'goal', 'A goal', '2027-01-02');
+    INSERT INTO "Entry" ("id", "setId", "authorId", "number", "kind", "text", "createdAt") VALUES ('e2', 's', 'p', 2, 'action', 'An action', '2027-01-03');
+    INSERT INTO "Action" ("id", "entryId", "setId", "ownerId", "createdAt") VALUES ('a', 'e2', 's', 'p', '2027-01-03');`);
+  migrateSqlite(db, all);
+  const entries = db.prepare(`SELECT "id", "text", "goalId", "problemId", "support", "source" FROM "Entry" ORDER BY "number"`).all();
+  assert.deepEqual(entries, [
+    { id: "e1", text: "A goal", goalId: null, problemId: null, support: null, source: null },
+    { id: "e2", text: "An action", goalId: null, problemId: null, support: null, source: null },
+  ]);
+  assert.deepEqual(db.prepare(`SELECT "id", "entryId" FROM "Action"`).all(), [{ id: "a", entryId: "e2" }]);
+  assert.deepEqual(db.prepare(`SELECT "registrationNumber", "centreNumber", "centreName" FROM "Membership"`).all(), [
+    { registrationNumber: null, centreNumber: null, centreName: null },
+  ]);
+});
+
+test("upgrading links each outcome recorded by /log outcome action:N to its entry, and no other", () => {
+  const db = new Database(join(dir, "outcomes.db"));
+  const all = loadMigrations();
+  const at = all.findIndex((m) => m.name === "0008_link_outcome_entries");
+  migrateSqlite(db, all.slice(0, at));
+  db.exec(`INSERT INTO "Workspace" ("id", "platform", "externalId") VALUES ('w', 'console', 'local');
+    INSERT INTO "Person" ("id", "workspaceId", "externalId", "displayName", "timeZone") VALUES ('p', 'w', 'Ana', 'Ana', 'Europe/London');
+    INSERT INTO "LearningSet" ("id", "workspaceId", "channelId", "name", "timeZone") VALUES ('s', 'w', 'set', 'Set', 'Europe/London');
+    INSERT INTO "Entry" ("id", "setId", "authorId", "number", "kind", "text", "createdAt") VALUES
+      ('e1', 's', 'p', 1, 'action', 'Call both leads', '2027-01-05T09:00:00.000+00:00'),
+      ('e2', 's', 'p', 2, 'outcome', 'Called them both', '2027-01-06T09:00:00.000+00:00'),
+      ('e3', 's', 'p', 3, 'action', 'Book the room', '2027-01-05T09:00:00.000+00:00');
+    INSERT INTO "Action" ("id", "entryId", "setId", "ownerId", "createdAt", "status", "outcome", "outcomeAt") VALUES
+      ('a1', 'e1', 's', 'p', '2027-01-05T09:00:00.000+00:00', 'done', 'Called them both', '2027-01-06T09:00:00.000+00:00'),
+      ('a3', 'e3', 's', 'p', '2027-01-05T09:00:00.000+00:00', 'done', 'Booked it', '2027-01-07T09:00:00.000+00:00');`);
+  migrateSqlite(db, all);
+  assert.deepEqual(db.prepare(`SELECT "id", "outcomeEntryId" FROM "Action" ORDER BY "id"`).all(), [
+    { id: "a1", outcomeEntryId: "e2" },
+    { id: "a3", outcomeEntryId: null },
+  ]);
+});
+
+test("upgrading marks the apologies /away sent as the leave's, and no others", () => {
+  const db = new Database(join(dir, "apologies.db"));
+  const all = loadMigrations();
+  migrateSqlite(
+    db,
+    all.slice(
+      0,
+      all.findIndex((m) => m.name === "0009_mark_apologies_sent_for_leave"),
+    ),
+  );
+  const leaveBegan = "2027-01-04T09:00:00.000+00:00";
+  db.exec(`INSERT INTO "Workspace" ("id", "platform", "externalId") VALUES ('w', 'console', 'local');
+    INSERT INTO "Person" ("id", "workspaceId", "externalId", "displayName", "timeZone") VALUES ('p', 'w', 'Eve', 'Eve', 'Europe/London');
+    INSERT INTO "LearningSet" ("id", "workspaceId", "channelId", "name", "timeZone") VALUES ('s', 'w', 'set', 'Set', 'Europe/London');
+    INSERT INTO "Meeting" ("id", "setId", "number", "startsAt", "durationMinutes", "createdById") VALUES
+      ('m1', 's', 1, '2027-01-12T10:00:00.000+00:00', 120, 'p'),
+      ('m2', 's', 2, '2027-02-09T10:00:00.000+00:00', 120, 'p'),
+      ('m3', 's', 3, '2027-03-09T10:00:00.000+00:00', 120, 'p');
+    INSERT INTO "Absence" ("id", "setId", "personId", "startsAt", "lastDay", "timeZone") VALUES ('a', 's', 'p', '${leaveBegan}', '2027-02-28', 'Europe/London');
+    INSERT INTO "Rsvp" ("meetingId", "personId", "answer", "answeredAt") VALUES
+      ('m1', 'p', 'no', '${leaveBegan}'), ('m2', 'p', 'no', '2027-01-03T09:00:00.000+00:00'), ('m3', 'p', 'no', '${leaveBegan}');`);
+  migrateSqlite(db, all);
+  assert.deepEqual(db.prepare(`SELECT "meetingId", "absenceId" FROM "Rsvp" ORDER BY "meetingId"`).all(), [
+    { meetingId: "m1", absenceId: "a" },
+    { meetingId: "m2", absenceId: null },
+    { meetingId: "m3", absenceId: null },
+  ]);
+});
+
 test("prisma/postgresql/schema.prisma is derived from prisma/schema.prisma and up to date", () => {
   assert.equal(
     readFileSync(POSTGRES_SCHEMA, "utf8"),

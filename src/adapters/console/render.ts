@@ -14,8 +14,8 @@ export function consoleTime(date: Date, style: TimeStyle, timeZone: string): str
 }
 
 /**
- * The transcript lines for one outgoing reply, prefixed with where it went: `[#set]`,
- * `[#set → NAME]` (only NAME sees it) or `[DM NAME]`. Fields, buttons and files follow, indented.
+ * The transcript lines for one outgoing reply, prefixed with where it went: `[#set]` (another set's
+ * channel: `[#other]`), `[#set → NAME]` (only NAME sees it) or `[DM NAME]`. Fields, buttons and files follow, indented.
  * `saveFile` stores a file and returns the path to print.
  */
 export function renderOutgoing(
@@ -27,10 +27,12 @@ export function renderOutgoing(
   const prefix =
     audience.kind === "channel"
       ? `[#${where.channel}]`
-      : audience.kind === "actor"
-        ? `[#${where.channel} → ${where.actor}]`
-        : `[DM ${audience.displayName}]`;
-  const zone = audience.kind === "channel" ? where.timeZone : (audience.timeZone ?? where.timeZone);
+      : audience.kind === "set-channel"
+        ? `[#${audience.channelId}]`
+        : audience.kind === "actor"
+          ? `[#${where.channel} → ${where.actor}]`
+          : `[DM ${audience.displayName}]`;
+  const zone = audience.kind === "channel" || audience.kind === "set-channel" ? where.timeZone : (audience.timeZone ?? where.timeZone);
   const time = (text: string) => renderTimes(text, (d, style) => consoleTime(d, style, zone));
   const [first = "", ...rest] = time(reply.text).split("\n");
   const lines = [`${prefix} ${first}`, ...rest.map((l) => `  ${l}`)];

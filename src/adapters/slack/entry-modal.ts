@@ -68,15 +68,16 @@ export function entryModal(channelId: string, kind?: EntryKind): Record<string, 
 
 type ViewValues = Record<string, Record<string, { value?: string | null; selected_option?: { value: string } | null }>>;
 
-/** The kind, text and other fields (by option name; blank ones left out) a submitted entry form holds. */
-export function readEntryModal(values: ViewValues): { kind: string | undefined; text: string; fields: Record<string, string> } {
+/** The kind (undefined unless one of the entry kinds), text and other fields (by option name; blank ones left out) a submitted entry form holds. */
+export function readEntryModal(values: ViewValues): { kind: EntryKind | undefined; text: string; fields: Record<string, string> } {
   const fields: Record<string, string> = {};
   for (const f of entryFormFields()) {
     const value = values[f.name]?.[f.name]?.value;
     if (value) fields[f.name] = value;
   }
+  const kind = values[KIND_BLOCK]?.[KIND_BLOCK]?.selected_option?.value;
   return {
-    kind: values[KIND_BLOCK]?.[KIND_BLOCK]?.selected_option?.value,
+    kind: ENTRY_KINDS.find((k) => k === kind),
     text: values[TEXT_BLOCK]?.[TEXT_BLOCK]?.value ?? "",
     fields,
   };

@@ -13,6 +13,8 @@ export default handler(actionDone, async (ctx, { action, text, status, effective
     outcome: text ?? own.outcome,
     effectiveness: effective ?? own.effectiveness,
     now: ctx.now,
+    // New words are the outcome now, not the entry that recorded the old ones.
+    ...(text ? { outcomeEntryId: null } : {}),
   });
   const hint = text ? "" : ' Add what happened with text:"…" — the draft log uses it as "how it was put into effect".';
   return success([

@@ -18,10 +18,19 @@ export default handler(away, async (ctx, { until, note, member }) => {
   const leave = { startsAt: ctx.now, lastDay: calendarDate(until.date, person.timeZone), endedAt: null };
   const endsAt = leaveEnds(leave);
   if (endsAt <= ctx.now) return failure("bad-option", `Option until: ${formatCalendarDate(until)} is in the past.`);
-  await addAbsence(db, { setId: ctx.set.id, personId: person.id, startsAt: leave.startsAt, lastDay: leave.lastDay, note: note ?? null });
+  const absenceId = await addAbsence(db, {
+    setId: ctx.set.id,
+    personId: person.id,
+    startsAt: leave.startsAt,
+    lastDay: leave.lastDay,
+    note: note ?? null,
+  });
   const state = await loadSetState(db, ctx.set, ctx.now);
-  const missed = state.upcoming.filter((m) => m.startsAt < endsAt);
-  for (const m of missed) await saveRsvp(db, m.id, person.id, "no", ctx.now);
+  // An apology the member sent themselves stays theirs: only the others are sent for the leave (and withdrawn with it).
+  const ownApology = (meetingId: string) =>
+    state.rsvps.some((r) => r.meetingId === meetingId && r.personId === person.id && r.answer === "no" && r.absenceId === null);
+  const missed = state.upcoming.filter((m) => m.startsAt < endsAt && !ownApology(m.id));
+  for (const m of missed) await saveRsvp(db, m.id, person.id, "no", ctx.now, absenceId);
   await announcePresenters(db, ctx.set, ctx.now);
   const apologies = missed.length
     ? ` Apologies sent for ${plural(missed.length, "meeting")} (${missed.map((m) => m.number).join(", ")}).`

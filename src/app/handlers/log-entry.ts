@@ -130,7 +130,13 @@ async function recordEntry(ctx: SetContext, kind: EntryKind, options: EntryOptio
     source: options.source ?? null,
   });
   if (action)
-    await recordOutcome(db, action.id, { status: "done", outcome: options.text, effectiveness: action.effectiveness, now: ctx.now });
+    await recordOutcome(db, action.id, {
+      status: "done",
+      outcome: options.text,
+      effectiveness: action.effectiveness,
+      now: ctx.now,
+      outcomeEntryId: entry.id,
+    });
   const where = meeting ? ` (meeting ${meeting.number})` : "";
   const done = action ? ` ${actionRef(action.number, "Action")} is marked done.` : "";
   const extra = await afterword(ctx, kind, entry, options);

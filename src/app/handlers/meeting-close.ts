@@ -1,7 +1,8 @@
 import { meetingClose } from "../../../commands/index.ts";
 import { canMove } from "../../domain/lifecycle.ts";
+import { upcomingLimitProblem } from "../../domain/meeting-limits.ts";
 import { groupByPosition, isAway } from "../../domain/rotation-state.ts";
-import { createMeetings, saveAttendance, setMeetingStatus, setSlotStatus } from "../../store/meetings.ts";
+import { countUpcomingMeetings, createMeetings, saveAttendance, setMeetingStatus, setSlotStatus } from "../../store/meetings.ts";
 import { findPerson } from "../../store/people.ts";
 import { handler } from "../context.ts";
 import { findMeeting, meetingTitle, plannedPresenters, plural, presenterNames, rsvpButtons } from "../format.ts";
@@ -42,6 +43,8 @@ export default handler(meetingClose, async (ctx, { next, present, meeting }) => 
     attendees = members.map((m) => m.person.id).filter((id) => !apologies.has(id) && !isAway(state.absences, id, target.startsAt));
   }
   if (next && next <= ctx.now) return failure("bad-option", `Option next: ${at(next)} is in the past.`);
+  const tooMany = next && upcomingLimitProblem(await countUpcomingMeetings(db, set.id, ctx.now), 1);
+  if (tooMany) return failure("limit", `Option next: ${tooMany}`);
 
   await setMeetingStatus(db, target.id, "closed", ctx.now);
   await saveAttendance(db, target.id, attendees);

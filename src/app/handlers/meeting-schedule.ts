@@ -1,8 +1,9 @@
 import { meetingSchedule } from "../../../commands/index.ts";
 import { calendarDateOf, compareDates, lastMomentOf } from "../../domain/calendar-date.ts";
+import { MAX_UPCOMING_MEETINGS, upcomingLimitProblem } from "../../domain/meeting-limits.ts";
 import { describeCadence, expandOccurrences, parseEvery, toRRule } from "../../domain/recurrence.ts";
 import { DEFAULT_MEETING_MINUTES } from "../../domain/rotation.ts";
-import { createMeetings } from "../../store/meetings.ts";
+import { countUpcomingMeetings, createMeetings } from "../../store/meetings.ts";
 import { handler } from "../context.ts";
 import { meetingTitle, plannedPresenters, plural } from "../format.ts";
 import { at, toChannel } from "../reply.ts";
@@ -30,11 +31,13 @@ export default handler(meetingSchedule, async (ctx, { when, duration, every, cou
     // Meetings may start until the end of that day, inclusive (an RRULE's UNTIL is inclusive).
     const end = until ? { until: lastMomentOf(until) } : { count: count ?? DEFAULT_COUNT };
     const rule = toRRule(cadence.value, when, zone, end);
-    starts = expandOccurrences(rule, when, zone);
+    starts = expandOccurrences(rule, when, zone, MAX_UPCOMING_MEETINGS + 1);
     if (starts.length === 0) return failure("bad-option", "That series has no meetings: check every:, count: and until:.");
     series = { rule, timeZone: zone };
     cadenceText = describeCadence(cadence.value, { first: starts[0]!, timeZone: zone });
   }
+  const tooMany = upcomingLimitProblem(await countUpcomingMeetings(ctx.deps.db, ctx.set.id, ctx.now), starts.length);
+  if (tooMany) return failure("limit", tooMany);
   const created = await createMeetings(ctx.deps.db, {
     setId: ctx.set.id,
     createdById: ctx.actor.id,

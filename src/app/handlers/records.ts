@@ -16,10 +16,9 @@ export default handler(records, async (ctx, { note }) => {
     return success([toActor({ text: "Note added to the set's facilitation records." })]);
   }
   const held = (await listMeetings(db, ctx.set.id)).filter((m) => m.status === "closed");
-  const ids = held.map((m) => m.id);
   const [attendance, slots, notes, failed] = await Promise.all([
-    listAttendance(db, ids),
-    listSlots(db, ids),
+    listAttendance(db, ctx.set.id),
+    listSlots(db, ctx.set.id),
     listAdvisorNotes(db, ctx.set.id),
     listFailed(db, ctx.set.id),
   ]);
