@@ -1,5 +1,6 @@
 /**
- * The draft ILM M3.37 leadership action plan and learning log, compiled from ONE member's own entries.
+ * The draft ILM M3.37 leadership action plan and learning log (docs/architecture.md, "Domain rules"), compiled from ONE
+ * member's own entries.
  * Pure: no I/O, no environment, no system clock (`input.now` is the only "now").
  *
  * The body holds the member's words exactly as written, in the task's order: the Leadership action plan (1.1, 1.2,
