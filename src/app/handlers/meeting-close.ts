@@ -1,5 +1,6 @@
 import { meetingClose } from "../../../commands/index.ts";
 import { canMove } from "../../domain/lifecycle.ts";
+import { clashes } from "../../domain/meeting-checks.ts";
 import { createMeetings, groupByPosition, saveAttendance, setMeetingStatus, setSlotStatus } from "../../store/meetings.ts";
 import { findPerson } from "../../store/people.ts";
 import { handler } from "../context.ts";
@@ -56,13 +57,23 @@ export default handler(meetingClose, async (ctx, { next, present, meeting }) => 
     slots.filter((s) => !attendees.includes(s.personId)).map((s) => s.id),
     "missed",
   );
-  if (next) await createMeetings(db, { setId: set.id, createdById: ctx.actor.id, durationMinutes: target.durationMinutes, starts: [next] });
+  // A next date that overlaps a meeting already in the calendar is that meeting: it is not scheduled twice.
+  const live = state.meetings.filter((m) => m.id !== target.id && m.status !== "cancelled");
+  const already = next ? clashes([{ startsAt: next, durationMinutes: target.durationMinutes }], live)[0]?.existing : undefined;
+  if (next && !already) {
+    await createMeetings(db, { setId: set.id, createdById: ctx.actor.id, durationMinutes: target.durationMinutes, starts: [next] });
+  }
 
   const { state: after } = await freshState(db, set, ctx.now);
   const summary = [
     `Meeting ${target.number} closed by ${ctx.actor.displayName}: ${plural(attendees.length, "member")} of ${members.length} attended` +
       (presented.length ? `; ${presenterNames(set, groupByPosition(presented))} presented.` : "."),
   ];
+  if (already) {
+    summary.push(
+      `The next date given overlaps meeting ${already.number} (${at(already.startsAt)}), already scheduled, so no meeting was added.`,
+    );
+  }
   const out: Outgoing[] = [];
   const upcoming = after.upcoming[0];
   if (upcoming) {

@@ -1,8 +1,10 @@
 import { meetingMove } from "../../../commands/index.ts";
+import { clashes } from "../../domain/meeting-checks.ts";
 import { moveMeeting } from "../../store/meetings.ts";
 import { handler } from "../context.ts";
 import { findMeeting, meetingTitle } from "../format.ts";
-import { at, toChannel } from "../reply.ts";
+import { clashRefusal, weekendAdvice } from "../meeting-advice.ts";
+import { at, toActor, toChannel } from "../reply.ts";
 import { failure, success } from "../result.ts";
 import { freshState, loadSetState } from "../set-state.ts";
 
@@ -17,12 +19,17 @@ export default handler(meetingMove, async (ctx, { meeting, when }) => {
       `Meeting ${target.number} is ${target.status === "scheduled" ? "already over" : target.status}; only upcoming meetings can be moved.`,
     );
   if (when <= ctx.now) return failure("bad-option", `Option when: ${at(when)} is in the past.`);
+  const others = state.meetings.filter((m) => m.id !== target.id && m.status !== "cancelled");
+  const clash = clashRefusal(clashes([{ ...target, startsAt: when }], others), `meeting ${target.number} was not moved`);
+  if (clash) return clash;
   const from = target.startsAt;
   await moveMeeting(db, target.id, when);
   await freshState(db, ctx.set, ctx.now);
+  const advice = weekendAdvice([{ number: target.number, startsAt: when }], ctx.actor.timeZone);
   return success([
     toChannel({
       text: `${ctx.actor.displayName} moved meeting ${target.number} from ${at(from)} to ${at(when)}.\n${meetingTitle({ ...target, startsAt: when })}`,
     }),
+    ...(advice ? [toActor({ text: advice })] : []),
   ]);
 });

@@ -1,9 +1,11 @@
 import { meetingSchedule } from "../../../commands/index.ts";
-import { describeCadence, expandOccurrences, parseEvery, toRRule } from "../../domain/recurrence.ts";
-import { createMeetings } from "../../store/meetings.ts";
+import { clashes } from "../../domain/meeting-checks.ts";
+import { type Cadence, describeCadence, expandOccurrences, parseEvery, toRRule } from "../../domain/recurrence.ts";
+import { createMeetings, listMeetings } from "../../store/meetings.ts";
 import { handler } from "../context.ts";
 import { meetingTitle, plannedPresenters } from "../format.ts";
-import { at, toChannel } from "../reply.ts";
+import { clashRefusal, weekendAdvice } from "../meeting-advice.ts";
+import { at, toActor, toChannel } from "../reply.ts";
 import { failure, success } from "../result.ts";
 import { freshState } from "../set-state.ts";
 
@@ -21,21 +23,33 @@ export default handler(meetingSchedule, async (ctx, { when, duration, every, cou
   let starts = [when];
   let series: { rule: string; timeZone: string } | undefined;
   let cadenceText = "";
+  let cadence: Cadence | undefined;
   if (every) {
-    const cadence = parseEvery(every);
-    if (!cadence.ok) return failure("bad-option", `Option every: ${cadence.message}`);
+    const parsed = parseEvery(every);
+    if (!parsed.ok) return failure("bad-option", `Option every: ${parsed.message}`);
+    cadence = parsed.value;
     if (until !== undefined && until <= when) return failure("bad-option", `Option until: must be after the first meeting (${at(when)}).`);
     const end = until ? { until: new Date(until.getTime() + 24 * 3600_000 - 1) } : { count: count ?? DEFAULT_COUNT };
-    const rule = toRRule(cadence.value, when, zone, end);
+    const rule = toRRule(cadence, when, zone, end);
     starts = expandOccurrences(rule, when, zone);
     if (starts.length === 0) return failure("bad-option", "That series has no meetings: check every:, count: and until:.");
     series = { rule, timeZone: zone };
-    cadenceText = describeCadence(cadence.value, { first: starts[0]!, timeZone: zone });
+    cadenceText = describeCadence(cadence, { first: starts[0]!, timeZone: zone });
   }
+  const durationMinutes = duration ?? DEFAULT_DURATION;
+  const others = (await listMeetings(ctx.deps.db, ctx.set.id)).filter((m) => m.status !== "cancelled");
+  const clash = clashRefusal(
+    clashes(
+      starts.map((startsAt) => ({ startsAt, durationMinutes })),
+      others,
+    ),
+    "nothing was scheduled",
+  );
+  if (clash) return clash;
   const created = await createMeetings(ctx.deps.db, {
     setId: ctx.set.id,
     createdById: ctx.actor.id,
-    durationMinutes: duration ?? DEFAULT_DURATION,
+    durationMinutes,
     starts,
     ...(series ? { series } : {}),
   });
@@ -44,5 +58,6 @@ export default handler(meetingSchedule, async (ctx, { when, duration, every, cou
     ? `${ctx.actor.displayName} scheduled ${created.length} meetings, ${cadenceText}, from ${at(created[0]!.startsAt)} to ${at(created.at(-1)!.startsAt)}:`
     : `${ctx.actor.displayName} scheduled a meeting:`;
   const lines = created.map((m) => `${meetingTitle(m)} · presenters: ${plannedPresenters(state, m)}`);
-  return success([toChannel({ text: [head, ...lines].join("\n") })]);
+  const advice = weekendAdvice(created, zone, cadence);
+  return success([toChannel({ text: [head, ...lines].join("\n") }), ...(advice ? [toActor({ text: advice })] : [])]);
 });
