@@ -94,7 +94,14 @@ export type CommandDecl<O extends OptionSpecs = OptionSpecs, N extends string = 
   /** On Discord a command family with subcommands cannot also take options itself: the bare form becomes this subcommand. */
   bareSub?: string;
   summary: string;
+  /** More than the summary says, for `/help command:…` (what a command does to the set, how to undo it). */
+  details?: string;
   who: Who;
+  /**
+   * Runs in an archived set too: read-only views, a member's own data (share, export, forget) and `/set unarchive`.
+   * Every other command that needs a set is refused there (src/app/dispatch.ts).
+   */
+  inArchivedSet?: true;
   options: O;
   /** How many of the first options may be written without `name:` (default: all, in declaration order). */
   positional?: number;

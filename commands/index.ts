@@ -32,7 +32,7 @@ import {
 import { nudgeOff, nudgeOn, nudgeSettings, nudgeSnooze } from "./nudge.ts";
 import { progress, records } from "./progress.ts";
 import { rotationShow, rotationSkip, rotationSlot, rotationSwap } from "./rotation.ts";
-import { setAdd, setAdvisor, setCreate, setInfo, setProgramme, setRemove } from "./set.ts";
+import { setAdd, setAdvisor, setArchive, setCreate, setInfo, setProgramme, setRemove, setRename, setUnarchive } from "./set.ts";
 
 export * from "./action.ts";
 export * from "./away.ts";
@@ -56,6 +56,9 @@ export const commands = registry({
   "set advisor": setAdvisor,
   "set info": setInfo,
   "set programme": setProgramme,
+  "set rename": setRename,
+  "set archive": setArchive,
+  "set unarchive": setUnarchive,
   "meeting schedule": meetingSchedule,
   "meeting next": meetingNext,
   "meeting list": meetingList,

@@ -64,6 +64,7 @@ export const logList = command({
   sub: "list",
   summary: "Your recent entries (advisors: a member's, while they share).",
   who: "participant",
+  inArchivedSet: true,
   options: {
     last: optional(opt.integer({ description: "How many (default 10)", min: 1, max: 100 })),
     member: optional(opt.user({ description: "Advisors only: a member who shares their entries" })),
@@ -97,6 +98,7 @@ export const logShare = command({
   sub: "share",
   summary: "Let the set's advisors read your entries and draft (on), or stop (off).",
   who: "member",
+  inArchivedSet: true,
   options: { setting: opt.choice({ description: "on or off", choices: ["on", "off"] as const }) },
   examples: ["/log share on", "/log share off"],
 });
@@ -106,6 +108,7 @@ export const logDraft = command({
   sub: "draft",
   summary: "Your draft ILM M3.37 learning log, compiled from your entries, as a file (advisors: a sharing member's).",
   who: "participant",
+  inArchivedSet: true,
   options: {
     format: optional(opt.choice({ description: "md (default), docx, or csv evidence rows", choices: ["md", "docx", "csv"] as const })),
     member: optional(opt.user({ description: "Advisors only: a member who shares their log" })),
@@ -118,6 +121,7 @@ export const logExport = command({
   sub: "export",
   summary: "All your data (entries, actions, RSVPs, attendance, leave, settings) as a JSON file.",
   who: "member",
+  inArchivedSet: true,
   options: {},
   examples: ["/log export"],
 });
@@ -127,6 +131,7 @@ export const logForget = command({
   sub: "forget",
   summary: "Delete all your data: asks you to confirm first. Cannot be undone.",
   who: "member",
+  inArchivedSet: true,
   options: { confirm: optional(opt.choice({ description: "yes, once you have read what will be deleted", choices: ["yes"] as const })) },
   examples: ["/log forget", "/log forget confirm:yes"],
 });

@@ -24,6 +24,7 @@ export const meetingNext = command({
   sub: "next",
   summary: "The next meeting and its presenters.",
   who: "anyone",
+  inArchivedSet: true,
   options: {},
   examples: ["/meeting next"],
 });
@@ -33,6 +34,7 @@ export const meetingList = command({
   sub: "list",
   summary: "Upcoming meetings with their presenters.",
   who: "anyone",
+  inArchivedSet: true,
   options: { count: optional(opt.integer({ description: "How many (default 6)", min: 1, max: 24 })) },
   examples: ["/meeting list", "/meeting list count:12"],
 });
@@ -89,6 +91,7 @@ export const meetingCalendar = command({
   sub: "calendar",
   summary: "An .ics calendar file of the set's meetings.",
   who: "anyone",
+  inArchivedSet: true,
   options: {},
   examples: ["/meeting calendar"],
 });

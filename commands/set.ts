@@ -46,6 +46,7 @@ export const setInfo = command({
   sub: "info",
   summary: "Members, advisors, slot length, next meeting and compliance warnings.",
   who: "anyone",
+  inArchivedSet: true,
   options: {},
   examples: ["/set info"],
 });
@@ -60,4 +61,37 @@ export const setProgramme = command({
     end: optional(opt.day({ description: "Last day (default: 12 months after the start)" })),
   },
   examples: ["/set programme start:2027-01-04 end:2027-09-30"],
+});
+
+export const setRename = command({
+  name: "set",
+  sub: "rename",
+  summary: "Give the set a new name.",
+  who: "advisor",
+  options: { name: opt.text({ description: "The set's new name", max: 80 }) },
+  examples: ['/set rename name:"Leading change 2027 (spring)"'],
+});
+
+export const setArchive = command({
+  name: "set",
+  sub: "archive",
+  summary: "Archive the set when it has finished: no more reminders, read-only; /set unarchive reopens it.",
+  details:
+    "An archived set gets no reminders, and only read-only commands run in it: /set info, /meeting next, /meeting list, " +
+    "/meeting calendar, /rotation show, /log list, /log draft, /action list, /progress and /records, plus each member's " +
+    "/log share, /log export and /log forget. Meetings still to come are cancelled: when there are any, it asks you " +
+    "to confirm first. /set unarchive reopens the set (cancelled meetings stay cancelled).",
+  who: "advisor",
+  options: { confirm: optional(opt.choice({ description: "yes, to cancel the meetings still to come", choices: ["yes"] as const })) },
+  examples: ["/set archive", "/set archive confirm:yes"],
+});
+
+export const setUnarchive = command({
+  name: "set",
+  sub: "unarchive",
+  summary: "Reopen an archived set: commands and reminders work again.",
+  who: "advisor",
+  inArchivedSet: true,
+  options: {},
+  examples: ["/set unarchive"],
 });

@@ -68,6 +68,8 @@ export async function executeCommand(
       );
     }
 
+    if (handler.needsSet && set?.archivedAt && !handler.decl.inArchivedSet) return say(archivedRefusal(set.name, key));
+
     const timeZone = known?.timeZone ?? set?.timeZone ?? deps.defaultTimeZone;
     const options = convertOptions(line.value, { now, timeZone, readMention: input.readMention });
     if (!options.ok) return say(options.message);
@@ -101,6 +103,14 @@ async function runHandler<K extends CommandKey>(
   if (!handler.needsSet) return handler.run(ctx, options);
   if (!ctx.set) throw new Error(`/${key} needs a set`);
   return handler.run({ ...ctx, set: ctx.set }, options);
+}
+
+/** Why a command that changes a set does not run in an archived one, and what still does. */
+function archivedRefusal(setName: string, key: string): string {
+  return (
+    `The set "${setName}" is archived: it is read-only and gets no reminders, so /${key} does not run here. ` +
+    "/set info, /meeting list, /log list, /log draft and /log export still work; an advisor can reopen it with /set unarchive."
+  );
 }
 
 function preParsed(key: string, raw: Record<string, string>): Result<ParsedLine> {

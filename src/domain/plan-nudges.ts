@@ -80,6 +80,8 @@ export type NudgeSet = {
   /** when the member count last changed */
   sizeChangedAt: Date;
   rules?: Partial<NudgeRules>;
+  /** an archived set gets no reminders at all */
+  archived?: boolean;
 };
 /** `people` should hold everyone nudged; someone missing is treated as UTC, no quiet hours, not opted out. */
 export type NudgeState = { sets: NudgeSet[]; people: Record<string, NudgePerson> };
@@ -215,6 +217,7 @@ const DEFAULT_PERSON: Omit<NudgePerson, "id"> = { timeZone: "UTC", quiet: null, 
 
 /** All candidates of one set (within `bounds`), each passed to `found`. Work is linear in the set's own lists. */
 function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bounds, found: (n: PlannedNudge) => void): void {
+  if (set.archived) return;
   const rules = rulesOf(set);
   const members = new Set(set.memberIds);
   const seen = new Set<string>();

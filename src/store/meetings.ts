@@ -139,3 +139,12 @@ export async function attendedMeetings(
   const rows = await db.attendance.findMany({ where: { personId, meeting: { setId, status: "closed" } }, include: { meeting: true } });
   return rows.map((r) => ({ meetingId: r.meetingId, durationMinutes: r.meeting.durationMinutes, startsAt: r.meeting.startsAt }));
 }
+
+/** Cancels every scheduled meeting of the set that starts after `now` (one statement); returns how many. */
+export async function cancelUpcomingMeetings(db: Db, setId: string, now: Date): Promise<number> {
+  const { count } = await db.meeting.updateMany({
+    where: { setId, status: "scheduled", startsAt: { gt: now } },
+    data: { status: "cancelled" },
+  });
+  return count;
+}

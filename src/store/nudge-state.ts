@@ -57,7 +57,7 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
     absences,
   ] = await Promise.all([
     db.workspace.findMany({ select: { id: true, platform: true, externalId: true } }),
-    db.learningSet.findMany({ select: { id: true, name: true, channelId: true, workspaceId: true } }),
+    db.learningSet.findMany({ select: { id: true, name: true, channelId: true, workspaceId: true, archivedAt: true } }),
     db.membership.findMany({ where: { leftAt: null }, select: { setId: true, role: true, joinedAt: true, personId: true } }),
     db.person.findMany({ where: { memberships: { some: { leftAt: null } } } }),
     db.membership.groupBy({ by: ["setId"], where: { leftAt: { not: null } }, _max: { leftAt: true } }),
@@ -113,6 +113,7 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
       memberSince: {},
       absences: [],
       sizeChangedAt: new Date(0),
+      archived: s.archivedAt !== null,
     });
   }
   const people: Record<string, NudgePerson> = {};

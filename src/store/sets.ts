@@ -13,6 +13,8 @@ export type SetRow = {
   programmeEnd: Date | null;
   slotMinutes: number;
   allowanceMinutes: number;
+  /** When an advisor archived the set; null while it is active. */
+  archivedAt: Date | null;
 };
 /** A set with its current (not left) memberships, in join order. */
 export type SetWithPeople = SetRow & { memberships: MembershipRow[] };
@@ -61,7 +63,7 @@ export async function endMembership(db: Db, membershipId: string, now: Date): Pr
 export async function updateSet(
   db: Db,
   setId: string,
-  data: Partial<Pick<SetRow, "programmeStart" | "programmeEnd" | "slotMinutes" | "allowanceMinutes">>,
+  data: Partial<Pick<SetRow, "name" | "programmeStart" | "programmeEnd" | "slotMinutes" | "allowanceMinutes" | "archivedAt">>,
 ): Promise<void> {
   await db.learningSet.update({ where: { id: setId }, data });
 }

@@ -2,7 +2,7 @@ import { setInfo } from "../../../commands/index.ts";
 import { programmeWarnings, setSizeWarnings } from "../../domain/compliance.ts";
 import { handler } from "../context.ts";
 import { isoDay, meetingTitle, presenterNames } from "../format.ts";
-import { toActor } from "../reply.ts";
+import { at, toActor } from "../reply.ts";
 import { success } from "../result.ts";
 import { freshState, isAway, plannedGroups } from "../set-state.ts";
 
@@ -28,6 +28,9 @@ export default handler(setInfo, async (ctx) => {
     toActor({
       text: `Set "${set.name}"`,
       fields: [
+        ...(set.archivedAt
+          ? [{ label: "Archived", value: `since ${at(set.archivedAt, "date")}: read-only, no reminders (/set unarchive reopens it)` }]
+          : []),
         { label: "Members", value: `${members.length}: ${memberList || "none yet (/set add)"}` },
         { label: "Advisors", value: advisors.map((m) => m.person.displayName).join(", ") },
         { label: "Programme", value: programme },
