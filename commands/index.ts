@@ -32,7 +32,19 @@ import {
 import { nudgeOff, nudgeOn, nudgeSettings, nudgeSnooze } from "./nudge.ts";
 import { progress, records } from "./progress.ts";
 import { rotationShow, rotationSkip, rotationSlot, rotationSwap } from "./rotation.ts";
-import { setAdd, setAdvisor, setArchive, setCreate, setInfo, setProgramme, setRemove, setRename, setUnarchive } from "./set.ts";
+import {
+  setAdd,
+  setAdvisor,
+  setArchive,
+  setCreate,
+  setInfo,
+  setPair,
+  setProgramme,
+  setRemove,
+  setRemoveAdvisor,
+  setRename,
+  setUnarchive,
+} from "./set.ts";
 
 export * from "./action.ts";
 export * from "./away.ts";
@@ -53,7 +65,9 @@ export const commands = registry({
   "set create": setCreate,
   "set add": setAdd,
   "set remove": setRemove,
+  "set pair": setPair,
   "set advisor": setAdvisor,
+  "set remove-advisor": setRemoveAdvisor,
   "set info": setInfo,
   "set programme": setProgramme,
   "set rename": setRename,

@@ -14,13 +14,26 @@ export const setCreate = command({
 export const setAdd = command({
   name: "set",
   sub: "add",
-  summary: "Add a member to the set (4–6 recommended, at most 8).",
+  summary: "Add members to the set (4–6 recommended, at most 8); name several at once.",
   who: "advisor",
   options: {
-    member: opt.user({ description: "The person to add" }),
+    member: opt.users({ description: "The people to add: @Ana, or several: @Ana @Ben @Cleo" }),
     pair: optional(opt.text({ description: "Pair label: members with the same label present together", max: 40 })),
   },
-  examples: ["/set add member:@Tom", "/set add member:@Priya pair:ward-7"],
+  positional: 1,
+  examples: ["/set add member:@Tom", "/set add member:@Ana @Ben @Cleo", "/set add member:@Priya pair:ward-7"],
+});
+
+export const setPair = command({
+  name: "set",
+  sub: "pair",
+  summary: "Change a member's pair label (members with the same label present together); pair:none takes them out of their pair.",
+  who: "advisor",
+  options: {
+    member: opt.user({ description: "The member" }),
+    pair: opt.text({ description: "The new pair label, or none", max: 40 }),
+  },
+  examples: ["/set pair member:@Priya pair:ward-7", "/set pair member:@Priya pair:none"],
 });
 
 export const setRemove = command({
@@ -39,6 +52,15 @@ export const setAdvisor = command({
   who: "advisor",
   options: { user: opt.user({ description: "The person to make a co-advisor" }) },
   examples: ["/set advisor user:@Sam"],
+});
+
+export const setRemoveAdvisor = command({
+  name: "set",
+  sub: "remove-advisor",
+  summary: "Remove an advisor from the set (not the last one: add another advisor first).",
+  who: "advisor",
+  options: { user: opt.user({ description: "The advisor to remove (yourself, to step down)" }) },
+  examples: ["/set remove-advisor user:@Sam"],
 });
 
 export const setInfo = command({

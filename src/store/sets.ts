@@ -67,3 +67,8 @@ export async function updateSet(
 ): Promise<void> {
   await db.learningSet.update({ where: { id: setId }, data });
 }
+
+/** A member's pair label (null: not in a pair). */
+export async function setPairLabel(db: Db, membershipId: string, pairLabel: string | null): Promise<void> {
+  await db.membership.update({ where: { id: membershipId }, data: { pairLabel } });
+}

@@ -450,6 +450,11 @@ export class FakeDiscord {
     this.#rateLimits.push({ method: method.toUpperCase(), pattern: pathPattern, seconds: retryAfterSeconds });
   }
 
+  /** A Discord user the bot has not seen yet (no interaction): GET /users/{id} answers with this name. */
+  addUser(id: string, name: string): void {
+    this.#user(id, name);
+  }
+
   closeDmsOf(userId: string): void {
     this.#closedDms.add(userId);
   }

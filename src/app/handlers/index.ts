@@ -43,8 +43,10 @@ import setAdvisor from "./set-advisor.ts";
 import setArchive from "./set-archive.ts";
 import setCreate from "./set-create.ts";
 import setInfo from "./set-info.ts";
+import setPair from "./set-pair.ts";
 import setProgramme from "./set-programme.ts";
 import setRemove from "./set-remove.ts";
+import setRemoveAdvisor from "./set-remove-advisor.ts";
 import setRename from "./set-rename.ts";
 import setUnarchive from "./set-unarchive.ts";
 
@@ -56,7 +58,9 @@ export const handlers = {
   "set create": setCreate,
   "set add": setAdd,
   "set remove": setRemove,
+  "set pair": setPair,
   "set advisor": setAdvisor,
+  "set remove-advisor": setRemoveAdvisor,
   "set info": setInfo,
   "set programme": setProgramme,
   "set rename": setRename,
