@@ -1,5 +1,6 @@
 import { setSizeWarnings } from "../domain/compliance.ts";
 import type { PlannedNudge } from "../domain/plan-nudges.ts";
+import type { StoppableKind } from "../domain/reminder-kinds.ts";
 import type { NudgeView } from "../store/nudge-state.ts";
 import { plural, rsvpButtons } from "./format.ts";
 import { at, type Button, type Reply } from "./reply.ts";
@@ -14,7 +15,8 @@ export type Delivery = {
 };
 
 const snooze: Button = { id: "snooze-1d", label: "Snooze a day", command: "/nudge snooze for:1d" };
-const stop: Button = { id: "nudges-off", label: "Stop these", command: "/nudge off" };
+/** Stops this kind of reminder only (`/nudge off` stops them all); the reply offers an undo. */
+const stopKind = (kind: StoppableKind): Button => ({ id: `stop-${kind}`, label: "Stop these", command: `/nudge off kind:${kind}` });
 const record = (kind: "problem" | "action" | "outcome", label: string): Button => ({
   id: `log-${kind}`,
   label,
@@ -50,7 +52,7 @@ export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
       const reportBack = items.length ? `\nReport back on: ${items.join("; ")}.` : "";
       return reply(
         `You present at meeting ${meeting!.number} of "${set.name}", ${at(meeting!.startsAt)}. What problem will you bring? Record it with /log problem.${reportBack}`,
-        [record("problem", "Record my problem"), snooze, stop],
+        [record("problem", "Record my problem"), snooze, stopKind(n.kind)],
       );
     }
     case "meeting-post":
@@ -64,7 +66,7 @@ export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
     case "log-action":
       return reply(
         `Meeting ${meeting!.number} has closed. Which actions did you agree with the set? Record each with /log action (a due date helps: due:"next friday").`,
-        [record("action", "Record an action"), snooze, stop],
+        [record("action", "Record an action"), snooze, stopKind(n.kind)],
       );
     case "midpoint-outcome":
     case "outcome-due": {
@@ -77,7 +79,7 @@ export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
       return reply(`${lead} ${items.join("; ")}. Record what happened with /action done action:N text:"…".`, [
         record("outcome", "Record an outcome"),
         snooze,
-        stop,
+        stopKind(n.kind),
       ]);
     }
     case "action-due": {
@@ -88,7 +90,7 @@ export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
           { id: `action-done-${action.number}`, label: "Mark it done", command: `/action done action:${action.number}`, style: "primary" },
           record("outcome", "Record an outcome"),
           snooze,
-          stop,
+          stopKind(n.kind),
         ],
       );
     }
@@ -99,12 +101,12 @@ export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
         : "since joining the set";
       return reply(`Set "${set.name}": ${name(n.subjectId)} has made no log entry ${detail}. A word at the next meeting may help.`, [
         snooze,
-        stop,
+        stopKind(n.kind),
       ]);
     }
     case "advisor-set-size": {
       const warning = setSizeWarnings(Number(n.occurrence))[0]?.message ?? `The set has ${n.occurrence} members.`;
-      return reply(`Set "${set.name}": ${warning}`, [snooze, stop]);
+      return reply(`Set "${set.name}": ${warning}`, [snooze, stopKind(n.kind)]);
     }
   }
 }

@@ -29,7 +29,15 @@ export const SIZE_GRACE_MS = 24 * 3_600_000;
 
 /** Local quiet hours, "22:00" to "08:00"; may wrap midnight; start === end (or a malformed time) means none. */
 export type QuietHours = { start: string; end: string };
-export type NudgePerson = { id: string; timeZone: string; quiet: QuietHours | null; optedOut: boolean; snoozedUntil: Date | null };
+/** `stopped`: kinds of reminder this person stopped one by one (`optedOut` stops them all). */
+export type NudgePerson = {
+  id: string;
+  timeZone: string;
+  quiet: QuietHours | null;
+  optedOut: boolean;
+  snoozedUntil: Date | null;
+  stopped?: readonly NudgeKind[];
+};
 export type NudgeMeeting = {
   id: string;
   number: number;
@@ -253,7 +261,7 @@ function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bou
   };
 
   /**
-   * A DM, unless opted out or away at dueAt; sent after any snooze, then out of quiet hours. The rule's own
+   * A DM, unless opted out (of all reminders or of this kind) or away at dueAt; sent after any snooze, then out of quiet hours. The rule's own
    * condition (`when`) is checked last, only for nudges that could fall within the bounds.
    */
   const toPerson = (
@@ -267,7 +275,7 @@ function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bou
   ) => {
     if (dueAt > bounds.maxBase) return;
     const person = people[personId] ?? { id: personId, ...DEFAULT_PERSON };
-    if (person.optedOut) return;
+    if (person.optedOut || person.stopped?.includes(kind)) return;
     const base = Math.max(dueAt, person.snoozedUntil?.getTime() ?? -Infinity);
     if (base > bounds.maxBase || base + DAY + CLOCK_CHANGE_ROOM <= bounds.minSend) return;
     if (base + maxQuietShift(person.quiet) <= bounds.minSend) return;

@@ -1,5 +1,6 @@
 import type { NudgeAction, NudgeMeeting, NudgePerson, NudgeSet, NudgeState } from "../domain/plan-nudges.ts";
 import { quietHoursOf } from "../domain/quiet-hours.ts";
+import { readStopped } from "../domain/reminder-kinds.ts";
 import { groupByPosition } from "./meetings.ts";
 import type { Db } from "./open-database.ts";
 
@@ -124,6 +125,7 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
       quiet: quietHoursOf(p),
       optedOut: !p.nudgesOn,
       snoozedUntil: p.snoozedUntil,
+      stopped: readStopped(p.stoppedNudges),
     };
     view.people.set(p.id, { externalId: p.externalId, displayName: p.displayName, timeZone: p.timeZone });
   }

@@ -13,6 +13,7 @@ export async function exportPersonalData(db: Db, personId: string) {
         quietEnd: true,
         nudgesOn: true,
         snoozedUntil: true,
+        stoppedNudges: true,
         createdAt: true,
       },
     }),
@@ -63,7 +64,7 @@ export async function forgetPerson(db: Db, personId: string, now: Date): Promise
     await tx.membership.updateMany({ where: { personId, leftAt: null }, data: { leftAt: now, sharing: false, pairLabel: null } });
     await tx.person.update({
       where: { id: personId },
-      data: { displayName: "a former member", quietStart: null, quietEnd: null, nudgesOn: false, snoozedUntil: null },
+      data: { displayName: "a former member", quietStart: null, quietEnd: null, nudgesOn: false, snoozedUntil: null, stoppedNudges: "" },
     });
     return { entries };
   });
