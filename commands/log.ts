@@ -87,10 +87,14 @@ export const logEdit = command({
 export const logDelete = command({
   name: "log",
   sub: "delete",
-  summary: "Delete one of your entries.",
+  summary: "Delete one of your entries: it shows you the entry and asks you to confirm first.",
   who: "member",
-  options: { entry: opt.integer({ description: "The entry's number (see /log list)", min: 1, max: 100000, suggest: "entries" }) },
-  examples: ["/log delete entry:3"],
+  options: {
+    entry: opt.integer({ description: "The entry's number (see /log list)", min: 1, max: 100000, suggest: "entries" }),
+    confirm: optional(opt.choice({ description: "yes, once you have seen the entry", choices: ["yes"] as const })),
+  },
+  positional: 1,
+  examples: ["/log delete entry:3", "/log delete entry:3 confirm:yes"],
 });
 
 export const logShare = command({
