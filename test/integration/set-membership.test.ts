@@ -32,7 +32,7 @@ describe("membership: several members at once, pair labels, advisors", () => {
     assert.match(out, /^\[#set\] Welcome Gus and Hal: added to the set\. The set has 8 members\./);
     assert.match(
       out,
-      /Not added: Ana is already a member of the set; Sam is an advisor of this set; .*; Ivy: the set already has 8 members and ILM allows at most 8/,
+      /Not added: Ana is already a member of the set; Sam is an advisor of this set; .*; Ivy: the set already has 8 members: ILM allows at most 8/,
     );
     assert.equal((await members()).length, 8);
     assert.equal(await h.db.person.count({ where: { externalId: "Ivy" } }), 0, "nobody is stored for a person not added");

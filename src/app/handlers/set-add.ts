@@ -24,11 +24,10 @@ export default handler(setAdd, async (ctx, { member: users, pair }) => {
     if (current?.role === "member") notAdded.push(`${name} is already a member of the set`);
     else if (current?.role === "advisor")
       notAdded.push(`${name} is an advisor of this set; advisors are not members (they are not in the rotation)`);
-    else if (members >= SET_SIZE.max)
-      notAdded.push(
-        `${name}: the set already has ${members} members and ILM allows at most ${SET_SIZE.max} (4–6 recommended); remove someone first with /set remove`,
-      );
-    else {
+    else if (members >= SET_SIZE.max) {
+      const why = `the set already has ${members} members: ILM allows at most ${SET_SIZE.max} (4–6 recommended). Remove someone first with /set remove`;
+      notAdded.push(users.length === 1 ? `${why[0]!.toUpperCase()}${why.slice(1)}` : `${name}: ${why}`);
+    } else {
       const person = existing ?? (await ensurePerson(db, ctx.workspace.id, user, ctx.set.timeZone));
       await addMembership(db, { setId: ctx.set.id, personId: person.id, role: "member", pairLabel: pair ?? null, now: ctx.now });
       added.push(person.displayName);
@@ -36,7 +35,8 @@ export default handler(setAdd, async (ctx, { member: users, pair }) => {
     }
   }
   if (added.length === 0) {
-    return failure(notAdded.some((r) => r.includes("ILM allows")) ? "limit" : "conflict", `${notAdded.join(". ")}.`);
+    const full = notAdded.some((why) => why.includes("ILM allows"));
+    return failure(full ? "limit" : "conflict", `${notAdded.join(". ")}.`);
   }
   const pairNote = pair ? ` in pair "${pair}" (pair partners present together)` : "";
   const lines = [`Welcome ${listed(added)}: added to the set${pairNote}. The set has ${plural(members, "member")}.`];
