@@ -108,7 +108,30 @@ export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
       const warning = setSizeWarnings(Number(n.occurrence))[0]?.message ?? `The set has ${n.occurrence} members.`;
       return reply(`Set "${set.name}": ${warning}`, [snooze, stopKind(n.kind)]);
     }
+    case "advisor-all-away":
+      return reply(
+        `Set "${set.name}": every member is away for meeting ${meeting!.number} (${at(meeting!.startsAt)}), so nobody can come. ` +
+          `Agree another date with the set and move it (/meeting move meeting:${meeting!.number} when:"…"), or cancel it (/meeting cancel meeting:${meeting!.number}).`,
+        [snooze, stopKind(n.kind)],
+      );
+    case "meeting-unclosed":
+      return reply(
+        `Meeting ${meeting!.number} (${at(meeting!.startsAt)}) has ended but was never closed. Close it to record who came and ` +
+          `the date of the next meeting: /meeting close meeting:${meeting!.number} (add next:"…" if it is agreed).`,
+        [closeButton(meeting!.number)],
+      );
+    case "advisor-unclosed":
+      return reply(
+        `Set "${set.name}": meeting ${meeting!.number} (${at(meeting!.startsAt)}) was never closed, so its attendance and the next ` +
+          "meeting's date are not recorded. The set was asked to close it a day ago.",
+        [closeButton(meeting!.number), snooze, stopKind(n.kind)],
+      );
   }
+}
+
+/** Closes a meeting that ended unclosed, as whoever presses it (a member or an advisor). */
+function closeButton(number: number): Button {
+  return { id: `meeting-close-${number}`, label: `Close meeting ${number}`, command: `/meeting close meeting:${number}`, style: "primary" };
 }
 
 function nextMeetingAfter(view: NudgeView, setId: string, after: Date | undefined) {

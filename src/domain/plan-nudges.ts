@@ -13,6 +13,7 @@
  */
 import { DateTime } from "luxon";
 import { SET_SIZE } from "./compliance.ts";
+import { planAllAwayAlerts, planUnclosedAlerts } from "./plan-meeting-alerts.ts";
 
 export type NudgeKind =
   | "presenter-prep" // DM each presenter, `presenterPrepHours` before the meeting: prepare and /log problem
@@ -22,7 +23,10 @@ export type NudgeKind =
   | "outcome-due" // `outcomeDueHours` before the meeting B that follows a closed meeting: DM members with actions lacking an outcome
   | "action-due" // an open action's due date passes: DM its owner
   | "advisor-silent" // to each advisor: a member with no entry for `silentDays` days (count and date only, never text)
-  | "advisor-set-size"; // to each advisor: the member count is below 4 or above 8
+  | "advisor-set-size" // to each advisor: the member count is below 4 or above 8
+  | "advisor-all-away" // to each advisor: every member is away for a meeting (plan-meeting-alerts.ts)
+  | "meeting-unclosed" // channel post a day after a meeting ended without being closed (plan-meeting-alerts.ts)
+  | "advisor-unclosed"; // to each advisor: a day after that, if the meeting is still not closed (plan-meeting-alerts.ts)
 
 /** How long a set may stay out of the 4–8 range (e.g. while being formed) before its advisors are told. */
 export const SIZE_GRACE_MS = 24 * 3_600_000;
@@ -100,9 +104,9 @@ export type PlannedNudge = {
   kind: NudgeKind;
   setId: string;
   to: NudgeTarget;
-  /** meeting id (midpoint-outcome: the closed meeting A; outcome-due: the coming meeting B), action id, member id (advisor-silent), set id (advisor-set-size) */
+  /** meeting id (midpoint-outcome: the closed meeting A; outcome-due: the coming meeting B; the all-away and unclosed alerts: that meeting), action id, member id (advisor-silent), set id (advisor-set-size) */
   subjectId: string;
-  /** "1", "2"…; advisor-silent: the UTC ISO day of the last entry (or join); advisor-set-size: the member count */
+  /** "1", "2"…; advisor-silent: the UTC ISO day of the last entry (or join); advisor-set-size: the member count; advisor-all-away: the meeting's start (ISO) */
   occurrence: string;
   /** when the rule says */
   dueAt: Date;
@@ -328,6 +332,9 @@ function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bou
       for (const id of set.memberIds) toPerson("midpoint-outcome", id, m.id, "1", due, stale, () => lacksOutcome(id, due));
     }
   });
+
+  planAllAwayAlerts(set, meetings, { toPerson, toChannel });
+  planUnclosedAlerts(set, meetings, { toPerson, toChannel });
 
   for (const a of set.actions) {
     if (a.status !== "open" || !a.dueAt || !members.has(a.ownerId)) continue;

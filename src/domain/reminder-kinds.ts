@@ -13,6 +13,8 @@ export const STOPPABLE_KINDS = [
   "action-due",
   "advisor-silent",
   "advisor-set-size",
+  "advisor-all-away",
+  "advisor-unclosed",
 ] as const satisfies readonly NudgeKind[];
 
 /** A kind of reminder a person can stop on its own. */
@@ -27,6 +29,8 @@ export const REMINDER_NAMES: Record<StoppableKind, string> = {
   "action-due": "an action's due date has passed",
   "advisor-silent": "to advisors: a member has made no log entry for 30 days",
   "advisor-set-size": "to advisors: the set has too few or too many members",
+  "advisor-all-away": "to advisors: every member is away for a meeting",
+  "advisor-unclosed": "to advisors: a meeting ended and was never closed",
 };
 
 /** Whether a word names a kind of reminder a person can stop. */
