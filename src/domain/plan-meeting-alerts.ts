@@ -12,10 +12,10 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /** How far ahead of a meeting the advisors hear that every member is away for it. */
-export const ALL_AWAY_NOTICE_MS = 7 * DAY;
+const ALL_AWAY_NOTICE_MS = 7 * DAY;
 /** After a meeting's end, when the set is asked to close it, and then when the advisors hear it is still open. */
-export const UNCLOSED_POST_AFTER_MS = DAY;
-export const UNCLOSED_ADVISOR_AFTER_MS = 2 * DAY;
+const UNCLOSED_POST_AFTER_MS = DAY;
+const UNCLOSED_ADVISOR_AFTER_MS = 2 * DAY;
 
 /** How the planner records a candidate: a DM to one person, or a post in the set's channel (times in ms). */
 export type AlertEmitters = {

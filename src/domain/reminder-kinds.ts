@@ -33,11 +33,6 @@ export const REMINDER_NAMES: Record<StoppableKind, string> = {
   "advisor-unclosed": "to advisors: a meeting ended and was never closed",
 };
 
-/** Whether a word names a kind of reminder a person can stop. */
-export function isStoppableKind(word: string): word is StoppableKind {
-  return (STOPPABLE_KINDS as readonly string[]).includes(word);
-}
-
 /** The stopped kinds in their stored form (space-separated); unknown words, from a kind since retired, are dropped. */
 export function readStopped(stored: string): StoppableKind[] {
   return STOPPABLE_KINDS.filter((k) => stored.split(/\s+/).includes(k));
