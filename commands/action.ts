@@ -6,7 +6,7 @@ export const actionList = command({
   sub: "list",
   summary: "Your actions: open ones first, with their outcomes.",
   who: "member",
-  inArchivedSet: true,
+  readOnly: true,
   options: {},
   examples: ["/action list"],
 });

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { CalendarDate } from "../src/domain/calendar-date.ts";
+import { plural } from "../src/domain/plural.ts";
 
 /**
  * Who may run a command.
@@ -39,6 +41,13 @@ export type OptionSpec<T = unknown, R extends boolean = boolean> = {
 
 type Base = { description: string; form?: boolean; suggest?: Suggestions };
 
+/** A limit in minutes as people say it: 86400 → "60 days", 480 → "8 hours", 90 → "90 minutes". */
+function minutesInWords(minutes: number): string {
+  if (minutes % 1440 === 0) return plural(minutes / 1440, "day");
+  if (minutes % 60 === 0) return plural(minutes / 60, "hour");
+  return plural(minutes, "minute");
+}
+
 function spec<T>(kind: OptionKind, schema: z.ZodType<T>, { description, form, suggest }: Base, choices?: readonly string[]) {
   return {
     kind,
@@ -62,11 +71,19 @@ export const opt = {
   users: (b: Base) => spec("users", z.array(UserRef).min(1).max(20), b),
   /** A date and time, natural language in the actor's time zone. */
   when: (b: Base) => spec("when", z.date(), b),
-  /** A calendar day, natural language in the actor's time zone (start of that day). */
-  day: (b: Base) => spec("day", z.date(), b),
-  /** Minutes, written "2h", "90m", "1h30m". */
+  /** A calendar day, natural language read in the actor's time zone: a `CalendarDate` (the day as given, and that zone). */
+  day: (b: Base) => spec("day", CalendarDate, b),
+  /** Minutes, written "2h", "90m", "1h30m"; the limits are stated as people say them ("at most 60 days"). */
   duration: (b: Base & { min: number; max: number }) =>
-    spec("duration", z.number().int().min(b.min, `at least ${b.min} minutes`).max(b.max, `at most ${b.max} minutes`), b),
+    spec(
+      "duration",
+      z
+        .number()
+        .int()
+        .min(b.min, `at least ${minutesInWords(b.min)}`)
+        .max(b.max, `at most ${minutesInWords(b.max)}`),
+      b,
+    ),
   integer: (b: Base & { min: number; max: number }) =>
     spec("integer", z.number().int().min(b.min, `at least ${b.min}`).max(b.max, `at most ${b.max}`), b),
   choice: <const C extends readonly [string, ...string[]]>(b: Base & { choices: C }) => spec("choice", z.enum(b.choices), b, b.choices),
@@ -98,11 +115,17 @@ export type CommandDecl<O extends OptionSpecs = OptionSpecs, N extends string = 
   details?: string;
   who: Who;
   /**
-   * Runs in an archived set too: read-only views, a member's own data (share, export, forget) and `/set unarchive`.
-   * Every other command that needs a set is refused there (src/app/dispatch.ts).
+   * Runs in an archived set although it writes: a member's own data (share, forget), the advisor's records, and
+   * `/set unarchive`. `readOnly` commands run there too; every other command that needs a set is refused there
+   * (src/app/dispatch.ts).
    */
   inArchivedSet?: true;
   options: O;
+  /**
+   * The command only reads: it never changes the database, whoever runs it (not even by storing a first-time
+   * user). test/integration/read-only.test.ts runs every such command and compares a dump before and after.
+   */
+  readOnly?: true;
   /** How many of the first options may be written without `name:` (default: all, in declaration order). */
   positional?: number;
   examples: string[];

@@ -64,7 +64,7 @@ export const logList = command({
   sub: "list",
   summary: "Your recent entries (advisors: a member's, while they share).",
   who: "participant",
-  inArchivedSet: true,
+  readOnly: true,
   options: {
     last: optional(opt.integer({ description: "How many (default 10)", min: 1, max: 100 })),
     member: optional(opt.user({ description: "Advisors only: a member who shares their entries" })),
@@ -87,14 +87,20 @@ export const logEdit = command({
 export const logDelete = command({
   name: "log",
   sub: "delete",
-  summary: "Delete one of your entries: it shows you the entry and asks you to confirm first.",
+  summary: "Delete one of your entries, after seeing it (an outcome's action reopens; an action's outcome: you choose).",
   who: "member",
   options: {
     entry: opt.integer({ description: "The entry's number (see /log list)", min: 1, max: 100000, suggest: "entries" }),
+    outcome: optional(
+      opt.choice({
+        description: "For an action with an outcome: delete the outcome too, or keep it as an entry",
+        choices: ["delete", "keep"] as const,
+      }),
+    ),
     confirm: optional(opt.choice({ description: "yes, once you have seen the entry", choices: ["yes"] as const })),
   },
   positional: 1,
-  examples: ["/log delete entry:3", "/log delete entry:3 confirm:yes"],
+  examples: ["/log delete entry:3", "/log delete entry:3 confirm:yes", "/log delete entry:2 outcome:keep"],
 });
 
 export const logShare = command({
@@ -112,7 +118,7 @@ export const logDraft = command({
   sub: "draft",
   summary: "Your draft ILM M3.37 learning log, compiled from your entries, as a file (advisors: a sharing member's).",
   who: "participant",
-  inArchivedSet: true,
+  readOnly: true,
   options: {
     format: optional(opt.choice({ description: "md (default), docx, or csv evidence rows", choices: ["md", "docx", "csv"] as const })),
     member: optional(opt.user({ description: "Advisors only: a member who shares their log" })),
@@ -125,7 +131,7 @@ export const logExport = command({
   sub: "export",
   summary: "All your data (entries, actions, RSVPs, attendance, leave, settings) as a JSON file.",
   who: "member",
-  inArchivedSet: true,
+  readOnly: true,
   options: {},
   examples: ["/log export"],
 });
@@ -133,7 +139,7 @@ export const logExport = command({
 export const logForget = command({
   name: "log",
   sub: "forget",
-  summary: "Delete all your data: asks you to confirm first. Cannot be undone.",
+  summary: "Delete all your data, in every set here: asks first, naming each set. Cannot be undone.",
   who: "member",
   inArchivedSet: true,
   options: { confirm: optional(opt.choice({ description: "yes, once you have read what will be deleted", choices: ["yes"] as const })) },

@@ -1,16 +1,23 @@
+import { MAX_UPCOMING_MEETINGS } from "../src/domain/meeting-limits.ts";
 import { command, opt, optional } from "./define.ts";
 
 export const meetingSchedule = command({
   name: "meeting",
   sub: "schedule",
-  summary: "Schedule a meeting, or a recurring series of meetings.",
+  summary: "Schedule a meeting, or a recurring series (a set has at most 52 meetings ahead of it).",
   who: "participant",
   options: {
     when: opt.when({ description: 'Date and time, e.g. "next tuesday 10am" or "2027-01-12 14:00" (your time zone)' }),
     duration: optional(opt.duration({ description: "Length, e.g. 2h or 90m (default 2h)", min: 30, max: 480 })),
     every: optional(opt.cadence({ description: 'Repeat: weekly, fortnightly, monthly, "first tuesday"…' })),
-    count: optional(opt.integer({ description: "How many meetings in the series (default 6)", min: 1, max: 24 })),
-    until: optional(opt.day({ description: "Repeat until this day (instead of count)" })),
+    count: optional(
+      opt.integer({
+        description: `How many meetings in the series (default 6; a set has at most ${MAX_UPCOMING_MEETINGS} ahead)`,
+        min: 1,
+        max: MAX_UPCOMING_MEETINGS,
+      }),
+    ),
+    until: optional(opt.day({ description: `Repeat until this day (instead of count; at most ${MAX_UPCOMING_MEETINGS} meetings ahead)` })),
   },
   positional: 2,
   examples: [
@@ -24,18 +31,21 @@ export const meetingNext = command({
   sub: "next",
   summary: "The next meeting and its presenters.",
   who: "anyone",
-  inArchivedSet: true,
+  readOnly: true,
   options: {},
   examples: ["/meeting next"],
 });
+
+/** The most meetings /meeting list shows at once. */
+export const MEETING_LIST_MAX = 24;
 
 export const meetingList = command({
   name: "meeting",
   sub: "list",
   summary: "Upcoming meetings with their presenters.",
   who: "anyone",
-  inArchivedSet: true,
-  options: { count: optional(opt.integer({ description: "How many (default 6)", min: 1, max: 24 })) },
+  readOnly: true,
+  options: { count: optional(opt.integer({ description: "How many (default 6)", min: 1, max: MEETING_LIST_MAX })) },
   examples: ["/meeting list", "/meeting list count:12"],
 });
 
@@ -91,7 +101,7 @@ export const meetingCalendar = command({
   sub: "calendar",
   summary: "An .ics calendar file of the set's meetings.",
   who: "anyone",
-  inArchivedSet: true,
+  readOnly: true,
   options: {},
   examples: ["/meeting calendar"],
 });

@@ -4,7 +4,7 @@ export const progress = command({
   name: "progress",
   summary: "Each member's actions (agreed, done, overdue), last entry, attendance and M3.37 criteria coverage.",
   who: "advisor",
-  inArchivedSet: true,
+  readOnly: true,
   options: { member: optional(opt.user({ description: "One member only" })) },
   examples: ["/progress", "/progress member:@Ana"],
 });

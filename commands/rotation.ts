@@ -5,7 +5,7 @@ export const rotationShow = command({
   sub: "show",
   summary: "Who presents at the coming meetings, in fair order.",
   who: "anyone",
-  inArchivedSet: true,
+  readOnly: true,
   options: { count: optional(opt.integer({ description: "How many meetings ahead (default 4)", min: 1, max: 12 })) },
   examples: ["/rotation show", "/rotation show count:6"],
 });

@@ -68,7 +68,7 @@ export const setInfo = command({
   sub: "info",
   summary: "Members, advisors, slot length, next meeting and compliance warnings.",
   who: "anyone",
-  inArchivedSet: true,
+  readOnly: true,
   options: {},
   examples: ["/set info"],
 });

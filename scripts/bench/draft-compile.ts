@@ -5,6 +5,7 @@
  * plus compileDraft alone and the evidence CSV, and prints the output sizes.
  */
 import { performance } from "node:perf_hooks";
+import { calendarDate, calendarDateOf } from "../../src/domain/calendar-date.ts";
 import { compileDraft, type DraftAction, type DraftEntry, type DraftInput, evidenceRows } from "../../src/domain/draft.ts";
 import type { EntryKind } from "../../src/domain/entry-kind.ts";
 import { evidenceCsv } from "../../src/export/draft-csv.ts";
@@ -75,7 +76,7 @@ export function twelveMonthMember(): DraftInput {
         text: e.text,
         createdAt: e.createdAt,
         meetingNumber: meeting,
-        dueAt: new Date(START + (day + 14) * DAY),
+        due: calendarDateOf(new Date(START + (day + 14) * DAY), "Europe/London"),
         status: outcome ? (k === 0 ? "done" : "partly") : "open",
         outcome,
         effectiveness: outcome ? (k === 0 ? "very" : "somewhat") : null,
@@ -91,8 +92,8 @@ export function twelveMonthMember(): DraftInput {
     learner: "Bench Member",
     setName: "Bench set",
     advisors: ["Bench Advisor"],
-    programmeStart: new Date(START),
-    programmeEnd: new Date(START + 364 * DAY), // 4 Jan 2027 – 3 Jan 2028: exactly 12 months
+    programmeStart: calendarDate("2027-01-04", "Europe/London"),
+    programmeEnd: calendarDate("2028-01-03", "Europe/London"), // exactly 12 months
     attended: Array.from({ length: 13 }, (_, i) => ({ number: i + 1, startsAt: new Date(START + i * 28 * DAY), durationMinutes: 180 })),
     entries,
     actions,

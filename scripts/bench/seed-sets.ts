@@ -7,11 +7,13 @@
  * - meeting 1, closed exactly 2 h before `now`, all 5 members attended, nobody logged an action since it
  *   started → 5 "log-action" reminders due at `now`;
  * - meeting 2, starting exactly 48 h after `now`, members 0–2 presenting → 3 "presenter-prep" due at `now`;
- * - member 3 has an open action due at `now` → 1 "action-due"; member 4 has an open action due in a week
- *   (loaded, not due).
+ * - member 3 has an open action whose due date is over at `now` → 1 "action-due"; member 4 has an open action due
+ *   a week later (loaded, not due). Due dates are calendar dates read in `DUE_ZONE` (UTC−12, where a day ends at
+ *   12:00 UTC), so that one ends exactly at `now`.
  * Nothing else falls in a window (now − 1 min, now]: 9 reminders per set.
  */
 import Database from "better-sqlite3";
+import { addDays, calendarDateOf } from "../../src/domain/calendar-date.ts";
 import { sqlTime } from "../../src/store/outbox.ts";
 
 const MINUTE = 60_000;
@@ -19,6 +21,8 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 export const TIME_ZONE = "Europe/London";
+/** The zone the seeded due dates are read in: a day there ends at 12:00 UTC, the time of `now`. */
+const DUE_ZONE = "Etc/GMT+12";
 export const MEMBERS_PER_SET = 5;
 export const PEOPLE_PER_SET = MEMBERS_PER_SET + 1;
 /** Reminders due per set at `now`, by kind (see above). */
@@ -39,6 +43,8 @@ export type SeedCounts = {
 export function seedSets(path: string, sets: number, now: Date, windowMs = MINUTE): SeedCounts {
   const t = (offsetMs: number) => sqlTime(new Date(now.getTime() + offsetMs));
   const longAgo = t(-60 * DAY);
+  /** The due date (ISO, in DUE_ZONE) whose end is `days` after `now`. */
+  const dueDay = (days: number) => addDays(calendarDateOf(now, DUE_ZONE), days - 1).date;
   const raw = new Database(path);
   try {
     raw.pragma("journal_mode = WAL");
@@ -59,8 +65,8 @@ export function seedSets(path: string, sets: number, now: Date, windowMs = MINUT
         `INSERT INTO "Membership" ("id", "setId", "personId", "role", "pairLabel", "sharing", "joinedAt", "leftAt") VALUES (?, ?, ?, ?, NULL, 0, ?, NULL)`,
       ),
       meeting: raw.prepare(
-        `INSERT INTO "Meeting" ("id", "setId", "number", "seriesId", "startsAt", "durationMinutes", "status", "createdById", "closedAt", "createdAt")
-         VALUES (?, ?, ?, NULL, ?, 90, ?, ?, ?, ?)`,
+        `INSERT INTO "Meeting" ("id", "setId", "number", "seriesId", "startsAt", "durationMinutes", "status", "createdById", "closedAt", "createdAt", "announcedAt")
+         VALUES (?, ?, ?, NULL, ?, 90, ?, ?, ?, ?, ?)`,
       ),
       slot: raw.prepare(
         `INSERT INTO "PresenterSlot" ("id", "meetingId", "personId", "position", "status", "swapped", "updatedAt") VALUES (?, ?, ?, ?, 'planned', 0, ?)`,
@@ -70,8 +76,8 @@ export function seedSets(path: string, sets: number, now: Date, windowMs = MINUT
         `INSERT INTO "Entry" ("id", "setId", "authorId", "number", "kind", "text", "meetingId", "createdAt", "editedAt") VALUES (?, ?, ?, 1, 'action', ?, NULL, ?, NULL)`,
       ),
       action: raw.prepare(
-        `INSERT INTO "Action" ("id", "entryId", "setId", "ownerId", "meetingId", "createdAt", "dueAt", "status", "outcome", "effectiveness", "outcomeAt")
-         VALUES (?, ?, ?, ?, NULL, ?, ?, 'open', NULL, NULL, NULL)`,
+        `INSERT INTO "Action" ("id", "entryId", "setId", "ownerId", "meetingId", "createdAt", "dueDate", "dueTimeZone", "status", "outcome", "effectiveness", "outcomeAt")
+         VALUES (?, ?, ?, ?, NULL, ?, ?, ?, 'open', NULL, NULL, NULL)`,
       ),
       tick: raw.prepare(`INSERT INTO "SchedulerState" ("id", "lastTickAt") VALUES ('nudges', ?)`),
     };
@@ -96,19 +102,20 @@ export function seedSets(path: string, sets: number, now: Date, windowMs = MINUT
           counts.memberships++;
         }
         const [advisor, ...members] = people as [string, ...string[]];
-        ins.meeting.run(`m${i}_1`, s, 1, firstStart, "closed", advisor, closedAt, longAgo);
-        ins.meeting.run(`m${i}_2`, s, 2, nextStart, "scheduled", advisor, null, longAgo);
+        // Both announced long ago (the steady state): the tick has no presenters to announce.
+        ins.meeting.run(`m${i}_1`, s, 1, firstStart, "closed", advisor, closedAt, longAgo, longAgo);
+        ins.meeting.run(`m${i}_2`, s, 2, nextStart, "scheduled", advisor, null, longAgo, longAgo);
         counts.meetings += 2;
         for (const m of members) ins.attendance.run(`m${i}_1`, m);
         counts.attendance += members.length;
         for (let k = 0; k < 3; k++) ins.slot.run(`sl${i}_${k}`, `m${i}_2`, members[k], k + 1, longAgo);
         counts.slots += 3;
-        for (const [k, dueAt] of [
-          [3, t(0)],
-          [4, t(7 * DAY)],
+        for (const [k, dueDate] of [
+          [3, dueDay(0)],
+          [4, dueDay(7)],
         ] as const) {
           ins.entry.run(`e${i}_${k}`, s, members[k], `Action of member ${k} in set ${i}`, actionLogged);
-          ins.action.run(`a${i}_${k}`, `e${i}_${k}`, s, members[k], actionLogged, dueAt);
+          ins.action.run(`a${i}_${k}`, `e${i}_${k}`, s, members[k], actionLogged, dueDate, DUE_ZONE);
           counts.entries++;
           counts.actions++;
         }

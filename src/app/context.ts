@@ -1,14 +1,20 @@
 import type { Logger } from "pino";
 import type { CommandDecl, OptionsOf, UserRef } from "../../commands/define.ts";
 import type { Clock } from "../clock.ts";
-import type { Db } from "../store/open-database.ts";
+import type { Database, Db } from "../store/open-database.ts";
 import type { PersonRow, WorkspaceRow } from "../store/people.ts";
 import type { Role, SetWithPeople } from "../store/sets.ts";
 import type { Outgoing } from "./reply.ts";
 import type { Result } from "./result.ts";
 
-/** What every handler can use: the database, the clock, a logger and the defaults. */
-export type Deps = { db: Db; clock: Clock; logger: Logger; defaultTimeZone: string };
+/** What the dispatcher and the adapters are given: the open database, the clock, a logger and the defaults. */
+export type Deps = { db: Database; clock: Clock; logger: Logger; defaultTimeZone: string };
+
+/**
+ * What a handler can use: as Deps, but `db` is the command's own transaction (src/app/dispatch.ts), so
+ * everything a handler writes commits together or not at all.
+ */
+export type CommandDeps = Omit<Deps, "db"> & { db: Db };
 
 /**
  * A command as an adapter hands it over: who, where, and either a command line (`text`) or, from a
@@ -24,7 +30,7 @@ export type CommandInput = {
 
 /** The resolved situation a handler runs in. `set`/`role` are null where the channel has no set or the actor no part in it. */
 export type HandlerContext = {
-  deps: Deps;
+  deps: CommandDeps;
   now: Date;
   workspace: WorkspaceRow;
   channelId: string;

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { commandKey, isOptionsOf, type Who } from "../../commands/define.ts";
 import { type CommandKey, type Commands, commands, isCommandKey } from "../../commands/index.ts";
-import { ensurePerson, ensureWorkspace, findPerson } from "../store/people.ts";
+import { inTransaction } from "../store/open-database.ts";
+import { ensurePerson, ensureWorkspace, findPerson, findWorkspace, type PersonRow, type WorkspaceRow } from "../store/people.ts";
 import { findSetByChannel, type Role } from "../store/sets.ts";
-import type { CommandInput, Deps, Handler, HandlerContext } from "./context.ts";
+import type { CommandDeps, CommandInput, Deps, Handler, HandlerContext } from "./context.ts";
 import { convertOptions, declarationFor, type ParsedLine, parseLine } from "./parse-command.ts";
 import { type Outgoing, toActor } from "./reply.ts";
 import { failure, type Result, success } from "./result.ts";
@@ -28,64 +29,106 @@ function allowed(who: Who, role: Role | null): boolean {
 
 /**
  * Runs one command line end to end: parse, resolve the actor and the channel's set, check the role,
- * convert options, run the handler. Every refusal is a reply to the actor alone, and nothing is
- * written before the command has been accepted. Unexpected errors are logged, never shown.
+ * convert options, run the handler. Everything after parsing runs in one database transaction: a command
+ * that is refused, or fails part way, changes nothing. Every refusal is a reply to the actor alone.
+ * Unexpected errors are logged, never shown.
  */
 export async function runCommand(deps: Deps, handlers: HandlerIndex, input: CommandInput): Promise<Outgoing[]> {
   return (await executeCommand(deps, handlers, input)).outgoing;
 }
 
+type Outcome = { ok: boolean; outgoing: Outgoing[] };
+
+/** A refusal, thrown to roll back the command's transaction and then answered. */
+class Refused extends Error {
+  constructor(readonly outcome: Outcome) {
+    super("refused");
+  }
+}
+
+const say = (text: string): Outcome => ({ ok: false, outgoing: [toActor({ text })] });
+
 /** As runCommand, and says whether the command was accepted (forms show a refusal on the field instead). */
-export async function executeCommand(
-  deps: Deps,
-  handlers: HandlerIndex,
-  input: CommandInput,
-): Promise<{ ok: boolean; outgoing: Outgoing[] }> {
-  const say = (text: string) => ({ ok: false, outgoing: [toActor({ text })] });
+export async function executeCommand(deps: Deps, handlers: HandlerIndex, input: CommandInput): Promise<Outcome> {
   try {
     const line = "text" in input ? parseLine(input.text) : preParsed(input.key, input.raw);
     if (!line.ok) return say(line.message);
     const key = commandKey(line.value.decl);
     if (!isCommandKey(key)) return say(`/${key} is not available yet.`);
-    const handler = handlers[key];
-
-    const { db } = deps;
-    const now = deps.clock.now();
-    const workspace = await ensureWorkspace(db, input.platform, input.workspaceId);
-    const known = await findPerson(db, workspace.id, input.user.externalId);
-    const set = await findSetByChannel(db, workspace.id, input.channelId);
-    const role = (known && set?.memberships.find((m) => m.person.id === known.id)?.role) || null;
-
-    if (handler.needsSet && !set) {
-      return say('This channel has no action learning set yet. Create one with /set create name:"…" (you become its advisor).');
-    }
-    const who = handler.decl.who;
-    if (!allowed(who, role)) {
-      const advisors = set?.memberships.filter((m) => m.role === "advisor").map((m) => m.person.displayName) ?? [];
-      const detail = who === "member" && role === "advisor" ? " Advisors facilitate the set but are not members of it." : "";
-      return say(
-        `${refusal[who as Exclude<Who, "anyone">]} use /${key}.${detail}${advisors.length ? ` Advisors: ${advisors.join(", ")}.` : ""}`,
-      );
-    }
-
-    if (handler.needsSet && set?.archivedAt && !handler.decl.inArchivedSet) return say(archivedRefusal(set.name, key));
-
-    const timeZone = known?.timeZone ?? set?.timeZone ?? deps.defaultTimeZone;
-    const options = convertOptions(line.value, { now, timeZone, readMention: input.readMention });
-    if (!options.ok) return say(options.message);
-
-    const actor = known ?? (await ensurePerson(db, workspace.id, input.user, timeZone));
-    const result = await runHandler(handlers, key, { deps, now, workspace, channelId: input.channelId, actor, set, role }, options.value);
-    if (!result.ok) return say(result.message);
-    const outgoing = result.value.map(
-      (o): Outgoing => (o.audience.kind === "actor" ? { ...o, audience: { kind: "actor", timeZone: actor.timeZone } } : o),
-    );
-    return { ok: true, outgoing };
+    return await inTransaction(deps.db, async (db) => {
+      const outcome = await runAccepted({ ...deps, db }, handlers, key, line.value, input);
+      if (!outcome.ok) throw new Refused(outcome);
+      return outcome;
+    });
   } catch (error) {
+    if (error instanceof Refused) return error.outcome;
     const ref = randomUUID().slice(0, 8);
     deps.logger.error({ err: error, ref, command: "text" in input ? input.text : input.key }, "command failed");
     return say(`Sorry, something went wrong on our side (ref ${ref}). Please try again; if it keeps happening, tell your advisor.`);
   }
+}
+
+/** The part of a command that reads and writes the database, on the command's transaction. */
+async function runAccepted(
+  deps: CommandDeps,
+  handlers: HandlerIndex,
+  key: CommandKey,
+  line: ParsedLine,
+  input: CommandInput,
+): Promise<Outcome> {
+  const handler = handlers[key];
+  const { db } = deps;
+  const now = deps.clock.now();
+  // A read-only command stores nothing, not even a workspace or a user seen for the first time.
+  const readOnly = handler.decl.readOnly === true;
+  const workspace = readOnly
+    ? ((await findWorkspace(db, input.platform, input.workspaceId)) ?? unsavedWorkspace(input))
+    : await ensureWorkspace(db, input.platform, input.workspaceId);
+  const known = await findPerson(db, workspace.id, input.user.externalId);
+  const set = await findSetByChannel(db, workspace.id, input.channelId);
+  const role = (known && set?.memberships.find((m) => m.person.id === known.id)?.role) || null;
+
+  if (handler.needsSet && !set) {
+    return say('This channel has no action learning set yet. Create one with /set create name:"…" (you become its advisor).');
+  }
+  const who = handler.decl.who;
+  if (!allowed(who, role)) {
+    const advisors = set?.memberships.filter((m) => m.role === "advisor").map((m) => m.person.displayName) ?? [];
+    const detail = who === "member" && role === "advisor" ? " Advisors facilitate the set but are not members of it." : "";
+    return say(
+      `${refusal[who as Exclude<Who, "anyone">]} use /${key}.${detail}${advisors.length ? ` Advisors: ${advisors.join(", ")}.` : ""}`,
+    );
+  }
+
+  if (handler.needsSet && set?.archivedAt && !handler.decl.readOnly && !handler.decl.inArchivedSet) {
+    return say(archivedRefusal(set.name, key));
+  }
+
+  const timeZone = known?.timeZone ?? set?.timeZone ?? deps.defaultTimeZone;
+  const options = convertOptions(line, { now, timeZone, readMention: input.readMention });
+  if (!options.ok) return say(options.message);
+
+  const actor =
+    known ?? (readOnly ? unsavedPerson(workspace, input.user, timeZone) : await ensurePerson(db, workspace.id, input.user, timeZone));
+  const result = await runHandler(
+    handlers,
+    key,
+    { deps, now, workspace, channelId: input.channelId, actor, set, role },
+    options.value.values,
+  );
+  if (!result.ok) return say(result.message);
+  const outgoing = withNotes(result.value, options.value.notes).map(
+    (o): Outgoing => (o.audience.kind === "actor" ? { ...o, audience: { kind: "actor", timeZone: actor.timeZone } } : o),
+  );
+  return { ok: true, outgoing };
+}
+
+/** Adds how options were read (a time moved by a clock change) to the first reply the actor sees, or as a reply of its own. */
+function withNotes(outgoing: Outgoing[], notes: string[]): Outgoing[] {
+  if (notes.length === 0) return outgoing;
+  const first = outgoing.findIndex((o) => o.audience.kind === "actor" || o.audience.kind === "channel");
+  if (first < 0) return [...outgoing, toActor({ text: notes.join("\n") })];
+  return outgoing.map((o, i) => (i === first ? { ...o, reply: { ...o.reply, text: [o.reply.text, ...notes].join("\n") } } : o));
 }
 
 /**
@@ -111,6 +154,16 @@ function archivedRefusal(setName: string, key: string): string {
     `The set "${setName}" is archived: it is read-only and gets no reminders, so /${key} does not run here. ` +
     "/set info, /meeting list, /log list, /log draft and /log export still work; an advisor can reopen it with /set unarchive."
   );
+}
+
+/** A workspace not stored (id ""): what a read-only command sees where the bot has never been used. It has no sets. */
+function unsavedWorkspace(input: CommandInput): WorkspaceRow {
+  return { id: "", platform: input.platform, externalId: input.workspaceId };
+}
+
+/** A user not stored (id ""), with default reminder settings: what a read-only command sees of someone new to the bot. */
+function unsavedPerson(workspace: WorkspaceRow, user: { externalId: string; displayName: string }, timeZone: string): PersonRow {
+  return { id: "", workspaceId: workspace.id, ...user, timeZone, quietStart: null, quietEnd: null, nudgesOn: true, snoozedUntil: null, stoppedNudges: "" };
 }
 
 function preParsed(key: string, raw: Record<string, string>): Result<ParsedLine> {

@@ -1,11 +1,12 @@
-import { DateTime } from "luxon";
+import { type CalendarDate, formatCalendarDate } from "../domain/calendar-date.ts";
+import { plannedGroups, projectUpcoming } from "../domain/rotation-state.ts";
 import { formatDuration } from "../domain/when.ts";
 import { listActions } from "../store/entries.ts";
 import type { MeetingRow } from "../store/meetings.ts";
 import type { Db } from "../store/open-database.ts";
 import type { SetWithPeople } from "../store/sets.ts";
 import { at, type Button } from "./reply.ts";
-import { plannedGroups, projectUpcoming, type SetState } from "./set-state.ts";
+import type { SetState } from "./set-state.ts";
 
 /** Display names of people in the set (members and advisors, current or not known → "someone"). */
 export function nameOf(set: SetWithPeople, personId: string): string {
@@ -31,22 +32,17 @@ export function rsvpButtons(m: { number: number }): Button[] {
   ];
 }
 
-export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
-
-/** Programme dates are calendar days: stored as UTC midnight of the day the actor meant, shown as ISO dates. */
-export const calendarDay = (d: Date, zone: string): Date =>
-  DateTime.fromISO(DateTime.fromJSDate(d, { zone }).toISODate()!, { zone: "utc" }).toJSDate();
-export const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
+export { plural } from "../domain/plural.ts";
 
 /** The meeting a `meeting:` option points at: `next` is the next upcoming one. */
 export function findMeeting<M extends { number: number }>(meetings: M[], upcoming: M[], ref: number | "next"): M | undefined {
   return ref === "next" ? upcoming[0] : meetings.find((m) => m.number === ref);
 }
 
-/** Presenters of a meeting as stored (announced) or, for later meetings, as the fair projection expects. */
+/** Presenters of a meeting as stored (announced, or held) or, for a meeting not announced yet, as the fair projection expects. */
 export function plannedPresenters(state: SetState, m: MeetingRow): string {
   const stored = plannedGroups(state, m.id);
-  if (stored.length > 0 || state.upcoming[0]?.id === m.id || m.status !== "scheduled") return presenterNames(state.set, stored);
+  if (m.announcedAt !== null || m.status !== "scheduled") return presenterNames(state.set, stored);
   const plan = projectUpcoming(state).find((p) => p.meetingId === m.id);
   return plan ? `${presenterNames(state.set, plan.groups)} (expected)` : presenterNames(state.set, stored);
 }
@@ -57,17 +53,39 @@ export function meetingForEntry<M extends { startsAt: Date; status: string }>(me
   return live.filter((m) => m.startsAt <= now).at(-1) ?? live.find((m) => m.startsAt > now);
 }
 
-/** "#4 Meet both leads together (agreed at meeting 1, due Fri 12 Feb 2027)" for lists and reminders. */
+/**
+ * How an action is named wherever it is shown: "action #4", with the number `action:` takes (its entry's number
+ * in the author's log, so `/log edit entry:4` reaches the same words).
+ */
+export const actionRef = (number: number, word: "action" | "Action" = "action"): string => `${word} #${number}`;
+
+/** An action in one line of a list: `action #4 "Meet both leads"`. */
+export const actionItem = (a: { number: number; text: string }): string => `${actionRef(a.number)} "${a.text}"`;
+
+/**
+ * The refusal for an `action:` number the actor has no action under: it lists their open actions with the numbers
+ * to give (at most ten, then how many more), or says they have none.
+ */
+export function noSuchAction(number: number, actions: { number: number; text: string; status: string }[], option = ""): string {
+  const open = actions.filter((a) => a.status === "open");
+  const head = `${option}${option ? "you" : "You"} have no ${actionRef(number)}`;
+  if (open.length === 0) return `${head}, and no open actions: record one with /log action text:"…".`;
+  const shown = open.slice(0, 10).map(actionItem).join("; ");
+  const more = open.length > 10 ? `; and ${open.length - 10} more (see /action list)` : "";
+  return `${head}. Your open actions: ${shown}${more}. Give its number, e.g. action:${open[0]!.number}.`;
+}
+
+/** "action #4: Meet both leads together (agreed at meeting 1, due Fri 12 Feb 2027)" for lists and reminders. */
 export function actionLine(
-  a: { number: number; text: string; meetingId: string | null; dueAt: Date | null; status: string; outcome: string | null },
+  a: { number: number; text: string; meetingId: string | null; due: CalendarDate | null; status: string; outcome: string | null },
   meetings: { id: string; number: number }[],
 ): string {
   const agreed = meetings.find((m) => m.id === a.meetingId);
-  const when = [agreed ? `agreed at meeting ${agreed.number}` : "", a.dueAt ? `due ${at(new Date(a.dueAt.getTime() - 1), "date")}` : ""]
+  const when = [agreed ? `agreed at meeting ${agreed.number}` : "", a.due ? `due ${formatCalendarDate(a.due)}` : ""]
     .filter(Boolean)
     .join(", ");
   const outcome = a.status === "open" ? "" : ` → ${a.status}${a.outcome ? `: ${a.outcome}` : ""}`;
-  return `#${a.number} ${a.text}${when ? ` (${when})` : ""}${outcome}`;
+  return `${actionRef(a.number)}: ${a.text}${when ? ` (${when})` : ""}${outcome}`;
 }
 
 /** A member's open actions agreed before `meeting`: what they report back on there (DESIGN §5). */

@@ -1,8 +1,11 @@
-import { type CommandDecl, commandKey, type OptionSpec, type UserRef, usage } from "../../commands/define.ts";
+import { type CommandDecl, commandKey, type OptionKind, type OptionSpec, type UserRef, usage } from "../../commands/define.ts";
 import { allCommands } from "../../commands/index.ts";
+import { withoutControlCharacters } from "../domain/control-characters.ts";
 import { parseDay } from "../domain/day.ts";
+import type { Parsed } from "../domain/parse-result.ts";
 import { parseDuration, parseWhen } from "../domain/when.ts";
-import { failure, type Result, success } from "./result.ts";
+import { commandWords, unquoted, type WordSpan } from "./command-words.ts";
+import { type Failure, failure, type Result, success } from "./result.ts";
 
 /** A command line split into its declaration and the raw text of each option. */
 export type ParsedLine = { decl: CommandDecl; raw: Record<string, string> };
@@ -21,85 +24,164 @@ const byKey = new Map(allCommands.map((d) => [commandKey(d), d]));
 export const declarationFor = (key: string): CommandDecl | undefined => byKey.get(key);
 const names = [...new Set(allCommands.map((d) => d.name))];
 
-/** Splits on whitespace, keeping "quoted strings" (and name:"quoted values") together, quotes removed. */
-export function tokenize(text: string): Result<string[]> {
-  const tokens: string[] = [];
-  const re = /(?:[^\s"“”]+|["“][^"“”]*["”])+/g;
-  const unbalanced = (text.match(/["“”]/g) ?? []).length % 2 === 1;
-  if (unbalanced) return failure("bad-option", 'A quote is not closed: write values with spaces as name:"value with spaces".');
-  for (const m of text.matchAll(re)) tokens.push(m[0].replace(/["“”]/g, ""));
-  return success(tokens);
-}
-
 /**
- * Reads `/name [sub] [positional…] [option:value …]`. Words after `option:value` that are not
- * themselves `option:` continue that value, so `when:next tuesday 10am` needs no quotes.
+ * Reads `/name [sub] [positional…] [option:value …]`. An option starts at a word `name:` where `name` is one of the
+ * command's own options (lower case); its value is the text up to the next such word, or the end of the line,
+ * exactly as written: other `word:`s, quotes, apostrophes and spacing inside it are kept, so `text:Lesson
+ * learned: listen more` needs no quotes. A value wholly inside straight double quotes (`name:"a b"`) is taken
+ * without them, and an option word inside such quotes does not start an option.
  */
 export function parseLine(line: string): Result<ParsedLine> {
-  const tokenized = tokenize(line.trim().replace(/^\//, ""));
-  if (!tokenized.ok) return tokenized;
-  const [name, ...rest] = tokenized.value;
+  const body = line.trim().replace(/^\//, "");
+  const words = commandWords(body);
+  const word = (i: number) => (words[i] ? body.slice(words[i]!.start, words[i]!.end) : undefined);
+  const name = word(0);
   if (!name) return failure("unknown-command", "Type a command, e.g. /help.");
   const family = allCommands.filter((d) => d.name === name.toLowerCase());
   if (family.length === 0) {
     const guess = names.find((n) => n.startsWith(name.slice(0, 2).toLowerCase()));
     return failure("unknown-command", `Unknown command /${name}.${guess ? ` Did you mean /${guess}?` : ""} Type /help for the list.`);
   }
-  const subWord = rest[0]?.toLowerCase();
+  const subWord = word(1)?.toLowerCase();
   let decl = family.find((d) => d.sub !== undefined && d.sub === subWord);
-  if (decl) rest.shift();
-  else decl = family.find((d) => d.sub === undefined);
+  const argsFrom = decl ? 2 : 1;
+  if (!decl) decl = family.find((d) => d.sub === undefined);
   if (!decl) {
     const subs = family.map((d) => d.sub).join(", ");
     const what = subWord ? `Unknown subcommand "${subWord}" for /${name}` : `/${name} needs a subcommand`;
     return failure("unknown-command", `${what}: one of ${subs}. Example: ${family[0]!.examples[0]}`);
   }
-  return readOptions(decl, rest);
+  return readOptions(decl, body.slice(words[argsFrom]?.start ?? body.length));
 }
 
-function readOptions(decl: CommandDecl, tokens: string[]): Result<ParsedLine> {
+/** The kinds whose value is free text, kept exactly; other kinds lose any straight quotes (they cannot hold one). */
+const VERBATIM: ReadonlySet<OptionKind> = new Set(["text"]);
+
+/** The value of option `name` as the handler's converter gets it, from its text as written. */
+function optionValue(decl: CommandDecl, name: string, written: string): string {
+  const value = unquoted(written.trim());
+  return VERBATIM.has(decl.options[name]!.kind) ? value : value.replace(/"/g, "");
+}
+
+function readOptions(decl: CommandDecl, args: string): Result<ParsedLine> {
   const optionNames = Object.keys(decl.options);
   const positional = optionNames.slice(0, decl.positional ?? optionNames.length);
-  const raw: Record<string, string> = {};
-  const bare: string[] = [];
-  let current: string | undefined;
-  for (const token of tokens) {
-    const named = /^([a-z][a-z_-]*):(.*)$/is.exec(token);
-    if (named && !/^https?$/i.test(named[1]!)) {
-      const key = named[1]!.toLowerCase();
-      if (!(key in decl.options)) {
-        const known = optionNames.length ? `Its options: ${optionNames.map((n) => `${n}:`).join(" ")}` : "It takes no options.";
-        return failure("bad-option", `/${commandKey(decl)} has no option "${key}". ${known}\nUsage: ${usage(decl)}`);
-      }
-      if (key in raw) return failure("bad-option", `Option ${key}: is given twice.`);
-      raw[key] = named[2]!;
-      current = key;
-    } else if (current) {
-      raw[current] = `${raw[current]} ${token}`.trim();
-    } else {
-      bare.push(token);
-    }
+  const words = commandWords(args);
+  const text = (w: WordSpan) => args.slice(w.start, w.end);
+  const starts: { name: string; word: WordSpan; valueAt: number }[] = [];
+  for (const w of words) {
+    const named = /^([a-z][a-z_-]*):/.exec(text(w));
+    if (named && Object.hasOwn(decl.options, named[1]!)) starts.push({ name: named[1]!, word: w, valueAt: w.start + named[0].length });
   }
+  const raw: Record<string, string> = {};
+  for (const [i, s] of starts.entries()) {
+    if (s.name in raw) {
+      const before = starts[i - 1]!.name;
+      const keep = VERBATIM.has(decl.options[before]!.kind)
+        ? ` To keep "${s.name}:" inside a value, put that whole value in straight quotes, e.g. ${before}:"… ${s.name}: …".`
+        : "";
+      return failure("bad-option", `Option ${s.name}: is given twice.${keep}\nUsage: ${usage(decl)}`);
+    }
+    raw[s.name] = optionValue(decl, s.name, args.slice(s.valueAt, starts[i + 1]?.word.start ?? args.length));
+  }
+  const bare = words.filter((w) => w.start < (starts[0]?.word.start ?? args.length));
   if (bare.length > 0) {
     const free = positional.filter((n) => !(n in raw));
+    if (optionNames.length === 0) return failure("bad-option", `/${commandKey(decl)} takes no options: write just /${commandKey(decl)}.`);
     if (free.length === 0) {
-      return failure("bad-option", `Unexpected "${bare.join(" ")}": name the option, e.g. ${decl.examples[0]}\nUsage: ${usage(decl)}`);
+      const shown = args.slice(bare[0]!.start, bare.at(-1)!.end);
+      return failure("bad-option", `Unexpected "${shown}": name the option, e.g. ${decl.examples[0]}\nUsage: ${usage(decl)}`);
     }
-    if (free.length === 1) raw[free[0]!] = bare.join(" ");
-    else if (bare.length > free.length) {
+    const placed = placePositional(decl, free, bare.map(text));
+    if (!placed) {
       return failure(
         "bad-option",
-        `Too many values for /${commandKey(decl)}: quote values with spaces, e.g. ${decl.examples[1] ?? decl.examples[0]}`,
+        `Too many values for /${commandKey(decl)}: name the options, e.g. ${decl.examples[1] ?? decl.examples[0]}\nUsage: ${usage(decl)}`,
       );
-    } else for (const [i, value] of bare.entries()) raw[free[i]!] = value;
+    }
+    for (const [name, [from, to]] of placed) raw[name] = optionValue(decl, name, args.slice(bare[from]!.start, bare[to - 1]!.end));
   }
-  return success({ decl, raw });
+  return unknownOptionIn(decl, raw) ?? success({ decl, raw });
 }
 
+/** The kinds whose value is a single word: a number, a choice, a meeting, a duration, a person. */
+const ONE_WORD: ReadonlySet<OptionKind> = new Set(["integer", "choice", "meeting", "duration", "user"]);
+
+/** Whether a word written without its option name reads as a value of `spec` (a duration needs its unit: "90m", not "90"). */
+function readsAs(spec: OptionSpec, word: string): boolean {
+  switch (spec.kind) {
+    case "integer":
+      return /^-?\d+$/.test(word);
+    case "choice":
+      return spec.choices?.includes(word.toLowerCase()) ?? false;
+    case "meeting":
+      return /^(#?\d+|next)$/i.test(word);
+    case "duration":
+      return /[a-z]/i.test(word) && parseDuration(word).ok;
+    case "user":
+      return /^<?@/.test(word);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Which words given without option names go to which free positional option, as [first, end) word ranges;
+ * null when there are words left over. In declaration order, an option whose value is one word takes one word;
+ * the first option that takes several (a date, a text) takes the rest of the line, less any last words that
+ * read as the one-word options after it: `/meeting schedule next thursday 3pm` is all `when:`, and
+ * `/meeting schedule tomorrow 10am 90m` gives `duration:` the 90m. Several-word options given one word each
+ * share them out (`/set programme 2027-01-04 2027-07-31`).
+ */
+function placePositional(decl: CommandDecl, free: string[], words: string[]): Map<string, [number, number]> | null {
+  const kind = (name: string) => decl.options[name]!.kind;
+  const placed = new Map<string, [number, number]>();
+  let i = 0;
+  let from = 0;
+  for (; i < free.length && from < words.length && ONE_WORD.has(kind(free[i]!)); i++, from++) placed.set(free[i]!, [from, from + 1]);
+  if (from === words.length) return placed;
+  if (i === free.length) return null;
+  let last = free.length - 1;
+  let end = words.length;
+  while (last > i && end - from > 1 && ONE_WORD.has(kind(free[last]!)) && readsAs(decl.options[free[last]!]!, unquoted(words[end - 1]!))) {
+    placed.set(free[last]!, [end - 1, end]);
+    last--;
+    end--;
+  }
+  const several = free.slice(i, last + 1);
+  if (several.length > 1 && several.length === end - from && several.every((n) => !ONE_WORD.has(kind(n)))) {
+    for (const [k, name] of several.entries()) placed.set(name, [from + k, from + k + 1]);
+  } else placed.set(free[i]!, [from, end]);
+  return placed;
+}
+
+/**
+ * A refusal when a value that cannot hold free text contains a `word:` that is no option of the command
+ * (`/meeting schedule when:tomorrow 10am room:4`): most likely a mistyped option name. Text values keep such words.
+ */
+function unknownOptionIn(decl: CommandDecl, raw: Record<string, string>): Failure | undefined {
+  const optionNames = Object.keys(decl.options);
+  for (const [name, value] of Object.entries(raw)) {
+    if (VERBATIM.has(decl.options[name]!.kind)) continue;
+    const stray = /(?:^|\s)([a-z][a-z_-]*):(?!\/\/)/i.exec(value)?.[1];
+    if (!stray) continue;
+    const key = stray.toLowerCase();
+    if (optionNames.includes(key))
+      return failure("bad-option", `Option names are written in lower case: ${key}: (not ${stray}:).\nUsage: ${usage(decl)}`);
+    const known = `Its options: ${optionNames.map((n) => `${n}:`).join(" ")}`;
+    return failure("bad-option", `/${commandKey(decl)} has no option "${key}". ${known}\nUsage: ${usage(decl)}`);
+  }
+  return undefined;
+}
+
+/** A command's options as its handler takes them, and what the reader should be told about how they were read. */
+export type ConvertedOptions = { values: Record<string, unknown>; notes: string[] };
+
 /** Converts and validates raw option text into the handler's typed options. */
-export function convertOptions(parsed: ParsedLine, ctx: ConvertContext): Result<Record<string, unknown>> {
+export function convertOptions(parsed: ParsedLine, ctx: ConvertContext): Result<ConvertedOptions> {
   const { decl, raw } = parsed;
   const out: Record<string, unknown> = {};
+  const notes: string[] = [];
   for (const [name, spec] of Object.entries(decl.options)) {
     const text = raw[name]?.trim();
     if (text === undefined || text === "") {
@@ -117,13 +199,16 @@ export function convertOptions(parsed: ParsedLine, ctx: ConvertContext): Result<
       return failure("bad-option", `Option ${name}: "${shown}" is not valid (${issue}). Example: ${decl.examples[0]}`);
     }
     out[name] = checked.data;
+    if (value.note) notes.push(value.note);
   }
-  return success(out);
+  return success({ values: out, notes });
 }
 
-function readValue(spec: OptionSpec, text: string, ctx: ConvertContext): { ok: true; value: unknown } | { ok: false; message: string } {
+function readValue(spec: OptionSpec, text: string, ctx: ConvertContext): Parsed<unknown> {
   switch (spec.kind) {
     case "text":
+      // The one place every text option passes, from a command line, a platform's typed option or a form.
+      return { ok: true, value: withoutControlCharacters(text) };
     case "cadence":
       return { ok: true, value: text };
     case "choice": {

@@ -1,8 +1,9 @@
+import { formatCalendarDate } from "../domain/calendar-date.ts";
 import { setSizeWarnings } from "../domain/compliance.ts";
 import type { PlannedNudge } from "../domain/plan-nudges.ts";
 import type { StoppableKind } from "../domain/reminder-kinds.ts";
 import type { NudgeView } from "../store/nudge-state.ts";
-import { plural, rsvpButtons } from "./format.ts";
+import { actionItem, actionRef, plural, rsvpButtons } from "./format.ts";
 import { at, type Button, type Reply } from "./reply.ts";
 
 /** A reminder ready to hand to the platform adapter that owns its set's workspace. */
@@ -43,7 +44,7 @@ export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
     (view.actionsByOwner.get(`${n.setId}:${personId}`) ?? [])
       .filter((a) => a.open)
       .filter((a) => !before || !a.meetingId || (view.meetings.get(a.meetingId)?.startsAt ?? before) < before)
-      .map((a) => `#${a.number} ${a.text}`);
+      .map(actionItem);
   const reply = (text: string, buttons: Button[]): Delivery => ({ ...base, reply: { text, buttons } });
 
   switch (n.kind) {
@@ -63,11 +64,15 @@ export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
           buttons: rsvpButtons({ number: meeting!.number }),
         },
       };
-    case "log-action":
-      return reply(
-        `Meeting ${meeting!.number} has closed. Which actions did you agree with the set? Record each with /log action (a due date helps: due:"next friday").`,
-        [record("action", "Record an action"), snooze, stopKind(n.kind)],
-      );
+    case "log-action": {
+      // The first asks; a later one is a follow-up that says so, and stands alone (a snooze may have held back the first).
+      const ask = `Which actions did you agree with the set? Record each with /log action (a due date helps: due:"next friday").`;
+      const lead =
+        n.occurrence === "1"
+          ? `Meeting ${meeting!.number} has closed.`
+          : `Following up: you have recorded no action from meeting ${meeting!.number} (${at(meeting!.startsAt, "date")}) yet.`;
+      return reply(`${lead} ${ask}`, [record("action", "Record an action"), snooze, stopKind(n.kind)]);
+    }
     case "midpoint-outcome":
     case "outcome-due": {
       const items = openActionsOf(n.to.kind === "person" ? n.to.personId : "");
@@ -84,15 +89,12 @@ export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
     }
     case "action-due": {
       const action = view.actions.get(n.subjectId)!;
-      return reply(
-        `Action #${action.number} "${action.text}" was due ${at(new Date(action.dueAt!.getTime() - 1), "date")}. How did it go?`,
-        [
-          { id: `action-done-${action.number}`, label: "Mark it done", command: `/action done action:${action.number}`, style: "primary" },
-          record("outcome", "Record an outcome"),
-          snooze,
-          stopKind(n.kind),
-        ],
-      );
+      return reply(`${actionRef(action.number, "Action")} "${action.text}" was due ${formatCalendarDate(action.due!)}. How did it go?`, [
+        { id: `action-done-${action.number}`, label: "Mark it done", command: `/action done action:${action.number}`, style: "primary" },
+        record("outcome", "Record an outcome"),
+        snooze,
+        stopKind(n.kind),
+      ]);
     }
     case "advisor-silent": {
       const stats = view.entryStats.get(`${n.setId}:${n.subjectId}`);
@@ -105,7 +107,7 @@ export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
       ]);
     }
     case "advisor-set-size": {
-      const warning = setSizeWarnings(Number(n.occurrence))[0]?.message ?? `The set has ${n.occurrence} members.`;
+      const warning = setSizeWarnings(Number(n.occurrence))[0]?.message ?? `The set has ${plural(Number(n.occurrence), "member")}.`;
       return reply(`Set "${set.name}": ${warning}`, [snooze, stopKind(n.kind)]);
     }
     case "advisor-all-away":

@@ -13,9 +13,13 @@ export type Field = { label: string; value: string };
 
 export type Reply = { text: string; fields?: Field[]; buttons?: Button[]; files?: FileOut[] };
 
-/** Who sees a reply: the set's channel, only the person who ran the command, or one person by DM. */
+/**
+ * Who sees a reply: the set's channel, only the person who ran the command, or one person by DM — or, for a
+ * command that changes several sets (`/log forget`), another set's channel in the same workspace.
+ */
 export type Audience =
   | { kind: "channel" }
+  | { kind: "set-channel"; channelId: string }
   | { kind: "actor"; timeZone?: string }
   | { kind: "dm"; personId: string; externalId: string; displayName: string; timeZone: string };
 
@@ -23,6 +27,8 @@ export type Outgoing = { audience: Audience; reply: Reply };
 
 export const toChannel = (reply: Reply): Outgoing => ({ audience: { kind: "channel" }, reply });
 export const toActor = (reply: Reply): Outgoing => ({ audience: { kind: "actor" }, reply });
+/** A post in the channel of another set of the workspace (by its stored channel id). */
+export const toSetChannel = (channelId: string, reply: Reply): Outgoing => ({ audience: { kind: "set-channel", channelId }, reply });
 export const toPerson = (person: { id: string; externalId: string; displayName: string; timeZone: string }, reply: Reply): Outgoing => ({
   audience: {
     kind: "dm",

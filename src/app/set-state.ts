@@ -1,150 +1,78 @@
+import { leaveEnds } from "../domain/leave.ts";
+import { type AnnouncementPlan, planAnnouncements, type RotationState, rotationState } from "../domain/rotation-state.ts";
 import {
-  type MeetingPlan,
-  type MeetingToPlan,
-  planMeeting,
-  presentersPerMeeting,
-  projectRotation,
-  type RotationMember,
-  type Turn,
-} from "../domain/rotation.ts";
-import {
-  type AbsenceRow,
-  groupByPosition,
   insertSlots,
   listAbsences,
   listMeetings,
   listRsvps,
   listSlots,
   type MeetingRow,
-  type RsvpRow,
-  type SlotRow,
+  markAnnounced,
   setSlotStatus,
 } from "../store/meetings.ts";
 import type { Db } from "../store/open-database.ts";
 import type { SetWithPeople } from "../store/sets.ts";
 
-/** Everything the rotation and meeting views need about one set at one moment. */
-export type SetState = {
-  set: SetWithPeople;
-  now: Date;
-  meetings: MeetingRow[];
-  /** Scheduled meetings that have not ended yet, in time order: the first is "the next meeting". */
-  upcoming: MeetingRow[];
-  slots: SlotRow[];
-  rsvps: RsvpRow[];
-  absences: AbsenceRow[];
-  members: RotationMember[];
-};
+/** Everything the rotation and meeting views need about one set at one moment (the pure rules are in src/domain/rotation-state.ts). */
+export type SetState = RotationState<MeetingRow> & { set: SetWithPeople };
 
+/** Reads a set's meetings, turns, RSVPs and absences at `now`. Reads only. */
 export async function loadSetState(db: Db, set: SetWithPeople, now: Date): Promise<SetState> {
-  const meetings = await listMeetings(db, set.id);
-  const ids = meetings.map((m) => m.id);
-  const [slots, rsvps, absences] = await Promise.all([listSlots(db, ids), listRsvps(db, ids), listAbsences(db, set.id, now)]);
-  const upcoming = meetings.filter((m) => m.status === "scheduled" && endOf(m) > now);
+  const [meetings, slots, rsvps, absences] = await Promise.all([
+    listMeetings(db, set.id),
+    listSlots(db, set.id),
+    listRsvps(db, set.id),
+    listAbsences(db, set.id, now),
+  ]);
   const members = set.memberships
     .filter((m) => m.role === "member")
     .map((m, order) => ({ personId: m.person.id, order, pairLabel: m.pairLabel }));
-  return { set, now, meetings, upcoming, slots, rsvps, absences, members };
+  const state = rotationState({
+    now,
+    slotMinutes: set.slotMinutes,
+    allowanceMinutes: set.allowanceMinutes,
+    members,
+    meetings,
+    slots,
+    rsvps,
+    // The rotation reasons in instants: a leave runs until the end of its last day in its zone (or /away off).
+    absences: absences.map((a) => ({ personId: a.personId, startsAt: a.startsAt, endsAt: leaveEnds(a) })),
+  });
+  return { ...state, set };
 }
 
-export const endOf = (m: MeetingRow): Date => new Date(m.startsAt.getTime() + m.durationMinutes * 60_000);
+/** What announcing changed at one meeting: who was dropped, and the groups added in their place (or first announced). */
+export type Announcement = { meeting: MeetingRow; firstTime: boolean; dropped: string[]; added: string[][] };
 
-export function capacityOf(state: SetState, m: MeetingRow): number {
-  return presentersPerMeeting(m.durationMinutes, state.set.slotMinutes, state.set.allowanceMinutes);
-}
-
-/** Is the person away (an absence covering the meeting's start) at this meeting? */
-export function isAway(absences: AbsenceRow[], personId: string, at: Date): boolean {
-  return absences.some((a) => a.personId === personId && a.startsAt <= at && at < a.endsAt);
-}
-
-/** People who must not present at `m`: away, RSVP'd no, skipped it, or were swapped/moved out of it. */
-export function unavailableAt(state: SetState, m: MeetingRow): Set<string> {
-  const out = new Set<string>();
-  for (const r of state.rsvps) if (r.meetingId === m.id && r.answer === "no") out.add(r.personId);
-  for (const s of state.slots) if (s.meetingId === m.id && (s.status === "skipped" || s.status === "released")) out.add(s.personId);
-  for (const p of state.members) if (isAway(state.absences, p.personId, m.startsAt)) out.add(p.personId);
+/**
+ * Makes the presenters of every announced or due meeting definite and stores them (the rule, and when a
+ * meeting is due, are in src/domain/rotation-state.ts). Only commands that change the set's meetings,
+ * members or availability call this, after their own writes — and the scheduler, a week before each
+ * meeting; never a read. Returns what changed, meeting by meeting, in time order.
+ *
+ * A meeting is marked announced before its turns are stored: of two processes announcing it at once only
+ * one stores them, and the other stops there (the winner stores the rest too).
+ */
+export async function announcePresenters(db: Db, set: SetWithPeople, now: Date): Promise<Announcement[]> {
+  const state = await loadSetState(db, set, now);
+  const out: Announcement[] = [];
+  for (const plan of planAnnouncements(state)) {
+    if (plan.announce && !(await markAnnounced(db, plan.meetingId, now))) break;
+    await writePlan(db, plan, now);
+    const meeting = state.meetings.find((m) => m.id === plan.meetingId)!;
+    out.push({ meeting, firstTime: plan.announce, dropped: plan.dropped, added: plan.added });
+  }
   return out;
 }
 
-/** Planned slots of a meeting grouped by position (pair partners share one). */
-export function plannedGroups(state: SetState, meetingId: string): string[][] {
-  return groupByPosition(state.slots.filter((s) => s.meetingId === meetingId && s.status === "planned"));
+async function writePlan(db: Db, plan: AnnouncementPlan, now: Date): Promise<void> {
+  await setSlotStatus(db, plan.skip, "skipped");
+  await setSlotStatus(db, plan.release, "released");
+  await insertSlots(db, plan.add, now);
 }
 
-/**
- * Every turn the rotation must count: presented, or planned at a meeting that was not cancelled —
- * including announced and swapped turns still to come, so a swap cannot earn anyone an extra turn.
- */
-export function knownTurns(state: SetState): Turn[] {
-  const when = new Map(state.meetings.map((m) => [m.id, m.startsAt]));
-  return state.slots
-    .filter((s) => s.status === "presented" || (s.status === "planned" && isLive(state, s.meetingId)))
-    .map((s) => ({ personId: s.personId, at: when.get(s.meetingId)! }));
-}
-
-const isLive = (state: SetState, meetingId: string) => state.meetings.find((m) => m.id === meetingId)?.status !== "cancelled";
-
-function toPlan(state: SetState, m: MeetingRow): MeetingToPlan {
-  const unavailable = unavailableAt(state, m);
-  const memberIds = new Set(state.members.map((p) => p.personId));
-  const fixed = plannedGroups(state, m.id)
-    .map((g) => g.filter((id) => memberIds.has(id) && !unavailable.has(id)))
-    .filter((g) => g.length > 0);
-  return { meetingId: m.id, at: m.startsAt, capacity: capacityOf(state, m), fixed, unavailable };
-}
-
-/** Fair presenters for the next `count` upcoming meetings; announced slots are kept as they are. */
-export function projectUpcoming(state: SetState, count = state.upcoming.length): MeetingPlan[] {
-  const meetings = state.upcoming.slice(0, count).map((m) => toPlan(state, m));
-  return projectRotation(state.members, knownTurns(state), meetings);
-}
-
-export type Announcement = { meeting: MeetingRow; dropped: string[]; added: string[][] };
-
-/**
- * Makes the next meeting's presenters definite: the first time, it stores the fair plan; afterwards it
- * keeps the announced slots, drops anyone who has become unavailable or left the set, and fills
- * vacancies in fair order. Returns what changed, or null when nothing did.
- */
-export async function announceNextMeeting(db: Db, state: SetState): Promise<Announcement | null> {
-  const next = state.upcoming[0];
-  if (!next) return null;
-  const unavailable = unavailableAt(state, next);
-  const memberIds = new Set(state.members.map((p) => p.personId));
-  const planned = state.slots.filter((s) => s.meetingId === next.id && s.status === "planned");
-  const drop = planned.filter((s) => unavailable.has(s.personId) || !memberIds.has(s.personId));
-  await setSlotStatus(
-    db,
-    drop.filter((s) => memberIds.has(s.personId)).map((s) => s.id),
-    "skipped",
-  );
-  await setSlotStatus(
-    db,
-    drop.filter((s) => !memberIds.has(s.personId)).map((s) => s.id),
-    "released",
-  );
-
-  const plan = planMeeting(
-    state.members,
-    knownTurns(state),
-    toPlan({ ...state, slots: state.slots.filter((s) => !drop.includes(s)) }, next),
-  );
-  const kept = new Set(planned.filter((s) => !drop.includes(s)).map((s) => s.personId));
-  const added = plan.groups.filter((g) => g.every((id) => !kept.has(id)));
-  const top = Math.max(0, ...state.slots.filter((s) => s.meetingId === next.id).map((s) => s.position));
-  await insertSlots(
-    db,
-    added.flatMap((group, i) =>
-      group.map((personId) => ({ meetingId: next.id, personId, position: top + i + 1, status: "planned" as const, swapped: false })),
-    ),
-  );
-  if (drop.length === 0 && added.length === 0) return null;
-  return { meeting: next, dropped: drop.map((s) => s.personId), added };
-}
-
-/** Reloads the set's state after announcing the next meeting, so views show stored slots. */
-export async function freshState(db: Db, set: SetWithPeople, now: Date): Promise<{ state: SetState; announcement: Announcement | null }> {
-  const announcement = await announceNextMeeting(db, await loadSetState(db, set, now));
-  return { state: await loadSetState(db, set, now), announcement };
+/** Announces what is due after a command's writes, then reads the set again so replies show the stored turns. */
+export async function announceThenLoad(db: Db, set: SetWithPeople, now: Date): Promise<{ state: SetState; announcements: Announcement[] }> {
+  const announcements = await announcePresenters(db, set, now);
+  return { state: await loadSetState(db, set, now), announcements };
 }

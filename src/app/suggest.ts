@@ -1,9 +1,10 @@
 import type { Suggestions } from "../../commands/define.ts";
 import { listActions, listEntries } from "../store/entries.ts";
 import { listMeetings } from "../store/meetings.ts";
-import { ensureWorkspace, findPerson } from "../store/people.ts";
+import { findPerson, findWorkspace } from "../store/people.ts";
 import { findSetByChannel } from "../store/sets.ts";
 import type { Deps } from "./context.ts";
+import { actionItem } from "./format.ts";
 
 export type Suggestion = { name: string; value: string | number };
 
@@ -20,8 +21,9 @@ export async function suggest(
   kind: Suggestions,
   typed: string,
 ): Promise<Suggestion[]> {
-  const workspace = await ensureWorkspace(deps.db, where.platform, where.workspaceId);
-  const set = await findSetByChannel(deps.db, workspace.id, where.channelId);
+  // Suggesting only reads: a workspace seen for the first time has no set to suggest from.
+  const workspace = await findWorkspace(deps.db, where.platform, where.workspaceId);
+  const set = workspace && (await findSetByChannel(deps.db, workspace.id, where.channelId));
   if (!set) return [];
   const matches = (s: Suggestion) => typed === "" || s.name.toLowerCase().includes(typed.toLowerCase());
   const now = deps.clock.now();
@@ -40,7 +42,7 @@ export async function suggest(
   if (kind === "actions") {
     const open = (await listActions(deps.db, set.id, me.id)).filter((a) => a.status === "open");
     return open
-      .map((a) => ({ name: label(`#${a.number} ${a.text}`), value: a.number }))
+      .map((a) => ({ name: label(actionItem(a)), value: a.number }))
       .filter(matches)
       .slice(0, MAX);
   }

@@ -3,6 +3,9 @@
  * Pure: no clock, no I/O.
  */
 
+import { addDays, addMonths, type CalendarDate, compareDates, daysBetween, formatCalendarDate } from "./calendar-date.ts";
+import { plural } from "./plural.ts";
+
 /** One finding about a set, with a user-facing message. */
 export type ComplianceWarning = {
   code: "set-too-small" | "set-large" | "set-too-large" | "programme-too-short" | "programme-too-long" | "programme-unset";
@@ -19,7 +22,7 @@ const PROGRAMME_MONTHS = { min: 6, max: 12 } as const;
 /** Set size per ILM M3.37 Appendix C: 4–6 recommended, 7–8 only if unavoidable (warning), under 4 or over 8 non-compliant. Returns [] for 4–6. */
 export function setSizeWarnings(memberCount: number): ComplianceWarning[] {
   const n = memberCount;
-  const members = `${n} member${n === 1 ? "" : "s"}`;
+  const members = plural(n, "member");
   const range = `${SET_SIZE.min}–${SET_SIZE.recommendedMax}`;
   if (n < SET_SIZE.min) {
     return [
@@ -51,45 +54,26 @@ export function setSizeWarnings(memberCount: number): ComplianceWarning[] {
   return [];
 }
 
-/** Midnight UTC of a date's UTC calendar day. */
-function utcDay(d: Date): number {
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
-}
-
-/** The UTC calendar day `months` after `day`, clamped to the end of a shorter month (Jan 31 + 1 → Feb 28/29). */
-function addMonthsUTC(day: number, months: number): number {
-  const d = new Date(day);
-  const total = d.getUTCFullYear() * 12 + d.getUTCMonth() + months;
-  const year = Math.floor(total / 12);
-  const month = total - year * 12;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return Date.UTC(year, month, Math.min(d.getUTCDate(), lastDay));
-}
-
-const DAY_MS = 86_400_000;
-
-/** "5 months and 30 days" between two UTC days (start ≤ end). */
-function describeLength(start: number, end: number): string {
+/** "5 months and 30 days" from `start` to `end` (end exclusive, start ≤ end): whole calendar months, then days. */
+function describeLength(start: CalendarDate, end: CalendarDate): string {
   let months = 0;
-  while (addMonthsUTC(start, months + 1) <= end) months++;
-  const days = Math.round((end - addMonthsUTC(start, months)) / DAY_MS);
+  while (compareDates(addMonths(start, months + 1), end) <= 0) months++;
+  const days = daysBetween(addMonths(start, months), end);
   const parts: string[] = [];
   if (months > 0 || days === 0) parts.push(`${months} month${months === 1 ? "" : "s"}`);
   if (days > 0) parts.push(`${days} day${days === 1 ? "" : "s"}`);
   return parts.join(" and ");
 }
 
-function isoDay(day: number): string {
-  return new Date(day).toISOString().slice(0, 10);
-}
+const iso = (d: CalendarDate) => formatCalendarDate(d, "iso");
 
 /**
  * Programme length: at least 6 and at most 12 calendar months. `end` is the programme's last day, included:
  * 2027-01-15 to 2027-07-14 is exactly 6 months and OK; one day less is too short. No programme set → one "info".
  *
- * Dates are compared as UTC calendar days (time of day ignored). A start without an end is also "programme-unset" (info); an end before the start is "programme-too-short".
+ * Calendar dates are compared by their day alone. A start without an end is also "programme-unset" (info); an end before the start is "programme-too-short".
  */
-export function programmeWarnings(start: Date | null, end: Date | null): ComplianceWarning[] {
+export function programmeWarnings(start: CalendarDate | null, end: CalendarDate | null): ComplianceWarning[] {
   if (start === null) {
     return [
       {
@@ -99,20 +83,20 @@ export function programmeWarnings(start: Date | null, end: Date | null): Complia
       },
     ];
   }
-  const s = utcDay(start);
+  const s = start;
   if (end === null) {
     return [
       {
         code: "programme-unset",
         severity: "info",
-        message: `The programme starts ${isoDay(s)} but has no end date. ILM M3.37 needs ${PROGRAMME_MONTHS.min}–${PROGRAMME_MONTHS.max} months: a last day between ${isoDay(addMonthsUTC(s, PROGRAMME_MONTHS.min) - DAY_MS)} and ${isoDay(addMonthsUTC(s, PROGRAMME_MONTHS.max) - DAY_MS)} would meet it.`,
+        message: `The programme starts ${iso(s)} but has no end date. ILM M3.37 needs ${PROGRAMME_MONTHS.min}–${PROGRAMME_MONTHS.max} months: a last day between ${iso(addDays(addMonths(s, PROGRAMME_MONTHS.min), -1))} and ${iso(addDays(addMonths(s, PROGRAMME_MONTHS.max), -1))} would meet it.`,
       },
     ];
   }
-  const last = utcDay(end);
-  const e = last + DAY_MS; // the day after the last day: lengths count the last day in
-  const period = `${isoDay(s)} to ${isoDay(last)}`;
-  if (last < s) {
+  const last = end;
+  const e = addDays(last, 1); // the day after the last day: lengths count the last day in
+  const period = `${iso(s)} to ${iso(last)}`;
+  if (compareDates(last, s) < 0) {
     return [
       {
         code: "programme-too-short",
@@ -121,23 +105,23 @@ export function programmeWarnings(start: Date | null, end: Date | null): Complia
       },
     ];
   }
-  const earliestEnd = addMonthsUTC(s, PROGRAMME_MONTHS.min);
-  const latestEnd = addMonthsUTC(s, PROGRAMME_MONTHS.max);
-  if (e < earliestEnd) {
+  const earliestEnd = addMonths(s, PROGRAMME_MONTHS.min);
+  const latestEnd = addMonths(s, PROGRAMME_MONTHS.max);
+  if (compareDates(e, earliestEnd) < 0) {
     return [
       {
         code: "programme-too-short",
         severity: "non-compliant",
-        message: `The programme runs ${describeLength(s, e)} (${period}): ILM M3.37 requires at least ${PROGRAMME_MONTHS.min} months, so its last day should be ${isoDay(earliestEnd - DAY_MS)} or later.`,
+        message: `The programme runs ${describeLength(s, e)} (${period}): ILM M3.37 requires at least ${PROGRAMME_MONTHS.min} months, so its last day should be ${iso(addDays(earliestEnd, -1))} or later.`,
       },
     ];
   }
-  if (e > latestEnd) {
+  if (compareDates(e, latestEnd) > 0) {
     return [
       {
         code: "programme-too-long",
         severity: "non-compliant",
-        message: `The programme runs ${describeLength(s, e)} (${period}): ILM M3.37 allows at most ${PROGRAMME_MONTHS.max} months, so its last day should be ${isoDay(latestEnd - DAY_MS)} or earlier.`,
+        message: `The programme runs ${describeLength(s, e)} (${period}): ILM M3.37 allows at most ${PROGRAMME_MONTHS.max} months, so its last day should be ${iso(addDays(latestEnd, -1))} or earlier.`,
       },
     ];
   }

@@ -1,13 +1,14 @@
 import * as chrono from "chrono-node";
 import { DateTime } from "luxon";
+import { type CalendarDate, calendarDate } from "./calendar-date.ts";
 import { invalid, type Parsed, parsed } from "./parse-result.ts";
 
 /**
- * Reads a calendar day ("2027-03-01", "next friday", "in 2 weeks", "1 March 2027") in `timeZone` and
- * returns the start of that day there. The clock's wall time in that zone is the reference, so the
- * answer does not depend on the machine's time zone.
+ * Reads a calendar day ("2027-03-01", "next friday", "in 2 weeks", "1 March 2027") in `timeZone` and returns that
+ * day as a calendar date read in `timeZone`. Relative words count from the clock's day in that zone, so the answer
+ * does not depend on the machine's time zone; a day written out is kept exactly as written.
  */
-export function parseDay(text: string, opts: { now: Date; timeZone: string }): Parsed<Date> {
+export function parseDay(text: string, opts: { now: Date; timeZone: string }): Parsed<CalendarDate> {
   const local = DateTime.fromJSDate(opts.now, { zone: opts.timeZone });
   const reference = new Date(local.year, local.month - 1, local.day, local.hour, local.minute);
   const [result] = chrono.parse(text.trim(), reference, { forwardDate: true });
@@ -17,7 +18,7 @@ export function parseDay(text: string, opts: { now: Date; timeZone: string }): P
   const start = result.start;
   const day = DateTime.fromObject(
     { year: start.get("year") ?? local.year, month: start.get("month") ?? local.month, day: start.get("day") ?? local.day },
-    { zone: opts.timeZone },
+    { zone: "utc" },
   );
-  return day.isValid ? parsed(day.toJSDate()) : invalid(`"${text}" is not a real day.`);
+  return day.isValid ? parsed(calendarDate(day.toISODate()!, opts.timeZone)) : invalid(`"${text}" is not a real day.`);
 }

@@ -24,6 +24,7 @@
  * an Action with no `action` entry is shown from its own text.
  */
 import { DateTime } from "luxon";
+import { type CalendarDate, formatCalendarDate } from "./calendar-date.ts";
 import { programmeWarnings } from "./compliance.ts";
 import type { EntryKind } from "./entry-kind.ts";
 
@@ -33,7 +34,8 @@ export type DraftAction = {
   text: string;
   createdAt: Date;
   meetingNumber: number | null;
-  dueAt: Date | null;
+  /** The due date exactly as the learner gave it. */
+  due: CalendarDate | null;
   status: "open" | "done" | "partly" | "dropped";
   outcome: string | null;
   effectiveness: string | null;
@@ -43,9 +45,9 @@ export type DraftInput = {
   learner: string;
   setName: string;
   advisors: string[];
-  /** Calendar days (UTC midnight); the end day is included. */
-  programmeStart: Date | null;
-  programmeEnd: Date | null;
+  /** The programme's first and last days (the last included). */
+  programmeStart: CalendarDate | null;
+  programmeEnd: CalendarDate | null;
   /** The set meetings the member attended: the hours in the set, and evidence rows with their length. */
   attended: { number: number; startsAt: Date; durationMinutes: number }[];
   /** ALL the member's own entries, any order (action entries included; their detail is in `actions`, same `number`). */
@@ -124,8 +126,8 @@ const validZone = (zone: string) => (DateTime.fromMillis(0, { zone }).isValid ? 
 const showDay = (t: DateTime) => `${t.day} ${MONTHS[t.month - 1]} ${t.year}`;
 /** "12 Jan 2027" for an instant, in the member's time zone. */
 const dayIn = (d: Date, zone: string) => showDay(DateTime.fromJSDate(d, { zone }));
-/** "12 Jan 2027" for a calendar day stored as UTC midnight. */
-const calendarDay = (d: Date) => showDay(DateTime.fromJSDate(d, { zone: "UTC" }));
+/** "12 Jan 2027" for a calendar date, exactly as given. */
+const calendarDay = (d: CalendarDate) => formatCalendarDate(d, "day");
 
 function hoursText(minutes: number): string {
   const h = Math.floor(minutes / 60);
@@ -204,12 +206,7 @@ function analyse(input: DraftInput): Analysis {
 
   // The review window: the programme's last month (or the month up to now when no end is set).
   const nowLocal = DateTime.fromJSDate(input.now, { zone });
-  const lastDay = input.programmeEnd
-    ? (() => {
-        const e = DateTime.fromJSDate(input.programmeEnd, { zone: "UTC" });
-        return DateTime.fromObject({ year: e.year, month: e.month, day: e.day }, { zone });
-      })()
-    : nowLocal.startOf("day");
+  const lastDay = input.programmeEnd ? DateTime.fromISO(input.programmeEnd.date, { zone }) : nowLocal.startOf("day");
   const reviewFrom = lastDay.plus({ days: 1 }).minus({ months: 1 }).startOf("day");
   const reviewFromMs = reviewFrom.toMillis();
 
@@ -295,8 +292,8 @@ function periodText(input: DraftInput): string {
   const { programmeStart: start, programmeEnd: end } = input;
   if (start === null) return "not set (M3.37 needs 6–12 months of set membership)";
   if (end === null) return `from ${calendarDay(start)}, no end date set (M3.37 needs 6–12 months)`;
-  const s = DateTime.fromJSDate(start, { zone: "UTC" }).startOf("day");
-  const e = DateTime.fromJSDate(end, { zone: "UTC" }).startOf("day").plus({ days: 1 });
+  const s = DateTime.fromISO(start.date, { zone: "utc" });
+  const e = DateTime.fromISO(end.date, { zone: "utc" }).plus({ days: 1 });
   const diff = e.diff(s, ["months", "days"]).toObject();
   const months = Math.max(0, Math.floor(diff.months ?? 0));
   const days = Math.max(0, Math.round(diff.days ?? 0));
@@ -337,7 +334,7 @@ function coverage(input: DraftInput, a: Analysis): Coverage[] {
   const nums = (es: DraftEntry[]) => es.map((e) => e.number);
   const out: Coverage[] = [];
   const actions = a.entries.filter((e) => e.kind === "action");
-  const withDue = actions.filter((e) => a.actionOf.get(e.number)?.dueAt);
+  const withDue = actions.filter((e) => a.actionOf.get(e.number)?.due);
 
   {
     const evidence: string[] = [];
@@ -458,7 +455,7 @@ function groupBlocks(g: Group, a: Analysis): DraftBlock[] {
     blocks.push({ kind: "heading", level: 3, text: "Actions agreed and how they went" });
     for (const e of g.actions) {
       const action = a.actionOf.get(e.number);
-      const due = action?.dueAt ? `due ${dayIn(action.dueAt, a.zone)}` : "no due date";
+      const due = action?.due ? `due ${calendarDay(action.due)}` : "no due date";
       blocks.push({ kind: "paragraph", text: `Action #${e.number} (agreed ${dayIn(e.createdAt, a.zone)}, ${due}): ${e.text}` });
       const linked = a.linkedOutcome.get(e.number);
       const outcome = linked ? linked.text : action && hasText(action.outcome) ? action.outcome : null;
@@ -521,7 +518,7 @@ export function compileDraft(input: DraftInput): Draft {
         return [
           `#${e.number}`,
           `${dayIn(e.createdAt, a.zone)}${e.meetingNumber !== null ? ` (meeting ${e.meetingNumber})` : ""}`,
-          action?.dueAt ? dayIn(action.dueAt, a.zone) : "not set",
+          action?.due ? calendarDay(action.due) : "not set",
           action ? STATUS_TEXT[action.status] : STATUS_TEXT.open,
           p === null ? "Other notes" : `Problem ${p}`,
         ];

@@ -6,6 +6,7 @@
  *
  * Pure: no I/O, no clock.
  */
+import { leaveEnds } from "./leave.ts";
 import type { NudgeKind, NudgeMeeting, NudgeSet } from "./plan-nudges.ts";
 
 const HOUR = 3_600_000;
@@ -20,7 +21,7 @@ const UNCLOSED_ADVISOR_AFTER_MS = 2 * DAY;
 /** How the planner records a candidate: a DM to one person, or a post in the set's channel (times in ms). */
 export type AlertEmitters = {
   toPerson: (kind: NudgeKind, personId: string, subjectId: string, occurrence: string, dueAt: number, staleAt: number) => void;
-  toChannel: (kind: NudgeKind, subjectId: string, dueAt: number, staleAt: number) => void;
+  toChannel: (kind: NudgeKind, subjectId: string, occurrence: string, dueAt: number, staleAt: number) => void;
 };
 
 /**
@@ -32,7 +33,7 @@ export type AlertEmitters = {
 export function planAllAwayAlerts(set: NudgeSet, meetings: readonly NudgeMeeting[], emit: AlertEmitters): void {
   if (set.memberIds.length === 0 || set.absences.length === 0) return;
   const leave = new Map<string, { startsAt: Date; endsAt: Date }[]>();
-  for (const a of set.absences) leave.set(a.personId, [...(leave.get(a.personId) ?? []), a]);
+  for (const a of set.absences) leave.set(a.personId, [...(leave.get(a.personId) ?? []), { startsAt: a.startsAt, endsAt: leaveEnds(a) }]);
   for (const m of meetings) {
     if (m.status !== "scheduled") continue;
     const start = m.startsAt.getTime();
@@ -63,7 +64,7 @@ export function planUnclosedAlerts(set: NudgeSet, meetings: readonly NudgeMeetin
   for (const m of meetings) {
     if (m.status !== "scheduled") continue;
     const end = m.startsAt.getTime() + m.durationMinutes * 60_000;
-    emit.toChannel("meeting-unclosed", m.id, end + UNCLOSED_POST_AFTER_MS, end + UNCLOSED_ADVISOR_AFTER_MS);
+    emit.toChannel("meeting-unclosed", m.id, "1", end + UNCLOSED_POST_AFTER_MS, end + UNCLOSED_ADVISOR_AFTER_MS);
     for (const advisor of set.advisorIds) {
       emit.toPerson("advisor-unclosed", advisor, m.id, "1", end + UNCLOSED_ADVISOR_AFTER_MS, end + 7 * DAY);
     }

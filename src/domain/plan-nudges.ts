@@ -10,18 +10,24 @@
  * - "The next meeting" after A is the first non-cancelled meeting that starts after A.
  * - Whether a nudge exists depends only on facts up to its `dueAt` (plus current membership, opt-out and the
  *   current status of an action for action-due), so the candidates stay stable as time passes.
+ * - A meeting's time-bound reminders (presenter-prep, meeting-post, outcome-due) are keyed by its time version
+ *   (1 when scheduled, one more at each move): a moved meeting is reminded for its new time, once more.
+ * - A reminder whose moment had passed when its fact became known (a meeting scheduled or moved at short notice,
+ *   a turn given late) is not sent, except the presenter DM, which is sent late: `LATE_DELAY_MS` after the fact.
  */
 import { DateTime } from "luxon";
+import { type CalendarDate, dayEnds } from "./calendar-date.ts";
 import { SET_SIZE } from "./compliance.ts";
 import { planAllAwayAlerts, planUnclosedAlerts } from "./plan-meeting-alerts.ts";
+import { type Leave, leaveEnds } from "./leave.ts";
 
 export type NudgeKind =
-  | "presenter-prep" // DM each presenter, `presenterPrepHours` before the meeting: prepare and /log problem
+  | "presenter-prep" // DM each presenter, `presenterPrepHours` before the meeting (or late, when told of the turn after that): prepare and /log problem
   | "meeting-post" // channel post `meetingPostHours` before the meeting: date, presenters, RSVP buttons
-  | "log-action" // DM each attendee of a closed meeting who has logged no action since it started (at each of `logActionHours` after closing)
+  | "log-action" // DM each attendee of a closed meeting who has logged no action since it started (at each of `logActionHours` after closing; the later ones are follow-ups)
   | "midpoint-outcome" // halfway between closed meeting A and the next meeting B: DM members with actions lacking an outcome
   | "outcome-due" // `outcomeDueHours` before the meeting B that follows a closed meeting: DM members with actions lacking an outcome
-  | "action-due" // an open action's due date passes: DM its owner
+  | "action-due" // an open action's due date is over (the end of that day in its zone): DM its owner
   | "advisor-silent" // to each advisor: a member with no entry for `silentDays` days (count and date only, never text)
   | "advisor-set-size" // to each advisor: the member count is below 4 or above 8
   | "advisor-all-away" // to each advisor: every member is away for a meeting (plan-meeting-alerts.ts)
@@ -30,6 +36,20 @@ export type NudgeKind =
 
 /** How long a set may stay out of the 4–8 range (e.g. while being formed) before its advisors are told. */
 export const SIZE_GRACE_MS = 24 * 3_600_000;
+
+/** How long after the fact a late reminder is due: the next tick's, so a tick that read the state just before the change still sends it. */
+export const LATE_DELAY_MS = 60_000;
+
+/** The kinds whose subject is a meeting at one of its times, and are keyed by its time version. */
+const TIME_BOUND_KINDS: NudgeKind[] = ["presenter-prep", "meeting-post", "outcome-due"];
+
+/**
+ * How to find a meeting's time-bound reminders for its current time in the outbox: their kinds and the end of
+ * their keys (`…:${meetingId}:${timeVersion}`). Moving or cancelling the meeting drops those still waiting.
+ */
+export function meetingTimeReminders(m: { id: string; timeVersion: number }): { kinds: string[]; keySuffix: string } {
+  return { kinds: [...TIME_BOUND_KINDS], keySuffix: `:${m.id}:${m.timeVersion}` };
+}
 
 /** Local quiet hours, "22:00" to "08:00"; may wrap midnight; start === end (or a malformed time) means none. */
 export type QuietHours = { start: string; end: string };
@@ -51,12 +71,19 @@ export type NudgeMeeting = {
   closedAt: Date | null;
   presenterIds: string[];
   attendeeIds: string[];
+  /** 1 when scheduled, one more at each move: the occurrence of the meeting's time-bound reminders (default 1). */
+  timeVersion?: number;
+  /** When the current start time was set (scheduled or moved); unknown or null: long before any reminder. */
+  timeSetAt?: Date | null;
+  /** When each presenter's turn was stored (announced, swapped in, given to a replacement); missing: long before. */
+  presenterSince?: Record<string, Date>;
 };
 export type NudgeAction = {
   id: string;
   ownerId: string;
   createdAt: Date;
-  dueAt: Date | null;
+  /** The due date as given: the action-due DM falls due when this day is over in its zone. */
+  due: CalendarDate | null;
   status: "open" | "done" | "partly" | "dropped";
   outcomeAt: Date | null;
 };
@@ -87,8 +114,8 @@ export type NudgeSet = {
   actionEntryTimes: Record<string, Date[]>;
   /** when each current member joined (silence counts from here if they have no entry) */
   memberSince: Record<string, Date>;
-  /** a person is away from `startsAt` (inclusive) to `endsAt` (exclusive) */
-  absences: { personId: string; startsAt: Date; endsAt: Date }[];
+  /** a person is away from `startsAt` (inclusive) to the leave's end (exclusive, see `leaveEnds`) */
+  absences: (Leave & { personId: string })[];
   /** when the member count last changed */
   sizeChangedAt: Date;
   rules?: Partial<NudgeRules>;
@@ -106,7 +133,7 @@ export type PlannedNudge = {
   to: NudgeTarget;
   /** meeting id (midpoint-outcome: the closed meeting A; outcome-due: the coming meeting B; the all-away and unclosed alerts: that meeting), action id, member id (advisor-silent), set id (advisor-set-size) */
   subjectId: string;
-  /** "1", "2"…; advisor-silent: the UTC ISO day of the last entry (or join); advisor-set-size: the member count; advisor-all-away: the meeting's start (ISO) */
+  /** "1", "2"… (presenter-prep, meeting-post, outcome-due: the meeting's time version); advisor-silent: the UTC ISO day of the last entry (or join); advisor-set-size: the member count */
   occurrence: string;
   /** when the rule says */
   dueAt: Date;
@@ -234,8 +261,9 @@ function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bou
   const members = new Set(set.memberIds);
   const seen = new Set<string>();
 
+  const leaves = set.absences.map((a) => ({ personId: a.personId, startsAt: a.startsAt, endsAt: leaveEnds(a) }));
   const away = new Map<string, { startsAt: Date; endsAt: Date }[]>();
-  for (const a of set.absences) pushTo(away, a.personId, a);
+  for (const a of leaves) pushTo(away, a.personId, a);
   const isAway = (personId: string, t: number) =>
     (away.get(personId) ?? []).some((a) => a.startsAt.getTime() <= t && t < a.endsAt.getTime());
 
@@ -264,6 +292,11 @@ function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bou
     });
   };
 
+  const personOf = (personId: string): NudgePerson => people[personId] ?? { id: personId, ...DEFAULT_PERSON };
+  /** When a DM due at `dueAt` goes: after any snooze, then out of quiet hours. */
+  const sendTime = (person: NudgePerson, dueAt: number): number =>
+    outOfQuietHours(new Date(Math.max(dueAt, person.snoozedUntil?.getTime() ?? Number.NEGATIVE_INFINITY)), person).getTime();
+
   /**
    * A DM, unless opted out (of all reminders or of this kind) or away at dueAt; sent after any snooze, then out of quiet hours. The rule's own
    * condition (`when`) is checked last, only for nudges that could fall within the bounds.
@@ -278,19 +311,18 @@ function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bou
     when?: () => boolean,
   ) => {
     if (dueAt > bounds.maxBase) return;
-    const person = people[personId] ?? { id: personId, ...DEFAULT_PERSON };
+    const person = personOf(personId);
     if (person.optedOut || person.stopped?.includes(kind)) return;
     const base = Math.max(dueAt, person.snoozedUntil?.getTime() ?? -Infinity);
     if (base > bounds.maxBase || base + DAY + CLOCK_CHANGE_ROOM <= bounds.minSend) return;
     if (base + maxQuietShift(person.quiet) <= bounds.minSend) return;
     if (isAway(personId, dueAt) || (when && !when())) return;
-    const sendAt = outOfQuietHours(new Date(base), person).getTime();
-    emit(kind, { kind: "person", personId }, subjectId, occurrence, dueAt, sendAt, staleAt);
+    emit(kind, { kind: "person", personId }, subjectId, occurrence, dueAt, sendTime(person, dueAt), staleAt);
   };
 
-  const toChannel = (kind: NudgeKind, subjectId: string, dueAt: number, staleAt: number) => {
+  const toChannel = (kind: NudgeKind, subjectId: string, occurrence: string, dueAt: number, staleAt: number) => {
     if (dueAt > bounds.maxBase || dueAt <= bounds.minSend) return;
-    emit(kind, { kind: "channel" }, subjectId, "1", dueAt, dueAt, staleAt);
+    emit(kind, { kind: "channel" }, subjectId, occurrence, dueAt, dueAt, staleAt);
   };
 
   const actionsByOwner = new Map<string, NudgeAction[]>();
@@ -307,23 +339,43 @@ function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bou
     const start = m.startsAt.getTime();
     const prev = meetings[i - 1];
     const next = meetings[i + 1];
+    const version = String(m.timeVersion ?? 1);
+    const timeSet = m.timeSetAt?.getTime() ?? Number.NEGATIVE_INFINITY;
 
+    // A presenter told of the turn (or of the meeting's time) after the 48-hour moment is told late, once.
     const prep = start - rules.presenterPrepHours * HOUR;
-    for (const p of m.presenterIds) if (members.has(p)) toPerson("presenter-prep", p, m.id, "1", prep, start);
-    toChannel("meeting-post", m.id, start - rules.meetingPostHours * HOUR, start);
+    for (const p of m.presenterIds) {
+      if (!members.has(p)) continue;
+      const known = Math.max(timeSet, m.presenterSince?.[p]?.getTime() ?? Number.NEGATIVE_INFINITY);
+      const due = known >= prep ? known + LATE_DELAY_MS : prep;
+      if (due < start) toPerson("presenter-prep", p, m.id, version, due, start);
+    }
+    // "Meeting N is tomorrow" only when that was still ahead once the meeting had this time.
+    const post = start - rules.meetingPostHours * HOUR;
+    if (timeSet <= post) toChannel("meeting-post", m.id, version, post, start);
 
-    if (prev?.status === "closed" && prev.closedAt) {
-      const due = start - rules.outcomeDueHours * HOUR;
-      for (const id of set.memberIds) toPerson("outcome-due", id, m.id, "1", due, start, () => lacksOutcome(id, due));
+    const outcomeDue = start - rules.outcomeDueHours * HOUR;
+    if (prev?.status === "closed" && prev.closedAt && timeSet <= outcomeDue) {
+      for (const id of set.memberIds) toPerson("outcome-due", id, m.id, version, outcomeDue, start, () => lacksOutcome(id, outcomeDue));
     }
 
     if (m.status !== "closed" || !m.closedAt) return;
     const closed = m.closedAt.getTime();
+    const stale = (due: number) => (next ? next.startsAt.getTime() : due + 7 * DAY);
     rules.logActionHours.forEach((hours, k) => {
       const due = closed + hours * HOUR;
-      const stale = next ? next.startsAt.getTime() : due + 7 * DAY;
+      const later = rules.logActionHours[k + 1];
+      const laterDue = later === undefined ? null : closed + later * HOUR;
       for (const id of m.attendeeIds) {
-        if (members.has(id)) toPerson("log-action", id, m.id, String(k + 1), due, stale, () => !loggedAction(id, start, due));
+        if (!members.has(id)) continue;
+        // A snooze or quiet hours can bring a reminder and its follow-up to the same moment: then only the
+        // follow-up (which stands alone) is sent. Send times only ever grow with the due time.
+        const repeatedLater = () =>
+          laterDue !== null &&
+          !isAway(id, laterDue) &&
+          !loggedAction(id, start, laterDue) &&
+          sendTime(personOf(id), laterDue) <= sendTime(personOf(id), due);
+        toPerson("log-action", id, m.id, String(k + 1), due, stale(due), () => !loggedAction(id, start, due) && !repeatedLater());
       }
     });
     if (next && next.startsAt.getTime() > closed) {
@@ -337,8 +389,9 @@ function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bou
   planUnclosedAlerts(set, meetings, { toPerson, toChannel });
 
   for (const a of set.actions) {
-    if (a.status !== "open" || !a.dueAt || !members.has(a.ownerId)) continue;
-    toPerson("action-due", a.ownerId, a.id, "1", a.dueAt.getTime(), a.dueAt.getTime() + 7 * DAY);
+    if (a.status !== "open" || !a.due || !members.has(a.ownerId)) continue;
+    const passed = dayEnds(a.due).getTime();
+    toPerson("action-due", a.ownerId, a.id, "1", passed, passed + 7 * DAY);
   }
 
   // Silence counts from the later of the last entry and joining; each silence alerts once (keyed by that day).
@@ -347,7 +400,7 @@ function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bou
     if (last === -Infinity) continue;
     // A member away when the silence falls due is reported when they are back, if still silent.
     const silentFrom = last + rules.silentDays * DAY;
-    const due = set.absences
+    const due = leaves
       .filter((a) => a.personId === id && a.startsAt.getTime() <= silentFrom && silentFrom < a.endsAt.getTime())
       .reduce((t, a) => Math.max(t, a.endsAt.getTime()), silentFrom);
     const day = new Date(last).toISOString().slice(0, 10);

@@ -157,12 +157,13 @@ export function toRRule(cadence: Cadence, first: Date, timeZone: string, end: { 
  * same local wall-clock time as `first` in `timeZone`, whatever the UTC offset does in between.
  * - `first` is included when it matches the rule; otherwise (e.g. first is not a first Tuesday) the series starts
  *   at the first matching date after it, at first's time of day.
- * - At most MAX_OCCURRENCES, also for a rule with neither COUNT nor UNTIL.
+ * - At most `limit` (MAX_OCCURRENCES unless smaller), also for a rule with neither COUNT nor UNTIL: a caller that must
+ *   refuse a series longer than N asks for N + 1 and checks the length.
  * - A wall-clock time that falls in a DST gap moves forward by the gap; one in the repeated fall-back hour takes
  *   the later instant, in standard time (luxon).
  * - A rule that cannot be parsed, an invalid `first` or an invalid zone gives [] (rules are our own stored data).
  */
-export function expandOccurrences(rule: string, first: Date, timeZone: string): Date[] {
+export function expandOccurrences(rule: string, first: Date, timeZone: string, limit = MAX_OCCURRENCES): Date[] {
   const start = DateTime.fromJSDate(first, { zone: timeZone });
   if (!start.isValid) return [];
   let options: ReturnType<typeof RRule.parseString>;
@@ -177,7 +178,8 @@ export function expandOccurrences(rule: string, first: Date, timeZone: string): 
   );
   const until = options.until ? toFloating(options.until, timeZone) : null;
   const r = new RRule({ ...options, dtstart: floatingStart, tzid: null, until });
-  const floating = r.all((_, i) => i < MAX_OCCURRENCES);
+  const most = Math.min(limit, MAX_OCCURRENCES);
+  const floating = r.all((_, i) => i < most);
   return floating.map((d) =>
     DateTime.fromObject(
       {

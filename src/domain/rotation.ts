@@ -26,6 +26,9 @@ export type MeetingToPlan = {
 /** The presenters of one meeting: groups in slot order, each group presenting together in one slot. */
 export type MeetingPlan = { meetingId: string; groups: string[][] };
 
+/** A meeting's length in minutes when none is given: two hours. */
+export const DEFAULT_MEETING_MINUTES = 120;
+
 /** Presenters per meeting = floor((meeting − allowance) / slot), never below 0. A non-positive or non-finite slot gives 0. */
 export function presentersPerMeeting(meetingMinutes: number, slotMinutes: number, allowanceMinutes: number): number {
   if (!Number.isFinite(slotMinutes) || slotMinutes <= 0) return 0;

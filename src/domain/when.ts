@@ -8,6 +8,7 @@
 import * as chrono from "chrono-node";
 import { DateTime, FixedOffsetZone, IANAZone } from "luxon";
 import { invalid, type Parsed, parsed } from "./parse-result.ts";
+import { zoneAbbreviation } from "./zone-abbreviation.ts";
 
 const WHEN_EXAMPLES = `"next tuesday 10am", "2027-01-12 14:00", "tomorrow at 9:30" or "12 Jan 2027 10:00"`;
 
@@ -26,7 +27,8 @@ const WHEN_EXAMPLES = `"next tuesday 10am", "2027-01-12 14:00", "tomorrow at 9:3
  * - Slash dates where day and month could be swapped ("1/12/2027") are rejected as ambiguous.
  * - Ranges ("10-11am"), several dates, or extra words that are not part of the date are rejected.
  * - A wall-clock time that does not exist (inside a spring-forward gap) moves forward by the gap (luxon);
- *   an ambiguous one (fall-back hour) takes the later instant, in standard time (luxon).
+ *   an ambiguous one (fall-back hour) takes the later instant, in standard time (luxon). Either way the result
+ *   carries a `note` saying so, for the reply.
  * - Results are truncated to the whole minute. Past dates are NOT rejected: the caller decides.
  * - Caveat: chrono computes with the process's local calendar, so we feed it a reference whose local fields equal
  *   the wall clock in `timeZone`; only if that wall clock falls inside a DST gap of the *process* zone (an hour a
@@ -90,7 +92,24 @@ export function parseWhen(text: string, opts: { now: Date; timeZone: string }): 
 
   const dt = DateTime.fromObject(fields, { zone: opts.timeZone });
   if (!dt.isValid) return invalid(`"${result.text}" is not a valid date; try e.g. ${WHEN_EXAMPLES}.`);
-  return parsed(dt.toJSDate());
+  return parsed(dt.toJSDate(), clockChangeNote(fields, dt));
+}
+
+/**
+ * What to tell the reader when the wall-clock time asked for falls in a clock change of its zone: it does not exist
+ * (the clocks go forward: luxon moved it on by the gap) or it happens twice (the clocks go back: luxon took one).
+ */
+function clockChangeNote(asked: { hour: number; minute: number }, dt: DateTime): string | undefined {
+  const wall = `${String(asked.hour).padStart(2, "0")}:${String(asked.minute).padStart(2, "0")}`;
+  const day = dt.setLocale("en-GB").toFormat("ccc d LLL yyyy");
+  const shown = (d: DateTime) => `${d.toFormat("HH:mm")} ${zoneAbbreviation(d.toJSDate(), d.zoneName ?? "UTC")}`;
+  if (dt.hour !== asked.hour || dt.minute !== asked.minute) {
+    return `Note: ${wall} on ${day} does not exist in ${dt.zoneName} (the clocks go forward that night), so it is taken as ${shown(dt)}.`;
+  }
+  const both = dt.getPossibleOffsets().sort((a, b) => a.toMillis() - b.toMillis());
+  if (both.length < 2) return undefined;
+  const which = both.findIndex((d) => d.toMillis() === dt.toMillis()) === 0 ? "first" : "second";
+  return `Note: ${wall} on ${day} happens twice in ${dt.zoneName} (the clocks go back that night); it is taken as the ${which}, ${shown(dt)}.`;
 }
 
 /**
@@ -138,9 +157,6 @@ const UNIT_MINUTES: Record<string, number> = {
   minutes: 1,
 };
 
-/** The longest duration parseDuration accepts: 365 days, in minutes. */
-export const MAX_DURATION_MINUTES = 365 * 24 * 60;
-
 const DURATION_EXAMPLES = `"2h", "90m", "1h30m", "1.5h" or "45 minutes"`;
 
 /**
@@ -150,8 +166,9 @@ const DURATION_EXAMPLES = `"2h", "90m", "1h30m", "1.5h" or "45 minutes"`;
  * separated by spaces, commas or "and": "2h", "90m", "90min", "1h30m", "1h 30m", "1.5h", "2 hours", "45 minutes",
  * "1 hour and 15 minutes", "3 days", "1w". Units: w/wk/week(s), d/day(s), h/hr(s)/hour(s), m/min(s)/minute(s),
  * case-insensitive; each unit at most once.
- * Rejects: empty text, zero, negative values, a total that is not a whole number of minutes ("1.51h"),
- * more than 365 days, and anything else, each with a specific message and an example.
+ * Rejects: empty text, zero, negative values, a total that is not a whole number of minutes ("1.51h"), a number
+ * too large to count exactly, and anything else, each with a specific message and an example. How long is too long
+ * is the caller's to say (each command option has its own limit, stated in its refusal).
  */
 export function parseDuration(text: string): Parsed<number> {
   const input = text.trim().toLowerCase().replace(/\s+/g, " ");
@@ -184,13 +201,15 @@ export function parseDuration(text: string): Parsed<number> {
   }
 
   const rounded = Math.round(total * 1000) / 1000;
-  if (!Number.isFinite(rounded) || rounded <= 0) {
+  if (!Number.isFinite(rounded) || rounded > Number.MAX_SAFE_INTEGER) {
+    return invalid(`"${text.trim()}" is far too long; give a duration such as "2h" or "3 days".`);
+  }
+  if (rounded <= 0) {
     return invalid(`A duration must be more than zero; "${text.trim()}" is not. Try e.g. ${DURATION_EXAMPLES}.`);
   }
   if (!Number.isInteger(rounded)) {
     return invalid(`"${text.trim()}" is not a whole number of minutes (${rounded}); try e.g. "1h 30m" or "90m".`);
   }
-  if (rounded > MAX_DURATION_MINUTES) return invalid(`"${text.trim()}" is longer than 365 days; give a shorter duration, e.g. "2h".`);
   return parsed(rounded);
 }
 

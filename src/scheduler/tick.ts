@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import { type Delivery, renderNudge } from "../app/render-nudge.ts";
+import { announcePresenters } from "../app/set-state.ts";
 import { type PlannedNudge, planNudges } from "../domain/plan-nudges.ts";
+import { ANNOUNCE_LEAD_MS } from "../domain/rotation-state.ts";
+import { setsToAnnounce } from "../store/meetings.ts";
 import { loadNudgeState } from "../store/nudge-state.ts";
 import type { Db } from "../store/open-database.ts";
 import {
@@ -16,6 +19,7 @@ import {
   saveTickAt,
   skipStale,
 } from "../store/outbox.ts";
+import { findSetById } from "../store/sets.ts";
 
 /**
  * Where reminders go: the adapter of the set's platform. A thrown error means "not delivered, try again".
@@ -39,7 +43,10 @@ export const DELIVERY_TIMEOUT_MS = 30_000;
 /** How long a claim holds before another tick may take the row back (a crash mid-delivery). */
 export const CLAIM_LEASE_MS = 15 * 60_000;
 
-export type TickReport = { planned: number; skipped: number; sent: number; failed: number };
+/** At most this many sets have presenters announced in one tick; any more wait for the next tick (a week ahead, a minute is nothing). */
+const ANNOUNCE_SETS_PER_TICK = 100;
+
+export type TickReport = { announced: number; planned: number; skipped: number; sent: number; failed: number };
 
 function outboxRow(n: PlannedNudge, delivery: Delivery, status: "pending" | "skipped"): OutboxInsert {
   return {
@@ -57,12 +64,15 @@ function outboxRow(n: PlannedNudge, delivery: Delivery, status: "pending" | "ski
 }
 
 /**
- * One scheduler tick at `now`: plan the nudges that fell due since the last tick (the first tick plans
- * nothing from before it), record them in the outbox under their unique keys, then deliver what is due.
- * Safe to repeat and to run in several processes: a key is only ever inserted once.
+ * One scheduler tick at `now`: announce the presenters of meetings a week or less ahead that are not
+ * announced yet, plan the nudges that fell due since the last tick (the first tick plans nothing from
+ * before it), record them in the outbox under their unique keys, then deliver what is due.
+ * Safe to repeat and to run in several processes: a key is only ever inserted once, and a meeting
+ * announced once.
  */
 export async function runTick(deps: SchedulerDeps, sink: NudgeSink, now: Date): Promise<TickReport> {
   const { db } = deps;
+  const announced = await announceDue(db, now);
   const since = (await lastTickAt(db)) ?? now;
   let planned = 0;
   if (now > since) {
@@ -81,7 +91,22 @@ export async function runTick(deps: SchedulerDeps, sink: NudgeSink, now: Date): 
   await releaseExpiredClaims(db, now);
   const skipped = await skipStale(db, now);
   const delivered = await deliverDue(deps, sink, now);
-  return { planned, skipped, ...delivered };
+  return { announced, planned, skipped, ...delivered };
+}
+
+/**
+ * Announces the presenters of every set with a meeting starting within `ANNOUNCE_LEAD_MS` that is not
+ * announced yet (src/domain/rotation-state.ts has the rule), so presenters know before their 48-hour
+ * reminder whether or not anyone runs a command. One query when there is nothing to announce.
+ * Returns how many meetings were announced.
+ */
+async function announceDue(db: Db, now: Date): Promise<number> {
+  let announced = 0;
+  for (const setId of await setsToAnnounce(db, now, new Date(now.getTime() + ANNOUNCE_LEAD_MS), ANNOUNCE_SETS_PER_TICK)) {
+    const set = await findSetById(db, setId);
+    if (set) announced += (await announcePresenters(db, set, now)).filter((a) => a.firstTime).length;
+  }
+  return announced;
 }
 
 /**

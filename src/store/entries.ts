@@ -1,3 +1,4 @@
+import { type CalendarDate, calendarDate } from "../domain/calendar-date.ts";
 import type { Db } from "./open-database.ts";
 
 export type EntryRow = {
@@ -16,48 +17,50 @@ export type ActionRow = {
   text: string;
   meetingId: string | null;
   createdAt: Date;
-  dueAt: Date | null;
+  /** The due date as the owner gave it, in the zone it was read in; null when none was given. */
+  due: CalendarDate | null;
   status: ActionStatus;
   outcome: string | null;
   effectiveness: string | null;
   outcomeAt: Date | null;
+  /** The outcome entry that recorded `outcome`, while it stands (deleting it reopens the action). */
+  outcomeEntryId: string | null;
 };
 
 /**
  * Records an entry under the author's next number; an `action` entry also creates its Action.
- * Numbering and insert share one transaction, so two entries never get the same number.
+ * Numbering and insert are atomic inside a transaction, as every command runs (`inTransaction`).
  */
 export async function createEntry(
   db: Db,
-  input: { setId: string; authorId: string; kind: string; text: string; meetingId: string | null; now: Date; dueAt?: Date | null },
+  input: { setId: string; authorId: string; kind: string; text: string; meetingId: string | null; now: Date; due?: CalendarDate | null },
 ): Promise<EntryRow> {
-  return db.$transaction(async (tx) => {
-    const top = await tx.entry.aggregate({ where: { setId: input.setId, authorId: input.authorId }, _max: { number: true } });
-    const entry = await tx.entry.create({
+  const top = await db.entry.aggregate({ where: { setId: input.setId, authorId: input.authorId }, _max: { number: true } });
+  const entry = await db.entry.create({
+    data: {
+      setId: input.setId,
+      authorId: input.authorId,
+      number: (top._max.number ?? 0) + 1,
+      kind: input.kind,
+      text: input.text,
+      meetingId: input.meetingId,
+      createdAt: input.now,
+    },
+  });
+  if (input.kind === "action") {
+    await db.action.create({
       data: {
+        entryId: entry.id,
         setId: input.setId,
-        authorId: input.authorId,
-        number: (top._max.number ?? 0) + 1,
-        kind: input.kind,
-        text: input.text,
+        ownerId: input.authorId,
         meetingId: input.meetingId,
         createdAt: input.now,
+        dueDate: input.due?.date ?? null,
+        dueTimeZone: input.due?.zone ?? null,
       },
     });
-    if (input.kind === "action") {
-      await tx.action.create({
-        data: {
-          entryId: entry.id,
-          setId: input.setId,
-          ownerId: input.authorId,
-          meetingId: input.meetingId,
-          createdAt: input.now,
-          dueAt: input.dueAt ?? null,
-        },
-      });
-    }
-    return entry;
-  });
+  }
+  return entry;
 }
 
 /** The author's entries in a set, newest first. */
@@ -70,58 +73,117 @@ export async function findOwnEntry(db: Db, setId: string, authorId: string, numb
   return db.entry.findUnique({ where: { setId_authorId_number: { setId, authorId, number } } });
 }
 
+/** Changes an entry's text; an outcome entry that closed an action changes that action's outcome with it. */
 export async function editEntry(db: Db, entryId: string, text: string, now: Date): Promise<void> {
   await db.entry.update({ where: { id: entryId }, data: { text, editedAt: now } });
+  await db.action.updateMany({ where: { outcomeEntryId: entryId }, data: { outcome: text } });
 }
 
 export async function deleteEntry(db: Db, entryId: string): Promise<void> {
   await db.entry.delete({ where: { id: entryId } });
 }
 
-type ActionWithEntry = {
+/** An action's stored due date (ISO day and zone columns) as a calendar date, or null. */
+export const storedDue = (a: { dueDate: string | null; dueTimeZone: string | null }): CalendarDate | null =>
+  a.dueDate === null ? null : calendarDate(a.dueDate, a.dueTimeZone ?? "UTC");
+
+type ActionFields = {
   id: string;
+  entryId: string;
   meetingId: string | null;
-  dueAt: Date | null;
+  dueDate: string | null;
+  dueTimeZone: string | null;
   status: string;
   outcome: string | null;
   effectiveness: string | null;
   outcomeAt: Date | null;
-  entry: { number: number; text: string; createdAt: Date };
+  outcomeEntryId: string | null;
 };
-const asAction = (a: ActionWithEntry): ActionRow => ({
+const asAction = (a: ActionFields, entry: { number: number; text: string; createdAt: Date }): ActionRow => ({
   id: a.id,
-  number: a.entry.number,
-  text: a.entry.text,
+  number: entry.number,
+  text: entry.text,
   meetingId: a.meetingId,
-  createdAt: a.entry.createdAt,
-  dueAt: a.dueAt,
+  createdAt: entry.createdAt,
+  due: storedDue(a),
   status: a.status as ActionStatus,
   outcome: a.outcome,
   effectiveness: a.effectiveness,
   outcomeAt: a.outcomeAt,
+  outcomeEntryId: a.outcomeEntryId,
 });
 
-/** The owner's actions in a set, oldest first. */
+/**
+ * The owner's actions in a set, oldest first. Two flat queries joined here: Prisma loads an included
+ * relation with the parent ids as parameters, which would grow with the member's actions.
+ */
 export async function listActions(db: Db, setId: string, ownerId: string): Promise<ActionRow[]> {
-  const rows = await db.action.findMany({ where: { setId, ownerId }, include: { entry: true }, orderBy: { entry: { number: "asc" } } });
-  return rows.map(asAction);
+  const [actions, entries] = await Promise.all([
+    db.action.findMany({ where: { setId, ownerId } }),
+    db.entry.findMany({
+      where: { setId, authorId: ownerId, action: { isNot: null } },
+      orderBy: { number: "asc" },
+      select: { id: true, number: true, text: true, createdAt: true },
+    }),
+  ]);
+  const byEntry = new Map(actions.map((a) => [a.entryId, a]));
+  return entries.flatMap((e) => {
+    const action = byEntry.get(e.id);
+    return action ? [asAction(action, e)] : [];
+  });
 }
 
 /** The owner's action whose entry has this number, or null. */
 export async function findOwnAction(db: Db, setId: string, ownerId: string, number: number): Promise<ActionRow | null> {
-  const row = await db.action.findFirst({ where: { setId, ownerId, entry: { number } }, include: { entry: true } });
-  return row ? asAction(row) : null;
+  const entry = await db.entry.findUnique({ where: { setId_authorId_number: { setId, authorId: ownerId, number } } });
+  const action = entry && (await db.action.findUnique({ where: { entryId: entry.id } }));
+  return entry && action ? asAction(action, entry) : null;
 }
 
+/**
+ * Records an action's outcome. `outcomeEntryId` is the outcome entry that recorded it (`/log outcome action:N`),
+ * null for an outcome given some other way (`/action done text:`), or left as it is when undefined.
+ */
 export async function recordOutcome(
   db: Db,
   actionId: string,
-  input: { status: ActionStatus; outcome: string | null; effectiveness: string | null; now: Date },
+  input: { status: ActionStatus; outcome: string | null; effectiveness: string | null; now: Date; outcomeEntryId?: string | null },
 ): Promise<void> {
   await db.action.update({
     where: { id: actionId },
-    data: { status: input.status, outcome: input.outcome, effectiveness: input.effectiveness, outcomeAt: input.now },
+    data: {
+      status: input.status,
+      outcome: input.outcome,
+      effectiveness: input.effectiveness,
+      outcomeAt: input.now,
+      ...(input.outcomeEntryId !== undefined ? { outcomeEntryId: input.outcomeEntryId } : {}),
+    },
   });
+}
+
+/** Takes an action's outcome back: open again, with no outcome, effectiveness or outcome entry. */
+export async function reopenAction(db: Db, actionId: string): Promise<void> {
+  await db.action.update({
+    where: { id: actionId },
+    data: { status: "open", outcome: null, effectiveness: null, outcomeAt: null, outcomeEntryId: null },
+  });
+}
+
+/** The action an entry is (an `action` entry's own Action), or null. */
+export async function actionOfEntry(db: Db, entry: EntryRow): Promise<ActionRow | null> {
+  const action = await db.action.findUnique({ where: { entryId: entry.id } });
+  return action ? asAction(action, entry) : null;
+}
+
+/** The action whose outcome an outcome entry recorded, or null. */
+export async function actionClosedBy(db: Db, outcomeEntryId: string): Promise<ActionRow | null> {
+  const action = await db.action.findUnique({ where: { outcomeEntryId }, include: { entry: true } });
+  return action ? asAction(action, action.entry) : null;
+}
+
+/** An entry by id, or null. */
+export async function findEntry(db: Db, entryId: string): Promise<EntryRow | null> {
+  return db.entry.findUnique({ where: { id: entryId } });
 }
 
 export async function setSharing(db: Db, membershipId: string, sharing: boolean): Promise<void> {

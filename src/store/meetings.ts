@@ -1,6 +1,8 @@
+import { type CalendarDate, calendarDate } from "../domain/calendar-date.ts";
+import { earliestLastDayRunningAt, type Leave, leaveEnds } from "../domain/leave.ts";
+import type { MeetingStatus, NewSlot, RotationSlot, SlotStatus } from "../domain/rotation-state.ts";
 import type { Db } from "./open-database.ts";
 
-export type MeetingStatus = "scheduled" | "closed" | "cancelled";
 export type MeetingRow = {
   id: string;
   setId: string;
@@ -10,11 +12,18 @@ export type MeetingRow = {
   durationMinutes: number;
   status: MeetingStatus;
   closedAt: Date | null;
+  /** When its presenters were announced; null while they are a projection. */
+  announcedAt: Date | null;
+  /** 1 when scheduled, one more at each move. */
+  timeVersion: number;
+  /** When the current start time was set; null for meetings stored before this was recorded. */
+  timeSetAt: Date | null;
 };
-export type SlotStatus = "planned" | "presented" | "missed" | "skipped" | "released";
-export type SlotRow = { id: string; meetingId: string; personId: string; position: number; status: SlotStatus; swapped: boolean };
-export type RsvpRow = { meetingId: string; personId: string; answer: "yes" | "no" };
-export type AbsenceRow = { id: string; personId: string; startsAt: Date; endsAt: Date; note: string | null };
+export type SlotRow = RotationSlot;
+/** `absenceId`: set when the bot sent this apology because of that leave. */
+export type RsvpRow = { meetingId: string; personId: string; answer: "yes" | "no"; absenceId: string | null };
+/** A member's leave as stored: its last day is a calendar date in the zone it was read in (see src/domain/leave.ts). */
+export type AbsenceRow = Leave & { id: string; personId: string; note: string | null };
 
 const asMeeting = (m: { status: string } & Omit<MeetingRow, "status">): MeetingRow => ({ ...m, status: m.status as MeetingStatus });
 
@@ -24,7 +33,16 @@ export async function listMeetings(db: Db, setId: string): Promise<MeetingRow[]>
   return rows.map(asMeeting);
 }
 
-/** Creates meetings numbered after the set's highest number, optionally as one recurring series. */
+/** How many of the set's meetings are scheduled and have not started by `now`. */
+export async function countUpcomingMeetings(db: Db, setId: string, now: Date): Promise<number> {
+  return db.meeting.count({ where: { setId, status: "scheduled", startsAt: { gt: now } } });
+}
+
+/**
+ * Creates meetings numbered after the set's highest number, optionally as one recurring series; `now` is when
+ * their times were set. Numbering
+ * and inserts are atomic only inside a transaction, as every command runs (`inTransaction`).
+ */
 export async function createMeetings(
   db: Db,
   input: {
@@ -33,67 +51,136 @@ export async function createMeetings(
     durationMinutes: number;
     starts: Date[];
     series?: { rule: string; timeZone: string };
+    now: Date;
   },
 ): Promise<MeetingRow[]> {
-  return db.$transaction(async (tx) => {
-    const top = await tx.meeting.aggregate({ where: { setId: input.setId }, _max: { number: true } });
-    const series = input.series
-      ? await tx.meetingSeries.create({
-          data: { setId: input.setId, ...input.series, durationMinutes: input.durationMinutes, createdById: input.createdById },
-        })
-      : null;
-    const first = (top._max.number ?? 0) + 1;
-    const created: MeetingRow[] = [];
-    for (const [i, startsAt] of input.starts.entries()) {
-      const row = await tx.meeting.create({
-        data: {
-          setId: input.setId,
-          number: first + i,
-          seriesId: series?.id ?? null,
-          startsAt,
-          durationMinutes: input.durationMinutes,
-          createdById: input.createdById,
-        },
-      });
-      created.push(asMeeting(row));
-    }
-    return created;
-  });
+  const top = await db.meeting.aggregate({ where: { setId: input.setId }, _max: { number: true } });
+  const series = input.series
+    ? await db.meetingSeries.create({
+        data: { setId: input.setId, ...input.series, durationMinutes: input.durationMinutes, createdById: input.createdById },
+      })
+    : null;
+  const first = (top._max.number ?? 0) + 1;
+  const created: MeetingRow[] = [];
+  for (const [i, startsAt] of input.starts.entries()) {
+    const row = await db.meeting.create({
+      data: {
+        setId: input.setId,
+        number: first + i,
+        seriesId: series?.id ?? null,
+        startsAt,
+        durationMinutes: input.durationMinutes,
+        createdById: input.createdById,
+        timeSetAt: input.now,
+      },
+    });
+    created.push(asMeeting(row));
+  }
+  return created;
 }
 
-export async function moveMeeting(db: Db, meetingId: string, startsAt: Date): Promise<void> {
-  await db.meeting.update({ where: { id: meetingId }, data: { startsAt } });
+/** Gives a meeting a new start time, set at `now`: its time version goes up by one, so its time-bound reminders are planned afresh. */
+export async function moveMeeting(db: Db, meetingId: string, startsAt: Date, now: Date): Promise<void> {
+  await db.meeting.update({ where: { id: meetingId }, data: { startsAt, timeSetAt: now, timeVersion: { increment: 1 } } });
+}
+
+/**
+ * Marks a meeting's presenters announced at `now`, unless they already are. Returns whether this call did it:
+ * of two processes announcing the same meeting at once, exactly one gets true and stores the turns.
+ */
+export async function markAnnounced(db: Db, meetingId: string, now: Date): Promise<boolean> {
+  const { count } = await db.meeting.updateMany({ where: { id: meetingId, announcedAt: null }, data: { announcedAt: now } });
+  return count === 1;
+}
+
+/**
+ * Sets with a scheduled meeting that starts in (now, until] and is not announced yet (at most `limit` sets,
+ * earliest meeting first): the sets whose presenters the scheduler must announce.
+ */
+export async function setsToAnnounce(db: Db, now: Date, until: Date, limit: number): Promise<string[]> {
+  const rows = await db.meeting.findMany({
+    where: { status: "scheduled", announcedAt: null, startsAt: { gt: now, lte: until } },
+    select: { setId: true },
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    distinct: ["setId"],
+    take: limit,
+  });
+  return rows.map((r) => r.setId);
+}
+
+/** The earliest start after `after` of a scheduled meeting not yet announced, or null. */
+export async function nextUnannouncedStart(db: Db, after: Date): Promise<Date | null> {
+  const row = await db.meeting.findFirst({
+    where: { status: "scheduled", announcedAt: null, startsAt: { gt: after } },
+    orderBy: { startsAt: "asc" },
+    select: { startsAt: true },
+  });
+  return row?.startsAt ?? null;
 }
 
 export async function setMeetingStatus(db: Db, meetingId: string, status: MeetingStatus, now: Date): Promise<void> {
   await db.meeting.update({ where: { id: meetingId }, data: { status, ...(status === "closed" ? { closedAt: now } : {}) } });
 }
 
-/** Slots of the given meetings. */
-export async function listSlots(db: Db, meetingIds: string[]): Promise<SlotRow[]> {
-  const rows = await db.presenterSlot.findMany({ where: { meetingId: { in: meetingIds } }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+/** Every presenter slot of the set's meetings: one query, filtered by set (a join), however many meetings it has. */
+export async function listSlots(db: Db, setId: string): Promise<SlotRow[]> {
+  const rows = await db.presenterSlot.findMany({ where: { meeting: { setId } }, orderBy: [{ position: "asc" }, { id: "asc" }] });
   return rows.map((s) => ({ ...s, status: s.status as SlotStatus }));
 }
 
-export async function insertSlots(db: Db, slots: Omit<SlotRow, "id">[]): Promise<void> {
-  if (slots.length > 0) await db.presenterSlot.createMany({ data: slots });
+/** Stores turns, planned at `now` (a presenter told of a turn late gets their reminder late). */
+export async function insertSlots(db: Db, slots: NewSlot[], now: Date): Promise<void> {
+  if (slots.length > 0) await db.presenterSlot.createMany({ data: slots.map((s) => ({ ...s, plannedAt: now })) });
 }
 
+/** Sets the status of some slots of one meeting (a meeting has a handful: the ids never grow with the set's history). */
 export async function setSlotStatus(db: Db, slotIds: string[], status: SlotStatus): Promise<void> {
   if (slotIds.length > 0) await db.presenterSlot.updateMany({ where: { id: { in: slotIds } }, data: { status } });
 }
 
-export async function listRsvps(db: Db, meetingIds: string[]): Promise<RsvpRow[]> {
-  const rows = await db.rsvp.findMany({ where: { meetingId: { in: meetingIds } } });
+/** Every RSVP to the set's meetings (filtered by set, a join). */
+export async function listRsvps(db: Db, setId: string): Promise<RsvpRow[]> {
+  const rows = await db.rsvp.findMany({ where: { meeting: { setId } } });
   return rows.map((r) => ({ ...r, answer: r.answer as "yes" | "no" }));
 }
 
-export async function saveRsvp(db: Db, meetingId: string, personId: string, answer: "yes" | "no", now: Date): Promise<void> {
+/**
+ * A person's answer for a meeting, replacing any earlier one. `absenceId` marks an apology the bot sends because
+ * of that leave; without it the answer is the person's own.
+ */
+export async function saveRsvp(
+  db: Db,
+  meetingId: string,
+  personId: string,
+  answer: "yes" | "no",
+  now: Date,
+  absenceId: string | null = null,
+): Promise<void> {
   await db.rsvp.upsert({
     where: { meetingId_personId: { meetingId, personId } },
-    create: { meetingId, personId, answer, answeredAt: now },
-    update: { answer, answeredAt: now },
+    create: { meetingId, personId, answer, answeredAt: now, absenceId },
+    update: { answer, answeredAt: now, absenceId },
   });
+}
+
+/**
+ * Withdraws the apologies the bot sent because of a person's leave in a set, for meetings still to come
+ * (scheduled, starting after `now`): they have no answer again. Returns those meetings, in time order.
+ */
+export async function withdrawLeaveApologies(
+  db: Db,
+  setId: string,
+  personId: string,
+  now: Date,
+): Promise<{ number: number; startsAt: Date }[]> {
+  const where = { personId, absenceId: { not: null }, meeting: { setId, status: "scheduled", startsAt: { gt: now } } };
+  const meetings = await db.meeting.findMany({
+    where: { rsvps: { some: where } },
+    orderBy: { startsAt: "asc" },
+    select: { number: true, startsAt: true },
+  });
+  await db.rsvp.deleteMany({ where });
+  return meetings;
 }
 
 export async function saveAttendance(db: Db, meetingId: string, personIds: string[]): Promise<void> {
@@ -101,33 +188,52 @@ export async function saveAttendance(db: Db, meetingId: string, personIds: strin
   if (personIds.length > 0) await db.attendance.createMany({ data: personIds.map((personId) => ({ meetingId, personId })) });
 }
 
-export async function listAttendance(db: Db, meetingIds: string[]): Promise<{ meetingId: string; personId: string }[]> {
-  return db.attendance.findMany({ where: { meetingId: { in: meetingIds } } });
+/** Who attended each of the set's meetings (filtered by set, a join). */
+export async function listAttendance(db: Db, setId: string): Promise<{ meetingId: string; personId: string }[]> {
+  return db.attendance.findMany({ where: { meeting: { setId } }, select: { meetingId: true, personId: true } });
 }
 
-/** Absences of the set that have not ended before `from`. */
+/**
+ * The absences that may still run at `t` (a superset: check each with `leaveEnds`): last day late enough in any
+ * zone, and not ended early before `t`.
+ */
+export const absenceWhereNotOverBy = (t: Date) => ({
+  lastDay: { gte: earliestLastDayRunningAt(t) },
+  OR: [{ endedAt: null }, { endedAt: { gt: t } }],
+});
+
+/** A stored absence's leave: its last day as a calendar date in its zone. */
+export const asLeave = (a: { startsAt: Date; lastDay: string; timeZone: string; endedAt: Date | null }): Leave => ({
+  startsAt: a.startsAt,
+  lastDay: calendarDate(a.lastDay, a.timeZone),
+  endedAt: a.endedAt,
+});
+
+/** Absences of the set that are not over by `from` (their end is after it). */
 export async function listAbsences(db: Db, setId: string, from: Date): Promise<AbsenceRow[]> {
-  return db.absence.findMany({ where: { setId, endsAt: { gt: from } }, orderBy: { startsAt: "asc" } });
+  const rows = await db.absence.findMany({ where: { setId, ...absenceWhereNotOverBy(from) }, orderBy: { startsAt: "asc" } });
+  return rows.map((a) => ({ id: a.id, personId: a.personId, note: a.note, ...asLeave(a) })).filter((a) => leaveEnds(a) > from);
 }
 
+/** Records a leave from `startsAt` to the end of `lastDay` (in the zone it was read in); returns its id. */
 export async function addAbsence(
   db: Db,
-  input: { setId: string; personId: string; startsAt: Date; endsAt: Date; note: string | null },
-): Promise<void> {
-  await db.absence.create({ data: input });
+  input: { setId: string; personId: string; startsAt: Date; lastDay: CalendarDate; note: string | null },
+): Promise<string> {
+  const { lastDay, ...rest } = input;
+  return (await db.absence.create({ data: { ...rest, lastDay: lastDay.date, timeZone: lastDay.zone }, select: { id: true } })).id;
 }
 
-/** Ends every absence of a person in a set that is still running at `now`; returns how many. */
+/**
+ * Ends, at `now`, every absence of a person in a set that is still running; returns how many were running. Leaves
+ * already over are left as they were: a leave ends at the sooner of `endedAt` and the end of its last day.
+ */
 export async function endAbsences(db: Db, setId: string, personId: string, now: Date): Promise<number> {
-  const { count } = await db.absence.updateMany({ where: { setId, personId, endsAt: { gt: now } }, data: { endsAt: now } });
-  return count;
-}
-
-/** Slots grouped by position, in position order: each group presents together. */
-export function groupByPosition(slots: Pick<SlotRow, "position" | "personId">[]): string[][] {
-  const byPosition = new Map<number, string[]>();
-  for (const s of slots) byPosition.set(s.position, [...(byPosition.get(s.position) ?? []), s.personId]);
-  return [...byPosition.entries()].sort(([a], [b]) => a - b).map(([, g]) => g);
+  const where = { setId, personId, ...absenceWhereNotOverBy(now) };
+  const candidates = await db.absence.findMany({ where });
+  const running = candidates.map(asLeave).filter((a) => leaveEnds(a) > now).length;
+  if (running > 0) await db.absence.updateMany({ where, data: { endedAt: now } });
+  return running;
 }
 
 /** The closed meetings a person attended in a set, with their lengths. */
@@ -136,8 +242,12 @@ export async function attendedMeetings(
   setId: string,
   personId: string,
 ): Promise<{ meetingId: string; durationMinutes: number; startsAt: Date }[]> {
-  const rows = await db.attendance.findMany({ where: { personId, meeting: { setId, status: "closed" } }, include: { meeting: true } });
-  return rows.map((r) => ({ meetingId: r.meetingId, durationMinutes: r.meeting.durationMinutes, startsAt: r.meeting.startsAt }));
+  const rows = await db.meeting.findMany({
+    where: { setId, status: "closed", attendances: { some: { personId } } },
+    orderBy: { startsAt: "asc" },
+    select: { id: true, durationMinutes: true, startsAt: true },
+  });
+  return rows.map((m) => ({ meetingId: m.id, durationMinutes: m.durationMinutes, startsAt: m.startsAt }));
 }
 
 /** Cancels every scheduled meeting of the set that starts after `now` (one statement); returns how many. */

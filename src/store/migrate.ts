@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type Database from "better-sqlite3";
+import { DateTime, IANAZone } from "luxon";
 import pg from "pg";
 
 /** The project's migration SQL for each database, authored offline with `prisma migrate diff` (see README). */
@@ -18,6 +19,30 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .map((name) => ({ name, sql: readFileSync(`${dir}/${name}/migration.sql`, "utf8") }));
 }
 
+/** A stored DateTime as SQLite holds it: the adapter's ISO text with an offset, a SQL timestamp, or milliseconds. */
+function storedInstant(value: unknown): DateTime | null {
+  if (typeof value === "number" || typeof value === "bigint") return DateTime.fromMillis(Number(value), { zone: "utc" });
+  if (typeof value !== "string") return null;
+  const iso = DateTime.fromISO(value, { zone: "utc" });
+  return iso.isValid ? iso : DateTime.fromSQL(value, { zone: "utc" });
+}
+
+/**
+ * The SQL functions the SQLite migrations may call, because SQLite knows no time zones (PostgreSQL's migrations use
+ * AT TIME ZONE instead):
+ * - `als_known_zone(zone)`: the zone if it is a known IANA zone, else 'UTC';
+ * - `als_local_time(instant, zone)`: a stored DateTime's wall-clock time in that zone, "YYYY-MM-DD HH:MM:SS.SSS"
+ *   (NULL for NULL; an unknown zone reads as UTC).
+ */
+function registerMigrationFunctions(db: Database.Database): void {
+  const known = (zone: unknown) => (typeof zone === "string" && IANAZone.isValidZone(zone) ? zone : "UTC");
+  db.function("als_known_zone", { deterministic: true }, known);
+  db.function("als_local_time", { deterministic: true }, (instant: unknown, zone: unknown) => {
+    const t = storedInstant(instant);
+    return t?.isValid ? t.setZone(known(zone)).toFormat("yyyy-MM-dd HH:mm:ss.SSS") : null;
+  });
+}
+
 /**
  * Applies the migrations not yet recorded in `_als_migrations`, each in its own IMMEDIATE
  * transaction (which takes SQLite's write lock, so two processes starting at once apply each once).
@@ -30,6 +55,7 @@ export function migrateSqlite(db: Database.Database, migrations = loadMigrations
   const isApplied = db.prepare(`SELECT 1 FROM "_als_migrations" WHERE "name" = ?`);
   const record = db.prepare(`INSERT INTO "_als_migrations" ("name", "appliedAt") VALUES (?, ?)`);
   const applied: string[] = [];
+  registerMigrationFunctions(db);
   db.pragma("foreign_keys = OFF");
   try {
     for (const m of migrations) {

@@ -1,7 +1,10 @@
+import type { CalendarDate } from "../domain/calendar-date.ts";
 import type { NudgeAction, NudgeMeeting, NudgePerson, NudgeSet, NudgeState } from "../domain/plan-nudges.ts";
 import { quietHoursOf } from "../domain/quiet-hours.ts";
 import { readStopped } from "../domain/reminder-kinds.ts";
-import { groupByPosition } from "./meetings.ts";
+import { groupByPosition } from "../domain/rotation-state.ts";
+import { storedDue } from "./entries.ts";
+import { absenceWhereNotOverBy, asLeave } from "./meetings.ts";
 import type { Db } from "./open-database.ts";
 
 export type ViewAction = {
@@ -10,7 +13,7 @@ export type ViewAction = {
   number: number;
   text: string;
   meetingId: string | null;
-  dueAt: Date | null;
+  due: CalendarDate | null;
   open: boolean;
 };
 
@@ -65,7 +68,7 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
     db.meeting.findMany({ where: { status: { not: "cancelled" }, startsAt: { gte: from, lte: to } }, orderBy: { startsAt: "asc" } }),
     db.presenterSlot.findMany({
       where: { status: { in: ["planned", "presented"] }, meeting: { status: { not: "cancelled" }, startsAt: { gte: from, lte: to } } },
-      select: { meetingId: true, personId: true, position: true },
+      select: { meetingId: true, personId: true, position: true, plannedAt: true },
       orderBy: [{ position: "asc" }, { id: "asc" }],
     }),
     db.attendance.findMany({ where: { meeting: { status: "closed", startsAt: { gte: from, lte: to } } } }),
@@ -78,7 +81,8 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
         ownerId: true,
         meetingId: true,
         createdAt: true,
-        dueAt: true,
+        dueDate: true,
+        dueTimeZone: true,
         status: true,
         outcomeAt: true,
       },
@@ -86,7 +90,10 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
     db.entry.findMany({ where: { action: { is: actionFilter } }, select: { id: true, number: true, text: true } }),
     db.entry.groupBy({ by: ["setId", "authorId"], _max: { createdAt: true }, _count: { _all: true } }),
     db.entry.findMany({ where: { kind: "action", createdAt: { gte: from } }, select: { setId: true, authorId: true, createdAt: true } }),
-    db.absence.findMany({ where: { endsAt: { gt: from } }, select: { setId: true, personId: true, startsAt: true, endsAt: true } }),
+    db.absence.findMany({
+      where: absenceWhereNotOverBy(from),
+      select: { setId: true, personId: true, startsAt: true, lastDay: true, timeZone: true, endedAt: true },
+    }),
   ]);
 
   const view: NudgeView = {
@@ -143,7 +150,7 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
     if (set && l._max.leftAt && l._max.leftAt > set.sizeChangedAt) set.sizeChangedAt = l._max.leftAt;
   }
 
-  const slotsByMeeting = new Map<string, { position: number; personId: string }[]>();
+  const slotsByMeeting = new Map<string, { position: number; personId: string; plannedAt: Date | null }[]>();
   for (const s of slots) push(slotsByMeeting, s.meetingId, s);
   const attendees = groupBy(
     attendance,
@@ -151,7 +158,10 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
     (a) => a.personId,
   );
   for (const m of meetings) {
-    const presenterGroups = groupByPosition(slotsByMeeting.get(m.id) ?? []);
+    const meetingSlots = slotsByMeeting.get(m.id) ?? [];
+    const presenterGroups = groupByPosition(meetingSlots);
+    const presenterSince: Record<string, Date> = {};
+    for (const s of meetingSlots) if (s.plannedAt) presenterSince[s.personId] = s.plannedAt;
     const meeting: NudgeMeeting = {
       id: m.id,
       number: m.number,
@@ -161,6 +171,9 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
       closedAt: m.closedAt,
       presenterIds: presenterGroups.flat(),
       attendeeIds: attendees.get(m.id) ?? [],
+      timeVersion: m.timeVersion,
+      timeSetAt: m.timeSetAt,
+      presenterSince,
     };
     bySet.get(m.setId)?.meetings.push(meeting);
     view.meetings.set(m.id, {
@@ -175,11 +188,12 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
   const textOf = new Map(actionTexts.map((e) => [e.id, e]));
   for (const a of actions) {
     const entry = textOf.get(a.entryId)!;
+    const due = storedDue(a);
     const action: NudgeAction = {
       id: a.id,
       ownerId: a.ownerId,
       createdAt: a.createdAt,
-      dueAt: a.dueAt,
+      due,
       status: a.status as NudgeAction["status"],
       outcomeAt: a.outcomeAt,
     };
@@ -190,7 +204,7 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
       number: entry.number,
       text: entry.text,
       meetingId: a.meetingId,
-      dueAt: a.dueAt,
+      due,
       open: a.status === "open",
     };
     view.actions.set(a.id, viewAction);
@@ -206,7 +220,7 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
     const set = bySet.get(e.setId);
     if (set) set.actionEntryTimes[e.authorId] = [...(set.actionEntryTimes[e.authorId] ?? []), e.createdAt];
   }
-  for (const a of absences) bySet.get(a.setId)?.absences.push({ personId: a.personId, startsAt: a.startsAt, endsAt: a.endsAt });
+  for (const a of absences) bySet.get(a.setId)?.absences.push({ personId: a.personId, ...asLeave(a) });
   return { state: { sets: [...bySet.values()], people }, view };
 }
 

@@ -2,19 +2,40 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import Database from "better-sqlite3";
-import { PrismaClient } from "./generated/client.ts";
+import BetterSqlite from "better-sqlite3";
+import { type Prisma, PrismaClient } from "./generated/client.ts";
 import { PrismaClient as PostgresClient } from "./generated-pg/client.ts";
 import { migratePostgres, migrateSqlite } from "./migrate.ts";
+import { serialisedSqlite } from "./serial-sqlite.ts";
 
 /**
- * The database client. Both generated clients come from the one data model (prisma/schema.prisma), so
- * their model APIs are the same; the store is typed against the SQLite one and runs on either.
+ * An open database: the client `openDatabase` returns, which starts transactions and disconnects. Both
+ * generated clients come from the one data model (prisma/schema.prisma), so their model APIs are the same;
+ * the store is typed against the SQLite one and runs on either.
  */
-export type Db = PrismaClient;
+export type Database = PrismaClient;
+/** What the store's functions run on: an open database, or one transaction of it (see `inTransaction`). */
+export type Db = Prisma.TransactionClient;
 export type Provider = "sqlite" | "postgresql";
 
 const providers = new WeakMap<Db, Provider>();
+
+/**
+ * How long a transaction may wait for its turn and then run. Prisma's defaults (2 s, 5 s) are short for a
+ * command that compiles a draft while a reminder tick holds the SQLite connection.
+ */
+const TRANSACTION_LIMITS = { maxWait: 10_000, timeout: 30_000 } as const;
+
+/**
+ * Runs `work` in one interactive transaction: everything it writes commits together when it resolves, and
+ * nothing does if it throws (or runs past the time limit). `work` must use only the client it is given.
+ */
+export function inTransaction<T>(db: Database, work: (tx: Db) => Promise<T>): Promise<T> {
+  return db.$transaction(async (tx) => {
+    providers.set(tx, providerOf(db));
+    return work(tx);
+  }, TRANSACTION_LIMITS);
+}
 
 /** Which database a client talks to, for the few raw statements whose SQL differs (src/store/outbox.ts). */
 export const providerOf = (db: Db): Provider => providers.get(db) ?? "sqlite";
@@ -32,22 +53,22 @@ export function sqlitePath(url: string): string {
  * PostgreSQL server (`postgres://`) — applying any pending migrations first. The caller closes it
  * with `db.$disconnect()`.
  */
-export async function openDatabase(url: string): Promise<Db> {
+export async function openDatabase(url: string): Promise<Database> {
   if (isPostgresUrl(url)) {
     await migratePostgres(url);
-    const db = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+    const db = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Database;
     providers.set(db, "postgresql");
     await db.$connect();
     return db;
   }
   const path = sqlitePath(url);
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  const raw = new Database(path);
+  const raw = new BetterSqlite(path);
   raw.pragma("journal_mode = WAL");
   raw.pragma("busy_timeout = 5000");
   migrateSqlite(raw);
   raw.close();
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${path}` }) });
+  const db = new PrismaClient({ adapter: serialisedSqlite(new PrismaBetterSQLite3({ url: `file:${path}` })) });
   await db.$connect();
   return db;
 }

@@ -58,6 +58,23 @@ export async function insertOutbox(db: Db, rows: OutboxInsert[], now: Date): Pro
      FROM json_each(${json}) AS j`;
 }
 
+/**
+ * Pending rows (planned, not delivered yet: waiting for a retry) of the given kinds whose key ends with
+ * `keySuffix` become skipped, with `reason` kept: a meeting's reminders for a time it no longer has.
+ */
+export async function skipPending(
+  db: Db,
+  setId: string,
+  reminders: { kinds: string[]; keySuffix: string },
+  reason: string,
+): Promise<number> {
+  const { count } = await db.outbox.updateMany({
+    where: { setId, status: "pending", kind: { in: reminders.kinds }, key: { endsWith: reminders.keySuffix } },
+    data: { status: "skipped", reason },
+  });
+  return count;
+}
+
 /** Pending rows that went stale before they could be sent become skipped, with the reason kept. */
 export async function skipStale(db: Db, now: Date): Promise<number> {
   const { count } = await db.outbox.updateMany({
@@ -166,12 +183,12 @@ export async function listFailed(
  * they become skipped with `reason`. Scoped by set, by recipient and by kind, each optional but at least one
  * given. A reminder being delivered at this moment (sending) is left to finish.
  */
-export async function skipPending(
+export async function withdrawPending(
   db: Db,
   scope: { setId?: string; personId?: string; kinds?: readonly string[] },
   reason: string,
 ): Promise<number> {
-  if (scope.setId === undefined && scope.personId === undefined) throw new Error("skipPending needs a set or a person");
+  if (scope.setId === undefined && scope.personId === undefined) throw new Error("withdrawPending needs a set or a person");
   const { count } = await db.outbox.updateMany({
     where: {
       status: "pending",

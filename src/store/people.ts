@@ -24,6 +24,11 @@ export async function ensureWorkspace(db: Db, platform: string, externalId: stri
   });
 }
 
+/** The workspace for a platform's team/guild id, or null: never creates one. */
+export async function findWorkspace(db: Db, platform: string, externalId: string): Promise<WorkspaceRow | null> {
+  return db.workspace.findUnique({ where: { platform_externalId: { platform, externalId } } });
+}
+
 /** The person for a platform user id within one workspace, created on first sight with `timeZone`. */
 export async function ensurePerson(
   db: Db,

@@ -1,3 +1,4 @@
+import { type CalendarDate, calendarDate } from "../domain/calendar-date.ts";
 import type { Db } from "./open-database.ts";
 import type { PersonRow } from "./people.ts";
 
@@ -9,33 +10,48 @@ export type SetRow = {
   channelId: string;
   name: string;
   timeZone: string;
-  programmeStart: Date | null;
-  programmeEnd: Date | null;
+  /** The programme's first and last days (the last included), read in the set's time zone. */
+  programmeStart: CalendarDate | null;
+  programmeEnd: CalendarDate | null;
   slotMinutes: number;
   allowanceMinutes: number;
   /** When an advisor archived the set; null while it is active. */
   archivedAt: Date | null;
 };
+type StoredSet = Omit<SetRow, "programmeStart" | "programmeEnd"> & { programmeStart: string | null; programmeEnd: string | null };
+
+/** A set row as the rest of the program sees it: programme days as calendar dates in the set's zone. */
+function asSet<S extends StoredSet>(row: S): Omit<S, "programmeStart" | "programmeEnd"> & Pick<SetRow, "programmeStart" | "programmeEnd"> {
+  const day = (iso: string | null) => (iso === null ? null : calendarDate(iso, row.timeZone));
+  return { ...row, programmeStart: day(row.programmeStart), programmeEnd: day(row.programmeEnd) };
+}
+
 /** A set with its current (not left) memberships, in join order. */
 export type SetWithPeople = SetRow & { memberships: MembershipRow[] };
 
+const withPeople = {
+  memberships: { where: { leftAt: null }, include: { person: true }, orderBy: [{ joinedAt: "asc" as const }, { id: "asc" as const }] },
+};
+
 /** The set bound to a channel of a workspace, with its current members and advisors; null if none. */
 export async function findSetByChannel(db: Db, workspaceId: string, channelId: string): Promise<SetWithPeople | null> {
-  const set = await db.learningSet.findUnique({
-    where: { workspaceId_channelId: { workspaceId, channelId } },
-    include: {
-      memberships: { where: { leftAt: null }, include: { person: true }, orderBy: [{ joinedAt: "asc" }, { id: "asc" }] },
-    },
-  });
+  const set = await db.learningSet.findUnique({ where: { workspaceId_channelId: { workspaceId, channelId } }, include: withPeople });
   if (!set) return null;
-  return { ...set, memberships: set.memberships.map((m) => ({ ...m, role: m.role as Role })) };
+  return { ...asSet(set), memberships: set.memberships.map((m) => ({ ...m, role: m.role as Role })) };
+}
+
+/** A set by its id, with its current members and advisors; null if none. */
+export async function findSetById(db: Db, setId: string): Promise<SetWithPeople | null> {
+  const set = await db.learningSet.findUnique({ where: { id: setId }, include: withPeople });
+  if (!set) return null;
+  return { ...asSet(set), memberships: set.memberships.map((m) => ({ ...m, role: m.role as Role })) };
 }
 
 export async function createSet(
   db: Db,
   input: { workspaceId: string; channelId: string; name: string; timeZone: string; advisorId: string; now: Date },
 ): Promise<SetRow> {
-  return db.learningSet.create({
+  const row = await db.learningSet.create({
     data: {
       workspaceId: input.workspaceId,
       channelId: input.channelId,
@@ -44,6 +60,7 @@ export async function createSet(
       memberships: { create: { personId: input.advisorId, role: "advisor", joinedAt: input.now } },
     },
   });
+  return asSet(row);
 }
 
 export async function addMembership(
@@ -65,7 +82,12 @@ export async function updateSet(
   setId: string,
   data: Partial<Pick<SetRow, "name" | "programmeStart" | "programmeEnd" | "slotMinutes" | "allowanceMinutes" | "archivedAt">>,
 ): Promise<void> {
-  await db.learningSet.update({ where: { id: setId }, data });
+  const { programmeStart, programmeEnd, ...rest } = data;
+  const day = (d: CalendarDate | null | undefined) => (d === undefined ? undefined : (d?.date ?? null));
+  await db.learningSet.update({
+    where: { id: setId },
+    data: { ...rest, programmeStart: day(programmeStart), programmeEnd: day(programmeEnd) },
+  });
 }
 
 /** A member's pair label (null: not in a pair). */

@@ -9,7 +9,7 @@ import { handlers } from "../../src/app/handlers/index.ts";
 import type { Delivery } from "../../src/app/render-nudge.ts";
 import { ManualClock } from "../../src/clock.ts";
 import { loadConfig } from "../../src/config.ts";
-import { type Db, openDatabase } from "../../src/store/open-database.ts";
+import { type Database, openDatabase } from "../../src/store/open-database.ts";
 import { FakeDiscord, type FakeGuild } from "../support/fake-discord.ts";
 import { startBot } from "../support/start-bot.ts";
 
@@ -30,7 +30,7 @@ const USER = "3000000000000000001";
 
 describe("a sharded Discord adapter against the local Discord", () => {
   let dir: string;
-  let db: Db;
+  let db: Database;
   const logger = pino({ level: "silent" });
 
   beforeAll(async () => {

@@ -11,7 +11,7 @@ import { handlers } from "../../src/app/handlers/index.ts";
 import type { Delivery } from "../../src/app/render-nudge.ts";
 import { ManualClock } from "../../src/clock.ts";
 import { runTick } from "../../src/scheduler/tick.ts";
-import { type Db, openDatabase } from "../../src/store/open-database.ts";
+import { type Database, openDatabase } from "../../src/store/open-database.ts";
 import { type DiscordCall, FakeDiscord } from "../support/fake-discord.ts";
 import { startBot } from "../support/start-bot.ts";
 
@@ -50,7 +50,7 @@ const buttonsOf = (call: DiscordCall) =>
 
 describe("Discord adapter on the real discord.js client against a local Discord", () => {
   let fake: FakeDiscord;
-  let db: Db;
+  let db: Database;
   let dir: string;
   let adapter: DiscordAdapter;
   const clock = new ManualClock(new Date("2027-01-04T09:00:00Z"));
@@ -165,7 +165,14 @@ describe("Discord adapter on the real discord.js client against a local Discord"
     };
     assert.match(await submit("x".repeat(2001)), /Option text: .*at most 2000 characters; this has 2001/);
     assert.equal(await db.entry.count(), 0);
-    assert.match(await submit("Meet both leads together"), /Action recorded as entry #1/);
+    assert.match(await submit("Meet both leads together"), /Action recorded as action #1/);
+  });
+
+  test("a typed text option is stored exactly as written: quotes, a colon, an option-like word", async () => {
+    const typed = 'He said "no – and “meant it”: lesson learned, due: never';
+    assert.match(textOf(await slash("ben", "log", "reflect", [{ name: "text", type: STRING, value: typed }])), /Reflection recorded/);
+    const entry = await db.entry.findFirstOrThrow({ where: { kind: "reflect", author: { externalId: people.ben } } });
+    assert.equal(entry.text, typed);
   });
 
   test("bad input from Discord gets an ephemeral, specific reply", async () => {

@@ -9,7 +9,7 @@ import { createSlackAdapter, type SlackAdapter } from "../../src/adapters/slack/
 import { handlers } from "../../src/app/handlers/index.ts";
 import { ManualClock } from "../../src/clock.ts";
 import { runTick } from "../../src/scheduler/tick.ts";
-import { type Db, openDatabase } from "../../src/store/open-database.ts";
+import { type Database, openDatabase } from "../../src/store/open-database.ts";
 import { saveSlackInstallation } from "../../src/store/slack-installations.ts";
 import { FakeSlack, type SlackCall } from "../support/fake-slack.ts";
 import { blockAction, eventCallback, type SlackTarget, slashCommand, viewSubmission } from "../support/slack-requests.ts";
@@ -39,7 +39,7 @@ const buttonsOf = (c: SlackCall) =>
 
 describe("Slack adapter on the real Bolt stack against a local Slack", () => {
   let fake: FakeSlack;
-  let db: Db;
+  let db: Database;
   let dir: string;
   let adapter: SlackAdapter;
   let target: SlackTarget;
@@ -158,7 +158,7 @@ describe("Slack adapter on the real Bolt stack against a local Slack", () => {
       values: values('Meet both leads together, "properly" this time'),
     });
     assert.equal(good.status, 200);
-    assert.match(textOf((await fake.waitFor("chat.postEphemeral", before + 1))[before]!), /Action recorded as entry #1/);
+    assert.match(textOf((await fake.waitFor("chat.postEphemeral", before + 1))[before]!), /Action recorded as action #1/);
     assert.equal((await db.entry.findFirstOrThrow()).text, 'Meet both leads together, "properly" this time');
   });
 
@@ -195,6 +195,15 @@ describe("Slack adapter on the real Bolt stack against a local Slack", () => {
     const file = [...fake.uploads.values()].find((u) => u.filename.startsWith("m337-draft-ana"));
     assert.ok(file);
     assert.match(file.bytes.toString("utf8"), /Leadership action plan/);
+  });
+
+  test("a slash command's text reaches the log as typed: Slack's &amp; &lt; &gt; are read back, quotes kept", async () => {
+    // Slack sends &, < and > in a command's text as entities; a real <…> is one of its mentions or links.
+    const typed = 'Ask Tom & Jerry <both> what “done” means: lesson learned, "really';
+    const sent = typed.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    assert.match(textOf(await als("ben", `log reflect text:${sent}`)), /Reflection recorded/);
+    const entry = await db.entry.findFirstOrThrow({ where: { kind: "reflect", author: { externalId: people.ben[0] } } });
+    assert.equal(entry.text, typed);
   });
 
   test("/als alone shows help; /als log alone opens the entry form", async () => {
@@ -265,7 +274,7 @@ describe("Slack adapter on the real Bolt stack against a local Slack", () => {
 
 describe("Slack multi-workspace installs through OAuth, with the installations in our database", () => {
   let fake: FakeSlack;
-  let db: Db;
+  let db: Database;
   let dir: string;
   let adapter: SlackAdapter;
   let target: SlackTarget;

@@ -77,7 +77,7 @@ describe(`fuzz: ${RUNS} generated inputs per command family`, () => {
   beforeAll(async () => {
     h = await createHarness();
     await h.run(
-      `${FIVE_MEMBER_SET}\nas Ana\n/meeting schedule when:"2027-01-12 10:00" every:monthly count:3\n/log action text:"An action" due:2027-01-20\nas Zed\n/help`,
+      `${FIVE_MEMBER_SET}\nas Ana\n/meeting schedule when:"2027-01-12 10:00" every:monthly count:3\n/log action text:"An action" due:2027-01-20\nas Zed\n/nudge settings`,
     );
     probe = new Database(sqlitePath(h.databaseUrl), { readonly: true });
   });

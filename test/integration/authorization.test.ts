@@ -26,7 +26,7 @@ describe("authorisation matrix: every command, run by everyone who may not, is r
   beforeAll(async () => {
     h = await createHarness();
     await h.run(
-      `${FIVE_MEMBER_SET}\nas Ana\n/meeting schedule when:"2027-01-12 10:00" every:monthly count:3\n/log problem text:"Private"\nas Zed\n/help`,
+      `${FIVE_MEMBER_SET}\nas Ana\n/meeting schedule when:"2027-01-12 10:00" every:monthly count:3\n/log problem text:"Private"\nas Zed\n/nudge settings`,
     );
   });
   afterAll(() => h.close());

@@ -29,7 +29,13 @@ const cases: { name: string; as: string; line: string; reply: RegExp }[] = [
   { name: "a date in the past", as: "Ana", line: '/meeting schedule when:"2026-12-01 10:00"', reply: /Option when: .* is in the past/ },
   { name: "an unknown cadence", as: "Ana", line: '/meeting schedule when:"2027-02-01 10:00" every:sometimes', reply: /Option every:/ },
   { name: "count without every", as: "Ana", line: '/meeting schedule when:"2027-02-01 10:00" count:3', reply: /need every: too/ },
-  { name: "an unclosed quote", as: "Ana", line: '/set create name:"Oops', reply: /A quote is not closed/ },
+  {
+    name: "an option given twice",
+    as: "Ana",
+    line: "/meeting schedule when:tomorrow 10am when:monday 9am",
+    reply: /Option when: is given twice/,
+  },
+  { name: "an unknown option where a number is expected", as: "Ana", line: "/meeting list bogus:3", reply: /has no option "bogus"/ },
   {
     name: "swapping with someone not in the set",
     as: "Ana",
@@ -101,7 +107,7 @@ describe("bad input gets a specific reply and changes nothing", () => {
   let h: Harness;
   beforeAll(async () => {
     h = await createHarness();
-    await h.run(`${FIVE_MEMBER_SET}\n/set add member:@Fay\n/set add member:@Gus\n/set add member:@Hal\nas Zed\n/help`);
+    await h.run(`${FIVE_MEMBER_SET}\n/set add member:@Fay\n/set add member:@Gus\n/set add member:@Hal\nas Zed\n/nudge settings`);
   });
   afterAll(() => h.close());
 

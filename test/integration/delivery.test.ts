@@ -30,8 +30,9 @@ function flakySink(failures: number) {
 describe("delivery: retried with back-off, never lost silently, never doubled", () => {
   let h: Harness;
   beforeEach(async () => {
-    h = await createHarness("2027-01-04T09:00:00Z");
-    // One meeting; its 24-hour channel post is due at 2027-01-11T10:00Z.
+    h = await createHarness("2027-01-05T12:00:00Z");
+    // One meeting, less than a week ahead (so its presenters are announced as it is scheduled); its 24-hour
+    // channel post is due at 2027-01-11T10:00Z.
     await h.run(`${FIVE_MEMBER_SET}\nas Ana\n/meeting schedule when:"2027-01-12 10:00"`);
     await runTick({ db: h.db, logger }, flakySink(0).sink, at("2027-01-11T09:59:00Z"));
   });

@@ -14,7 +14,10 @@ describe("rotation through the commands, on a real database", () => {
   let h: Harness;
   beforeEach(async () => {
     h = await createHarness();
-    await h.run(`${FIVE_MEMBER_SET}\nas Ana\n/meeting schedule when:"2027-01-12 10:00" duration:2h every:monthly count:4`);
+    // A week before meeting 1 the scheduler announces its presenters (the clock line runs its ticks).
+    await h.run(
+      `${FIVE_MEMBER_SET}\nas Ana\n/meeting schedule when:"2027-01-12 10:00" duration:2h every:monthly count:4\nclock 2027-01-05T10:00Z`,
+    );
   });
   afterEach(() => h.close());
 

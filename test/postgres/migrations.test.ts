@@ -4,6 +4,7 @@ import { afterAll, test } from "vitest";
 import { POSTGRES_SCHEMA } from "../../scripts/postgres/derive-schema.ts";
 import { diffPostgres } from "../../scripts/postgres/migrate-diff.ts";
 import { loadMigrations, migratePostgres, POSTGRES_MIGRATIONS_DIR } from "../../src/store/migrate.ts";
+import { AFTER_CALENDAR_DATES, BEFORE_CALENDAR_DATES, LEAVE_ENDS_BEFORE, migratedLeaveEnds } from "../support/calendar-date-rows.ts";
 import { createTestDatabase, POSTGRES_ADMIN_URL, type TestDatabase, withPgClient } from "../support/test-database.ts";
 
 assert.ok(POSTGRES_ADMIN_URL, "the PostgreSQL tests run in npm test's PostgreSQL lane (scripts/test.ts), which sets ALS_TEST_POSTGRES_URL");
@@ -82,4 +83,26 @@ test("a migration that fails is rolled back whole and named in the error", async
   await assert.rejects(migratePostgres(url, [broken]), /migration 9999_broken failed: .*no_such_function/);
   assert.deepEqual(await query(url, `SELECT to_regclass('"Half"') AS t`), [{ t: null }]);
   assert.deepEqual(await query(url, `SELECT count(*)::int AS n FROM "_als_migrations"`), [{ n: 0 }]);
+});
+
+test("the calendar dates migration (0007) turns stored instants into the calendar dates they stood for, in each owner's zone", async () => {
+  const url = await fresh();
+  const all = loadMigrations(POSTGRES_MIGRATIONS_DIR);
+  const upTo = all.findIndex((m) => m.name.endsWith("_calendar_dates"));
+  assert.ok(upTo > 0, "the calendar dates migration exists");
+  await migratePostgres(url, all.slice(0, upTo));
+  await query(url, BEFORE_CALENDAR_DATES);
+  await migratePostgres(url, all);
+  assert.deepEqual(
+    await query(url, `SELECT "id", "programmeStart", "programmeEnd" FROM "LearningSet" ORDER BY "id"`),
+    AFTER_CALENDAR_DATES.programmes,
+  );
+  assert.deepEqual(await query(url, `SELECT "id", "dueDate", "dueTimeZone" FROM "Action" ORDER BY "id"`), AFTER_CALENDAR_DATES.actions);
+  // timestamp(3) columns hold UTC: read them as UTC text, not through the driver's local-time reading
+  const absences = await query<{ id: string; lastDay: string; timeZone: string; endedAt: string | null }>(
+    url,
+    `SELECT "id", "lastDay", "timeZone", to_char("endedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "endedAt" FROM "Absence" ORDER BY "id"`,
+  );
+  assert.deepEqual(absences, AFTER_CALENDAR_DATES.absences);
+  assert.deepEqual(Object.fromEntries(absences.map((a) => [a.id, migratedLeaveEnds(a)])), LEAVE_ENDS_BEFORE, "each leave ends when it did");
 });

@@ -6,8 +6,12 @@
  * (one via /log outcome action:14, so entry #19 is also action #14's outcome text; one free outcome entry #27),
  * reflections after each problem, and 2 closing reflections in the programme's last month.
  */
+import { calendarDate } from "../../src/domain/calendar-date.ts";
 import type { DraftAction, DraftEntry, DraftInput } from "../../src/domain/draft.ts";
 import type { EntryKind } from "../../src/domain/entry-kind.ts";
+
+/** A calendar date as the member (in London) gave it. */
+export const day = (iso: string) => calendarDate(iso, "Europe/London");
 
 type Row = [number, EntryKind, string, number | null, string];
 
@@ -225,7 +229,7 @@ export function fixtureActions(): DraftAction[] {
   return [
     {
       ...base(13),
-      dueAt: d("2027-02-22T00:00:00Z"),
+      due: day("2027-02-22"),
       status: "done",
       outcome: FIXTURE_OUTCOMES[13],
       effectiveness: "very",
@@ -233,22 +237,22 @@ export function fixtureActions(): DraftAction[] {
     },
     {
       ...base(14),
-      dueAt: d("2027-03-01T00:00:00Z"),
+      due: day("2027-03-01"),
       status: "partly",
       outcome: entry(19).text,
       effectiveness: "somewhat",
       outcomeAt: entry(19).createdAt,
     },
-    { ...base(18), dueAt: d("2027-03-15T00:00:00Z"), status: "open", outcome: null, effectiveness: null, outcomeAt: null },
+    { ...base(18), due: day("2027-03-15"), status: "open", outcome: null, effectiveness: null, outcomeAt: null },
     {
       ...base(25),
-      dueAt: d("2027-05-03T00:00:00Z"),
+      due: day("2027-05-03"),
       status: "done",
       outcome: FIXTURE_OUTCOMES[25],
       effectiveness: "very",
       outcomeAt: d("2027-04-30T20:00:00Z"),
     },
-    { ...base(26), dueAt: null, status: "open", outcome: null, effectiveness: null, outcomeAt: null },
+    { ...base(26), due: null, status: "open", outcome: null, effectiveness: null, outcomeAt: null },
   ];
 }
 
@@ -260,8 +264,8 @@ export function fixtureInput(over: Partial<DraftInput> = {}): DraftInput {
     learner: "Priya Shah",
     setName: "Riverside team leaders",
     advisors: ["Helen Okafor"],
-    programmeStart: d("2027-01-11T00:00:00Z"),
-    programmeEnd: d("2027-08-10T00:00:00Z"),
+    programmeStart: day("2027-01-11"),
+    programmeEnd: day("2027-08-10"),
     attended: Array.from({ length: 9 }, (_, i) => ({
       number: i + 1,
       startsAt: d(`2027-0${Math.floor(i / 2) + 1}-${i % 2 ? "20" : "06"}T10:00:00Z`),

@@ -4,12 +4,12 @@ import { ConsoleChat } from "../../src/adapters/console/console-chat.ts";
 import type { Deps } from "../../src/app/context.ts";
 import { handlers } from "../../src/app/handlers/index.ts";
 import { ManualClock } from "../../src/clock.ts";
-import { type Db, openDatabase } from "../../src/store/open-database.ts";
+import { type Database, openDatabase } from "../../src/store/open-database.ts";
 import { createTestDatabase } from "./test-database.ts";
 
 /** A console chat on its own fresh database (SQLite, or PostgreSQL in that lane), with a manual clock. Close it with `close()`. */
 export type Harness = {
-  db: Db;
+  db: Database;
   /** The database's URL, for a second client or process on the same data. */
   databaseUrl: string;
   dir: string;

@@ -71,7 +71,7 @@ test("isOptionsOf accepts exactly what the declaration's schemas accept: require
     for (const example of decl.examples) {
       const parsed = parseLine(example);
       const options = parsed.ok ? convertOptions(parsed.value, ctx) : parsed;
-      if (options.ok) assert.ok(isOptionsOf(decl, options.value), `${example}: converted options fail isOptionsOf`);
+      if (options.ok) assert.ok(isOptionsOf(decl, options.value.values), `${example}: converted options fail isOptionsOf`);
     }
   }
 });

@@ -15,7 +15,7 @@ import {
 import { evidenceCsv } from "../../src/export/draft-csv.ts";
 import { draftToDocx } from "../../src/export/draft-docx.ts";
 import { draftToMarkdown } from "../../src/export/draft-markdown.ts";
-import { EXPECTED_SECTION, FIXTURE_ENTRIES, FIXTURE_OUTCOMES, fixtureEntries, fixtureInput } from "../support/draft-fixture.ts";
+import { day, EXPECTED_SECTION, FIXTURE_ENTRIES, FIXTURE_OUTCOMES, fixtureEntries, fixtureInput } from "../support/draft-fixture.ts";
 
 /** Every string a block shows. */
 function strings(b: DraftBlock): string[] {
@@ -192,7 +192,7 @@ test("a draft under 1,000 words and one over 2,000 words are flagged", () => {
 });
 
 test("a programme under 6 months, over 12 months, or not set is flagged", () => {
-  const short = compileDraft(fixtureInput({ programmeEnd: new Date("2027-06-30T00:00:00Z") }));
+  const short = compileDraft(fixtureInput({ programmeEnd: day("2027-06-30") }));
   assert.ok(
     short.warnings.some((w) => /requires at least 6 months/.test(w)),
     short.warnings.join("\n"),
@@ -201,7 +201,7 @@ test("a programme under 6 months, over 12 months, or not set is flagged", () => 
     short.header.find((f) => f.label === "Period covered")!.value,
     "11 Jan 2027 to 30 Jun 2027 (5 months and 20 days): under the 6 months M3.37 requires",
   );
-  const long = compileDraft(fixtureInput({ programmeEnd: new Date("2028-03-01T00:00:00Z") }));
+  const long = compileDraft(fixtureInput({ programmeEnd: day("2028-03-01") }));
   assert.ok(long.warnings.some((w) => /allows at most 12 months/.test(w)));
   assert.match(long.header.find((f) => f.label === "Period covered")!.value, /over the 12 months/);
   const unset = compileDraft(fixtureInput({ programmeStart: null, programmeEnd: null }));
@@ -218,7 +218,7 @@ test("2.1 takes reflections before the first problem; 2.3 those in the programme
     "reviewed against 3 goals",
   ]);
   // Programme ending later: the closing reflections are no longer in its last month, so they stay with problem 3.
-  const later = compileDraft(fixtureInput({ programmeEnd: new Date("2027-12-31T00:00:00Z") }));
+  const later = compileDraft(fixtureInput({ programmeEnd: day("2027-12-31") }));
   const last = FIXTURE_ENTRIES.find(([n]) => n === 32)![4];
   assert.equal(under(later, where(later, last)[0]!, 2), "Problem 3: 12 Apr 2027 (meeting 5)");
   assert.equal(cov(later, "2.3").status, "missing");
@@ -363,6 +363,24 @@ test("evidence CSV: RFC 4180 header, CRLF, quoting that round-trips commas, quot
     ["date", "duration_minutes", "category", "text", "criteria"],
     ["2027-03-01", "30", "Reflection", tricky, "2.2"],
   ]);
+});
+
+test("evidence CSV: a cell a spreadsheet would run as a formula starts with a single quote (OWASP); others are as written", () => {
+  const risky = ['=HYPERLINK("http://evil.example","Click")', "+SUM(A1)", "-2+3", "@cmd", "\tleading tab", "\rleading return"];
+  const safe = ["a=b", "Plain text", "'already quoted", "2+2=4"];
+  const csv = evidenceCsv(
+    [...risky, ...safe].map((text) => ({
+      date: "2027-03-01",
+      durationMinutes: "" as const,
+      category: "Reflection",
+      text,
+      criteria: "2.2",
+    })),
+  );
+  const texts = parseCsv(csv)
+    .slice(1)
+    .map((r) => r[3]);
+  assert.deepEqual(texts, [...risky.map((t) => `'${t}`), ...safe]);
 });
 
 test("Markdown: title, header list, headings one level down, pipe tables, member text kept", () => {

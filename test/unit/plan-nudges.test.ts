@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { DateTime } from "luxon";
 import { test } from "vitest";
+import { calendarDate, calendarDateOf } from "../../src/domain/calendar-date.ts";
 import {
   candidateNudges,
   type NudgeAction,
@@ -23,6 +24,15 @@ const NEW_YORK = "America/New_York";
 const NIGHT: QuietHours = { start: "22:00", end: "08:00" };
 const d = (iso: string) => new Date(iso);
 const iso = (t: Date) => t.toISOString();
+/** A due date or a leave's last day, read in `zone`. */
+const day = (date: string, zone = "UTC") => calendarDate(date, zone);
+/** A leave that ends at exactly `endsAt`: a return before the end of the day it falls on (as /away off records it). */
+const awayUntil = (personId: string, startsAt: Date, endsAt: Date) => ({
+  personId,
+  startsAt,
+  lastDay: calendarDateOf(endsAt, "UTC"),
+  endedAt: endsAt,
+});
 
 // ---------------------------------------------------------------------------------------------------------------
 // Example fixtures: set s1 with members m1..m5 and advisor adv, all in UTC without quiet hours unless a test says so.
@@ -46,7 +56,7 @@ function meeting(id: string, startsAt: string, over: Partial<NudgeMeeting> = {})
 }
 
 function action(id: string, ownerId: string, createdAt: string, over: Partial<NudgeAction> = {}): NudgeAction {
-  return { id, ownerId, createdAt: d(createdAt), dueAt: null, status: "open", outcomeAt: null, ...over };
+  return { id, ownerId, createdAt: d(createdAt), due: null, status: "open", outcomeAt: null, ...over };
 }
 
 const MEMBERS = ["m1", "m2", "m3", "m4", "m5"];
@@ -162,7 +172,7 @@ test("outcome-due: 72 h before the meeting that follows a closed one, members wh
 });
 
 test("action-due: an open action's due date passing DMs its owner; stale a week later", () => {
-  const due = { dueAt: d("2027-02-01T09:00:00Z") };
+  const due = { due: day("2027-01-31") }; // over at midnight UTC, the owner's zone here
   const s = set({
     actions: [
       action("a1", "m1", "2027-01-12T11:30:00Z", due),
@@ -172,8 +182,38 @@ test("action-due: an open action's due date passing DMs its owner; stale a week 
     ],
   });
   assert.deepEqual(summary(ofKind(state(s), "action-due")), [
-    "action-due:s1:m1:a1:1 due 2027-02-01T09:00:00.000Z send 2027-02-01T09:00:00.000Z stale 2027-02-08T09:00:00.000Z",
+    "action-due:s1:m1:a1:1 due 2027-02-01T00:00:00.000Z send 2027-02-01T00:00:00.000Z stale 2027-02-08T00:00:00.000Z",
   ]);
+});
+
+test("action-due: a due date is over at the end of that day in the zone it was given in, across clock changes", () => {
+  const due = (date: string, zone: string) =>
+    ofKind(state(set({ actions: [action("a1", "m1", "2027-01-12T11:30:00Z", { due: day(date, zone) })] })), "action-due")[0]!.dueAt;
+  assert.equal(iso(due("2027-01-20", "Europe/London")), "2027-01-21T00:00:00.000Z");
+  assert.equal(iso(due("2027-01-20", "Europe/Berlin")), "2027-01-20T23:00:00.000Z");
+  assert.equal(iso(due("2027-01-20", "America/New_York")), "2027-01-21T05:00:00.000Z");
+  assert.equal(iso(due("2027-01-20", "Pacific/Auckland")), "2027-01-20T11:00:00.000Z");
+  // the day the clocks go forward in London ends at midnight BST
+  assert.equal(iso(due("2027-03-28", "Europe/London")), "2027-03-28T23:00:00.000Z");
+});
+
+test("away: a leave lasts to the end of its last day in its zone, or to an early return", () => {
+  const mt = meeting("mt", "2027-01-12T10:00:00Z", { presenterIds: ["m1", "m2", "m3"] }); // prep due 2027-01-10T10:00Z
+  const s = set({
+    meetings: [mt],
+    absences: [
+      { personId: "m1", startsAt: d("2027-01-01T00:00:00Z"), lastDay: day("2027-01-10", "Pacific/Auckland"), endedAt: null }, // over at 2027-01-10T11:00Z: none
+      { personId: "m2", startsAt: d("2027-01-01T00:00:00Z"), lastDay: day("2027-01-09", "Pacific/Auckland"), endedAt: null }, // over 2027-01-09T11:00Z: sent
+      { personId: "m3", startsAt: d("2027-01-01T00:00:00Z"), lastDay: day("2027-01-31"), endedAt: d("2027-01-10T09:00:00Z") }, // back early: sent
+    ],
+  });
+  assert.deepEqual(
+    ofKind(state(s), "presenter-prep").map((n) => n.to),
+    [
+      { kind: "person", personId: "m2" },
+      { kind: "person", personId: "m3" },
+    ],
+  );
 });
 
 test("advisor-silent: each advisor hears of a member 30 days after their last entry (or joining), once per silence", () => {
@@ -194,7 +234,7 @@ test("advisor-silent: each advisor hears of a member 30 days after their last en
   // a later entry starts a new silence with a new key; a member away when it falls due is reported on return
   const later = { ...s, entryTimes: { ...s.entryTimes, m1: [d("2027-02-10T09:00:00Z")] } };
   assert.ok(ofKind(state(later), "advisor-silent").some((n) => n.key === "advisor-silent:s1:adv:m1:2027-02-10"));
-  const away = { ...s, absences: [{ personId: "m1", startsAt: d("2027-02-01T00:00:00Z"), endsAt: d("2027-03-01T00:00:00Z") }] };
+  const away = { ...s, absences: [{ personId: "m1", startsAt: d("2027-02-01T00:00:00Z"), lastDay: day("2027-02-28"), endedAt: null }] };
   const onReturn = ofKind(state(away), "advisor-silent").filter((n) => n.subjectId === "m1");
   assert.deepEqual(
     onReturn.map((n) => `${n.key} due ${n.dueAt.toISOString()}`),
@@ -228,7 +268,7 @@ test("advisors are not members: no presenter, attendee or owner nudges reach the
       { ...A, presenterIds: ["adv"], attendeeIds: ["adv"] },
       { ...B, presenterIds: ["adv"] },
     ],
-    actions: [action("a1", "adv", "2027-01-12T11:00:00Z", { dueAt: d("2027-01-20T00:00:00Z") })],
+    actions: [action("a1", "adv", "2027-01-12T11:00:00Z", { due: day("2027-01-19") })],
   });
   assert.deepEqual(
     candidateNudges(state(s)).filter((n) => n.to.kind === "person" && n.to.personId === "adv" && !n.kind.startsWith("advisor-")),
@@ -332,9 +372,9 @@ test("away: nothing for someone whose absence covers dueAt (end exclusive)", () 
   const s = set({
     meetings: [mt],
     absences: [
-      { personId: "m1", startsAt: d("2027-01-01T00:00:00Z"), endsAt: d("2027-01-31T00:00:00Z") }, // covers: none
-      { personId: "m2", startsAt: d("2027-01-01T00:00:00Z"), endsAt: d("2027-01-10T10:00:00Z") }, // ends at dueAt: sent
-      { personId: "m3", startsAt: d("2027-01-10T10:00:00Z"), endsAt: d("2027-01-11T00:00:00Z") }, // starts at dueAt: none
+      awayUntil("m1", d("2027-01-01T00:00:00Z"), d("2027-01-31T00:00:00Z")), // covers: none
+      awayUntil("m2", d("2027-01-01T00:00:00Z"), d("2027-01-10T10:00:00Z")), // ends at dueAt: sent
+      awayUntil("m3", d("2027-01-10T10:00:00Z"), d("2027-01-11T00:00:00Z")), // starts at dueAt: none
     ],
   });
   assert.deepEqual(
@@ -375,7 +415,7 @@ test("nextNudgeAt: the earliest sendAt strictly after the given time, or null", 
 test("keys are deterministic: the same state in any order gives the same nudges, keys and order", () => {
   const s = set({
     meetings: [A, { ...B, presenterIds: ["m1", "m2"] }],
-    actions: [action("a1", "m1", "2027-01-12T11:30:00Z", { dueAt: d("2027-01-20T09:00:00Z") }), action("a2", "m2", "2027-01-12T11:30:00Z")],
+    actions: [action("a1", "m1", "2027-01-12T11:30:00Z", { due: day("2027-01-20") }), action("a2", "m2", "2027-01-12T11:30:00Z")],
   });
   const other = { ...set({ id: "s2" }), memberIds: ["m1", "m2"] };
   const one = candidateNudges(state([s, other]));
@@ -413,9 +453,11 @@ type Script = {
     presenters: string[];
     attendees: string[];
   }[];
-  actions: { id: string; owner: string; created: number; due: number | null; outcome: number | null }[];
+  /** `due`: the due date as the owner gave it (ISO), in the owner's zone */
+  actions: { id: string; owner: string; created: number; due: string | null; outcome: number | null }[];
   entries: { who: string; at: number; kind: "action" | "other" }[];
-  absence: { personId: string; startsAt: number; endsAt: number };
+  /** a leave to the end of `lastDay` (ISO) in London, which is `endsAt` */
+  absence: { personId: string; startsAt: number; lastDay: string; endsAt: number };
 };
 
 const SIM_START = Date.parse("2027-01-01T00:00:00Z");
@@ -441,7 +483,9 @@ function programme(): Script {
     ada: p("ada", LONDON, NIGHT), // the advisor
   };
   const members = ["ana", "ben", "cat", "dev", "eve"];
-  const absence = { personId: "ben", startsAt: london(2027, 3, 1), endsAt: london(2027, 4, 1) };
+  const absence = { personId: "ben", startsAt: london(2027, 3, 1), lastDay: "2027-03-31", endsAt: london(2027, 4, 1) };
+  /** The day (ISO) on which instant `t` falls for `who`: what they would give as a due date. */
+  const dayOf = (t: number, who: string) => DateTime.fromMillis(t, { zone: people[who as keyof typeof people].timeZone }).toISODate()!;
   const away = (who: string, t: number) => who === absence.personId && absence.startsAt <= t && t < absence.endsAt;
 
   // second Tuesday of each month, 10:00 London, 2 hours, closed at the end; the next one is agreed when it starts
@@ -491,7 +535,7 @@ function programme(): Script {
     for (const who of m.attendees) if (who !== "eve") entries.push({ who, at: m.start + 30 * 60_000, kind: "other" }); // /log reflect
     const act = (owner: string, created: number, due: number | null, outcome: number | null) => {
       if (!m.attendees.includes(owner)) return;
-      actions.push({ id: `${m.id}-${owner}-${actions.length}`, owner, created, due, outcome });
+      actions.push({ id: `${m.id}-${owner}-${actions.length}`, owner, created, due: due === null ? null : dayOf(due, owner), outcome });
     };
     act(p0, m.start + 90 * 60_000, null, next ? next.start - 5 * DAY : null); // during the meeting
     act(p1, m.close + 3 * HOUR, next ? next.start - 7 * DAY : m.close + 7 * DAY, next ? next.start - DAY : null); // after the +2 h nudge
@@ -502,7 +546,7 @@ function programme(): Script {
     id: "M1-ben-late",
     owner: "ben",
     created: meetings[1]!.close + 30 * HOUR,
-    due: london(2027, 3, 5, 10),
+    due: "2027-03-05",
     outcome: london(2027, 4, 5, 10),
   });
   for (const a of actions) {
@@ -513,6 +557,9 @@ function programme(): Script {
 }
 
 const SCRIPT = programme();
+/** Each scripted action's due date as the planner receives it (built once: the simulation asks at every tick). */
+const DUE = new Map(SCRIPT.actions.map((a) => [a.id, a.due === null ? null : calendarDate(a.due, SCRIPT.people[a.owner]!.timeZone)]));
+const LEAVE_LAST_DAY = calendarDate(SCRIPT.absence.lastDay, LONDON);
 
 /** The state the bot would hold at `t`: only what has happened by then. */
 function stateAt(t: number): NudgeState {
@@ -537,7 +584,7 @@ function stateAt(t: number): NudgeState {
         id: a.id,
         ownerId: a.owner,
         createdAt: new Date(a.created),
-        dueAt: a.due === null ? null : new Date(a.due),
+        due: DUE.get(a.id) ?? null,
         status: done ? "done" : "open",
         outcomeAt: done ? new Date(a.outcome!) : null,
       };
@@ -558,7 +605,7 @@ function stateAt(t: number): NudgeState {
     entryTimes,
     actionEntryTimes,
     memberSince: Object.fromEntries(s.members.map((m) => [m, new Date(SIM_START)])),
-    absences: [{ personId: s.absence.personId, startsAt: new Date(s.absence.startsAt), endsAt: new Date(s.absence.endsAt) }],
+    absences: [{ personId: s.absence.personId, startsAt: new Date(s.absence.startsAt), lastDay: LEAVE_LAST_DAY, endedAt: null }],
     sizeChangedAt: new Date(SIM_START),
   };
   return { sets: [set], people: s.people };
@@ -614,9 +661,12 @@ function expectedNudges(): Expected[] {
     }
   });
   for (const a of actions) {
-    if (a.due === null || away(a.owner, a.due)) continue;
-    const sendAt = shifted(a.due, a.owner);
-    if (a.outcome === null || a.outcome > sendAt) dm("action-due", a.owner, a.id, "1", a.due, a.due + 7 * DAY);
+    if (a.due === null) continue;
+    // the due date is over at the next midnight in the owner's zone
+    const due = DateTime.fromISO(a.due, { zone: SCRIPT.people[a.owner]!.timeZone }).plus({ days: 1 }).toMillis();
+    if (away(a.owner, due)) continue;
+    const sendAt = shifted(due, a.owner);
+    if (a.outcome === null || a.outcome > sendAt) dm("action-due", a.owner, a.id, "1", due, due + 7 * DAY);
   }
   for (const who of members) {
     const times = [SIM_START, ...entries.filter((e) => e.who === who).map((e) => e.at)].sort((x, y) => x - y);

@@ -178,6 +178,13 @@ test("at most 100 occurrences, even without COUNT or UNTIL", () => {
   assert.equal(expandOccurrences("RRULE:FREQ=WEEKLY;COUNT=3", first, LONDON).length, 3);
 });
 
+test("a caller's smaller limit stops the expansion there, so a long series can be refused without expanding it all", () => {
+  const first = local("2027-01-06T08:00", LONDON);
+  const until = toRRule(WEEKLY, first, LONDON, { until: new Date("2030-01-01T23:59:59Z") });
+  assert.equal(expandOccurrences(until, first, LONDON, 53).length, 53);
+  assert.equal(expandOccurrences(until, first, LONDON, 500).length, MAX_OCCURRENCES);
+});
+
 test("a malformed rule gives no occurrences", () => {
   const first = local("2027-01-05T10:00", LONDON);
   assert.deepEqual(expandOccurrences("nonsense", first, LONDON), []);

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "vitest";
 import type { Parsed } from "../../src/domain/parse-result.ts";
 import { formatDuration, parseDuration, parseTimeZone, parseWhen } from "../../src/domain/when.ts";
+import { zoneAbbreviation } from "../../src/domain/zone-abbreviation.ts";
 
 const NOW = new Date("2027-03-24T12:00:00Z"); // a Wednesday; London is still on GMT, New York on EDT
 const LONDON = "Europe/London";
@@ -181,7 +182,8 @@ test("parseDuration: rejects zero, negative, fractions of a minute and garbage",
   assert.match(message(parseDuration("1.51h")), /whole number of minutes/);
   assert.match(message(parseDuration("2 fortnights")), /couldn't read/);
   assert.match(message(parseDuration("2h 1h")), /same unit twice/);
-  assert.match(message(parseDuration("400 days")), /365 days/);
+  assert.match(message(parseDuration(`${"9".repeat(400)}d`)), /far too long/);
+  assert.equal(ok(parseDuration("400 days")), 400 * 24 * 60, "the limit is each option's, not the parser's");
 });
 
 test("formatDuration", () => {
@@ -204,4 +206,40 @@ test("parseTimeZone: valid IANA names, canonical spelling", () => {
   assert.match(message(parseTimeZone("Mars/Olympus")), /not a known IANA time zone.*Europe\/London/);
   assert.match(message(parseTimeZone("+05:30")), /not a known IANA time zone/);
   assert.match(message(parseTimeZone("")), /e\.g\./);
+});
+
+test("parseWhen: a time inside a clock change is moved or chosen, and the result says so", () => {
+  const gap = parseWhen("2027-03-28 01:30", { now: NOW, timeZone: LONDON });
+  assert.ok(gap.ok);
+  assert.equal(gap.value.toISOString(), "2027-03-28T01:30:00.000Z"); // 02:30 BST
+  assert.equal(
+    gap.note,
+    "Note: 01:30 on Sun 28 Mar 2027 does not exist in Europe/London (the clocks go forward that night), so it is taken as 02:30 BST.",
+  );
+  const twice = parseWhen("2027-10-31 01:30", { now: NOW, timeZone: LONDON });
+  assert.ok(twice.ok);
+  assert.equal(twice.value.toISOString(), "2027-10-31T01:30:00.000Z"); // the second 01:30, in GMT
+  assert.equal(
+    twice.note,
+    "Note: 01:30 on Sun 31 Oct 2027 happens twice in Europe/London (the clocks go back that night); it is taken as the second, 01:30 GMT.",
+  );
+  const ny = parseWhen("2027-03-14 02:15", { now: new Date("2027-03-01T12:00:00Z"), timeZone: NEW_YORK });
+  assert.ok(ny.ok);
+  assert.match(ny.note ?? "", /02:15 on Sun 14 Mar 2027 does not exist in America\/New_York .* taken as 03:15 EDT\./);
+  for (const plain of ["2027-03-28 03:30", "2027-03-27 01:30", "tomorrow 10am"]) {
+    const r = parseWhen(plain, { now: NOW, timeZone: LONDON });
+    assert.ok(r.ok && r.note === undefined, `${plain} has no note`);
+  }
+});
+
+test("zoneAbbreviation: the zone's usual abbreviation, or its GMT offset where it has none", () => {
+  const winter = new Date("2027-01-15T12:00:00Z");
+  const summer = new Date("2027-07-15T12:00:00Z");
+  const names = (zone: string) => [zoneAbbreviation(winter, zone), zoneAbbreviation(summer, zone)];
+  assert.deepEqual(names(LONDON), ["GMT", "BST"]);
+  assert.deepEqual(names("Europe/Berlin"), ["CET", "CEST"]);
+  assert.deepEqual(names(NEW_YORK), ["EST", "EDT"]);
+  assert.deepEqual(names(KOLKATA), ["IST", "IST"]);
+  assert.deepEqual(names("Asia/Tokyo"), ["GMT+9", "GMT+9"]);
+  assert.deepEqual(names("UTC"), ["UTC", "UTC"]);
 });

@@ -24,10 +24,16 @@ const STEP: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w
 
 /**
  * The local console chat: one line in, the lines the bot would post out. Grammar (README):
- * `as NAME`, `in #CHANNEL`, `clock ISO|+Nd`, `click BUTTON_ID`, `/command …`, `# comment`.
+ * `as NAME`, `in #CHANNEL`, `clock ISO|+Nd`, `click BUTTON_ID`, `/command …`, `# comment`. Until the first
+ * `as NAME` the speaker is a user called "me", and the first command's reply says so.
  */
+/** Who speaks until the first `as NAME` line. */
+const DEFAULT_CONSOLE_ACTOR = "me";
+
 export class ConsoleChat {
-  #actor = "me";
+  #actor = DEFAULT_CONSOLE_ACTOR;
+  /** Whether the reader knows who they are speaking as: an `as` line was given, or the default was announced. */
+  #actorKnown = false;
   #channel = "set";
   readonly #buttons = new Map<string, Button & { channel: string }>();
   /** Reminders delivered by the scheduler during a `clock` move, as transcript lines. */
@@ -61,6 +67,7 @@ export class ConsoleChat {
       case "as":
         if (!readConsoleMention(`@${arg}`)) return [`[console] "as" needs a name without spaces, e.g. as Tom`];
         this.#actor = arg;
+        this.#actorKnown = true;
         return [];
       case "in":
         if (!/^#[\w-]+$/.test(arg)) return [`[console] "in" needs a channel, e.g. in #set`];
@@ -111,6 +118,10 @@ export class ConsoleChat {
   }
 
   async #run(text: string, channel: string): Promise<string[]> {
+    const intro = this.#actorKnown
+      ? []
+      : [`[console] You are a user called "${this.#actor}" until you write as NAME (e.g. as Ana); each name is a new person.`];
+    this.#actorKnown = true;
     const outgoing = await runCommand(this.deps, this.handlers, {
       platform: "console",
       workspaceId: CONSOLE_WORKSPACE,
@@ -119,11 +130,12 @@ export class ConsoleChat {
       text,
       readMention: readConsoleMention,
     });
-    return outgoing.flatMap((out) => this.#render(out, channel, this.#actor));
+    return [...intro, ...outgoing.flatMap((out) => this.#render(out, channel, this.#actor))];
   }
 
   #render(out: Outgoing, channel: string, actor: string): string[] {
-    for (const b of out.reply.buttons ?? []) this.#buttons.set(b.id, { ...b, channel });
+    const posted = out.audience.kind === "set-channel" ? out.audience.channelId : channel;
+    for (const b of out.reply.buttons ?? []) this.#buttons.set(b.id, { ...b, channel: posted });
     const where = { channel, actor, timeZone: this.deps.defaultTimeZone };
     return renderOutgoing(out, where, (name, content) => this.#save(name, content));
   }

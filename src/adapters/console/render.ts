@@ -1,16 +1,21 @@
 import { DateTime } from "luxon";
 import { type Outgoing, renderTimes, type TimeStyle } from "../../app/reply.ts";
+import { zoneAbbreviation } from "../../domain/zone-abbreviation.ts";
 
-const formats: Record<TimeStyle, string> = { full: "ccc d LLL yyyy, HH:mm ZZZZ", date: "ccc d LLL yyyy", time: "HH:mm ZZZZ" };
+const formats: Record<TimeStyle, string> = { full: "ccc d LLL yyyy, HH:mm", date: "ccc d LLL yyyy", time: "HH:mm" };
 
-/** A moment as the console shows it, in the reader's time zone ("Tue 12 Jan 2027, 10:00 GMT"). */
+/**
+ * A moment as the console shows it, in the reader's time zone with the zone's usual abbreviation
+ * ("Tue 12 Jan 2027, 10:00 GMT", "10:00 EST"; "GMT+9" where a zone has none).
+ */
 export function consoleTime(date: Date, style: TimeStyle, timeZone: string): string {
-  return DateTime.fromJSDate(date, { zone: timeZone }).setLocale("en-GB").toFormat(formats[style]);
+  const shown = DateTime.fromJSDate(date, { zone: timeZone }).setLocale("en-GB").toFormat(formats[style]);
+  return style === "date" ? shown : `${shown} ${zoneAbbreviation(date, timeZone)}`;
 }
 
 /**
- * The transcript lines for one outgoing reply, prefixed with where it went: `[#set]`,
- * `[#set → NAME]` (only NAME sees it) or `[DM NAME]`. Fields, buttons and files follow, indented.
+ * The transcript lines for one outgoing reply, prefixed with where it went: `[#set]` (another set's
+ * channel: `[#other]`), `[#set → NAME]` (only NAME sees it) or `[DM NAME]`. Fields, buttons and files follow, indented.
  * `saveFile` stores a file and returns the path to print.
  */
 export function renderOutgoing(
@@ -22,10 +27,12 @@ export function renderOutgoing(
   const prefix =
     audience.kind === "channel"
       ? `[#${where.channel}]`
-      : audience.kind === "actor"
-        ? `[#${where.channel} → ${where.actor}]`
-        : `[DM ${audience.displayName}]`;
-  const zone = audience.kind === "channel" ? where.timeZone : (audience.timeZone ?? where.timeZone);
+      : audience.kind === "set-channel"
+        ? `[#${audience.channelId}]`
+        : audience.kind === "actor"
+          ? `[#${where.channel} → ${where.actor}]`
+          : `[DM ${audience.displayName}]`;
+  const zone = audience.kind === "channel" || audience.kind === "set-channel" ? where.timeZone : (audience.timeZone ?? where.timeZone);
   const time = (text: string) => renderTimes(text, (d, style) => consoleTime(d, style, zone));
   const [first = "", ...rest] = time(reply.text).split("\n");
   const lines = [`${prefix} ${first}`, ...rest.map((l) => `  ${l}`)];

@@ -17,7 +17,10 @@ export async function runConsole(
     for (const l of lines) output.write(`${l}\n`);
   };
   if (interactive) {
-    write(["Action learning set companion — local console. Type /help, or as NAME to speak as someone else; Ctrl-D to quit."]);
+    write([
+      'Action learning set companion — local console. You are a user called "me" until you write as NAME (e.g. as Ana);',
+      "type /help for the commands; Ctrl-D to quit.",
+    ]);
     rl.prompt();
   }
   for await (const line of rl) {

@@ -110,6 +110,8 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
         answered = true;
       } else if (out.audience.kind === "channel") {
         await (await channel(setChannelId)).send(message);
+      } else if (out.audience.kind === "set-channel") {
+        await (await channel(out.audience.channelId)).send(replyMessage(out.reply, out.audience.channelId));
       } else {
         await sendDm(out.audience.externalId, setChannelId, out.reply);
       }

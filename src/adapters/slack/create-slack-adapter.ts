@@ -10,6 +10,7 @@ import { ensureWorkspace } from "../../store/people.ts";
 import { findSetByChannel } from "../../store/sets.ts";
 import { firstSightOfSlackEvent } from "../../store/slack-events.ts";
 import { deleteSlackInstallation, findSlackInstallation, installationKey, saveSlackInstallation } from "../../store/slack-installations.ts";
+import { typedCommandText } from "./command-text.ts";
 import { deliverOutgoing, deliverReminder, type SlackPlace } from "./deliver.ts";
 import { ENTRY_KIND_BLOCK, ENTRY_MODAL, ENTRY_TEXT_BLOCK, entryModal, readEntryModal } from "./entry-modal.ts";
 import { readSlackMention } from "./render.ts";
@@ -94,7 +95,7 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
 
   app.command("/als", async ({ command, ack, client }) => {
     await ack();
-    const text = command.text.trim();
+    const text = typedCommandText(command.text).trim();
     const place = { channelId: command.channel_id, userId: command.user_id };
     if (text === "log") {
       await client.views.open({ trigger_id: command.trigger_id, view: entryModal(command.channel_id) as never });

@@ -17,15 +17,17 @@ async function upload(client: WebClient, channelId: string, file: FileOut): Prom
 }
 
 /**
- * Posts one reply where it belongs: the channel, the actor alone (ephemeral; files go to their DM, as Slack
- * has no ephemeral files), or a DM. Buttons in it run their command in the set's channel.
+ * Posts one reply where it belongs: the channel, another set's channel, the actor alone (ephemeral; files go to
+ * their DM, as Slack has no ephemeral files), or a DM. Buttons in it run their command in the set's channel
+ * (another set's: in that one).
  */
 export async function deliverOutgoing(client: WebClient, out: Outgoing, place: SlackPlace): Promise<void> {
-  const { text, blocks } = replyBlocks(out.reply, place.channelId);
+  const setChannel = out.audience.kind === "set-channel" ? out.audience.channelId : place.channelId;
+  const { text, blocks } = replyBlocks(out.reply, setChannel);
   const files = out.reply.files ?? [];
-  if (out.audience.kind === "channel") {
-    await client.chat.postMessage({ channel: place.channelId, text, blocks });
-    for (const f of files) await upload(client, place.channelId, f);
+  if (out.audience.kind === "channel" || out.audience.kind === "set-channel") {
+    await client.chat.postMessage({ channel: setChannel, text, blocks });
+    for (const f of files) await upload(client, setChannel, f);
   } else if (out.audience.kind === "actor") {
     await client.chat.postEphemeral({ channel: place.channelId, user: place.userId, text, blocks });
     if (files.length) {

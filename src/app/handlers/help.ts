@@ -14,7 +14,7 @@ export const whoLabel: Record<CommandDecl["who"], string> = {
 
 /** The whole help text, generated from the declarations in commands/. */
 export function helpText(commands: readonly CommandDecl[] = allCommands): string {
-  const lines = ["Commands (options are written name:value; quote values with spaces):"];
+  const lines = ["Commands (options are written name:value; a value runs to the next option or the end of the line, as written):"];
   for (const d of commands) lines.push(`${usage(d)} — ${d.summary}${d.who === "advisor" ? " (advisors only)" : ""}`);
   lines.push('More on one command: /help command:"meeting schedule"');
   return lines.join("\n");

@@ -1,4 +1,5 @@
 import { logDraft } from "../../../commands/index.ts";
+import { calendarDateOf, formatCalendarDate } from "../../domain/calendar-date.ts";
 import { compileDraft, evidenceRows } from "../../domain/draft.ts";
 import { evidenceCsv } from "../../export/draft-csv.ts";
 import { draftToDocx } from "../../export/draft-docx.ts";
@@ -6,7 +7,7 @@ import { draftToMarkdown } from "../../export/draft-markdown.ts";
 import { readableMember } from "../access.ts";
 import { handler } from "../context.ts";
 import { loadDraftInput } from "../draft-input.ts";
-import { isoDay, plural } from "../format.ts";
+import { plural } from "../format.ts";
 import { type FileOut, toActor } from "../reply.ts";
 import { success } from "../result.ts";
 
@@ -27,7 +28,7 @@ export default handler(logDraft, async (ctx, { format = "md", member }) => {
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-|-$/g, "") || "member";
-  const name = `m337-${format === "csv" ? "evidence" : "draft"}-${slug}-${isoDay(ctx.now)}.${format}`;
+  const name = `m337-${format === "csv" ? "evidence" : "draft"}-${slug}-${formatCalendarDate(calendarDateOf(ctx.now, ctx.actor.timeZone), "iso")}.${format}`;
   const content =
     format === "md" ? draftToMarkdown(draft) : format === "docx" ? await draftToDocx(draft) : evidenceCsv(evidenceRows(input));
   const file: FileOut = { name, mimeType: MIME[format], content };

@@ -1,4 +1,3 @@
-import { DateTime } from "luxon";
 import type { MeetingRef } from "../../../commands/define.ts";
 import {
   logAction,
@@ -10,17 +9,18 @@ import {
   logReflect,
   logStrength,
 } from "../../../commands/index.ts";
+import { type CalendarDate, dayEnds, formatCalendarDate } from "../../domain/calendar-date.ts";
 import type { EntryKind } from "../../domain/entry-kind.ts";
-import { createEntry, findOwnAction, recordOutcome } from "../../store/entries.ts";
+import { createEntry, findOwnAction, listActions, recordOutcome } from "../../store/entries.ts";
 import { listMeetings } from "../../store/meetings.ts";
 import { handler, type SetContext } from "../context.ts";
-import { findMeeting, meetingForEntry } from "../format.ts";
+import { actionRef, findMeeting, meetingForEntry, noSuchAction } from "../format.ts";
 import type { Outgoing } from "../reply.ts";
-import { at, toActor } from "../reply.ts";
+import { toActor } from "../reply.ts";
 import { failure, type Result, success } from "../result.ts";
 
 /** The options of every entry command: `text:` and `meeting:`; actions also take `due:`, outcomes `action:`. */
-type EntryOptions = { text: string; meeting?: MeetingRef; due?: Date; action?: number };
+type EntryOptions = { text: string; meeting?: MeetingRef; due?: CalendarDate; action?: number };
 
 const confirmations: Record<EntryKind, string> = {
   problem: "Problem recorded",
@@ -43,11 +43,12 @@ async function recordEntry(ctx: SetContext, kind: EntryKind, options: EntryOptio
     return failure("not-found", `Option meeting: there is no meeting ${options.meeting}. See /meeting list.`);
   const action = options.action !== undefined ? await findOwnAction(db, ctx.set.id, ctx.actor.id, options.action) : null;
   if (options.action !== undefined && !action)
-    return failure("not-found", `Option action: you have no action #${options.action}. See /action list.`);
-  const dueAt = options.due
-    ? DateTime.fromJSDate(options.due, { zone: ctx.actor.timeZone }).plus({ days: 1 }).startOf("day").toJSDate()
-    : null;
-  if (dueAt && dueAt <= ctx.now) return failure("bad-option", `Option due: ${at(options.due!, "date")} is in the past.`);
+    return failure("not-found", noSuchAction(options.action, await listActions(db, ctx.set.id, ctx.actor.id), "Option action: "));
+  if (options.due && dayEnds(options.due) <= ctx.now)
+    return failure(
+      "bad-option",
+      `Option due: ${formatCalendarDate(options.due)} is in the past. Give today or a later day, e.g. due:"next friday".`,
+    );
 
   const entry = await createEntry(db, {
     setId: ctx.set.id,
@@ -56,21 +57,26 @@ async function recordEntry(ctx: SetContext, kind: EntryKind, options: EntryOptio
     text: options.text,
     meetingId: meeting?.id ?? null,
     now: ctx.now,
-    dueAt,
+    due: options.due ?? null,
   });
   if (action)
-    await recordOutcome(db, action.id, { status: "done", outcome: options.text, effectiveness: action.effectiveness, now: ctx.now });
+    await recordOutcome(db, action.id, {
+      status: "done",
+      outcome: options.text,
+      effectiveness: action.effectiveness,
+      now: ctx.now,
+      outcomeEntryId: entry.id,
+    });
   const where = meeting ? ` (meeting ${meeting.number})` : "";
   const extra = action
-    ? ` Action #${action.number} is marked done.`
+    ? ` ${actionRef(action.number, "Action")} is marked done.`
     : kind === "outcome"
       ? " Link it to an action with action:N to close that action (see /action list)."
       : kind === "action"
-        ? " It is a report-back item for the next meeting."
+        ? ` It is a report-back item for the next meeting; when it is done: /action done action:${entry.number}.`
         : "";
-  return success([
-    toActor({ text: `${confirmations[kind]} as entry #${entry.number}${where}. Only you can see it unless you /log share on.${extra}` }),
-  ]);
+  const as = kind === "action" ? actionRef(entry.number) : `entry #${entry.number}`;
+  return success([toActor({ text: `${confirmations[kind]} as ${as}${where}. Only you can see it unless you /log share on.${extra}` })]);
 }
 
 /** One handler per entry command: each records an entry of its own kind (the declaration's sub). */

@@ -1,14 +1,15 @@
 import { logExport } from "../../../commands/index.ts";
+import { calendarDateOf, formatCalendarDate } from "../../domain/calendar-date.ts";
 import { exportPersonalData } from "../../store/personal-data.ts";
 import { handler } from "../context.ts";
-import { isoDay, plural } from "../format.ts";
+import { plural } from "../format.ts";
 import { toActor } from "../reply.ts";
 import { success } from "../result.ts";
 
 export default handler(logExport, async (ctx) => {
   const data = await exportPersonalData(ctx.deps.db, ctx.actor.id);
   const file = {
-    name: `my-data-${isoDay(ctx.now)}.json`,
+    name: `my-data-${formatCalendarDate(calendarDateOf(ctx.now, ctx.actor.timeZone), "iso")}.json`,
     mimeType: "application/json",
     content: `${JSON.stringify({ exportedAt: ctx.now, ...data }, null, 2)}\n`,
   };

@@ -2,6 +2,7 @@ import { logList } from "../../../commands/index.ts";
 import { listEntries } from "../../store/entries.ts";
 import { readableMember } from "../access.ts";
 import { handler } from "../context.ts";
+import { plural } from "../format.ts";
 import { at, toActor } from "../reply.ts";
 import { success } from "../result.ts";
 
@@ -13,5 +14,6 @@ export default handler(logList, async (ctx, { last, member }) => {
   const whose = author.person.id === ctx.actor.id ? "Your" : `${author.person.displayName}'s`;
   if (entries.length === 0) return success([toActor({ text: `${whose} log is empty. Start with /log problem text:"…".` })]);
   const lines = entries.map((e) => `#${e.number} ${at(e.createdAt, "date")} · ${e.kind}: ${e.text}${e.editedAt ? " (edited)" : ""}`);
-  return success([toActor({ text: [`${whose} latest ${entries.length} entries:`, ...lines].join("\n") })]);
+  const latest = entries.length === 1 ? "latest entry" : `latest ${plural(entries.length, "entry", "entries")}`;
+  return success([toActor({ text: [`${whose} ${latest}:`, ...lines].join("\n") })]);
 });

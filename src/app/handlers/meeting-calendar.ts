@@ -1,13 +1,14 @@
 import { meetingCalendar } from "../../../commands/index.ts";
+import { projectUpcoming } from "../../domain/rotation-state.ts";
 import { meetingsToIcs } from "../../export/ics.ts";
 import { handler } from "../context.ts";
-import { nameOf } from "../format.ts";
+import { nameOf, plural } from "../format.ts";
 import { toActor } from "../reply.ts";
 import { failure, success } from "../result.ts";
-import { freshState, projectUpcoming } from "../set-state.ts";
+import { loadSetState } from "../set-state.ts";
 
 export default handler(meetingCalendar, async (ctx) => {
-  const { state } = await freshState(ctx.deps.db, ctx.set, ctx.now);
+  const state = await loadSetState(ctx.deps.db, ctx.set, ctx.now);
   const projected = new Map(projectUpcoming(state).map((p) => [p.meetingId, p.groups]));
   const presentedOrPlanned = (meetingId: string) =>
     state.slots.filter((s) => s.meetingId === meetingId && (s.status === "presented" || s.status === "planned")).map((s) => [s.personId]);
@@ -32,7 +33,7 @@ export default handler(meetingCalendar, async (ctx) => {
       .replace(/^-|-$/g, "") || "set";
   return success([
     toActor({
-      text: `Calendar of ${state.meetings.length} meetings of "${ctx.set.name}": import it into your calendar app.`,
+      text: `Calendar of ${plural(state.meetings.length, "meeting")} of "${ctx.set.name}": import it into your calendar app.`,
       files: [{ name: `${slug}-meetings.ics`, mimeType: "text/calendar", content: ics.value }],
     }),
   ]);

@@ -1,10 +1,12 @@
 import { meetingCancel } from "../../../commands/index.ts";
+import { meetingTimeReminders } from "../../domain/plan-nudges.ts";
 import { setMeetingStatus } from "../../store/meetings.ts";
+import { skipPending } from "../../store/outbox.ts";
 import { handler } from "../context.ts";
 import { findMeeting } from "../format.ts";
 import { at, toChannel } from "../reply.ts";
 import { failure, success } from "../result.ts";
-import { freshState, loadSetState } from "../set-state.ts";
+import { announceThenLoad, loadSetState } from "../set-state.ts";
 
 export default handler(meetingCancel, async (ctx, { meeting }) => {
   const { db } = ctx.deps;
@@ -17,7 +19,8 @@ export default handler(meetingCancel, async (ctx, { meeting }) => {
       `Meeting ${target.number} is ${target.status === "scheduled" ? "already over" : target.status}; only upcoming meetings can be cancelled.`,
     );
   await setMeetingStatus(db, target.id, "cancelled", ctx.now);
-  const { state: after } = await freshState(db, ctx.set, ctx.now);
+  await skipPending(db, ctx.set.id, meetingTimeReminders(target), `meeting ${target.number} was cancelled`);
+  const { state: after } = await announceThenLoad(db, ctx.set, ctx.now);
   const next = after.upcoming[0];
   const tail = next
     ? `The next meeting is meeting ${next.number}, ${at(next.startsAt)}.`

@@ -1,13 +1,15 @@
 import { meetingClose } from "../../../commands/index.ts";
 import { canMove } from "../../domain/lifecycle.ts";
 import { clashes } from "../../domain/meeting-checks.ts";
-import { createMeetings, groupByPosition, saveAttendance, setMeetingStatus, setSlotStatus } from "../../store/meetings.ts";
+import { upcomingLimitProblem } from "../../domain/meeting-limits.ts";
+import { groupByPosition, isAway } from "../../domain/rotation-state.ts";
+import { countUpcomingMeetings, createMeetings, saveAttendance, setMeetingStatus, setSlotStatus } from "../../store/meetings.ts";
 import { findPerson } from "../../store/people.ts";
 import { handler } from "../context.ts";
 import { findMeeting, meetingTitle, plannedPresenters, plural, presenterNames, rsvpButtons } from "../format.ts";
 import { at, type Outgoing, toChannel, toPerson } from "../reply.ts";
 import { failure, success } from "../result.ts";
-import { freshState, isAway, loadSetState } from "../set-state.ts";
+import { announceThenLoad, loadSetState } from "../set-state.ts";
 
 export default handler(meetingClose, async (ctx, { next, present, meeting }) => {
   const { db } = ctx.deps;
@@ -42,6 +44,11 @@ export default handler(meetingClose, async (ctx, { next, present, meeting }) => 
     attendees = members.map((m) => m.person.id).filter((id) => !apologies.has(id) && !isAway(state.absences, id, target.startsAt));
   }
   if (next && next <= ctx.now) return failure("bad-option", `Option next: ${at(next)} is in the past.`);
+  // A next date that overlaps a meeting already in the calendar is that meeting: it is not scheduled twice.
+  const live = state.meetings.filter((m) => m.id !== target.id && m.status !== "cancelled");
+  const already = next ? clashes([{ startsAt: next, durationMinutes: target.durationMinutes }], live)[0]?.existing : undefined;
+  const tooMany = next && !already && upcomingLimitProblem(await countUpcomingMeetings(db, set.id, ctx.now), 1);
+  if (tooMany) return failure("limit", `Option next: ${tooMany}`);
 
   await setMeetingStatus(db, target.id, "closed", ctx.now);
   await saveAttendance(db, target.id, attendees);
@@ -57,14 +64,18 @@ export default handler(meetingClose, async (ctx, { next, present, meeting }) => 
     slots.filter((s) => !attendees.includes(s.personId)).map((s) => s.id),
     "missed",
   );
-  // A next date that overlaps a meeting already in the calendar is that meeting: it is not scheduled twice.
-  const live = state.meetings.filter((m) => m.id !== target.id && m.status !== "cancelled");
-  const already = next ? clashes([{ startsAt: next, durationMinutes: target.durationMinutes }], live)[0]?.existing : undefined;
   if (next && !already) {
-    await createMeetings(db, { setId: set.id, createdById: ctx.actor.id, durationMinutes: target.durationMinutes, starts: [next] });
+    await createMeetings(db, {
+      setId: set.id,
+      createdById: ctx.actor.id,
+      durationMinutes: target.durationMinutes,
+      starts: [next],
+      now: ctx.now,
+    });
   }
 
-  const { state: after } = await freshState(db, set, ctx.now);
+  // Closing announces the next meeting's presenters (src/domain/rotation-state.ts).
+  const { state: after } = await announceThenLoad(db, set, ctx.now);
   const summary = [
     `Meeting ${target.number} closed by ${ctx.actor.displayName}: ${plural(attendees.length, "member")} of ${members.length} attended` +
       (presented.length ? `; ${presenterNames(set, groupByPosition(presented))} presented.` : "."),

@@ -3,10 +3,10 @@ import { handler } from "../context.ts";
 import { meetingTitle, plannedPresenters, reportBackItems, rsvpButtons } from "../format.ts";
 import { toActor } from "../reply.ts";
 import { success } from "../result.ts";
-import { freshState } from "../set-state.ts";
+import { loadSetState } from "../set-state.ts";
 
 export default handler(meetingNext, async (ctx) => {
-  const { state } = await freshState(ctx.deps.db, ctx.set, ctx.now);
+  const state = await loadSetState(ctx.deps.db, ctx.set, ctx.now);
   const next = state.upcoming[0];
   if (!next) return success([toActor({ text: "No meeting is scheduled. Any member can schedule one with /meeting schedule when:…" })]);
   const answers = state.rsvps.filter((r) => r.meetingId === next.id);

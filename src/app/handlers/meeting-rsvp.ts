@@ -1,10 +1,11 @@
 import { meetingRsvp } from "../../../commands/index.ts";
+import { isAway } from "../../domain/rotation-state.ts";
 import { saveRsvp } from "../../store/meetings.ts";
 import { handler } from "../context.ts";
 import { findMeeting, nameOf, presenterNames } from "../format.ts";
 import { at, type Outgoing, toActor, toChannel } from "../reply.ts";
 import { failure, success } from "../result.ts";
-import { freshState, isAway, loadSetState } from "../set-state.ts";
+import { announcePresenters, loadSetState } from "../set-state.ts";
 
 export default handler(meetingRsvp, async (ctx, { answer, meeting }) => {
   const { db } = ctx.deps;
@@ -20,7 +21,7 @@ export default handler(meetingRsvp, async (ctx, { answer, meeting }) => {
     );
   }
   await saveRsvp(db, target.id, ctx.actor.id, answer, ctx.now);
-  const { announcement } = await freshState(db, ctx.set, ctx.now);
+  const announcement = (await announcePresenters(db, ctx.set, ctx.now)).find((a) => a.meeting.id === target.id);
   const out: Outgoing[] = [
     toActor({
       text:
@@ -29,7 +30,7 @@ export default handler(meetingRsvp, async (ctx, { answer, meeting }) => {
           : `Apologies noted for meeting ${target.number} (${at(target.startsAt)}).`,
     }),
   ];
-  if (announcement?.meeting.id === target.id && announcement.dropped.includes(ctx.actor.id)) {
+  if (announcement?.dropped.includes(ctx.actor.id)) {
     const taker = announcement.added.length
       ? `${presenterNames(ctx.set, announcement.added)} presents instead`
       : "no one else is free to take the slot";

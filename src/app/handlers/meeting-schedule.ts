@@ -1,15 +1,17 @@
 import { meetingSchedule } from "../../../commands/index.ts";
+import { calendarDateOf, compareDates, lastMomentOf } from "../../domain/calendar-date.ts";
 import { clashes } from "../../domain/meeting-checks.ts";
+import { MAX_UPCOMING_MEETINGS, upcomingLimitProblem } from "../../domain/meeting-limits.ts";
 import { type Cadence, describeCadence, expandOccurrences, parseEvery, toRRule } from "../../domain/recurrence.ts";
-import { createMeetings, listMeetings } from "../../store/meetings.ts";
+import { DEFAULT_MEETING_MINUTES } from "../../domain/rotation.ts";
+import { countUpcomingMeetings, createMeetings, listMeetings } from "../../store/meetings.ts";
 import { handler } from "../context.ts";
-import { meetingTitle, plannedPresenters } from "../format.ts";
+import { meetingTitle, plannedPresenters, plural } from "../format.ts";
 import { clashRefusal, weekendAdvice } from "../meeting-advice.ts";
 import { at, toActor, toChannel } from "../reply.ts";
 import { failure, success } from "../result.ts";
-import { freshState } from "../set-state.ts";
+import { announceThenLoad } from "../set-state.ts";
 
-const DEFAULT_DURATION = 120;
 const DEFAULT_COUNT = 6;
 
 export default handler(meetingSchedule, async (ctx, { when, duration, every, count, until }) => {
@@ -28,15 +30,19 @@ export default handler(meetingSchedule, async (ctx, { when, duration, every, cou
     const parsed = parseEvery(every);
     if (!parsed.ok) return failure("bad-option", `Option every: ${parsed.message}`);
     cadence = parsed.value;
-    if (until !== undefined && until <= when) return failure("bad-option", `Option until: must be after the first meeting (${at(when)}).`);
-    const end = until ? { until: new Date(until.getTime() + 24 * 3600_000 - 1) } : { count: count ?? DEFAULT_COUNT };
+    if (until !== undefined && compareDates(until, calendarDateOf(when, until.zone)) <= 0)
+      return failure("bad-option", `Option until: must be after the first meeting (${at(when)}).`);
+    // Meetings may start until the end of that day, inclusive (an RRULE's UNTIL is inclusive).
+    const end = until ? { until: lastMomentOf(until) } : { count: count ?? DEFAULT_COUNT };
     const rule = toRRule(cadence, when, zone, end);
-    starts = expandOccurrences(rule, when, zone);
+    starts = expandOccurrences(rule, when, zone, MAX_UPCOMING_MEETINGS + 1);
     if (starts.length === 0) return failure("bad-option", "That series has no meetings: check every:, count: and until:.");
     series = { rule, timeZone: zone };
     cadenceText = describeCadence(cadence, { first: starts[0]!, timeZone: zone });
   }
-  const durationMinutes = duration ?? DEFAULT_DURATION;
+  const tooMany = upcomingLimitProblem(await countUpcomingMeetings(ctx.deps.db, ctx.set.id, ctx.now), starts.length);
+  if (tooMany) return failure("limit", tooMany);
+  const durationMinutes = duration ?? DEFAULT_MEETING_MINUTES;
   const others = (await listMeetings(ctx.deps.db, ctx.set.id)).filter((m) => m.status !== "cancelled");
   const clash = clashRefusal(
     clashes(
@@ -52,12 +58,15 @@ export default handler(meetingSchedule, async (ctx, { when, duration, every, cou
     durationMinutes,
     starts,
     ...(series ? { series } : {}),
+    now: ctx.now,
   });
-  const { state } = await freshState(ctx.deps.db, ctx.set, ctx.now);
+  // A meeting less than a week ahead has its presenters announced at once (src/domain/rotation-state.ts).
+  const { state } = await announceThenLoad(ctx.deps.db, ctx.set, ctx.now);
   const head = series
-    ? `${ctx.actor.displayName} scheduled ${created.length} meetings, ${cadenceText}, from ${at(created[0]!.startsAt)} to ${at(created.at(-1)!.startsAt)}:`
+    ? `${ctx.actor.displayName} scheduled ${plural(created.length, "meeting")}, ${cadenceText}, from ${at(created[0]!.startsAt)} to ${at(created.at(-1)!.startsAt)}:`
     : `${ctx.actor.displayName} scheduled a meeting:`;
-  const lines = created.map((m) => `${meetingTitle(m)} · presenters: ${plannedPresenters(state, m)}`);
+  const stored = new Map(state.meetings.map((m) => [m.id, m]));
+  const lines = created.map((m) => `${meetingTitle(m)} · presenters: ${plannedPresenters(state, stored.get(m.id) ?? m)}`);
   const advice = weekendAdvice(created, zone, cadence);
   return success([toChannel({ text: [head, ...lines].join("\n") }), ...(advice ? [toActor({ text: advice })] : [])]);
 });

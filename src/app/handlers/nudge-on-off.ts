@@ -1,6 +1,6 @@
 import { nudgeOff, nudgeOn } from "../../../commands/index.ts";
 import { REMINDER_NAMES, readStopped, writeStopped } from "../../domain/reminder-kinds.ts";
-import { skipPending } from "../../store/outbox.ts";
+import { withdrawPending } from "../../store/outbox.ts";
 import { updateNudgePrefs } from "../../store/people.ts";
 import { handlerWithoutSet } from "../context.ts";
 import { toActor } from "../reply.ts";
@@ -31,7 +31,7 @@ export const nudgeOffHandler = handlerWithoutSet(nudgeOff, async (ctx, { kind })
     if (stopped.includes(kind))
       return failure("conflict", `The "${kind}" reminders are already stopped. /nudge on kind:${kind} turns them back on.`);
     await updateNudgePrefs(db, ctx.actor.id, { stoppedNudges: writeStopped([...stopped, kind]) });
-    await skipPending(db, { personId: ctx.actor.id, kinds: [kind] }, "the person stopped this kind of reminder");
+    await withdrawPending(db, { personId: ctx.actor.id, kinds: [kind] }, "the person stopped this kind of reminder");
     return success([
       toActor({
         text: `Stopped: you will get no more "${kind}" reminders (${REMINDER_NAMES[kind]}). Your other reminders still come; /nudge off stops them all.`,
@@ -40,7 +40,7 @@ export const nudgeOffHandler = handlerWithoutSet(nudgeOff, async (ctx, { kind })
     ]);
   }
   await updateNudgePrefs(db, ctx.actor.id, { nudgesOn: false });
-  await skipPending(db, { personId: ctx.actor.id }, "the person turned reminders off");
+  await withdrawPending(db, { personId: ctx.actor.id }, "the person turned reminders off");
   return success([
     toActor({ text: "Reminders are off: you will get none until /nudge on. Your advisors still see meeting dates in the channel." }),
   ]);

@@ -1,4 +1,5 @@
 import { progress } from "../../../commands/index.ts";
+import { dayEnds } from "../../domain/calendar-date.ts";
 import { compileDraft } from "../../domain/draft.ts";
 import { findPerson } from "../../store/people.ts";
 import { handler } from "../context.ts";
@@ -20,7 +21,7 @@ export default handler(progress, async (ctx, { member }) => {
     const input = await loadDraftInput(ctx.deps.db, ctx.set, m.person, ctx.now);
     const coverage = compileDraft(input).coverage;
     const done = input.actions.filter((a) => a.status !== "open").length;
-    const overdue = input.actions.filter((a) => a.status === "open" && a.dueAt && a.dueAt <= ctx.now).length;
+    const overdue = input.actions.filter((a) => a.status === "open" && a.due && dayEnds(a.due) <= ctx.now).length;
     const last = input.entries.reduce<Date | null>((max, e) => (!max || e.createdAt > max ? e.createdAt : max), null);
     fields.push({
       label: `${m.person.displayName}${m.sharing ? " (shares)" : ""}`,

@@ -1,10 +1,11 @@
 import { records } from "../../../commands/index.ts";
+import { groupByPosition } from "../../domain/rotation-state.ts";
 import { formatDuration } from "../../domain/when.ts";
-import { groupByPosition, listAttendance, listMeetings, listSlots } from "../../store/meetings.ts";
+import { listAttendance, listMeetings, listSlots } from "../../store/meetings.ts";
 import { listFailed } from "../../store/outbox.ts";
 import { addAdvisorNote, listAdvisorNotes } from "../../store/records.ts";
 import { handler } from "../context.ts";
-import { nameOf, presenterNames } from "../format.ts";
+import { nameOf, plural, presenterNames } from "../format.ts";
 import { at, toActor } from "../reply.ts";
 import { success } from "../result.ts";
 
@@ -15,10 +16,9 @@ export default handler(records, async (ctx, { note }) => {
     return success([toActor({ text: "Note added to the set's facilitation records." })]);
   }
   const held = (await listMeetings(db, ctx.set.id)).filter((m) => m.status === "closed");
-  const ids = held.map((m) => m.id);
   const [attendance, slots, notes, failed] = await Promise.all([
-    listAttendance(db, ids),
-    listSlots(db, ids),
+    listAttendance(db, ctx.set.id),
+    listSlots(db, ctx.set.id),
     listAdvisorNotes(db, ctx.set.id),
     listFailed(db, ctx.set.id),
   ]);
@@ -41,7 +41,7 @@ export default handler(records, async (ctx, { note }) => {
         failed
           .map(
             (f) =>
-              `${f.kind} to ${f.personId ? nameOf(ctx.set, f.personId) : "the channel"}, due ${at(f.sendAt)}, ${f.attempts} tries: ${f.lastError ?? "unknown error"}`,
+              `${f.kind} to ${f.personId ? nameOf(ctx.set, f.personId) : "the channel"}, due ${at(f.sendAt)}, ${plural(f.attempts, "try", "tries")}: ${f.lastError ?? "unknown error"}`,
           )
           .join("\n") || "none",
     },

@@ -1,17 +1,18 @@
 import { rotationShow } from "../../../commands/index.ts";
+import { isAway, knownTurns, projectUpcoming } from "../../domain/rotation-state.ts";
 import { handler } from "../context.ts";
 import { meetingTitle, nameOf, presenterNames } from "../format.ts";
 import { toActor } from "../reply.ts";
 import { success } from "../result.ts";
-import { freshState, isAway, knownTurns, projectUpcoming } from "../set-state.ts";
+import { loadSetState } from "../set-state.ts";
 
 export default handler(rotationShow, async (ctx, { count }) => {
-  const { state } = await freshState(ctx.deps.db, ctx.set, ctx.now);
+  const state = await loadSetState(ctx.deps.db, ctx.set, ctx.now);
   if (state.members.length === 0) return success([toActor({ text: "The set has no members yet: add them with /set add member:@Name." })]);
   const plans = projectUpcoming(state, count ?? 4);
   const lines = plans.map((p, i) => {
     const m = state.upcoming[i]!;
-    return `${meetingTitle(m)} · ${presenterNames(ctx.set, p.groups)}${i === 0 ? "" : " (expected)"}`;
+    return `${meetingTitle(m)} · ${presenterNames(ctx.set, p.groups)}${m.announcedAt ? "" : " (expected)"}`;
   });
   const turns = knownTurns(state).filter((t) => t.at <= ctx.now);
   const tally = state.members

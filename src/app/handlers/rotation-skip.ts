@@ -1,14 +1,15 @@
 import { rotationSkip } from "../../../commands/index.ts";
+import { projectUpcoming } from "../../domain/rotation-state.ts";
 import { insertSlots, setSlotStatus } from "../../store/meetings.ts";
 import { handler } from "../context.ts";
 import { presenterNames } from "../format.ts";
 import { at, toChannel } from "../reply.ts";
 import { failure, success } from "../result.ts";
-import { announceNextMeeting, freshState, loadSetState, projectUpcoming } from "../set-state.ts";
+import { announcePresenters, loadSetState } from "../set-state.ts";
 
 export default handler(rotationSkip, async (ctx) => {
   const { db } = ctx.deps;
-  const { state } = await freshState(db, ctx.set, ctx.now);
+  const state = await loadSetState(db, ctx.set, ctx.now);
   const plan = projectUpcoming(state).find((p) => p.groups.some((g) => g.includes(ctx.actor.id)));
   if (!plan) return failure("conflict", "You have no turn coming up to skip. See /rotation show.");
   const meeting = state.upcoming.find((m) => m.id === plan.meetingId)!;
@@ -19,12 +20,9 @@ export default handler(rotationSkip, async (ctx) => {
       stored.map((s) => s.id),
       "skipped",
     );
-  else await insertSlots(db, [{ meetingId: meeting.id, personId: ctx.actor.id, position: 0, status: "skipped", swapped: false }]);
-  const announcement = await announceNextMeeting(db, await loadSetState(db, ctx.set, ctx.now));
-  const taker =
-    announcement?.meeting.id === meeting.id && announcement.added.length
-      ? ` ${presenterNames(ctx.set, announcement.added)} presents instead.`
-      : "";
+  else await insertSlots(db, [{ meetingId: meeting.id, personId: ctx.actor.id, position: 0, status: "skipped", swapped: false }], ctx.now);
+  const announcement = (await announcePresenters(db, ctx.set, ctx.now)).find((a) => a.meeting.id === meeting.id);
+  const taker = announcement?.added.length ? ` ${presenterNames(ctx.set, announcement.added)} presents instead.` : "";
   return success([
     toChannel({
       text: `${ctx.actor.displayName} will not present at meeting ${meeting.number} (${at(meeting.startsAt)}) and is owed the next turn.${taker}`,

@@ -1,12 +1,13 @@
 import { rotationSwap } from "../../../commands/index.ts";
 import { swapTurns } from "../../domain/rotation.ts";
+import { projectUpcoming, unavailableAt } from "../../domain/rotation-state.ts";
 import { insertSlots, setSlotStatus } from "../../store/meetings.ts";
 import { findPerson } from "../../store/people.ts";
 import { handler } from "../context.ts";
 import { nameOf } from "../format.ts";
 import { at, toChannel } from "../reply.ts";
 import { failure, success } from "../result.ts";
-import { freshState, projectUpcoming, unavailableAt } from "../set-state.ts";
+import { announcePresenters, loadSetState } from "../set-state.ts";
 
 const reasons = {
   "a-not-scheduled": "You have no turn coming up to swap.",
@@ -20,7 +21,7 @@ export default handler(rotationSwap, async (ctx, { with: other }) => {
   const partner = person && ctx.set.memberships.find((m) => m.person.id === person.id && m.role === "member");
   if (!partner) return failure("not-found", `${other.displayName} is not a member of this set.`);
   if (partner.person.id === ctx.actor.id) return failure("bad-option", "Option with: name another member, not yourself.");
-  const { state } = await freshState(db, ctx.set, ctx.now);
+  const state = await loadSetState(db, ctx.set, ctx.now);
   const plans = projectUpcoming(state);
   const swapped = swapTurns(plans, ctx.actor.id, partner.person.id);
   if (!swapped.ok) {
@@ -55,8 +56,10 @@ export default handler(rotationSwap, async (ctx, { with: other }) => {
     await insertSlots(
       db,
       arriving.flat().map((personId) => ({ meetingId, personId, position, status: "planned" as const, swapped: true })),
+      ctx.now,
     );
   }
+  await announcePresenters(db, ctx.set, ctx.now);
   const [first, second] = swapped.changed.map((id) => state.upcoming.find((m) => m.id === id)!);
   const mine = swapped.plans.find((p) => p.groups.flat().includes(ctx.actor.id) && swapped.changed.includes(p.meetingId));
   const myMeeting = state.upcoming.find((m) => m.id === mine?.meetingId)!;

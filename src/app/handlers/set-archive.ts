@@ -1,6 +1,6 @@
 import { setArchive } from "../../../commands/index.ts";
 import { cancelUpcomingMeetings, listMeetings } from "../../store/meetings.ts";
-import { skipPending } from "../../store/outbox.ts";
+import { withdrawPending } from "../../store/outbox.ts";
 import { updateSet } from "../../store/sets.ts";
 import { handler } from "../context.ts";
 import { listed } from "../meeting-advice.ts";
@@ -27,7 +27,7 @@ export default handler(setArchive, async (ctx, { confirm }) => {
   }
   const cancelled = await cancelUpcomingMeetings(db, ctx.set.id, ctx.now);
   await updateSet(db, ctx.set.id, { archivedAt: ctx.now });
-  await skipPending(db, { setId: ctx.set.id }, "the set was archived");
+  await withdrawPending(db, { setId: ctx.set.id }, "the set was archived");
   const lines = [
     `${ctx.actor.displayName} archived the set "${ctx.set.name}": it gets no more reminders and is read-only ` +
       "(/set info, /meeting list, /log list, /log draft and /log export still work).",

@@ -1,14 +1,16 @@
 import { setInfo } from "../../../commands/index.ts";
+import { formatCalendarDate } from "../../domain/calendar-date.ts";
 import { programmeWarnings, setSizeWarnings } from "../../domain/compliance.ts";
+import { isAway } from "../../domain/rotation-state.ts";
 import { handler } from "../context.ts";
-import { isoDay, meetingTitle, presenterNames } from "../format.ts";
+import { meetingTitle, plannedPresenters } from "../format.ts";
 import { at, toActor } from "../reply.ts";
 import { success } from "../result.ts";
-import { freshState, isAway, plannedGroups } from "../set-state.ts";
+import { loadSetState } from "../set-state.ts";
 
 export default handler(setInfo, async (ctx) => {
   const { set } = ctx;
-  const { state } = await freshState(ctx.deps.db, set, ctx.now);
+  const state = await loadSetState(ctx.deps.db, set, ctx.now);
   const members = set.memberships.filter((m) => m.role === "member");
   const advisors = set.memberships.filter((m) => m.role === "advisor");
   const memberList = members
@@ -21,7 +23,7 @@ export default handler(setInfo, async (ctx) => {
     .join(", ");
   const next = state.upcoming[0];
   const programme = set.programmeStart
-    ? `${isoDay(set.programmeStart)} to ${set.programmeEnd ? isoDay(set.programmeEnd) : "?"}`
+    ? `${formatCalendarDate(set.programmeStart, "iso")} to ${set.programmeEnd ? formatCalendarDate(set.programmeEnd, "iso") : "?"}`
     : "not set (/set programme)";
   const warnings = [...setSizeWarnings(members.length), ...programmeWarnings(set.programmeStart, set.programmeEnd)];
   return success([
@@ -37,9 +39,7 @@ export default handler(setInfo, async (ctx) => {
         { label: "Presenter slot", value: `${set.slotMinutes} min each, ${set.allowanceMinutes} min for opening and closing` },
         {
           label: "Next meeting",
-          value: next
-            ? `${meetingTitle(next)} · presenters: ${presenterNames(set, plannedGroups(state, next.id))}`
-            : "none scheduled (/meeting schedule)",
+          value: next ? `${meetingTitle(next)} · presenters: ${plannedPresenters(state, next)}` : "none scheduled (/meeting schedule)",
         },
         {
           label: "Compliance",

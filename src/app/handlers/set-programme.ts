@@ -1,25 +1,24 @@
-import { DateTime } from "luxon";
 import { setProgramme } from "../../../commands/index.ts";
+import { addDays, addMonths, calendarDate, compareDates, formatCalendarDate } from "../../domain/calendar-date.ts";
 import { programmeWarnings } from "../../domain/compliance.ts";
 import { updateSet } from "../../store/sets.ts";
 import { handler } from "../context.ts";
-import { calendarDay, isoDay } from "../format.ts";
 import { toChannel } from "../reply.ts";
 import { failure, success } from "../result.ts";
 
 export default handler(setProgramme, async (ctx, { start, end }) => {
-  const zone = ctx.actor.timeZone;
-  const first = calendarDay(start, zone);
-  const last = end
-    ? calendarDay(end, zone)
-    : DateTime.fromJSDate(first, { zone: "utc" }).plus({ months: 12 }).minus({ days: 1 }).toJSDate();
-  if (last <= first) return failure("bad-option", `Option end: the programme must end after it starts (${isoDay(first)}).`);
+  // The days as the advisor gave them, kept in the set's time zone (the programme is the set's).
+  const zone = ctx.set.timeZone;
+  const first = calendarDate(start.date, zone);
+  const last = end ? calendarDate(end.date, zone) : addDays(addMonths(first, 12), -1);
+  if (compareDates(last, first) <= 0)
+    return failure("bad-option", `Option end: the programme must end after it starts (${formatCalendarDate(first, "iso")}).`);
   await updateSet(ctx.deps.db, ctx.set.id, { programmeStart: first, programmeEnd: last });
   const warnings = programmeWarnings(first, last).map((w) => w.message);
   return success([
     toChannel({
       text: [
-        `Programme: ${isoDay(first)} to ${isoDay(last)}.`,
+        `Programme: ${formatCalendarDate(first, "iso")} to ${formatCalendarDate(last, "iso")}.`,
         ...(warnings.length ? warnings : ["✓ Between 6 and 12 months, as ILM M3.37 requires."]),
       ].join("\n"),
     }),

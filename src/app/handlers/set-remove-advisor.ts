@@ -1,5 +1,5 @@
 import { setRemoveAdvisor } from "../../../commands/index.ts";
-import { skipPending } from "../../store/outbox.ts";
+import { withdrawPending } from "../../store/outbox.ts";
 import { findPerson } from "../../store/people.ts";
 import { endMembership } from "../../store/sets.ts";
 import { handler } from "../context.ts";
@@ -27,7 +27,7 @@ export default handler(setRemoveAdvisor, async (ctx, { user }) => {
     );
   }
   await endMembership(db, membership.id, ctx.now);
-  await skipPending(db, { setId: ctx.set.id, personId: membership.person.id }, "no longer an advisor of the set");
+  await withdrawPending(db, { setId: ctx.set.id, personId: membership.person.id }, "no longer an advisor of the set");
   const remaining = listed(advisors.filter((m) => m.id !== membership.id).map((m) => m.person.displayName));
   const what =
     membership.person.id === ctx.actor.id

@@ -6,7 +6,7 @@ import { handler } from "../context.ts";
 import { plural } from "../format.ts";
 import { toChannel } from "../reply.ts";
 import { failure, success } from "../result.ts";
-import { freshState } from "../set-state.ts";
+import { announcePresenters } from "../set-state.ts";
 
 export default handler(setRemove, async (ctx, { member }) => {
   const { db } = ctx.deps;
@@ -15,10 +15,11 @@ export default handler(setRemove, async (ctx, { member }) => {
   if (!membership) return failure("not-found", `${member.displayName} is not a member of this set.`);
   await endMembership(db, membership.id, ctx.now);
   const remaining = ctx.set.memberships.filter((m) => m.id !== membership.id);
-  const { announcement } = await freshState(db, { ...ctx.set, memberships: remaining }, ctx.now);
+  const announcements = await announcePresenters(db, { ...ctx.set, memberships: remaining }, ctx.now);
   const count = remaining.filter((m) => m.role === "member").length;
   const lines = [`${membership.person.displayName} has left the set. The set has ${plural(count, "member")}.`];
-  if (announcement?.added.length) lines.push(`Their turn at meeting ${announcement.meeting.number} goes to the next in line.`);
+  for (const a of announcements.filter((a) => a.dropped.includes(membership.person.id) && a.added.length > 0))
+    lines.push(`Their turn at meeting ${a.meeting.number} goes to the next in line.`);
   lines.push(...setSizeWarnings(count).map((w) => w.message));
   return success([toChannel({ text: lines.join("\n") })]);
 });

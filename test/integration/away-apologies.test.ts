@@ -1,0 +1,44 @@
+import assert from "node:assert/strict";
+import { afterAll, beforeAll, describe, test } from "vitest";
+import { createHarness, FIVE_MEMBER_SET, type Harness, replies } from "../support/harness.ts";
+
+describe("ending a leave early withdraws the apologies the bot sent for it", () => {
+  let h: Harness;
+  const say = async (script: string) => replies(await h.run(script)).join("\n");
+  /** Eve's answers, by meeting number. */
+  const eveAnswers = async () => {
+    const rows = await h.db.rsvp.findMany({ where: { person: { externalId: "Eve" } }, include: { meeting: true } });
+    return Object.fromEntries(rows.map((r) => [r.meeting.number, r.answer]).sort(([a], [b]) => Number(a) - Number(b)));
+  };
+  beforeAll(async () => {
+    h = await createHarness();
+    await h.run(`${FIVE_MEMBER_SET}
+as Ana
+/meeting schedule when:"2027-01-12 10:00" every:"second tuesday" count:6
+as Eve
+/meeting rsvp answer:no meeting:4`);
+  });
+  afterAll(() => h.close());
+
+  test("a long leave sends apologies for the meetings in it, leaving the member's own as it was", async () => {
+    const out = await say('/away until:2027-05-31 note:"secondment"');
+    assert.match(out, /Apologies sent for 4 meetings \(1, 2, 3, 5\)\./);
+    assert.deepEqual(await eveAnswers(), { 1: "no", 2: "no", 3: "no", 4: "no", 5: "no" });
+  });
+
+  test("/away off withdraws those still to come and says which; past meetings and her own apology stay", async () => {
+    const out = await say("clock 2027-02-01T09:00Z\n/away off");
+    assert.match(
+      out,
+      /\[#set\] Welcome back, Eve: back in the rotation\. The apologies sent for the leave are withdrawn: meeting 2 \(Tue 9 Feb 2027, 10:00 GMT\), meeting 3 \(Tue 9 Mar 2027, 10:00 GMT\), meeting 5 \(Tue 11 May 2027, 10:00 BST\)\./,
+    );
+    assert.deepEqual(await eveAnswers(), { 1: "no", 4: "no" });
+  });
+
+  test("an apology the member sends during a leave is theirs, and stays when the leave ends", async () => {
+    await h.run("/away until:2027-03-31\n/meeting rsvp answer:no meeting:3");
+    assert.deepEqual(await eveAnswers(), { 1: "no", 2: "no", 3: "no", 4: "no" });
+    assert.match(await say("as Sam\n/away off member:@Eve"), /withdrawn: meeting 2 \(Tue 9 Feb 2027, 10:00 GMT\)\. /);
+    assert.deepEqual(await eveAnswers(), { 1: "no", 3: "no", 4: "no" });
+  });
+});

@@ -1,0 +1,76 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, test } from "vitest";
+import { createHarness, FIVE_MEMBER_SET, type Harness, replies } from "../support/harness.ts";
+
+/** The Markdown draft's text, read from the file the reply names. */
+function draftText(out: string[]): string {
+  const line = out.find((l) => l.trim().startsWith("[file "))!;
+  return readFileSync(line.trim().slice(6, -1), "utf8");
+}
+
+describe("an outcome and its action stay consistent when either is deleted", () => {
+  let h: Harness;
+  const say = async (script: string) => replies(await h.run(script));
+  beforeAll(async () => {
+    h = await createHarness();
+    await h.run(`${FIVE_MEMBER_SET}\nas Ana\n/meeting schedule when:"2027-01-12 10:00"`);
+  });
+  afterAll(() => h.close());
+
+  test("deleting an outcome reopens its action, says so, and the action list and draft no longer show it", async () => {
+    await h.run('as Ana\n/log action text:"Call both leads"\n/log outcome text:"Called them both" action:1');
+    assert.match((await say("/action list")).join("\n"), /action #1: Call both leads \(agreed at meeting 1\) → done: Called them both/);
+    assert.deepEqual(await say("/log delete entry:2"), [
+      '[#set → Ana] Entry #2 deleted: the outcome "Called them both". Action #1 "Call both leads" is open again: it has no outcome now.',
+    ]);
+    const list = (await say("/action list")).join("\n");
+    assert.match(list, /Open:\n\s+action #1: Call both leads/);
+    assert.doesNotMatch(list, /Called them both/);
+    assert.doesNotMatch(draftText(await say("/log draft")), /Called them both/);
+  });
+
+  test("editing an outcome entry changes the action's outcome with it", async () => {
+    await h.run('/log outcome text:"Called them" action:1\n/log edit entry:2 text:"Called them both, in the end"');
+    assert.match(
+      (await say("/action list")).join("\n"),
+      /action #1: Call both leads \(agreed at meeting 1\) → done: Called them both, in the end/,
+    );
+  });
+
+  test("deleting an action that has an outcome first asks what becomes of the outcome, changing nothing", async () => {
+    const before = await h.snapshot();
+    const out = await say("/log delete entry:1");
+    assert.deepEqual(out, [
+      '[#set → Ana] Action #1 "Call both leads" has an outcome (entry #2): "Called them both, in the end". Delete the outcome too, or keep it as an entry of its own?',
+      "  [button delete-both-1: Delete both]",
+      "  [button keep-outcome-1: Keep the outcome]",
+    ]);
+    assert.deepEqual(await h.snapshot(), before);
+  });
+
+  test("keeping the outcome deletes the action only; the outcome entry stays as a plain entry", async () => {
+    assert.deepEqual(await say("click keep-outcome-1"), [
+      '[#set → Ana] Entry #1 deleted: the action "Call both leads". Its outcome stays, as entry #2 (an outcome).',
+    ]);
+    assert.match((await say("/log list")).join("\n"), /#2 .* · outcome: Called them both, in the end/);
+    assert.match((await say("/action list")).join("\n"), /You have no actions yet/);
+  });
+
+  test("an outcome given with /action done is kept as a new outcome entry, or deleted with its action", async () => {
+    await h.run('/log action text:"Book the room"\n/action done action:3 text:"Booked it"');
+    assert.deepEqual(await say("/log delete entry:3 outcome:keep"), [
+      '[#set → Ana] Entry #3 deleted: the action "Book the room". Its outcome stays, as entry #4 (an outcome).',
+    ]);
+    assert.match((await say("/log list")).join("\n"), /#4 .* · outcome: Booked it/);
+    await h.run('/log action text:"Write the memo"\n/log outcome text:"Memo sent" action:5');
+    assert.deepEqual(await say("/log delete entry:5\nclick delete-both-5"), [
+      '[#set → Ana] Action #5 "Write the memo" has an outcome (entry #6): "Memo sent". Delete the outcome too, or keep it as an entry of its own?',
+      "  [button delete-both-5: Delete both]",
+      "  [button keep-outcome-5: Keep the outcome]",
+      '[#set → Ana] Entry #5 deleted: the action "Write the memo", with its outcome (entry #6).',
+    ]);
+    const entries = (await say("/log list")).join("\n");
+    assert.doesNotMatch(entries, /Memo sent|Write the memo/);
+  });
+});

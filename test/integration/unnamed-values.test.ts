@@ -1,0 +1,35 @@
+import assert from "node:assert/strict";
+import { afterAll, beforeAll, describe, test } from "vitest";
+import { createHarness, FIVE_MEMBER_SET, type Harness, replies } from "../support/harness.ts";
+
+/** Issue 12, item 10: values without option names, unquoted, as the README promises. */
+describe("the first option, given without its name, takes the rest of the line", () => {
+  let h: Harness;
+  const say = async (script: string) => replies(await h.run(script)).join("\n");
+  beforeAll(async () => {
+    h = await createHarness("2027-01-04T09:00:00Z"); // a Monday
+    await h.run(`${FIVE_MEMBER_SET}\nas Ana`);
+  });
+  afterAll(() => h.close());
+
+  test("/meeting schedule tomorrow 10am", async () => {
+    const out = await say("/meeting schedule tomorrow 10am");
+    assert.match(out, /Ana scheduled a meeting:\n {2}Meeting 1 · Tue 5 Jan 2027, 10:00 GMT · 2h/);
+  });
+
+  test("/meeting schedule next thursday 3pm", async () => {
+    const out = await say("/meeting schedule next thursday 3pm");
+    assert.match(out, /Ana scheduled a meeting:\n {2}Meeting 2 · Thu \d+ Jan 2027, 15:00 GMT · 2h/);
+  });
+
+  test("a last word that reads as the next option goes to it: /meeting schedule friday 2pm 90m", async () => {
+    assert.match(await say("/meeting schedule friday 2pm 90m"), /Meeting 3 · Fri 8 Jan 2027, 14:00 GMT · 1h 30m/);
+  });
+
+  test("named options after the unnamed words still count", async () => {
+    assert.match(
+      await say("/meeting schedule next thursday 3pm every:monthly count:2"),
+      /Ana scheduled 2 meetings, monthly on the 14th, from Thu 14 Jan 2027, 15:00 GMT/,
+    );
+  });
+});
