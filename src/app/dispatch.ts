@@ -163,7 +163,17 @@ function unsavedWorkspace(input: CommandInput): WorkspaceRow {
 
 /** A user not stored (id ""), with default reminder settings: what a read-only command sees of someone new to the bot. */
 function unsavedPerson(workspace: WorkspaceRow, user: { externalId: string; displayName: string }, timeZone: string): PersonRow {
-  return { id: "", workspaceId: workspace.id, ...user, timeZone, quietStart: null, quietEnd: null, nudgesOn: true, snoozedUntil: null, stoppedNudges: "" };
+  return {
+    id: "",
+    workspaceId: workspace.id,
+    ...user,
+    timeZone,
+    quietStart: null,
+    quietEnd: null,
+    nudgesOn: true,
+    snoozedUntil: null,
+    stoppedNudges: "",
+  };
 }
 
 function preParsed(key: string, raw: Record<string, string>): Result<ParsedLine> {

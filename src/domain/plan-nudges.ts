@@ -18,8 +18,8 @@
 import { DateTime } from "luxon";
 import { type CalendarDate, dayEnds } from "./calendar-date.ts";
 import { SET_SIZE } from "./compliance.ts";
-import { planAllAwayAlerts, planUnclosedAlerts } from "./plan-meeting-alerts.ts";
 import { type Leave, leaveEnds } from "./leave.ts";
+import { planAllAwayAlerts, planUnclosedAlerts } from "./plan-meeting-alerts.ts";
 
 export type NudgeKind =
   | "presenter-prep" // DM each presenter, `presenterPrepHours` before the meeting (or late, when told of the turn after that): prepare and /log problem

@@ -30,7 +30,7 @@ describe("the reminders' Stop these button stops that kind only, and can be undo
     assert.equal((await h.db.person.findFirstOrThrow({ where: { externalId: "Eve" } })).stoppedNudges, "log-action");
 
     const followUp = replies(await h.run("clock 2027-01-14T09:00Z")).join("\n");
-    assert.match(followUp, /\[DM Ben\] Meeting 1 has closed/, "the others still get the follow-up");
+    assert.match(followUp, /\[DM Ben\] Following up: you have recorded no action from meeting 1/, "the others still get the follow-up");
     assert.doesNotMatch(followUp, /\[DM Eve\]/, "Eve does not");
     const presenter = replies(await h.run("clock 2027-02-10T11:00Z")).join("\n");
     assert.match(presenter, /\[DM Eve\] You present at meeting 2/, "other kinds still reach Eve");

@@ -46,7 +46,10 @@ describe("a member's entries are theirs: advisors read them only while shared, o
       /Entry #1 \(problem\) updated/,
     );
     assert.match(await say("/log list"), /#1 .* problem: My manager overrides the rota I agree with the team \(edited\)/);
-    assert.match(await say("/log delete entry:2"), /Delete this entry\? It cannot be undone\.\n {2}#2 .* · action: Ask for a weekly slot with her/);
+    assert.match(
+      await say("/log delete entry:2"),
+      /Delete this entry\? It cannot be undone\.\n {2}#2 .* · action: Ask for a weekly slot with her/,
+    );
     assert.equal(await h.db.action.count(), 1, "asking deletes nothing");
     assert.match(await say("/log delete entry:2 confirm:yes"), /Entry #2 deleted: the action "Ask for a weekly slot with her"\./);
     assert.equal(await h.db.action.count(), 0);

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
+import { calendarDateOf } from "../../src/domain/calendar-date.ts";
 import {
   candidateNudges,
   type NudgeMeeting,
@@ -56,7 +57,13 @@ function state(s: NudgeSet, people: NudgePerson[] = []): NudgeState {
 
 const ofKind = (st: NudgeState, kind: string) => candidateNudges(st).filter((n) => n.kind === kind);
 const summary = (ns: PlannedNudge[]) => ns.map((n) => `${n.key} send ${n.sendAt.toISOString()} stale ${n.staleAt.toISOString()}`);
-const away = (personId: string, startsAt: string, endsAt: string) => ({ personId, startsAt: d(startsAt), endsAt: d(endsAt) });
+/** A leave from `startsAt` that ends at exactly `endsAt` (as /away off records an early return). */
+const away = (personId: string, startsAt: string, endsAt: string) => ({
+  personId,
+  startsAt: d(startsAt),
+  lastDay: calendarDateOf(d(endsAt), "UTC"),
+  endedAt: d(endsAt),
+});
 
 /** A meeting on 12 Feb, 10:00-12:00 UTC. */
 const FEB = meeting("feb", "2027-02-12T10:00:00Z");

@@ -44,7 +44,12 @@ export default handler(logDelete, async (ctx, { entry, outcome, confirm }) => {
       toActor({
         text: `Delete this entry? It cannot be undone.\n#${own.number} ${at(own.createdAt, "date")} · ${own.kind}: ${own.text}${reopens}`,
         buttons: [
-          { id: `log-delete-${own.number}`, label: `Delete entry #${own.number}`, command: `/log delete entry:${own.number} confirm:yes`, style: "danger" },
+          {
+            id: `log-delete-${own.number}`,
+            label: `Delete entry #${own.number}`,
+            command: `/log delete entry:${own.number} confirm:yes`,
+            style: "danger",
+          },
         ],
       }),
     ]);
