@@ -12,7 +12,11 @@ describe("membership: several members at once, pair labels, advisors", () => {
 
   const members = async () =>
     (
-      await h.db.membership.findMany({ where: { role: "member", leftAt: null }, include: { person: true }, orderBy: { joinedAt: "asc" } })
+      await h.db.membership.findMany({
+        where: { role: "member", leftAt: null },
+        include: { person: true },
+        orderBy: [{ joinedAt: "asc" }, { id: "asc" }],
+      })
     ).map((m) => [m.person.displayName, m.pairLabel]);
 
   test("/set add takes several people at once, with or without member:", async () => {
