@@ -2,7 +2,7 @@ import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { defineConfig } from "prisma/config";
 
-// The JS schema engine through the driver adapter: no engine binary is downloaded (DESIGN §7).
+// The JS schema engine through the driver adapter: no engine binary is downloaded (docs/architecture.md, "Migrations").
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",

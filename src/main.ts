@@ -1,15 +1,15 @@
+import { type Adapter, deliverByPlatform } from "./adapters/adapter.ts";
 import { ConsoleChat } from "./adapters/console/console-chat.ts";
 import { runConsole } from "./adapters/console/run-console.ts";
-import { createDiscordAdapter } from "./adapters/discord/create-discord-adapter.ts";
-import type { DiscordShards } from "./adapters/discord/shard.ts";
-import { createSlackAdapter } from "./adapters/slack/create-slack-adapter.ts";
+import { createDiscordAdapter, type DiscordOptions } from "./adapters/discord/create-discord-adapter.ts";
+import { createSlackAdapter, type SlackOptions } from "./adapters/slack/create-slack-adapter.ts";
 import type { Deps } from "./app/context.ts";
 import { handlers } from "./app/handlers/index.ts";
 import { ManualClock, ShiftedClock, systemClock } from "./clock.ts";
 import { type Config, discordConfigured, loadConfig, slackConfigured } from "./config.ts";
 import { createLogger } from "./logger.ts";
 import { startScheduler } from "./scheduler/cron.ts";
-import { type NudgeSink, runTick } from "./scheduler/tick.ts";
+import { runTick } from "./scheduler/tick.ts";
 import { openDatabase } from "./store/open-database.ts";
 
 /** Composition root: the only place that picks concrete classes. */
@@ -28,55 +28,48 @@ async function main(): Promise<void> {
 
 /** With platform tokens: the adapters (Slack, Discord or both), and the scheduler delivering each reminder through its set's platform. */
 async function runPlatforms(config: Config, deps: Deps): Promise<void> {
-  const adapters: { platform: string; sink: NudgeSink; stop: () => Promise<void> }[] = [];
-  if (slackConfigured(config)) {
-    const slack = createSlackAdapter(deps, handlers, {
-      signingSecret: config.SLACK_SIGNING_SECRET!,
-      ...(config.SLACK_BOT_TOKEN ? { botToken: config.SLACK_BOT_TOKEN } : {}),
-      ...(config.SLACK_CLIENT_ID
-        ? {
-            oauth: { clientId: config.SLACK_CLIENT_ID, clientSecret: config.SLACK_CLIENT_SECRET!, stateSecret: config.SLACK_STATE_SECRET! },
-          }
-        : {}),
-      ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
-      ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
-    });
-    await slack.start(config.PORT);
-    deps.logger.info({ port: config.PORT, socketMode: Boolean(config.SLACK_APP_TOKEN) }, "Slack adapter started");
-    adapters.push({ platform: "slack", ...slack });
-  }
-  let discordShards: DiscordShards | null = null;
-  if (discordConfigured(config)) {
-    const discord = createDiscordAdapter(deps, handlers, {
-      token: config.DISCORD_TOKEN!,
-      ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
-      ...(config.DISCORD_SHARDS
-        ? { shards: config.DISCORD_SHARDS === "auto" ? "auto" : { count: config.DISCORD_SHARDS, ids: config.DISCORD_SHARD_IDS } }
-        : {}),
-    });
-    await discord.start();
-    discordShards = discord.shards();
-    deps.logger.info({ shards: discordShards }, "Discord adapter started");
-    adapters.push({ platform: "discord", ...discord });
-  }
-  const sink: NudgeSink = {
-    deliver: async (d, key) => {
-      const target = adapters.find((a) => a.platform === d.platform);
-      if (!target) throw new Error(`no adapter running for platform "${d.platform}"`);
-      return target.sink.deliver(d, key);
-    },
-  };
+  const slack = slackConfigured(config) ? createSlackAdapter(deps, handlers, slackOptions(config)) : null;
+  const discord = discordConfigured(config) ? createDiscordAdapter(deps, handlers, discordOptions(config)) : null;
+  const adapters: Adapter[] = [slack, discord].filter((a) => a !== null);
+  // Listening before the adapters start: a signal during start-up then stops cleanly too.
+  const stopRequested = new Promise<void>((resolve) => {
+    for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => resolve());
+  });
+  for (const adapter of adapters) await adapter.start();
+  const discordShards = discord?.shards();
   const scope = { platforms: adapters.map((a) => a.platform), ...(discordShards ? { discordShards } : {}) };
+  const sink = deliverByPlatform(adapters);
   const stopScheduler = startScheduler(
     async () => void (await runTick({ ...deps, scope }, sink, deps.clock.now())),
     deps.logger,
     config.SCHEDULER_CRON,
   );
-  await new Promise<void>((resolve) => {
-    for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => resolve());
-  });
+  await stopRequested;
   await stopScheduler();
-  for (const a of adapters) await a.stop();
+  for (const adapter of adapters) await adapter.stop();
+}
+
+function slackOptions(config: Config): SlackOptions {
+  return {
+    signingSecret: config.SLACK_SIGNING_SECRET!,
+    port: config.PORT,
+    ...(config.SLACK_BOT_TOKEN ? { botToken: config.SLACK_BOT_TOKEN } : {}),
+    ...(config.SLACK_CLIENT_ID
+      ? { oauth: { clientId: config.SLACK_CLIENT_ID, clientSecret: config.SLACK_CLIENT_SECRET!, stateSecret: config.SLACK_STATE_SECRET! } }
+      : {}),
+    ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+    ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+  };
+}
+
+function discordOptions(config: Config): DiscordOptions {
+  return {
+    token: config.DISCORD_TOKEN!,
+    ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
+    ...(config.DISCORD_SHARDS
+      ? { shards: config.DISCORD_SHARDS === "auto" ? "auto" : { count: config.DISCORD_SHARDS, ids: config.DISCORD_SHARD_IDS } }
+      : {}),
+  };
 }
 
 /** Without tokens: the local console chat. A script gets a frozen clock; a person at a terminal gets real time. */

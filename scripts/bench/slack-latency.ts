@@ -32,7 +32,8 @@ export const slackLatency: Benchmark = {
     };
     const adapter = createSlackAdapter(deps, handlers, { botToken: "xoxb-bench", signingSecret: SECRET, apiUrl: fake.url });
     adapter.app.command("/noop", async ({ ack }) => ack());
-    const port = await adapter.start(0);
+    await adapter.start();
+    const port = adapter.port();
     const target = { url: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET };
     const send = (command: string, text: string, userId = "U0ANA") =>
       slashCommand(target, { command, text, userId, userName: userId.slice(2).toLowerCase(), channelId: "C0SET" });

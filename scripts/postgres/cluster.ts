@@ -1,7 +1,7 @@
 /**
  * A throwaway PostgreSQL cluster for tests and for authoring migrations: `initdb` and `pg_ctl` from the
  * server binaries on this machine, listening on loopback at a free port, removed by `stop()`.
- * initdb refuses to run as root, so as root the cluster belongs to the `postgres` user (DESIGN §7).
+ * initdb refuses to run as root, so as root the cluster belongs to the `postgres` user.
  */
 import { execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";

@@ -88,7 +88,7 @@ export function actionLine(
   return `${actionRef(a.number)}: ${a.text}${when ? ` (${when})` : ""}${outcome}`;
 }
 
-/** A member's open actions agreed before `meeting`: what they report back on there (DESIGN §5). */
+/** A member's open actions agreed before `meeting`: what they report back on there (docs/architecture.md, "Domain rules"). */
 export async function reportBackItems(
   db: Db,
   setId: string,

@@ -58,20 +58,6 @@ export function renderTimes(text: string, render: (date: Date, style: TimeStyle)
   return text.replace(TIME_MARKER, (_m, secs: string, style: TimeStyle) => render(new Date(Number(secs) * 1000), style));
 }
 
-/** Splits text into pieces of at most `max` characters, at line breaks where possible (platform size limits). */
-export function splitText(text: string, max: number): string[] {
-  const pieces: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    const cut = rest.lastIndexOf("\n", max);
-    const at = cut > 0 ? cut : max;
-    pieces.push(rest.slice(0, at));
-    rest = rest.slice(cut > 0 ? at + 1 : at);
-  }
-  if (rest.length > 0 || pieces.length === 0) pieces.push(rest);
-  return pieces;
-}
-
 /** What a platform button carries: the set's channel and the command it runs, so a press in a DM still knows its set. */
 export const encodeButton = (channelId: string, command: string) => `${channelId}|${command}`;
 export function decodeButton(value: string): { channelId: string; command: string } | null {

@@ -1,5 +1,5 @@
 /**
- * ILM M3.37 compliance checks for a set (DESIGN §2): set size and programme length.
+ * ILM M3.37 compliance checks for a set (docs/architecture.md, "Domain rules"): set size and programme length.
  * Pure: no clock, no I/O.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The draft ILM M3.37 learning log (DESIGN §5), compiled from ONE member's own entries.
+ * The draft ILM M3.37 learning log (docs/architecture.md, "Domain rules"), compiled from ONE member's own entries.
  * Pure: no I/O, no environment, no system clock (`input.now` is the only "now").
  *
  * Every entry of the input appears exactly once in the body, in the member's own words; only headings and short

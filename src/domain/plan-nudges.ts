@@ -1,5 +1,5 @@
 /**
- * The nudge planner (DESIGN §4): which reminders a set's state implies, to whom, and when.
+ * The nudge planner (docs/architecture.md, "Domain rules"; the README's "Reminders"): which reminders a set's state implies, to whom, and when.
  *
  * Pure: no I/O, no clock (times are always passed in). It only *plans*: the outbox stores each nudge under its
  * deterministic `key` with a unique constraint, which is what makes sending exactly-once.

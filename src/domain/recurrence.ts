@@ -1,5 +1,5 @@
 /**
- * Recurring meeting cadences (DESIGN §3 `/meeting schedule every:`): parse what people type, store it as an
+ * Recurring meeting cadences (`/meeting schedule every:`): parse what people type, store it as an
  * RFC 5545 RRULE, and expand it to instants that keep the same local wall-clock time across DST changes.
  *
  * Pure: all instants and the IANA time zone are passed in. rrule runs in "floating" time (UTC fields standing for

@@ -1,5 +1,5 @@
 /**
- * Fair presenter rotation for an action learning set (DESIGN §2: ~30 minutes per presenter,
+ * Fair presenter rotation for an action learning set (docs/architecture.md, "Domain rules": ~30 minutes per presenter,
  * presenters per meeting from the meeting length, rotation by individuals or by pairs).
  *
  * Pure: no clock, no I/O. Time only enters through the `at` of turns and meetings.

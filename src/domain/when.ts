@@ -1,6 +1,6 @@
 /**
- * Reading dates, times, durations and time zones typed by people (DESIGN §3: "Dates accept natural language
- * in the actor's time zone").
+ * Reading dates, times, durations and time zones typed by people: dates in natural language, read in the actor's
+ * time zone (docs/architecture.md, "Domain rules").
  *
  * Pure: the current instant and the actor's IANA time zone are always passed in; nothing here reads the clock or
  * depends on the machine's time zone for its answer (see parseWhen for the one documented caveat).

@@ -1,5 +1,5 @@
 /**
- * The draft M3.37 log as a Word document (DESIGN §5: what centres expect), built with the `docx` library:
+ * The draft M3.37 log as a Word document (what centres expect), built with the `docx` library:
  * the title in the Title style, the header fields as a two-column table (labels in bold), block headings as real Heading 1/2/3
  * paragraphs, bullets as bulleted paragraphs, and `table` blocks (the actions and timescales, the criteria
  * checklist) as real tables with a repeating header row. Line breaks inside a text become line breaks in Word.

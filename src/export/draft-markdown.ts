@@ -1,5 +1,5 @@
 /**
- * The draft M3.37 log as Markdown (DESIGN §5), for posting or attaching in chat.
+ * The draft M3.37 log as Markdown (docs/architecture.md, "Domain rules"), for posting or attaching in chat.
  * The title is `#`; block headings are one level below (`##`, `###`, `####`); the header fields are a bold-label
  * list; tables are pipe tables. Member text is kept as written except that a line which Markdown would read as a
  * heading, list item, quote or rule is escaped, and table cells have `|` escaped and line breaks as `<br>`.

@@ -1,5 +1,5 @@
 /**
- * The set's meetings as an iCalendar file (DESIGN §3 `/meeting calendar`), rendered with the `ics` library.
+ * The set's meetings as an iCalendar file (`/meeting calendar`), rendered with the `ics` library.
  */
 import * as ics from "ics";
 import { invalid, type Parsed, parsed } from "../domain/parse-result.ts";

@@ -80,7 +80,7 @@ const MIGRATION_LOCK = 0x41_4c_53_4d; // "ALSM"
 /**
  * The PostgreSQL twin of `migrateSqlite`: pending migrations, each in its own transaction, under an
  * advisory lock so that several processes starting at once apply each migration once.
- * (`prisma migrate deploy` through the JS engine cannot read PostgreSQL's catalogue: DESIGN §7.)
+ * (`prisma migrate deploy` through the JS engine cannot read PostgreSQL's catalogue: see docs/architecture.md, "Migrations".)
  */
 export async function migratePostgres(url: string, migrations = loadMigrations(POSTGRES_MIGRATIONS_DIR)): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });

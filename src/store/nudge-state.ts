@@ -32,7 +32,7 @@ export type NudgeView = {
   entryStats: Map<string, { count: number; lastAt: Date }>;
 };
 
-/** How far back and ahead a tick looks: wider than any reminder rule's reach (DESIGN §4). */
+/** How far back and ahead a tick looks: wider than any reminder rule's reach (the rules are in src/domain/plan-nudges.ts). */
 const HORIZON_MS = 120 * 86_400_000;
 
 /**

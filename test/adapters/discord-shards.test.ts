@@ -84,7 +84,7 @@ describe("a sharded Discord adapter against the local Discord", () => {
         );
         await fake.waitFor("PATCH", new RegExp(`/webhooks/\\d+/${token}/messages/@original`));
       }
-      assert.equal(typeof (await adapter.sink.deliver(reminder(B), "meeting-post:B")), "string");
+      assert.equal(typeof (await adapter.deliver(reminder(B), "meeting-post:B")), "string");
     });
   });
 
@@ -95,11 +95,11 @@ describe("a sharded Discord adapter against the local Discord", () => {
       assert.deepEqual(adapter.shards(), { count: 2, ids: [1] });
       const posts = () => fake.callsTo("POST", /^\/channels\/[^/]+\/messages$/).length;
       await assert.rejects(
-        adapter.sink.deliver(reminder(A), "meeting-post:A"),
+        adapter.deliver(reminder(A), "meeting-post:A"),
         /guild 1222222222222222222 belongs to shard 0 of 2, and this process runs shards 1/,
       );
       assert.equal(posts(), 0, "nothing was sent for the other shard's guild");
-      const id = await adapter.sink.deliver(reminder(B), "meeting-post:B");
+      const id = await adapter.deliver(reminder(B), "meeting-post:B");
       assert.equal(fake.messagesIn(channelOf(B)).at(-1)?.id, id);
     });
   });

@@ -36,8 +36,10 @@ describe("Slack: forgetting in one set posts in every set's channel", () => {
       botToken: "xoxb-test",
       signingSecret: "secret",
       apiUrl: fake.url,
+      port: 0,
     });
-    target = { url: `http://127.0.0.1:${await adapter.start(0)}/slack/events`, signingSecret: "secret" };
+    await adapter.start();
+    target = { url: `http://127.0.0.1:${adapter.port()}/slack/events`, signingSecret: "secret" };
   });
   afterAll(async () => {
     await adapter.stop();

@@ -8,230 +8,95 @@ import { afterAll, beforeAll, describe, test } from "vitest";
 import { createSlackAdapter, type SlackAdapter } from "../../src/adapters/slack/create-slack-adapter.ts";
 import { handlers } from "../../src/app/handlers/index.ts";
 import { ManualClock } from "../../src/clock.ts";
-import { runTick } from "../../src/scheduler/tick.ts";
 import { type Database, openDatabase } from "../../src/store/open-database.ts";
 import { saveSlackInstallation } from "../../src/store/slack-installations.ts";
 import { FakeSlack, type SlackCall } from "../support/fake-slack.ts";
-import { blockAction, eventCallback, type SlackTarget, slashCommand, viewSubmission } from "../support/slack-requests.ts";
+import { LogCapture } from "../support/log-capture.ts";
+import { eventCallback, type SlackTarget, slashCommand } from "../support/slack-requests.ts";
 import { startBot } from "../support/start-bot.ts";
+import { describeAdapterContract, seedLongLog } from "./contract/adapter-contract.ts";
+import { CHANNEL, SIGNING_SECRET as SECRET, SLACK_IDS, type SlackDriver, startSlackDriver, textOf } from "./contract/slack-driver.ts";
 
-const SECRET = "test-signing-secret";
-const CHANNEL = "C0SET";
-const people = {
-  sam: ["U0SAM", "sam"],
-  ana: ["U0ANA", "ana"],
-  ben: ["U0BEN", "ben"],
-  cleo: ["U0CLEO", "cleo"],
-  dev: ["U0DEV", "dev"],
-  eve: ["U0EVE", "eve"],
-} as const;
-type Who = keyof typeof people;
-
-/** Texts of the messages (blocks' section texts joined) of the given calls. */
-const textOf = (c: SlackCall) => {
-  const blocks = (c.args.blocks as { type: string; text?: { text: string }; fields?: { text: string }[] }[] | undefined) ?? [];
-  return [String(c.args.text ?? ""), ...blocks.flatMap((b) => [b.text?.text ?? "", ...(b.fields ?? []).map((f) => f.text)])].join("\n");
-};
-const buttonsOf = (c: SlackCall) =>
-  ((c.args.blocks as { type: string; elements?: { action_id: string; value: string }[] }[] | undefined) ?? [])
-    .filter((b) => b.type === "actions")
-    .flatMap((b) => b.elements ?? []);
-
-describe("Slack adapter on the real Bolt stack against a local Slack", () => {
-  let fake: FakeSlack;
-  let db: Database;
-  let dir: string;
-  let adapter: SlackAdapter;
-  let target: SlackTarget;
-  const clock = new ManualClock(new Date("2027-01-04T09:00:00Z"));
-  const logger = pino({ level: "silent" });
-
-  beforeAll(async () => {
-    fake = await FakeSlack.start();
-    dir = mkdtempSync(join(tmpdir(), "als-slack-"));
-    db = await openDatabase(`file:${join(dir, "als.db")}`);
-    adapter = createSlackAdapter({ db, clock, logger, defaultTimeZone: "Europe/London" }, handlers, {
-      botToken: "xoxb-test",
-      signingSecret: SECRET,
-      apiUrl: fake.url,
-    });
-    const port = await adapter.start(0);
-    target = { url: `http://127.0.0.1:${port}/slack/events`, signingSecret: SECRET };
-  });
-  afterAll(async () => {
-    await adapter.stop();
-    await fake.close();
-    await db.$disconnect();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  /** Sends `/als TEXT` as a person and waits for the reply to land at the fake Slack. */
-  async function als(who: Who, text: string, method = "chat.postEphemeral"): Promise<SlackCall> {
-    const before = fake.callsTo(method).length;
-    const [userId, userName] = people[who];
-    const res = await slashCommand(target, { text, userId, userName, channelId: CHANNEL });
-    assert.equal(res.status, 200, res.body);
-    const calls = await fake.waitFor(method, before + 1);
-    return calls[before]!;
-  }
-  const mention = (who: Who) => `<@${people[who][0]}|${people[who][1]}>`;
-
-  test("a set is created, five members join, a monthly series is scheduled", async () => {
-    assert.match(
-      textOf(await als("sam", 'set create name:"Leading change"', "chat.postMessage")),
-      /Created the action learning set "Leading change"/,
-    );
-    for (const who of ["ana", "ben", "cleo", "dev", "eve"] as const) {
-      assert.match(textOf(await als("sam", `set add member:${mention(who)}`, "chat.postMessage")), new RegExp(`Welcome ${people[who][1]}`));
-    }
-    const scheduled = textOf(
-      await als("ana", 'meeting schedule when:"2027-01-12 10:00" duration:2h every:monthly count:3', "chat.postMessage"),
-    );
-    assert.match(scheduled, /ana scheduled 3 meetings, monthly on the 12th/);
-    assert.match(
-      scheduled,
-      /<!date\^1799748000\^\{date_short_pretty\} \{time\}\|2027-01-12 10:00 UTC>/,
-      "times render in each reader's zone",
-    );
-  });
-
-  test("only the actor sees their reply, and RSVP works by button", async () => {
-    const next = await als("ben", "meeting next");
-    assert.equal(next.args.user, people.ben[0]);
-    assert.equal(next.args.channel, CHANNEL);
-    const yes = buttonsOf(next).find((b) => b.action_id === "rsvp-yes-1")!;
-    assert.equal(yes.value, `${CHANNEL}|/meeting rsvp answer:yes meeting:1`);
-    const before = fake.callsTo("chat.postEphemeral").length;
-    const res = await blockAction(target, {
-      userId: people.cleo[0],
-      userName: "cleo",
-      channelId: CHANNEL,
-      actionId: yes.action_id,
-      value: yes.value,
-    });
-    assert.equal(res.status, 200);
-    const [reply] = (await fake.waitFor("chat.postEphemeral", before + 1)).slice(before);
-    assert.equal(reply!.args.user, people.cleo[0], "the RSVP is the presser's");
-    assert.match(textOf(reply!), /Thanks: you're coming to meeting 1/);
-    const rsvp = await db.rsvp.findFirstOrThrow({ include: { person: true } });
-    assert.equal(rsvp.person.externalId, people.cleo[0]);
-  });
-
-  test("an action is recorded through the entry form; a bad submission is shown on the field", async () => {
-    const opened = fake.callsTo("views.open").length;
-    await blockAction(target, {
-      userId: people.ana[0],
-      userName: "ana",
-      channelId: CHANNEL,
-      actionId: "log-action",
-      value: `${CHANNEL}|/log action`,
-      triggerId: "trig-1",
-    });
-    const [view] = (await fake.waitFor("views.open", opened + 1)).slice(opened);
-    const modal = view!.args.view as {
-      callback_id: string;
-      private_metadata: string;
-      blocks: { block_id: string; element: { initial_option?: { value: string } } }[];
-    };
-    assert.equal(modal.callback_id, "log_entry");
-    assert.equal(modal.blocks[0]!.element.initial_option?.value, "action", "the button's kind is preset");
-    const values = (text: string) => ({
-      kind: { kind: { type: "static_select", selected_option: { value: "action" } } },
-      text: { text: { type: "plain_text_input", value: text } },
-    });
-    const bad = await viewSubmission(target, {
-      userId: people.ana[0],
-      userName: "ana",
-      callbackId: "log_entry",
-      privateMetadata: CHANNEL,
-      values: values("x".repeat(2001)),
-    });
-    assert.deepEqual((bad.json as { response_action: string }).response_action, "errors");
-    assert.match(JSON.stringify(bad.json), /at most 2000 characters; this has 2001/);
-    assert.equal(await db.entry.count(), 0, "nothing saved");
-    const before = fake.callsTo("chat.postEphemeral").length;
-    const good = await viewSubmission(target, {
-      userId: people.ana[0],
-      userName: "ana",
-      callbackId: "log_entry",
-      privateMetadata: CHANNEL,
-      values: values('Meet both leads together, "properly" this time'),
-    });
-    assert.equal(good.status, 200);
-    assert.match(textOf((await fake.waitFor("chat.postEphemeral", before + 1))[before]!), /Action recorded as action #1/);
-    assert.equal((await db.entry.findFirstOrThrow()).text, 'Meet both leads together, "properly" this time');
-  });
-
-  test("the scheduler delivers a reminder DM through Slack, honouring a 429's Retry-After", async () => {
-    fake.rateLimitNext("chat.postMessage", 1);
-    const posted = fake.callsTo("chat.postMessage").length;
-    await runTick({ db, logger }, adapter.sink, new Date("2027-01-10T09:59:00Z"));
-    await runTick({ db, logger }, adapter.sink, new Date("2027-01-10T10:00:00Z")); // presenter reminders, 48 hours before
-    const dms = fake
-      .callsTo("chat.postMessage")
-      .slice(posted)
-      .filter((c) => String(c.args.channel).startsWith("D"));
-    assert.equal(dms.length >= 3, true, `three presenters get a DM: ${dms.length}`);
-    assert.match(textOf(dms[0]!), /You present at meeting 1 of "Leading change"/);
-    assert.ok(buttonsOf(dms[0]!).some((b) => b.action_id === "snooze-1d"));
-    assert.ok(
-      fake.calls.some((c) => c.method === "chat.postMessage" && c.status === 429),
-      "Slack said 429 once",
-    );
-    const sent = await db.outbox.findMany({ where: { kind: "presenter-prep" } });
-    assert.ok(sent.length >= 3 && sent.every((r) => r.status === "sent"));
-    const refs = sent.map((r) => r.platformRef ?? "");
-    assert.ok(
-      refs.every((ts) => /^\d+\.\d+$/.test(ts)) && new Set(refs).size === refs.length,
-      `each row records its message's ts: ${refs.join(", ")}`,
-    );
-  });
-
-  test("a draft is delivered as a file in the member's DM", async () => {
-    const completed = fake.callsTo("files.completeUploadExternal").length;
-    await als("ana", "log draft format:md");
-    const [done] = (await fake.waitFor("files.completeUploadExternal", completed + 1)).slice(completed);
-    assert.ok(String(JSON.stringify(done!.args)).includes(`D${people.ana[0]}`), "uploaded to Ana's DM, not the channel");
-    const file = [...fake.uploads.values()].find((u) => u.filename.startsWith("m337-draft-ana"));
-    assert.ok(file);
-    assert.match(file.bytes.toString("utf8"), /Leadership action plan/);
-  });
+describeAdapterContract("Slack (the real Bolt stack against a local Slack)", startSlackDriver, (driver) => {
+  const d = () => driver() as SlackDriver;
 
   test("a slash command's text reaches the log as typed: Slack's &amp; &lt; &gt; are read back, quotes kept", async () => {
+    const { fake, target, db } = d();
     // Slack sends &, < and > in a command's text as entities; a real <…> is one of its mentions or links.
     const typed = 'Ask Tom & Jerry <both> what “done” means: lesson learned, "really';
     const sent = typed.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-    assert.match(textOf(await als("ben", `log reflect text:${sent}`)), /Reflection recorded/);
-    const entry = await db.entry.findFirstOrThrow({ where: { kind: "reflect", author: { externalId: people.ben[0] } } });
+    const from = fake.calls.length;
+    await slashCommand(target, { text: `log reflect text:${sent}`, userId: SLACK_IDS.ben, userName: "ben", channelId: CHANNEL });
+    const [reply] = await fake.waitForCall("ben's reply", (c) => fake.calls.indexOf(c) >= from && c.method === "chat.postEphemeral");
+    assert.match(textOf(reply!), /Reflection recorded/);
+    const entry = await db.entry.findFirstOrThrow({ where: { kind: "reflect", author: { externalId: SLACK_IDS.ben } } });
     assert.equal(entry.text, typed);
   });
 
   test("/als alone shows help; /als log alone opens the entry form", async () => {
-    assert.match(textOf(await als("dev", "")), /Commands \(options are written name:value/);
+    const { fake, target } = d();
+    const helped = fake.calls.length;
+    await slashCommand(target, { text: "", userId: SLACK_IDS.dev, userName: "dev", channelId: CHANNEL });
+    const [help] = await fake.waitForCall("help", (c) => fake.calls.indexOf(c) >= helped && c.method === "chat.postEphemeral");
+    assert.match(textOf(help!), /Commands \(options are written name:value/);
     const opened = fake.callsTo("views.open").length;
-    await slashCommand(target, { text: "log", userId: people.dev[0], userName: "dev", channelId: CHANNEL, triggerId: "trig-2" });
+    await slashCommand(target, { text: "log", userId: SLACK_IDS.dev, userName: "dev", channelId: CHANNEL, triggerId: "trig-2" });
     assert.equal((await fake.waitFor("views.open", opened + 1)).length, opened + 1);
   });
 
+  test("a /log list too long for one Slack message arrives whole, in messages of at most 50 blocks", async () => {
+    const { fake, target } = d();
+    const texts = await seedLongLog(d(), "ana", 100, 1900);
+    const from = fake.calls.length;
+    await slashCommand(target, { text: "log list last:100", userId: SLACK_IDS.ana, userName: "ana", channelId: CHANNEL });
+    const isPost = (c: SlackCall) => fake.calls.indexOf(c) >= from && c.method === "chat.postEphemeral";
+    const posts = await fake.waitForCall("the list's two messages", isPost, 2);
+    assert.deepEqual(
+      posts.map((c) => [c.response?.ok, (c.args.blocks as unknown[]).length]),
+      [
+        [true, 50],
+        [true, 50],
+      ],
+      "two full messages, both accepted",
+    );
+    const shown = posts.map(textOf).join("\n");
+    assert.ok(
+      texts.every((t) => shown.includes(t)),
+      "every entry is shown, none cut",
+    );
+  });
+
   test("forged, unsigned and stale requests are rejected and run nothing", async () => {
+    const { fake, target, db } = d();
     const calls = fake.calls.length;
     const entries = await db.entry.count();
-    const cmd = { text: "log problem text:sneaky", userId: people.ana[0], userName: "ana", channelId: CHANNEL };
+    const cmd = { text: "log problem text:sneaky", userId: SLACK_IDS.ana, userName: "ana", channelId: CHANNEL };
     assert.equal((await slashCommand(target, cmd, { forgeSignature: true })).status, 401);
     assert.equal((await slashCommand(target, cmd, { omitHeaders: true })).status, 401);
     assert.equal((await slashCommand(target, cmd, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 })).status, 401);
-    await new Promise((r) => setTimeout(r, 200));
-    assert.equal(fake.calls.length, calls, "no handler ran");
+    // A signed request sent after them is answered: had a refused one run anything, it would have been seen by now.
+    assert.equal((await slashCommand(target, { ...cmd, text: "help" })).status, 200);
+    const [answered] = await fake.waitForCall(
+      "the signed help",
+      (c) => fake.calls.indexOf(c) >= calls && c.method === "chat.postEphemeral",
+    );
+    assert.deepEqual(
+      fake.calls.slice(calls).map((c) => c.method),
+      ["chat.postEphemeral"],
+      "only the signed request ran",
+    );
+    assert.match(textOf(answered!), /Commands \(options are written name:value/);
     assert.equal(await db.entry.count(), entries);
   });
 
   test("a retried event is processed once", async () => {
+    const { fake, target, logs } = d();
     const before = fake.callsTo("chat.postEphemeral").length;
     const event = { type: "member_joined_channel", user: "U0NEW", channel: CHANNEL, team: "T1" };
     assert.equal((await eventCallback(target, { eventId: "Ev1", event })).status, 200);
     assert.equal((await eventCallback(target, { eventId: "Ev1", event }, { retryNum: 1, retryReason: "http_timeout" })).status, 200);
     await fake.waitFor("chat.postEphemeral", before + 1);
-    await new Promise((r) => setTimeout(r, 200));
+    await logs.waitFor("slack event seen before: ignored", (l) => l.eventId === "Ev1");
     const welcomes = fake
       .callsTo("chat.postEphemeral")
       .slice(before)
@@ -240,13 +105,16 @@ describe("Slack adapter on the real Bolt stack against a local Slack", () => {
   });
 
   test("a retry that reaches another process on the same database is handled once too", async () => {
-    const secondDb = await openDatabase(`file:${join(dir, "als.db")}`);
-    const second = createSlackAdapter({ db: secondDb, clock, logger, defaultTimeZone: "Europe/London" }, handlers, {
+    const { fake, target, database, db, clock } = d();
+    const secondDb = await openDatabase(database.url);
+    const secondLogs = new LogCapture();
+    const second = createSlackAdapter({ db: secondDb, clock, logger: secondLogs.logger, defaultTimeZone: "Europe/London" }, handlers, {
       botToken: "xoxb-test",
       signingSecret: SECRET,
       apiUrl: fake.url,
     });
-    const secondTarget = { url: `http://127.0.0.1:${await second.start(0)}/slack/events`, signingSecret: SECRET };
+    await second.start();
+    const secondTarget = { url: `http://127.0.0.1:${second.port()}/slack/events`, signingSecret: SECRET };
     try {
       const before = fake.callsTo("chat.postEphemeral").length;
       const event = { type: "member_joined_channel", user: "U0OTHER", channel: CHANNEL, team: "T1" };
@@ -256,9 +124,9 @@ describe("Slack adapter on the real Bolt stack against a local Slack", () => {
         (await eventCallback(secondTarget, { eventId: "Ev2", event }, { retryNum: 1, retryReason: "http_timeout" })).status,
         200,
       );
+      await secondLogs.waitFor("slack event seen before: ignored", (l) => l.eventId === "Ev2");
       assert.equal((await eventCallback(secondTarget, { eventId: "Ev3", event })).status, 200, "a new event on the second process");
       await fake.waitFor("chat.postEphemeral", before + 2);
-      await new Promise((r) => setTimeout(r, 200));
       assert.equal(
         fake.callsTo("chat.postEphemeral").length,
         before + 2,
@@ -290,7 +158,8 @@ describe("Slack multi-workspace installs through OAuth, with the installations i
       apiUrl: fake.url,
       oauth: { clientId: "111.222", clientSecret: "client-secret", stateSecret: "state-secret" },
     });
-    const port = await adapter.start(0);
+    await adapter.start();
+    const port = adapter.port();
     base = `http://127.0.0.1:${port}`;
     target = { url: `${base}/slack/events`, signingSecret: SECRET };
     await saveSlackInstallation(
@@ -325,10 +194,10 @@ describe("Slack multi-workspace installs through OAuth, with the installations i
 
   test("a reminder for a workspace goes out with its token; a workspace that never installed fails loudly", async () => {
     const reply = { text: "Meeting 1 is tomorrow", buttons: [] };
-    await adapter.sink.deliver({ platform: "slack", workspaceId: "T2", channelId: "C0T2", to: { kind: "channel" }, reply }, "test-key");
+    await adapter.deliver({ platform: "slack", workspaceId: "T2", channelId: "C0T2", to: { kind: "channel" }, reply }, "test-key");
     assert.equal(fake.callsTo("chat.postMessage").at(-1)!.token, "xoxb-team-two");
     await assert.rejects(
-      adapter.sink.deliver({ platform: "slack", workspaceId: "T9", channelId: "C0T9", to: { kind: "channel" }, reply }, "test-key"),
+      adapter.deliver({ platform: "slack", workspaceId: "T9", channelId: "C0T9", to: { kind: "channel" }, reply }, "test-key"),
       /not installed in T:T9/,
     );
   });

@@ -9,10 +9,11 @@
  * - the token comes as `Authorization: Bearer xoxb-...` (or a `token` body field, which is moved to `SlackCall.token`);
  * - `filesUploadV2` = `files.getUploadURLExternal` (filename, length) → POST of the bytes to `upload_url`
  *   as multipart/form-data (one part, named "body") → `files.completeUploadExternal` (files=[{id,title}], channel_id, ...);
- * - HTTP 429 + `Retry-After: <seconds>` makes WebClient pause and retry the same call.
+ * - HTTP 429 + `Retry-After: <seconds>` makes WebClient pause and retry the same call;
+ * - a message over Block Kit's limits is refused with `invalid_blocks`, as Slack does.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { CallLog, type Listening, listen, readBody, sendJson } from "./fake-http.ts";
 
 export type SlackCall = {
   method: string;
@@ -21,18 +22,13 @@ export type SlackCall = {
   at: number;
   /** The HTTP status the fake answered (429 when rate-limited, else 200). */
   status: number;
+  /** The JSON the fake answered with status 200 (`ok: false` with an error, or the method's result, e.g. a message's `ts`). */
+  response?: Record<string, unknown>;
   /** Only for `method: "response_url"`: the path that was posted to (see `FakeSlack.responseUrl()`). */
   url?: string;
 };
 
 export type FakeUser = { name?: string; real_name?: string; display_name?: string; tz?: string };
-
-type Waiter = {
-  method: string;
-  n: number;
-  resolve: (calls: SlackCall[]) => void;
-  reject: (err: Error) => void;
-};
 
 /** Top-level fields that are plain strings even when they look like JSON (never parsed back). */
 const TEXT_KEYS = new Set([
@@ -60,50 +56,37 @@ const TS_BASE_SECONDS = 1700000000;
 
 export class FakeSlack {
   readonly url: string;
-  readonly calls: SlackCall[] = [];
   readonly uploads = new Map<string, { filename: string; bytes: Buffer }>();
 
-  readonly #server: Server;
+  readonly #http: Listening;
   readonly #origin: string;
+  readonly #log = new CallLog<SlackCall>("FakeSlack", (c) => `${c.method} ${JSON.stringify(c.args)}`);
   readonly #rateLimits = new Map<string, number[]>();
   readonly #failures = new Map<string, string[]>();
-  readonly #waiters = new Set<Waiter>();
   readonly #pendingUploads = new Map<string, string>();
   readonly #users = new Map<string, FakeUser>();
   #seq = 0;
 
-  private constructor(server: Server, origin: string) {
-    this.#server = server;
-    this.#origin = origin;
-    this.url = `${origin}/api/`;
+  private constructor(http: Listening) {
+    this.#http = http;
+    this.#origin = http.origin;
+    this.url = `${http.origin}/api/`;
   }
 
   static async start(): Promise<FakeSlack> {
-    let fake: FakeSlack | undefined;
-    const server = createServer((req, res) => {
-      if (!fake) {
-        res.writeHead(503).end();
-        return;
-      }
-      fake.#handle(req, res).catch((err: unknown) => {
-        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
-        res.end(String(err));
-      });
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(0, "127.0.0.1", () => {
-        server.off("error", reject);
-        resolve();
-      });
-    });
-    const { port } = server.address() as AddressInfo;
-    fake = new FakeSlack(server, `http://127.0.0.1:${port}`);
+    const http = await listen((err) => ({ contentType: "text/plain", body: String(err) }));
+    const fake = new FakeSlack(http);
+    http.setHandler((req, res) => fake.#handle(req, res));
     return fake;
   }
 
+  /** Every call answered, in order. */
+  get calls(): SlackCall[] {
+    return this.#log.calls;
+  }
+
   callsTo(method: string): SlackCall[] {
-    return this.calls.filter((c) => c.method === method);
+    return this.#log.matching((c) => c.method === method);
   }
 
   /** The next call to `method` answers HTTP 429 with `Retry-After: seconds` (once). */
@@ -135,55 +118,23 @@ export class FakeSlack {
 
   /** Waits until at least `n` calls to `method` have arrived (timeout → reject with the calls seen). */
   waitFor(method: string, n = 1, timeoutMs = 5000): Promise<SlackCall[]> {
-    const now = this.callsTo(method);
-    if (now.length >= n) return Promise.resolve(now);
-    return new Promise<SlackCall[]>((resolve, reject) => {
-      const waiter: Waiter = {
-        method,
-        n,
-        resolve: (calls) => {
-          clearTimeout(timer);
-          resolve(calls);
-        },
-        reject: (err) => {
-          clearTimeout(timer);
-          reject(err);
-        },
-      };
-      const timer = setTimeout(() => {
-        this.#waiters.delete(waiter);
-        const seen = this.calls.map((c) => `${c.method} ${JSON.stringify(c.args)}`).join("\n  ");
-        reject(
-          new Error(
-            `FakeSlack.waitFor(${method}, ${n}): only ${this.callsTo(method).length} after ${timeoutMs}ms; calls seen:\n  ${seen || "(none)"}`,
-          ),
-        );
-      }, timeoutMs);
-      this.#waiters.add(waiter);
-    });
+    return this.#log.waitFor(method, (c) => c.method === method, n, timeoutMs);
+  }
+
+  /** Waits until at least `n` calls match (timeout → reject with the calls seen); `what` names the wait in that message. */
+  waitForCall(what: string, match: (c: SlackCall) => boolean, n = 1, timeoutMs = 5000): Promise<SlackCall[]> {
+    return this.#log.waitFor(what, match, n, timeoutMs);
   }
 
   close(): Promise<void> {
-    for (const w of this.#waiters) w.reject(new Error(`FakeSlack closed while waiting for ${w.method}`));
-    this.#waiters.clear();
-    return new Promise<void>((resolve, reject) => {
-      this.#server.close((err) => (err ? reject(err) : resolve()));
-      this.#server.closeAllConnections();
-    });
+    this.#log.close();
+    return this.#http.close();
   }
 
   // ---------------------------------------------------------------- internals
 
   #record(call: SlackCall): void {
-    this.calls.push(call);
-    for (const w of this.#waiters) {
-      if (w.method !== call.method) continue;
-      const got = this.callsTo(w.method);
-      if (got.length >= w.n) {
-        this.#waiters.delete(w);
-        w.resolve(got);
-      }
-    }
+    this.#log.record(call);
   }
 
   #nextTs(): string {
@@ -229,13 +180,15 @@ export class FakeSlack {
       sendJson(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(seconds) });
       return;
     }
-    this.#record({ method, args, token, at, status: 200 });
-    const failed = this.#failures.get(method);
-    if (failed && failed.length > 0) {
-      sendJson(res, 200, { ok: false, error: failed.shift()! });
-      return;
-    }
-    sendJson(res, 200, this.#answer(method, args));
+    const failed = this.#failures.get(method)?.shift();
+    const problems = MESSAGE_METHODS.has(method) ? messageProblems(args) : [];
+    const response = failed
+      ? { ok: false, error: failed }
+      : problems.length
+        ? { ok: false, error: "invalid_blocks", response_metadata: { messages: problems } }
+        : this.#answer(method, args);
+    this.#record({ method, args, token, at, status: 200, response });
+    sendJson(res, 200, response);
   }
 
   #handleUpload(path: string, req: IncomingMessage, raw: Buffer, res: ServerResponse): void {
@@ -382,6 +335,32 @@ export class FakeSlack {
 
 // ---------------------------------------------------------------- helpers
 
+/** The methods that post a message, whose blocks Slack checks against its limits. */
+const MESSAGE_METHODS = new Set(["chat.postMessage", "chat.postEphemeral", "chat.update"]);
+
+/**
+ * Slack's Block Kit limits on a message, as Slack refuses it (`invalid_blocks`): at most 50 blocks; a section's
+ * text at most 3,000 characters, at most 10 fields of at most 2,000 each; at most 25 elements in an actions block.
+ */
+export function messageProblems(args: Record<string, unknown>): string[] {
+  const blocks = Array.isArray(args.blocks) ? (args.blocks as Record<string, unknown>[]) : [];
+  const problems: string[] = [];
+  if (blocks.length > 50) problems.push(`[ERROR] must provide no more than 50 items [json-pointer:/blocks]`);
+  blocks.forEach((b, i) => {
+    const text = isRecord(b.text) ? String(b.text.text ?? "") : "";
+    if (text.length > 3000) problems.push(`[ERROR] must be less than 3001 characters [json-pointer:/blocks/${i}/text/text]`);
+    const fields = Array.isArray(b.fields) ? (b.fields as Record<string, unknown>[]) : [];
+    if (fields.length > 10) problems.push(`[ERROR] must provide no more than 10 items [json-pointer:/blocks/${i}/fields]`);
+    fields.forEach((f, j) => {
+      if (String(f.text ?? "").length > 2000)
+        problems.push(`[ERROR] must be less than 2001 characters [json-pointer:/blocks/${i}/fields/${j}/text]`);
+    });
+    if (Array.isArray(b.elements) && b.type === "actions" && b.elements.length > 25)
+      problems.push(`[ERROR] must provide no more than 25 items [json-pointer:/blocks/${i}/elements]`);
+  });
+  return problems;
+}
+
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -389,20 +368,6 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 /** Posting to a user id lands in the bot's DM with them, as on Slack. */
 function dmFor(channel: string): string {
   return /^[UW][A-Z0-9]+$/.test(channel) ? `D${channel}` : channel;
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
-  res.end(JSON.stringify(body));
 }
 
 /** Form, JSON or multipart body (plus query string) → args, with JSON-stringified nested values parsed back. */

@@ -25,7 +25,12 @@ export function startBot(env: Record<string, string>): StartedBot {
     child,
     stderr: () => stderr,
     async stop() {
-      const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+      const exited = new Promise<number | null>((resolve) =>
+        child.once("exit", (code, signal) => {
+          if (signal) stderr += `\n[the process was ended by ${signal}]`;
+          resolve(code);
+        }),
+      );
       child.kill("SIGTERM");
       const code = await exited;
       rmSync(dir, { recursive: true, force: true });

@@ -146,3 +146,12 @@ test("the scanner sees through comments but not through code", () => {
   assert.ok(into("src/store")("../store/sets.ts", "src/domain/x.ts"));
   assert.ok(!into("src/store")("./day.ts", "src/domain/x.ts"));
 });
+
+test("the repository explains itself: no source cites a design document that lives outside it", () => {
+  const outside = /DESIGN §|\.\.\/shared\//;
+  const files = ["src", "commands", "scripts", "test"].flatMap((folder) =>
+    sourceFiles(folder, ["src/store/generated", "src/store/generated-pg"]),
+  );
+  const citing = files.filter((f) => f !== "test/unit/boundaries.test.ts" && outside.test(readFileSync(join(root, f), "utf8")));
+  assert.deepEqual(citing, [], "cite docs/architecture.md or the README instead");
+});

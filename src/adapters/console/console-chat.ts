@@ -7,7 +7,9 @@ import type { Delivery } from "../../app/render-nudge.ts";
 import type { Button, Outgoing } from "../../app/reply.ts";
 import type { SettableClock } from "../../clock.ts";
 import { advanceClock } from "../../scheduler/advance.ts";
-import { type NudgeSink, runTick } from "../../scheduler/tick.ts";
+import { runTick } from "../../scheduler/tick.ts";
+import type { Adapter } from "../adapter.ts";
+import { commandInput } from "../command-input.ts";
 import { consoleTime, renderOutgoing } from "./render.ts";
 
 export const CONSOLE_WORKSPACE = "local";
@@ -22,40 +24,54 @@ export function readConsoleMention(token: string): UserRef | null {
 
 const STEP: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
+/** Who speaks until the first `as NAME` line. */
+const DEFAULT_CONSOLE_ACTOR = "me";
+
 /**
  * The local console chat: one line in, the lines the bot would post out. Grammar (README):
  * `as NAME`, `in #CHANNEL`, `clock ISO|+Nd`, `click BUTTON_ID`, `/command …`, `# comment`. Until the first
  * `as NAME` the speaker is a user called "me", and the first command's reply says so.
+ * As an Adapter it has nothing to connect (`start` and `stop` do nothing: lines arrive through `handle`), and
+ * `deliver` renders a reminder into the lines `takeDelivered` hands out.
  */
-/** Who speaks until the first `as NAME` line. */
-const DEFAULT_CONSOLE_ACTOR = "me";
-
-export class ConsoleChat {
+export class ConsoleChat implements Adapter {
+  readonly platform = "console";
   #actor = DEFAULT_CONSOLE_ACTOR;
   /** Whether the reader knows who they are speaking as: an `as` line was given, or the default was announced. */
   #actorKnown = false;
   #channel = "set";
   readonly #buttons = new Map<string, Button & { channel: string }>();
-  /** Reminders delivered by the scheduler during a `clock` move, as transcript lines. */
+  /** Reminders delivered since `takeDelivered` last ran, as transcript lines. */
   #delivered: string[] = [];
-  readonly #sink: NudgeSink = {
-    deliver: async (d: Delivery) => {
-      const out: Outgoing = {
-        audience:
-          d.to.kind === "dm"
-            ? { kind: "dm", personId: "", externalId: d.to.externalId, displayName: d.to.displayName, timeZone: d.to.timeZone }
-            : { kind: "channel" },
-        reply: d.reply,
-      };
-      this.#delivered.push(...this.#render(out, d.channelId, this.#actor));
-    },
-  };
 
   constructor(
     private readonly deps: Deps & { clock: SettableClock },
     private readonly handlers: HandlerIndex,
     private readonly filesDir: string,
   ) {}
+
+  async start(): Promise<void> {}
+
+  async stop(): Promise<void> {}
+
+  /** Renders a reminder as transcript lines (`[DM NAME] …` or `[#channel] …`); the console gives no message id. */
+  async deliver(d: Delivery): Promise<void> {
+    const out: Outgoing = {
+      audience:
+        d.to.kind === "dm"
+          ? { kind: "dm", personId: "", externalId: d.to.externalId, displayName: d.to.displayName, timeZone: d.to.timeZone }
+          : { kind: "channel" },
+      reply: d.reply,
+    };
+    this.#delivered.push(...this.#render(out, d.channelId, this.#actor));
+  }
+
+  /** The lines of the reminders delivered since the last call, oldest first; the buffer is emptied. */
+  takeDelivered(): string[] {
+    const lines = this.#delivered;
+    this.#delivered = [];
+    return lines;
+  }
 
   /** Handles one input line and returns the output lines it caused (none for comments and blanks). */
   async handle(line: string): Promise<string[]> {
@@ -85,10 +101,8 @@ export class ConsoleChat {
 
   /** One scheduler tick at the clock's time (the interactive console runs this every minute). */
   async tick(): Promise<string[]> {
-    await runTick({ ...this.deps, scope: CONSOLE_SCOPE }, this.#sink, this.deps.clock.now());
-    const lines = this.#delivered;
-    this.#delivered = [];
-    return lines;
+    await runTick({ ...this.deps, scope: CONSOLE_SCOPE }, this, this.deps.clock.now());
+    return this.takeDelivered();
   }
 
   async #setClock(arg: string): Promise<string[]> {
@@ -99,12 +113,11 @@ export class ConsoleChat {
     if (to < now) return [`[console] The clock only moves forward (it is ${now.toISOString()}).`];
     const lines: string[] = [];
     const stamp = (at: Date) => `[clock] ${consoleTime(at, "full", this.deps.defaultTimeZone)}`;
-    await advanceClock({ ...this.deps, scope: CONSOLE_SCOPE }, this.#sink, this.deps.clock, to, (at) => {
-      if (this.#delivered.length) lines.push(stamp(at), ...this.#delivered);
-      this.#delivered = [];
+    await advanceClock({ ...this.deps, scope: CONSOLE_SCOPE }, this, this.deps.clock, to, (at) => {
+      const delivered = this.takeDelivered();
+      if (delivered.length) lines.push(stamp(at), ...delivered);
     });
-    lines.push(stamp(to), ...this.#delivered);
-    this.#delivered = [];
+    lines.push(stamp(to), ...this.takeDelivered());
     return lines;
   }
 
@@ -122,14 +135,14 @@ export class ConsoleChat {
       ? []
       : [`[console] You are a user called "${this.#actor}" until you write as NAME (e.g. as Ana); each name is a new person.`];
     this.#actorKnown = true;
-    const outgoing = await runCommand(this.deps, this.handlers, {
+    const origin = {
       platform: "console",
       workspaceId: CONSOLE_WORKSPACE,
       channelId: channel,
-      user: { externalId: this.#actor, displayName: this.#actor },
-      text,
+      userId: this.#actor,
       readMention: readConsoleMention,
-    });
+    } as const;
+    const outgoing = await runCommand(this.deps, this.handlers, commandInput({ ...origin, userName: this.#actor }, { text }));
     return [...intro, ...outgoing.flatMap((out) => this.#render(out, channel, this.#actor))];
   }
 

@@ -4,26 +4,24 @@ import {
   type ChatInputCommandInteraction,
   Client,
   type ClientOptions,
-  DiscordAPIError,
   Events,
   GatewayIntentBits,
   type Interaction,
   MessageFlags,
   type ModalSubmitInteraction,
-  type SendableChannels,
 } from "discord.js";
 import { type CommandDecl, commandKey } from "../../../commands/define.ts";
 import { allCommands } from "../../../commands/index.ts";
 import type { Deps } from "../../app/context.ts";
 import { executeCommand, type HandlerIndex } from "../../app/dispatch.ts";
 import { formKindOf } from "../../app/entry-form.ts";
-import type { Delivery } from "../../app/render-nudge.ts";
-import { decodeButton, type Outgoing, type Reply } from "../../app/reply.ts";
+import { decodeButton } from "../../app/reply.ts";
 import { suggest } from "../../app/suggest.ts";
-import type { NudgeSink } from "../../scheduler/tick.ts";
+import type { Adapter } from "../adapter.ts";
+import { type CommandRequest, commandInput, entryFormRequest } from "../command-input.ts";
+import { deliverOutgoing, deliverReminder, type ReplyInteraction } from "./deliver.ts";
 import { ENTRY_TEXT_FIELD, entryModal, readEntryModalId } from "./entry-modal.ts";
-import { reminderNonce } from "./message-nonce.ts";
-import { discordMentionReader, replyMessage } from "./render.ts";
+import { discordMentionReader } from "./render.ts";
 import { type DiscordShards, shardOf } from "./shard.ts";
 
 export type DiscordOptions = {
@@ -37,19 +35,12 @@ export type DiscordOptions = {
   shards?: "auto" | { count: number; ids?: number[] };
 };
 
-export type DiscordAdapter = {
+/** The Discord adapter, its discord.js client (for tests), and the shards it runs. */
+export type DiscordAdapter = Adapter & {
   client: Client;
-  sink: NudgeSink;
-  start(): Promise<void>;
-  stop(): Promise<void>;
   /** The shards this process runs, known once `start()` has resolved; null when not sharded. */
   shards(): DiscordShards | null;
 };
-
-/** Discord's error for a user who does not accept DMs from the bot. */
-const CANNOT_DM = 50007;
-
-type Run = { key: string; raw: Record<string, string> } | { text: string };
 
 /**
  * The Discord adapter on discord.js, Guilds intent only: native slash commands (from commands/), buttons,
@@ -80,61 +71,22 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
       );
   };
 
-  const channel = async (id: string) => (await client.channels.fetch(id)) as SendableChannels;
-
-  /**
-   * A DM, or — when the member has closed their DMs — the same message in the set's channel, addressed to them.
-   * `once` (a reminder's nonce) goes on whichever is sent. Resolves with the posted message.
-   */
-  const sendDm = async (userId: string, setChannelId: string, reply: Reply, once?: Once) => {
-    try {
-      return await (await client.users.fetch(userId)).send({ ...replyMessage(reply, setChannelId), ...once });
-    } catch (error) {
-      if (!(error instanceof DiscordAPIError) || error.code !== CANNOT_DM) throw error;
-      const notice = { ...reply, text: `<@${userId}>, your direct messages are closed, so here it is:\n${reply.text}` };
-      return (await channel(setChannelId)).send({ ...replyMessage(notice, setChannelId), allowedMentions: { users: [userId] }, ...once });
-    }
-  };
-
-  const deliver = async (
-    interaction: ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction,
-    outgoing: Outgoing[],
-    setChannelId: string,
-  ) => {
-    let answered = false;
-    for (const out of outgoing) {
-      const message = replyMessage(out.reply, setChannelId);
-      if (out.audience.kind === "actor") {
-        if (answered) await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
-        else await interaction.editReply(message);
-        answered = true;
-      } else if (out.audience.kind === "channel") {
-        await (await channel(setChannelId)).send(message);
-      } else if (out.audience.kind === "set-channel") {
-        await (await channel(out.audience.channelId)).send(replyMessage(out.reply, out.audience.channelId));
-      } else {
-        await sendDm(out.audience.externalId, setChannelId, out.reply);
-      }
-    }
-    if (!answered) await interaction.editReply({ content: "Done: posted in the channel." });
-  };
-
-  const run = async (
-    interaction: ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction,
-    setChannelId: string,
-    input: Run,
-    names = new Map<string, string>(),
-  ) => {
+  /** Defers (ephemeral), runs the command as the interaction's user for the set in `setChannelId`, and posts its replies. */
+  const run = async (interaction: ReplyInteraction, setChannelId: string, request: CommandRequest, names = new Map<string, string>()) => {
     if (!interaction.deferred && !interaction.replied) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const result = await executeCommand(deps, handlers, {
-      platform: "discord",
-      workspaceId: interaction.guildId ?? "",
-      channelId: setChannelId,
-      user: { externalId: interaction.user.id, displayName: interaction.user.globalName ?? interaction.user.username },
-      readMention: discordMentionReader(names),
-      ...input,
-    });
-    await deliver(interaction, result.outgoing, setChannelId);
+    const input = commandInput(
+      {
+        platform: "discord",
+        workspaceId: interaction.guildId ?? "",
+        channelId: setChannelId,
+        userId: interaction.user.id,
+        userName: interaction.user.globalName ?? interaction.user.username,
+        readMention: discordMentionReader(names),
+      },
+      request,
+    );
+    const result = await executeCommand(deps, handlers, input);
+    await deliverOutgoing(client, interaction, result.outgoing, setChannelId);
   };
 
   const onCommand = async (interaction: ChatInputCommandInteraction) => {
@@ -187,10 +139,7 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
   const onModal = async (interaction: ModalSubmitInteraction) => {
     const form = readEntryModalId(interaction.customId);
     if (!form) return void (await interaction.reply({ content: "That form has expired.", flags: MessageFlags.Ephemeral }));
-    await run(interaction, form.channelId, {
-      key: `log ${form.kind}`,
-      raw: { text: interaction.fields.getTextInputValue(ENTRY_TEXT_FIELD) },
-    });
+    await run(interaction, form.channelId, entryFormRequest(form.kind, interaction.fields.getTextInputValue(ENTRY_TEXT_FIELD)));
   };
 
   const onAutocomplete = async (interaction: AutocompleteInteraction) => {
@@ -226,30 +175,22 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
   });
 
   return {
+    platform: "discord",
     client,
-    sink: {
-      deliver: async (d: Delivery, key: string) => {
-        refuseOtherShards(d.workspaceId);
-        const once: Once = { nonce: reminderNonce(key), enforceNonce: true };
-        const sent =
-          d.to.kind === "dm"
-            ? await sendDm(d.to.externalId, d.channelId, d.reply, once)
-            : await (await channel(d.channelId)).send({ ...replyMessage(d.reply, d.channelId), ...once });
-        return sent.id;
-      },
+    deliver: async (d, key) => {
+      refuseOtherShards(d.workspaceId);
+      return deliverReminder(client, d, key);
     },
     start: async () => {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(opts.token);
       await ready;
+      deps.logger.info({ shards: shards() }, "Discord adapter started");
     },
     stop: () => client.destroy(),
     shards,
   };
 }
-
-/** A reminder's send options: Discord returns the earlier message for a repeated nonce instead of posting again. */
-type Once = { nonce: string; enforceNonce: true };
 
 /** discord.js's options for our sharding setting: a count runs all its shards unless `ids` picks some. */
 function shardOptions(shards: DiscordOptions["shards"]): Pick<ClientOptions, "shards" | "shardCount"> {

@@ -1,15 +1,17 @@
 import type { AddressInfo } from "node:net";
-import { App, HTTPReceiver, type Installation, type InstallationQuery, type InstallationStore, LogLevel, type Receiver } from "@slack/bolt";
+import { App, HTTPReceiver, type Installation, type InstallationQuery, type InstallationStore, type Receiver } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Deps } from "../../app/context.ts";
 import { executeCommand, type HandlerIndex } from "../../app/dispatch.ts";
 import { formKindOf } from "../../app/entry-form.ts";
 import { decodeButton } from "../../app/reply.ts";
-import type { NudgeSink } from "../../scheduler/tick.ts";
 import { ensureWorkspace } from "../../store/people.ts";
 import { findSetByChannel } from "../../store/sets.ts";
 import { firstSightOfSlackEvent } from "../../store/slack-events.ts";
 import { deleteSlackInstallation, findSlackInstallation, installationKey, saveSlackInstallation } from "../../store/slack-installations.ts";
+import type { Adapter } from "../adapter.ts";
+import { type CommandRequest, commandInput, entryFormRequest } from "../command-input.ts";
+import { boltLogger, safeError } from "./bolt-logger.ts";
 import { typedCommandText } from "./command-text.ts";
 import { deliverOutgoing, deliverReminder, type SlackPlace } from "./deliver.ts";
 import { ENTRY_KIND_BLOCK, ENTRY_MODAL, ENTRY_TEXT_BLOCK, entryModal, readEntryModal } from "./entry-modal.ts";
@@ -24,12 +26,18 @@ export type SlackOptions = {
   appToken?: string;
   /** The Web API base URL (default Slack's own); tests and offline evaluation point it at a local Slack. */
   apiUrl?: string;
+  /** HTTP only: the port to listen on (0 asks for a free one; `port()` then says which). */
+  port?: number;
   /** HTTP only: the path Slack posts to (default /slack/events). */
   endpoint?: string;
 };
 
-/** `start` resolves to the HTTP port it listens on (0 asks for a free one), or null in Socket Mode. */
-export type SlackAdapter = { app: App; sink: NudgeSink; start(port: number): Promise<number | null>; stop(): Promise<void> };
+/** The Slack adapter, and its Bolt app (for the OAuth routes and tests). */
+export type SlackAdapter = Adapter & {
+  app: App;
+  /** The HTTP port it listens on once `start()` has resolved; null in Socket Mode or before. */
+  port(): number | null;
+};
 
 /**
  * The Slack adapter on Bolt: one `/als` command whose text is the command vocabulary, buttons, the entry
@@ -48,21 +56,22 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
         installerOptions: { clientOptions },
       }
     : {};
+  const logger = boltLogger(deps.logger);
   const receiver: Receiver | undefined = opts.appToken
     ? undefined
-    : new HTTPReceiver({
-        signingSecret: opts.signingSecret,
-        endpoints: opts.endpoint ?? "/slack/events",
-        logLevel: LogLevel.ERROR,
-        ...oauth,
-      });
+    : new HTTPReceiver({ signingSecret: opts.signingSecret, endpoints: opts.endpoint ?? "/slack/events", logger, ...oauth });
   const app = new App({
     ...(opts.botToken ? { token: opts.botToken } : oauth),
     signingSecret: opts.signingSecret,
     ...(receiver ? { receiver } : { socketMode: true, appToken: opts.appToken! }),
     clientOptions,
-    logLevel: LogLevel.ERROR,
+    logger,
   });
+  // A listener that throws after its ack (a refused Web API call, say) is logged here, not on Bolt's console.
+  app.error(async (error) => {
+    deps.logger.error({ err: safeError(error), code: error.code }, "slack listener failed");
+  });
+  let port: number | null = null;
 
   /** The bot token for a workspace: the single one, or the one its OAuth install stored. */
   const tokenFor = async (teamId: string): Promise<string> => {
@@ -74,23 +83,27 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
     return installation.bot.token;
   };
 
-  const run = async (
-    client: WebClient,
-    teamId: string,
-    place: SlackPlace,
-    userName: string,
-    input: { text: string } | { key: string; raw: Record<string, string> },
-  ) => {
-    const result = await executeCommand(deps, handlers, {
-      platform: "slack",
-      workspaceId: teamId,
-      channelId: place.channelId,
-      user: { externalId: place.userId, displayName: userName },
-      readMention: readSlackMention,
-      ...input,
-    });
+  /** Runs a command as `place.userId` in `place.channelId` of team `teamId`, without posting its replies. */
+  const execute = (teamId: string, place: SlackPlace, userName: string | undefined, request: CommandRequest) =>
+    executeCommand(
+      deps,
+      handlers,
+      commandInput(
+        {
+          platform: "slack",
+          workspaceId: teamId,
+          channelId: place.channelId,
+          userId: place.userId,
+          userName,
+          readMention: readSlackMention,
+        },
+        request,
+      ),
+    );
+
+  const run = async (client: WebClient, teamId: string, place: SlackPlace, userName: string | undefined, request: CommandRequest) => {
+    const result = await execute(teamId, place, userName, request);
     for (const out of result.outgoing) await deliverOutgoing(client, out, place);
-    return result;
   };
 
   app.command("/als", async ({ command, ack, client }) => {
@@ -114,7 +127,7 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
       await client.views.open({ trigger_id: body.trigger_id, view: entryModal(target.channelId, kind) as never });
       return;
     }
-    await run(client, body.team?.id ?? "", { channelId: target.channelId, userId: body.user.id }, body.user.name ?? body.user.id, {
+    await run(client, body.team?.id ?? "", { channelId: target.channelId, userId: body.user.id }, body.user.name, {
       text: target.command,
     });
   });
@@ -123,15 +136,7 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
     const { kind, text } = readEntryModal(view.state.values as never);
     const place = { channelId: view.private_metadata, userId: body.user.id };
     if (!kind) return void (await ack({ response_action: "errors", errors: { [ENTRY_KIND_BLOCK]: "Choose what you are recording." } }));
-    const result = await executeCommand(deps, handlers, {
-      platform: "slack",
-      workspaceId: body.team?.id ?? "",
-      channelId: place.channelId,
-      user: { externalId: body.user.id, displayName: body.user.name },
-      readMention: readSlackMention,
-      key: `log ${kind}`,
-      raw: { text },
-    });
+    const result = await execute(body.team?.id ?? "", place, body.user.name, entryFormRequest(kind, text));
     if (!result.ok) {
       const message = result.outgoing
         .map((o) => o.reply.text)
@@ -146,7 +151,10 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
   // A retried event is handled once, whichever process it reaches: the ids are kept in the database.
   app.event("member_joined_channel", async ({ event, body, client }) => {
     const id = (body as { event_id?: string }).event_id;
-    if (id && !(await firstSightOfSlackEvent(deps.db, id, deps.clock.now()))) return;
+    if (id && !(await firstSightOfSlackEvent(deps.db, id, deps.clock.now()))) {
+      deps.logger.debug({ eventId: id }, "slack event seen before: ignored");
+      return;
+    }
     const workspace = await ensureWorkspace(deps.db, "slack", (body as { team_id?: string }).team_id ?? "");
     const set = await findSetByChannel(deps.db, workspace.id, event.channel);
     if (!set || set.memberships.some((m) => m.person.externalId === event.user)) return;
@@ -158,14 +166,20 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
   });
 
   return {
+    platform: "slack",
     app,
-    sink: { deliver: async (d) => deliverReminder(app.client, d, await tokenFor(d.workspaceId)) },
-    start: async (port) => {
-      const server = (await app.start(port)) as unknown;
+    deliver: async (d) => deliverReminder(app.client, d, await tokenFor(d.workspaceId)),
+    start: async () => {
+      const server = (await app.start(opts.port ?? 0)) as unknown;
       const address = (server as { address?: () => AddressInfo | string | null })?.address?.();
-      return address && typeof address === "object" ? address.port : null;
+      port = address && typeof address === "object" ? address.port : null;
+      deps.logger.info({ port, socketMode: Boolean(opts.appToken) }, "Slack adapter started");
     },
-    stop: () => app.stop() as Promise<void>,
+    stop: async () => {
+      await app.stop();
+      port = null;
+    },
+    port: () => port,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { Delivery } from "../../app/render-nudge.ts";
 import type { FileOut, Outgoing } from "../../app/reply.ts";
-import { replyBlocks } from "./render.ts";
+import { replyMessages } from "./render.ts";
 
 /** Where a command was run: its channel and the user who ran it. */
 export type SlackPlace = { channelId: string; userId: string };
@@ -11,43 +11,48 @@ async function dmChannel(client: WebClient, userId: string, token?: string): Pro
   return opened.channel!.id!;
 }
 
-async function upload(client: WebClient, channelId: string, file: FileOut): Promise<void> {
+async function upload(client: WebClient, channelId: string, file: FileOut, token?: string): Promise<void> {
   const content = typeof file.content === "string" ? Buffer.from(file.content, "utf8") : Buffer.from(file.content);
-  await client.filesUploadV2({ channel_id: channelId, file: content, filename: file.name, title: file.name });
+  await client.filesUploadV2({ channel_id: channelId, file: content, filename: file.name, title: file.name, ...(token ? { token } : {}) });
 }
 
 /**
  * Posts one reply where it belongs: the channel, another set's channel, the actor alone (ephemeral; files go to
- * their DM, as Slack has no ephemeral files), or a DM. Buttons in it run their command in the set's channel
- * (another set's: in that one).
+ * their DM, as Slack has no ephemeral files), or a DM — as several messages when it is too long for one. Buttons
+ * in it run their command in the set's channel (another set's: in that one).
  */
 export async function deliverOutgoing(client: WebClient, out: Outgoing, place: SlackPlace): Promise<void> {
   const setChannel = out.audience.kind === "set-channel" ? out.audience.channelId : place.channelId;
-  const { text, blocks } = replyBlocks(out.reply, setChannel);
-  const files = out.reply.files ?? [];
+  const { messages, files } = replyMessages(out.reply, setChannel);
   if (out.audience.kind === "channel" || out.audience.kind === "set-channel") {
-    await client.chat.postMessage({ channel: setChannel, text, blocks });
+    for (const m of messages) await client.chat.postMessage({ channel: setChannel, ...m });
     for (const f of files) await upload(client, setChannel, f);
   } else if (out.audience.kind === "actor") {
-    await client.chat.postEphemeral({ channel: place.channelId, user: place.userId, text, blocks });
+    for (const m of messages) await client.chat.postEphemeral({ channel: place.channelId, user: place.userId, ...m });
     if (files.length) {
       const dm = await dmChannel(client, place.userId);
       for (const f of files) await upload(client, dm, f);
     }
   } else {
     const dm = await dmChannel(client, out.audience.externalId);
-    await client.chat.postMessage({ channel: dm, text, blocks });
+    for (const m of messages) await client.chat.postMessage({ channel: dm, ...m });
     for (const f of files) await upload(client, dm, f);
   }
 }
 
 /**
  * A reminder from the scheduler, with its workspace's bot token: a DM to its recipient or a post in the
- * set's channel. Returns the message's `ts`, which the outbox records. Throws if Slack refuses.
+ * set's channel (in several messages if it is too long for one). Returns the first message's `ts`, which the
+ * outbox records. Throws if Slack refuses.
  */
 export async function deliverReminder(client: WebClient, d: Delivery, token: string): Promise<string | undefined> {
-  const { text, blocks } = replyBlocks(d.reply, d.channelId);
+  const { messages, files } = replyMessages(d.reply, d.channelId);
   const channel = d.to.kind === "dm" ? await dmChannel(client, d.to.externalId, token) : d.channelId;
-  const posted = await client.chat.postMessage({ token, channel, text, blocks });
-  return posted.ts;
+  let first: string | undefined;
+  for (const m of messages) {
+    const posted = await client.chat.postMessage({ token, channel, ...m });
+    first ??= posted.ts;
+  }
+  for (const f of files) await upload(client, channel, f, token);
+  return first;
 }

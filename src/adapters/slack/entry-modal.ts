@@ -51,9 +51,13 @@ export function entryModal(channelId: string, kind?: EntryKind): Record<string, 
 
 type ViewValues = Record<string, Record<string, { value?: string | null; selected_option?: { value: string } | null }>>;
 
-/** The kind and text a submitted entry form holds. */
-export function readEntryModal(values: ViewValues): { kind: string | undefined; text: string } {
-  return { kind: values[KIND_BLOCK]?.[KIND_BLOCK]?.selected_option?.value, text: values[TEXT_BLOCK]?.[TEXT_BLOCK]?.value ?? "" };
+/** The kind (undefined unless one of the entry kinds) and the text a submitted entry form holds. */
+export function readEntryModal(values: ViewValues): { kind: EntryKind | undefined; text: string } {
+  const kind = values[KIND_BLOCK]?.[KIND_BLOCK]?.selected_option?.value;
+  return {
+    kind: ENTRY_KINDS.find((k) => k === kind),
+    text: values[TEXT_BLOCK]?.[TEXT_BLOCK]?.value ?? "",
+  };
 }
 
 export const ENTRY_TEXT_BLOCK = TEXT_BLOCK;

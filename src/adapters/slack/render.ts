@@ -1,5 +1,6 @@
 import type { types } from "@slack/bolt";
-import { type Button, encodeButton, type Reply, splitText, type TimeStyle } from "../../app/reply.ts";
+import { type Button, encodeButton, type FileOut, type Reply, type TimeStyle } from "../../app/reply.ts";
+import { cutNotice, fullTextFile, splitToFit } from "../fit-reply.ts";
 
 /** Slack's limits: a section's text, a field, fields per section, elements per actions block, blocks per message. */
 export const SLACK_LIMITS = {
@@ -31,21 +32,39 @@ export function slackText(text: string): string {
 
 export type SlackBlock = types.KnownBlock;
 
+/** One message for chat.postMessage / chat.postEphemeral: blocks and the plain-text fallback Slack wants with them. */
+export type SlackMessage = { text: string; blocks: SlackBlock[] };
+
+/** The most messages one reply becomes; a longer reply is cut, with a pointer to the whole of it in a file. */
+export const MAX_SLACK_MESSAGES = 2;
+
+const section = (text: string): SlackBlock => ({ type: "section", text: { type: "mrkdwn", text: text || " " } });
+
 /**
- * A Reply as Block Kit: text in sections within Slack's limits, fields, and buttons whose value runs
- * their command in `channelId`. Returns the blocks and the plain-text fallback Slack requires.
+ * A Reply as Slack messages within Block Kit's limits: text in sections of at most 3,000 characters (split at line
+ * breaks, never inside a date token), fields ten to a section and at most 2,000 characters each (a longer field
+ * becomes sections of its own), buttons 25 to an actions block, at most 50 blocks a message. Content never gets
+ * cut to fit: it runs on into further messages, buttons on the last. A reply that would need more than
+ * MAX_SLACK_MESSAGES is cut there with a pointer line, and its whole text comes as a file. Buttons run their
+ * command in `channelId`. `files`: what to upload after the messages (the reply's, then the whole text if cut).
  */
-export function replyBlocks(reply: Reply, channelId: string): { text: string; blocks: SlackBlock[] } {
-  const text = slackText(reply.text);
-  const blocks: SlackBlock[] = splitText(text, SLACK_LIMITS.sectionText).map(
-    (piece) => ({ type: "section", text: { type: "mrkdwn", text: piece || " " } }) as const,
-  );
-  const fields = (reply.fields ?? []).map((f) => ({
-    type: "mrkdwn" as const,
-    text: `*${slackText(f.label)}*\n${slackText(f.value)}`.slice(0, SLACK_LIMITS.field),
-  }));
-  for (let i = 0; i < fields.length; i += SLACK_LIMITS.fieldsPerSection)
-    blocks.push({ type: "section", fields: fields.slice(i, i + SLACK_LIMITS.fieldsPerSection) });
+export function replyMessages(reply: Reply, channelId: string): { messages: SlackMessage[]; files: FileOut[] } {
+  const content: SlackBlock[] = splitToFit(slackText(reply.text), SLACK_LIMITS.sectionText).map(section);
+  let fields: { type: "mrkdwn"; text: string }[] = [];
+  const flushFields = () => {
+    for (let i = 0; i < fields.length; i += SLACK_LIMITS.fieldsPerSection)
+      content.push({ type: "section", fields: fields.slice(i, i + SLACK_LIMITS.fieldsPerSection) });
+    fields = [];
+  };
+  for (const f of reply.fields ?? []) {
+    const text = `*${slackText(f.label)}*\n${slackText(f.value)}`;
+    if (text.length <= SLACK_LIMITS.field) fields.push({ type: "mrkdwn", text });
+    else {
+      flushFields();
+      content.push(...splitToFit(text, SLACK_LIMITS.sectionText).map(section));
+    }
+  }
+  flushFields();
   const buttons = (reply.buttons ?? []).map((b: Button) => ({
     type: "button" as const,
     action_id: b.id,
@@ -53,9 +72,22 @@ export function replyBlocks(reply: Reply, channelId: string): { text: string; bl
     value: encodeButton(channelId, b.command).slice(0, SLACK_LIMITS.buttonValue),
     ...(b.style ? { style: b.style } : {}),
   }));
+  const actions: SlackBlock[] = [];
   for (let i = 0; i < buttons.length; i += SLACK_LIMITS.actionsPerBlock)
-    blocks.push({ type: "actions", elements: buttons.slice(i, i + SLACK_LIMITS.actionsPerBlock) });
-  return { text: text.slice(0, SLACK_LIMITS.sectionText), blocks: blocks.slice(0, SLACK_LIMITS.blocksPerMessage) };
+    actions.push({ type: "actions", elements: buttons.slice(i, i + SLACK_LIMITS.actionsPerBlock) });
+
+  const per = SLACK_LIMITS.blocksPerMessage;
+  const room = MAX_SLACK_MESSAGES * per - actions.length;
+  const cut = content.length > room;
+  const shown = cut ? [...content.slice(0, room - 1), section(cutNotice("Slack", MAX_SLACK_MESSAGES))] : content;
+  const blocks = [...shown, ...actions];
+  const messages: SlackMessage[] = [];
+  for (let i = 0; i < blocks.length; i += per) {
+    const part = blocks.slice(i, i + per);
+    const first = part.find((b) => b.type === "section" && b.text) as { text: { text: string } } | undefined;
+    messages.push({ text: (i === 0 ? slackText(reply.text) : (first?.text.text ?? "")).slice(0, SLACK_LIMITS.sectionText), blocks: part });
+  }
+  return { messages, files: [...(reply.files ?? []), ...(cut ? [fullTextFile(reply)] : [])] };
 }
 
 /** `<@U123>` or `<@U123|ben>` (how Slack escapes a mention) → the user. */

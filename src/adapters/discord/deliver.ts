@@ -1,0 +1,94 @@
+import {
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Client,
+  DiscordAPIError,
+  type Message,
+  type MessageCreateOptions,
+  MessageFlags,
+  type ModalSubmitInteraction,
+  type SendableChannels,
+} from "discord.js";
+import type { Delivery } from "../../app/render-nudge.ts";
+import type { Outgoing, Reply } from "../../app/reply.ts";
+import { reminderNonce } from "./message-nonce.ts";
+import { replyMessages } from "./render.ts";
+
+/** An interaction the bot answers with a deferred, ephemeral reply. */
+export type ReplyInteraction = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
+
+/** Discord's error for a user who does not accept DMs from the bot. */
+const CANNOT_DM = 50007;
+
+/** A reminder's send options: Discord returns the earlier message for a repeated nonce instead of posting again. */
+type Once = { nonce: string; enforceNonce: true };
+
+const channel = async (client: Client, id: string) => (await client.channels.fetch(id)) as SendableChannels;
+
+/** Sends the messages in order, `once` on each (its nonce told apart by position); resolves with the first. */
+async function sendAll(target: { send(m: MessageCreateOptions): Promise<Message> }, messages: MessageCreateOptions[], once?: Once) {
+  let first: Message | undefined;
+  for (const [i, m] of messages.entries()) {
+    const sent = await target.send({
+      ...m,
+      ...(once ? { ...once, nonce: i === 0 ? once.nonce : reminderNonce(`${once.nonce}#${i}`) } : {}),
+    });
+    first ??= sent;
+  }
+  return first!;
+}
+
+/**
+ * A DM, or — when the member has closed their DMs — the same message in the set's channel, addressed to them (the
+ * mention in the content, where Discord notifies it). `once` goes on whichever is sent. Resolves with the message.
+ */
+async function sendDm(client: Client, userId: string, setChannelId: string, reply: Reply, once?: Once): Promise<Message> {
+  try {
+    return await sendAll(await client.users.fetch(userId), replyMessages(reply, setChannelId), once);
+  } catch (error) {
+    if (!(error instanceof DiscordAPIError) || error.code !== CANNOT_DM) throw error;
+    const notice = `<@${userId}>, your direct messages are closed, so here it is:`;
+    const messages = replyMessages(reply, setChannelId, notice).map((m) => ({ ...m, allowedMentions: { users: [userId] } }));
+    return sendAll(await channel(client, setChannelId), messages, once);
+  }
+}
+
+/**
+ * Posts a command's replies: the actor's as the deferred ephemeral reply (then ephemeral follow-ups), the channel's
+ * in the set's channel (another set's in that one), DMs by DM; a reply too long for one message runs on in more. With nothing for the actor,
+ * the deferred reply says where the answer went.
+ */
+export async function deliverOutgoing(client: Client, interaction: ReplyInteraction, outgoing: Outgoing[], setChannelId: string) {
+  let answered = false;
+  for (const out of outgoing) {
+    const messages = replyMessages(out.reply, setChannelId);
+    if (out.audience.kind === "actor") {
+      for (const message of messages) {
+        if (answered) await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
+        else await interaction.editReply(message);
+        answered = true;
+      }
+    } else if (out.audience.kind === "channel") {
+      await sendAll(await channel(client, setChannelId), messages);
+    } else if (out.audience.kind === "set-channel") {
+      await sendAll(await channel(client, out.audience.channelId), replyMessages(out.reply, out.audience.channelId));
+    } else {
+      await sendDm(client, out.audience.externalId, setChannelId, out.reply);
+    }
+  }
+  if (!answered) await interaction.editReply({ content: "Done: posted in the channel." });
+}
+
+/**
+ * A reminder from the scheduler: a DM (or its closed-DM fallback) or a post in the set's channel, sent with a nonce
+ * from `key` so a resend within Discord's nonce window returns the message already posted. Resolves with the id of
+ * its (first) message.
+ */
+export async function deliverReminder(client: Client, d: Delivery, key: string): Promise<string> {
+  const once: Once = { nonce: reminderNonce(key), enforceNonce: true };
+  const sent =
+    d.to.kind === "dm"
+      ? await sendDm(client, d.to.externalId, d.channelId, d.reply, once)
+      : await sendAll(await channel(client, d.channelId), replyMessages(d.reply, d.channelId), once);
+  return sent.id;
+}

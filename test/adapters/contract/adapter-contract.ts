@@ -1,0 +1,234 @@
+/**
+ * The contract every front end keeps, run against the console, Slack (local fake) and Discord (local fake)
+ * adapters: the same scenarios, through each platform's own wire protocol, with the same outcomes. A driver
+ * (one per platform, beside this file) performs each step as the platform would and reports what people saw.
+ */
+import assert from "node:assert/strict";
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, test } from "vitest";
+import type { Adapter } from "../../../src/adapters/adapter.ts";
+import { runTick } from "../../../src/scheduler/tick.ts";
+import type { Db } from "../../../src/store/open-database.ts";
+
+export const PEOPLE = ["sam", "ana", "ben", "cleo", "dev", "eve"] as const;
+/** The advisor (sam) and the five members; each platform gives them its own ids, under these names. */
+export type Who = (typeof PEOPLE)[number];
+const MEMBERS = ["ana", "ben", "cleo", "dev", "eve"] as const satisfies readonly Who[];
+
+/** A command as the contract states it; each driver writes it its platform's way (a text line, typed options). */
+export type Command = { name: string; options?: Record<string, string | number | { user: Who }> };
+
+/**
+ * A command in the text grammar: `/name option:value`, people as `@name`; a value with spaces is quoted unless it
+ * holds a double quote itself (then it is written as typed: the grammar takes an unquoted value to the next option).
+ */
+export function commandLine(command: Command, mention: (who: Who) => string): string {
+  const options = Object.entries(command.options ?? {}).map(([name, value]) => {
+    const text = typeof value === "object" ? mention(value.user) : String(value);
+    return `${name}:${/\s/.test(text) && !text.includes('"') ? `"${text}"` : text}`;
+  });
+  return [`/${command.name}`, ...options].join(" ");
+}
+
+/** Who a message was shown to. `field`: an error shown on the form field itself (the form stays open). */
+export type Audience = { kind: "channel" } | { kind: "actor"; who: Who } | { kind: "dm"; who: Who } | { kind: "field" };
+
+/** A button as shown: its label, its id where the platform has one, and what a press sends back. */
+export type SeenButton = { label: string; id?: string; payload: string };
+
+type SeenFile = { name: string; bytes: Buffer };
+
+/** One message as its readers saw it. */
+export type Seen = {
+  to: Audience;
+  /** The visible text: body, fields and all the parts of a split message. */
+  text: string;
+  buttons: SeenButton[];
+  files: SeenFile[];
+  /** The platform's id for the message, where it gives one (Slack's ts, Discord's message id). */
+  ref?: string;
+};
+
+/** An open entry form; each `submit` is one submission of it, resolving with what the submitter then sees. */
+type EntryForm = { submit(text: string): Promise<Seen> };
+
+export interface ContractDriver {
+  readonly adapter: Adapter;
+  readonly db: Db;
+  /** How the first meeting's time, 2027-01-12 10:00 UTC, appears in the channel on this platform. */
+  readonly firstMeetingTime: string;
+  /** A person's id on this platform (the console's is their name). */
+  idOf(who: Who): string;
+  /** How a person is mentioned in text on this platform. */
+  mention(who: Who): string;
+  /**
+   * How the button with this id, running `command` for the set, is shown: the id, where the platform shows one
+   * (Discord does not: its custom id is the payload), and what a press sends back to the bot.
+   */
+  button(id: string, command: string): { id: string | undefined; payload: string };
+  /** Runs `command` as `who` in the set's channel; resolves once a message to `awaiting` has arrived, with every message seen. */
+  run(who: Who, command: Command, awaiting: Audience["kind"]): Promise<Seen[]>;
+  /** Presses `button` as `who`; resolves with what the presser then sees. */
+  press(who: Who, button: SeenButton): Promise<Seen>;
+  /** Where the entry form shows a refusal: `on the field` of the still open form, or `as a reply` to the actor. */
+  readonly formErrors: "on the field" | "as a reply";
+  /** Opens the entry form for an action as `who`: a platform form from the "Record an action" button; on the console, `/log action text:…`. */
+  openActionForm(who: Who): Promise<EntryForm>;
+  /** The files `who` received (by DM or shown to them alone), waiting until there are `n`. */
+  filesFor(who: Who, n: number): Promise<(SeenFile & { to: Audience })[]>;
+  /** The reminders delivered since the last call, in order. */
+  takeReminders(): Promise<Seen[]>;
+  /** Where the platform rate-limits: the next send answers 429 with Retry-After 1 s; `rateLimited` counts those answers. */
+  readonly rateLimits?: { next(): void; count(): number };
+  /** Where members can refuse DMs from the bot. */
+  closeDmsOf?(who: Who): void;
+  close(): Promise<void>;
+}
+
+const FIRST_MEETING_PRESENTERS: Who[] = ["ana", "ben", "cleo"];
+const logger = pino({ level: "silent" });
+
+/**
+ * The contract's scenarios in order on one database, then `more(driver)`: platform-specific tests on the same
+ * set, members and meetings.
+ */
+export function describeAdapterContract(platform: string, start: () => Promise<ContractDriver>, more?: (d: () => ContractDriver) => void) {
+  describe(`the adapter contract on ${platform}`, () => {
+    let d: ContractDriver;
+    beforeAll(async () => {
+      d = await start();
+    });
+    afterAll(async () => {
+      await d?.close();
+    });
+    const find = (seen: Seen[], kind: Audience["kind"]) => {
+      const found = seen.find((s) => s.to.kind === kind);
+      assert.ok(found, `a message to the ${kind} among ${JSON.stringify(seen.map((s) => s.to))}`);
+      return found;
+    };
+
+    test("a set is created, five members join, a monthly series is scheduled: each posted in the channel, times as the platform shows them", async () => {
+      const created = find(await d.run("sam", { name: "set create", options: { name: "Leading change" } }, "channel"), "channel");
+      assert.match(created.text, /Created the action learning set "Leading change"/);
+      for (const who of MEMBERS) {
+        const added = find(await d.run("sam", { name: "set add", options: { member: { user: who } } }, "channel"), "channel");
+        assert.match(added.text, new RegExp(`Welcome ${who}: added to the set`));
+      }
+      const schedule = { when: "2027-01-12 10:00", duration: "2h", every: "monthly", count: 3 };
+      const scheduled = find(await d.run("ana", { name: "meeting schedule", options: schedule }, "channel"), "channel");
+      assert.match(scheduled.text, /ana scheduled 3 meetings, monthly on the 12th/);
+      assert.ok(scheduled.text.includes(d.firstMeetingTime), `times render in each reader's zone: ${scheduled.text}`);
+    });
+
+    test("only the actor sees their reply, and RSVP works by button, as the presser", async () => {
+      const next = find(await d.run("ben", { name: "meeting next" }, "actor"), "actor");
+      assert.deepEqual(next.to, { kind: "actor", who: "ben" });
+      const yes = next.buttons.find((b) => b.label === "I'll be there");
+      assert.ok(yes, JSON.stringify(next.buttons));
+      assert.deepEqual({ id: yes.id, payload: yes.payload }, d.button("rsvp-yes-1", "/meeting rsvp answer:yes meeting:1"));
+      const reply = await d.press("cleo", yes);
+      assert.deepEqual(reply.to, { kind: "actor", who: "cleo" }, "the RSVP is the presser's");
+      assert.match(reply.text, /Thanks: you're coming to meeting 1/);
+      const rsvp = await d.db.rsvp.findFirstOrThrow({ include: { person: true } });
+      assert.equal(rsvp.person.externalId, d.idOf("cleo"));
+    });
+
+    test("the entry form records an action exactly as written; a bad submission is refused where it was made and saves nothing", async () => {
+      const form = await d.openActionForm("ana");
+      const bad = await form.submit("x".repeat(2001));
+      assert.match(bad.text, /Option text: .*at most 2000 characters; this has 2001/);
+      assert.deepEqual(bad.to, d.formErrors === "on the field" ? { kind: "field" } : { kind: "actor", who: "ana" });
+      assert.equal(await d.db.entry.count(), 0, "nothing saved");
+      const text = 'Meet both leads together, "properly" this time';
+      const good = await form.submit(text);
+      assert.deepEqual(good.to, { kind: "actor", who: "ana" });
+      assert.match(good.text, /Action recorded as action #1/);
+      assert.equal((await d.db.entry.findFirstOrThrow()).text, text);
+    });
+
+    test("presenters get their reminder 48 hours before; a 429 on the first send is waited out, not counted as a failed try", async () => {
+      d.rateLimits?.next();
+      d.closeDmsOf?.("cleo");
+      await d.takeReminders();
+      await runTick({ db: d.db, logger }, d.adapter, new Date("2027-01-10T09:59:00Z"));
+      await runTick({ db: d.db, logger }, d.adapter, new Date("2027-01-10T10:00:00Z"));
+      const rows = await d.db.outbox.findMany({ where: { kind: "presenter-prep" }, include: { set: false } });
+      assert.equal(rows.length, 3, "one reminder for each of the three presenters");
+      for (const row of rows) {
+        assert.equal(row.status, "sent");
+        // One try, which succeeded: the platform's client waited out the 429 inside it (a failed try would make it 2).
+        assert.equal(row.attempts, 1, "sent on its first try, no failed try recorded");
+        assert.equal(row.lastError, null);
+      }
+      if (d.rateLimits) assert.equal(d.rateLimits.count(), 1, "the platform said 429 once");
+
+      const seen = await d.takeReminders();
+      const dmsTo = seen.flatMap((s) => (s.to.kind === "dm" ? [s.to.who] : []));
+      const closed: Who[] = d.closeDmsOf ? ["cleo"] : [];
+      assert.deepEqual(
+        dmsTo.sort(),
+        FIRST_MEETING_PRESENTERS.filter((p) => !closed.includes(p)),
+      );
+      const first = seen.find((s) => s.to.kind === "dm")!;
+      assert.match(first.text, /You present at meeting 1 of "Leading change"/);
+      const snooze = first.buttons.find((b) => b.label === "Snooze a day");
+      assert.ok(snooze, JSON.stringify(first.buttons));
+      assert.deepEqual({ id: snooze.id, payload: snooze.payload }, d.button("snooze-1d", "/nudge snooze for:1d"));
+      for (const who of closed) {
+        const fallback = seen.find((s) => s.to.kind === "channel" && s.text.includes(`${d.mention(who)}, your direct messages are closed`));
+        assert.ok(fallback, `${who}, whose DMs are closed, gets it in the set's channel`);
+        assert.match(fallback.text, /You present at meeting 1/);
+      }
+      assert.equal(seen.length, 3, "three messages, no more");
+      const refs = seen.map((s) => s.ref);
+      if (refs.every((r) => r === undefined)) {
+        assert.ok(
+          rows.every((r) => r.platformRef === null),
+          "no message ids to record",
+        );
+      } else {
+        assert.equal(new Set(refs).size, refs.length, "each message has its own id");
+        assert.deepEqual(rows.map((r) => r.platformRef).sort(), refs.sort(), "each sent row records the id of the message it became");
+      }
+    });
+
+    test("a draft is delivered as a file that only its owner receives", async () => {
+      const reply = find(await d.run("ana", { name: "log draft", options: { format: "md" } }, "actor"), "actor");
+      assert.match(reply.text, /Draft M3\.37 learning log for ana: \d+ words from 1 entry\./);
+      const files = await d.filesFor("ana", 1);
+      assert.equal(files.length, 1, "one file");
+      const file = files[0]!;
+      assert.ok(["actor", "dm"].includes(file.to.kind) && "who" in file.to && file.to.who === "ana", JSON.stringify(file.to));
+      assert.match(file.name, /^m337-draft-ana-\d{4}-\d{2}-\d{2}\.md$/);
+      assert.match(file.bytes.toString("utf8"), /Leadership action plan/);
+      for (const other of PEOPLE.filter((p): p is Who => p !== "ana"))
+        assert.deepEqual(await d.filesFor(other, 0), [], `${other} got no file`);
+    });
+
+    more?.(() => d);
+  });
+}
+
+/**
+ * Adds `count` reflections of `chars` characters each to `who`'s log in the contract's set, numbered on from their
+ * last entry: a log long enough that `/log list` outgrows one platform message.
+ */
+export async function seedLongLog(d: ContractDriver, who: Who, count: number, chars: number): Promise<string[]> {
+  const set = await d.db.learningSet.findFirstOrThrow();
+  const author = await d.db.person.findFirstOrThrow({ where: { externalId: d.idOf(who) } });
+  const last = await d.db.entry.count({ where: { authorId: author.id } });
+  const texts = Array.from({ length: count }, (_, i) =>
+    `Reflection ${last + i + 1}: ${"I listened more than I spoke. ".repeat(chars / 30)}`.slice(0, chars),
+  );
+  await d.db.entry.createMany({
+    data: texts.map((text, i) => ({
+      setId: set.id,
+      authorId: author.id,
+      number: last + i + 1,
+      kind: "reflect",
+      text,
+      createdAt: new Date(Date.UTC(2027, 0, 5, 9, i)),
+    })),
+  });
+  return texts;
+}
