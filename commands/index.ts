@@ -35,7 +35,19 @@ import {
 import { nudgeOff, nudgeOn, nudgeSettings, nudgeSnooze } from "./nudge.ts";
 import { progress, records } from "./progress.ts";
 import { rotationShow, rotationSkip, rotationSlot, rotationSwap } from "./rotation.ts";
-import { setAdd, setAdvisor, setCreate, setInfo, setProgramme, setRemove } from "./set.ts";
+import {
+  setAdd,
+  setAdvisor,
+  setArchive,
+  setCreate,
+  setInfo,
+  setPair,
+  setProgramme,
+  setRemove,
+  setRemoveAdvisor,
+  setRename,
+  setUnarchive,
+} from "./set.ts";
 
 export * from "./action.ts";
 export * from "./away.ts";
@@ -56,9 +68,14 @@ export const commands = registry({
   "set create": setCreate,
   "set add": setAdd,
   "set remove": setRemove,
+  "set pair": setPair,
   "set advisor": setAdvisor,
+  "set remove-advisor": setRemoveAdvisor,
   "set info": setInfo,
   "set programme": setProgramme,
+  "set rename": setRename,
+  "set archive": setArchive,
+  "set unarchive": setUnarchive,
   "meeting schedule": meetingSchedule,
   "meeting next": meetingNext,
   "meeting list": meetingList,

@@ -166,7 +166,7 @@ export const logEdit = command({
 export const logDelete = command({
   name: "log",
   sub: "delete",
-  summary: "Delete one of your entries (an outcome's action reopens; an action's outcome: you choose).",
+  summary: "Delete one of your entries, after seeing it (an outcome's action reopens; an action's outcome: you choose).",
   who: "member",
   options: {
     entry: opt.integer({ description: "The entry's number (see /log list)", min: 1, max: 100000, suggest: "entries" }),
@@ -176,8 +176,10 @@ export const logDelete = command({
         choices: ["delete", "keep"] as const,
       }),
     ),
+    confirm: optional(opt.choice({ description: "yes, once you have seen the entry", choices: ["yes"] as const })),
   },
-  examples: ["/log delete entry:3", "/log delete entry:2 outcome:keep"],
+  positional: 1,
+  examples: ["/log delete entry:3", "/log delete entry:3 confirm:yes", "/log delete entry:2 outcome:keep"],
 });
 
 export const logShare = command({
@@ -185,6 +187,7 @@ export const logShare = command({
   sub: "share",
   summary: "Let the set's advisors read your entries and draft (on), or stop (off).",
   who: "member",
+  inArchivedSet: true,
   options: { setting: opt.choice({ description: "on or off", choices: ["on", "off"] as const }) },
   examples: ["/log share on", "/log share off"],
 });
@@ -217,6 +220,7 @@ export const logForget = command({
   sub: "forget",
   summary: "Delete all your data, in every set here: asks first, naming each set. Cannot be undone.",
   who: "member",
+  inArchivedSet: true,
   options: { confirm: optional(opt.choice({ description: "yes, once you have read what will be deleted", choices: ["yes"] as const })) },
   examples: ["/log forget", "/log forget confirm:yes"],
 });

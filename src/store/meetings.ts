@@ -258,3 +258,12 @@ export async function presentedMeetingIds(db: Db, setId: string, personId: strin
   });
   return rows.map((r) => r.meetingId);
 }
+
+/** Cancels every scheduled meeting of the set that starts after `now` (one statement); returns how many. */
+export async function cancelUpcomingMeetings(db: Db, setId: string, now: Date): Promise<number> {
+  const { count } = await db.meeting.updateMany({
+    where: { setId, status: "scheduled", startsAt: { gt: now } },
+    data: { status: "cancelled" },
+  });
+  return count;
+}

@@ -1,6 +1,7 @@
 import type { CalendarDate } from "../domain/calendar-date.ts";
 import type { NudgeAction, NudgeMeeting, NudgePerson, NudgeSet, NudgeState } from "../domain/plan-nudges.ts";
 import { quietHoursOf } from "../domain/quiet-hours.ts";
+import { readStopped } from "../domain/reminder-kinds.ts";
 import { groupByPosition } from "../domain/rotation-state.ts";
 import { storedDue } from "./entries.ts";
 import { absenceWhereNotOverBy, asLeave } from "./meetings.ts";
@@ -60,7 +61,7 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
     absences,
   ] = await Promise.all([
     db.workspace.findMany({ select: { id: true, platform: true, externalId: true } }),
-    db.learningSet.findMany({ select: { id: true, name: true, channelId: true, workspaceId: true } }),
+    db.learningSet.findMany({ select: { id: true, name: true, channelId: true, workspaceId: true, archivedAt: true } }),
     db.membership.findMany({ where: { leftAt: null }, select: { setId: true, role: true, joinedAt: true, personId: true } }),
     db.person.findMany({ where: { memberships: { some: { leftAt: null } } } }),
     db.membership.groupBy({ by: ["setId"], where: { leftAt: { not: null } }, _max: { leftAt: true } }),
@@ -124,6 +125,7 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
       memberSince: {},
       absences: [],
       sizeChangedAt: new Date(0),
+      archived: s.archivedAt !== null,
     });
   }
   const people: Record<string, NudgePerson> = {};
@@ -134,6 +136,7 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
       quiet: quietHoursOf(p),
       optedOut: !p.nudgesOn,
       snoozedUntil: p.snoozedUntil,
+      stopped: readStopped(p.stoppedNudges),
     };
     view.people.set(p.id, { externalId: p.externalId, displayName: p.displayName, timeZone: p.timeZone });
   }

@@ -18,6 +18,7 @@ export async function exportPersonalData(db: Db, personId: string) {
         quietEnd: true,
         nudgesOn: true,
         snoozedUntil: true,
+        stoppedNudges: true,
         createdAt: true,
       },
     }),
@@ -170,6 +171,7 @@ export async function forgetPerson(db: Db, personId: string, now: Date): Promise
       quietEnd: null,
       nudgesOn: false,
       snoozedUntil: null,
+      stoppedNudges: "",
     },
   });
   return { entries };

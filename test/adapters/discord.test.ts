@@ -69,6 +69,19 @@ describeAdapterContract("Discord (the real discord.js client against a local Dis
     );
   });
 
+  test("people mentioned in a text option (/set add member:@A @B) are added under their Discord names, fetched", async () => {
+    const { fake, slash } = d();
+    // Users the bot has never seen: Discord resolves the user of a USER option, not mentions typed into text.
+    const [uma, vic] = ["4000000000000000001", "4000000000000000002"];
+    fake.setUser(uma, "uma");
+    fake.setUser(vic, "vic");
+    const from = fake.callsTo("POST", CHANNEL_MESSAGES).length;
+    await slash("sam", { name: "set add", options: { member: `<@${uma}> <@${vic}>` } });
+    await fake.waitFor("POST", CHANNEL_MESSAGES, from + 1);
+    assert.match(textOf(fake.callsTo("POST", CHANNEL_MESSAGES).at(-1)!), /Welcome uma and vic: added to the set\./);
+    for (const id of [uma, vic]) await slash("sam", { name: "set remove", options: { member: `<@${id}>` } });
+  });
+
   test("a typed text option is stored exactly as written: quotes, a colon, an option-like word", async () => {
     const { slash, db } = d();
     const typed = 'He said "no – and “meant it”: lesson learned, due: never';

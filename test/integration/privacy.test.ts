@@ -34,6 +34,7 @@ describe("a member's entries are theirs: advisors read them only while shared, o
     assert.match(await say("as Ben\n/log list member:@Ana"), /You can only read your own entries/);
     assert.match(await say("as Ben\n/log edit entry:1 text:changed"), /You have no entry #1/);
     assert.match(await say("as Ben\n/log delete entry:1"), /You have no entry #1/);
+    assert.match(await say("/log delete entry:1 confirm:yes"), /You have no entry #1/);
     assert.match(await say("as Ben\n/action done action:2"), /You have no action #2/);
     assert.deepEqual(await h.snapshot(), before);
     assert.match(await say("as Ana\n/log list"), /#1 .* problem \(Problem 1\): My manager overrides my rota/);
@@ -45,7 +46,12 @@ describe("a member's entries are theirs: advisors read them only while shared, o
       /Entry #1 \(problem\) updated/,
     );
     assert.match(await say("/log list"), /#1 .* problem \(Problem 1\): My manager overrides the rota I agree with the team \(edited\)/);
-    assert.match(await say("/log delete entry:2"), /Entry #2 deleted: the action "Ask for a weekly slot with her"\./);
+    assert.match(
+      await say("/log delete entry:2"),
+      /Delete this entry\? It cannot be undone\.\n {2}#2 .* · action: Ask for a weekly slot with her/,
+    );
+    assert.equal(await h.db.action.count(), 1, "asking deletes nothing");
+    assert.match(await say("/log delete entry:2 confirm:yes"), /Entry #2 deleted: the action "Ask for a weekly slot with her"\./);
     assert.equal(await h.db.action.count(), 0);
   });
 

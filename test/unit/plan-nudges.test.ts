@@ -362,7 +362,7 @@ test("opt-out: nothing for someone who opted out; others and the channel post ar
   const all = candidateNudges(state(s, [person("m1", { optedOut: true }), person("adv", { optedOut: true })]));
   assert.deepEqual(
     all.map((n) => n.key).filter((k) => !k.startsWith("advisor-silent")),
-    ["presenter-prep:s1:m2:mt:1", "meeting-post:s1:channel:mt:1"],
+    ["presenter-prep:s1:m2:mt:1", "meeting-post:s1:channel:mt:1", "meeting-unclosed:s1:channel:mt:1"],
   );
   assert.ok(!all.some((n) => n.to.kind === "person" && (n.to.personId === "m1" || n.to.personId === "adv")));
 });
@@ -407,7 +407,9 @@ test("nextNudgeAt: the earliest sendAt strictly after the given time, or null", 
   const st = state(set({ meetings: [meeting("mt", "2027-01-12T10:00:00Z", { presenterIds: ["m1"] })], memberIds: ["m1"], advisorIds: [] }));
   assert.equal(iso(nextNudgeAt(st, d("2027-01-01T00:00:00Z"))!), "2027-01-10T10:00:00.000Z");
   assert.equal(iso(nextNudgeAt(st, d("2027-01-10T10:00:00Z"))!), "2027-01-11T10:00:00.000Z");
-  assert.equal(nextNudgeAt(st, d("2027-01-11T10:00:00Z")), null);
+  // the meeting is never closed: the set is asked to close it a day after it ended
+  assert.equal(iso(nextNudgeAt(st, d("2027-01-11T10:00:00Z"))!), "2027-01-13T12:00:00.000Z");
+  assert.equal(nextNudgeAt(st, d("2027-01-13T12:00:00Z")), null);
 });
 
 test("keys are deterministic: the same state in any order gives the same nudges, keys and order", () => {

@@ -107,10 +107,25 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
       if (option.user) names.set(option.user.id, option.user.globalName ?? option.user.username);
       raw[name] = option.user ? `<@${option.user.id}>` : String(option.value);
     }
+    await nameMentions(decl, raw, names);
     const formOption = Object.entries(decl.options).find(([name, spec]) => spec.form && raw[name] === undefined);
     const kind = formOption ? formKindOf(`/${commandKey(decl)}`) : undefined;
     if (kind) return void (await interaction.showModal(entryModal(interaction.channelId, kind, raw)));
     await run(interaction, interaction.channelId, { key: commandKey(decl), raw }, names);
+  };
+
+  /**
+   * Discord resolves the person of a USER option, but not mentions typed into a text option (`member:@Ana @Ben`,
+   * a `users` option): their names are fetched (discord.js caches users), so people are not stored as "user 123".
+   */
+  const nameMentions = async (decl: CommandDecl, raw: Record<string, string>, names: Map<string, string>) => {
+    const ids = Object.entries(decl.options)
+      .filter(([name, spec]) => spec.kind === "users" && raw[name] !== undefined)
+      .flatMap(([name]) => [...raw[name]!.matchAll(/<@!?(\d{5,25})>|\b(\d{5,25})\b/g)].map((m) => (m[1] ?? m[2])!));
+    for (const id of [...new Set(ids)].filter((id) => !names.has(id)).slice(0, 20)) {
+      const user = await client.users.fetch(id).catch(() => null);
+      if (user) names.set(id, user.globalName ?? user.username);
+    }
   };
 
   const onButton = async (interaction: ButtonInteraction) => {
