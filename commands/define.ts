@@ -25,8 +25,8 @@ export type UserRef = z.infer<typeof UserRef>;
 export const MeetingRef = z.union([z.literal("next"), z.number().int().positive()]);
 export type MeetingRef = z.infer<typeof MeetingRef>;
 
-/** What a platform with autocomplete (Discord) may suggest for an option: the set's meetings, or the actor's actions or entries. */
-export type Suggestions = "meetings" | "actions" | "entries";
+/** What a platform with autocomplete (Discord) may suggest for an option: the set's meetings, or the actor's actions, entries, goals or problems. */
+export type Suggestions = "meetings" | "actions" | "entries" | "goals" | "problems";
 
 export type OptionSpec<T = unknown, R extends boolean = boolean> = {
   kind: OptionKind;
@@ -111,7 +111,15 @@ export type CommandDecl<O extends OptionSpecs = OptionSpecs, N extends string = 
   /** On Discord a command family with subcommands cannot also take options itself: the bare form becomes this subcommand. */
   bareSub?: string;
   summary: string;
+  /** More than the summary says, for `/help command:…` (what a command does to the set, how to undo it). */
+  details?: string;
   who: Who;
+  /**
+   * Runs in an archived set although it writes: a member's own data (share, forget), the advisor's records, and
+   * `/set unarchive`. `readOnly` commands run there too; every other command that needs a set is refused there
+   * (src/app/dispatch.ts).
+   */
+  inArchivedSet?: true;
   options: O;
   /**
    * The command only reads: it never changes the database, whoever runs it (not even by storing a first-time

@@ -4,7 +4,9 @@ import type { CommandDecl, OptionSpecs } from "./define.ts";
 import { help } from "./help.ts";
 import {
   logAction,
+  logActionLearning,
   logDelete,
+  logDetails,
   logDraft,
   logEdit,
   logExport,
@@ -16,6 +18,7 @@ import {
   logProblem,
   logQuestion,
   logReflect,
+  logReview,
   logShare,
   logStrength,
 } from "./log.ts";
@@ -32,7 +35,19 @@ import {
 import { nudgeOff, nudgeOn, nudgeSettings, nudgeSnooze } from "./nudge.ts";
 import { progress, records } from "./progress.ts";
 import { rotationShow, rotationSkip, rotationSlot, rotationSwap } from "./rotation.ts";
-import { setAdd, setAdvisor, setCreate, setInfo, setProgramme, setRemove } from "./set.ts";
+import {
+  setAdd,
+  setAdvisor,
+  setArchive,
+  setCreate,
+  setInfo,
+  setPair,
+  setProgramme,
+  setRemove,
+  setRemoveAdvisor,
+  setRename,
+  setUnarchive,
+} from "./set.ts";
 
 export * from "./action.ts";
 export * from "./away.ts";
@@ -53,9 +68,14 @@ export const commands = registry({
   "set create": setCreate,
   "set add": setAdd,
   "set remove": setRemove,
+  "set pair": setPair,
   "set advisor": setAdvisor,
+  "set remove-advisor": setRemoveAdvisor,
   "set info": setInfo,
   "set programme": setProgramme,
+  "set rename": setRename,
+  "set archive": setArchive,
+  "set unarchive": setUnarchive,
   "meeting schedule": meetingSchedule,
   "meeting next": meetingNext,
   "meeting list": meetingList,
@@ -76,6 +96,9 @@ export const commands = registry({
   "log strength": logStrength,
   "log limitation": logLimitation,
   "log goal": logGoal,
+  "log action-learning": logActionLearning,
+  "log review": logReview,
+  "log details": logDetails,
   "log list": logList,
   "log edit": logEdit,
   "log delete": logDelete,

@@ -1,4 +1,9 @@
+import { STOPPABLE_KINDS } from "../src/domain/reminder-kinds.ts";
 import { command, opt, optional } from "./define.ts";
+
+const kind = optional(
+  opt.choice({ description: "One kind of reminder, as its Stop these button names it (see /nudge settings)", choices: STOPPABLE_KINDS }),
+);
 
 export const nudgeSettings = command({
   name: "nudge",
@@ -15,19 +20,20 @@ export const nudgeSettings = command({
 export const nudgeOn = command({
   name: "nudge",
   sub: "on",
-  summary: "Receive reminders again.",
+  summary: "Receive reminders again: all of them, or one kind you stopped (kind:).",
   who: "anyone",
-  options: {},
-  examples: ["/nudge on"],
+  options: { kind },
+  examples: ["/nudge on", "/nudge on kind:log-action"],
 });
 
 export const nudgeOff = command({
   name: "nudge",
   sub: "off",
-  summary: "Stop all reminders to you (you can turn them on again).",
+  summary: "Stop all reminders to you, or one kind (kind:, as a reminder's Stop these button does); /nudge on undoes it.",
+  details: `Kinds: ${STOPPABLE_KINDS.join(", ")}. Channel posts (meeting reminders for the whole set) are not stopped.`,
   who: "anyone",
-  options: {},
-  examples: ["/nudge off"],
+  options: { kind },
+  examples: ["/nudge off", "/nudge off kind:midpoint-outcome"],
 });
 
 export const nudgeSnooze = command({

@@ -13,6 +13,7 @@ export const records = command({
   name: "records",
   summary: "Facilitation records: meetings held, attendance, presenters, your notes, undelivered reminders.",
   who: "advisor",
+  inArchivedSet: true,
   options: { note: optional(opt.text({ description: "Add a note to the records", max: 2000 })) },
   examples: ["/records", '/records note:"Set agreed ground rules on confidentiality"'],
 });

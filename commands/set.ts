@@ -14,13 +14,26 @@ export const setCreate = command({
 export const setAdd = command({
   name: "set",
   sub: "add",
-  summary: "Add a member to the set (4–6 recommended, at most 8).",
+  summary: "Add members to the set (4–6 recommended, at most 8); name several at once.",
   who: "advisor",
   options: {
-    member: opt.user({ description: "The person to add" }),
+    member: opt.users({ description: "The people to add: @Ana, or several: @Ana @Ben @Cleo" }),
     pair: optional(opt.text({ description: "Pair label: members with the same label present together", max: 40 })),
   },
-  examples: ["/set add member:@Tom", "/set add member:@Priya pair:ward-7"],
+  positional: 1,
+  examples: ["/set add member:@Tom", "/set add member:@Ana @Ben @Cleo", "/set add member:@Priya pair:ward-7"],
+});
+
+export const setPair = command({
+  name: "set",
+  sub: "pair",
+  summary: "Change a member's pair label (members with the same label present together); pair:none takes them out of their pair.",
+  who: "advisor",
+  options: {
+    member: opt.user({ description: "The member" }),
+    pair: opt.text({ description: "The new pair label, or none", max: 40 }),
+  },
+  examples: ["/set pair member:@Priya pair:ward-7", "/set pair member:@Priya pair:none"],
 });
 
 export const setRemove = command({
@@ -39,6 +52,15 @@ export const setAdvisor = command({
   who: "advisor",
   options: { user: opt.user({ description: "The person to make a co-advisor" }) },
   examples: ["/set advisor user:@Sam"],
+});
+
+export const setRemoveAdvisor = command({
+  name: "set",
+  sub: "remove-advisor",
+  summary: "Remove an advisor from the set (not the last one: add another advisor first).",
+  who: "advisor",
+  options: { user: opt.user({ description: "The advisor to remove (yourself, to step down)" }) },
+  examples: ["/set remove-advisor user:@Sam"],
 });
 
 export const setInfo = command({
@@ -61,4 +83,37 @@ export const setProgramme = command({
     end: optional(opt.day({ description: "Last day (default: 12 months after the start)" })),
   },
   examples: ["/set programme start:2027-01-04 end:2027-09-30"],
+});
+
+export const setRename = command({
+  name: "set",
+  sub: "rename",
+  summary: "Give the set a new name.",
+  who: "advisor",
+  options: { name: opt.text({ description: "The set's new name", max: 80 }) },
+  examples: ['/set rename name:"Leading change 2027 (spring)"'],
+});
+
+export const setArchive = command({
+  name: "set",
+  sub: "archive",
+  summary: "Archive the set when it has finished: no more reminders, read-only; /set unarchive reopens it.",
+  details:
+    "An archived set gets no reminders, and only read-only commands run in it: /set info, /meeting next, /meeting list, " +
+    "/meeting calendar, /rotation show, /log list, /log draft, /action list, /progress and /records, plus each member's " +
+    "/log share, /log export and /log forget. Meetings still to come are cancelled: when there are any, it asks you " +
+    "to confirm first. /set unarchive reopens the set (cancelled meetings stay cancelled).",
+  who: "advisor",
+  options: { confirm: optional(opt.choice({ description: "yes, to cancel the meetings still to come", choices: ["yes"] as const })) },
+  examples: ["/set archive", "/set archive confirm:yes"],
+});
+
+export const setUnarchive = command({
+  name: "set",
+  sub: "unarchive",
+  summary: "Reopen an archived set: commands and reminders work again.",
+  who: "advisor",
+  inArchivedSet: true,
+  options: {},
+  examples: ["/set unarchive"],
 });

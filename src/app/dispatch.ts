@@ -125,6 +125,10 @@ async function runAccepted(
     );
   }
 
+  if (handler.needsSet && set?.archivedAt && !handler.decl.readOnly && !handler.decl.inArchivedSet) {
+    return say(archivedRefusal(set.name, key), "refused");
+  }
+
   const timeZone = known?.timeZone ?? set?.timeZone ?? deps.defaultTimeZone;
   const options = convertOptions(line, { now, timeZone, readMention: input.readMention });
   if (!options.ok) return say(options.message, "invalid");
@@ -169,6 +173,14 @@ async function runHandler<K extends CommandKey>(
   return handler.run({ ...ctx, set: ctx.set }, options);
 }
 
+/** Why a command that changes a set does not run in an archived one, and what still does. */
+function archivedRefusal(setName: string, key: string): string {
+  return (
+    `The set "${setName}" is archived: it is read-only and gets no reminders, so /${key} does not run here. ` +
+    "/set info, /meeting list, /log list, /log draft and /log export still work; an advisor can reopen it with /set unarchive."
+  );
+}
+
 /** A workspace not stored (id ""): what a read-only command sees where the bot has never been used. It has no sets. */
 function unsavedWorkspace(input: CommandInput): WorkspaceRow {
   return { id: "", platform: input.platform, externalId: input.workspaceId };
@@ -176,7 +188,17 @@ function unsavedWorkspace(input: CommandInput): WorkspaceRow {
 
 /** A user not stored (id ""), with default reminder settings: what a read-only command sees of someone new to the bot. */
 function unsavedPerson(workspace: WorkspaceRow, user: { externalId: string; displayName: string }, timeZone: string): PersonRow {
-  return { id: "", workspaceId: workspace.id, ...user, timeZone, quietStart: null, quietEnd: null, nudgesOn: true, snoozedUntil: null };
+  return {
+    id: "",
+    workspaceId: workspace.id,
+    ...user,
+    timeZone,
+    quietStart: null,
+    quietEnd: null,
+    nudgesOn: true,
+    snoozedUntil: null,
+    stoppedNudges: "",
+  };
 }
 
 function preParsed(key: string, raw: Record<string, string>): Result<ParsedLine> {

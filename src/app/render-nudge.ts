@@ -1,6 +1,7 @@
 import { formatCalendarDate } from "../domain/calendar-date.ts";
 import { setSizeWarnings } from "../domain/compliance.ts";
 import type { PlannedNudge } from "../domain/plan-nudges.ts";
+import type { StoppableKind } from "../domain/reminder-kinds.ts";
 import type { NudgeView } from "../store/nudge-state.ts";
 import { actionItem, actionRef, plural, rsvpButtons } from "./format.ts";
 import { at, type Button, type Reply } from "./reply.ts";
@@ -15,7 +16,8 @@ export type Delivery = {
 };
 
 const snooze: Button = { id: "snooze-1d", label: "Snooze a day", command: "/nudge snooze for:1d" };
-const stop: Button = { id: "nudges-off", label: "Stop these", command: "/nudge off" };
+/** Stops this kind of reminder only (`/nudge off` stops them all); the reply offers an undo. */
+const stopKind = (kind: StoppableKind): Button => ({ id: `stop-${kind}`, label: "Stop these", command: `/nudge off kind:${kind}` });
 const record = (kind: "problem" | "action" | "outcome", label: string): Button => ({
   id: `log-${kind}`,
   label,
@@ -51,7 +53,7 @@ export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
       const reportBack = items.length ? `\nReport back on: ${items.join("; ")}.` : "";
       return reply(
         `You present at meeting ${meeting!.number} of "${set.name}", ${at(meeting!.startsAt)}. What problem will you bring? Record it with /log problem.${reportBack}`,
-        [record("problem", "Record my problem"), snooze, stop],
+        [record("problem", "Record my problem"), snooze, stopKind(n.kind)],
       );
     }
     case "meeting-post":
@@ -62,6 +64,11 @@ export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
           buttons: rsvpButtons({ number: meeting!.number }),
         },
       };
+    case "log-problem":
+      return reply(
+        `You presented at meeting ${meeting!.number} of "${set.name}". Which problem did you bring? Record it with /log problem meeting:${meeting!.number}, then the actions you agreed with /log action: your draft log files questions, actions and reflections under their problem.`,
+        [record("problem", "Record my problem"), record("action", "Record an action"), snooze, stopKind(n.kind)],
+      );
     case "log-action": {
       // The first asks; a later one is a follow-up that says so, and stands alone (a snooze may have held back the first).
       const ask = `Which actions did you agree with the set? Record each with /log action (a due date helps: due:"next friday").`;
@@ -69,7 +76,7 @@ export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
         n.occurrence === "1"
           ? `Meeting ${meeting!.number} has closed.`
           : `Following up: you have recorded no action from meeting ${meeting!.number} (${at(meeting!.startsAt, "date")}) yet.`;
-      return reply(`${lead} ${ask}`, [record("action", "Record an action"), snooze, stop]);
+      return reply(`${lead} ${ask}`, [record("action", "Record an action"), snooze, stopKind(n.kind)]);
     }
     case "midpoint-outcome":
     case "outcome-due": {
@@ -82,7 +89,7 @@ export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
       return reply(`${lead} ${items.join("; ")}. Record what happened with /action done action:N text:"…".`, [
         record("outcome", "Record an outcome"),
         snooze,
-        stop,
+        stopKind(n.kind),
       ]);
     }
     case "action-due": {
@@ -91,7 +98,7 @@ export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
         { id: `action-done-${action.number}`, label: "Mark it done", command: `/action done action:${action.number}`, style: "primary" },
         record("outcome", "Record an outcome"),
         snooze,
-        stop,
+        stopKind(n.kind),
       ]);
     }
     case "advisor-silent": {
@@ -101,14 +108,37 @@ export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
         : "since joining the set";
       return reply(`Set "${set.name}": ${name(n.subjectId)} has made no log entry ${detail}. A word at the next meeting may help.`, [
         snooze,
-        stop,
+        stopKind(n.kind),
       ]);
     }
     case "advisor-set-size": {
       const warning = setSizeWarnings(Number(n.occurrence))[0]?.message ?? `The set has ${plural(Number(n.occurrence), "member")}.`;
-      return reply(`Set "${set.name}": ${warning}`, [snooze, stop]);
+      return reply(`Set "${set.name}": ${warning}`, [snooze, stopKind(n.kind)]);
     }
+    case "advisor-all-away":
+      return reply(
+        `Set "${set.name}": every member is away for meeting ${meeting!.number} (${at(meeting!.startsAt)}), so nobody can come. ` +
+          `Agree another date with the set and move it (/meeting move meeting:${meeting!.number} when:"…"), or cancel it (/meeting cancel meeting:${meeting!.number}).`,
+        [snooze, stopKind(n.kind)],
+      );
+    case "meeting-unclosed":
+      return reply(
+        `Meeting ${meeting!.number} (${at(meeting!.startsAt)}) has ended but was never closed. Close it to record who came and ` +
+          `the date of the next meeting: /meeting close meeting:${meeting!.number} (add next:"…" if it is agreed).`,
+        [closeButton(meeting!.number)],
+      );
+    case "advisor-unclosed":
+      return reply(
+        `Set "${set.name}": meeting ${meeting!.number} (${at(meeting!.startsAt)}) was never closed, so its attendance and the next ` +
+          "meeting's date are not recorded. The set was asked to close it a day ago.",
+        [closeButton(meeting!.number), snooze, stopKind(n.kind)],
+      );
   }
+}
+
+/** Closes a meeting that ended unclosed, as whoever presses it (a member or an advisor). */
+function closeButton(number: number): Button {
+  return { id: `meeting-close-${number}`, label: `Close meeting ${number}`, command: `/meeting close meeting:${number}`, style: "primary" };
 }
 
 function nextMeetingAfter(view: NudgeView, setId: string, after: Date | undefined) {

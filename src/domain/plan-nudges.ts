@@ -19,16 +19,21 @@ import { DateTime } from "luxon";
 import { type CalendarDate, dayEnds } from "./calendar-date.ts";
 import { SET_SIZE } from "./compliance.ts";
 import { type Leave, leaveEnds } from "./leave.ts";
+import { planAllAwayAlerts, planUnclosedAlerts } from "./plan-meeting-alerts.ts";
 
 export type NudgeKind =
   | "presenter-prep" // DM each presenter, `presenterPrepHours` before the meeting (or late, when told of the turn after that): prepare and /log problem
   | "meeting-post" // channel post `meetingPostHours` before the meeting: date, presenters, RSVP buttons
   | "log-action" // DM each attendee of a closed meeting who has logged no action since it started (at each of `logActionHours` after closing; the later ones are follow-ups)
+  | "log-problem" // DM each presenter of a closed meeting who has logged no problem for it, at the first `logActionHours` (instead of that log-action)
   | "midpoint-outcome" // halfway between closed meeting A and the next meeting B: DM members with actions lacking an outcome
   | "outcome-due" // `outcomeDueHours` before the meeting B that follows a closed meeting: DM members with actions lacking an outcome
   | "action-due" // an open action's due date is over (the end of that day in its zone): DM its owner
   | "advisor-silent" // to each advisor: a member with no entry for `silentDays` days (count and date only, never text)
-  | "advisor-set-size"; // to each advisor: the member count is below 4 or above 8
+  | "advisor-set-size" // to each advisor: the member count is below 4 or above 8
+  | "advisor-all-away" // to each advisor: every member is away for a meeting (plan-meeting-alerts.ts)
+  | "meeting-unclosed" // channel post a day after a meeting ended without being closed (plan-meeting-alerts.ts)
+  | "advisor-unclosed"; // to each advisor: a day after that, if the meeting is still not closed (plan-meeting-alerts.ts)
 
 /** How long a set may stay out of the 4–8 range (e.g. while being formed) before its advisors are told. */
 export const SIZE_GRACE_MS = 24 * 3_600_000;
@@ -49,7 +54,15 @@ export function meetingTimeReminders(m: { id: string; timeVersion: number }): { 
 
 /** Local quiet hours, "22:00" to "08:00"; may wrap midnight; start === end (or a malformed time) means none. */
 export type QuietHours = { start: string; end: string };
-export type NudgePerson = { id: string; timeZone: string; quiet: QuietHours | null; optedOut: boolean; snoozedUntil: Date | null };
+/** `stopped`: kinds of reminder this person stopped one by one (`optedOut` stops them all). */
+export type NudgePerson = {
+  id: string;
+  timeZone: string;
+  quiet: QuietHours | null;
+  optedOut: boolean;
+  snoozedUntil: Date | null;
+  stopped?: readonly NudgeKind[];
+};
 export type NudgeMeeting = {
   id: string;
   number: number;
@@ -100,6 +113,8 @@ export type NudgeSet = {
   /** per member: the times of their entries (any kind) and, separately, of their `action` entries */
   entryTimes: Record<string, Date[]>;
   actionEntryTimes: Record<string, Date[]>;
+  /** per member: their `problem` entries (time and meeting); none given means none recorded */
+  problemEntries?: Record<string, { at: Date; meetingId: string | null }[]>;
   /** when each current member joined (silence counts from here if they have no entry) */
   memberSince: Record<string, Date>;
   /** a person is away from `startsAt` (inclusive) to the leave's end (exclusive, see `leaveEnds`) */
@@ -107,6 +122,8 @@ export type NudgeSet = {
   /** when the member count last changed */
   sizeChangedAt: Date;
   rules?: Partial<NudgeRules>;
+  /** an archived set gets no reminders at all */
+  archived?: boolean;
 };
 /** `people` should hold everyone nudged; someone missing is treated as UTC, no quiet hours, not opted out. */
 export type NudgeState = { sets: NudgeSet[]; people: Record<string, NudgePerson> };
@@ -117,7 +134,7 @@ export type PlannedNudge = {
   kind: NudgeKind;
   setId: string;
   to: NudgeTarget;
-  /** meeting id (midpoint-outcome: the closed meeting A; outcome-due: the coming meeting B), action id, member id (advisor-silent), set id (advisor-set-size) */
+  /** meeting id (midpoint-outcome: the closed meeting A; outcome-due: the coming meeting B; the all-away and unclosed alerts: that meeting), action id, member id (advisor-silent), set id (advisor-set-size) */
   subjectId: string;
   /** "1", "2"… (presenter-prep, meeting-post, outcome-due: the meeting's time version); advisor-silent: the UTC ISO day of the last entry (or join); advisor-set-size: the member count */
   occurrence: string;
@@ -242,6 +259,7 @@ const DEFAULT_PERSON: Omit<NudgePerson, "id"> = { timeZone: "UTC", quiet: null, 
 
 /** All candidates of one set (within `bounds`), each passed to `found`. Work is linear in the set's own lists. */
 function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bounds, found: (n: PlannedNudge) => void): void {
+  if (set.archived) return;
   const rules = rulesOf(set);
   const members = new Set(set.memberIds);
   const seen = new Set<string>();
@@ -283,7 +301,7 @@ function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bou
     outOfQuietHours(new Date(Math.max(dueAt, person.snoozedUntil?.getTime() ?? Number.NEGATIVE_INFINITY)), person).getTime();
 
   /**
-   * A DM, unless opted out or away at dueAt; sent after any snooze, then out of quiet hours. The rule's own
+   * A DM, unless opted out (of all reminders or of this kind) or away at dueAt; sent after any snooze, then out of quiet hours. The rule's own
    * condition (`when`) is checked last, only for nudges that could fall within the bounds.
    */
   const toPerson = (
@@ -297,7 +315,7 @@ function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bou
   ) => {
     if (dueAt > bounds.maxBase) return;
     const person = personOf(personId);
-    if (person.optedOut) return;
+    if (person.optedOut || person.stopped?.includes(kind)) return;
     const base = Math.max(dueAt, person.snoozedUntil?.getTime() ?? -Infinity);
     if (base > bounds.maxBase || base + DAY + CLOCK_CHANGE_ROOM <= bounds.minSend) return;
     if (base + maxQuietShift(person.quiet) <= bounds.minSend) return;
@@ -346,6 +364,11 @@ function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bou
 
     if (m.status !== "closed" || !m.closedAt) return;
     const closed = m.closedAt.getTime();
+    // A presenter's problem: one recorded for this meeting, or after the previous meeting ended, up to `due`.
+    const after = prev ? prev.startsAt.getTime() + prev.durationMinutes * 60_000 : -Infinity;
+    const lacksProblem = (id: string, due: number) =>
+      m.presenterIds.includes(id) &&
+      !(set.problemEntries?.[id] ?? []).some((p) => p.at.getTime() <= due && (p.meetingId === m.id || p.at.getTime() > after));
     const stale = (due: number) => (next ? next.startsAt.getTime() : due + 7 * DAY);
     rules.logActionHours.forEach((hours, k) => {
       const due = closed + hours * HOUR;
@@ -360,7 +383,17 @@ function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bou
           !isAway(id, laterDue) &&
           !loggedAction(id, start, laterDue) &&
           sendTime(personOf(id), laterDue) <= sendTime(personOf(id), due);
-        toPerson("log-action", id, m.id, String(k + 1), due, stale(due), () => !loggedAction(id, start, due) && !repeatedLater());
+        // A presenter with no problem logged is asked for it (and their actions) instead of the first log-action.
+        if (k === 0) toPerson("log-problem", id, m.id, "1", due, stale(due), () => lacksProblem(id, due));
+        toPerson(
+          "log-action",
+          id,
+          m.id,
+          String(k + 1),
+          due,
+          stale(due),
+          () => !loggedAction(id, start, due) && !repeatedLater() && !(k === 0 && lacksProblem(id, due)),
+        );
       }
     });
     if (next && next.startsAt.getTime() > closed) {
@@ -369,6 +402,9 @@ function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bou
       for (const id of set.memberIds) toPerson("midpoint-outcome", id, m.id, "1", due, stale, () => lacksOutcome(id, due));
     }
   });
+
+  planAllAwayAlerts(set, meetings, { toPerson, toChannel });
+  planUnclosedAlerts(set, meetings, { toPerson, toChannel });
 
   for (const a of set.actions) {
     if (a.status !== "open" || !a.due || !members.has(a.ownerId)) continue;

@@ -1,6 +1,7 @@
 import type { CalendarDate } from "../domain/calendar-date.ts";
 import type { NudgeAction, NudgeMeeting, NudgePerson, NudgeSet, NudgeState } from "../domain/plan-nudges.ts";
 import { quietHoursOf } from "../domain/quiet-hours.ts";
+import { readStopped } from "../domain/reminder-kinds.ts";
 import { groupByPosition } from "../domain/rotation-state.ts";
 import { storedDue } from "./entries.ts";
 import { absenceWhereNotOverBy, asLeave } from "./meetings.ts";
@@ -60,7 +61,7 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
     absences,
   ] = await Promise.all([
     db.workspace.findMany({ select: { id: true, platform: true, externalId: true } }),
-    db.learningSet.findMany({ select: { id: true, name: true, channelId: true, workspaceId: true } }),
+    db.learningSet.findMany({ select: { id: true, name: true, channelId: true, workspaceId: true, archivedAt: true } }),
     db.membership.findMany({ where: { leftAt: null }, select: { setId: true, role: true, joinedAt: true, personId: true } }),
     db.person.findMany({ where: { memberships: { some: { leftAt: null } } } }),
     db.membership.groupBy({ by: ["setId"], where: { leftAt: { not: null } }, _max: { leftAt: true } }),
@@ -88,7 +89,10 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
     }),
     db.entry.findMany({ where: { action: { is: actionFilter } }, select: { id: true, number: true, text: true } }),
     db.entry.groupBy({ by: ["setId", "authorId"], _max: { createdAt: true }, _count: { _all: true } }),
-    db.entry.findMany({ where: { kind: "action", createdAt: { gte: from } }, select: { setId: true, authorId: true, createdAt: true } }),
+    db.entry.findMany({
+      where: { kind: { in: ["action", "problem"] }, createdAt: { gte: from } },
+      select: { setId: true, authorId: true, createdAt: true, kind: true, meetingId: true },
+    }),
     db.absence.findMany({
       where: absenceWhereNotOverBy(from),
       select: { setId: true, personId: true, startsAt: true, lastDay: true, timeZone: true, endedAt: true },
@@ -117,9 +121,11 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
       actions: [],
       entryTimes: {},
       actionEntryTimes: {},
+      problemEntries: {},
       memberSince: {},
       absences: [],
       sizeChangedAt: new Date(0),
+      archived: s.archivedAt !== null,
     });
   }
   const people: Record<string, NudgePerson> = {};
@@ -130,6 +136,7 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
       quiet: quietHoursOf(p),
       optedOut: !p.nudgesOn,
       snoozedUntil: p.snoozedUntil,
+      stopped: readStopped(p.stoppedNudges),
     };
     view.people.set(p.id, { externalId: p.externalId, displayName: p.displayName, timeZone: p.timeZone });
   }
@@ -215,7 +222,13 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
   }
   for (const e of actionEntries) {
     const set = bySet.get(e.setId);
-    if (set) set.actionEntryTimes[e.authorId] = [...(set.actionEntryTimes[e.authorId] ?? []), e.createdAt];
+    if (!set) continue;
+    if (e.kind === "action") set.actionEntryTimes[e.authorId] = [...(set.actionEntryTimes[e.authorId] ?? []), e.createdAt];
+    else {
+      const problems = set.problemEntries ?? {};
+      problems[e.authorId] = [...(problems[e.authorId] ?? []), { at: e.createdAt, meetingId: e.meetingId }];
+      set.problemEntries = problems;
+    }
   }
   for (const a of absences) bySet.get(a.setId)?.absences.push({ personId: a.personId, ...asLeave(a) });
   return { state: { sets: [...bySet.values()], people }, view };

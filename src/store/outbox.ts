@@ -212,3 +212,26 @@ export async function listFailed(
     orderBy: { sendAt: "asc" },
   });
 }
+
+/**
+ * Withdraws reminders planned but not yet handed to a platform (pending, including those waiting for a retry):
+ * they become skipped with `reason`. Scoped by set, by recipient and by kind, each optional but at least one
+ * given. A reminder being delivered at this moment (sending) is left to finish.
+ */
+export async function withdrawPending(
+  db: Db,
+  scope: { setId?: string; personId?: string; kinds?: readonly string[] },
+  reason: string,
+): Promise<number> {
+  if (scope.setId === undefined && scope.personId === undefined) throw new Error("withdrawPending needs a set or a person");
+  const { count } = await db.outbox.updateMany({
+    where: {
+      status: "pending",
+      ...(scope.setId !== undefined ? { setId: scope.setId } : {}),
+      ...(scope.personId !== undefined ? { personId: scope.personId } : {}),
+      ...(scope.kinds ? { kind: { in: [...scope.kinds] } } : {}),
+    },
+    data: { status: "skipped", reason },
+  });
+  return count;
+}

@@ -10,6 +10,8 @@ export type PersonRow = {
   quietEnd: string | null;
   nudgesOn: boolean;
   snoozedUntil: Date | null;
+  /** Kinds of reminder stopped one by one, space-separated (src/domain/reminder-kinds.ts). */
+  stoppedNudges: string;
 };
 export type WorkspaceRow = { id: string; platform: string; externalId: string };
 
@@ -50,7 +52,14 @@ export async function findPerson(db: Db, workspaceId: string, externalId: string
 export async function updateNudgePrefs(
   db: Db,
   personId: string,
-  data: Partial<{ timeZone: string; quietStart: string | null; quietEnd: string | null; nudgesOn: boolean; snoozedUntil: Date | null }>,
+  data: Partial<{
+    timeZone: string;
+    quietStart: string | null;
+    quietEnd: string | null;
+    nudgesOn: boolean;
+    snoozedUntil: Date | null;
+    stoppedNudges: string;
+  }>,
 ): Promise<void> {
   await db.person.update({ where: { id: personId }, data });
 }

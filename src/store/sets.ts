@@ -15,6 +15,8 @@ export type SetRow = {
   programmeEnd: CalendarDate | null;
   slotMinutes: number;
   allowanceMinutes: number;
+  /** When an advisor archived the set; null while it is active. */
+  archivedAt: Date | null;
 };
 type StoredSet = Omit<SetRow, "programmeStart" | "programmeEnd"> & { programmeStart: string | null; programmeEnd: string | null };
 
@@ -78,7 +80,7 @@ export async function endMembership(db: Db, membershipId: string, now: Date): Pr
 export async function updateSet(
   db: Db,
   setId: string,
-  data: Partial<Pick<SetRow, "programmeStart" | "programmeEnd" | "slotMinutes" | "allowanceMinutes">>,
+  data: Partial<Pick<SetRow, "name" | "programmeStart" | "programmeEnd" | "slotMinutes" | "allowanceMinutes" | "archivedAt">>,
 ): Promise<void> {
   const { programmeStart, programmeEnd, ...rest } = data;
   const day = (d: CalendarDate | null | undefined) => (d === undefined ? undefined : (d?.date ?? null));
@@ -86,4 +88,9 @@ export async function updateSet(
     where: { id: setId },
     data: { ...rest, programmeStart: day(programmeStart), programmeEnd: day(programmeEnd) },
   });
+}
+
+/** A member's pair label (null: not in a pair). */
+export async function setPairLabel(db: Db, membershipId: string, pairLabel: string | null): Promise<void> {
+  await db.membership.update({ where: { id: membershipId }, data: { pairLabel } });
 }

@@ -69,12 +69,74 @@ describeAdapterContract("Discord (the real discord.js client against a local Dis
     );
   });
 
+  test("people mentioned in a text option (/set add member:@A @B) are added under their Discord names, fetched", async () => {
+    const { fake, slash } = d();
+    // Users the bot has never seen: Discord resolves the user of a USER option, not mentions typed into text.
+    const [uma, vic] = ["4000000000000000001", "4000000000000000002"];
+    fake.setUser(uma, "uma");
+    fake.setUser(vic, "vic");
+    const from = fake.callsTo("POST", CHANNEL_MESSAGES).length;
+    await slash("sam", { name: "set add", options: { member: `<@${uma}> <@${vic}>` } });
+    await fake.waitFor("POST", CHANNEL_MESSAGES, from + 1);
+    assert.match(textOf(fake.callsTo("POST", CHANNEL_MESSAGES).at(-1)!), /Welcome uma and vic: added to the set\./);
+    for (const id of [uma, vic]) await slash("sam", { name: "set remove", options: { member: `<@${id}>` } });
+  });
+
   test("a typed text option is stored exactly as written: quotes, a colon, an option-like word", async () => {
     const { slash, db } = d();
     const typed = 'He said "no – and “meant it”: lesson learned, due: never';
     assert.match(textOf(await slash("ben", { name: "log reflect", options: { text: typed } })), /Reflection recorded/);
     const entry = await db.entry.findFirstOrThrow({ where: { kind: "reflect", author: { externalId: DISCORD_IDS.ben } } });
     assert.equal(entry.text, typed);
+  });
+
+  test("/log action with options but no text opens a modal with the action's fields, filled in; the links are saved", async () => {
+    const { fake, slash, db } = d();
+    await slash("eve", { name: "log goal", options: { text: "By June, hand the rota to one of my band 6 nurses" } });
+    await slash("eve", { name: "log problem", options: { text: "Handovers miss medication changes" } });
+    const who = { userId: DISCORD_IDS.eve, userName: "eve", channelId: CHANNEL, guildId: GUILD };
+    const { id } = await fake.sendInteraction(
+      fake.commandInteraction({
+        name: "log",
+        sub: "action",
+        options: [
+          { name: "goal", type: OPTION.INTEGER, value: 1 },
+          { name: "support", type: OPTION.STRING, value: "The matron" },
+        ],
+        ...who,
+      }),
+    );
+    const [modal] = await fake.waitFor("POST", new RegExp(`/interactions/${id}/`));
+    const data = (modal!.body as { data: { custom_id: string; components: { components: { custom_id: string; value?: string }[] }[] } })
+      .data;
+    assert.deepEqual(
+      data.components.map((row) => [row.components[0]!.custom_id, row.components[0]!.value ?? null]),
+      [
+        ["text", null],
+        ["goal", "1"],
+        ["due", null],
+        ["support", "The matron"],
+        ["problem", null],
+      ],
+      "an action's form asks for what an action takes, filled in with what the command gave",
+    );
+    const { token } = await fake.sendInteraction(
+      fake.modalSubmitInteraction({
+        customId: data.custom_id,
+        fields: { text: "Trial a written handover sheet", goal: "1", due: "", support: "The matron", problem: "1" },
+        ...who,
+      }),
+    );
+    const [reply] = await fake.waitFor("PATCH", new RegExp(`/webhooks/\\d+/${token}/messages/@original`));
+    assert.match(textOf(reply!), /Action recorded as action #\d+/);
+    const saved = await db.entry.findFirstOrThrow({
+      where: { text: "Trial a written handover sheet" },
+      include: { goal: true, problem: true },
+    });
+    assert.deepEqual(
+      [saved.goal?.text, saved.problem?.text, saved.support],
+      ["By June, hand the rota to one of my band 6 nurses", "Handovers miss medication changes", "The matron"],
+    );
   });
 
   test("bad input from Discord gets an ephemeral, specific reply", async () => {

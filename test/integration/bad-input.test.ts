@@ -46,7 +46,7 @@ const cases: { name: string; as: string; line: string; reply: RegExp }[] = [
   {
     name: "a mention that is not a person",
     as: "Sam",
-    line: "/set add member:Tom",
+    line: "/set remove member:Tom",
     reply: /is not a mention of a person: write it as @Name/,
   },
   {

@@ -21,7 +21,15 @@ describe("an outcome and its action stay consistent when either is deleted", () 
   test("deleting an outcome reopens its action, says so, and the action list and draft no longer show it", async () => {
     await h.run('as Ana\n/log action text:"Call both leads"\n/log outcome text:"Called them both" action:1');
     assert.match((await say("/action list")).join("\n"), /action #1: Call both leads \(agreed at meeting 1\) → done: Called them both/);
+    const before = await h.snapshot();
     assert.deepEqual(await say("/log delete entry:2"), [
+      "[#set → Ana] Delete this entry? It cannot be undone.",
+      "  #2 Mon 4 Jan 2027 · outcome: Called them both",
+      '  Action #1 "Call both leads" will be open again: it will have no outcome.',
+      "  [button log-delete-2: Delete entry #2]",
+    ]);
+    assert.deepEqual(await h.snapshot(), before, "asking first changes nothing");
+    assert.deepEqual(await say("click log-delete-2"), [
       '[#set → Ana] Entry #2 deleted: the outcome "Called them both". Action #1 "Call both leads" is open again: it has no outcome now.',
     ]);
     const list = (await say("/action list")).join("\n");

@@ -27,9 +27,10 @@ describe("the first option, given without its name, takes the rest of the line",
   });
 
   test("named options after the unnamed words still count", async () => {
+    // 18:00, not 15:00: meeting 2 is at 15:00 that Thursday, and a set's meetings may not overlap.
     assert.match(
-      await say("/meeting schedule next thursday 3pm every:monthly count:2"),
-      /Ana scheduled 2 meetings, monthly on the 14th, from Thu 14 Jan 2027, 15:00 GMT/,
+      await say("/meeting schedule next thursday 6pm every:monthly count:2"),
+      /Ana scheduled 2 meetings, monthly on the 14th, from Thu 14 Jan 2027, 18:00 GMT/,
     );
   });
 });

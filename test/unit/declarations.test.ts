@@ -75,3 +75,13 @@ test("isOptionsOf accepts exactly what the declaration's schemas accept: require
     }
   }
 });
+
+test("/help set archive names every command that still runs in an archived set", async () => {
+  const { setArchive } = await import("../../commands/index.ts");
+  const { handlers } = await import("../../src/app/handlers/index.ts");
+  const runs = allCommands.filter(
+    (d) => (d.readOnly || d.inArchivedSet) && isCommandKey(commandKey(d)) && handlers[commandKey(d) as keyof typeof handlers].needsSet,
+  );
+  assert.ok(runs.length > 5);
+  for (const d of runs) assert.ok(setArchive.details?.includes(`/${commandKey(d)}`), `/set archive's help does not name /${commandKey(d)}`);
+});

@@ -21,7 +21,7 @@ import { suggest } from "../../app/suggest.ts";
 import type { Adapter } from "../adapter.ts";
 import { type CommandRequest, commandInput, entryFormRequest } from "../command-input.ts";
 import { deliverOutgoing, deliverReminder, type ReplyInteraction } from "./deliver.ts";
-import { ENTRY_TEXT_FIELD, entryModal, readEntryModalId } from "./entry-modal.ts";
+import { ENTRY_TEXT_FIELD, entryModal, modalFields, readEntryModalId } from "./entry-modal.ts";
 import { type ShardHealth, watchGateway } from "./gateway-health.ts";
 import { discordMentionReader } from "./render.ts";
 import { type DiscordShards, shardOf } from "./shard.ts";
@@ -117,10 +117,25 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
       if (option.user) names.set(option.user.id, option.user.globalName ?? option.user.username);
       raw[name] = option.user ? `<@${option.user.id}>` : String(option.value);
     }
+    await nameMentions(decl, raw, names);
     const formOption = Object.entries(decl.options).find(([name, spec]) => spec.form && raw[name] === undefined);
     const kind = formOption ? formKindOf(`/${commandKey(decl)}`) : undefined;
-    if (kind) return void (await interaction.showModal(entryModal(interaction.channelId, kind)));
+    if (kind) return void (await interaction.showModal(entryModal(interaction.channelId, kind, raw)));
     await run(interaction, interaction.channelId, { key: commandKey(decl), raw }, names);
+  };
+
+  /**
+   * Discord resolves the person of a USER option, but not mentions typed into a text option (`member:@Ana @Ben`,
+   * a `users` option): their names are fetched (discord.js caches users), so people are not stored as "user 123".
+   */
+  const nameMentions = async (decl: CommandDecl, raw: Record<string, string>, names: Map<string, string>) => {
+    const ids = Object.entries(decl.options)
+      .filter(([name, spec]) => spec.kind === "users" && raw[name] !== undefined)
+      .flatMap(([name]) => [...raw[name]!.matchAll(/<@!?(\d{5,25})>|\b(\d{5,25})\b/g)].map((m) => (m[1] ?? m[2])!));
+    for (const id of [...new Set(ids)].filter((id) => !names.has(id)).slice(0, 20)) {
+      const user = await client.users.fetch(id).catch(() => null);
+      if (user) names.set(id, user.globalName ?? user.username);
+    }
   };
 
   const onButton = async (interaction: ButtonInteraction) => {
@@ -134,7 +149,14 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
   const onModal = async (interaction: ModalSubmitInteraction) => {
     const form = readEntryModalId(interaction.customId);
     if (!form) return void (await interaction.reply({ content: "That form has expired.", flags: MessageFlags.Ephemeral }));
-    await run(interaction, form.channelId, entryFormRequest(form.kind, interaction.fields.getTextInputValue(ENTRY_TEXT_FIELD)));
+    const fields: Record<string, string> = {};
+    for (const f of modalFields(form.kind)) {
+      const field = interaction.fields.fields.get(f.name);
+      const value = field && "value" in field ? String(field.value ?? "").trim() : "";
+      if (value) fields[f.name] = value;
+    }
+    if (form.meeting) fields.meeting = form.meeting;
+    await run(interaction, form.channelId, entryFormRequest(form.kind, interaction.fields.getTextInputValue(ENTRY_TEXT_FIELD), fields));
   };
 
   const onAutocomplete = async (interaction: AutocompleteInteraction) => {

@@ -26,6 +26,7 @@ export function commandHelp(d: CommandDecl): string {
   return [
     `${usage(d)}`,
     d.summary,
+    ...(d.details ? [d.details] : []),
     `Who: ${whoLabel[d.who]}.`,
     ...(options.length ? ["Options:", ...options] : []),
     "Examples:",

@@ -5,16 +5,19 @@ import awayOff from "./away-off.ts";
 import awayOn from "./away-on.ts";
 import help from "./help.ts";
 import logDelete from "./log-delete.ts";
+import logDetails from "./log-details.ts";
 import logDraft from "./log-draft.ts";
 import logEdit from "./log-edit.ts";
 import {
   logActionHandler,
+  logActionLearningHandler,
   logGoalHandler,
   logLimitationHandler,
   logOutcomeHandler,
   logProblemHandler,
   logQuestionHandler,
   logReflectHandler,
+  logReviewHandler,
   logStrengthHandler,
 } from "./log-entry.ts";
 import logExport from "./log-export.ts";
@@ -40,10 +43,15 @@ import rotationSlot from "./rotation-slot.ts";
 import rotationSwap from "./rotation-swap.ts";
 import setAdd from "./set-add.ts";
 import setAdvisor from "./set-advisor.ts";
+import setArchive from "./set-archive.ts";
 import setCreate from "./set-create.ts";
 import setInfo from "./set-info.ts";
+import setPair from "./set-pair.ts";
 import setProgramme from "./set-programme.ts";
 import setRemove from "./set-remove.ts";
+import setRemoveAdvisor from "./set-remove-advisor.ts";
+import setRename from "./set-rename.ts";
+import setUnarchive from "./set-unarchive.ts";
 
 /**
  * Every command's handler, under its key in commands/index.ts. Explicit: no directory scanning. `satisfies
@@ -53,9 +61,14 @@ export const handlers = {
   "set create": setCreate,
   "set add": setAdd,
   "set remove": setRemove,
+  "set pair": setPair,
   "set advisor": setAdvisor,
+  "set remove-advisor": setRemoveAdvisor,
   "set info": setInfo,
   "set programme": setProgramme,
+  "set rename": setRename,
+  "set archive": setArchive,
+  "set unarchive": setUnarchive,
   "meeting schedule": meetingSchedule,
   "meeting next": meetingNext,
   "meeting list": meetingList,
@@ -76,6 +89,9 @@ export const handlers = {
   "log strength": logStrengthHandler,
   "log limitation": logLimitationHandler,
   "log goal": logGoalHandler,
+  "log action-learning": logActionLearningHandler,
+  "log review": logReviewHandler,
+  "log details": logDetails,
   "log list": logList,
   "log edit": logEdit,
   "log delete": logDelete,

@@ -11,18 +11,20 @@ import {
   reopenAction,
 } from "../../store/entries.ts";
 import { handler, type SetContext } from "../context.ts";
-import { type Outgoing, toActor } from "../reply.ts";
+import { at, type Outgoing, toActor } from "../reply.ts";
 import { failure, type Result, success } from "../result.ts";
 
-const quote = (text: string) => `"${text.slice(0, 60)}${text.length > 60 ? "…" : ""}"`;
+/** Entry text is shown whole: what is deleted must be recognisable, and can be recorded again from the reply. */
+const quote = (text: string) => `"${text}"`;
 const deleted = (e: EntryRow) => `Entry #${e.number} deleted: the ${e.kind} ${quote(e.text)}.`;
 
 /**
  * Deletes one of the member's entries and keeps what it recorded consistent: deleting an outcome entry reopens
  * the action it closed; deleting an action that has an outcome first asks whether the outcome goes too or stays
- * as an entry of its own (`outcome:delete|keep`).
+ * as an entry of its own (`outcome:delete|keep`). Any other entry is shown whole first, with a button to confirm
+ * (`confirm:yes`): nothing is deleted until then.
  */
-export default handler(logDelete, async (ctx, { entry, outcome }) => {
+export default handler(logDelete, async (ctx, { entry, outcome, confirm }) => {
   const { db } = ctx.deps;
   const own = await findOwnEntry(db, ctx.set.id, ctx.actor.id, entry);
   if (!own) return failure("not-found", `You have no entry #${entry}. See /log list.`);
@@ -36,6 +38,22 @@ export default handler(logDelete, async (ctx, { entry, outcome }) => {
   if (action && hasOutcome(action)) return deleteAction(ctx, own, action, outcome);
 
   const closed = own.kind === "outcome" ? await actionClosedBy(db, own.id) : null;
+  if (confirm !== "yes") {
+    const reopens = closed ? `\nAction #${closed.number} ${quote(closed.text)} will be open again: it will have no outcome.` : "";
+    return success([
+      toActor({
+        text: `Delete this entry? It cannot be undone.\n#${own.number} ${at(own.createdAt, "date")} · ${own.kind}: ${own.text}${reopens}`,
+        buttons: [
+          {
+            id: `log-delete-${own.number}`,
+            label: `Delete entry #${own.number}`,
+            command: `/log delete entry:${own.number} confirm:yes`,
+            style: "danger",
+          },
+        ],
+      }),
+    ]);
+  }
   if (closed) await reopenAction(db, closed.id);
   await deleteEntry(db, own.id);
   const reopened = closed ? ` Action #${closed.number} ${quote(closed.text)} is open again: it has no outcome now.` : "";

@@ -1,5 +1,6 @@
 import { meetingClose } from "../../../commands/index.ts";
 import { canMove } from "../../domain/lifecycle.ts";
+import { clashes } from "../../domain/meeting-checks.ts";
 import { upcomingLimitProblem } from "../../domain/meeting-limits.ts";
 import { groupByPosition, isAway } from "../../domain/rotation-state.ts";
 import { countUpcomingMeetings, createMeetings, saveAttendance, setMeetingStatus, setSlotStatus } from "../../store/meetings.ts";
@@ -43,7 +44,10 @@ export default handler(meetingClose, async (ctx, { next, present, meeting }) => 
     attendees = members.map((m) => m.person.id).filter((id) => !apologies.has(id) && !isAway(state.absences, id, target.startsAt));
   }
   if (next && next <= ctx.now) return failure("bad-option", `Option next: ${at(next)} is in the past.`);
-  const tooMany = next && upcomingLimitProblem(await countUpcomingMeetings(db, set.id, ctx.now), 1);
+  // A next date that overlaps a meeting already in the calendar is that meeting: it is not scheduled twice.
+  const live = state.meetings.filter((m) => m.id !== target.id && m.status !== "cancelled");
+  const already = next ? clashes([{ startsAt: next, durationMinutes: target.durationMinutes }], live)[0]?.existing : undefined;
+  const tooMany = next && !already && upcomingLimitProblem(await countUpcomingMeetings(db, set.id, ctx.now), 1);
   if (tooMany) return failure("limit", `Option next: ${tooMany}`);
 
   await setMeetingStatus(db, target.id, "closed", ctx.now);
@@ -60,7 +64,7 @@ export default handler(meetingClose, async (ctx, { next, present, meeting }) => 
     slots.filter((s) => !attendees.includes(s.personId)).map((s) => s.id),
     "missed",
   );
-  if (next)
+  if (next && !already) {
     await createMeetings(db, {
       setId: set.id,
       createdById: ctx.actor.id,
@@ -68,6 +72,7 @@ export default handler(meetingClose, async (ctx, { next, present, meeting }) => 
       starts: [next],
       now: ctx.now,
     });
+  }
 
   // Closing announces the next meeting's presenters (src/domain/rotation-state.ts).
   const { state: after } = await announceThenLoad(db, set, ctx.now);
@@ -75,6 +80,11 @@ export default handler(meetingClose, async (ctx, { next, present, meeting }) => 
     `Meeting ${target.number} closed by ${ctx.actor.displayName}: ${plural(attendees.length, "member")} of ${members.length} attended` +
       (presented.length ? `; ${presenterNames(set, groupByPosition(presented))} presented.` : "."),
   ];
+  if (already) {
+    summary.push(
+      `The next date given overlaps meeting ${already.number} (${at(already.startsAt)}), already scheduled, so no meeting was added.`,
+    );
+  }
   const out: Outgoing[] = [];
   const upcoming = after.upcoming[0];
   if (upcoming) {

@@ -1,10 +1,12 @@
 import { meetingMove } from "../../../commands/index.ts";
+import { clashes } from "../../domain/meeting-checks.ts";
 import { meetingTimeReminders } from "../../domain/plan-nudges.ts";
 import { moveMeeting } from "../../store/meetings.ts";
 import { skipPending } from "../../store/outbox.ts";
 import { handler } from "../context.ts";
 import { findMeeting, meetingTitle } from "../format.ts";
-import { at, toChannel } from "../reply.ts";
+import { clashRefusal, weekendAdvice } from "../meeting-advice.ts";
+import { at, toActor, toChannel } from "../reply.ts";
 import { failure, success } from "../result.ts";
 import { announcePresenters, loadSetState } from "../set-state.ts";
 
@@ -19,15 +21,20 @@ export default handler(meetingMove, async (ctx, { meeting, when }) => {
       `Meeting ${target.number} is ${target.status === "scheduled" ? "already over" : target.status}; only upcoming meetings can be moved.`,
     );
   if (when <= ctx.now) return failure("bad-option", `Option when: ${at(when)} is in the past.`);
+  const others = state.meetings.filter((m) => m.id !== target.id && m.status !== "cancelled");
+  const clash = clashRefusal(clashes([{ ...target, startsAt: when }], others), `meeting ${target.number} was not moved`);
+  if (clash) return clash;
   const from = target.startsAt;
   await moveMeeting(db, target.id, when, ctx.now);
   // Reminders for the old time that are still waiting to go (a retry) would give the wrong date; the new time has its own.
   await skipPending(db, ctx.set.id, meetingTimeReminders(target), `meeting ${target.number} moved to another time`);
   // A meeting moved to less than a week ahead has its presenters announced at once (src/domain/rotation-state.ts).
   await announcePresenters(db, ctx.set, ctx.now);
+  const advice = weekendAdvice([{ number: target.number, startsAt: when }], ctx.actor.timeZone);
   return success([
     toChannel({
       text: `${ctx.actor.displayName} moved meeting ${target.number} from ${at(from)} to ${at(when)}.\n${meetingTitle({ ...target, startsAt: when })}`,
     }),
+    ...(advice ? [toActor({ text: advice })] : []),
   ]);
 });

@@ -1,12 +1,14 @@
 import { meetingSchedule } from "../../../commands/index.ts";
 import { calendarDateOf, compareDates, lastMomentOf } from "../../domain/calendar-date.ts";
+import { clashes } from "../../domain/meeting-checks.ts";
 import { MAX_UPCOMING_MEETINGS, upcomingLimitProblem } from "../../domain/meeting-limits.ts";
-import { describeCadence, expandOccurrences, parseEvery, toRRule } from "../../domain/recurrence.ts";
+import { type Cadence, describeCadence, expandOccurrences, parseEvery, toRRule } from "../../domain/recurrence.ts";
 import { DEFAULT_MEETING_MINUTES } from "../../domain/rotation.ts";
-import { countUpcomingMeetings, createMeetings } from "../../store/meetings.ts";
+import { countUpcomingMeetings, createMeetings, listMeetings } from "../../store/meetings.ts";
 import { handler } from "../context.ts";
 import { meetingTitle, plannedPresenters, plural } from "../format.ts";
-import { at, toChannel } from "../reply.ts";
+import { clashRefusal, weekendAdvice } from "../meeting-advice.ts";
+import { at, toActor, toChannel } from "../reply.ts";
 import { failure, success } from "../result.ts";
 import { announceThenLoad } from "../set-state.ts";
 
@@ -23,25 +25,37 @@ export default handler(meetingSchedule, async (ctx, { when, duration, every, cou
   let starts = [when];
   let series: { rule: string; timeZone: string } | undefined;
   let cadenceText = "";
+  let cadence: Cadence | undefined;
   if (every) {
-    const cadence = parseEvery(every);
-    if (!cadence.ok) return failure("bad-option", `Option every: ${cadence.message}`);
+    const parsed = parseEvery(every);
+    if (!parsed.ok) return failure("bad-option", `Option every: ${parsed.message}`);
+    cadence = parsed.value;
     if (until !== undefined && compareDates(until, calendarDateOf(when, until.zone)) <= 0)
       return failure("bad-option", `Option until: must be after the first meeting (${at(when)}).`);
     // Meetings may start until the end of that day, inclusive (an RRULE's UNTIL is inclusive).
     const end = until ? { until: lastMomentOf(until) } : { count: count ?? DEFAULT_COUNT };
-    const rule = toRRule(cadence.value, when, zone, end);
+    const rule = toRRule(cadence, when, zone, end);
     starts = expandOccurrences(rule, when, zone, MAX_UPCOMING_MEETINGS + 1);
     if (starts.length === 0) return failure("bad-option", "That series has no meetings: check every:, count: and until:.");
     series = { rule, timeZone: zone };
-    cadenceText = describeCadence(cadence.value, { first: starts[0]!, timeZone: zone });
+    cadenceText = describeCadence(cadence, { first: starts[0]!, timeZone: zone });
   }
   const tooMany = upcomingLimitProblem(await countUpcomingMeetings(ctx.deps.db, ctx.set.id, ctx.now), starts.length);
   if (tooMany) return failure("limit", tooMany);
+  const durationMinutes = duration ?? DEFAULT_MEETING_MINUTES;
+  const others = (await listMeetings(ctx.deps.db, ctx.set.id)).filter((m) => m.status !== "cancelled");
+  const clash = clashRefusal(
+    clashes(
+      starts.map((startsAt) => ({ startsAt, durationMinutes })),
+      others,
+    ),
+    "nothing was scheduled",
+  );
+  if (clash) return clash;
   const created = await createMeetings(ctx.deps.db, {
     setId: ctx.set.id,
     createdById: ctx.actor.id,
-    durationMinutes: duration ?? DEFAULT_MEETING_MINUTES,
+    durationMinutes,
     starts,
     ...(series ? { series } : {}),
     now: ctx.now,
@@ -53,5 +67,6 @@ export default handler(meetingSchedule, async (ctx, { when, duration, every, cou
     : `${ctx.actor.displayName} scheduled a meeting:`;
   const stored = new Map(state.meetings.map((m) => [m.id, m]));
   const lines = created.map((m) => `${meetingTitle(m)} · presenters: ${plannedPresenters(state, stored.get(m.id) ?? m)}`);
-  return success([toChannel({ text: [head, ...lines].join("\n") })]);
+  const advice = weekendAdvice(created, zone, cadence);
+  return success([toChannel({ text: [head, ...lines].join("\n") }), ...(advice ? [toActor({ text: advice })] : [])]);
 });

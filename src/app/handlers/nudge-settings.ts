@@ -1,5 +1,6 @@
 import { nudgeSettings } from "../../../commands/index.ts";
 import { quietHoursOf } from "../../domain/quiet-hours.ts";
+import { REMINDER_NAMES, readStopped } from "../../domain/reminder-kinds.ts";
 import { parseTimeZone } from "../../domain/when.ts";
 import { updateNudgePrefs } from "../../store/people.ts";
 import { handlerWithoutSet } from "../context.ts";
@@ -41,7 +42,15 @@ export default handlerWithoutSet(nudgeSettings, async (ctx, { tz, quiet }) => {
         { label: "Time zone", value: person.timeZone },
         { label: "Quiet hours", value: quietText },
         { label: "Reminders", value: state },
+        ...stoppedField(person.stoppedNudges),
       ],
     }),
   ]);
 });
+
+/** The kinds stopped one by one, each with what it is and how to undo it; nothing when none are. */
+function stoppedField(stored: string) {
+  const stopped = readStopped(stored);
+  if (stopped.length === 0) return [];
+  return [{ label: "Stopped", value: stopped.map((k) => `${k} (${REMINDER_NAMES[k]}): /nudge on kind:${k}`).join("\n") }];
+}

@@ -4,7 +4,7 @@ import { programmeWarnings, setSizeWarnings } from "../../domain/compliance.ts";
 import { isAway } from "../../domain/rotation-state.ts";
 import { handler } from "../context.ts";
 import { meetingTitle, plannedPresenters } from "../format.ts";
-import { toActor } from "../reply.ts";
+import { at, toActor } from "../reply.ts";
 import { success } from "../result.ts";
 import { loadSetState } from "../set-state.ts";
 
@@ -30,6 +30,9 @@ export default handler(setInfo, async (ctx) => {
     toActor({
       text: `Set "${set.name}"`,
       fields: [
+        ...(set.archivedAt
+          ? [{ label: "Archived", value: `since ${at(set.archivedAt, "date")}: read-only, no reminders (/set unarchive reopens it)` }]
+          : []),
         { label: "Members", value: `${members.length}: ${memberList || "none yet (/set add)"}` },
         { label: "Advisors", value: advisors.map((m) => m.person.displayName).join(", ") },
         { label: "Programme", value: programme },
