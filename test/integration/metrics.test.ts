@@ -6,6 +6,8 @@ import { allCommands } from "../../commands/index.ts";
 import { ConsoleChat } from "../../src/adapters/console/console-chat.ts";
 import { handlers } from "../../src/app/handlers/index.ts";
 import type { Delivery } from "../../src/app/render-nudge.ts";
+import type { NudgeKind } from "../../src/domain/plan-nudges.ts";
+import { STOPPABLE_KINDS } from "../../src/domain/reminder-kinds.ts";
 import { Lifecycle } from "../../src/ops/lifecycle.ts";
 import { Metrics } from "../../src/ops/metrics.ts";
 import { advanceClock } from "../../src/scheduler/advance.ts";
@@ -21,16 +23,8 @@ const at = (iso: string) => new Date(iso);
 
 const OUTCOMES = ["ok", "invalid", "denied", "refused", "error"];
 const STATUSES = ["planned", "sent", "retried", "failed", "skipped"];
-const KINDS = [
-  "presenter-prep",
-  "meeting-post",
-  "log-action",
-  "midpoint-outcome",
-  "outcome-due",
-  "action-due",
-  "advisor-silent",
-  "advisor-set-size",
-];
+/** Every kind of reminder: those sent to a person, and the channel posts. */
+const KINDS: readonly NudgeKind[] = [...STOPPABLE_KINDS, "meeting-post", "meeting-unclosed"];
 const LABELS: Record<string, string[]> = {
   als_commands_total: ["platform", "command", "outcome"],
   als_command_duration_seconds_bucket: ["platform", "le"],
@@ -133,7 +127,7 @@ test("after a scenario the scrape counts commands by outcome and reminders by ki
       if (s.labels.command) assert.ok(keys.has(s.labels.command), s.labels.command);
       if (s.labels.outcome) assert.ok(OUTCOMES.includes(s.labels.outcome));
       if (s.labels.status) assert.ok(STATUSES.includes(s.labels.status));
-      if (s.labels.kind) assert.ok(KINDS.includes(s.labels.kind), s.labels.kind);
+      if (s.labels.kind) assert.ok(KINDS.includes(s.labels.kind as NudgeKind), s.labels.kind);
     }
     const text = (await metrics.render(at("2027-01-12T15:00:00Z"))).body;
     const ids = [
