@@ -25,8 +25,8 @@ export type UserRef = z.infer<typeof UserRef>;
 export const MeetingRef = z.union([z.literal("next"), z.number().int().positive()]);
 export type MeetingRef = z.infer<typeof MeetingRef>;
 
-/** What a platform with autocomplete (Discord) may suggest for an option: the set's meetings, or the actor's actions or entries. */
-export type Suggestions = "meetings" | "actions" | "entries";
+/** What a platform with autocomplete (Discord) may suggest for an option: the set's meetings, or the actor's actions, entries, goals or problems. */
+export type Suggestions = "meetings" | "actions" | "entries" | "goals" | "problems";
 
 export type OptionSpec<T = unknown, R extends boolean = boolean> = {
   kind: OptionKind;

@@ -4,7 +4,9 @@ import type { CommandDecl, OptionSpecs } from "./define.ts";
 import { help } from "./help.ts";
 import {
   logAction,
+  logActionLearning,
   logDelete,
+  logDetails,
   logDraft,
   logEdit,
   logExport,
@@ -16,6 +18,7 @@ import {
   logProblem,
   logQuestion,
   logReflect,
+  logReview,
   logShare,
   logStrength,
 } from "./log.ts";
@@ -93,6 +96,9 @@ export const commands = registry({
   "log strength": logStrength,
   "log limitation": logLimitation,
   "log goal": logGoal,
+  "log action-learning": logActionLearning,
+  "log review": logReview,
+  "log details": logDetails,
   "log list": logList,
   "log edit": logEdit,
   "log delete": logDelete,

@@ -4,10 +4,43 @@ import { command, type OptionSpecs, opt, optional } from "./define.ts";
 /** The most an entry may hold: fits a Slack modal field and a Discord modal input. */
 export const ENTRY_MAX_CHARS = 2000;
 
+/** The most a `support:` or `source:` note may hold. */
+export const NOTE_MAX_CHARS = 300;
+
 const text = opt.text({ description: `What to record (up to ${ENTRY_MAX_CHARS} characters)`, max: ENTRY_MAX_CHARS, form: true });
 const meeting = optional(opt.meeting({ description: "The meeting it belongs to (default: the latest or next meeting)" }));
+/** Links are by the numbers the draft shows: "Problem 2", "Goal 1" (not entry numbers). */
+const problemLink = (min: 0 | 1) =>
+  optional(
+    opt.integer({
+      description: `The problem it belongs to: N as in "Problem N" of your draft${min === 0 ? " (0 removes the link)" : ""}`,
+      min,
+      max: 1000,
+      suggest: "problems",
+    }),
+  );
+const goalLink = (min: 0 | 1) =>
+  optional(
+    opt.integer({
+      description: `The goal it serves: N as in "Goal N" of your draft${min === 0 ? " (0 removes the link)" : ""}`,
+      min,
+      max: 1000,
+      suggest: "goals",
+    }),
+  );
+const support = optional(opt.text({ description: "Who or what will help you do it, in your words", max: NOTE_MAX_CHARS }));
+const source = optional(
+  opt.text({ description: 'Where it comes from: "360 feedback", "reflective review", a colleague…', max: NOTE_MAX_CHARS }),
+);
+const due = optional(opt.day({ description: "When you mean to have done it" }));
 
-function entryCommand<const K extends EntryKind, const O extends OptionSpecs>(sub: K, summary: string, example: string, extra: O) {
+function entryCommand<const K extends EntryKind, const O extends OptionSpecs>(
+  sub: K,
+  summary: string,
+  example: string,
+  extra: O,
+  more: string[] = [],
+) {
   return command({
     name: "log",
     sub,
@@ -15,7 +48,7 @@ function entryCommand<const K extends EntryKind, const O extends OptionSpecs>(su
     who: "member",
     options: { text, ...extra, meeting },
     positional: 1,
-    examples: [`/log ${sub} text:"${example}"`],
+    examples: [`/log ${sub} text:"${example}"`, ...more],
   });
 }
 
@@ -24,9 +57,10 @@ export const logAction = entryCommand(
   "action",
   "Record an action you agreed with the set (it becomes a report-back item).",
   "Meet both leads together by Friday",
-  {
-    due: optional(opt.day({ description: "When you mean to have done it" })),
-  },
+  { due, goal: goalLink(1), problem: problemLink(1), support },
+  [
+    '/log action text:"Agree one rota format with both leads" due:2027-03-12 goal:1 problem:2 support:"My manager, who chairs the leads meeting"',
+  ],
 );
 export const logOutcome = entryCommand(
   "outcome",
@@ -36,28 +70,67 @@ export const logOutcome = entryCommand(
     action: optional(
       opt.integer({ description: "The action's number (see /action list); it is marked done", min: 1, max: 100000, suggest: "actions" }),
     ),
+    problem: problemLink(1),
   },
 );
-export const logReflect = entryCommand("reflect", "Record what you learned.", "I jump to solutions before the question is clear", {});
+export const logReflect = entryCommand("reflect", "Record what you learned.", "I jump to solutions before the question is clear", {
+  problem: problemLink(1),
+});
 export const logQuestion = entryCommand(
   "question",
   "Record a question from the set that helped you.",
   "What would happen if you did nothing?",
-  {},
+  { problem: problemLink(1) },
+  ['/log question text:"Who else owns this?" problem:2'],
 );
 export const logStrength = entryCommand(
   "strength",
   "Record a leadership strength (ILM M3.37 1.1).",
   "I build trust quickly with new staff",
-  {},
+  { source },
+  ['/log strength text:"I stay calm in a crisis" source:"360 feedback"'],
 );
 export const logLimitation = entryCommand(
   "limitation",
   "Record a limitation you want to work on (1.1).",
   "I avoid difficult conversations",
-  {},
+  { source },
 );
 export const logGoal = entryCommand("goal", "Record a development goal (1.2).", "Run my first team workshop by June", {});
+export const logActionLearning = entryCommand(
+  "action-learning",
+  "Record what you understand or experience of action learning itself (2.1).",
+  "The set asks questions instead of giving advice: L = P + Q",
+  {},
+);
+
+export const logReview = command({
+  name: "log",
+  sub: "review",
+  summary: "Review one of your goals: how well you met it, how you improved, evidence, next steps (2.3).",
+  who: "member",
+  options: {
+    goal: opt.integer({ description: 'The goal you review: N as in "Goal N" of your draft', min: 1, max: 1000, suggest: "goals" }),
+    text,
+    meeting,
+  },
+  positional: 1,
+  examples: ['/log review goal:1 text:"I now hold one-to-ones monthly; the team rota is Priya\'s"'],
+});
+
+export const logDetails = command({
+  name: "log",
+  sub: "details",
+  summary: "Your registration and centre details for the draft's header; private to you. Alone: shows them.",
+  who: "member",
+  options: {
+    registration: optional(opt.text({ description: "Your ILM learner registration number", max: 50 })),
+    centre: optional(opt.text({ description: "Your centre's number", max: 50 })),
+    centre_name: optional(opt.text({ description: "Your centre's name", max: 200 })),
+  },
+  positional: 0,
+  examples: ['/log details registration:A1234567 centre:012345 centre_name:"Northgate College"', "/log details"],
+});
 
 export const logList = command({
   name: "log",
@@ -75,13 +148,19 @@ export const logList = command({
 export const logEdit = command({
   name: "log",
   sub: "edit",
-  summary: "Change the text of one of your entries.",
+  summary: "Change one of your entries: its text, an action's due date, support, goal or problem, a strength's source.",
   who: "member",
   options: {
     entry: opt.integer({ description: "The entry's number (see /log list)", min: 1, max: 100000, suggest: "entries" }),
-    text: opt.text({ description: `The new text (up to ${ENTRY_MAX_CHARS} characters)`, max: ENTRY_MAX_CHARS }),
+    text: optional(opt.text({ description: `The new text (up to ${ENTRY_MAX_CHARS} characters)`, max: ENTRY_MAX_CHARS })),
+    due: optional(opt.day({ description: "An action's new due date" })),
+    goal: goalLink(0),
+    problem: problemLink(0),
+    support: optional(opt.text({ description: "An action's new help and support", max: NOTE_MAX_CHARS })),
+    source: optional(opt.text({ description: "A strength's or limitation's new source", max: NOTE_MAX_CHARS })),
   },
-  examples: ['/log edit entry:3 text:"Met both leads on Thursday"'],
+  positional: 2,
+  examples: ['/log edit entry:3 text:"Met both leads on Thursday"', "/log edit entry:12 goal:2", "/log edit entry:9 problem:1"],
 });
 
 export const logDelete = command({

@@ -1,9 +1,14 @@
 /**
  * `npm run demo`: a five-member set over seven months, driven through the console script interface —
  * scheduling, rotation, entries in the members' own words, reminders firing as the clock moves — then
- * every member's draft M3.37 log in Markdown, .docx and CSV under out/.
+ * every member's draft M3.37 log in Markdown, .docx and CSV under out/ (DEMO_OUT). With DEMO_EXAMPLES=DIR the
+ * Markdown drafts are also kept as DIR/NAME.md: `DEMO_EXAMPLES=examples/drafts npm run demo` refreshes the examples.
+ *
+ * The members act on what the bot tells them: the day before each meeting the channel post names its presenters,
+ * and each presenter brings the next problem of their own (scripts/demo/programme.ts), linking its questions,
+ * actions and reflections to it with problem:N and their actions to their goals with goal:N.
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DateTime } from "luxon";
 import { pino } from "pino";
@@ -11,56 +16,50 @@ import { ConsoleChat } from "../src/adapters/console/console-chat.ts";
 import { handlers } from "../src/app/handlers/index.ts";
 import { ManualClock } from "../src/clock.ts";
 import { openDatabase } from "../src/store/open-database.ts";
-import { type DemoEntry, type DemoMember, members } from "./demo/programme.ts";
+import { type DemoEntry, type DemoMember, members, type Turn } from "./demo/programme.ts";
 
 const OUT = process.env.DEMO_OUT ?? "out";
 const ZONE = "Europe/London";
 const MEETINGS = 7;
+/** When the drafts are compiled: after the programme's last day (31 Jul 2027). */
+const DRAFT_DAY = "2027-08-02";
 
-/** The console script of the whole programme. */
-function programmeScript(): string[] {
-  const lines = ["# The set forms", "clock 2027-01-04T09:00Z", "as Sam", '/set create name:"Managing through change 2027"'];
-  for (const m of members) lines.push(`/set add member:@${m.name}`);
-  lines.push(
-    "/set programme start:2027-01-11 end:2027-07-31",
-    '/records note:"First meeting: agreed confidentiality and a 30-minute slot each."',
-  );
-  const counters = new Map<string, { entries: number; actions: number[] }>(members.map((m) => [m.name, { entries: 0, actions: [] }]));
-  const record = (m: DemoMember, e: DemoEntry) => {
-    const c = counters.get(m.name)!;
-    if (e.kind === "outcome") return `/action done action:${c.actions[e.action - 1]} text:"${e.text}" effective:${e.effective}`;
-    c.entries++;
-    if (e.kind === "action") {
-      c.actions.push(c.entries);
-      return `/log action text:"${e.text}" due:${e.due}`;
+/** What one member has recorded so far: entry numbers of their actions, and how many problems. */
+type Ledger = { entries: number; actions: number[]; problems: number; turns: number };
+
+const quote = (text: string) => `"${text}"`;
+
+/** The command a demo entry is recorded with; `turn` gives the problem and actions of the turn it belongs to. */
+function command(e: DemoEntry, ledger: Ledger, turn: { problem: number; actions: number[] } | null): string {
+  const problem = turn && e.kind !== "strength" && e.kind !== "limitation" && e.link !== false ? ` problem:${turn.problem}` : "";
+  switch (e.kind) {
+    case "outcome": {
+      const number = turn ? turn.actions[e.action - 1] : ledger.actions[e.action - 1];
+      return `/action done action:${number} text:${quote(e.text)} effective:${e.effective}${e.status ? ` status:${e.status}` : ""}`;
     }
-    return `/log ${e.kind} text:"${e.text}"`;
-  };
-  const entries = (pick: (m: DemoMember) => DemoEntry[] | undefined) =>
-    members.flatMap((m) => {
-      const list = pick(m) ?? [];
-      return list.length ? [`as ${m.name}`, ...list.map((e) => record(m, e))] : [];
-    });
-
-  lines.push("# Each member sets up reminders and writes their action plan");
-  for (const m of members) if (m.timeZone) lines.push(`as ${m.name}`, `/nudge settings tz:${m.timeZone} quiet:${m.quiet ?? "none"}`);
-  lines.push(...entries((m) => m.plan));
-  lines.push("as Ana", '/meeting schedule when:"2027-01-12 10:00" duration:2h every:"second tuesday" count:7', "/rotation show count:3");
-  lines.push("as Cleo", '/away until:2027-03-20 note:"secondment to head office"');
-
-  for (let n = 1; n <= MEETINGS; n++) {
-    const start = DateTime.fromObject({ year: 2027, month: n, day: 1, hour: 10 }, { zone: ZONE });
-    const secondTuesday = start.plus({ days: ((2 - start.weekday + 7) % 7) + 7 });
-    lines.push(`# Meeting ${n}`, `clock ${secondTuesday.plus({ hours: 2 }).toUTC().toISO({ suppressMilliseconds: true })}`);
-    lines.push(...entries((m) => m.at[n]));
-    lines.push(`as ${members[(n - 1) % members.length]!.name}`, "/meeting close");
-    lines.push(`# A fortnight after meeting ${n}`, "clock +14d", ...entries((m) => m.after[n]));
+    case "action": {
+      ledger.entries++;
+      ledger.actions.push(ledger.entries);
+      turn?.actions.push(ledger.entries);
+      const goal = e.goal ? ` goal:${e.goal}` : "";
+      const support = e.support ? ` support:${quote(e.support)}` : "";
+      return `/log action text:${quote(e.text)} due:${e.due}${goal}${support}${problem}`;
+    }
+    case "strength":
+    case "limitation":
+      ledger.entries++;
+      return `/log ${e.kind} text:${quote(e.text)}${e.source ? ` source:${quote(e.source)}` : ""}`;
+    case "review":
+      ledger.entries++;
+      return `/log review goal:${e.goal} text:${quote(e.text)}`;
+    case "problem":
+      ledger.entries++;
+      ledger.problems++;
+      return `/log problem text:${quote(e.text)}`;
+    default:
+      ledger.entries++;
+      return `/log ${e.kind} text:${quote(e.text)}${e.kind === "question" || e.kind === "reflect" ? problem : ""}`;
   }
-  lines.push("# The drafts", "clock 2027-07-28T09:00Z");
-  for (const m of members)
-    lines.push(`as ${m.name}`, "/log share on", "/log draft format:md", "/log draft format:docx", "/log draft format:csv");
-  lines.push("as Sam", "/progress", "/records");
-  return lines;
 }
 
 async function main(): Promise<void> {
@@ -71,13 +70,96 @@ async function main(): Promise<void> {
   const clock = new ManualClock(new Date("2027-01-04T09:00:00Z"));
   const chat = new ConsoleChat({ db, clock, logger: pino({ level: "warn" }), defaultTimeZone: ZONE }, handlers, OUT);
   const transcript: string[] = [];
+  const run = async (...lines: string[]): Promise<string[]> => {
+    const out: string[] = [];
+    for (const line of lines) {
+      const said = await chat.handle(line);
+      transcript.push(`> ${line}`, ...said);
+      out.push(...said);
+    }
+    return out;
+  };
+  const ledgers = new Map<string, Ledger>(members.map((m) => [m.name, { entries: 0, actions: [], problems: 0, turns: 0 }]));
+  /** Each member's turn in progress: its problem's number (as the draft counts them) and its actions. */
+  const current = new Map<string, { turn: Turn; problem: number; actions: number[] }>();
+  const record = async (m: DemoMember, entries: DemoEntry[] | undefined, turn: { problem: number; actions: number[] } | null = null) => {
+    if (!entries?.length) return;
+    await run(`as ${m.name}`, ...entries.map((e) => command(e, ledgers.get(m.name)!, turn)));
+  };
+
   try {
-    for (const line of programmeScript()) transcript.push(`> ${line}`, ...(await chat.handle(line)));
+    await run("# The set forms", "as Sam", '/set create name:"Managing through change 2027"');
+    for (const m of members) await run(`/set add member:@${m.name}`);
+    await run(
+      "/set programme start:2027-01-11 end:2027-07-31",
+      "/rotation slot minutes:45",
+      '/records note:"First meeting: agreed confidentiality, a 45-minute slot each and that presenters log their problem."',
+    );
+    await run("# Each member sets up reminders, gives their details and writes their action plan");
+    for (const m of members) {
+      await run(`as ${m.name}`);
+      if (m.timeZone) await run(`/nudge settings tz:${m.timeZone} quiet:${m.quiet ?? "none"}`);
+      if (m.details)
+        await run(
+          `/log details registration:${m.details.registration} centre:${m.details.centre} centre_name:${quote(m.details.centreName)}`,
+        );
+      await record(m, m.plan);
+    }
+    await run("as Ana", '/meeting schedule when:"2027-01-12 10:00" duration:2h every:"second tuesday" count:7', "/rotation show count:3");
+    await run("as Cleo", '/away until:2027-03-20 note:"secondment to head office"');
+
+    for (let n = 1; n <= MEETINGS; n++) {
+      const first = DateTime.fromObject({ year: 2027, month: n, day: 1, hour: 10 }, { zone: ZONE });
+      const secondTuesday = first.plus({ days: ((2 - first.weekday + 7) % 7) + 7 });
+      // The channel post the day before names the presenters: each brings the next problem of their own.
+      const before = await run(`# Meeting ${n}`, `clock ${secondTuesday.plus({ hours: 2 }).toUTC().toISO({ suppressMilliseconds: true })}`);
+      const post = before.find((l) => l.startsWith(`[#set] Meeting ${n} is tomorrow:`)) ?? "";
+      const presenters = (/Presenters: (.+?)\. Will you come\?/.exec(post)?.[1] ?? "").split(/, | & /).filter(Boolean);
+      for (const m of members) {
+        const ledger = ledgers.get(m.name)!;
+        if (presenters.includes(m.name)) {
+          const turn = m.turns[ledger.turns++];
+          if (turn) {
+            await record(m, [{ kind: "problem", text: turn.problem }]);
+            const now = { turn, problem: ledger.problems, actions: [] as number[] };
+            current.set(m.name, now);
+            await record(m, turn.at, now);
+          }
+        }
+        await record(m, m.at[n]);
+      }
+      await run(`as ${members[(n - 1) % members.length]!.name}`, "/meeting close");
+      await run(`# A fortnight after meeting ${n}`, "clock +14d");
+      for (const m of members) {
+        const now = current.get(m.name);
+        if (now) {
+          await record(m, now.turn.after, now);
+          current.delete(m.name);
+        }
+        await record(m, m.after[n]);
+        if (n === 6 && m.awayForJuly) await run(`as ${m.name}`, '/away until:2027-07-20 note:"annual leave"');
+      }
+    }
+    await run("# Looking back: goal reviews and closing reflections");
+    for (const m of members) await record(m, m.closing);
+    await run("# The drafts", `clock ${DRAFT_DAY}T09:00Z`);
+    for (const m of members)
+      await run(`as ${m.name}`, "/log share on", "/log draft format:md", "/log draft format:docx", "/log draft format:csv");
+    await run("as Sam", "/progress", "/records");
   } finally {
     await db.$disconnect();
   }
   writeFileSync(join(OUT, "demo-transcript.txt"), `${transcript.join("\n")}\n`);
   const files = transcript.filter((l) => l.trim().startsWith("[file ")).map((l) => l.trim().slice(6, -1));
+  // DEMO_EXAMPLES=examples/drafts: keep the Markdown drafts there as NAME.md (test/console/demo.test.ts compares them).
+  const examples = process.env.DEMO_EXAMPLES;
+  if (examples) {
+    mkdirSync(examples, { recursive: true });
+    for (const f of files) {
+      const name = /m337-draft-([a-z0-9-]+)-\d{4}-\d{2}-\d{2}\.md$/.exec(f)?.[1];
+      if (name) copyFileSync(f, join(examples, `${name}.md`));
+    }
+  }
   const reminders = transcript.filter((l) => l.startsWith("[DM ")).length;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(

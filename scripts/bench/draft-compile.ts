@@ -5,7 +5,7 @@
  * plus compileDraft alone and the evidence CSV, and prints the output sizes.
  */
 import { performance } from "node:perf_hooks";
-import { calendarDate, calendarDateOf } from "../../src/domain/calendar-date.ts";
+import { calendarDate } from "../../src/domain/calendar-date.ts";
 import { compileDraft, type DraftAction, type DraftEntry, type DraftInput, evidenceRows } from "../../src/domain/draft.ts";
 import type { EntryKind } from "../../src/domain/entry-kind.ts";
 import { evidenceCsv } from "../../src/export/draft-csv.ts";
@@ -76,7 +76,7 @@ export function twelveMonthMember(): DraftInput {
         text: e.text,
         createdAt: e.createdAt,
         meetingNumber: meeting,
-        due: calendarDateOf(new Date(START + (day + 14) * DAY), "Europe/London"),
+        due: calendarDate(new Date(START + (day + 14) * DAY).toISOString().slice(0, 10), "Europe/London"),
         status: outcome ? (k === 0 ? "done" : "partly") : "open",
         outcome,
         effectiveness: outcome ? (k === 0 ? "very" : "somewhat") : null,
@@ -90,11 +90,22 @@ export function twelveMonthMember(): DraftInput {
   if (entries.length !== 100) throw new Error(`expected 100 entries, made ${entries.length}`);
   return {
     learner: "Bench Member",
+    details: { registration: "B0000001", centreNumber: "000001", centreName: "Bench centre" },
     setName: "Bench set",
     advisors: ["Bench Advisor"],
+    memberCount: 6,
+    slotMinutes: 30,
+    advisorNotes: 13,
     programmeStart: calendarDate("2027-01-04", "Europe/London"),
-    programmeEnd: calendarDate("2028-01-03", "Europe/London"), // exactly 12 months
-    attended: Array.from({ length: 13 }, (_, i) => ({ number: i + 1, startsAt: new Date(START + i * 28 * DAY), durationMinutes: 180 })),
+    programmeEnd: calendarDate("2028-01-03", "Europe/London"), // 4 Jan 2027 – 3 Jan 2028: exactly 12 months
+    joinedAt: new Date(START),
+    meetings: Array.from({ length: 13 }, (_, i) => ({
+      number: i + 1,
+      startsAt: new Date(START + i * 28 * DAY),
+      durationMinutes: 180,
+      attended: true,
+      presented: i >= 1,
+    })),
     entries,
     actions,
     now: new Date(START + 362 * DAY),

@@ -28,7 +28,7 @@ export function commandInput(origin: CommandOrigin, request: CommandRequest): Co
   return { ...where, user: { externalId: userId, displayName: userName?.trim() || userId }, ...request };
 }
 
-/** A submitted entry form: `/log KIND` with the text exactly as written. */
-export function entryFormRequest(kind: EntryKind, text: string): CommandRequest {
-  return { key: `log ${kind}`, raw: { text } };
+/** A submitted entry form: `/log KIND` with the text exactly as written, and the other fields filled in (by option name). */
+export function entryFormRequest(kind: EntryKind, text: string, fields: Record<string, string> = {}): CommandRequest {
+  return { key: `log ${kind}`, raw: { ...fields, text } };
 }

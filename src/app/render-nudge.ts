@@ -64,6 +64,11 @@ export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
           buttons: rsvpButtons({ number: meeting!.number }),
         },
       };
+    case "log-problem":
+      return reply(
+        `You presented at meeting ${meeting!.number} of "${set.name}". Which problem did you bring? Record it with /log problem meeting:${meeting!.number}, then the actions you agreed with /log action: your draft log files questions, actions and reflections under their problem.`,
+        [record("problem", "Record my problem"), record("action", "Record an action"), snooze, stopKind(n.kind)],
+      );
     case "log-action": {
       // The first asks; a later one is a follow-up that says so, and stands alone (a snooze may have held back the first).
       const ask = `Which actions did you agree with the set? Record each with /log action (a due date helps: due:"next friday").`;

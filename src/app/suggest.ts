@@ -1,5 +1,5 @@
 import type { Suggestions } from "../../commands/define.ts";
-import { listActions, listEntries } from "../store/entries.ts";
+import { listActions, listEntries, listOwnOfKind } from "../store/entries.ts";
 import { listMeetings } from "../store/meetings.ts";
 import { findPerson, findWorkspace } from "../store/people.ts";
 import { findSetByChannel } from "../store/sets.ts";
@@ -13,7 +13,8 @@ const label = (text: string) => (text.length > 90 ? `${text.slice(0, 89)}…` : 
 
 /**
  * Choices for an option as the user types: upcoming meetings of the channel's set, or the actor's own
- * open actions or latest entries (never anyone else's). Empty where there is no set or nothing matches.
+ * open actions, latest entries, or goals and problems numbered as their draft numbers them (never anyone
+ * else's). Empty where there is no set or nothing matches.
  */
 export async function suggest(
   deps: Deps,
@@ -45,6 +46,15 @@ export async function suggest(
       .map((a) => ({ name: label(actionItem(a)), value: a.number }))
       .filter(matches)
       .slice(0, MAX);
+  }
+  if (kind === "goals" || kind === "problems") {
+    const which = kind === "goals" ? "goal" : "problem";
+    const own = await listOwnOfKind(deps.db, set.id, me.id, which);
+    const Which = which === "goal" ? "Goal" : "Problem";
+    return own
+      .map((e, i) => ({ name: label(`${Which} ${i + 1}: ${e.text}`), value: i + 1 }))
+      .filter(matches)
+      .slice(-MAX);
   }
   const entries = await listEntries(deps.db, set.id, me.id, MAX);
   return entries

@@ -1,5 +1,16 @@
 /** The kinds of entry a member records in their log (`/log problem`, …), in the order the entry forms list them. */
-export const ENTRY_KINDS = ["problem", "action", "outcome", "reflect", "question", "strength", "limitation", "goal"] as const;
+export const ENTRY_KINDS = [
+  "problem",
+  "action",
+  "outcome",
+  "reflect",
+  "question",
+  "strength",
+  "limitation",
+  "goal",
+  "action-learning",
+  "review",
+] as const;
 
 /** One kind of log entry: also the subcommand that records it (`/log reflect`). */
 export type EntryKind = (typeof ENTRY_KINDS)[number];

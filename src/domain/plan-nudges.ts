@@ -25,6 +25,7 @@ export type NudgeKind =
   | "presenter-prep" // DM each presenter, `presenterPrepHours` before the meeting (or late, when told of the turn after that): prepare and /log problem
   | "meeting-post" // channel post `meetingPostHours` before the meeting: date, presenters, RSVP buttons
   | "log-action" // DM each attendee of a closed meeting who has logged no action since it started (at each of `logActionHours` after closing; the later ones are follow-ups)
+  | "log-problem" // DM each presenter of a closed meeting who has logged no problem for it, at the first `logActionHours` (instead of that log-action)
   | "midpoint-outcome" // halfway between closed meeting A and the next meeting B: DM members with actions lacking an outcome
   | "outcome-due" // `outcomeDueHours` before the meeting B that follows a closed meeting: DM members with actions lacking an outcome
   | "action-due" // an open action's due date is over (the end of that day in its zone): DM its owner
@@ -112,6 +113,8 @@ export type NudgeSet = {
   /** per member: the times of their entries (any kind) and, separately, of their `action` entries */
   entryTimes: Record<string, Date[]>;
   actionEntryTimes: Record<string, Date[]>;
+  /** per member: their `problem` entries (time and meeting); none given means none recorded */
+  problemEntries?: Record<string, { at: Date; meetingId: string | null }[]>;
   /** when each current member joined (silence counts from here if they have no entry) */
   memberSince: Record<string, Date>;
   /** a person is away from `startsAt` (inclusive) to the leave's end (exclusive, see `leaveEnds`) */
@@ -361,6 +364,11 @@ function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bou
 
     if (m.status !== "closed" || !m.closedAt) return;
     const closed = m.closedAt.getTime();
+    // A presenter's problem: one recorded for this meeting, or after the previous meeting ended, up to `due`.
+    const after = prev ? prev.startsAt.getTime() + prev.durationMinutes * 60_000 : -Infinity;
+    const lacksProblem = (id: string, due: number) =>
+      m.presenterIds.includes(id) &&
+      !(set.problemEntries?.[id] ?? []).some((p) => p.at.getTime() <= due && (p.meetingId === m.id || p.at.getTime() > after));
     const stale = (due: number) => (next ? next.startsAt.getTime() : due + 7 * DAY);
     rules.logActionHours.forEach((hours, k) => {
       const due = closed + hours * HOUR;
@@ -375,7 +383,17 @@ function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bou
           !isAway(id, laterDue) &&
           !loggedAction(id, start, laterDue) &&
           sendTime(personOf(id), laterDue) <= sendTime(personOf(id), due);
-        toPerson("log-action", id, m.id, String(k + 1), due, stale(due), () => !loggedAction(id, start, due) && !repeatedLater());
+        // A presenter with no problem logged is asked for it (and their actions) instead of the first log-action.
+        if (k === 0) toPerson("log-problem", id, m.id, "1", due, stale(due), () => lacksProblem(id, due));
+        toPerson(
+          "log-action",
+          id,
+          m.id,
+          String(k + 1),
+          due,
+          stale(due),
+          () => !loggedAction(id, start, due) && !repeatedLater() && !(k === 0 && lacksProblem(id, due)),
+        );
       }
     });
     if (next && next.startsAt.getTime() > closed) {

@@ -8,6 +8,7 @@ import type { NudgeKind } from "./plan-nudges.ts";
 export const STOPPABLE_KINDS = [
   "presenter-prep",
   "log-action",
+  "log-problem",
   "midpoint-outcome",
   "outcome-due",
   "action-due",
@@ -24,6 +25,7 @@ export type StoppableKind = (typeof STOPPABLE_KINDS)[number];
 export const REMINDER_NAMES: Record<StoppableKind, string> = {
   "presenter-prep": "before you present: which problem you will bring",
   "log-action": "after a meeting: record the actions you agreed",
+  "log-problem": "after you presented: record the problem you brought",
   "midpoint-outcome": "halfway between meetings: how your actions are going",
   "outcome-due": "before the next meeting: actions with no outcome yet",
   "action-due": "an action's due date has passed",

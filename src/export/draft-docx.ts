@@ -1,24 +1,28 @@
 /**
  * The draft M3.37 log as a Word document (what centres expect), built with the `docx` library:
- * the title in the Title style, the header fields as a two-column table (labels in bold), block headings as real Heading 1/2/3
- * paragraphs, bullets as bulleted paragraphs, and `table` blocks (the actions and timescales, the criteria
- * checklist) as real tables with a repeating header row. Line breaks inside a text become line breaks in Word.
+ * the title in the Title style, the header fields as a two-column table (labels in bold), block headings as real
+ * Heading 1–4 paragraphs, bullets as bulleted paragraphs, and `table` blocks (actions and timescales, the criteria
+ * checklist) as real tables with a repeating header row. Prompts are shaded italic paragraphs and facts a shaded
+ * box, each labelled as not the learner's words; the appendix starts on a new page. Line breaks inside a text
+ * become line breaks in Word.
  */
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
-import type { Draft, DraftBlock } from "../domain/draft.ts";
+import { Document, HeadingLevel, Packer, PageBreak, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
+import { type Draft, type DraftBlock, FACTS_LABEL, PROMPT_LABEL } from "../domain/draft.ts";
 
 /** Characters XML 1.0 does not allow (a pasted control character would make Word reject the file). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
 const clean = (t: string) => t.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
 
-function runs(text: string, bold = false): TextRun[] {
+function runs(text: string, bold = false, italics = false): TextRun[] {
   return clean(text)
     .replace(/\r\n?/g, "\n")
     .split("\n")
-    .map((line, i) => new TextRun({ text: line, bold, ...(i > 0 ? { break: 1 } : {}) }));
+    .map((line, i) => new TextRun({ text: line, bold, italics, ...(i > 0 ? { break: 1 } : {}) }));
 }
 
-const HEADING = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+const HEADING = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3, 4: HeadingLevel.HEADING_4 } as const;
+const PROMPT_SHADE = { type: ShadingType.CLEAR, color: "auto", fill: "FFF4CC" } as const;
+const FACTS_SHADE = { type: ShadingType.CLEAR, color: "auto", fill: "E8EEF4" } as const;
 
 /** A full-width table; with a header row (repeated on each page) when `header` is given, else bold first column. */
 function table(header: string[] | null, rows: string[][]): Table {
@@ -49,6 +53,34 @@ function block(b: DraftBlock): (Paragraph | Table)[] {
     case "table":
       // An empty paragraph after a table keeps two tables (or a table and a heading) from running together.
       return [table(b.header, b.rows), new Paragraph({})];
+    case "prompt":
+      return b.items.map(
+        (item) =>
+          new Paragraph({
+            shading: PROMPT_SHADE,
+            children: [new TextRun({ text: `${PROMPT_LABEL} `, bold: true }), ...runs(item, false, true)],
+          }),
+      );
+    case "facts":
+      return [
+        new Table({
+          width: { size: 100, type: WidthType.PERCENTAGE },
+          rows: [
+            new TableRow({
+              children: [
+                new TableCell({
+                  shading: FACTS_SHADE,
+                  children: [
+                    new Paragraph({ children: runs(FACTS_LABEL, true) }),
+                    ...b.items.map((item) => new Paragraph({ bullet: { level: 0 }, children: runs(item) })),
+                  ],
+                }),
+              ],
+            }),
+          ],
+        }),
+        new Paragraph({}),
+      ];
   }
 }
 
@@ -67,6 +99,7 @@ export async function draftToDocx(d: Draft): Promise<Uint8Array> {
           ),
           new Paragraph({}),
           ...d.blocks.flatMap(block),
+          ...(d.appendix.length ? [new Paragraph({ children: [new PageBreak()] }), ...d.appendix.flatMap(block)] : []),
         ],
       },
     ],

@@ -1,10 +1,12 @@
 /**
- * The draft M3.37 log as Markdown (docs/architecture.md, "Domain rules"), for posting or attaching in chat.
- * The title is `#`; block headings are one level below (`##`, `###`, `####`); the header fields are a bold-label
- * list; tables are pipe tables. Member text is kept as written except that a line which Markdown would read as a
- * heading, list item, quote or rule is escaped, and table cells have `|` escaped and line breaks as `<br>`.
+ * The draft M3.37 log as Markdown, for posting or attaching in chat.
+ * The title is `#`; block headings are one level below (`##` to `#####`); the header fields are a bold-label
+ * list; tables are pipe tables. Prompts and facts are quotes that say what they are (not the learner's words); the
+ * appendix follows a rule and is marked not for submission. Member text is kept as written except that a line which
+ * Markdown would read as a heading, list item, quote or rule is escaped, and table cells have `|` escaped and line
+ * breaks as `<br>`.
  */
-import type { Draft, DraftBlock } from "../domain/draft.ts";
+import { type Draft, type DraftBlock, FACTS_LABEL, PROMPT_LABEL } from "../domain/draft.ts";
 
 /** Escapes what would turn a line of plain text into block syntax. */
 function escapeLine(line: string): string {
@@ -20,8 +22,14 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), `|${header.map(() => " --- ").join("|")}|`, ...rows.map((r) => line(header.map((_, i) => r[i] ?? "")))].join("\n");
 }
 
+const quote = (t: string) => text(t).split("\n").join("\n>   ");
+
 function block(b: DraftBlock): string {
   switch (b.kind) {
+    case "prompt":
+      return b.items.map((item) => `> **${PROMPT_LABEL}** ${quote(item)}`).join("\n>\n");
+    case "facts":
+      return [`> **${FACTS_LABEL}**`, ...b.items.map((item) => `> - ${quote(item)}`)].join("\n");
     case "heading":
       return `${"#".repeat(b.level + 1)} ${b.text.replace(/\s+/g, " ")}`;
     case "paragraph":
@@ -33,11 +41,13 @@ function block(b: DraftBlock): string {
   }
 }
 
+/** The whole draft; the appendix after a horizontal rule. */
 export function draftToMarkdown(d: Draft): string {
   const parts = [
     `# ${d.title}`,
     d.header.map((f) => `- **${f.label}:** ${text(f.value).split("\n").join("\n  ")}`).join("\n"),
     ...d.blocks.map(block),
+    ...(d.appendix.length ? ["---", ...d.appendix.map(block)] : []),
   ];
   return `${parts.join("\n\n")}\n`;
 }

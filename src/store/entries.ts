@@ -9,7 +9,14 @@ export type EntryRow = {
   meetingId: string | null;
   createdAt: Date;
   editedAt: Date | null;
+  /** The goal entry it serves or reviews, the problem entry it belongs to (ids of the same author's entries). */
+  goalId: string | null;
+  problemId: string | null;
+  support: string | null;
+  source: string | null;
 };
+/** What an entry may link to or carry besides its text (null or absent: nothing). */
+export type EntryLinks = { goalId?: string | null; problemId?: string | null; support?: string | null; source?: string | null };
 export type ActionStatus = "open" | "done" | "partly" | "dropped";
 export type ActionRow = {
   id: string;
@@ -33,7 +40,15 @@ export type ActionRow = {
  */
 export async function createEntry(
   db: Db,
-  input: { setId: string; authorId: string; kind: string; text: string; meetingId: string | null; now: Date; due?: CalendarDate | null },
+  input: {
+    setId: string;
+    authorId: string;
+    kind: string;
+    text: string;
+    meetingId: string | null;
+    now: Date;
+    due?: CalendarDate | null;
+  } & EntryLinks,
 ): Promise<EntryRow> {
   const top = await db.entry.aggregate({ where: { setId: input.setId, authorId: input.authorId }, _max: { number: true } });
   const entry = await db.entry.create({
@@ -45,6 +60,10 @@ export async function createEntry(
       text: input.text,
       meetingId: input.meetingId,
       createdAt: input.now,
+      goalId: input.goalId ?? null,
+      problemId: input.problemId ?? null,
+      support: input.support ?? null,
+      source: input.source ?? null,
     },
   });
   if (input.kind === "action") {
@@ -73,10 +92,42 @@ export async function findOwnEntry(db: Db, setId: string, authorId: string, numb
   return db.entry.findUnique({ where: { setId_authorId_number: { setId, authorId, number } } });
 }
 
-/** Changes an entry's text; an outcome entry that closed an action changes that action's outcome with it. */
-export async function editEntry(db: Db, entryId: string, text: string, now: Date): Promise<void> {
-  await db.entry.update({ where: { id: entryId }, data: { text, editedAt: now } });
-  await db.action.updateMany({ where: { outcomeEntryId: entryId }, data: { outcome: text } });
+/**
+ * Changes an entry: its text and links where given (`undefined` leaves one as it is, `null` removes it), and an
+ * action's due date (`due`, same convention). An outcome entry that closed an action changes that action's outcome
+ * with its text. Runs in the command's transaction.
+ */
+export async function editEntry(
+  db: Db,
+  entryId: string,
+  change: { text?: string; due?: CalendarDate | null } & EntryLinks,
+  now: Date,
+): Promise<void> {
+  const { due, ...fields } = change;
+  await db.entry.update({ where: { id: entryId }, data: { ...fields, editedAt: now } });
+  if (fields.text !== undefined) await db.action.updateMany({ where: { outcomeEntryId: entryId }, data: { outcome: fields.text } });
+  if (due !== undefined)
+    await db.action.update({ where: { entryId }, data: { dueDate: due?.date ?? null, dueTimeZone: due?.zone ?? null } });
+}
+
+/**
+ * The author's `n`th entry of a kind, counting from 1 in entry-number order: what "Goal 2" or "Problem 3" of their
+ * draft refers to. Null when they have fewer.
+ */
+export async function findNthOwnEntry(
+  db: Db,
+  setId: string,
+  authorId: string,
+  kind: "goal" | "problem",
+  n: number,
+): Promise<EntryRow | null> {
+  const [row] = await db.entry.findMany({ where: { setId, authorId, kind }, orderBy: { number: "asc" }, skip: n - 1, take: 1 });
+  return row ?? null;
+}
+
+/** Where an entry stands among the author's entries of its kind (1 for the first), by entry number. */
+export async function ordinalOf(db: Db, entry: { id: string; number: number; kind: string }, setId: string, authorId: string) {
+  return db.entry.count({ where: { setId, authorId, kind: entry.kind, number: { lte: entry.number } } });
 }
 
 export async function deleteEntry(db: Db, entryId: string): Promise<void> {
@@ -193,4 +244,14 @@ export async function setSharing(db: Db, membershipId: string, sharing: boolean)
 /** Every entry of the author in the set, oldest first. */
 export async function allEntries(db: Db, setId: string, authorId: string): Promise<EntryRow[]> {
   return db.entry.findMany({ where: { setId, authorId }, orderBy: { number: "asc" } });
+}
+
+/** The author's entries of one kind in a set, in entry-number order: index + 1 is "Goal N" / "Problem N". */
+export async function listOwnOfKind(db: Db, setId: string, authorId: string, kind: string): Promise<EntryRow[]> {
+  return db.entry.findMany({ where: { setId, authorId, kind }, orderBy: { number: "asc" } });
+}
+
+/** How many entries of one kind the author has in a set. */
+export async function countOwnOfKind(db: Db, setId: string, authorId: string, kind: string): Promise<number> {
+  return db.entry.count({ where: { setId, authorId, kind } });
 }

@@ -250,6 +250,15 @@ export async function attendedMeetings(
   return rows.map((m) => ({ meetingId: m.id, durationMinutes: m.durationMinutes, startsAt: m.startsAt }));
 }
 
+/** The ids of the set's meetings at which the person presented (their presenter turns). */
+export async function presentedMeetingIds(db: Db, setId: string, personId: string): Promise<string[]> {
+  const rows = await db.presenterSlot.findMany({
+    where: { personId, status: "presented", meeting: { setId } },
+    select: { meetingId: true },
+  });
+  return rows.map((r) => r.meetingId);
+}
+
 /** Cancels every scheduled meeting of the set that starts after `now` (one statement); returns how many. */
 export async function cancelUpcomingMeetings(db: Db, setId: string, now: Date): Promise<number> {
   const { count } = await db.meeting.updateMany({

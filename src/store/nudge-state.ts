@@ -89,7 +89,10 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
     }),
     db.entry.findMany({ where: { action: { is: actionFilter } }, select: { id: true, number: true, text: true } }),
     db.entry.groupBy({ by: ["setId", "authorId"], _max: { createdAt: true }, _count: { _all: true } }),
-    db.entry.findMany({ where: { kind: "action", createdAt: { gte: from } }, select: { setId: true, authorId: true, createdAt: true } }),
+    db.entry.findMany({
+      where: { kind: { in: ["action", "problem"] }, createdAt: { gte: from } },
+      select: { setId: true, authorId: true, createdAt: true, kind: true, meetingId: true },
+    }),
     db.absence.findMany({
       where: absenceWhereNotOverBy(from),
       select: { setId: true, personId: true, startsAt: true, lastDay: true, timeZone: true, endedAt: true },
@@ -118,6 +121,7 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
       actions: [],
       entryTimes: {},
       actionEntryTimes: {},
+      problemEntries: {},
       memberSince: {},
       absences: [],
       sizeChangedAt: new Date(0),
@@ -218,7 +222,13 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
   }
   for (const e of actionEntries) {
     const set = bySet.get(e.setId);
-    if (set) set.actionEntryTimes[e.authorId] = [...(set.actionEntryTimes[e.authorId] ?? []), e.createdAt];
+    if (!set) continue;
+    if (e.kind === "action") set.actionEntryTimes[e.authorId] = [...(set.actionEntryTimes[e.authorId] ?? []), e.createdAt];
+    else {
+      const problems = set.problemEntries ?? {};
+      problems[e.authorId] = [...(problems[e.authorId] ?? []), { at: e.createdAt, meetingId: e.meetingId }];
+      set.problemEntries = problems;
+    }
   }
   for (const a of absences) bySet.get(a.setId)?.absences.push({ personId: a.personId, ...asLeave(a) });
   return { state: { sets: [...bySet.values()], people }, view };

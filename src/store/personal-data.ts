@@ -39,12 +39,35 @@ export async function exportPersonalData(db: Db, personId: string) {
     }),
     db.membership.findMany({
       where: own,
-      select: { setId: true, role: true, pairLabel: true, sharing: true, joinedAt: true, leftAt: true },
+      select: {
+        setId: true,
+        role: true,
+        pairLabel: true,
+        sharing: true,
+        joinedAt: true,
+        leftAt: true,
+        registrationNumber: true,
+        centreNumber: true,
+        centreName: true,
+      },
     }),
     db.entry.findMany({
       where: { authorId: personId },
       orderBy: { createdAt: "asc" },
-      select: { id: true, setId: true, meetingId: true, number: true, kind: true, text: true, createdAt: true, editedAt: true },
+      select: {
+        id: true,
+        setId: true,
+        meetingId: true,
+        number: true,
+        kind: true,
+        text: true,
+        createdAt: true,
+        editedAt: true,
+        goalId: true,
+        problemId: true,
+        support: true,
+        source: true,
+      },
     }),
     db.action.findMany({
       where: { ownerId: personId },
@@ -65,8 +88,10 @@ export async function exportPersonalData(db: Db, personId: string) {
   return {
     person,
     memberships: memberships.map(({ setId, ...m }) => ({ ...m, set: setName.get(setId) ?? null })),
-    entries: entries.map(({ id: _id, setId, meetingId, ...e }) => ({
+    entries: entries.map(({ id: _id, setId, meetingId, goalId, problemId, ...e }) => ({
       ...e,
+      goal: goalId ? (entryNumber.get(goalId) ?? null) : null,
+      problem: problemId ? (entryNumber.get(problemId) ?? null) : null,
       set: setName.get(setId) ?? null,
       meeting: meetingId ? { number: meetingById.get(meetingId)?.number ?? null } : null,
     })),
@@ -122,8 +147,8 @@ export async function setsTouchedByForgetting(db: Db, personId: string): Promise
 const FORGOTTEN_PREFIX = "forgotten:";
 
 /**
- * Deletes a person's own content — entries and actions, RSVPs, leave, reminder settings and the reminders
- * addressed to them — in every set of their workspace, and ends their memberships. Attendance and presenter
+ * Deletes a person's own content — entries and actions, RSVPs, leave, reminder settings, their registration and
+ * centre details, and the reminders addressed to them — in every set of their workspace, and ends their memberships. Attendance and presenter
  * turns stay as part of their sets' facilitation records, on a row that no longer says who they were: no name,
  * no settings, and no platform user id, so the same user coming back is a new person. All or nothing inside a
  * transaction (`inTransaction`).
@@ -135,6 +160,7 @@ export async function forgetPerson(db: Db, personId: string, now: Date): Promise
   await db.absence.deleteMany({ where: { personId } });
   await db.outbox.deleteMany({ where: { personId } });
   await db.membership.updateMany({ where: { personId, leftAt: null }, data: { leftAt: now, sharing: false, pairLabel: null } });
+  await db.membership.updateMany({ where: { personId }, data: { registrationNumber: null, centreNumber: null, centreName: null } });
   await db.person.update({
     where: { id: personId },
     data: {

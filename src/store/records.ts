@@ -11,3 +11,8 @@ export async function listAdvisorNotes(db: Db, setId: string): Promise<{ authorI
     select: { authorId: true, text: true, createdAt: true },
   });
 }
+
+/** How many facilitation notes the set's advisors have kept: a count, for a member's draft (never the text). */
+export async function countAdvisorNotes(db: Db, setId: string): Promise<number> {
+  return db.advisorNote.count({ where: { setId } });
+}

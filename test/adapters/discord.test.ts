@@ -90,6 +90,55 @@ describeAdapterContract("Discord (the real discord.js client against a local Dis
     assert.equal(entry.text, typed);
   });
 
+  test("/log action with options but no text opens a modal with the action's fields, filled in; the links are saved", async () => {
+    const { fake, slash, db } = d();
+    await slash("eve", { name: "log goal", options: { text: "By June, hand the rota to one of my band 6 nurses" } });
+    await slash("eve", { name: "log problem", options: { text: "Handovers miss medication changes" } });
+    const who = { userId: DISCORD_IDS.eve, userName: "eve", channelId: CHANNEL, guildId: GUILD };
+    const { id } = await fake.sendInteraction(
+      fake.commandInteraction({
+        name: "log",
+        sub: "action",
+        options: [
+          { name: "goal", type: OPTION.INTEGER, value: 1 },
+          { name: "support", type: OPTION.STRING, value: "The matron" },
+        ],
+        ...who,
+      }),
+    );
+    const [modal] = await fake.waitFor("POST", new RegExp(`/interactions/${id}/`));
+    const data = (modal!.body as { data: { custom_id: string; components: { components: { custom_id: string; value?: string }[] }[] } })
+      .data;
+    assert.deepEqual(
+      data.components.map((row) => [row.components[0]!.custom_id, row.components[0]!.value ?? null]),
+      [
+        ["text", null],
+        ["goal", "1"],
+        ["due", null],
+        ["support", "The matron"],
+        ["problem", null],
+      ],
+      "an action's form asks for what an action takes, filled in with what the command gave",
+    );
+    const { token } = await fake.sendInteraction(
+      fake.modalSubmitInteraction({
+        customId: data.custom_id,
+        fields: { text: "Trial a written handover sheet", goal: "1", due: "", support: "The matron", problem: "1" },
+        ...who,
+      }),
+    );
+    const [reply] = await fake.waitFor("PATCH", new RegExp(`/webhooks/\\d+/${token}/messages/@original`));
+    assert.match(textOf(reply!), /Action recorded as action #\d+/);
+    const saved = await db.entry.findFirstOrThrow({
+      where: { text: "Trial a written handover sheet" },
+      include: { goal: true, problem: true },
+    });
+    assert.deepEqual(
+      [saved.goal?.text, saved.problem?.text, saved.support],
+      ["By June, hand the rota to one of my band 6 nurses", "Handovers miss medication changes", "The matron"],
+    );
+  });
+
   test("bad input from Discord gets an ephemeral, specific reply", async () => {
     const { fake, slash } = d();
     assert.match(

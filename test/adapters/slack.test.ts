@@ -12,7 +12,7 @@ import { type Database, openDatabase } from "../../src/store/open-database.ts";
 import { saveSlackInstallation } from "../../src/store/slack-installations.ts";
 import { FakeSlack, type SlackCall } from "../support/fake-slack.ts";
 import { LogCapture } from "../support/log-capture.ts";
-import { eventCallback, type SlackTarget, slashCommand } from "../support/slack-requests.ts";
+import { blockAction, eventCallback, type SlackTarget, slashCommand, viewSubmission } from "../support/slack-requests.ts";
 import { startBot } from "../support/start-bot.ts";
 import { describeAdapterContract, seedLongLog } from "./contract/adapter-contract.ts";
 import { CHANNEL, SIGNING_SECRET as SECRET, SLACK_IDS, type SlackDriver, startSlackDriver, textOf } from "./contract/slack-driver.ts";
@@ -31,6 +31,68 @@ describeAdapterContract("Slack (the real Bolt stack against a local Slack)", sta
     assert.match(textOf(reply!), /Reflection recorded/);
     const entry = await db.entry.findFirstOrThrow({ where: { kind: "reflect", author: { externalId: SLACK_IDS.ben } } });
     assert.equal(entry.text, typed);
+  });
+
+  test("the entry form carries the new options: an action's goal, due date, support and problem; errors land on their field", async () => {
+    const { fake, target, db } = d();
+    const eve = { userId: SLACK_IDS.eve, userName: "eve", channelId: CHANNEL };
+    for (const text of [
+      'log goal text:"By June, hand the weekly rota to one of my band 6 nurses"',
+      'log problem text:"Handovers miss medication changes"',
+    ]) {
+      const from = fake.calls.length;
+      await slashCommand(target, { text, ...eve });
+      await fake.waitForCall("eve's reply", (c) => fake.calls.indexOf(c) >= from && c.method === "chat.postEphemeral");
+    }
+    const opened = fake.callsTo("views.open").length;
+    await blockAction(target, { ...eve, actionId: "log-action", value: `${CHANNEL}|/log action`, triggerId: "trig-3" });
+    const [view] = (await fake.waitFor("views.open", opened + 1)).slice(opened);
+    const blocks = (view!.args.view as { blocks: { block_id: string; optional?: boolean }[] }).blocks;
+    assert.deepEqual(
+      blocks.map((b) => b.block_id),
+      ["kind", "text", "goal", "due", "support", "problem"],
+      "an action's form asks for what an action takes",
+    );
+    assert.ok(blocks.slice(2).every((b) => b.optional === true));
+    const values = (kind: string, fields: Record<string, string>) => ({
+      kind: { kind: { type: "static_select", selected_option: { value: kind } } },
+      text: { text: { type: "plain_text_input", value: "Trial a written handover sheet" } },
+      ...Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, { [k]: { type: "plain_text_input", value: v } }])),
+    });
+    const submit = (fields: Record<string, string>, kind = "action") =>
+      viewSubmission(target, { ...eve, callbackId: "log_entry", privateMetadata: CHANNEL, values: values(kind, fields) });
+    const entries = await db.entry.count();
+    const bad = await submit({ goal: "9" });
+    assert.deepEqual(Object.keys((bad.json as { errors: Record<string, string> }).errors), ["goal"]);
+    assert.match(JSON.stringify(bad.json), /there is no Goal 9/);
+    const wrongKind = await submit({ source: "360 feedback" });
+    assert.match(
+      JSON.stringify(wrongKind.json),
+      /"source":"Option source: action entries do not take source: \(only strength, limitation entries do\)\./,
+    );
+    const review = await submit({}, "review");
+    assert.deepEqual(Object.keys((review.json as { errors: Record<string, string> }).errors), ["goal"], "a review needs its goal");
+    assert.equal(await db.entry.count(), entries, "nothing saved");
+    const good = await submit({ goal: "1", due: "2027-03-16", support: "The matron", problem: "1" });
+    assert.equal(good.status, 200);
+    const saved = await db.entry.findFirstOrThrow({
+      where: { text: "Trial a written handover sheet" },
+      include: { goal: true, problem: true },
+    });
+    assert.deepEqual(
+      [saved.goal?.text, saved.problem?.text, saved.support],
+      ["By June, hand the weekly rota to one of my band 6 nurses", "Handovers miss medication changes", "The matron"],
+    );
+    // `/als log` alone: every field, labelled with the kinds that take it, and every kind.
+    const before = fake.callsTo("views.open").length;
+    await slashCommand(target, { text: "log", ...eve, triggerId: "trig-4" });
+    const [bare] = (await fake.waitFor("views.open", before + 1)).slice(before);
+    const form = bare!.args.view as { blocks: { label: { text: string }; element: { options?: { value: string }[] } }[] };
+    const labels = form.blocks.map((b) => b.label.text);
+    assert.ok(labels.includes("Goal number (as in your draft) (action, review)"), labels.join(" | "));
+    assert.ok(labels.includes("Where it comes from (strength, limitation)"));
+    const kinds = form.blocks[0]!.element.options!.map((o) => o.value);
+    assert.ok(kinds.includes("action-learning") && kinds.includes("review"));
   });
 
   test("/als alone shows help; /als log alone opens the entry form", async () => {

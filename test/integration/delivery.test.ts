@@ -87,8 +87,9 @@ describe("delivery: retried with back-off, never lost silently, never doubled", 
       rows.filter((r) => r.kind === "presenter-prep").every((r) => r.status === "skipped"),
       "preparing for a meeting that has started is stale",
     );
-    const followUps = rows.filter((r) => r.kind === "log-action");
+    const followUps = rows.filter((r) => r.kind === "log-action" || r.kind === "log-problem");
     assert.equal(followUps.length, 5, "every attendee is asked for their actions");
+    assert.equal(rows.filter((r) => r.kind === "log-problem").length, 3, "the presenters, who logged no problem, are asked for it first");
     assert.ok(followUps.every((r) => r.status === "sent"));
     assert.equal(delivered.length, 5);
   });

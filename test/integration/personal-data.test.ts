@@ -12,7 +12,8 @@ describe("a member's own data: export it, or forget it after confirming", () => 
 as Ana
 /meeting schedule when:"2027-01-12 10:00"
 /log problem text:"My rota keeps being overridden"
-/log action text:"Ask for a weekly slot" due:2027-01-20
+/log action text:"Ask for a weekly slot" due:2027-01-20 problem:1 support:"My manager"
+/log details registration:A1234567 centre:012345 centre_name:"Northgate College"
 /meeting rsvp yes
 as Ben
 /log problem text:"Tickets fall between offices"`);
@@ -33,6 +34,15 @@ as Ben
       ["My rota keeps being overridden", "Ask for a weekly slot"],
     );
     assert.equal(data.actions.length, 1);
+    assert.deepEqual(
+      [data.entries[1].problem, data.entries[1].support],
+      [{ number: 1 }, "My manager"],
+      "links and support are the member's data too",
+    );
+    assert.deepEqual(
+      [data.memberships[0].registrationNumber, data.memberships[0].centreNumber, data.memberships[0].centreName],
+      ["A1234567", "012345", "Northgate College"],
+    );
     assert.doesNotMatch(JSON.stringify(data), /Tickets fall between offices/);
   });
 
@@ -54,6 +64,8 @@ as Ben
     assert.equal(await h.db.entry.count({ where: { authorId: ana.id } }), 0);
     assert.equal(await h.db.action.count({ where: { ownerId: ana.id } }), 0);
     assert.equal(await h.db.rsvp.count({ where: { personId: ana.id } }), 0);
+    const memberships = await h.db.membership.findMany({ where: { personId: ana.id } });
+    assert.ok(memberships.every((m) => m.registrationNumber === null && m.centreNumber === null && m.centreName === null));
     assert.equal(await h.db.entry.count(), 1, "Ben's entry stays");
     assert.match((await say("as Sam\n/set info")).join("\n"), /Members: 4: Ben, Cleo, Dev, Eve/);
   });

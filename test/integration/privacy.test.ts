@@ -21,7 +21,7 @@ describe("a member's entries are theirs: advisors read them only while shared, o
 
   test("after /log share on the advisor reads them; after /log share off no longer", async () => {
     await h.run("as Ana\n/log share on");
-    assert.match(await say("as Sam\n/log list member:@Ana"), /#1 .* problem: My manager overrides my rota/);
+    assert.match(await say("as Sam\n/log list member:@Ana"), /#1 .* problem \(Problem 1\): My manager overrides my rota/);
     await h.run("as Ana\n/log share off");
     const out = await say("as Sam\n/log list member:@Ana");
     assert.match(out, /Ana has not shared their log/);
@@ -37,7 +37,7 @@ describe("a member's entries are theirs: advisors read them only while shared, o
     assert.match(await say("/log delete entry:1 confirm:yes"), /You have no entry #1/);
     assert.match(await say("as Ben\n/action done action:2"), /You have no action #2/);
     assert.deepEqual(await h.snapshot(), before);
-    assert.match(await say("as Ana\n/log list"), /#1 .* problem: My manager overrides my rota/);
+    assert.match(await say("as Ana\n/log list"), /#1 .* problem \(Problem 1\): My manager overrides my rota/);
   });
 
   test("the member edits and deletes their own entries by number", async () => {
@@ -45,7 +45,7 @@ describe("a member's entries are theirs: advisors read them only while shared, o
       await say('as Ana\n/log edit entry:1 text:"My manager overrides the rota I agree with the team"'),
       /Entry #1 \(problem\) updated/,
     );
-    assert.match(await say("/log list"), /#1 .* problem: My manager overrides the rota I agree with the team \(edited\)/);
+    assert.match(await say("/log list"), /#1 .* problem \(Problem 1\): My manager overrides the rota I agree with the team \(edited\)/);
     assert.match(
       await say("/log delete entry:2"),
       /Delete this entry\? It cannot be undone\.\n {2}#2 .* · action: Ask for a weekly slot with her/,

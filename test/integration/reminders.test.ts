@@ -138,10 +138,11 @@ describe("reminders follow the set's state, whoever reads it", () => {
   });
 
   test("item 8: the 24-hour action reminder reads as a follow-up of the 2-hour one", async () => {
+    // Eve did not present (a presenter with no problem logged is asked for it first: see the draft's tests).
     const sent = reminders(await h.run(`${BASE}\nclock 2027-01-12T12:05Z\nas Dev\n/meeting close\nclock +2d`));
-    assert.deepEqual(matching(sent, /\[DM Ana\].*action/), [
-      'Tue 12 Jan 2027, 14:05 GMT | [DM Ana] Meeting 1 has closed. Which actions did you agree with the set? Record each with /log action (a due date helps: due:"next friday").',
-      'Wed 13 Jan 2027, 12:05 GMT | [DM Ana] Following up: you have recorded no action from meeting 1 (Tue 12 Jan 2027) yet. Which actions did you agree with the set? Record each with /log action (a due date helps: due:"next friday").',
+    assert.deepEqual(matching(sent, /\[DM Eve\].*action/), [
+      'Tue 12 Jan 2027, 14:05 GMT | [DM Eve] Meeting 1 has closed. Which actions did you agree with the set? Record each with /log action (a due date helps: due:"next friday").',
+      'Wed 13 Jan 2027, 12:05 GMT | [DM Eve] Following up: you have recorded no action from meeting 1 (Tue 12 Jan 2027) yet. Which actions did you agree with the set? Record each with /log action (a due date helps: due:"next friday").',
     ]);
   });
 });

@@ -66,6 +66,31 @@ test("upgrading a database keeps its rows: table rebuilds do not cascade", () =>
   assert.equal(db.pragma("foreign_keys", { simple: true }), 1);
 });
 
+test("upgrading to the draft's links (0010) keeps every entry and its action: the Entry rebuild does not cascade", () => {
+  const db = new Database(join(dir, "draft-links.db"));
+  const all = loadMigrations();
+  const at = all.findIndex((m) => m.name === "0010_draft_links");
+  assert.ok(at > 0, "0010_draft_links exists");
+  migrateSqlite(db, all.slice(0, at));
+  db.exec(`INSERT INTO "Workspace" ("id", "platform", "externalId") VALUES ('w', 'console', 'local');
+    INSERT INTO "Person" ("id", "workspaceId", "externalId", "displayName", "timeZone") VALUES ('p', 'w', 'Ana', 'Ana', 'Europe/London');
+    INSERT INTO "LearningSet" ("id", "workspaceId", "channelId", "name", "timeZone") VALUES ('s', 'w', 'set', 'Set', 'Europe/London');
+    INSERT INTO "Membership" ("id", "setId", "personId", "role", "joinedAt") VALUES ('m', 's', 'p', 'member', '2027-01-01');
+    INSERT INTO "Entry" ("id", "setId", "authorId", "number", "kind", "text", "createdAt") VALUES ('e1', 's', 'p', 1, 'goal', 'A goal', '2027-01-02');
+    INSERT INTO "Entry" ("id", "setId", "authorId", "number", "kind", "text", "createdAt") VALUES ('e2', 's', 'p', 2, 'action', 'An action', '2027-01-03');
+    INSERT INTO "Action" ("id", "entryId", "setId", "ownerId", "createdAt") VALUES ('a', 'e2', 's', 'p', '2027-01-03');`);
+  migrateSqlite(db, all);
+  const entries = db.prepare(`SELECT "id", "text", "goalId", "problemId", "support", "source" FROM "Entry" ORDER BY "number"`).all();
+  assert.deepEqual(entries, [
+    { id: "e1", text: "A goal", goalId: null, problemId: null, support: null, source: null },
+    { id: "e2", text: "An action", goalId: null, problemId: null, support: null, source: null },
+  ]);
+  assert.deepEqual(db.prepare(`SELECT "id", "entryId" FROM "Action"`).all(), [{ id: "a", entryId: "e2" }]);
+  assert.deepEqual(db.prepare(`SELECT "registrationNumber", "centreNumber", "centreName" FROM "Membership"`).all(), [
+    { registrationNumber: null, centreNumber: null, centreName: null },
+  ]);
+});
+
 test("upgrading links each outcome recorded by /log outcome action:N to its entry, and no other", () => {
   const db = new Database(join(dir, "outcomes.db"));
   const all = loadMigrations();

@@ -1,19 +1,33 @@
 /**
  * A realistic M3.37 programme for one member, for the draft tests: Priya, a night-shift lead in a distribution
- * centre, in the set "Riverside team leaders" for seven months (11 Jan – 10 Aug 2027), 9 of 10 meetings attended.
- * 32 entries: 2 strengths, 2 limitations, 3 goals, 2 reflections on the method before her first problem, one
- * question noted before it, 3 problems with their questions, 5 actions (2 with no outcome: #18 and #26), outcomes
- * (one via /log outcome action:14, so entry #19 is also action #14's outcome text; one free outcome entry #27),
- * reflections after each problem, and 2 closing reflections in the programme's last month.
+ * centre, in the set "Riverside team leaders" (11 Jan – 10 Aug 2027), 9 of its 10 meetings attended, presenting at
+ * meetings 2, 3, 5 and 8 (no problem logged for 8).
+ * 33 entries: 2 strengths and 2 limitations (two with a source), 3 goals (#29 with no time frame), 2 action-learning
+ * entries, a question noted before any problem but linked to problem 1, 3 problems with their questions (some linked,
+ * some placed by date), 5 actions (four linked to goals, three naming support, 2 with no outcome: #18 and #26),
+ * outcomes (one via /log outcome action:14, so entry #19 is also action #14's outcome text; one free outcome entry
+ * #27), reflections after each problem, reviews of goals 1 and 2 (none of goal 3), and a closing reflection in the
+ * programme's last month.
  */
 import { calendarDate } from "../../src/domain/calendar-date.ts";
-import type { DraftAction, DraftEntry, DraftInput } from "../../src/domain/draft.ts";
+import type { DraftAction, DraftEntry, DraftInput, DraftMeeting } from "../../src/domain/draft.ts";
 import type { EntryKind } from "../../src/domain/entry-kind.ts";
 
-/** A calendar date as the member (in London) gave it. */
-export const day = (iso: string) => calendarDate(iso, "Europe/London");
-
 type Row = [number, EntryKind, string, number | null, string];
+
+/** Links and notes of some entries: goal / problem by entry number, support and source in the member's words. */
+export const FIXTURE_LINKS: Record<number, { goal?: number; problem?: number; support?: string; source?: string }> = {
+  1: { source: "360 feedback from my team in December" },
+  3: { source: "my Reflective Review" },
+  8: { problem: 10 },
+  13: { goal: 5, problem: 10, support: "Helen's notes on the feedback model, and my shift manager, who knows both pickers" },
+  14: { goal: 5 },
+  17: { problem: 16 },
+  18: { goal: 6, problem: 16, support: "Jas herself, and Marek covering the floor while we plan" },
+  25: { goal: 29, problem: 22, support: "The site manager, who agreed to release thirty minutes of paid time" },
+  31: { goal: 5 },
+  33: { goal: 6 },
+};
 
 /** [number, kind, when (UTC), meeting, text] */
 export const FIXTURE_ENTRIES: Row[] = [
@@ -61,7 +75,7 @@ export const FIXTURE_ENTRIES: Row[] = [
   ],
   [
     7,
-    "reflect",
+    "action-learning",
     "2027-01-20T21:30:00Z",
     1,
     "Our set met for the first time this week. Action learning is not a committee that solves my problem for me: Helen described it as L = P + Q, learning from programmed knowledge plus questioning. Being asked open questions instead of being given advice was uncomfortable, but it made me say out loud what I actually wanted to happen.",
@@ -75,7 +89,7 @@ export const FIXTURE_ENTRIES: Row[] = [
   ],
   [
     9,
-    "reflect",
+    "action-learning",
     "2027-02-01T19:00:00Z",
     1,
     "My responsibilities in the set are to turn up prepared, to keep what others bring confidential, to ask questions rather than give advice, and to carry out the actions I commit to before the next meeting. I noticed that I jump to solutions when others present; I want to practise asking one more question before I offer an idea. The set is also where I can test my leadership on real problems instead of case studies.",
@@ -193,10 +207,10 @@ export const FIXTURE_ENTRIES: Row[] = [
   ],
   [
     31,
-    "reflect",
+    "review",
     "2027-07-20T20:00:00Z",
     9,
-    "Looking back at my goals: I now hold difficult conversations within days rather than months, and I have a way to start them with a question. Timekeeping on nights has been on target for four months. I partly met my delegation goal: Jas builds the labour plan each week and I only check it, but Marek still brings me every decision and I have not yet had a full week away.",
+    "I met this goal. I now hold difficult conversations within days rather than months, and I have a way to start them with a question. Timekeeping on nights has been on target for four months, and nobody has had to be taken through the formal process.",
   ],
   [
     32,
@@ -204,6 +218,13 @@ export const FIXTURE_ENTRIES: Row[] = [
     "2027-08-02T19:00:00Z",
     10,
     "The biggest change in my leadership is that I ask before I tell. The set showed me how much a good question does, and I now use the same questions in one-to-ones. My next step is to coach Marek the way I coached Jas, and to take the week off in September that I could not take in June.",
+  ],
+  [
+    33,
+    "review",
+    "2027-07-21T20:00:00Z",
+    9,
+    "I partly met my delegation goal: Jas builds the labour plan each week and I only check it, but Marek still brings me every decision and I have not yet had a full week away.",
   ],
 ];
 
@@ -214,9 +235,18 @@ export const FIXTURE_OUTCOMES = {
 } as const;
 
 const d = (iso: string) => new Date(iso);
+/** A calendar date as the member (in London) gave it. */
+export const day = (iso: string) => calendarDate(iso, "Europe/London");
 
 export function fixtureEntries(): DraftEntry[] {
-  return FIXTURE_ENTRIES.map(([number, kind, when, meetingNumber, text]) => ({ number, kind, text, createdAt: d(when), meetingNumber }));
+  return FIXTURE_ENTRIES.map(([number, kind, when, meetingNumber, text]) => ({
+    number,
+    kind,
+    text,
+    createdAt: d(when),
+    meetingNumber,
+    ...FIXTURE_LINKS[number],
+  }));
 }
 
 export function fixtureActions(): DraftAction[] {
@@ -229,7 +259,7 @@ export function fixtureActions(): DraftAction[] {
   return [
     {
       ...base(13),
-      due: day("2027-02-22"),
+      due: day("2027-02-21"),
       status: "done",
       outcome: FIXTURE_OUTCOMES[13],
       effectiveness: "very",
@@ -237,16 +267,16 @@ export function fixtureActions(): DraftAction[] {
     },
     {
       ...base(14),
-      due: day("2027-03-01"),
+      due: day("2027-02-28"),
       status: "partly",
       outcome: entry(19).text,
       effectiveness: "somewhat",
       outcomeAt: entry(19).createdAt,
     },
-    { ...base(18), due: day("2027-03-15"), status: "open", outcome: null, effectiveness: null, outcomeAt: null },
+    { ...base(18), due: day("2027-03-14"), status: "open", outcome: null, effectiveness: null, outcomeAt: null },
     {
       ...base(25),
-      due: day("2027-05-03"),
+      due: day("2027-05-02"),
       status: "done",
       outcome: FIXTURE_OUTCOMES[25],
       effectiveness: "very",
@@ -256,21 +286,33 @@ export function fixtureActions(): DraftAction[] {
   ];
 }
 
+/** The meetings the set held: every third Monday from 18 Jan 2027, 10:00 UTC, 150 minutes. */
+export function fixtureMeetings(): DraftMeeting[] {
+  return Array.from({ length: 10 }, (_, i) => ({
+    number: i + 1,
+    startsAt: new Date(Date.UTC(2027, 0, 18 + 21 * i, 10)),
+    durationMinutes: 150,
+    attended: i !== 5,
+    presented: [2, 3, 5, 8].includes(i + 1),
+  }));
+}
+
 /** The whole programme; `over` replaces fields. Entries are given shuffled (the draft must not rely on order). */
 export function fixtureInput(over: Partial<DraftInput> = {}): DraftInput {
   const entries = fixtureEntries();
   const shuffled = [...entries.filter((_, i) => i % 2 === 1).reverse(), ...entries.filter((_, i) => i % 2 === 0)];
   return {
     learner: "Priya Shah",
+    details: { registration: "R0337122", centreNumber: "004512", centreName: "Riverside College" },
     setName: "Riverside team leaders",
     advisors: ["Helen Okafor"],
+    memberCount: 5,
+    slotMinutes: 30,
+    advisorNotes: 4,
     programmeStart: day("2027-01-11"),
     programmeEnd: day("2027-08-10"),
-    attended: Array.from({ length: 9 }, (_, i) => ({
-      number: i + 1,
-      startsAt: d(`2027-0${Math.floor(i / 2) + 1}-${i % 2 ? "20" : "06"}T10:00:00Z`),
-      durationMinutes: 150,
-    })),
+    joinedAt: d("2027-01-11T09:00:00Z"),
+    meetings: fixtureMeetings(),
     entries: shuffled,
     actions: fixtureActions(),
     now: d("2027-08-05T09:00:00Z"),
@@ -279,38 +321,39 @@ export function fixtureInput(over: Partial<DraftInput> = {}): DraftInput {
   };
 }
 
-/** Where each entry's text must appear: the H2 heading of the section (a prefix of it). */
-export const EXPECTED_SECTION: Record<number, string> = {
-  1: "Strengths and limitations (1.1)",
-  2: "Strengths and limitations (1.1)",
-  3: "Strengths and limitations (1.1)",
-  4: "Strengths and limitations (1.1)",
-  5: "Goals, actions and timescales (1.2)",
-  6: "Goals, actions and timescales (1.2)",
-  29: "Goals, actions and timescales (1.2)",
-  7: "Action learning and my development (2.1)",
-  9: "Action learning and my development (2.1)",
-  8: "Other notes",
-  10: "Problem 1:",
-  11: "Problem 1:",
-  12: "Problem 1:",
-  13: "Problem 1:",
-  14: "Problem 1:",
-  15: "Problem 1:",
-  19: "Problem 1:", // action #14's outcome, recorded after problem 2 began
-  16: "Problem 2:",
-  17: "Problem 2:",
-  18: "Problem 2:",
-  20: "Problem 2:",
-  21: "Problem 2:",
-  22: "Problem 3:",
-  23: "Problem 3:",
-  24: "Problem 3:",
-  25: "Problem 3:",
-  26: "Problem 3:",
-  27: "Problem 3:",
-  28: "Problem 3:",
-  30: "Problem 3:",
-  31: "Review of goals and improvement (2.3)",
-  32: "Review of goals and improvement (2.3)",
+/** Where each entry's text must appear: the level-2 section, and for the log the level-3 heading (a prefix of it). */
+export const EXPECTED_SECTION: Record<number, [string, string?]> = {
+  1: ["Strengths and limitations (1.1)", "Strengths"],
+  2: ["Strengths and limitations (1.1)", "Strengths"],
+  3: ["Strengths and limitations (1.1)", "Limitations"],
+  4: ["Strengths and limitations (1.1)", "Limitations"],
+  5: ["Goals, actions and timescales (1.2)", "Goal 1"],
+  6: ["Goals, actions and timescales (1.2)", "Goal 2"],
+  29: ["Goals, actions and timescales (1.2)", "Goal 3"],
+  7: ["Action learning and my development (2.1)"],
+  9: ["Action learning and my development (2.1)"],
+  8: ["How I used action learning (2.2)", "Problem 1:"], // by link, though recorded before any problem
+  10: ["How I used action learning (2.2)", "Problem 1:"],
+  11: ["How I used action learning (2.2)", "Problem 1:"],
+  12: ["How I used action learning (2.2)", "Problem 1:"],
+  13: ["How I used action learning (2.2)", "Problem 1:"],
+  14: ["How I used action learning (2.2)", "Problem 1:"],
+  15: ["How I used action learning (2.2)", "Problem 1:"],
+  19: ["How I used action learning (2.2)", "Problem 1:"], // action #14's outcome, recorded after problem 2 began
+  16: ["How I used action learning (2.2)", "Problem 2:"],
+  17: ["How I used action learning (2.2)", "Problem 2:"],
+  18: ["How I used action learning (2.2)", "Problem 2:"],
+  20: ["How I used action learning (2.2)", "Problem 2:"],
+  21: ["How I used action learning (2.2)", "Problem 2:"],
+  22: ["How I used action learning (2.2)", "Problem 3:"],
+  23: ["How I used action learning (2.2)", "Problem 3:"],
+  24: ["How I used action learning (2.2)", "Problem 3:"],
+  25: ["How I used action learning (2.2)", "Problem 3:"],
+  26: ["How I used action learning (2.2)", "Problem 3:"],
+  27: ["How I used action learning (2.2)", "Problem 3:"],
+  28: ["How I used action learning (2.2)", "Problem 3:"],
+  30: ["How I used action learning (2.2)", "Problem 3:"],
+  31: ["Review of goals and improvement (2.3)", "Goal 1"],
+  33: ["Review of goals and improvement (2.3)", "Goal 2"],
+  32: ["Review of goals and improvement (2.3)", "Looking back overall"],
 };

@@ -107,6 +107,27 @@ test("Slack: exactly one slash command, /als, with escaped mentions", () => {
   );
 });
 
+test("the generated Discord commands carry the draft's options: links, support, source, reviews, details, action learning", () => {
+  const committed = JSON.parse(readFileSync(join(root, "commands/generated/discord-commands.json"), "utf8")) as {
+    name: string;
+    options: DiscordOption[];
+  }[];
+  const log = committed.find((c) => c.name === "log")!;
+  const sub = (name: string) => log.options.find((o) => o.name === name);
+  const names = (name: string) => (sub(name)?.options ?? []).map((o) => o.name);
+  assert.deepEqual(names("action"), ["text", "due", "goal", "problem", "support", "meeting"]);
+  for (const kind of ["question", "reflect", "outcome"]) assert.ok(names(kind).includes("problem"), kind);
+  for (const kind of ["strength", "limitation"]) assert.ok(names(kind).includes("source"), kind);
+  assert.deepEqual(names("action-learning"), ["text", "meeting"]);
+  assert.deepEqual(names("review"), ["goal", "text", "meeting"]);
+  assert.equal(sub("review")!.options!.find((o) => o.name === "goal")!.required, true);
+  assert.deepEqual(names("details"), ["registration", "centre", "centre_name"]);
+  assert.deepEqual(names("edit"), ["entry", "text", "due", "goal", "problem", "support", "source"]);
+  const goal = sub("action")!.options!.find((o) => o.name === "goal")!;
+  assert.equal(goal.type, 4);
+  assert.equal(goal.autocomplete, true, "Discord suggests the member's goals as their draft numbers them");
+});
+
 test("README: the command table has a row per declaration, in help order, with /help's usage line", () => {
   const rows = commandTable().split("\n").slice(2);
   assert.equal(rows.length, allCommands.length);

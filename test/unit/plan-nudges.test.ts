@@ -455,7 +455,7 @@ type Script = {
   }[];
   /** `due`: the due date as the owner gave it (ISO), in the owner's zone */
   actions: { id: string; owner: string; created: number; due: string | null; outcome: number | null }[];
-  entries: { who: string; at: number; kind: "action" | "other" }[];
+  entries: { who: string; at: number; kind: "action" | "problem" | "other" }[];
   /** a leave to the end of `lastDay` (ISO) in London, which is `endsAt` */
   absence: { personId: string; startsAt: number; lastDay: string; endsAt: number };
 };
@@ -531,7 +531,9 @@ function programme(): Script {
   meetings.forEach((m, k) => {
     const next = meetings[k + 1];
     const [p0, p1] = m.presenters as [string, string];
-    for (const who of m.presenters) if (!away(who, m.start - DAY)) entries.push({ who, at: m.start - DAY, kind: "other" }); // /log problem
+    // /log problem the day before presenting, except ana at meeting 4, who presents without logging one
+    for (const who of m.presenters)
+      if (!away(who, m.start - DAY) && !(k === 3 && who === "ana")) entries.push({ who, at: m.start - DAY, kind: "problem" });
     for (const who of m.attendees) if (who !== "eve") entries.push({ who, at: m.start + 30 * 60_000, kind: "other" }); // /log reflect
     const act = (owner: string, created: number, due: number | null, outcome: number | null) => {
       if (!m.attendees.includes(owner)) return;
@@ -591,10 +593,12 @@ function stateAt(t: number): NudgeState {
     });
   const entryTimes: Record<string, Date[]> = {};
   const actionEntryTimes: Record<string, Date[]> = {};
+  const problemEntries: Record<string, { at: Date; meetingId: null }[]> = {};
   for (const e of s.entries) {
     if (e.at > t) continue;
     entryTimes[e.who] = [...(entryTimes[e.who] ?? []), new Date(e.at)];
     if (e.kind === "action") actionEntryTimes[e.who] = [...(actionEntryTimes[e.who] ?? []), new Date(e.at)];
+    if (e.kind === "problem") problemEntries[e.who] = [...(problemEntries[e.who] ?? []), { at: new Date(e.at), meetingId: null }];
   }
   const set: NudgeSet = {
     id: "set1",
@@ -604,6 +608,7 @@ function stateAt(t: number): NudgeState {
     actions,
     entryTimes,
     actionEntryTimes,
+    problemEntries,
     memberSince: Object.fromEntries(s.members.map((m) => [m, new Date(SIM_START)])),
     absences: [{ personId: s.absence.personId, startsAt: new Date(s.absence.startsAt), lastDay: LEAVE_LAST_DAY, endedAt: null }],
     sizeChangedAt: new Date(SIM_START),
@@ -646,11 +651,17 @@ function expectedNudges(): Expected[] {
     const next = held[k + 1];
     for (const who of m.presenters) dm("presenter-prep", who, m.id, "1", m.start - 48 * HOUR, m.start);
     out.push({ key: `meeting-post:set1:channel:${m.id}:1`, sendAt: m.start - 24 * HOUR });
+    const previous = held[k - 1];
     [2, 24].forEach((h, i) => {
       const due = m.close + h * HOUR;
       for (const who of m.attendees) {
         const logged = actions.some((a) => a.owner === who && a.created >= m.start && a.created <= due);
-        if (!logged) dm("log-action", who, m.id, String(i + 1), due, next ? next.start : due + 7 * DAY);
+        const problem = entries.some(
+          (e) => e.who === who && e.kind === "problem" && e.at <= due && e.at > (previous ? previous.close : -Infinity),
+        );
+        const noProblem = i === 0 && m.presenters.includes(who) && !problem;
+        if (noProblem) dm("log-problem", who, m.id, "1", due, next ? next.start : due + 7 * DAY);
+        if (!logged && !noProblem) dm("log-action", who, m.id, String(i + 1), due, next ? next.start : due + 7 * DAY);
       }
     });
     if (next) {
@@ -759,7 +770,16 @@ test("simulation: a 7-month programme in 15-minute ticks plans every expected re
 
   // every kind happened (except set size: 5 members is fine)
   const kinds = new Set(run.due.map((n) => n.kind));
-  for (const k of ["presenter-prep", "meeting-post", "log-action", "midpoint-outcome", "outcome-due", "action-due", "advisor-silent"])
+  for (const k of [
+    "presenter-prep",
+    "meeting-post",
+    "log-action",
+    "log-problem",
+    "midpoint-outcome",
+    "outcome-due",
+    "action-due",
+    "advisor-silent",
+  ])
     assert.ok(kinds.has(k as NudgeKind), `no ${k}`);
   assert.ok(!kinds.has("advisor-set-size"));
 

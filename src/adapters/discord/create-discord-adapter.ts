@@ -20,7 +20,7 @@ import { suggest } from "../../app/suggest.ts";
 import type { Adapter } from "../adapter.ts";
 import { type CommandRequest, commandInput, entryFormRequest } from "../command-input.ts";
 import { deliverOutgoing, deliverReminder, type ReplyInteraction } from "./deliver.ts";
-import { ENTRY_TEXT_FIELD, entryModal, readEntryModalId } from "./entry-modal.ts";
+import { ENTRY_TEXT_FIELD, entryModal, modalFields, readEntryModalId } from "./entry-modal.ts";
 import { discordMentionReader } from "./render.ts";
 import { type DiscordShards, shardOf } from "./shard.ts";
 
@@ -110,7 +110,7 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
     await nameMentions(decl, raw, names);
     const formOption = Object.entries(decl.options).find(([name, spec]) => spec.form && raw[name] === undefined);
     const kind = formOption ? formKindOf(`/${commandKey(decl)}`) : undefined;
-    if (kind) return void (await interaction.showModal(entryModal(interaction.channelId, kind)));
+    if (kind) return void (await interaction.showModal(entryModal(interaction.channelId, kind, raw)));
     await run(interaction, interaction.channelId, { key: commandKey(decl), raw }, names);
   };
 
@@ -139,7 +139,14 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
   const onModal = async (interaction: ModalSubmitInteraction) => {
     const form = readEntryModalId(interaction.customId);
     if (!form) return void (await interaction.reply({ content: "That form has expired.", flags: MessageFlags.Ephemeral }));
-    await run(interaction, form.channelId, entryFormRequest(form.kind, interaction.fields.getTextInputValue(ENTRY_TEXT_FIELD)));
+    const fields: Record<string, string> = {};
+    for (const f of modalFields(form.kind)) {
+      const field = interaction.fields.fields.get(f.name);
+      const value = field && "value" in field ? String(field.value ?? "").trim() : "";
+      if (value) fields[f.name] = value;
+    }
+    if (form.meeting) fields.meeting = form.meeting;
+    await run(interaction, form.channelId, entryFormRequest(form.kind, interaction.fields.getTextInputValue(ENTRY_TEXT_FIELD), fields));
   };
 
   const onAutocomplete = async (interaction: AutocompleteInteraction) => {

@@ -3,7 +3,7 @@ import { App, HTTPReceiver, type Installation, type InstallationQuery, type Inst
 import type { WebClient } from "@slack/web-api";
 import type { Deps } from "../../app/context.ts";
 import { executeCommand, type HandlerIndex } from "../../app/dispatch.ts";
-import { formKindOf } from "../../app/entry-form.ts";
+import { entryFormFields, formKindOf, readEntryForm } from "../../app/entry-form.ts";
 import { decodeButton } from "../../app/reply.ts";
 import { ensureWorkspace } from "../../store/people.ts";
 import { findSetByChannel } from "../../store/sets.ts";
@@ -133,17 +133,20 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
   });
 
   app.view(ENTRY_MODAL, async ({ ack, body, view, client }) => {
-    const { kind, text } = readEntryModal(view.state.values as never);
+    const { kind, text, fields } = readEntryModal(view.state.values as never);
     const place = { channelId: view.private_metadata, userId: body.user.id };
     if (!kind) return void (await ack({ response_action: "errors", errors: { [ENTRY_KIND_BLOCK]: "Choose what you are recording." } }));
-    const result = await execute(body.team?.id ?? "", place, body.user.name, entryFormRequest(kind, text));
-    if (!result.ok) {
-      const message = result.outgoing
-        .map((o) => o.reply.text)
-        .join(" ")
-        .slice(0, 150);
-      return void (await ack({ response_action: "errors", errors: { [ENTRY_TEXT_BLOCK]: message } }));
-    }
+    // An error about one option is shown on that option's field when the form has it, else on the text.
+    const onField = (message: string) => {
+      const name = /^(?:Missing option|Option) (\w+):/.exec(message)?.[1];
+      const onForm = name !== undefined && (name in fields || entryFormFields(kind).some((f) => f.name === name));
+      const block = onForm ? name : ENTRY_TEXT_BLOCK;
+      return { response_action: "errors" as const, errors: { [block]: message.slice(0, 150) } };
+    };
+    const raw = readEntryForm(kind, text, fields);
+    if (!raw.ok) return void (await ack(onField(raw.message)));
+    const result = await execute(body.team?.id ?? "", place, body.user.name, entryFormRequest(kind, text, raw.value));
+    if (!result.ok) return void (await ack(onField(result.outgoing.map((o) => o.reply.text).join(" "))));
     await ack();
     for (const out of result.outgoing) await deliverOutgoing(client, out, place);
   });

@@ -1,4 +1,5 @@
 import { ENTRY_MAX_CHARS } from "../../../commands/log.ts";
+import { entryFormFields, fieldRequired } from "../../app/entry-form.ts";
 import { ENTRY_KINDS, type EntryKind } from "../../domain/entry-kind.ts";
 
 export const ENTRY_MODAL = "log_entry";
@@ -14,11 +15,26 @@ const KIND_LABELS: Record<EntryKind, string> = {
   strength: "A strength",
   limitation: "A limitation",
   goal: "A goal",
+  "action-learning": "Action learning itself (2.1)",
+  review: "A review of one of my goals",
 };
 
-/** The entry form: a kind (preset when a reminder's button asked for one) and the text, within the entry limit. */
+/**
+ * The entry form: a kind (preset when a reminder's button asked for one), the text within the entry limit, then the
+ * optional fields the kinds take (links to a goal or problem, due date, help and support, source, action) — only the
+ * preset kind's when there is one, each labelled with the kinds that take it otherwise. Field block ids are the
+ * options' names.
+ */
 export function entryModal(channelId: string, kind?: EntryKind): Record<string, unknown> {
   const option = (k: EntryKind) => ({ text: { type: "plain_text", text: KIND_LABELS[k] }, value: k });
+  const fields = entryFormFields(kind).map((f) => ({
+    type: "input",
+    block_id: f.name,
+    optional: !(kind && fieldRequired(kind, f.name)),
+    label: { type: "plain_text", text: kind ? f.label : `${f.label} (${f.kinds.join(", ")})` },
+    hint: { type: "plain_text", text: f.hint },
+    element: { type: "plain_text_input", action_id: f.name, multiline: false, max_length: 300 },
+  }));
   return {
     type: "modal",
     callback_id: ENTRY_MODAL,
@@ -45,18 +61,25 @@ export function entryModal(channelId: string, kind?: EntryKind): Record<string, 
         hint: { type: "plain_text", text: "Only you can read it, unless you share your log with the set's advisors." },
         element: { type: "plain_text_input", action_id: TEXT_BLOCK, multiline: true, max_length: ENTRY_MAX_CHARS },
       },
+      ...fields,
     ],
   };
 }
 
 type ViewValues = Record<string, Record<string, { value?: string | null; selected_option?: { value: string } | null }>>;
 
-/** The kind (undefined unless one of the entry kinds) and the text a submitted entry form holds. */
-export function readEntryModal(values: ViewValues): { kind: EntryKind | undefined; text: string } {
+/** The kind (undefined unless one of the entry kinds), text and other fields (by option name; blank ones left out) a submitted entry form holds. */
+export function readEntryModal(values: ViewValues): { kind: EntryKind | undefined; text: string; fields: Record<string, string> } {
+  const fields: Record<string, string> = {};
+  for (const f of entryFormFields()) {
+    const value = values[f.name]?.[f.name]?.value;
+    if (value) fields[f.name] = value;
+  }
   const kind = values[KIND_BLOCK]?.[KIND_BLOCK]?.selected_option?.value;
   return {
     kind: ENTRY_KINDS.find((k) => k === kind),
     text: values[TEXT_BLOCK]?.[TEXT_BLOCK]?.value ?? "",
+    fields,
   };
 }
 

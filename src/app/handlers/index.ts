@@ -5,16 +5,19 @@ import awayOff from "./away-off.ts";
 import awayOn from "./away-on.ts";
 import help from "./help.ts";
 import logDelete from "./log-delete.ts";
+import logDetails from "./log-details.ts";
 import logDraft from "./log-draft.ts";
 import logEdit from "./log-edit.ts";
 import {
   logActionHandler,
+  logActionLearningHandler,
   logGoalHandler,
   logLimitationHandler,
   logOutcomeHandler,
   logProblemHandler,
   logQuestionHandler,
   logReflectHandler,
+  logReviewHandler,
   logStrengthHandler,
 } from "./log-entry.ts";
 import logExport from "./log-export.ts";
@@ -86,6 +89,9 @@ export const handlers = {
   "log strength": logStrengthHandler,
   "log limitation": logLimitationHandler,
   "log goal": logGoalHandler,
+  "log action-learning": logActionLearningHandler,
+  "log review": logReviewHandler,
+  "log details": logDetails,
   "log list": logList,
   "log edit": logEdit,
   "log delete": logDelete,

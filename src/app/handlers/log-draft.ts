@@ -36,7 +36,7 @@ export default handler(logDraft, async (ctx, { format = "md", member }) => {
   const summary = [
     `Draft M3.37 learning log for ${learner.displayName}: ${draft.wordCount} words from ${plural(input.entries.length, "entry", "entries")}.`,
     gaps.length
-      ? `Still thin or missing: ${gaps.join(", ")} (the checklist at the end says what would fill them).`
+      ? `Still thin or missing: ${gaps.join(", ")} (the prompts in the draft, and its appendix, say what would fill them).`
       : "Every criterion has evidence.",
     ...draft.warnings,
   ];

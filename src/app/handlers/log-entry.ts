@@ -1,26 +1,39 @@
 import type { MeetingRef } from "../../../commands/define.ts";
 import {
   logAction,
+  logActionLearning,
   logGoal,
   logLimitation,
   logOutcome,
   logProblem,
   logQuestion,
   logReflect,
+  logReview,
   logStrength,
 } from "../../../commands/index.ts";
-import { type CalendarDate, dayEnds, formatCalendarDate } from "../../domain/calendar-date.ts";
+import type { CalendarDate } from "../../domain/calendar-date.ts";
 import type { EntryKind } from "../../domain/entry-kind.ts";
-import { createEntry, findOwnAction, listActions, recordOutcome } from "../../store/entries.ts";
+import { readSmartGoal } from "../../domain/smart-goal.ts";
+import { countOwnOfKind, createEntry, findOwnAction, findOwnEntry, listActions, ordinalOf, recordOutcome } from "../../store/entries.ts";
 import { listMeetings } from "../../store/meetings.ts";
 import { handler, type SetContext } from "../context.ts";
+import { checkDue, resolveLink } from "../entry-links.ts";
 import { actionRef, findMeeting, meetingForEntry, noSuchAction } from "../format.ts";
 import type { Outgoing } from "../reply.ts";
 import { toActor } from "../reply.ts";
 import { failure, type Result, success } from "../result.ts";
 
-/** The options of every entry command: `text:` and `meeting:`; actions also take `due:`, outcomes `action:`. */
-type EntryOptions = { text: string; meeting?: MeetingRef; due?: CalendarDate; action?: number };
+/** Every option any entry command takes (`text:`, `meeting:` and the kind's own); each declaration takes some of them. */
+type EntryOptions = {
+  text: string;
+  meeting?: MeetingRef;
+  due?: CalendarDate;
+  action?: number;
+  goal?: number;
+  problem?: number;
+  support?: string;
+  source?: string;
+};
 
 const confirmations: Record<EntryKind, string> = {
   problem: "Problem recorded",
@@ -31,9 +44,59 @@ const confirmations: Record<EntryKind, string> = {
   strength: "Strength recorded",
   limitation: "Limitation recorded",
   goal: "Goal recorded",
+  "action-learning": "Recorded for 2.1 (action learning and my development)",
+  review: "Review recorded",
 };
 
-/** Records one entry of the declaration's kind (the sub is the kind), private to its author. */
+/** What the reply adds after recording: where the entry will show in the draft and what would complete it. */
+async function afterword(ctx: SetContext, kind: EntryKind, entry: { id: string; number: number; kind: string }, o: EntryOptions) {
+  const { db } = ctx.deps;
+  switch (kind) {
+    case "goal": {
+      const n = await ordinalOf(db, entry, ctx.set.id, ctx.actor.id);
+      const reading = readSmartGoal(o.text);
+      const smart = reading.lacks.length
+        ? ` A SMART reading (advice only; your goal is kept as you wrote it): it seems to lack ${reading.lacks.join(", ")}. ${reading.advice
+            .map((x) => `${x[0]!.toUpperCase()}${x.slice(1)}.`)
+            .join(" ")} To reword it: /log edit entry:${entry.number} text:"…".`
+        : " A SMART reading: it reads as specific, measurable and time-bound; whether it is achievable and relevant is yours to judge.";
+      return ` It is Goal ${n} in your draft: link actions to it with goal:${n}.${smart}`;
+    }
+    case "problem": {
+      const n = await ordinalOf(db, entry, ctx.set.id, ctx.actor.id);
+      return ` It is Problem ${n} in your draft: link its questions, actions and reflections with problem:${n}.`;
+    }
+    case "action":
+      return [
+        ` It is a report-back item for the next meeting; when it is done: /action done action:${entry.number}.`,
+        await byDate(ctx, entry, o),
+        o.goal === undefined ? ` Link it to the goal it serves: /log edit entry:${entry.number} goal:N.` : "",
+        o.support === undefined ? ` Who or what will help? /log edit entry:${entry.number} support:"…".` : "",
+      ].join("");
+    case "outcome":
+      return o.action === undefined
+        ? ` Link it to an action with action:N to close that action (see /action list).${await byDate(ctx, entry, o)}`
+        : "";
+    case "question":
+    case "reflect":
+      return byDate(ctx, entry, o);
+    case "strength":
+    case "limitation":
+      return o.source === undefined ? ` Where does it come from? /log edit entry:${entry.number} source:"360 feedback".` : "";
+    default:
+      return "";
+  }
+}
+
+/** For an entry that names no problem: where the draft will place it (by date), and how to name one. */
+async function byDate(ctx: SetContext, entry: { number: number }, o: EntryOptions): Promise<string> {
+  if (o.problem !== undefined || o.action !== undefined) return "";
+  const problems = await countOwnOfKind(ctx.deps.db, ctx.set.id, ctx.actor.id, "problem");
+  if (problems === 0) return "";
+  return ` With no problem: named, your draft places it by date (your latest is Problem ${problems}); to name one: /log edit entry:${entry.number} problem:N.`;
+}
+
+/** Records one entry of the declaration's kind (the sub is the kind), private to its author, with its links. */
 async function recordEntry(ctx: SetContext, kind: EntryKind, options: EntryOptions): Promise<Result<Outgoing[]>> {
   const { db } = ctx.deps;
   const meetings = await listMeetings(db, ctx.set.id);
@@ -44,11 +107,14 @@ async function recordEntry(ctx: SetContext, kind: EntryKind, options: EntryOptio
   const action = options.action !== undefined ? await findOwnAction(db, ctx.set.id, ctx.actor.id, options.action) : null;
   if (options.action !== undefined && !action)
     return failure("not-found", noSuchAction(options.action, await listActions(db, ctx.set.id, ctx.actor.id), "Option action: "));
-  if (options.due && dayEnds(options.due) <= ctx.now)
-    return failure(
-      "bad-option",
-      `Option due: ${formatCalendarDate(options.due)} is in the past. Give today or a later day, e.g. due:"next friday".`,
-    );
+  const goal = await resolveLink(ctx, "goal", options.goal);
+  if (!goal.ok) return goal;
+  const problem = await resolveLink(ctx, "problem", options.problem);
+  if (!problem.ok) return problem;
+  const due = options.due ? checkDue(ctx, options.due) : null;
+  if (due && !due.ok) return due;
+  // An outcome of an action belongs to that action's problem unless it names one.
+  const actionEntry = action && !problem.value ? await findOwnEntry(db, ctx.set.id, ctx.actor.id, action.number) : null;
 
   const entry = await createEntry(db, {
     setId: ctx.set.id,
@@ -58,6 +124,10 @@ async function recordEntry(ctx: SetContext, kind: EntryKind, options: EntryOptio
     meetingId: meeting?.id ?? null,
     now: ctx.now,
     due: options.due ?? null,
+    goalId: goal.value?.id ?? null,
+    problemId: problem.value?.id ?? actionEntry?.problemId ?? null,
+    support: options.support ?? null,
+    source: options.source ?? null,
   });
   if (action)
     await recordOutcome(db, action.id, {
@@ -68,15 +138,12 @@ async function recordEntry(ctx: SetContext, kind: EntryKind, options: EntryOptio
       outcomeEntryId: entry.id,
     });
   const where = meeting ? ` (meeting ${meeting.number})` : "";
-  const extra = action
-    ? ` ${actionRef(action.number, "Action")} is marked done.`
-    : kind === "outcome"
-      ? " Link it to an action with action:N to close that action (see /action list)."
-      : kind === "action"
-        ? ` It is a report-back item for the next meeting; when it is done: /action done action:${entry.number}.`
-        : "";
+  const done = action ? ` ${actionRef(action.number, "Action")} is marked done.` : "";
+  const extra = await afterword(ctx, kind, entry, options);
   const as = kind === "action" ? actionRef(entry.number) : `entry #${entry.number}`;
-  return success([toActor({ text: `${confirmations[kind]} as ${as}${where}. Only you can see it unless you /log share on.${extra}` })]);
+  return success([
+    toActor({ text: `${confirmations[kind]} as ${as}${where}. Only you can see it unless you /log share on.${done}${extra}` }),
+  ]);
 }
 
 /** One handler per entry command: each records an entry of its own kind (the declaration's sub). */
@@ -88,3 +155,5 @@ export const logQuestionHandler = handler(logQuestion, (ctx, options) => recordE
 export const logStrengthHandler = handler(logStrength, (ctx, options) => recordEntry(ctx, logStrength.sub, options));
 export const logLimitationHandler = handler(logLimitation, (ctx, options) => recordEntry(ctx, logLimitation.sub, options));
 export const logGoalHandler = handler(logGoal, (ctx, options) => recordEntry(ctx, logGoal.sub, options));
+export const logActionLearningHandler = handler(logActionLearning, (ctx, options) => recordEntry(ctx, logActionLearning.sub, options));
+export const logReviewHandler = handler(logReview, (ctx, options) => recordEntry(ctx, logReview.sub, options));

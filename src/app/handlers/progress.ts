@@ -28,7 +28,7 @@ export default handler(progress, async (ctx, { member }) => {
       value: [
         `actions ${input.actions.length} agreed, ${done} with an outcome, ${overdue} overdue`,
         `last entry ${last ? at(last, "date") : "none yet"} (${input.entries.length} in all)`,
-        `meetings attended ${input.attended.length}`,
+        `meetings attended ${input.meetings.filter((x) => x.attended).length} of ${input.meetings.length} held`,
         `criteria ${coverage.map((c) => `${c.criterion} ${c.status === "covered" ? "✓" : c.status}`).join(", ")}`,
       ].join("\n"),
     });

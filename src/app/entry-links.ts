@@ -1,0 +1,37 @@
+import { type CalendarDate, dayEnds, formatCalendarDate } from "../domain/calendar-date.ts";
+import { countOwnOfKind, findNthOwnEntry } from "../store/entries.ts";
+import type { SetContext } from "./context.ts";
+import { failure, type Result, success } from "./result.ts";
+
+/**
+ * The entry a `goal:N` or `problem:N` option names: the member's Nth goal or problem, as their draft numbers them
+ * ("Goal 2", "Problem 3"). `0` (allowed where `removable`) removes the link: null. Undefined when not given.
+ */
+export async function resolveLink(
+  ctx: SetContext,
+  kind: "goal" | "problem",
+  n: number | undefined,
+  removable = false,
+): Promise<Result<{ id: string; number: number } | null | undefined>> {
+  if (n === undefined) return success(undefined);
+  if (n === 0 && removable) return success(null);
+  const entry = n >= 1 ? await findNthOwnEntry(ctx.deps.db, ctx.set.id, ctx.actor.id, kind, n) : null;
+  if (entry) return success({ id: entry.id, number: entry.number });
+  const count = await countOwnOfKind(ctx.deps.db, ctx.set.id, ctx.actor.id, kind);
+  const Kind = kind === "goal" ? "Goal" : "Problem";
+  const have =
+    count === 0
+      ? `you have no ${kind} yet: record one with /log ${kind} text:"…"`
+      : `you have ${count} (${Kind} 1${count > 1 ? ` to ${Kind} ${count}` : ""}, as your draft numbers them)`;
+  return failure("not-found", `Option ${kind}: there is no ${Kind} ${n}; ${have}.`);
+}
+
+/** An action's `due:` day, refused when that day is already over in its zone (today is fine). */
+export function checkDue(ctx: SetContext, due: CalendarDate): Result<CalendarDate> {
+  if (dayEnds(due) <= ctx.now)
+    return failure(
+      "bad-option",
+      `Option due: ${formatCalendarDate(due)} is in the past. Give today or a later day, e.g. due:"next friday".`,
+    );
+  return success(due);
+}

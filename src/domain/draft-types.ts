@@ -1,0 +1,111 @@
+/**
+ * The types of the draft ILM M3.37 learning log: what it is compiled from (`DraftInput`) and what it is (`Draft`).
+ * The compiling rules are in draft.ts; this file holds data shapes only.
+ */
+
+import type { CalendarDate } from "./calendar-date.ts";
+import type { EntryKind } from "./entry-kind.ts";
+
+export type { EntryKind };
+
+/**
+ * One of the member's own entries, in their words. Links name other entries of the same member by entry number:
+ * `goal` (an action's or a review's goal), `problem` (a question's, reflection's, action's or outcome's problem).
+ * `support` (an action's help) and `source` (a strength's or limitation's origin) are the member's words too.
+ */
+export type DraftEntry = {
+  number: number;
+  kind: EntryKind;
+  text: string;
+  createdAt: Date;
+  meetingNumber: number | null;
+  goal?: number | null;
+  problem?: number | null;
+  support?: string | null;
+  source?: string | null;
+};
+
+/** An action's detail; `due` is the calendar date the member gave, shown exactly as that day. */
+export type DraftAction = {
+  number: number;
+  text: string;
+  createdAt: Date;
+  meetingNumber: number | null;
+  due: CalendarDate | null;
+  status: "open" | "done" | "partly" | "dropped";
+  outcome: string | null;
+  effectiveness: string | null;
+  outcomeAt: Date | null;
+};
+
+/** A meeting the set held (closed), and the member's part in it. */
+export type DraftMeeting = { number: number; startsAt: Date; durationMinutes: number; attended: boolean; presented: boolean };
+
+/** The member's own details for the header, exactly as they gave them (`/log details`); null when not given. */
+export type DraftDetails = { registration: string | null; centreNumber: string | null; centreName: string | null };
+
+export type DraftInput = {
+  learner: string;
+  details: DraftDetails;
+  setName: string;
+  advisors: string[];
+  /** Current members of the set (advisors are not members). */
+  memberCount: number;
+  /** Minutes each presenter has at a meeting. */
+  slotMinutes: number;
+  /** Facilitation notes the set's advisors have kept (`/records note:`): a count only. */
+  advisorNotes: number;
+  /** The programme's first and last days (the last included). */
+  programmeStart: CalendarDate | null;
+  programmeEnd: CalendarDate | null;
+  /** When the member joined the set (their period starts here if they attended no meeting). */
+  joinedAt: Date | null;
+  /** Every meeting the set held, any order, with the member's attendance and presenter turn. */
+  meetings: DraftMeeting[];
+  /** ALL the member's own entries, any order (action entries included; their detail is in `actions`, same `number`). */
+  entries: DraftEntry[];
+  actions: DraftAction[];
+  now: Date;
+  /** For the dates shown in the text. */
+  timeZone: string;
+};
+
+export type Criterion = "1.1" | "1.2" | "2.1" | "2.2" | "2.3";
+export type Coverage = {
+  criterion: Criterion;
+  title: string;
+  status: "covered" | "thin" | "missing";
+  evidence: string[];
+  prompts: string[];
+};
+
+/**
+ * A piece of the document. `prompt` blocks say what to write where (not the member's words: to be replaced or
+ * removed before submission); `facts` blocks hold facts the bot knows, for the member to use in their own words.
+ */
+export type DraftBlock =
+  | { kind: "heading"; level: 1 | 2 | 3 | 4; text: string }
+  | { kind: "paragraph"; text: string }
+  | { kind: "bullets"; items: string[] }
+  | { kind: "table"; header: string[]; rows: string[][] }
+  | { kind: "prompt"; items: string[] }
+  | { kind: "facts"; items: string[] };
+
+/** The member's own words in one part of the document, against the part's share of the nominal word count. */
+export type SectionWords = { section: string; criteria: Criterion[]; words: number; target: number };
+
+export type Draft = {
+  title: string;
+  header: { label: string; value: string }[];
+  /** The document to submit, once its prompts and facts boxes are dealt with. */
+  blocks: DraftBlock[];
+  /** Not for submission: the criteria checklist, word counts per section and warnings. */
+  appendix: DraftBlock[];
+  coverage: Coverage[];
+  /** The member's own words in the document (each entry counted once, where it belongs). */
+  wordCount: number;
+  sections: SectionWords[];
+  warnings: string[];
+};
+
+export type EvidenceRow = { date: string; durationMinutes: number | ""; category: string; text: string; criteria: string };
