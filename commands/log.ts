@@ -5,7 +5,7 @@ import { command, type OptionSpecs, opt, optional } from "./define.ts";
 export const ENTRY_MAX_CHARS = 2000;
 
 /** The most a `support:` or `source:` note may hold. */
-export const NOTE_MAX_CHARS = 300;
+const NOTE_MAX_CHARS = 300;
 
 const text = opt.text({ description: `What to record (up to ${ENTRY_MAX_CHARS} characters)`, max: ENTRY_MAX_CHARS, form: true });
 const meeting = optional(opt.meeting({ description: "The meeting it belongs to (default: the latest or next meeting)" }));

@@ -4,7 +4,7 @@ import cron from "node-cron";
 import { z } from "zod";
 
 /** Every setting, read once from the environment (and `.env` if present). See .env.example. */
-export const ConfigSchema = z.object({
+const ConfigSchema = z.object({
   DATABASE_URL: z
     .string()
     .regex(

@@ -17,7 +17,7 @@ export type Reply = { text: string; fields?: Field[]; buttons?: Button[]; files?
  * Who sees a reply: the set's channel, only the person who ran the command, or one person by DM — or, for a
  * command that changes several sets (`/log forget`), another set's channel in the same workspace.
  */
-export type Audience =
+type Audience =
   | { kind: "channel" }
   | { kind: "set-channel"; channelId: string }
   | { kind: "actor"; timeZone?: string }

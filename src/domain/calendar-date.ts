@@ -8,7 +8,7 @@ import { DateTime, IANAZone } from "luxon";
 import { z } from "zod";
 
 /** An ISO calendar day, `YYYY-MM-DD`, that exists: zod's ISO date checks the month's length and leap years (no 30 February). */
-export const IsoDate = z.iso.date();
+const IsoDate = z.iso.date();
 
 /** Zone names already checked: luxon checks one by building an Intl formatter, which is slow to repeat for every row. */
 const checkedZones = new Map<string, boolean>();
@@ -22,7 +22,7 @@ const isKnownZone = (zone: string): boolean => {
 };
 
 /** An IANA time zone name that luxon knows ("Europe/London", "Pacific/Auckland", "UTC"). */
-export const TimeZoneName = z.string().refine(isKnownZone, { error: "not a known time zone" });
+const TimeZoneName = z.string().refine(isKnownZone, { error: "not a known time zone" });
 
 /** A calendar date: the day (`date`, ISO) and the zone it is read in (`zone`). */
 export const CalendarDate = z.object({ date: IsoDate, zone: TimeZoneName });

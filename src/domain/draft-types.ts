@@ -42,7 +42,7 @@ export type DraftAction = {
 export type DraftMeeting = { number: number; startsAt: Date; durationMinutes: number; attended: boolean; presented: boolean };
 
 /** The member's own details for the header, exactly as they gave them (`/log details`); null when not given. */
-export type DraftDetails = { registration: string | null; centreNumber: string | null; centreName: string | null };
+type DraftDetails = { registration: string | null; centreNumber: string | null; centreName: string | null };
 
 export type DraftInput = {
   learner: string;

@@ -26,13 +26,13 @@ export { countWords } from "./draft-text.ts";
 export type * from "./draft-types.ts";
 
 /** M3.37 Appendix B: nominal 1,200 words, suggested 1,000–2,000. */
-export const DRAFT_WORDS = { min: 1_000, nominal: 1_200, max: 2_000 } as const;
+const DRAFT_WORDS = { min: 1_000, nominal: 1_200, max: 2_000 } as const;
 
 /**
  * Each part's share of the nominal 1,200 words, split like the marks (action plan 40, log 60): about 480 words for
  * the plan and 720 for the log.
  */
-export const SECTION_TARGETS = { plan: 480, log: 720 } as const;
+const SECTION_TARGETS = { plan: 480, log: 720 } as const;
 
 /** The unit, as the header names it. */
 export const UNIT = "ILM M3.37 Developing own leadership capability using action learning";

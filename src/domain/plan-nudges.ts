@@ -36,7 +36,7 @@ export type NudgeKind =
   | "advisor-unclosed"; // to each advisor: a day after that, if the meeting is still not closed (plan-meeting-alerts.ts)
 
 /** How long a set may stay out of the 4–8 range (e.g. while being formed) before its advisors are told. */
-export const SIZE_GRACE_MS = 24 * 3_600_000;
+const SIZE_GRACE_MS = 24 * 3_600_000;
 
 /** How long after the fact a late reminder is due: the next tick's, so a tick that read the state just before the change still sends it. */
 export const LATE_DELAY_MS = 60_000;
@@ -88,14 +88,14 @@ export type NudgeAction = {
   status: "open" | "done" | "partly" | "dropped";
   outcomeAt: Date | null;
 };
-export type NudgeRules = {
+type NudgeRules = {
   presenterPrepHours: number;
   meetingPostHours: number;
   logActionHours: number[];
   outcomeDueHours: number;
   silentDays: number;
 };
-export const DEFAULT_RULES: NudgeRules = {
+const DEFAULT_RULES: NudgeRules = {
   presenterPrepHours: 48,
   meetingPostHours: 24,
   logActionHours: [2, 24],
@@ -127,7 +127,7 @@ export type NudgeSet = {
 };
 /** `people` should hold everyone nudged; someone missing is treated as UTC, no quiet hours, not opted out. */
 export type NudgeState = { sets: NudgeSet[]; people: Record<string, NudgePerson> };
-export type NudgeTarget = { kind: "person"; personId: string } | { kind: "channel" };
+type NudgeTarget = { kind: "person"; personId: string } | { kind: "channel" };
 export type PlannedNudge = {
   /** `${kind}:${setId}:${personId or "channel"}:${subjectId}:${occurrence}`: the outbox's unique key */
   key: string;

@@ -14,9 +14,9 @@ import { invalid, type Parsed, parsed } from "./parse-result.ts";
 const { RRule } = rrulePkg;
 
 /** Weekday, 0 = Monday … 6 = Sunday (rrule's numbering). */
-export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 /** Which weekday of the month: 1st-4th, or -1 = the last. */
-export type Nth = 1 | 2 | 3 | 4 | -1;
+type Nth = 1 | 2 | 3 | 4 | -1;
 
 /**
  * How a series repeats.
@@ -30,7 +30,7 @@ export type Cadence =
   | { kind: "monthly-weekday"; nth: Nth; weekday: Weekday };
 
 /** The largest week interval accepted ("every 52 weeks"). */
-export const MAX_WEEK_INTERVAL = 52;
+const MAX_WEEK_INTERVAL = 52;
 
 /** zod schema for a stored Cadence (interval 1-52). */
 export const CadenceSchema = z.discriminatedUnion("kind", [

@@ -5,7 +5,7 @@
  * no word about people or leading) are pointed out.
  */
 
-export type SmartQuality = "specific" | "measurable" | "achievable" | "relevant" | "time-bound";
+type SmartQuality = "specific" | "measurable" | "achievable" | "relevant" | "time-bound";
 export type SmartReading = { lacks: SmartQuality[]; advice: string[] };
 
 const MONTH =

@@ -6,7 +6,7 @@
  */
 import type { EvidenceRow } from "../domain/draft.ts";
 
-export const EVIDENCE_CSV_HEADER = ["date", "duration_minutes", "category", "text", "criteria"] as const;
+const EVIDENCE_CSV_HEADER = ["date", "duration_minutes", "category", "text", "criteria"] as const;
 
 /**
  * One field. A cell a spreadsheet would read as a formula (one starting with =, +, -, @, a tab or a carriage return)

@@ -52,7 +52,7 @@ export type SchedulerDeps = {
 export const MAX_ATTEMPTS = 5;
 export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000];
 /** A delivery that has not finished by then counts as a failed try (a hung platform call must not stall the tick). */
-export const DELIVERY_TIMEOUT_MS = 30_000;
+const DELIVERY_TIMEOUT_MS = 30_000;
 
 /** How long a claim holds before another tick may take the row back (a crash mid-delivery). */
 export const CLAIM_LEASE_MS = 15 * 60_000;
@@ -145,7 +145,7 @@ async function announceDue(db: Db, now: Date): Promise<number> {
  * Sends every due outbox row in scope: one statement claims them all, and each is marked sent as soon
  * as its platform accepts it. A failed try is retried with back-off, then kept as failed with its error.
  */
-export async function deliverDue(deps: SchedulerDeps, sink: NudgeSink, now: Date): Promise<{ sent: number; failed: number }> {
+async function deliverDue(deps: SchedulerDeps, sink: NudgeSink, now: Date): Promise<{ sent: number; failed: number }> {
   if (deps.signal?.aborted) return { sent: 0, failed: 0 };
   const rows = await claimDue(deps.db, now, new Date(now.getTime() + CLAIM_LEASE_MS), deps.scope);
   for (const row of rows) deps.held?.add(row.id);

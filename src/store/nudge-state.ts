@@ -7,7 +7,7 @@ import { storedDue } from "./entries.ts";
 import { absenceWhereNotOverBy, asLeave } from "./meetings.ts";
 import type { Db } from "./open-database.ts";
 
-export type ViewAction = {
+type ViewAction = {
   setId: string;
   ownerId: string;
   number: number;

@@ -16,7 +16,7 @@ import type { EntryKind } from "../../src/domain/entry-kind.ts";
 type Row = [number, EntryKind, string, number | null, string];
 
 /** Links and notes of some entries: goal / problem by entry number, support and source in the member's words. */
-export const FIXTURE_LINKS: Record<number, { goal?: number; problem?: number; support?: string; source?: string }> = {
+const FIXTURE_LINKS: Record<number, { goal?: number; problem?: number; support?: string; source?: string }> = {
   1: { source: "360 feedback from my team in December" },
   3: { source: "my Reflective Review" },
   8: { problem: 10 },
@@ -249,7 +249,7 @@ export function fixtureEntries(): DraftEntry[] {
   }));
 }
 
-export function fixtureActions(): DraftAction[] {
+function fixtureActions(): DraftAction[] {
   const entry = (n: number) => {
     const e = fixtureEntries().find((x) => x.number === n);
     if (!e) throw new Error(`no entry ${n}`);

@@ -20,19 +20,19 @@ export type SignOpts = {
   omitHeaders?: boolean;
 };
 
-export const DEFAULT_TEAM_ID = "T1";
-export const API_APP_ID = "A1";
-export const TEAM_DOMAIN = "t1";
+const DEFAULT_TEAM_ID = "T1";
+const API_APP_ID = "A1";
+const TEAM_DOMAIN = "t1";
 /** The (deprecated) verification token Slack still puts in every body. */
-export const VERIFICATION_TOKEN = "fake-verification-token";
+const VERIFICATION_TOKEN = "fake-verification-token";
 
 /** `v0=<hex>` for `rawBody` at `timestamp`, as Slack computes it. */
-export function slackSignature(signingSecret: string, timestamp: number, rawBody: string): string {
+function slackSignature(signingSecret: string, timestamp: number, rawBody: string): string {
   return `v0=${createHmac("sha256", signingSecret).update(`v0:${timestamp}:${rawBody}`).digest("hex")}`;
 }
 
 /** The headers Slack sends with `rawBody` (content type included). */
-export function signedHeaders(signingSecret: string, rawBody: string, contentType: string, opts: SignOpts = {}): Record<string, string> {
+function signedHeaders(signingSecret: string, rawBody: string, contentType: string, opts: SignOpts = {}): Record<string, string> {
   const headers: Record<string, string> = {
     "Content-Type": contentType,
     "User-Agent": "Slackbot 1.0 (+https://api.slack.com/robots)",
@@ -47,7 +47,7 @@ export function signedHeaders(signingSecret: string, rawBody: string, contentTyp
 }
 
 /** POSTs `rawBody` signed, returning status, text and parsed JSON (null if not JSON). */
-export async function sendSigned(
+async function sendSigned(
   t: SlackTarget,
   rawBody: string,
   contentType: string,

@@ -12,7 +12,7 @@ import type { Adapter } from "../adapter.ts";
 import { commandInput } from "../command-input.ts";
 import { consoleTime, renderOutgoing } from "./render.ts";
 
-export const CONSOLE_WORKSPACE = "local";
+const CONSOLE_WORKSPACE = "local";
 /** The console delivers console sets' reminders only, even on a database shared with chat platforms. */
 const CONSOLE_SCOPE = { platforms: ["console"] };
 

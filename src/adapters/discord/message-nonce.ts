@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 
 /** Discord's longest message nonce. */
-export const MAX_NONCE_LENGTH = 25;
+const MAX_NONCE_LENGTH = 25;
 
 /**
  * The message nonce for a reminder: the same for the same outbox key, different (with overwhelming

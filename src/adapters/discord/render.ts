@@ -6,7 +6,7 @@ import { cutNotice, fullTextFile, splitToFit } from "../fit-reply.ts";
  * Discord's limits: a message's content, embeds and their total size, an embed's description and fields, a field's
  * name and value, buttons per row and rows, files per message, custom ids and labels.
  */
-export const DISCORD_LIMITS = {
+const DISCORD_LIMITS = {
   content: 2000,
   description: 4096,
   embeds: 10,
@@ -27,12 +27,12 @@ export const MAX_DISCORD_MESSAGES = 5;
 const STYLES: Record<TimeStyle, string> = { full: "f", date: "D", time: "t" };
 
 /** Our time markers as Discord timestamps, which every reader sees in their own zone. */
-export const discordText = (text: string) => renderTimes(text, (d, style) => `<t:${Math.floor(d.getTime() / 1000)}:${STYLES[style]}>`);
+const discordText = (text: string) => renderTimes(text, (d, style) => `<t:${Math.floor(d.getTime() / 1000)}:${STYLES[style]}>`);
 
 const cut = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 /** A button's custom id: the set's channel and its command, within Discord's 100 characters. */
-export const buttonId = (channelId: string, command: string) => cut(encodeButton(channelId, command), DISCORD_LIMITS.customId);
+const buttonId = (channelId: string, command: string) => cut(encodeButton(channelId, command), DISCORD_LIMITS.customId);
 
 /** One message to send (or to edit into an interaction's reply). */
 export type DiscordMessage = Pick<MessageCreateOptions, "content" | "embeds" | "components" | "files">;

@@ -3,7 +3,7 @@ import { type CommandDecl, commandKey, type OptionSpec } from "../../../commands
 import { allCommands } from "../../../commands/index.ts";
 
 /** Discord application-command option types used here: SUB_COMMAND, STRING, INTEGER, USER. */
-export type DiscordOptionType = 1 | 3 | 4 | 6;
+type DiscordOptionType = 1 | 3 | 4 | 6;
 
 /** One option of a chat-input command, as Discord's registration API takes it. */
 export type DiscordOption = {

@@ -2,7 +2,7 @@ import { type CommandDecl, commandKey } from "../../../commands/define.ts";
 import { allCommands } from "../../../commands/index.ts";
 
 /** The one slash command: Slack's slash commands share a namespace per workspace, so the vocabulary lives under it. */
-export const SLACK_COMMAND = "/als";
+const SLACK_COMMAND = "/als";
 
 /** The parts of a Slack app manifest this app uses. */
 export type SlackManifest = {

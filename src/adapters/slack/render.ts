@@ -3,7 +3,7 @@ import { type Button, encodeButton, type FileOut, type Reply, type TimeStyle } f
 import { cutNotice, fullTextFile, splitToFit } from "../fit-reply.ts";
 
 /** Slack's limits: a section's text, a field, fields per section, elements per actions block, blocks per message. */
-export const SLACK_LIMITS = {
+const SLACK_LIMITS = {
   sectionText: 3000,
   field: 2000,
   fieldsPerSection: 10,
@@ -30,7 +30,7 @@ export function slackText(text: string): string {
   return out + escapeText(text.slice(last));
 }
 
-export type SlackBlock = types.KnownBlock;
+type SlackBlock = types.KnownBlock;
 
 /** One message for chat.postMessage / chat.postEphemeral: blocks and the plain-text fallback Slack wants with them. */
 export type SlackMessage = { text: string; blocks: SlackBlock[] };

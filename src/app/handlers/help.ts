@@ -13,7 +13,7 @@ export const whoLabel: Record<CommandDecl["who"], string> = {
 };
 
 /** The whole help text, generated from the declarations in commands/. */
-export function helpText(commands: readonly CommandDecl[] = allCommands): string {
+function helpText(commands: readonly CommandDecl[] = allCommands): string {
   const lines = ["Commands (options are written name:value; a value runs to the next option or the end of the line, as written):"];
   for (const d of commands) lines.push(`${usage(d)} — ${d.summary}${d.who === "advisor" ? " (advisors only)" : ""}`);
   lines.push('More on one command: /help command:"meeting schedule"');
@@ -21,7 +21,7 @@ export function helpText(commands: readonly CommandDecl[] = allCommands): string
 }
 
 /** One command in detail: usage, who may run it, each option, examples. */
-export function commandHelp(d: CommandDecl): string {
+function commandHelp(d: CommandDecl): string {
   const options = Object.entries(d.options).map(([name, o]) => `  ${name}:${o.required ? "" : " (optional)"} ${o.description}`);
   return [
     `${usage(d)}`,
