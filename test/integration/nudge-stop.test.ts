@@ -38,8 +38,9 @@ describe("the reminders' Stop these button stops that kind only, and can be undo
     const undone = replies(await h.run("click nudge-on-log-action"));
     assert.deepEqual(undone, ['[#set → Eve] The "log-action" reminders are back on (after a meeting: record the actions you agreed).']);
     assert.equal((await h.db.person.findFirstOrThrow({ where: { externalId: "Eve" } })).stoppedNudges, "");
-    const closedAgain = replies(await h.run("clock 2027-02-12T12:05Z\nas Ana\n/meeting close\nclock 2027-02-12T14:06Z")).join("\n");
-    assert.match(closedAgain, /\[DM Eve\] Meeting 2 has closed/);
+    // Eve presented at meeting 2, so her first DM after it asks for her problem (log-problem); the log-action follow-up is hers again.
+    const closedAgain = replies(await h.run("clock 2027-02-12T12:05Z\nas Ana\n/meeting close\nclock 2027-02-13T14:06Z")).join("\n");
+    assert.match(closedAgain, /\[DM Eve\] Following up: you have recorded no action from meeting 2/);
   });
 
   test("/nudge settings lists the stopped kinds; /nudge on without kind: turns everything back on", async () => {
