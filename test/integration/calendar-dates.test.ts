@@ -1,20 +1,9 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, test } from "vitest";
-import { createHarness, type Harness, replies } from "../support/harness.ts";
+import { BASE, createHarness, type Harness, replies } from "../support/harness.ts";
 
 /** The set every scenario starts from (issue 12's BASE script). */
-const BASE = `clock 2027-01-04T09:00Z
-as Sam
-/set create name:"Base set"
-/set add member:@Ana
-/set add member:@Ben
-/set add member:@Cleo
-/set add member:@Dev
-/set add member:@Eve
-/set programme start:2027-01-04 end:2027-07-31
-as Ana
-/meeting schedule when:"2027-01-12 10:00" duration:2h every:"second tuesday" count:7`;
 
 const fileOf = (out: string[]) =>
   out

@@ -2,20 +2,9 @@ import assert from "node:assert/strict";
 import { pino } from "pino";
 import { afterEach, beforeEach, describe, test } from "vitest";
 import { type NudgeSink, runTick } from "../../src/scheduler/tick.ts";
-import { createHarness, type Harness } from "../support/harness.ts";
+import { BASE, createHarness, type Harness } from "../support/harness.ts";
 
 /** The set of issue 12: five members, seven monthly meetings from Tue 12 Jan 2027 (three presenters each). */
-const BASE = `clock 2027-01-04T09:00Z
-as Sam
-/set create name:"Base set"
-/set add member:@Ana
-/set add member:@Ben
-/set add member:@Cleo
-/set add member:@Dev
-/set add member:@Eve
-/set programme start:2027-01-04 end:2027-07-31
-as Ana
-/meeting schedule when:"2027-01-12 10:00" duration:2h every:"second tuesday" count:7`;
 
 /**
  * Each reminder of a transcript as "<clock stamp> | <first line>": when the console delivered it, and what.

@@ -63,3 +63,16 @@ export const FIVE_MEMBER_SET = `as Sam
 /set add member:@Cleo
 /set add member:@Dev
 /set add member:@Eve`;
+
+/** The BASE script of the bug reports: Sam advises Ana, Ben, Cleo, Dev and Eve; seven monthly meetings from 12 Jan 2027. */
+export const BASE = `clock 2027-01-04T09:00Z
+as Sam
+/set create name:"Base set"
+/set add member:@Ana
+/set add member:@Ben
+/set add member:@Cleo
+/set add member:@Dev
+/set add member:@Eve
+/set programme start:2027-01-04 end:2027-07-31
+as Ana
+/meeting schedule when:"2027-01-12 10:00" duration:2h every:"second tuesday" count:7`;
