@@ -1,6 +1,6 @@
 import type { CommandInput } from "../app/context.ts";
 import type { Delivery } from "../app/render-nudge.ts";
-import type { NudgeSink } from "../scheduler/tick.ts";
+import type { NudgeSink } from "../scheduler/deliver.ts";
 
 /** The platforms the bot runs on; a set lives on exactly one, and each has one adapter. */
 export type Platform = CommandInput["platform"];

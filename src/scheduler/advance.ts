@@ -5,7 +5,8 @@ import { nextUnannouncedStart } from "../store/meetings.ts";
 import { loadNudgeState } from "../store/nudge-state.ts";
 import type { Db } from "../store/open-database.ts";
 import { nextRetryAt } from "../store/outbox.ts";
-import { type NudgeSink, runTick, type SchedulerDeps } from "./tick.ts";
+import type { NudgeSink, SchedulerDeps } from "./deliver.ts";
+import { runTick } from "./tick.ts";
 
 /**
  * Moves a simulated clock forward to `to`, stopping at every moment a reminder or a retry falls due and

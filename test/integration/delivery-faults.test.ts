@@ -3,7 +3,7 @@ import { pino } from "pino";
 import { test } from "vitest";
 import type { Delivery } from "../../src/app/render-nudge.ts";
 import { advanceClock } from "../../src/scheduler/advance.ts";
-import { MAX_ATTEMPTS, type NudgeSink, RETRY_DELAYS_MS } from "../../src/scheduler/tick.ts";
+import { MAX_ATTEMPTS, type NudgeSink, RETRY_DELAYS_MS } from "../../src/scheduler/deliver.ts";
 import { createHarness, FIVE_MEMBER_SET } from "../support/harness.ts";
 
 /** A platform that answers 429s, 500s and hangs at random (seeded), and otherwise delivers. */

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { pino } from "pino";
 import { afterEach, beforeEach, describe, test } from "vitest";
-import { type NudgeSink, runTick } from "../../src/scheduler/tick.ts";
+import type { NudgeSink } from "../../src/scheduler/deliver.ts";
+import { runTick } from "../../src/scheduler/tick.ts";
 import { BASE, createHarness, type Harness } from "../support/harness.ts";
 
 /** The set of issue 12: five members, seven monthly meetings from Tue 12 Jan 2027 (three presenters each). */

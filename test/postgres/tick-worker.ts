@@ -8,7 +8,8 @@
  */
 import { createInterface } from "node:readline";
 import { pino } from "pino";
-import { type NudgeSink, runTick } from "../../src/scheduler/tick.ts";
+import type { NudgeSink } from "../../src/scheduler/deliver.ts";
+import { runTick } from "../../src/scheduler/tick.ts";
 import { openDatabase } from "../../src/store/open-database.ts";
 
 const db = await openDatabase(process.env.DATABASE_URL!);
