@@ -1,16 +1,28 @@
 /**
- * Benchmarks, run in order, each printing its own result block.
- * usage: npm run bench            (all of them)
- *        npm run bench -- NAME…   (only the named ones)
+ * `npm run bench`: the benchmarks of docs/scaling.md and the README's Performance section, in one run, side by
+ * side. Each prints its result block; together they write bench/results.json and end with exactly one line
+ * `BENCH-SUMMARY {json}` holding every figure (a median over repeated runs with its min and max).
+ * usage: npm run bench                 (all of them)
+ *        BENCH_SMALL=1 npm run bench   (smaller populations, fewer runs: a quick check, not the figures)
+ *        npm run bench -- NAME…        (only the named ones)
+ * PostgreSQL figures come from a throwaway cluster (scripts/postgres/cluster.ts) when its binaries are installed.
  * Add a benchmark by writing scripts/bench/NAME.ts exporting a `Benchmark` and listing it below.
  */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
 import { performance } from "node:perf_hooks";
+import { busyTick } from "./bench/busy-tick.ts";
+import { commandsAtScale } from "./bench/commands-at-scale.ts";
+import { cronAlternative } from "./bench/cron-alternative.ts";
+import { benchPostgres } from "./bench/databases.ts";
 import { draftCompile } from "./bench/draft-compile.ts";
-import { nudgeTick } from "./bench/nudge-tick.ts";
-import { slackLatency } from "./bench/slack-latency.ts";
-import type { Benchmark, Reporter } from "./bench/types.ts";
+import { idleTick } from "./bench/idle-tick.ts";
+import { rateLimitedDelivery } from "./bench/rate-limited-delivery.ts";
+import { startupFootprint } from "./bench/startup-footprint.ts";
+import type { BenchContext, Benchmark, Figures, Reporter } from "./bench/types.ts";
 
-const benchmarks: Benchmark[] = [nudgeTick, draftCompile, slackLatency];
+const benchmarks: Benchmark[] = [idleTick, busyTick, rateLimitedDelivery, cronAlternative, commandsAtScale, startupFootprint, draftCompile];
 
 const wanted = process.argv.slice(2).filter((a) => a !== "--");
 const unknown = wanted.filter((name) => !benchmarks.some((b) => b.name === name));
@@ -28,24 +40,63 @@ const reporter: Reporter = {
   note: (text) => console.log(`  · ${text}`),
 };
 
-let failures = 0;
-const started = performance.now();
-for (const bench of selected) {
-  const rule = "=".repeat(Math.max(8, 78 - bench.name.length - 6));
-  console.log(`\n=== ${bench.name} ${rule}`);
-  console.log(`  ${bench.description}`);
-  console.log("");
-  const t0 = performance.now();
+const git = (...args: string[]) => {
   try {
-    await bench.run(reporter);
-    console.log(`--- ${bench.name}: done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  } catch (error) {
-    failures++;
-    console.log(`--- ${bench.name}: FAILED after ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    console.log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return execFileSync("git", args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return null;
   }
+};
+const small = Boolean(process.env.BENCH_SMALL);
+const postgres = await benchPostgres();
+if (!postgres) console.log("PostgreSQL server binaries not found: the PostgreSQL figures are left out (install Debian's postgresql).");
+const ctx: BenchContext = { small, postgres: postgres?.create ?? null };
+// Ctrl-C stops the run, then the cluster.
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.once(signal, () => {
+    postgres?.cluster.stop();
+    process.exit(130);
+  });
+
+const figures: Record<string, Figures> = {};
+const failed: string[] = [];
+const started = performance.now();
+try {
+  for (const bench of selected) {
+    const rule = "=".repeat(Math.max(8, 78 - bench.name.length - 6));
+    console.log(`\n=== ${bench.name} ${rule}`);
+    console.log(`  ${bench.description}`);
+    console.log("");
+    const t0 = performance.now();
+    try {
+      figures[bench.name] = await bench.run(reporter, ctx);
+      console.log(`--- ${bench.name}: done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    } catch (error) {
+      failed.push(bench.name);
+      console.log(`--- ${bench.name}: FAILED after ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      console.log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    }
+  }
+} finally {
+  postgres?.cluster.stop();
 }
+
+const seconds = Number(((performance.now() - started) / 1000).toFixed(1));
+const summary = {
+  commit: git("rev-parse", "--short", "HEAD"),
+  dirty: git("status", "--porcelain") !== "",
+  date: new Date().toISOString(),
+  small,
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? "unknown", memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+  postgres: postgres ? "throwaway cluster, fsync off" : null,
+  seconds,
+  failed,
+  figures,
+};
+mkdirSync("bench", { recursive: true });
+writeFileSync("bench/results.json", `${JSON.stringify(summary, null, 2)}\n`);
 console.log(
-  `\n${selected.length} benchmark${selected.length === 1 ? "" : "s"}, ${failures} failed, ${((performance.now() - started) / 1000).toFixed(1)} s in all`,
+  `\n${selected.length} benchmark${selected.length === 1 ? "" : "s"}, ${failed.length} failed, ${seconds} s in all; bench/results.json written`,
 );
-process.exitCode = failures > 0 ? 1 : 0;
+console.log(`BENCH-SUMMARY ${JSON.stringify(summary)}`);
+process.exitCode = failed.length > 0 ? 1 : 0;

@@ -11,7 +11,7 @@ import type { EntryKind } from "../../src/domain/entry-kind.ts";
 import { evidenceCsv } from "../../src/export/draft-csv.ts";
 import { draftToDocx } from "../../src/export/draft-docx.ts";
 import { draftToMarkdown } from "../../src/export/draft-markdown.ts";
-import { type Benchmark, fmt, ms, type Reporter } from "./types.ts";
+import { type Benchmark, type Figure, figure, fmt, type Reporter, show } from "./types.ts";
 
 const RUNS = 20;
 const WARMUP = 3;
@@ -113,13 +113,7 @@ export function twelveMonthMember(): DraftInput {
   };
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-
-async function timed(runs: number, f: () => unknown): Promise<{ median: number; min: number; max: number }> {
+async function timed(runs: number, f: () => unknown): Promise<Figure> {
   for (let i = 0; i < WARMUP; i++) await f();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -127,11 +121,10 @@ async function timed(runs: number, f: () => unknown): Promise<{ median: number; 
     await f();
     times.push(performance.now() - t0);
   }
-  return { median: median(times), min: Math.min(...times), max: Math.max(...times) };
+  return figure("ms", times);
 }
 
 const kb = (bytes: number) => `${fmt(bytes)} bytes (${(bytes / 1024).toFixed(1)} KiB)`;
-const spread = (t: { median: number; min: number; max: number }) => `${ms(t.median).padStart(9)}   (min ${ms(t.min)}, max ${ms(t.max)})`;
 
 export const draftCompile: Benchmark = {
   name: "draft-compile",
@@ -155,13 +148,20 @@ export const draftCompile: Benchmark = {
     out.field("warnings", draft.warnings.length ? draft.warnings.map((w) => w.slice(0, 60)).join(" | ") : "none");
     out.line();
     out.line(`median of ${RUNS} runs each, after ${WARMUP} warm-up runs`);
-    out.field("compileDraft alone", spread(await timed(RUNS, () => compileDraft(input))));
-    out.field("COMPILE + MARKDOWN", spread(await timed(RUNS, () => draftToMarkdown(compileDraft(input)))));
-    out.field("COMPILE + DOCX", spread(await timed(RUNS, () => draftToDocx(compileDraft(input)))));
-    out.field("evidenceRows + CSV", spread(await timed(RUNS, () => evidenceCsv(evidenceRows(input)))));
+    const figures = {
+      compile: await timed(RUNS, () => compileDraft(input)),
+      markdown: await timed(RUNS, () => draftToMarkdown(compileDraft(input))),
+      docx: await timed(RUNS, () => draftToDocx(compileDraft(input))),
+      csv: await timed(RUNS, () => evidenceCsv(evidenceRows(input))),
+    };
+    out.field("compileDraft alone", show(figures.compile));
+    out.field("COMPILE + MARKDOWN", show(figures.markdown));
+    out.field("COMPILE + DOCX", show(figures.docx));
+    out.field("evidenceRows + CSV", show(figures.csv));
     out.line();
     out.field("Markdown size", kb(Buffer.byteLength(md, "utf8")));
     out.field(".docx size", kb(docx.byteLength));
     out.field("evidence CSV size", `${kb(Buffer.byteLength(csv, "utf8"))}, ${csv.split("\r\n").length - 2} rows`);
+    return figures;
   },
 };

@@ -1,6 +1,8 @@
 /**
- * Fills a migrated SQLite file with many learning sets, fast: raw SQL through better-sqlite3, one
- * transaction, prepared statements. DateTimes are written as the Prisma adapter writes them (`sqlTime`).
+ * Fills a migrated database (an SQLite file or a PostgreSQL database) with many learning sets, fast: the rows
+ * are built here and written in bulk — prepared statements in one transaction on SQLite, batches of 5,000 rows
+ * each sent as ONE JSON parameter (`json_populate_recordset`) on PostgreSQL. Only the columns named here are
+ * written; the others take their defaults. DateTimes are written as the Prisma adapters write them.
  *
  * Each set, relative to `now` (a weekday 12:00 UTC, everyone in Europe/London with default quiet hours):
  * - 1 advisor + 5 members, joined 60 days ago;
@@ -10,10 +12,13 @@
  * - member 3 has an open action whose due date is over at `now` → 1 "action-due"; member 4 has an open action due
  *   a week later (loaded, not due). Due dates are calendar dates read in `DUE_ZONE` (UTC−12, where a day ends at
  *   12:00 UTC), so that one ends exactly at `now`.
- * Nothing else falls in a window (now − 1 min, now]: 9 reminders per set.
+ * Nothing else falls due within the next hour: a tick at `now` finds 9 reminders a set; a tick between
+ * `now` + 1 min and `now` + 1 h finds none.
  */
 import Database from "better-sqlite3";
+import pg from "pg";
 import { addDays, calendarDateOf } from "../../src/domain/calendar-date.ts";
+import { isPostgresUrl, sqlitePath } from "../../src/store/open-database.ts";
 import { sqlTime } from "../../src/store/outbox.ts";
 
 const MINUTE = 60_000;
@@ -23,119 +28,263 @@ const DAY = 24 * HOUR;
 export const TIME_ZONE = "Europe/London";
 /** The zone the seeded due dates are read in: a day there ends at 12:00 UTC, the time of `now`. */
 const DUE_ZONE = "Etc/GMT+12";
-export const MEMBERS_PER_SET = 5;
+const MEMBERS_PER_SET = 5;
 export const PEOPLE_PER_SET = MEMBERS_PER_SET + 1;
-/** Reminders due per set at `now`, by kind (see above). */
-export const DUE_PER_SET = { "presenter-prep": 3, "log-action": 5, "action-due": 1 } as const;
+/** Reminders due per set at `now`: 3 presenter-prep, 5 log-action, 1 action-due (see above). */
+export const DUE_PER_SET = 9;
 
-export type SeedCounts = {
-  sets: number;
-  people: number;
-  memberships: number;
-  meetings: number;
-  slots: number;
-  attendance: number;
-  entries: number;
-  actions: number;
+/** The platform the sets live on and its ids: the workspace's, set i's channel, and person k (0 = advisor) of set i. */
+export type SeedPlatform = {
+  platform: "console" | "slack" | "discord";
+  workspace: string;
+  channel(i: number): string;
+  user(i: number, k: number): string;
 };
 
-/** Seeds `sets` sets into the (already migrated) file; the scheduler's last tick is set to `now` − `windowMs`. */
-export function seedSets(path: string, sets: number, now: Date, windowMs = MINUTE): SeedCounts {
-  const t = (offsetMs: number) => sqlTime(new Date(now.getTime() + offsetMs));
+export const CONSOLE: SeedPlatform = { platform: "console", workspace: "local", channel: (i) => `c${i}`, user: (i, k) => `u${i}_${k}` };
+export const SLACK: SeedPlatform = { platform: "slack", workspace: "T1", channel: (i) => `C${i}`, user: (i, k) => `U${i}X${k}` };
+/** Discord: snowflake-shaped ids (a guild, then channels and users numbered under it). */
+export const DISCORD: SeedPlatform = {
+  platform: "discord",
+  workspace: "1111111111111111111",
+  channel: (i) => String(2_000_000_000_000_000_000n + BigInt(i)),
+  user: (i, k) => String(3_000_000_000_000_000_000n + BigInt(i * 10 + k)),
+};
+
+type Value = string | number | boolean | Date | null;
+type Rows = Record<string, Record<string, Value>[]>;
+
+/** Rows of `sets` sets (see above) on `platform`, with the scheduler's last tick at `lastTick`. */
+function buildRows(sets: number, now: Date, lastTick: Date, platform: SeedPlatform): Rows {
+  const t = (offsetMs: number) => new Date(now.getTime() + offsetMs);
   const longAgo = t(-60 * DAY);
   /** The due date (ISO, in DUE_ZONE) whose end is `days` after `now`. */
   const dueDay = (days: number) => addDays(calendarDateOf(now, DUE_ZONE), days - 1).date;
-  const raw = new Database(path);
-  try {
-    raw.pragma("journal_mode = WAL");
-    raw.pragma("synchronous = OFF");
-    const ins = {
-      workspace: raw.prepare(
-        `INSERT INTO "Workspace" ("id", "platform", "externalId", "name", "createdAt") VALUES (?, 'console', 'local', 'Bench', ?)`,
-      ),
-      person: raw.prepare(
-        `INSERT INTO "Person" ("id", "workspaceId", "externalId", "displayName", "timeZone", "quietStart", "quietEnd", "nudgesOn", "snoozedUntil", "createdAt")
-         VALUES (?, 'w', ?, ?, ?, NULL, NULL, 1, NULL, ?)`,
-      ),
-      set: raw.prepare(
-        `INSERT INTO "LearningSet" ("id", "workspaceId", "channelId", "name", "timeZone", "programmeStart", "programmeEnd", "slotMinutes", "allowanceMinutes", "createdAt")
-         VALUES (?, 'w', ?, ?, ?, NULL, NULL, 30, 30, ?)`,
-      ),
-      membership: raw.prepare(
-        `INSERT INTO "Membership" ("id", "setId", "personId", "role", "pairLabel", "sharing", "joinedAt", "leftAt") VALUES (?, ?, ?, ?, NULL, 0, ?, NULL)`,
-      ),
-      meeting: raw.prepare(
-        `INSERT INTO "Meeting" ("id", "setId", "number", "seriesId", "startsAt", "durationMinutes", "status", "createdById", "closedAt", "createdAt", "announcedAt")
-         VALUES (?, ?, ?, NULL, ?, 90, ?, ?, ?, ?, ?)`,
-      ),
-      slot: raw.prepare(
-        `INSERT INTO "PresenterSlot" ("id", "meetingId", "personId", "position", "status", "swapped", "updatedAt") VALUES (?, ?, ?, ?, 'planned', 0, ?)`,
-      ),
-      attendance: raw.prepare(`INSERT INTO "Attendance" ("meetingId", "personId") VALUES (?, ?)`),
-      entry: raw.prepare(
-        `INSERT INTO "Entry" ("id", "setId", "authorId", "number", "kind", "text", "meetingId", "createdAt", "editedAt") VALUES (?, ?, ?, 1, 'action', ?, NULL, ?, NULL)`,
-      ),
-      action: raw.prepare(
-        `INSERT INTO "Action" ("id", "entryId", "setId", "ownerId", "meetingId", "createdAt", "dueDate", "dueTimeZone", "status", "outcome", "effectiveness", "outcomeAt")
-         VALUES (?, ?, ?, ?, NULL, ?, ?, ?, 'open', NULL, NULL, NULL)`,
-      ),
-      tick: raw.prepare(`INSERT INTO "SchedulerState" ("id", "lastTickAt") VALUES ('nudges', ?)`),
-    };
-    const counts: SeedCounts = { sets, people: 0, memberships: 0, meetings: 0, slots: 0, attendance: 0, entries: 0, actions: 0 };
-    const closedAt = t(-2 * HOUR);
-    const firstStart = t(-2 * HOUR - 90 * MINUTE);
-    const nextStart = t(48 * HOUR);
-    const actionLogged = t(-7 * DAY);
+  const rows: Rows = {
+    Workspace: [{ id: "w", platform: platform.platform, externalId: platform.workspace, name: "Bench", createdAt: longAgo }],
+    Person: [],
+    LearningSet: [],
+    Membership: [],
+    Meeting: [],
+    Attendance: [],
+    PresenterSlot: [],
+    Entry: [],
+    Action: [],
+    SchedulerState: [{ id: "nudges", lastTickAt: lastTick }],
+  };
+  const closedAt = t(-2 * HOUR);
+  const firstStart = t(-2 * HOUR - 90 * MINUTE);
+  const nextStart = t(48 * HOUR);
+  const actionLogged = t(-7 * DAY);
+  for (let i = 0; i < sets; i++) {
+    const s = `s${i}`;
+    rows.LearningSet!.push({
+      id: s,
+      workspaceId: "w",
+      channelId: platform.channel(i),
+      name: `Set ${i}`,
+      timeZone: TIME_ZONE,
+      createdAt: longAgo,
+    });
+    const people: string[] = [];
+    for (let k = 0; k < PEOPLE_PER_SET; k++) {
+      const p = `p${i}_${k}`; // k = 0 is the advisor
+      people.push(p);
+      const displayName = k === 0 ? `Advisor ${i}` : `Member ${i}.${k}`;
+      rows.Person!.push({
+        id: p,
+        workspaceId: "w",
+        externalId: platform.user(i, k),
+        displayName,
+        timeZone: TIME_ZONE,
+        nudgesOn: true,
+        createdAt: longAgo,
+      });
+      rows.Membership!.push({
+        id: `ms${i}_${k}`,
+        setId: s,
+        personId: p,
+        role: k === 0 ? "advisor" : "member",
+        sharing: false,
+        joinedAt: longAgo,
+      });
+    }
+    const [advisor, ...members] = people as [string, ...string[]];
+    // Both announced long ago (the steady state): the tick has no presenters to announce.
+    const meeting = (n: number, startsAt: Date, status: string, closed: Date | null) => ({
+      id: `m${i}_${n}`,
+      setId: s,
+      number: n,
+      startsAt,
+      durationMinutes: 90,
+      status,
+      createdById: advisor,
+      closedAt: closed,
+      createdAt: longAgo,
+      announcedAt: longAgo,
+    });
+    rows.Meeting!.push(meeting(1, firstStart, "closed", closedAt), meeting(2, nextStart, "scheduled", null));
+    for (const m of members) rows.Attendance!.push({ meetingId: `m${i}_1`, personId: m });
+    for (let k = 0; k < 3; k++)
+      rows.PresenterSlot!.push({
+        id: `sl${i}_${k}`,
+        meetingId: `m${i}_2`,
+        personId: members[k]!,
+        position: k + 1,
+        status: "planned",
+        swapped: false,
+        updatedAt: longAgo,
+      });
+    for (const [k, dueDate] of [
+      [3, dueDay(0)],
+      [4, dueDay(7)],
+    ] as const) {
+      rows.Entry!.push({
+        id: `e${i}_${k}`,
+        setId: s,
+        authorId: members[k]!,
+        number: 1,
+        kind: "action",
+        text: `Action of member ${k} in set ${i}`,
+        createdAt: actionLogged,
+      });
+      rows.Action!.push({
+        id: `a${i}_${k}`,
+        entryId: `e${i}_${k}`,
+        setId: s,
+        ownerId: members[k]!,
+        createdAt: actionLogged,
+        dueDate,
+        dueTimeZone: DUE_ZONE,
+        status: "open",
+      });
+    }
+  }
+  return rows;
+}
 
-    raw.transaction(() => {
-      ins.workspace.run("w", longAgo);
-      for (let i = 0; i < sets; i++) {
-        const s = `s${i}`;
-        ins.set.run(s, `c${i}`, `Set ${i}`, TIME_ZONE, longAgo);
-        const people: string[] = [];
-        for (let k = 0; k < PEOPLE_PER_SET; k++) {
-          const p = `p${i}_${k}`; // k = 0 is the advisor
-          people.push(p);
-          ins.person.run(p, `u${i}_${k}`, k === 0 ? `Advisor ${i}` : `Member ${i}.${k}`, TIME_ZONE, longAgo);
-          ins.membership.run(`ms${i}_${k}`, s, p, k === 0 ? "advisor" : "member", longAgo);
-          counts.people++;
-          counts.memberships++;
-        }
-        const [advisor, ...members] = people as [string, ...string[]];
-        // Both announced long ago (the steady state): the tick has no presenters to announce.
-        ins.meeting.run(`m${i}_1`, s, 1, firstStart, "closed", advisor, closedAt, longAgo, longAgo);
-        ins.meeting.run(`m${i}_2`, s, 2, nextStart, "scheduled", advisor, null, longAgo, longAgo);
-        counts.meetings += 2;
-        for (const m of members) ins.attendance.run(`m${i}_1`, m);
-        counts.attendance += members.length;
-        for (let k = 0; k < 3; k++) ins.slot.run(`sl${i}_${k}`, `m${i}_2`, members[k], k + 1, longAgo);
-        counts.slots += 3;
-        for (const [k, dueDate] of [
-          [3, dueDay(0)],
-          [4, dueDay(7)],
-        ] as const) {
-          ins.entry.run(`e${i}_${k}`, s, members[k], `Action of member ${k} in set ${i}`, actionLogged);
-          ins.action.run(`a${i}_${k}`, `e${i}_${k}`, s, members[k], actionLogged, dueDate, DUE_ZONE);
-          counts.entries++;
-          counts.actions++;
+/**
+ * Seeds `sets` sets into the (already migrated, empty) database at `url`; the scheduler's last tick is set to
+ * `lastTick` (default: a minute before `now`). Returns the number of rows written.
+ */
+export async function seedSets(
+  url: string,
+  sets: number,
+  now: Date,
+  opts: { lastTick?: Date; platform?: SeedPlatform } = {},
+): Promise<number> {
+  const rows = buildRows(sets, now, opts.lastTick ?? new Date(now.getTime() - MINUTE), opts.platform ?? CONSOLE);
+  await writeRows(url, rows);
+  return Object.values(rows).reduce((n, r) => n + r.length, 0);
+}
+
+/**
+ * Writes `n` pending outbox rows for set s0 (see `seedSets`): one every `everyMs` from `first`, each a DM to
+ * person `p0_1` with its own text, stale an hour after it is due. For the footprint of reminders held in the outbox.
+ */
+export async function seedOutbox(
+  url: string,
+  n: number,
+  first: Date,
+  everyMs: number,
+  platform: SeedPlatform,
+  status = "pending",
+): Promise<void> {
+  const Outbox: Record<string, Value>[] = [];
+  for (let i = 0; i < n; i++) {
+    const sendAt = new Date(first.getTime() + i * everyMs);
+    const payload = {
+      platform: platform.platform,
+      workspaceId: platform.workspace,
+      channelId: platform.channel(0),
+      to: { kind: "dm", externalId: platform.user(0, 1), displayName: "Member 0.1", timeZone: TIME_ZONE },
+      reply: { text: `Bench reminder ${i}`, buttons: [] },
+    };
+    Outbox.push({
+      id: `o${i}`,
+      key: `bench:${i}`,
+      kind: "log-action",
+      setId: "s0",
+      personId: "p0_1",
+      payload: JSON.stringify(payload),
+      sendAt,
+      staleAt: new Date(sendAt.getTime() + HOUR),
+      status,
+      attempts: 0,
+      createdAt: first,
+    });
+  }
+  await writeRows(url, { Outbox });
+}
+
+async function writeRows(url: string, rows: Rows): Promise<void> {
+  if (isPostgresUrl(url)) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query("BEGIN");
+      for (const [table, list] of Object.entries(rows)) {
+        if (list.length === 0) continue;
+        const columns = Object.keys(list[0]!)
+          .map((c) => `"${c}"`)
+          .join(", ");
+        for (let at = 0; at < list.length; at += 5000) {
+          const batch = JSON.stringify(list.slice(at, at + 5000));
+          await client.query(
+            `INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)`,
+            [batch],
+          );
         }
       }
-      ins.tick.run(t(-windowMs));
+      await client.query("COMMIT");
+    } finally {
+      await client.end();
+    }
+    return;
+  }
+  const raw = new Database(sqlitePath(url));
+  try {
+    raw.pragma("journal_mode = WAL");
+    raw.transaction(() => {
+      for (const [table, list] of Object.entries(rows)) {
+        if (list.length === 0) continue;
+        const columns = Object.keys(list[0]!);
+        const insert = raw.prepare(
+          `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
+        );
+        for (const row of list)
+          insert.run(
+            ...columns.map((c) => {
+              const v = row[c]!;
+              return v instanceof Date ? sqlTime(v) : typeof v === "boolean" ? (v ? 1 : 0) : v;
+            }),
+          );
+      }
     })();
-    return counts;
   } finally {
     raw.close();
   }
 }
 
-/** Outbox rows by kind and status, read directly (not through the counted client). */
-export function outboxSummary(path: string): { kind: string; status: string; n: number }[] {
-  const raw = new Database(path, { readonly: true });
-  try {
-    return raw
-      .prepare(`SELECT "kind", "status", count(*) AS n FROM "Outbox" GROUP BY "kind", "status" ORDER BY "kind", "status"`)
-      .all() as { kind: string; status: string; n: number }[];
-  } finally {
-    raw.close();
+/** Outbox rows by status, read directly (not through a counted client). */
+export async function outboxByStatus(url: string): Promise<Record<string, number>> {
+  const sql = `SELECT "status", count(*) AS n FROM "Outbox" GROUP BY "status"`;
+  let rows: { status: string; n: number | string }[];
+  if (isPostgresUrl(url)) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      rows = (await client.query<{ status: string; n: string }>(sql)).rows;
+    } finally {
+      await client.end();
+    }
+  } else {
+    const raw = new Database(sqlitePath(url), { readonly: true });
+    try {
+      rows = raw.prepare(sql).all() as { status: string; n: number }[];
+    } finally {
+      raw.close();
+    }
   }
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }

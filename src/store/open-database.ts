@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
 import BetterSqlite from "better-sqlite3";
 import { type Prisma, PrismaClient } from "./generated/client.ts";
 import { PrismaClient as PostgresClient } from "./generated-pg/client.ts";
@@ -48,15 +49,18 @@ export function sqlitePath(url: string): string {
   return url.slice("file:".length);
 }
 
+/** Wraps the driver adapter a client is built on (the benchmarks count statements this way); the identity by default. */
+type AdapterWrapper = (adapter: SqlDriverAdapterFactory) => SqlDriverAdapterFactory;
+
 /**
  * Opens the database at `url` — the embedded SQLite file (`file:`, created with its folder) or a
  * PostgreSQL server (`postgres://`) — applying any pending migrations first. The caller closes it
- * with `db.$disconnect()`.
+ * with `db.$disconnect()`. `wrap` sees the driver adapter before the client does (scripts/bench).
  */
-export async function openDatabase(url: string): Promise<Database> {
+export async function openDatabase(url: string, wrap: AdapterWrapper = (a) => a): Promise<Database> {
   if (isPostgresUrl(url)) {
     await migratePostgres(url);
-    const db = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Database;
+    const db = new PostgresClient({ adapter: wrap(new PrismaPg({ connectionString: url })) }) as unknown as Database;
     providers.set(db, "postgresql");
     await db.$connect();
     return db;
@@ -68,7 +72,7 @@ export async function openDatabase(url: string): Promise<Database> {
   raw.pragma("busy_timeout = 5000");
   migrateSqlite(raw);
   raw.close();
-  const db = new PrismaClient({ adapter: serialisedSqlite(new PrismaBetterSQLite3({ url: `file:${path}` })) });
+  const db = new PrismaClient({ adapter: wrap(serialisedSqlite(new PrismaBetterSQLite3({ url: `file:${path}` }))) });
   await db.$connect();
   return db;
 }
