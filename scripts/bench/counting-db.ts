@@ -32,7 +32,9 @@ export async function openCounting(url: string): Promise<CountingDb> {
   return {
     db,
     statements,
-    reset: () => void (statements.length = 0),
+    reset() {
+      statements.length = 0;
+    },
     close: () => db.$disconnect(),
   };
 }
