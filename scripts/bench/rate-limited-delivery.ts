@@ -1,9 +1,201 @@
-import type { Benchmark } from "./types.ts";
+/**
+ * rate-limited-delivery (item 3): reminders in the outbox delivered by one scheduler tick through the REAL
+ * adapters (Bolt's WebClient, discord.js's REST manager) to the local fakes behind a proxy that enforces the
+ * platform's limit with 50 ms latency a call (rate-limited-proxy.ts):
+ * - Slack: one message a second per channel. C people get k reminders each, so each DM channel has a backlog
+ *   and the limit binds: at the limit, C messages a second after each channel's first.
+ * - Discord: 50 requests a second, globally. R people get one reminder each.
+ * Sustained throughput is read at the fake (accepted calls between the first and the last); every reminder must
+ * reach it exactly once.
+ */
+import { pino } from "pino";
+import { deliverByPlatform } from "../../src/adapters/adapter.ts";
+import { createDiscordAdapter } from "../../src/adapters/discord/create-discord-adapter.ts";
+import { createSlackAdapter } from "../../src/adapters/slack/create-slack-adapter.ts";
+import { handlers } from "../../src/app/handlers/index.ts";
+import { ManualClock } from "../../src/clock.ts";
+import { openDatabase } from "../../src/store/open-database.ts";
+import { FakeDiscord } from "../../test/support/fake-discord.ts";
+import { FakeSlack } from "../../test/support/fake-slack.ts";
+import { freePort } from "../../test/support/http-probe.ts";
+import { freshDatabase } from "./databases.ts";
+import { discordGlobal, rateLimitedProxy, slackPerChannel } from "./rate-limited-proxy.ts";
+import { tick } from "./scheduler.ts";
+import { DISCORD, outboxByStatus, type SeedPlatform, SLACK, seedOutbox, seedSets } from "./seed-sets.ts";
+import { type BenchContext, type Benchmark, type Figures, fmt, over, repeat, show } from "./types.ts";
+
+const NOW = new Date("2027-03-03T12:00:00.000Z");
+const LATENCY_MS = 50;
+const DISCORD_LIMIT = 50;
+const MINUTE = 60_000;
+
+/** A database with `people` members (5 a set) on `platform`, nothing due from the sets, and `n` reminders pending for them. */
+async function prepare(ctx: BenchContext, platform: SeedPlatform, people: number, n: number) {
+  const database = await freshDatabase("sqlite", ctx);
+  const at = new Date(NOW.getTime() + 10 * MINUTE); // the sets' own reminders were due at NOW: long planned
+  await seedSets(database.url, Math.ceil(people / 5), NOW, { platform, lastTick: new Date(at.getTime() - MINUTE) });
+  await seedOutbox(database.url, n, {
+    first: new Date(at.getTime() - MINUTE),
+    everyMs: 0,
+    platform,
+    to: (j) => [Math.floor((j % people) / 5), 1 + ((j % people) % 5)],
+  });
+  return { database, at };
+}
+
+const deps = (db: Awaited<ReturnType<typeof openDatabase>>) => ({
+  db,
+  clock: new ManualClock(NOW),
+  logger: pino({ level: "silent" }),
+  defaultTimeZone: "Europe/London",
+});
+
+/** Which "Bench reminder j" a posted message carries (wherever the adapter put the text). */
+const reminderIn = (body: unknown) => /Bench reminder \d+/.exec(JSON.stringify(body))?.[0] ?? "none";
+
+/** Reminders the fake accepted more than once, and those it never saw, among "Bench reminder 0…n−1". */
+function tally(texts: string[], n: number) {
+  const seen = new Map<string, number>();
+  for (const t of texts) seen.set(t, (seen.get(t) ?? 0) + 1);
+  const lost = Array.from({ length: n }, (_, j) => `Bench reminder ${j}`).filter((t) => !seen.has(t)).length;
+  const doubled = [...seen.values()].filter((c) => c > 1).length;
+  return { lost, doubled };
+}
+
+async function slackRun(ctx: BenchContext, channels: number, each: number) {
+  const n = channels * each;
+  const { database, at } = await prepare(ctx, SLACK, channels, n);
+  const fake = await FakeSlack.start();
+  const proxy = await rateLimitedProxy(new URL(fake.url).origin, LATENCY_MS, slackPerChannel());
+  const db = await openDatabase(database.url);
+  const adapter = createSlackAdapter(deps(db), handlers, {
+    botToken: "xoxb-bench",
+    signingSecret: "bench",
+    apiUrl: `${proxy.origin}/api/`,
+    port: await freePort(),
+  });
+  try {
+    await adapter.start();
+    const t0 = Date.now();
+    const report = await tick(db, deliverByPlatform([adapter]), at);
+    const wallS = (Date.now() - t0) / 1000;
+    const posts = proxy.accepted.filter((c) => c.path.endsWith("/chat.postMessage"));
+    const texts = fake
+      .callsTo("chat.postMessage")
+      .filter((c) => c.status === 200)
+      .map((c) => reminderIn(c.args));
+    const span = (posts.at(-1)!.at - posts[0]!.at) / 1000;
+    const outbox = await outboxByStatus(database.url);
+    return {
+      sent: report.sent,
+      outboxSent: outbox.sent ?? 0,
+      ...tally(texts, n),
+      // After each channel's first message, the limit allows `channels` a second.
+      sustained: (posts.length - channels) / span,
+      limit: channels,
+      wallS,
+      calls: proxy.accepted.length,
+      rateLimited: proxy.limited,
+    };
+  } finally {
+    await adapter.stop();
+    await db.$disconnect();
+    await proxy.close();
+    await fake.close();
+    await database.drop();
+  }
+}
+
+async function discordRun(ctx: BenchContext, n: number) {
+  const { database, at } = await prepare(ctx, DISCORD, n, n);
+  const fake = await FakeDiscord.start();
+  const proxy = await rateLimitedProxy(new URL(fake.apiUrl).origin, LATENCY_MS, discordGlobal(DISCORD_LIMIT));
+  const db = await openDatabase(database.url);
+  const adapter = createDiscordAdapter(deps(db), handlers, { token: "bench-token", apiUrl: `${proxy.origin}/api` });
+  try {
+    await adapter.start();
+    const before = proxy.accepted.length;
+    const t0 = Date.now();
+    const report = await tick(db, deliverByPlatform([adapter]), at);
+    const wallS = (Date.now() - t0) / 1000;
+    const calls = proxy.accepted.slice(before);
+    const messages = calls.filter((c) => /\/channels\/[^/]+\/messages$/.test(c.path));
+    const texts = fake
+      .callsTo("POST", /^\/channels\/[^/]+\/messages$/)
+      .filter((c) => c.status === 200)
+      .map((c) => reminderIn(c.body));
+    const outbox = await outboxByStatus(database.url);
+    return {
+      sent: report.sent,
+      outboxSent: outbox.sent ?? 0,
+      ...tally(texts, n),
+      requestRate: (calls.length - 1) / ((calls.at(-1)!.at - calls[0]!.at) / 1000),
+      reminderRate: (messages.length - 1) / ((messages.at(-1)!.at - messages[0]!.at) / 1000),
+      requestsPerReminder: calls.length / n,
+      wallS,
+      rateLimited: proxy.limited,
+    };
+  } finally {
+    await adapter.stop();
+    await db.$disconnect();
+    await proxy.close();
+    await fake.close();
+    await database.drop();
+  }
+}
 
 export const rateLimitedDelivery: Benchmark = {
   name: "rate-limited-delivery",
-  description: "to do",
-  async run() {
-    throw new Error("not written yet");
+  description: `one tick delivering through the real adapters to local fakes that enforce the platforms' limits, ${LATENCY_MS} ms a call`,
+  async run(out, ctx) {
+    const runs = ctx.small ? 2 : 3;
+    const [channels, each] = ctx.small ? [20, 4] : [50, 10];
+    const discordN = ctx.small ? 150 : 1_000;
+    const result: Figures = {};
+
+    out.note(`Slack: ${channels} DM channels × ${each} reminders, ${runs} runs`);
+    const slack = await repeat(runs, () => slackRun(ctx, channels, each));
+    const s = {
+      reminders: channels * each,
+      limit: channels,
+      sustained: over(slack, "messages/s", (r) => r.sustained),
+      ofLimit: over(slack, "%", (r) => (100 * r.sustained) / r.limit),
+      tick: over(slack, "s", (r) => r.wallS),
+      rateLimitedAnswers: over(slack, "429s", (r) => r.rateLimited),
+      lost: Math.max(...slack.map((r) => r.lost + (channels * each - r.outboxSent))),
+      doubled: Math.max(...slack.map((r) => r.doubled)),
+    };
+    result.slack = s;
+    out.field(
+      "Slack: sustained, after each channel's first",
+      `${show(s.sustained)}; limit ${channels}/s (1 a second in each of ${channels} channels)`,
+    );
+    out.field("Slack: of the limit", show(s.ofLimit));
+    out.field("Slack: tick wall time", show(s.tick));
+    out.field("Slack: 429 answers waited out", show(s.rateLimitedAnswers));
+    out.field("Slack: lost / doubled", `${s.lost} / ${s.doubled} of ${fmt(channels * each)}`);
+
+    out.note(`Discord: ${fmt(discordN)} DMs to different people, ${runs} runs`);
+    const discord = await repeat(runs, () => discordRun(ctx, discordN));
+    const d = {
+      reminders: discordN,
+      limit: DISCORD_LIMIT,
+      requestRate: over(discord, "requests/s", (r) => r.requestRate),
+      ofLimit: over(discord, "%", (r) => (100 * r.requestRate) / DISCORD_LIMIT),
+      reminderRate: over(discord, "reminders/s", (r) => r.reminderRate),
+      requestsPerReminder: over(discord, "requests", (r) => r.requestsPerReminder),
+      tick: over(discord, "s", (r) => r.wallS),
+      rateLimitedAnswers: over(discord, "429s", (r) => r.rateLimited),
+      lost: Math.max(...discord.map((r) => r.lost + (discordN - r.outboxSent))),
+      doubled: Math.max(...discord.map((r) => r.doubled)),
+    };
+    result.discord = d;
+    out.field("Discord: sustained requests", `${show(d.requestRate)}; limit ${DISCORD_LIMIT}/s`);
+    out.field("Discord: of the limit", show(d.ofLimit));
+    out.field("Discord: reminders delivered", `${show(d.reminderRate)} (${d.requestsPerReminder.median} requests each)`);
+    out.field("Discord: tick wall time", show(d.tick));
+    out.field("Discord: 429 answers waited out", show(d.rateLimitedAnswers));
+    out.field("Discord: lost / doubled", `${d.lost} / ${d.doubled} of ${fmt(discordN)}`);
+    return result;
   },
 };

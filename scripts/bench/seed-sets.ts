@@ -178,40 +178,37 @@ export async function seedSets(
   return Object.values(rows).reduce((n, r) => n + r.length, 0);
 }
 
+/** Where `seedOutbox` puts its rows: from `first`, one every `everyMs`, the jth to person k of set i = `to(j)`. */
+export type OutboxSeed = { first: Date; everyMs: number; platform: SeedPlatform; to?: (j: number) => [number, number]; status?: string };
+
 /**
- * Writes `n` pending outbox rows for set s0 (see `seedSets`): one every `everyMs` from `first`, each a DM to
- * person `p0_1` with its own text, stale an hour after it is due. For the footprint of reminders held in the outbox.
+ * Writes `n` outbox rows (pending by default) into a database seeded by `seedSets`: each a DM with its own text
+ * ("Bench reminder j"), stale an hour after it is due.
  */
-export async function seedOutbox(
-  url: string,
-  n: number,
-  first: Date,
-  everyMs: number,
-  platform: SeedPlatform,
-  status = "pending",
-): Promise<void> {
+export async function seedOutbox(url: string, n: number, seed: OutboxSeed): Promise<void> {
   const Outbox: Record<string, Value>[] = [];
-  for (let i = 0; i < n; i++) {
-    const sendAt = new Date(first.getTime() + i * everyMs);
+  for (let j = 0; j < n; j++) {
+    const [i, k] = seed.to?.(j) ?? [0, 1];
+    const sendAt = new Date(seed.first.getTime() + j * seed.everyMs);
     const payload = {
-      platform: platform.platform,
-      workspaceId: platform.workspace,
-      channelId: platform.channel(0),
-      to: { kind: "dm", externalId: platform.user(0, 1), displayName: "Member 0.1", timeZone: TIME_ZONE },
-      reply: { text: `Bench reminder ${i}`, buttons: [] },
+      platform: seed.platform.platform,
+      workspaceId: seed.platform.workspace,
+      channelId: seed.platform.channel(i),
+      to: { kind: "dm", externalId: seed.platform.user(i, k), displayName: `Member ${i}.${k}`, timeZone: TIME_ZONE },
+      reply: { text: `Bench reminder ${j}`, buttons: [] },
     };
     Outbox.push({
-      id: `o${i}`,
-      key: `bench:${i}`,
+      id: `o${j}`,
+      key: `bench:${j}`,
       kind: "log-action",
-      setId: "s0",
-      personId: "p0_1",
+      setId: `s${i}`,
+      personId: `p${i}_${k}`,
       payload: JSON.stringify(payload),
       sendAt,
       staleAt: new Date(sendAt.getTime() + HOUR),
-      status,
+      status: seed.status ?? "pending",
       attempts: 0,
-      createdAt: first,
+      createdAt: seed.first,
     });
   }
   await writeRows(url, { Outbox });
