@@ -14,15 +14,14 @@ import { cpus, totalmem } from "node:os";
 import { performance } from "node:perf_hooks";
 import { busyTick } from "./bench/busy-tick.ts";
 import { commandsAtScale } from "./bench/commands-at-scale.ts";
-import { cronAlternative } from "./bench/cron-alternative.ts";
 import { benchPostgres } from "./bench/databases.ts";
 import { draftCompile } from "./bench/draft-compile.ts";
+import { footprint } from "./bench/footprint.ts";
 import { idleTick } from "./bench/idle-tick.ts";
 import { rateLimitedDelivery } from "./bench/rate-limited-delivery.ts";
-import { startupFootprint } from "./bench/startup-footprint.ts";
 import type { BenchContext, Benchmark, Figures, Reporter } from "./bench/types.ts";
 
-const benchmarks: Benchmark[] = [idleTick, busyTick, rateLimitedDelivery, cronAlternative, commandsAtScale, startupFootprint, draftCompile];
+const benchmarks: Benchmark[] = [idleTick, busyTick, rateLimitedDelivery, footprint, commandsAtScale, draftCompile];
 
 const wanted = process.argv.slice(2).filter((a) => a !== "--");
 const unknown = wanted.filter((name) => !benchmarks.some((b) => b.name === name));

@@ -179,17 +179,27 @@ export async function seedSets(
 }
 
 /** Where `seedOutbox` puts its rows: from `first`, one every `everyMs`, the jth to person k of set i = `to(j)`. */
-export type OutboxSeed = { first: Date; everyMs: number; platform: SeedPlatform; to?: (j: number) => [number, number]; status?: string };
+export type OutboxSeed = {
+  first: Date;
+  everyMs: number;
+  platform: SeedPlatform;
+  to?: (j: number) => [number, number];
+  /** The first row's number j (default 0): rows of several calls keep distinct ids and keys. */
+  from?: number;
+  /** How long after it is due a row goes stale (default an hour). */
+  staleAfterMs?: number;
+};
 
 /**
- * Writes `n` outbox rows (pending by default) into a database seeded by `seedSets`: each a DM with its own text
+ * Writes `n` pending outbox rows into a database seeded by `seedSets`: each a DM with its own text
  * ("Bench reminder j"), stale an hour after it is due.
  */
 export async function seedOutbox(url: string, n: number, seed: OutboxSeed): Promise<void> {
   const Outbox: Record<string, Value>[] = [];
-  for (let j = 0; j < n; j++) {
+  const from = seed.from ?? 0;
+  for (let j = from; j < from + n; j++) {
     const [i, k] = seed.to?.(j) ?? [0, 1];
-    const sendAt = new Date(seed.first.getTime() + j * seed.everyMs);
+    const sendAt = new Date(seed.first.getTime() + (j - from) * seed.everyMs);
     const payload = {
       platform: seed.platform.platform,
       workspaceId: seed.platform.workspace,
@@ -205,8 +215,8 @@ export async function seedOutbox(url: string, n: number, seed: OutboxSeed): Prom
       personId: `p${i}_${k}`,
       payload: JSON.stringify(payload),
       sendAt,
-      staleAt: new Date(sendAt.getTime() + HOUR),
-      status: seed.status ?? "pending",
+      staleAt: new Date(sendAt.getTime() + (seed.staleAfterMs ?? HOUR)),
+      status: "pending",
       attempts: 0,
       createdAt: seed.first,
     });
