@@ -48,7 +48,7 @@ export const busyTick: Benchmark = {
   description:
     "one tick with 9 reminders due a set, into an in-process sink: plan+claim time, peak RSS, delivery rate; two processes on PostgreSQL",
   async run(out, ctx) {
-    const sets = ctx.small ? 1_000 : 10_000;
+    const sets = ctx.small ? 300 : 10_000;
     const runs = ctx.small ? 2 : 3;
     const expected = sets * DUE_PER_SET;
     const result: Figures = { sets, due: expected };

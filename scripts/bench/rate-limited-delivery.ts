@@ -149,8 +149,8 @@ export const rateLimitedDelivery: Benchmark = {
   description: `one tick delivering through the real adapters to local fakes that enforce the platforms' limits, ${LATENCY_MS} ms a call`,
   async run(out, ctx) {
     const runs = ctx.small ? 2 : 3;
-    const [channels, each] = ctx.small ? [20, 4] : [50, 10];
-    const discordN = ctx.small ? 150 : 1_000;
+    const [channels, each] = ctx.small ? [10, 3] : [50, 10];
+    const discordN = ctx.small ? 60 : 1_000;
     const result: Figures = {};
 
     out.note(`Slack: ${channels} DM channels × ${each} reminders, ${runs} runs`);
