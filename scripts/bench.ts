@@ -18,10 +18,11 @@ import { benchPostgres } from "./bench/databases.ts";
 import { draftCompile } from "./bench/draft-compile.ts";
 import { footprint } from "./bench/footprint.ts";
 import { idleTick } from "./bench/idle-tick.ts";
+import { outboxRetention } from "./bench/outbox-retention.ts";
 import { rateLimitedDelivery } from "./bench/rate-limited-delivery.ts";
 import type { BenchContext, Benchmark, Figures, Reporter } from "./bench/types.ts";
 
-const benchmarks: Benchmark[] = [idleTick, busyTick, rateLimitedDelivery, footprint, commandsAtScale, draftCompile];
+const benchmarks: Benchmark[] = [idleTick, busyTick, rateLimitedDelivery, footprint, commandsAtScale, outboxRetention, draftCompile];
 
 const wanted = process.argv.slice(2).filter((a) => a !== "--");
 const unknown = wanted.filter((name) => !benchmarks.some((b) => b.name === name));

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startChild } from "./children.ts";
 import { type BenchDatabase, freshDatabase, kinds } from "./databases.ts";
+import { bytes } from "./outbox-retention.ts";
 import { DUE_PER_SET, outboxByStatus, seedSets } from "./seed-sets.ts";
 import type { TickResult } from "./tick-worker.ts";
 import { type Benchmark, type Figures, fmt, over, repeat, show } from "./types.ts";
@@ -66,9 +67,10 @@ export const busyTick: Benchmark = {
         const database = await freshDatabase(kind, ctx);
         try {
           await seedSets(database.url, sets, NOW);
+          const before = await bytes(database.url);
           const { results, keys } = await tickIn(database, 1);
           await check(database, keys);
-          return results[0]!;
+          return { ...results[0]!, outboxBytesPerRow: ((await bytes(database.url)) - before) / expected };
         } finally {
           await database.drop();
         }
@@ -83,6 +85,7 @@ export const busyTick: Benchmark = {
         deliveryRate: over(ticks, "reminders/s", (r) => r.sent / (r.deliverMs / 1000)),
         statements: over(ticks, "statements", (r) => r.statements),
         claimStatements: over(ticks, "statements", (r) => r.claims),
+        outboxBytesPerReminder: over(ticks, "bytes", (r) => r.outboxBytesPerRow),
         deliveredOnce: true,
       };
       result[kind] = f;
@@ -91,6 +94,7 @@ export const busyTick: Benchmark = {
       out.field(`${kind}:   of which claim statements`, show(f.claim));
       out.field(`${kind}: peak RSS (before the tick)`, `${show(f.peakRss)} (${f.rssBefore.median} MB)`);
       out.field(`${kind}: delivery rate, in-process sink`, show(f.deliveryRate));
+      out.field(`${kind}: database growth per reminder`, show(f.outboxBytesPerReminder));
       out.field(`${kind}: SQL statements (claims)`, `${show(f.statements)} (${f.claimStatements.median} claims)`);
     }
     if (ctx.postgres) {

@@ -188,10 +188,12 @@ export type OutboxSeed = {
   from?: number;
   /** How long after it is due a row goes stale (default an hour). */
   staleAfterMs?: number;
+  /** Default pending; "sent" rows get a sentAt at their moment. */
+  status?: "pending" | "sent";
 };
 
 /**
- * Writes `n` pending outbox rows into a database seeded by `seedSets`: each a DM with its own text
+ * Writes `n` outbox rows (pending unless `status` says otherwise) into a database seeded by `seedSets`: each a DM with its own text
  * ("Bench reminder j"), stale an hour after it is due.
  */
 export async function seedOutbox(url: string, n: number, seed: OutboxSeed): Promise<void> {
@@ -216,7 +218,8 @@ export async function seedOutbox(url: string, n: number, seed: OutboxSeed): Prom
       payload: JSON.stringify(payload),
       sendAt,
       staleAt: new Date(sendAt.getTime() + (seed.staleAfterMs ?? HOUR)),
-      status: "pending",
+      status: seed.status ?? "pending",
+      ...(seed.status === "sent" ? { sentAt: sendAt } : {}),
       attempts: 0,
       createdAt: seed.first,
     });
