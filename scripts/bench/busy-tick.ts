@@ -66,7 +66,7 @@ export const busyTick: Benchmark = {
       const ticks = await repeat(runs, async () => {
         const database = await freshDatabase(kind, ctx);
         try {
-          await seedSets(database.url, sets, NOW);
+          await seedSets(database.url, sets, NOW, { nextDueAt: NOW });
           const before = await bytes(database.url);
           const { results, keys } = await tickIn(database, 1);
           await check(database, keys);
@@ -102,7 +102,7 @@ export const busyTick: Benchmark = {
       const pairs = await repeat(runs, async () => {
         const database = await freshDatabase("postgresql", ctx);
         try {
-          await seedSets(database.url, sets, NOW);
+          await seedSets(database.url, sets, NOW, { nextDueAt: NOW });
           const { results, keys } = await tickIn(database, 2);
           await check(database, keys);
           const start = Math.min(...results.map((r) => r.firstClaimAt));

@@ -24,11 +24,13 @@ export type CountingDb = {
 /** Opens (and migrates) the database at `url`, counting its statements from the start. */
 export async function openCounting(url: string): Promise<CountingDb> {
   const statements: Statement[] = [];
-  const db = await openDatabase(url, (inner) => ({
-    provider: inner.provider,
-    adapterName: inner.adapterName,
-    connect: async () => instrument(await inner.connect(), statements),
-  }));
+  const db = await openDatabase(url, {
+    wrapAdapter: (inner) => ({
+      provider: inner.provider,
+      adapterName: inner.adapterName,
+      connect: async () => instrument(await inner.connect(), statements),
+    }),
+  });
   return {
     db,
     statements,

@@ -55,7 +55,7 @@ type Value = string | number | boolean | Date | null;
 type Rows = Record<string, Record<string, Value>[]>;
 
 /** Rows of `sets` sets (see above) on `platform`, with the scheduler's last tick at `lastTick`. */
-function buildRows(sets: number, now: Date, lastTick: Date, platform: SeedPlatform): Rows {
+function buildRows(sets: number, now: Date, lastTick: Date, platform: SeedPlatform, nextDueAt: Date | null): Rows {
   const t = (offsetMs: number) => new Date(now.getTime() + offsetMs);
   const longAgo = t(-60 * DAY);
   /** The due date (ISO, in DUE_ZONE) whose end is `days` after `now`. */
@@ -85,6 +85,7 @@ function buildRows(sets: number, now: Date, lastTick: Date, platform: SeedPlatfo
       name: `Set ${i}`,
       timeZone: TIME_ZONE,
       createdAt: longAgo,
+      nextDueAt,
     });
     const people: string[] = [];
     for (let k = 0; k < PEOPLE_PER_SET; k++) {
@@ -165,15 +166,16 @@ function buildRows(sets: number, now: Date, lastTick: Date, platform: SeedPlatfo
 
 /**
  * Seeds `sets` sets into the (already migrated, empty) database at `url`; the scheduler's last tick is set to
- * `lastTick` (default: a minute before `now`). Returns the number of rows written.
+ * `lastTick` (default: a minute before `now`), and each set's next due moment to `nextDueAt` (default: none yet,
+ * so only a full re-plan plans them). Returns the number of rows written.
  */
 export async function seedSets(
   url: string,
   sets: number,
   now: Date,
-  opts: { lastTick?: Date; platform?: SeedPlatform } = {},
+  opts: { lastTick?: Date; platform?: SeedPlatform; nextDueAt?: Date } = {},
 ): Promise<number> {
-  const rows = buildRows(sets, now, opts.lastTick ?? new Date(now.getTime() - MINUTE), opts.platform ?? CONSOLE);
+  const rows = buildRows(sets, now, opts.lastTick ?? new Date(now.getTime() - MINUTE), opts.platform ?? CONSOLE, opts.nextDueAt ?? null);
   await writeRows(url, rows);
   return Object.values(rows).reduce((n, r) => n + r.length, 0);
 }

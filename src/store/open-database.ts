@@ -49,15 +49,13 @@ export function sqlitePath(url: string): string {
   return url.slice("file:".length);
 }
 
-/** Wraps the driver adapter a client is built on (the benchmarks count statements this way); the identity by default. */
-type AdapterWrapper = (adapter: SqlDriverAdapterFactory) => SqlDriverAdapterFactory;
-
 /**
  * Opens the database at `url` — the embedded SQLite file (`file:`, created with its folder) or a
  * PostgreSQL server (`postgres://`) — applying any pending migrations first. The caller closes it
- * with `db.$disconnect()`. `wrap` sees the driver adapter before the client does (scripts/bench).
+ * with `db.$disconnect()` (`options`: see OpenOptions).
  */
-export async function openDatabase(url: string, wrap: AdapterWrapper = (a) => a): Promise<Database> {
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
+  const wrap = options.wrapAdapter ?? ((adapter) => adapter);
   if (isPostgresUrl(url)) {
     await migratePostgres(url);
     const db = new PostgresClient({ adapter: wrap(new PrismaPg({ connectionString: url })) }) as unknown as Database;
@@ -76,3 +74,6 @@ export async function openDatabase(url: string, wrap: AdapterWrapper = (a) => a)
   await db.$connect();
   return db;
 }
+
+/** `wrapAdapter`: sees the driver adapter before the client is built on it (scripts/bench times each statement this way). */
+export type OpenOptions = { wrapAdapter?: (adapter: SqlDriverAdapterFactory) => SqlDriverAdapterFactory };
