@@ -20,6 +20,7 @@ import { footprint } from "./bench/footprint.ts";
 import { idleTick } from "./bench/idle-tick.ts";
 import { outboxRetention } from "./bench/outbox-retention.ts";
 import { rateLimitedDelivery } from "./bench/rate-limited-delivery.ts";
+import { performanceTable } from "./bench/table.ts";
 import type { BenchContext, Benchmark, Figures, Reporter } from "./bench/types.ts";
 
 const benchmarks: Benchmark[] = [idleTick, busyTick, rateLimitedDelivery, footprint, commandsAtScale, outboxRetention, draftCompile];
@@ -95,8 +96,13 @@ const summary = {
 };
 mkdirSync("bench", { recursive: true });
 writeFileSync("bench/results.json", `${JSON.stringify(summary, null, 2)}\n`);
+const machine = `${summary.machine.cpus} × ${summary.machine.cpu}, ${summary.machine.memoryGiB} GiB, Node ${summary.machine.node}`;
+writeFileSync(
+  "bench/results.md",
+  `Commit ${summary.commit}${summary.dirty ? " (with uncommitted changes)" : ""}, ${summary.date}${small ? ", BENCH_SMALL" : ""}; ${machine}.\n\n${performanceTable(figures as Figures)}\n`,
+);
 console.log(
-  `\n${selected.length} benchmark${selected.length === 1 ? "" : "s"}, ${failed.length} failed, ${seconds} s in all; bench/results.json written`,
+  `\n${selected.length} benchmark${selected.length === 1 ? "" : "s"}, ${failed.length} failed, ${seconds} s in all; bench/results.json and bench/results.md written`,
 );
 console.log(`BENCH-SUMMARY ${JSON.stringify(summary)}`);
 process.exitCode = failed.length > 0 ? 1 : 0;
