@@ -9,7 +9,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { FakeDiscord } from "../../test/support/fake-discord.ts";
 import { FakeSlack } from "../../test/support/fake-slack.ts";
-import { freePort, get } from "../../test/support/http-probe.ts";
+import { freePort, get, metricSum, parseMetrics } from "../../test/support/http-probe.ts";
 import { startBot } from "../../test/support/start-bot.ts";
 import { cpuSeconds, rssMb, startChild } from "./children.ts";
 import { freshDatabase } from "./databases.ts";
@@ -20,7 +20,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const APPLICATION = "1234567890123456789";
 
-type Sample = { startMs: number; rss: number; cpu: number };
+type Sample = { startMs: number; rss: number; cpu: number; heap?: number; heapTotal?: number; external?: number };
 
 /** RSS now, and CPU seconds a second over `windowS` of idling, of process `pid`. */
 async function idle(pid: number, windowS: number): Promise<{ rss: number; cpu: number }> {
@@ -74,7 +74,17 @@ async function ours(ctx: BenchContext, count: number, windowS: number): Promise<
       await sleep(20);
     }
     const startMs = Date.now() - t0;
-    return { startMs, ...(await idle(bot.child.pid!, windowS)) };
+    const sample = await idle(bot.child.pid!, windowS);
+    // Where the memory is: the JavaScript heap in use and memory outside it (buffers, native addons), as /metrics reports.
+    const metrics = parseMetrics((await get(`http://127.0.0.1:${port}/metrics`)).body);
+    const mb = (name: string) => metricSum(metrics, name) / 2 ** 20;
+    return {
+      startMs,
+      ...sample,
+      heap: mb("nodejs_heap_size_used_bytes"),
+      heapTotal: mb("nodejs_heap_size_total_bytes"),
+      external: mb("nodejs_external_memory_bytes"),
+    };
   } finally {
     await bot.stop();
     await discord.close();
@@ -140,10 +150,23 @@ export const footprint: Benchmark = {
     };
     for (const count of [0, ...counts]) {
       out.note(`our bot, ${fmt(count)} pending reminders, ${runs} runs`);
-      const f = figures(await repeat(runs, () => ours(ctx, count, windowS)));
+      const samples = await repeat(runs, () => ours(ctx, count, windowS));
+      const f = {
+        ...figures(samples),
+        heapUsed: over(samples, "MB", (s) => s.heap ?? 0),
+        external: over(samples, "MB", (s) => s.external ?? 0),
+      };
       result[`ours${count}`] = f;
       print(`ours, ${fmt(count)} pending`, f);
+      out.field(
+        `ours, ${fmt(count)} pending: JS heap used / reserved / external`,
+        `${show(f.heapUsed)} / ${show(f.heapTotal)} / ${show(f.external)}`,
+      );
     }
+    out.note(`node with tsx and nothing scheduled (the floor of every process here), ${runs} runs`);
+    const floor = figures(await repeat(runs, () => alternative("setTimeout", 0, windowS)));
+    result.nodeTsxFloor = floor;
+    print("node + tsx, nothing loaded", floor);
     for (const mode of ["node-cron", "setTimeout"])
       for (const count of counts) {
         out.note(`${mode}, ${fmt(count)} pending, ${runs} runs`);
