@@ -154,6 +154,7 @@ export const footprint: Benchmark = {
       const f = {
         ...figures(samples),
         heapUsed: over(samples, "MB", (s) => s.heap ?? 0),
+        heapTotal: over(samples, "MB", (s) => s.heapTotal ?? 0),
         external: over(samples, "MB", (s) => s.external ?? 0),
       };
       result[`ours${count}`] = f;
