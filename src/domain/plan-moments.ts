@@ -12,7 +12,7 @@ import { type NudgeState, nextNudgeAt } from "./plan-nudges.ts";
  * only so far ahead (src/store/nudge-state.ts), so a meeting scheduled further out enters it later. A week is far
  * inside that reach minus the longest lead of any reminder (a week before a meeting).
  */
-export const RECHECK_MS = 7 * 86_400_000;
+const RECHECK_MS = 7 * 86_400_000;
 
 /**
  * For every set of `state`, the earliest send time of its nudges strictly after `after`, or `after + RECHECK_MS`
