@@ -1,8 +1,11 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { test } from "vitest";
+import { nextMoments } from "../../src/domain/plan-moments.ts";
+import { loadNudgeState } from "../../src/store/nudge-state.ts";
+import { lastTickAt } from "../../src/store/outbox.ts";
 import { comparableOutbox, runWithFullReplan } from "../support/full-replan.ts";
-import { createHarness } from "../support/harness.ts";
+import { createHarness, type Harness } from "../support/harness.ts";
 
 const START = new Date("2027-01-04T09:00:00Z");
 const HOUR = 3_600_000;
@@ -26,7 +29,12 @@ as Sam
 as Fay
 /meeting schedule when:"2027-01-07 14:00" duration:90m every:"every 3 weeks" count:6`;
 
-const MEMBERS = { "#main": ["Ana", "Ben", "Cleo", "Dev", "Eve"], "#other": ["Ana", "Ben", "Fay", "Gus"] } as const;
+/** #lobby has no set: a person's own settings changed there belong to no set's command. */
+const MEMBERS = {
+  "#main": ["Ana", "Ben", "Cleo", "Dev", "Eve"],
+  "#other": ["Ana", "Ben", "Fay", "Gus"],
+  "#lobby": ["Ana", "Ben", "Cleo", "Fay", "Gus"],
+} as const;
 type Channel = keyof typeof MEMBERS;
 
 const day = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -36,8 +44,11 @@ type Step = { advance: number } | { channel: Channel; who: number; line: (t: num
 
 const member = fc.nat(4);
 const inSet = fc.constantFrom<Channel>("#main", "#other");
+const anywhere = fc.constantFrom<Channel>("#main", "#other", "#lobby");
 const command = (line: fc.Arbitrary<(t: number) => string>, advisor?: true): fc.Arbitrary<Step> =>
   fc.record({ channel: inSet, who: member, line }).map((s) => (advisor ? { ...s, advisor } : s));
+/** A command about the actor's own reminders, in a set's channel or none. */
+const setting = (line: fc.Arbitrary<(t: number) => string>): fc.Arbitrary<Step> => fc.record({ channel: anywhere, who: member, line });
 
 const steps: fc.Arbitrary<Step> = fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: 1, max: 20 * 24 }).map((h) => ({ advance: h * HOUR })) },
@@ -50,8 +61,8 @@ const steps: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: command(fc.constant(() => '/log reflect text:"Listening more"')) },
   { weight: 1, arbitrary: command(fc.constant(() => '/action done action:1 text:"It worked" effective:very')) },
   {
-    weight: 1,
-    arbitrary: command(
+    weight: 2,
+    arbitrary: setting(
       fc
         .tuple(fc.constantFrom("Europe/London", "America/New_York", "Asia/Tokyo"), fc.constantFrom("21:00-08:00", "18:00-10:00", "none"))
         .map(
@@ -61,10 +72,10 @@ const steps: fc.Arbitrary<Step> = fc.oneof(
         ),
     ),
   },
-  { weight: 1, arbitrary: command(fc.integer({ min: 1, max: 96 }).map((h) => () => `/nudge snooze for:${h}h`)) },
+  { weight: 2, arbitrary: setting(fc.integer({ min: 1, max: 96 }).map((h) => () => `/nudge snooze for:${h}h`)) },
   {
     weight: 1,
-    arbitrary: command(
+    arbitrary: setting(
       fc.constantFrom("/nudge off", "/nudge on", "/nudge off kind:log-action", "/nudge on kind:log-action").map((l) => () => l),
     ),
   },
@@ -122,6 +133,26 @@ function script(programme: Step[]): string {
   return lines.join("\n");
 }
 
+/**
+ * The invariant behind the incremental scheduler, checked after every line: no set's stored moment is later than
+ * the first send, after the last tick, that its current state implies (a moment kept too late is a reminder missed).
+ */
+async function assertMomentsHold(h: Harness, line: string): Promise<void> {
+  const since = (await lastTickAt(h.db)) ?? h.clock.now();
+  const { state } = await loadNudgeState(h.db, h.clock.now());
+  const due = nextMoments(state, since);
+  for (const set of await h.db.learningSet.findMany({
+    where: { nextDueAt: { not: null } },
+    select: { id: true, name: true, nextDueAt: true },
+  })) {
+    const first = due.get(set.id)!;
+    assert.ok(
+      set.nextDueAt! <= first,
+      `after "${line}", "${set.name}" waits till ${set.nextDueAt!.toISOString()}, past ${first.toISOString()}`,
+    );
+  }
+}
+
 test("over generated programmes, planning only due sets writes exactly the outbox rows of planning every set at every tick", async () => {
   await fc.assert(
     fc.asyncProperty(fc.array(steps, { minLength: 4, maxLength: 24 }), async (programme) => {
@@ -129,7 +160,10 @@ test("over generated programmes, planning only due sets writes exactly the outbo
       const incremental = await createHarness();
       const full = await createHarness();
       try {
-        await incremental.run(lines);
+        for (const line of lines.split("\n")) {
+          await incremental.run(line);
+          await assertMomentsHold(incremental, line);
+        }
         await runWithFullReplan(full, lines);
         const expected = await comparableOutbox(full);
         assert.ok(expected.length > 0, "the programme plans reminders");
