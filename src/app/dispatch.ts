@@ -138,7 +138,7 @@ async function runAccepted(
     known ?? (readOnly ? unsavedPerson(workspace, input.user, timeZone) : await ensurePerson(db, workspace.id, input.user, timeZone));
   // Whatever a command changes, its set and its actor's sets are planned again at the next tick, on this
   // transaction: a refused or failed command leaves their moments as they were (docs/architecture.md, "A reminder tick").
-  if (!readOnly && process.env.BREAK !== "1") await markSetsToPlan(db, { setIds: set ? [set.id] : [], ...(process.env.BREAK === "2" ? {} : { personId: actor.id }) });
+  if (!readOnly) await markSetsToPlan(db, { setIds: set ? [set.id] : [], personId: actor.id });
   const result = await runHandler(
     handlers,
     key,
