@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, test } from "vitest";
+import { markSetsToPlan, saveMoments } from "../../src/store/set-moments.ts";
 import { comparableOutbox, runWithFullReplan } from "../support/full-replan.ts";
 import { BASE, createHarness, type Harness } from "../support/harness.ts";
 
@@ -85,6 +86,20 @@ describe("a change marks its sets to plan, on the change's own transaction", () 
   test("snoozing reminders", () => marks("Cleo", "/nudge snooze for:3d"));
   test("going away", () => marks("Eve", "/away until:2027-02-20"));
   test("an advisor removing a member", () => marks("Sam", "/set remove member:@Ben"));
+
+  test("a set marked while a tick was planning it keeps its mark: the tick's moment, from the state before, is not written", async () => {
+    const set = await h.db.learningSet.findFirstOrThrow({ select: { id: true, nextDueAt: true } });
+    assert.ok(set.nextDueAt);
+    await markSetsToPlan(h.db, { setIds: [set.id] });
+    const written = await saveMoments(h.db, [{ id: set.id, was: set.nextDueAt, next: new Date("2027-03-01T00:00Z") }]);
+    assert.equal(written, 0);
+    assert.equal(await moment(), null);
+    // Unmarked, the same write goes through.
+    await h.chat.tick();
+    const now = await moment();
+    assert.equal(await saveMoments(h.db, [{ id: set.id, was: now, next: new Date("2027-03-01T00:00Z") }]), 1);
+    assert.equal((await moment())?.toISOString(), "2027-03-01T00:00:00.000Z");
+  });
 
   test("a refused command leaves the moment as it was", async () => {
     const before = await moment();
