@@ -80,7 +80,7 @@ function sessions(a: FacilitationAnalysis): Coverage<M537Criterion> {
   const planned = a.held.filter((m) => a.plansOf.has(m.number));
   if (plans.length)
     c.evidence.push(
-      `${plural(plans.length, "session plan")} (${nums(plans)}); ${planned.length} of ${plural(a.held.length, "meeting")} held have one`,
+      `${plural(plans.length, "session plan")} (${nums(plans)}); ${planned.length} of the ${plural(a.held.length, "meeting")} held planned`,
     );
   else c.prompts.push('No session plan recorded yet: /facilitation session meeting:N text:"… (and the materials you will use)"');
   for (const m of a.held)

@@ -57,7 +57,7 @@ function goalBlocks({ a, prompts }: Ctx): DraftBlock[] {
   return [
     heading(2, H.goals),
     ...a.byKind.goal.map((g, i) =>
-      paragraph(`Goal ${i + 1} (agreed ${dayIn(g.createdAt, a.zone)}${hasText(g.with) ? ` with ${g.with}` : ""}): ${g.text}`),
+      paragraph(`Goal ${i + 1} (${hasText(g.with) ? `agreed with ${g.with}; ` : ""}recorded ${dayIn(g.createdAt, a.zone)}): ${g.text}`),
     ),
     ...prompts("1.1"),
   ];
@@ -66,8 +66,8 @@ function goalBlocks({ a, prompts }: Ctx): DraftBlock[] {
 function designBlocks({ input, a, prompts }: Ctx): DraftBlock[] {
   const { hours } = a;
   const verdict = underMinimum(a)
-    ? `under the unit's minimum of ${MINIMUM_HOURS} hours`
-    : `meets the unit's minimum of ${MINIMUM_HOURS} hours`;
+    ? `the meetings planned fall ${hoursText(MINIMUM_HOURS * 60 - hours.plannedMinutes)} short of it`
+    : "the meetings planned meet it";
   const programme =
     input.programmeStart && input.programmeEnd
       ? `The programme runs from ${calendarDay(input.programmeStart)} to ${calendarDay(input.programmeEnd)}.`
@@ -82,7 +82,7 @@ function designBlocks({ input, a, prompts }: Ctx): DraftBlock[] {
       rows: [
         ["Planned (meetings scheduled and held)", String(hours.plannedMeetings), hoursText(hours.plannedMinutes)],
         ["Delivered (meetings held)", String(hours.deliveredMeetings), hoursText(hours.deliveredMinutes)],
-        ["ILM M5.37 minimum", "", `${MINIMUM_HOURS} hours: the design ${verdict}`],
+        ["ILM M5.37 minimum", "", `${MINIMUM_HOURS} hours: ${verdict}`],
       ],
     },
     {

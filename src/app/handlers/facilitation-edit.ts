@@ -8,7 +8,10 @@ import { toActor } from "../reply.ts";
 import { failure, success } from "../result.ts";
 
 /** Which kinds take each option besides text and meeting (which every kind takes). */
-const TAKES: Record<"with" | "due", readonly FacilitationKind[]> = { with: ["goal", "feedback"], due: ["improve"] };
+const TAKES: Record<"with" | "due", { kinds: readonly FacilitationKind[]; which: string }> = {
+  with: { kinds: ["goal", "feedback"], which: "goal and feedback entries" },
+  due: { kinds: ["improve"], which: "improvement entries" },
+};
 const article = (kind: string) => (/^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`);
 
 /** Changes one of the advisor's own facilitation entries in this set: its text, meeting, who with, due date. */
@@ -23,12 +26,9 @@ export default handler(facilitationEdit, async (ctx, options) => {
       `Say what to change in facilitation entry #${entry}: text:, meeting:, with: or due:. Example: /facilitation edit entry:${entry} text:"…"`,
     );
   for (const [name, value] of Object.entries({ with: withWhom, due })) {
-    const kinds = TAKES[name as keyof typeof TAKES];
+    const { kinds, which } = TAKES[name as keyof typeof TAKES];
     if (value !== undefined && !kinds.includes(own.kind))
-      return failure(
-        "bad-option",
-        `Option ${name}: entry #${entry} is ${article(own.kind)}; only ${kinds.map((k) => `${k}s`).join(" and ")} take ${name}:.`,
-      );
+      return failure("bad-option", `Option ${name}: entry #${entry} is ${article(own.kind)} entry; only ${which} take ${name}:.`);
   }
   const found = meeting === undefined ? null : facilitationMeeting(ctx, await listMeetings(ctx.deps.db, ctx.set.id), meeting, null);
   if (found && !found.ok) return found;
