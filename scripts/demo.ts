@@ -96,10 +96,7 @@ async function main(): Promise<void> {
   try {
     await run("# The set forms", "as Sam", '/set create name:"Managing through change 2027"');
     for (const m of members) await run(`/set add member:@${m.name}`);
-    await run(
-      "/set programme start:2027-01-11 end:2027-07-31",
-      "/rotation slot minutes:45",
-    );
+    await run("/set programme start:2027-01-11 end:2027-07-31", "/rotation slot minutes:45");
     await run("# Each member sets up reminders, gives their details and writes their action plan");
     for (const m of members) {
       await run(`as ${m.name}`);

@@ -57,7 +57,7 @@ function goalBlocks({ a, prompts }: Ctx): DraftBlock[] {
   return [
     heading(2, H.goals),
     ...a.byKind.goal.map((g, i) =>
-      paragraph(`Goal ${i + 1} (${hasText(g.with) ? `agreed with ${g.with}; ` : ""}recorded ${dayIn(g.createdAt, a.zone)}): ${g.text}`),
+      paragraph(`Goal ${i + 1}${hasText(g.with) ? `, agreed with ${g.with}` : ""} (recorded ${dayIn(g.createdAt, a.zone)}): ${g.text}`),
     ),
     ...prompts("1.1"),
   ];
@@ -251,7 +251,7 @@ function wordAdvice(total: number, words: Record<M537Criterion, number>): string
   const ranked = (Object.entries(words) as [M537Criterion, number][]).sort((x, y) => x[1] - y[1]);
   const name = ([c, n]: [M537Criterion, number]) => `${c} (${plural(n, "word")})`;
   return total < FACILITATION_WORDS.min
-    ? `The log has ${plural(total, "word")} of your own: the reflective log asks for ${range}. The thinnest criteria are ${ranked.slice(0, 2).map(name).join(" and ")}.`
+    ? `The log has ${thousands(total)} ${total === 1 ? "word" : "words"} of your own: the reflective log asks for ${range}. The thinnest criteria are ${ranked.slice(0, 2).map(name).join(" and ")}.`
     : `The log has ${thousands(total)} words of your own: the reflective log asks for ${range}. Shorten it, starting with ${name(ranked.at(-1)!)}.`;
 }
 
@@ -301,7 +301,7 @@ export function compileFacilitationDraft(input: FacilitationDraftInput): Facilit
       rows: M537_CRITERIA.map(({ criterion, title }) => [`${criterion} ${title}`, thousands(words[criterion])]),
     },
     paragraph(
-      `${plural(wordCount, "word")} of your own in all (your entries, facilitation notes and reviews; members' words are not counted); the reflective log asks for ${range}.`,
+      `${thousands(wordCount)} ${wordCount === 1 ? "word" : "words"} of your own in all (your entries, facilitation notes and reviews; members' words are not counted); the reflective log asks for ${range}.`,
     ),
   ];
   if (warnings.length) appendix.push(heading(2, H.warnings), { kind: "bullets", items: warnings });

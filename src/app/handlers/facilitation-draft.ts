@@ -1,5 +1,6 @@
 import { facilitationDraft } from "../../../commands/index.ts";
 import { calendarDateOf, formatCalendarDate } from "../../domain/calendar-date.ts";
+import { plural, thousands } from "../../domain/draft-text.ts";
 import { compileFacilitationDraft } from "../../domain/facilitation-draft.ts";
 import { draftToDocx } from "../../export/draft-docx.ts";
 import { draftToMarkdown } from "../../export/draft-markdown.ts";
@@ -40,7 +41,7 @@ export default handler(facilitationDraft, async (ctx, { format = "md", set: setN
   const file: FileOut = { name, mimeType: MIME[format], content: format === "md" ? draftToMarkdown(draft) : await draftToDocx(draft) };
   const gaps = draft.coverage.filter((c) => c.status !== "covered").map((c) => `${c.criterion} ${c.status}`);
   const summary = [
-    `Draft M5.37 facilitation log for "${set.value.name}": ${draft.wordCount} words of your own from ${input.entries.length} facilitation entries, ${input.reviews.length} reviews and your notes.`,
+    `Draft M5.37 facilitation log for "${set.value.name}": ${thousands(draft.wordCount)} words of your own from ${plural(input.entries.length, "facilitation entry", "facilitation entries")}, ${plural(input.reviews.length, "review")} and your notes.`,
     gaps.length
       ? `Still thin or missing: ${gaps.join(", ")} (the prompts in the draft, and its appendix, say what would fill them).`
       : "Every criterion has evidence.",
