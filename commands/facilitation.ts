@@ -2,6 +2,8 @@ import type { FacilitationKind } from "../src/domain/facilitation-kind.ts";
 import { command, type OptionSpecs, opt, optional } from "./define.ts";
 import { ENTRY_MAX_CHARS } from "./log.ts";
 
+// The advisor's log is theirs to keep writing after the set has finished: every command here runs in an archived set.
+
 /** The most a `with:` note (who the goals were agreed with, who gave the feedback) may hold. */
 const WITH_MAX_CHARS = 300;
 
@@ -21,6 +23,7 @@ function facilitationCommand<const K extends FacilitationKind, const O extends O
     sub,
     summary,
     who: "advisor",
+    inArchivedSet: true,
     options: { text, ...extra, meeting },
     positional: 1,
     examples: [example],
@@ -79,6 +82,7 @@ export const facilitationEdit = command({
   sub: "edit",
   summary: "Change one of your facilitation entries: its text, meeting, who with, or an improvement's due date.",
   who: "advisor",
+  inArchivedSet: true,
   options: {
     entry: opt.integer({ description: "The entry's number (see /facilitation list)", min: 1, max: 100000 }),
     text: optional(opt.text({ description: `The new text (up to ${ENTRY_MAX_CHARS} characters)`, max: ENTRY_MAX_CHARS })),
@@ -95,6 +99,7 @@ export const facilitationDelete = command({
   sub: "delete",
   summary: "Delete one of your facilitation entries, after seeing it.",
   who: "advisor",
+  inArchivedSet: true,
   options: {
     entry: opt.integer({ description: "The entry's number (see /facilitation list)", min: 1, max: 100000 }),
     confirm: optional(opt.choice({ description: "yes, once you have seen the entry", choices: ["yes"] as const })),

@@ -21,13 +21,13 @@ import { facilitationCoverage, M537_CRITERIA, underMinimum } from "./facilitatio
 import type { FacilitationDraft, FacilitationDraftInput, M537Criterion } from "./facilitation-draft-types.ts";
 
 /** The reflective log's length, as the endorsed programme asks: between 1,500 and 7,000 words. */
-export const FACILITATION_WORDS = { min: 1_500, max: 7_000 } as const;
+const FACILITATION_WORDS = { min: 1_500, max: 7_000 } as const;
 
 /** The unit, as the header names it. */
-export const M537_UNIT = "ILM M5.37 Facilitating action learning (level 5)";
+const M537_UNIT = "ILM M5.37 Facilitating action learning (level 5)";
 
-/** The section headings, so renderers and tests need not repeat the strings. */
-export const FACILITATION_HEADINGS = {
+/** The section headings. */
+const FACILITATION_HEADINGS = {
   negotiate: "1 Negotiating the intervention",
   goals: "Goals agreed with the client and stakeholders (1.1)",
   deliver: "2 Designing and delivering the intervention",

@@ -53,7 +53,7 @@ async function recordFacilitation(ctx: SetContext, kind: FacilitationKind, o: Fa
   ].join("");
   return success([
     toActor({
-      text: `${RECORDED[kind]} as facilitation entry #${entry.number}${where}. Only you can see it; it goes into /facilitation draft.${more}`,
+      text: `${RECORDED[kind]} as facilitation entry #${entry.number}${where}. Private to you; it goes into /facilitation draft.${more}`,
     }),
   ]);
 }
