@@ -7,6 +7,7 @@
  */
 import type { EChartsOption, SeriesOption } from "echarts";
 import { DateTime } from "luxon";
+import { plural } from "../domain/plural.ts";
 import type { MemberTimeline, ProgressColumn, ProgressTimelines } from "../domain/progress-timeline.ts";
 
 /** The chart's series names, which its legend shows; the tests find series by them. */
@@ -37,7 +38,7 @@ const STRIP = 18;
 /** A column's axis label: "#3" and the meeting's day in the set's zone ("12 Mar"), or "so far". */
 function columnLabel(c: ProgressColumn, timeZone: string): string {
   if (c.number === null || c.startsAt === null) return "so far";
-  return `#${c.number}\n${DateTime.fromJSDate(c.startsAt, { zone: timeZone }).setLocale("en-GB").toFormat("d LLL")}`;
+  return `#${c.number}\n${DateTime.fromJSDate(c.startsAt, { zone: timeZone }).setLocale("en-US").toFormat("d LLL")}`;
 }
 
 /**
@@ -101,7 +102,15 @@ export function progressChartSpec(
       textStyle: { fontSize: 16, color: "#111" },
       subtextStyle: { fontSize: 11, color: "#444" },
     },
-    legend: { top: 56, left: 12, itemWidth: 14, itemHeight: 10, itemGap: 16, textStyle: { fontSize: 11, color: "#222" }, data: Object.values(SERIES) },
+    legend: {
+      top: 56,
+      left: 12,
+      itemWidth: 14,
+      itemHeight: 10,
+      itemGap: 16,
+      textStyle: { fontSize: 11, color: "#222" },
+      data: Object.values(SERIES),
+    },
     grid,
     xAxis,
     yAxis,
@@ -112,7 +121,8 @@ export function progressChartSpec(
 
 /** One member's series: attendance and presenter marks in their strip (grid `strip`), bars in the grid below it. */
 function memberSeries(m: MemberTimeline, columns: ProgressColumn[], labels: string[], strip: number, single: boolean): SeriesOption[] {
-  const marks = (pick: (i: number) => boolean) => labels.flatMap((label, i) => (columns[i]!.number !== null && pick(i) ? [[label, m.name]] : []));
+  const marks = (pick: (i: number) => boolean) =>
+    labels.flatMap((label, i) => (columns[i]!.number !== null && pick(i) ? [[label, m.name]] : []));
   const onStrip = { xAxisIndex: strip, yAxisIndex: strip, type: "scatter" as const, symbolSize: 11 };
   const bar = (name: string, colour: string, value: (i: number) => number) => ({
     name,
@@ -121,6 +131,7 @@ function memberSeries(m: MemberTimeline, columns: ProgressColumn[], labels: stri
     yAxisIndex: strip + 1,
     itemStyle: { color: colour },
     barGap: "10%",
+    barMaxWidth: 24,
     label: { show: single, position: "top" as const, fontSize: 10, formatter: (p: { value: unknown }) => (p.value ? String(p.value) : "") },
     data: m.cells.map((_, i) => value(i)),
   });
@@ -148,18 +159,24 @@ function memberSeries(m: MemberTimeline, columns: ProgressColumn[], labels: stri
 }
 
 /** One member's totals in words, as the text alternative gives them. */
-export function totalsLine(m: MemberTimeline): string {
+function totalsLine(m: MemberTimeline): string {
   const t = m.totals;
-  return `${m.name}: attended ${t.attended} of ${t.held}, presented ${t.presented}, ${t.agreed} actions agreed, ${t.outcomes} outcomes recorded, ${t.overdue} overdue`;
+  return `${m.name}: attended ${t.attended} of ${t.held}, presented ${t.presented}, ${plural(t.agreed, "action")} agreed, ${plural(t.outcomes, "outcome")} recorded, ${t.overdue} overdue`;
 }
 
 /**
  * The chart's text alternative for screen readers: what it shows and each member's totals (the same counts as the
- * chart), within `max` characters (Slack's image alt text takes 1,000; a longer one ends "…").
+ * chart), within `max` characters (Slack's image alt text takes 1,000; a longer one ends "…"). With one member
+ * (`/progress member:`) it speaks of that member's timeline.
  */
 export function progressAltText(timelines: ProgressTimelines, setName: string, max = 1000): string {
-  const held = timelines.columns.filter((c) => c.number !== null).length;
-  const head = `Progress chart for "${setName}": ${timelines.members.length} ${timelines.members.length === 1 ? "member" : "members"} by ${held} ${held === 1 ? "meeting" : "meetings"} held, showing attendance, presenter turns, actions agreed, outcomes recorded and overdue actions per meeting.`;
+  const held = plural(timelines.columns.filter((c) => c.number !== null).length, "meeting");
+  const shows = "showing attendance, presenter turns, actions agreed, outcomes recorded and overdue actions per meeting.";
+  const [only] = timelines.members;
+  const head =
+    timelines.members.length === 1 && only
+      ? `Timeline of ${only.name} in "${setName}" over ${held} held, ${shows}`
+      : `Progress chart for "${setName}": ${plural(timelines.members.length, "member")} by ${held} held, ${shows}`;
   const each = timelines.members.map(totalsLine).join("; ");
   const text = each ? `${head} ${each}.` : head;
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

@@ -20,10 +20,10 @@ type ActionDates = { createdAt: Date; meetingNumber: number | null; due: Calenda
 export type MemberRecord = { name: string; meetings: MeetingPart[]; actions: ActionDates[] };
 
 /** One meeting's period for one member. `attended`/`presented` are null in the "so far" period (no meeting held). */
-export type ProgressCell = { attended: boolean | null; presented: boolean | null; agreed: number; outcomes: number; overdue: number };
+type ProgressCell = { attended: boolean | null; presented: boolean | null; agreed: number; outcomes: number; overdue: number };
 
 /** A member's totals: the meetings they attended of those held, presenter turns, actions agreed, outcomes, overdue now. */
-export type ProgressTotals = { held: number; attended: number; presented: number; agreed: number; outcomes: number; overdue: number };
+type ProgressTotals = { held: number; attended: number; presented: number; agreed: number; outcomes: number; overdue: number };
 
 /** One member's timeline: a cell per column of `ProgressTimelines.columns`, and totals. */
 export type MemberTimeline = { name: string; cells: ProgressCell[]; totals: ProgressTotals };
