@@ -6,7 +6,7 @@
  */
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { Resvg } from "@resvg/resvg-js";
+import { renderAsync } from "@resvg/resvg-js";
 import { BarChart, ScatterChart } from "echarts/charts";
 import { GridComponent, LegendComponent, TitleComponent } from "echarts/components";
 import { init, use } from "echarts/core";
@@ -29,14 +29,14 @@ export function chartSvg(spec: ChartSpec): string {
   }
 }
 
-/** An SVG document as PNG bytes, at its own size, text in the bundled DejaVu Sans Condensed. */
-export function svgToPng(svg: string): Uint8Array {
-  const resvg = new Resvg(svg, {
+/** An SVG document as PNG bytes, at its own size, text in the bundled DejaVu Sans Condensed; drawn off the event loop. */
+export async function svgToPng(svg: string): Promise<Uint8Array> {
+  const image = await renderAsync(svg, {
     background: "#ffffff",
     font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: CHART_FONT, sansSerifFamily: CHART_FONT },
   });
-  return new Uint8Array(resvg.render().asPng());
+  return new Uint8Array(image.asPng());
 }
 
 /** The chart as a PNG image. */
-export const chartPng = (spec: ChartSpec): Uint8Array => svgToPng(chartSvg(spec));
+export const chartPng = (spec: ChartSpec): Promise<Uint8Array> => svgToPng(chartSvg(spec));

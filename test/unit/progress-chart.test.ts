@@ -128,12 +128,12 @@ describe("the chart follows the data", () => {
     assert.deepEqual(xLabels, ["#1\n12 Jan", "#2\n12 Feb", "#3\n12 Mar", "#4\n12 Apr"]);
   });
 
-  test("the SVG names every member; the PNGs are valid, of the chart's size, drawn, and differ between the sets", () => {
+  test("the SVG names every member; the PNGs are valid, of the chart's size, drawn, and differ between the sets", async () => {
     const svgA = chartSvg(specA);
     for (const name of ["Ana", "Ben", "Cleo"]) assert.match(svgA, new RegExp(`>${name}<`));
     assert.match(chartSvg(specB), /Łucja Żółć/);
-    const pngA = chartPng(specA);
-    const pngB = chartPng(specB);
+    const pngA = await chartPng(specA);
+    const pngB = await chartPng(specB);
     const imageA = decodePng(pngA);
     const imageB = decodePng(pngB);
     assert.deepEqual([imageA.width, imageA.height], [specA.width, specA.height]);

@@ -73,7 +73,7 @@ export default handler(progress, async (ctx, { member }) => {
   const chart: FileOut = {
     name: `progress-${slug(ctx.set.name, "set")}${one ? `-${slug(one, "member")}` : ""}-${formatCalendarDate(day, "iso")}.png`,
     mimeType: "image/png",
-    content: (await renderer()).chartPng(spec),
+    content: await (await renderer()).chartPng(spec),
     altText: progressAltText(timelines, ctx.set.name),
   };
   const text = `${one ? `Progress of ${one}` : "Progress"} in "${ctx.set.name}" (chart attached).\n${progressAltText(timelines, ctx.set.name, Number.POSITIVE_INFINITY)}`;
