@@ -32,12 +32,16 @@ describe("npm run demo", () => {
 
   test("runs seven months for five members and writes every draft in three formats, and the advisor's in two", async () => {
     assert.match(stdout, /^Demo: 5 members, 7 meetings, \d+ reminder DMs/);
-    assert.equal(files.length, 17);
+    assert.equal(files.length, 18, "15 drafts, the advisor's draft M5.37 log in two formats and the advisor's progress chart");
     for (const ext of ["md", "docx"])
       assert.ok(
         files.some((f) => f.endsWith(`${ADVISOR_DRAFT}.${ext}`)),
         `advisor's .${ext}`,
       );
+    assert.ok(
+      files.some((f) => /progress-[a-z0-9-]+-2027-08-02\.png$/.test(f)),
+      "the progress chart",
+    );
     for (const name of NAMES) {
       for (const ext of ["md", "docx"])
         assert.ok(
