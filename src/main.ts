@@ -15,6 +15,7 @@ import { stopSignal } from "./ops/lifecycle.ts";
 import { createOperations } from "./ops/operations.ts";
 import { appVersion, type StartupFacts, startupLine } from "./ops/startup-line.ts";
 import { startScheduler } from "./scheduler/cron.ts";
+import { fullReplanSchedule } from "./scheduler/full-replan.ts";
 import { runRetention } from "./scheduler/retention.ts";
 import { runTick } from "./scheduler/tick.ts";
 import { openDatabase, providerOf } from "./store/open-database.ts";
@@ -65,11 +66,13 @@ async function runPlatforms(config: Config, base: Deps): Promise<void> {
     const scope = { platforms: adapters.map((a) => a.platform), ...(discordShards ? { discordShards } : {}) };
     const scheduler = { ...deps, scope, signal: ops.lifecycle.signal, held };
     const sink = deliverByPlatform(adapters);
+    const scopeOf = fullReplanSchedule(deps.db);
     const stopScheduler = startScheduler(
       () =>
         ops.lifecycle.track(async () => {
           const now = deps.clock.now();
-          await ops.metrics.timeTick(() => runTick(scheduler, sink, now));
+          const planning = await scopeOf(now);
+          await ops.metrics.timeTick(() => runTick(scheduler, sink, now, planning));
           if (!ops.lifecycle.stopping) await runRetention(deps, now, config.OUTBOX_RETENTION_DAYS);
         }),
       deps.logger,

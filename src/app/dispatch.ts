@@ -4,6 +4,7 @@ import { type CommandKey, type Commands, commands, isCommandKey } from "../../co
 import { type CommandOutcome, STOPPING_NOTICE } from "../ops/hooks.ts";
 import { inTransaction } from "../store/open-database.ts";
 import { ensurePerson, ensureWorkspace, findPerson, findWorkspace, type PersonRow, type WorkspaceRow } from "../store/people.ts";
+import { markSetsToPlan } from "../store/set-moments.ts";
 import { findSetByChannel, type Role } from "../store/sets.ts";
 import type { CommandDeps, CommandInput, Deps, Handler, HandlerContext } from "./context.ts";
 import { convertOptions, declarationFor, type ParsedLine, parseLine } from "./parse-command.ts";
@@ -135,6 +136,9 @@ async function runAccepted(
 
   const actor =
     known ?? (readOnly ? unsavedPerson(workspace, input.user, timeZone) : await ensurePerson(db, workspace.id, input.user, timeZone));
+  // Whatever a command changes, its set and its actor's sets are planned again at the next tick, on this
+  // transaction: a refused or failed command leaves their moments as they were (docs/architecture.md, "A reminder tick").
+  if (!readOnly) await markSetsToPlan(db, { setIds: set ? [set.id] : [], personId: actor.id });
   const result = await runHandler(
     handlers,
     key,

@@ -1,10 +1,9 @@
 import type { SettableClock } from "../clock.ts";
-import { nextNudgeAt } from "../domain/plan-nudges.ts";
 import { ANNOUNCE_LEAD_MS } from "../domain/rotation-state.ts";
 import { nextUnannouncedStart } from "../store/meetings.ts";
-import { loadNudgeState } from "../store/nudge-state.ts";
 import type { Db } from "../store/open-database.ts";
 import { nextRetryAt } from "../store/outbox.ts";
+import { earliestMoment } from "../store/set-moments.ts";
 import type { NudgeSink, SchedulerDeps } from "./deliver.ts";
 import { runTick } from "./tick.ts";
 
@@ -31,13 +30,15 @@ export async function advanceClock(
 }
 
 /**
- * The next moment after `now`, and no later than `to`, when a reminder, a retry, the end of a claim's lease
- * or a meeting's announcement (a week before it) falls due.
+ * The next moment after `now`, and no later than `to`, when a set's reminders may fall due (its stored moment,
+ * src/store/set-moments.ts; `now` itself while a set is marked to plan), a retry or the end of a claim's lease
+ * falls due, or a meeting is announced (a week before it). A fixed number of indexed reads, however many sets.
  */
 export async function nextStop(db: Db, now: Date, to: Date): Promise<Date> {
-  const { state } = await loadNudgeState(db, now);
   const unannounced = await nextUnannouncedStart(db, new Date(now.getTime() + ANNOUNCE_LEAD_MS));
   const announceAt = unannounced && new Date(unannounced.getTime() - ANNOUNCE_LEAD_MS);
-  const candidates = [nextNudgeAt(state, now), await nextRetryAt(db, now), announceAt].filter((d): d is Date => d !== null && d <= to);
+  const candidates = [await earliestMoment(db, now), await nextRetryAt(db, now), announceAt].filter(
+    (d): d is Date => d !== null && d <= to,
+  );
   return candidates.length ? new Date(Math.min(...candidates.map((d) => d.getTime()))) : to;
 }

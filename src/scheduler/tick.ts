@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { type Delivery, renderNudge } from "../app/render-nudge.ts";
 import { announcePresenters } from "../app/set-state.ts";
+import { nextMoments } from "../domain/plan-moments.ts";
 import { type PlannedNudge, planNudges } from "../domain/plan-nudges.ts";
 import { ANNOUNCE_LEAD_MS } from "../domain/rotation-state.ts";
 import { setsToAnnounce } from "../store/meetings.ts";
 import { loadNudgeState } from "../store/nudge-state.ts";
 import type { Db } from "../store/open-database.ts";
 import { insertOutbox, lastTickAt, type OutboxInsert, releaseExpiredClaims, saveTickAt, skipStale } from "../store/outbox.ts";
+import { dueSets, markSetsToPlan, type SelectedSet, saveMoments, setsAfter, takeMarkedSets } from "../store/set-moments.ts";
 import { findSetById } from "../store/sets.ts";
 import { count, deliverDue, type NudgeSink, type SchedulerDeps } from "./deliver.ts";
 
@@ -30,20 +32,63 @@ function outboxRow(n: PlannedNudge, delivery: Delivery, status: "pending" | "ski
   };
 }
 
+/** How many sets one batch loads and plans: bounds a tick's memory and each query's parameters, whatever the population. */
+export const PLAN_BATCH_SETS = 200;
+
+/**
+ * Which sets a tick plans. `due`: those whose moment has come or that were marked to plan (every tick). `all`: every
+ * set, recomputing every moment: the full re-plan, a safety net for a moment kept wrong, run at start-up and once
+ * a day (src/main.ts). Both plan the same window, so a set is planned alike either way.
+ */
+export type PlanScope = "due" | "all";
+
 /**
  * One scheduler tick at `now`: announce the presenters of meetings a week or less ahead that are not
- * announced yet, plan the nudges that fell due since the last tick (the first tick plans nothing from
- * before it), record them in the outbox under their unique keys, then deliver what is due.
+ * announced yet, plan the nudges of the sets in `scope` that fell due since the last tick (the first tick plans
+ * nothing from before it), record them in the outbox under their unique keys, then deliver what is due.
  * Safe to repeat and to run in several processes: a key is only ever inserted once, and a meeting
- * announced once.
+ * announced once. With nothing due, a fixed number of statements, however many sets there are.
  */
-export async function runTick(deps: SchedulerDeps, sink: NudgeSink, now: Date): Promise<TickReport> {
+export async function runTick(deps: SchedulerDeps, sink: NudgeSink, now: Date, scope: PlanScope = "due"): Promise<TickReport> {
   const { db } = deps;
   const announced = await announceDue(db, now);
   const since = (await lastTickAt(db)) ?? now;
+  const planned = await planSets(deps, { since, now }, scope);
+  await saveTickAt(db, now > since ? now : since);
+  await releaseExpiredClaims(db, now);
+  const skippedRows = await skipStale(db, now);
+  count(deps.ops, skippedRows, "skipped");
+  const delivered = await deliverDue(deps, sink, now);
+  return { announced, planned, skipped: skippedRows.length, ...delivered };
+}
+
+/**
+ * Plans the sets of `scope` batch by batch over the window (since, now], and gives each its next moment after the
+ * window. Sets marked to plan are taken first (their moment becomes `now`, so the due ones include them). Outbox rows
+ * are written before the moments, so a crash in between only plans those sets again. Returns how many rows were new.
+ */
+async function planSets(deps: SchedulerDeps, window: { since: Date; now: Date }, scope: PlanScope): Promise<number> {
+  const { db } = deps;
+  await takeMarkedSets(db, window.now);
+  let planned = 0;
+  let cursor: string | null = null;
+  for (;;) {
+    const batch: SelectedSet[] =
+      scope === "all" ? await setsAfter(db, cursor, PLAN_BATCH_SETS) : await dueSets(db, window.now, PLAN_BATCH_SETS);
+    if (batch.length === 0) return planned;
+    cursor = batch.at(-1)!.id;
+    planned += await planBatch(deps, batch, window);
+    // A planned set's moment is after `now` (or it was marked again, for the next tick): a short batch was the last.
+    if (batch.length < PLAN_BATCH_SETS) return planned;
+  }
+}
+
+/** Loads, plans and records one batch of sets, then writes their moments (unless a set was marked meanwhile). */
+async function planBatch(deps: SchedulerDeps, batch: SelectedSet[], { since, now }: { since: Date; now: Date }): Promise<number> {
+  const { db } = deps;
+  const { state, view } = await loadNudgeState(db, now, { setIds: batch.map((s) => s.id) });
   let planned = 0;
   if (now > since) {
-    const { state, view } = await loadNudgeState(db, now);
     const { due, stale } = planNudges(state, { since, now });
     const rows = [
       ...due.map((n) => outboxRow(n, renderNudge(n, view), "pending")),
@@ -59,25 +104,33 @@ export async function runTick(deps: SchedulerDeps, sink: NudgeSink, now: Date): 
       "skipped",
     );
   }
-  await saveTickAt(db, now > since ? now : since);
-  await releaseExpiredClaims(db, now);
-  const skippedRows = await skipStale(db, now);
-  count(deps.ops, skippedRows, "skipped");
-  const delivered = await deliverDue(deps, sink, now);
-  return { announced, planned, skipped: skippedRows.length, ...delivered };
+  // Everything up to the window's end is planned: the next moment is the first send after it.
+  const moments = nextMoments(state, now > since ? now : since);
+  await saveMoments(
+    db,
+    batch.flatMap((s) => {
+      const next = moments.get(s.id);
+      return next ? [{ id: s.id, was: s.nextDueAt, next }] : [];
+    }),
+  );
+  return planned;
 }
 
 /**
  * Announces the presenters of every set with a meeting starting within `ANNOUNCE_LEAD_MS` that is not
  * announced yet (src/domain/rotation-state.ts has the rule), so presenters know before their 48-hour
- * reminder whether or not anyone runs a command. One query when there is nothing to announce.
+ * reminder whether or not anyone runs a command, and marks those sets to plan. One query when there is nothing to announce.
  * Returns how many meetings were announced.
  */
 async function announceDue(db: Db, now: Date): Promise<number> {
   let announced = 0;
   for (const setId of await setsToAnnounce(db, now, new Date(now.getTime() + ANNOUNCE_LEAD_MS), ANNOUNCE_SETS_PER_TICK)) {
     const set = await findSetById(db, setId);
-    if (set) announced += (await announcePresenters(db, set, now)).filter((a) => a.firstTime).length;
+    if (!set) continue;
+    const changes = await announcePresenters(db, set, now);
+    announced += changes.filter((a) => a.firstTime).length;
+    // Announcing stores turns, which the planner reads: the set is planned again (after the writes, outside a transaction).
+    if (changes.length > 0) await markSetsToPlan(db, { setIds: [setId] });
   }
   return announced;
 }

@@ -35,15 +35,22 @@ export type NudgeView = {
 /** How far back and ahead a tick looks: wider than any reminder rule's reach (the rules are in src/domain/plan-nudges.ts). */
 const HORIZON_MS = 120 * 86_400_000;
 
+/** Which sets to load: `setIds` only (the scheduler passes a bounded batch), or every set when no filter is given. */
+export type NudgeStateFilter = { setIds: readonly string[] };
+
 /**
- * Loads everything the nudge planner needs at `now`, for every set, in a fixed number of queries
- * (thirteen, however many sets and people there are): the planner then works in memory. Queries are
- * flat and joined here, because Prisma loads an included relation in chunks of 999 keys on SQLite,
- * which would make the count grow with the data.
+ * Loads everything the nudge planner needs at `now`, for every set or for the sets of `filter`, in a fixed
+ * number of queries (thirteen, however many sets and people there are): the planner then works in memory.
+ * Queries are flat and joined here, because Prisma loads an included relation in chunks of 999 keys on SQLite,
+ * which would make the count grow with the data. With a filter, each query binds its set ids, so a query's
+ * parameters grow with the batch, never with the data.
  */
-export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeState; view: NudgeView }> {
+export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilter): Promise<{ state: NudgeState; view: NudgeView }> {
   const from = new Date(now.getTime() - HORIZON_MS);
   const to = new Date(now.getTime() + HORIZON_MS);
+  const ids = filter ? { in: [...filter.setIds] } : undefined;
+  /** The set filter for a model with a `setId` column ({} = every set). */
+  const inSets = ids ? { setId: ids } : {};
   const actionFilter = { OR: [{ status: "open" }, { outcomeAt: { gte: from } }] };
   const [
     workspaces,
@@ -60,20 +67,29 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
     actionEntries,
     absences,
   ] = await Promise.all([
-    db.workspace.findMany({ select: { id: true, platform: true, externalId: true } }),
-    db.learningSet.findMany({ select: { id: true, name: true, channelId: true, workspaceId: true, archivedAt: true } }),
-    db.membership.findMany({ where: { leftAt: null }, select: { setId: true, role: true, joinedAt: true, personId: true } }),
-    db.person.findMany({ where: { memberships: { some: { leftAt: null } } } }),
-    db.membership.groupBy({ by: ["setId"], where: { leftAt: { not: null } }, _max: { leftAt: true } }),
-    db.meeting.findMany({ where: { status: { not: "cancelled" }, startsAt: { gte: from, lte: to } }, orderBy: { startsAt: "asc" } }),
+    db.workspace.findMany({ where: ids ? { sets: { some: { id: ids } } } : {}, select: { id: true, platform: true, externalId: true } }),
+    db.learningSet.findMany({
+      where: ids ? { id: ids } : {},
+      select: { id: true, name: true, channelId: true, workspaceId: true, archivedAt: true },
+    }),
+    db.membership.findMany({ where: { leftAt: null, ...inSets }, select: { setId: true, role: true, joinedAt: true, personId: true } }),
+    db.person.findMany({ where: { memberships: { some: { leftAt: null, ...inSets } } } }),
+    db.membership.groupBy({ by: ["setId"], where: { leftAt: { not: null }, ...inSets }, _max: { leftAt: true } }),
+    db.meeting.findMany({
+      where: { status: { not: "cancelled" }, startsAt: { gte: from, lte: to }, ...inSets },
+      orderBy: { startsAt: "asc" },
+    }),
     db.presenterSlot.findMany({
-      where: { status: { in: ["planned", "presented"] }, meeting: { status: { not: "cancelled" }, startsAt: { gte: from, lte: to } } },
+      where: {
+        status: { in: ["planned", "presented"] },
+        meeting: { status: { not: "cancelled" }, startsAt: { gte: from, lte: to }, ...inSets },
+      },
       select: { meetingId: true, personId: true, position: true, plannedAt: true },
       orderBy: [{ position: "asc" }, { id: "asc" }],
     }),
-    db.attendance.findMany({ where: { meeting: { status: "closed", startsAt: { gte: from, lte: to } } } }),
+    db.attendance.findMany({ where: { meeting: { status: "closed", startsAt: { gte: from, lte: to }, ...inSets } } }),
     db.action.findMany({
-      where: actionFilter,
+      where: { ...actionFilter, ...inSets },
       select: {
         id: true,
         entryId: true,
@@ -87,14 +103,14 @@ export async function loadNudgeState(db: Db, now: Date): Promise<{ state: NudgeS
         outcomeAt: true,
       },
     }),
-    db.entry.findMany({ where: { action: { is: actionFilter } }, select: { id: true, number: true, text: true } }),
-    db.entry.groupBy({ by: ["setId", "authorId"], _max: { createdAt: true }, _count: { _all: true } }),
+    db.entry.findMany({ where: { action: { is: actionFilter }, ...inSets }, select: { id: true, number: true, text: true } }),
+    db.entry.groupBy({ by: ["setId", "authorId"], where: inSets, _max: { createdAt: true }, _count: { _all: true } }),
     db.entry.findMany({
-      where: { kind: { in: ["action", "problem"] }, createdAt: { gte: from } },
+      where: { kind: { in: ["action", "problem"] }, createdAt: { gte: from }, ...inSets },
       select: { setId: true, authorId: true, createdAt: true, kind: true, meetingId: true },
     }),
     db.absence.findMany({
-      where: absenceWhereNotOverBy(from),
+      where: { ...absenceWhereNotOverBy(from), ...inSets },
       select: { setId: true, personId: true, startsAt: true, lastDay: true, timeZone: true, endedAt: true },
     }),
   ]);

@@ -51,15 +51,17 @@ export function sqlitePath(url: string): string {
 
 /**
  * Opens the database at `url` — the embedded SQLite file (`file:`, created with its folder) or a
- * PostgreSQL server (`postgres://`) — applying any pending migrations first. The caller closes it
- * with `db.$disconnect()` (`options`: see OpenOptions).
+ * PostgreSQL server (`postgres://`) — applying any pending migrations first (`options`: see OpenOptions). The caller closes it
+ * with `db.$disconnect()`.
  */
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
+  const log: Prisma.LogDefinition[] = options.onQuery ? [{ emit: "event", level: "query" }] : [];
   const wrap = options.wrapAdapter ?? ((adapter) => adapter);
   if (isPostgresUrl(url)) {
     await migratePostgres(url);
-    const db = new PostgresClient({ adapter: wrap(new PrismaPg({ connectionString: url })) }) as unknown as Database;
+    const db = new PostgresClient({ adapter: wrap(new PrismaPg({ connectionString: url })), log }) as unknown as Database;
     providers.set(db, "postgresql");
+    listen(db, options);
     await db.$connect();
     return db;
   }
@@ -70,10 +72,21 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   raw.pragma("busy_timeout = 5000");
   migrateSqlite(raw);
   raw.close();
-  const db = new PrismaClient({ adapter: wrap(serialisedSqlite(new PrismaBetterSQLite3({ url: `file:${path}` }))) });
+  const db = new PrismaClient({ adapter: wrap(serialisedSqlite(new PrismaBetterSQLite3({ url: `file:${path}` }))), log });
+  listen(db, options);
   await db.$connect();
   return db;
 }
 
-/** `wrapAdapter`: sees the driver adapter before the client is built on it (scripts/bench times each statement this way). */
-export type OpenOptions = { wrapAdapter?: (adapter: SqlDriverAdapterFactory) => SqlDriverAdapterFactory };
+/**
+ * `onQuery`: told the SQL of every statement the client sends (Prisma's query events), e.g. to count a tick's statements.
+ * `wrapAdapter`: sees the driver adapter before the client is built on it (scripts/bench times each statement this way).
+ */
+export type OpenOptions = {
+  onQuery?: (sql: string) => void;
+  wrapAdapter?: (adapter: SqlDriverAdapterFactory) => SqlDriverAdapterFactory;
+};
+
+function listen(db: Database, { onQuery }: OpenOptions): void {
+  if (onQuery) (db as unknown as { $on(event: "query", cb: (e: { query: string }) => void): void }).$on("query", (e) => onQuery(e.query));
+}
