@@ -146,7 +146,14 @@ async function deliverBatch(deps: SchedulerDeps, sink: NudgeSink, now: Date, row
 }
 
 /** Sends one row and records the outcome: sent, to be retried, or failed for good. */
-async function deliverOne(deps: SchedulerDeps, sink: NudgeSink, now: Date, { row, delivery }: Claimed, opened: Map<string, string>, batch: Batch) {
+async function deliverOne(
+  deps: SchedulerDeps,
+  sink: NudgeSink,
+  now: Date,
+  { row, delivery }: Claimed,
+  opened: Map<string, string>,
+  batch: Batch,
+) {
   const counted = [{ platform: delivery.platform, kind: row.kind }];
   const { personId } = row;
   const dm: DmChannel | undefined =
@@ -169,7 +176,10 @@ async function deliverOne(deps: SchedulerDeps, sink: NudgeSink, now: Date, { row
       const message = error instanceof Error ? error.message : String(error);
       const tries = row.attempts + 1;
       const retryAt = tries < MAX_ATTEMPTS ? new Date(now.getTime() + RETRY_DELAYS_MS[tries - 1]!) : null;
-      deps.logger.warn({ key: row.key, tries, error: message }, retryAt ? "reminder not delivered; will retry" : "reminder failed for good");
+      deps.logger.warn(
+        { key: row.key, tries, error: message },
+        retryAt ? "reminder not delivered; will retry" : "reminder failed for good",
+      );
       await markFailedTry(deps.db, row.id, message, retryAt);
       count(deps.ops, counted, retryAt ? "retried" : "failed");
       if (!retryAt) batch.totals.failed++;
@@ -194,7 +204,10 @@ function withTimeout<T>(work: Promise<T>, ms: number, platform: string, waiting:
   const waiter: Waiter = { platform, extend: (wait) => void (deadline += wait) };
   const timeout = new Promise<never>((_, reject) => {
     const arm = () => {
-      timer = setTimeout(() => (Date.now() >= deadline ? reject(new Error(`delivery timed out after ${ms} ms`)) : arm()), deadline - Date.now());
+      timer = setTimeout(
+        () => (Date.now() >= deadline ? reject(new Error(`delivery timed out after ${ms} ms`)) : arm()),
+        deadline - Date.now(),
+      );
     };
     arm();
   });

@@ -7,6 +7,7 @@ import {
   type InstallationQuery,
   type InstallationStore,
   SocketModeReceiver,
+  webApi,
 } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Deps } from "../../app/context.ts";
@@ -203,7 +204,13 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
   return {
     platform: "slack",
     app,
-    deliver: async (d) => deliverReminder(app.client, d, await tokenFor(d.workspaceId)),
+    deliver: async (d, _key, dm) => deliverReminder(app.client, d, await tokenFor(d.workspaceId), dm),
+    onRateLimited: (listener) => {
+      // Reminders go through the app's own client (with each workspace's token): its 429s are theirs.
+      const onLimit = (retrySec: number) => listener("slack", retrySec * 1000);
+      app.client.on(webApi.WebClientEvent.RATE_LIMITED, onLimit);
+      return () => void app.client.off(webApi.WebClientEvent.RATE_LIMITED, onLimit);
+    },
     start: async () => {
       await health.init();
       // The receiver starts even if initialisation failed, so that the health endpoints say so.
