@@ -201,7 +201,12 @@ type Waiter = { platform: string; extend(ms: number): void };
 function withTimeout<T>(work: Promise<T>, ms: number, platform: string, waiting: Set<Waiter>): Promise<T> {
   let deadline = Date.now() + ms;
   let timer: NodeJS.Timeout | undefined;
-  const waiter: Waiter = { platform, extend: (wait) => void (deadline += wait) };
+  const waiter: Waiter = {
+    platform,
+    extend: (wait) => {
+      deadline += wait;
+    },
+  };
   const timeout = new Promise<never>((_, reject) => {
     const arm = () => {
       timer = setTimeout(
