@@ -170,10 +170,9 @@ export async function releaseExpiredClaims(db: Db, now: Date): Promise<number> {
  * accepted it: a crash can then re-send only the one reminder in flight (README, "Delivery guarantees").
  */
 export async function markSent(db: Db, id: string, now: Date, platformRef: string | null): Promise<void> {
-  await db.outbox.update({
-    where: { id },
-    data: { status: "sent", sentAt: now, attempts: { increment: 1 }, lastError: null, platformRef },
-  });
+  // One plain statement (Prisma's update would read the row back too): marks are one per reminder delivered.
+  await db.$executeRaw`UPDATE "Outbox" SET "status" = 'sent', "sentAt" = ${time(db, now)}, "attempts" = "attempts" + 1,
+    "lastError" = NULL, "platformRef" = ${platformRef} WHERE "id" = ${id}`;
 }
 
 /** Records a failed try: back to pending with a later retry time, or failed for good with its error kept. */
