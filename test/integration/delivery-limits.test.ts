@@ -69,7 +69,9 @@ function tallyOps() {
   const tally: Partial<Record<ReminderStatus, number>> = {};
   const ops: OpsHooks = {
     beginCommand: () => () => {},
-    reminders: (_p, _k, status, n = 1) => void (tally[status] = (tally[status] ?? 0) + n),
+    reminders: (_p, _k, status, n = 1) => {
+      tally[status] = (tally[status] ?? 0) + n;
+    },
     rateLimited: () => {},
   };
   return { ops, tally };
