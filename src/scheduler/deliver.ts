@@ -75,7 +75,7 @@ export function count(ops: OpsHooks | undefined, rows: { platform: string; kind:
 /**
  * Sends every due outbox row in scope, in claims of at most `claimBatch` rows (the next claimed once the
  * last is settled, so memory and claims held do not grow with what is due), up to `concurrency` sends at
- * once. Reminders to one destination (a channel, or one person's DMs) go one at a time, in claim order:
+ * once. Reminders to one destination (a channel, or one person's DMs) go one at a time:
  * Slack allows about one message a second per channel, and a 429 there is waited out inside the send.
  * Each row is marked sent as soon as its platform accepts it, so a crash re-sends at most the sends in
  * flight. A failed try is retried with back-off, then kept as failed with its error.
@@ -83,10 +83,8 @@ export function count(ops: OpsHooks | undefined, rows: { platform: string; kind:
 export async function deliverDue(deps: SchedulerDeps, sink: NudgeSink, now: Date): Promise<{ sent: number; failed: number }> {
   const totals = { sent: 0, failed: 0 };
   const limit = deps.claimBatch ?? CLAIM_BATCH;
-  const waiting = new Set<Waiter>();
-  const stopListening = sink.onRateLimited?.((platform, waitMs) => {
-    for (const w of waiting) if (w.platform === platform) w.extend(waitMs);
-  });
+  const waiting = new RateLimitWaits();
+  const stopListening = sink.onRateLimited?.((platform, waitMs) => waiting.report(platform, waitMs));
   try {
     while (!deps.signal?.aborted) {
       const rows = await claimDue(deps.db, now, new Date(now.getTime() + CLAIM_LEASE_MS), deps.scope, limit);
@@ -100,7 +98,7 @@ export async function deliverDue(deps: SchedulerDeps, sink: NudgeSink, now: Date
 }
 
 type Claimed = { row: OutboxRow; delivery: Delivery };
-type Batch = { totals: { sent: number; failed: number }; waiting: Set<Waiter> };
+type Batch = { totals: { sent: number; failed: number }; waiting: RateLimitWaits };
 
 /** Where a delivery goes: deliveries to the same one are sent one at a time. */
 function destination(d: Delivery): string {
@@ -197,9 +195,42 @@ async function deliverOne(
 /** A send in flight whose time limit a rate-limit wait of its platform pushes back. */
 type Waiter = { platform: string; extend(ms: number): void };
 
-/** `work`, or a rejection once it has run `ms` not counting the rate-limit waits reported for `platform` in `waiting`. */
-function withTimeout<T>(work: Promise<T>, ms: number, platform: string, waiting: Set<Waiter>): Promise<T> {
-  let deadline = Date.now() + ms;
+/**
+ * The rate-limit waits the platforms reported during one delivery, and the sends in flight they hold back. A
+ * platform's client holds back every request while it waits (Slack's WebClient pauses its queue; discord.js a
+ * bucket, or all on the global limit), so each send of that platform gets the wait not already counted, and a send
+ * that begins during a wait starts its clock when the wait ends.
+ */
+class RateLimitWaits {
+  readonly #until = new Map<string, number>();
+  readonly #sends = new Set<Waiter>();
+
+  /** `platform` holds requests back for `waitMs` from now. */
+  report(platform: string, waitMs: number): void {
+    const now = Date.now();
+    const counted = Math.max(this.#until.get(platform) ?? 0, now);
+    const until = Math.max(counted, now + waitMs);
+    this.#until.set(platform, until);
+    if (until > counted) for (const w of this.#sends) if (w.platform === platform) w.extend(until - counted);
+  }
+
+  /** How long a send to `platform` beginning now waits before its platform takes it, as far as reported. */
+  pending(platform: string): number {
+    return Math.max(0, (this.#until.get(platform) ?? 0) - Date.now());
+  }
+
+  track(w: Waiter): void {
+    this.#sends.add(w);
+  }
+
+  untrack(w: Waiter): void {
+    this.#sends.delete(w);
+  }
+}
+
+/** `work`, or a rejection once it has run `ms` not counting the rate-limit waits reported for `platform`. */
+function withTimeout<T>(work: Promise<T>, ms: number, platform: string, waits: RateLimitWaits): Promise<T> {
+  let deadline = Date.now() + ms + waits.pending(platform);
   let timer: NodeJS.Timeout | undefined;
   const waiter: Waiter = {
     platform,
@@ -216,9 +247,9 @@ function withTimeout<T>(work: Promise<T>, ms: number, platform: string, waiting:
     };
     arm();
   });
-  waiting.add(waiter);
+  waits.track(waiter);
   return Promise.race([work, timeout]).finally(() => {
     clearTimeout(timer);
-    waiting.delete(waiter);
+    waits.untrack(waiter);
   });
 }
