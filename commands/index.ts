@@ -1,6 +1,18 @@
 import { actionDone, actionList } from "./action.ts";
 import { away, awayOff } from "./away.ts";
 import type { CommandDecl, OptionSpecs } from "./define.ts";
+import {
+  facilitationDelete,
+  facilitationDesign,
+  facilitationDraft,
+  facilitationEdit,
+  facilitationFeedback,
+  facilitationGoal,
+  facilitationImprove,
+  facilitationList,
+  facilitationReflect,
+  facilitationSession,
+} from "./facilitation.ts";
 import { help } from "./help.ts";
 import {
   logAction,
@@ -51,6 +63,7 @@ import {
 
 export * from "./action.ts";
 export * from "./away.ts";
+export * from "./facilitation.ts";
 export * from "./help.ts";
 export * from "./log.ts";
 export * from "./meeting.ts";
@@ -116,6 +129,16 @@ export const commands = registry({
   "away off": awayOff,
   progress: progress,
   records: records,
+  "facilitation goal": facilitationGoal,
+  "facilitation design": facilitationDesign,
+  "facilitation session": facilitationSession,
+  "facilitation feedback": facilitationFeedback,
+  "facilitation reflect": facilitationReflect,
+  "facilitation improve": facilitationImprove,
+  "facilitation list": facilitationList,
+  "facilitation edit": facilitationEdit,
+  "facilitation delete": facilitationDelete,
+  "facilitation draft": facilitationDraft,
   help: help,
 });
 

@@ -101,7 +101,9 @@ export const setArchive = command({
   details:
     "An archived set gets no reminders, and only read-only commands run in it: /set info, /meeting next, /meeting list, " +
     "/meeting calendar, /rotation show, /log list, /log draft, /action list, /progress and /records, plus each member's " +
-    "/log share, /log export and /log forget. Meetings still to come are cancelled: when there are any, it asks you " +
+    "/log share, /log export and /log forget, and the advisor's own facilitation log (/facilitation goal, /facilitation design, " +
+    "/facilitation session, /facilitation feedback, /facilitation reflect, /facilitation improve, /facilitation list, " +
+    "/facilitation edit, /facilitation delete, /facilitation draft). Meetings still to come are cancelled: when there are any, it asks you " +
     "to confirm first. /set unarchive reopens the set (cancelled meetings stay cancelled).",
   who: "advisor",
   options: { confirm: optional(opt.choice({ description: "yes, to cancel the meetings still to come", choices: ["yes"] as const })) },

@@ -1,8 +1,13 @@
 /**
  * `npm run demo`: a five-member set over seven months, driven through the console script interface —
  * scheduling, rotation, entries in the members' own words, reminders firing as the clock moves — then
- * every member's draft M3.37 log in Markdown, .docx and CSV under out/ (DEMO_OUT). With DEMO_EXAMPLES=DIR the
- * Markdown drafts are also kept as DIR/NAME.md: `DEMO_EXAMPLES=examples/drafts npm run demo` refreshes the examples.
+ * every member's draft M3.37 log in Markdown, .docx and CSV, and the advisor's draft M5.37 facilitation log in Markdown
+ * and .docx, under out/ (DEMO_OUT). With DEMO_EXAMPLES=DIR the Markdown drafts are also kept as DIR/NAME.md (the
+ * advisor's as DIR/m537-ADVISOR-SET.md): `DEMO_EXAMPLES=examples/drafts npm run demo` refreshes the examples.
+ *
+ * The advisor, Sam, records their own facilitation as the programme goes (scripts/demo/facilitation.ts): goals
+ * agreed with the college and the line managers, the design, a plan before each session, a note after it, the
+ * feedback received, reviews of their practice and a plan to improve.
  *
  * The members act on what the bot tells them: the day before each meeting the channel post names its presenters,
  * and each presenter brings the next problem of their own (scripts/demo/programme.ts), linking its questions,
@@ -16,6 +21,7 @@ import { ConsoleChat } from "../src/adapters/console/console-chat.ts";
 import { handlers } from "../src/app/handlers/index.ts";
 import { ManualClock } from "../src/clock.ts";
 import { openDatabase } from "../src/store/open-database.ts";
+import * as sam from "./demo/facilitation.ts";
 import { type DemoEntry, type DemoMember, members, type Turn } from "./demo/programme.ts";
 
 const OUT = process.env.DEMO_OUT ?? "out";
@@ -90,11 +96,7 @@ async function main(): Promise<void> {
   try {
     await run("# The set forms", "as Sam", '/set create name:"Managing through change 2027"');
     for (const m of members) await run(`/set add member:@${m.name}`);
-    await run(
-      "/set programme start:2027-01-11 end:2027-07-31",
-      "/rotation slot minutes:45",
-      '/records note:"First meeting: agreed confidentiality, a 45-minute slot each and that presenters log their problem."',
-    );
+    await run("/set programme start:2027-01-11 end:2027-07-31", "/rotation slot minutes:45");
     await run("# Each member sets up reminders, gives their details and writes their action plan");
     for (const m of members) {
       await run(`as ${m.name}`);
@@ -106,6 +108,8 @@ async function main(): Promise<void> {
       await record(m, m.plan);
     }
     await run("as Ana", '/meeting schedule when:"2027-01-12 10:00" duration:2h every:"second tuesday" count:7', "/rotation show count:3");
+    await run("# The advisor records the goals agreed with the client and stakeholders, the design and the first session's plan");
+    await run("as Sam", ...sam.before);
     await run("as Cleo", '/away until:2027-03-20 note:"secondment to head office"');
 
     for (let n = 1; n <= MEETINGS; n++) {
@@ -129,6 +133,7 @@ async function main(): Promise<void> {
         await record(m, m.at[n]);
       }
       await run(`as ${members[(n - 1) % members.length]!.name}`, "/meeting close");
+      await run("as Sam", ...(sam.onTheDay[n] ?? []));
       await run(`# A fortnight after meeting ${n}`, "clock +14d");
       for (const m of members) {
         const now = current.get(m.name);
@@ -139,13 +144,15 @@ async function main(): Promise<void> {
         await record(m, m.after[n]);
         if (n === 6 && m.awayForJuly) await run(`as ${m.name}`, '/away until:2027-07-20 note:"annual leave"');
       }
+      await run("as Sam", ...(sam.fortnightAfter[n] ?? []));
     }
     await run("# Looking back: goal reviews and closing reflections");
     for (const m of members) await record(m, m.closing);
+    await run("as Sam", ...sam.closing);
     await run("# The drafts", `clock ${DRAFT_DAY}T09:00Z`);
     for (const m of members)
       await run(`as ${m.name}`, "/log share on", "/log draft format:md", "/log draft format:docx", "/log draft format:csv");
-    await run("as Sam", "/progress", "/records");
+    await run("as Sam", "/progress", "/records", "/facilitation draft format:md", "/facilitation draft format:docx");
   } finally {
     await db.$disconnect();
   }
@@ -158,6 +165,8 @@ async function main(): Promise<void> {
     for (const f of files) {
       const name = /m337-draft-([a-z0-9-]+)-\d{4}-\d{2}-\d{2}\.md$/.exec(f)?.[1];
       if (name) copyFileSync(f, join(examples, `${name}.md`));
+      const advisor = /m537-draft-([a-z0-9-]+)-\d{4}-\d{2}-\d{2}\.md$/.exec(f)?.[1];
+      if (advisor) copyFileSync(f, join(examples, `m537-${advisor}.md`));
     }
   }
   const reminders = transcript.filter((l) => l.startsWith("[DM ")).length;

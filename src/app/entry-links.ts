@@ -1,6 +1,10 @@
+import type { MeetingRef } from "../../commands/define.ts";
 import { type CalendarDate, dayEnds, formatCalendarDate } from "../domain/calendar-date.ts";
+import type { FacilitationKind } from "../domain/facilitation-kind.ts";
 import { countOwnOfKind, findNthOwnEntry } from "../store/entries.ts";
+import type { MeetingRow } from "../store/meetings.ts";
 import type { SetContext } from "./context.ts";
+import { findMeeting, meetingForEntry } from "./format.ts";
 import { failure, type Result, success } from "./result.ts";
 
 /**
@@ -34,4 +38,27 @@ export function checkDue(ctx: SetContext, due: CalendarDate): Result<CalendarDat
       `Option due: ${formatCalendarDate(due)} is in the past. Give today or a later day, e.g. due:"next friday".`,
     );
   return success(due);
+}
+
+/**
+ * The meeting an entry is about, or a refusal for a `meeting:` the set does not have. Given none, a session plan is
+ * for the next meeting (or the latest, when none is ahead); other kinds are about no meeting in particular.
+ */
+export function facilitationMeeting(
+  ctx: SetContext,
+  meetings: MeetingRow[],
+  ref: MeetingRef | undefined,
+  kind: FacilitationKind | null,
+): Result<MeetingRow | null> {
+  const upcoming = meetings.filter((m) => m.status === "scheduled" && m.startsAt > ctx.now);
+  if (ref !== undefined) {
+    const meeting = findMeeting(meetings, upcoming, ref);
+    if (!meeting || meeting.status === "cancelled")
+      return failure(
+        "not-found",
+        `Option meeting: ${ref === "next" ? "the set has no meeting ahead" : `there is no meeting ${ref}${meeting ? " (it was cancelled)" : ""}`}. See /meeting list.`,
+      );
+    return success(meeting);
+  }
+  return success(kind === "session" ? (upcoming[0] ?? meetingForEntry(meetings, ctx.now) ?? null) : null);
 }

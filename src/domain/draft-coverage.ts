@@ -7,7 +7,7 @@
 import { ACTION_LEARNING_PARTS, actionLearningParts } from "./action-learning-parts.ts";
 import type { Analysis } from "./draft-analysis.ts";
 import { effectivenessText, hasText, plural, refs } from "./draft-text.ts";
-import type { Coverage, Criterion, DraftEntry } from "./draft-types.ts";
+import type { Coverage, Criterion, DraftBlock, DraftEntry } from "./draft-types.ts";
 import { missingMeasureOrTime, readSmartGoal } from "./smart-goal.ts";
 
 const CRITERIA: { criterion: Criterion; title: string }[] = [
@@ -41,6 +41,20 @@ export function actionsWithoutOutcome(a: Analysis): number[] {
 /** "No outcome recorded for 2 of your 5 actions (#18, #26): …" */
 export function noOutcomeMessage(missing: number[], total: number): string {
   return `No outcome recorded for ${missing.length} of your ${plural(total, "action")} (${refs(missing)}): /action done action:N text:"…" effective:very|somewhat|not`;
+}
+
+/** The criteria checklist as the appendix shows it: each criterion, its status, the evidence found and what would fill it. */
+export function checklistTable(cov: Coverage<string>[]): DraftBlock {
+  return {
+    kind: "table",
+    header: ["Criterion", "Status", "Evidence found", "What would fill it"],
+    rows: cov.map((c) => [
+      `${c.criterion} ${c.title}`,
+      c.status,
+      c.evidence.join("\n") || "none",
+      c.prompts.join("\n") || "nothing: covered",
+    ]),
+  };
 }
 
 /** The checklist rows, in criterion order. */

@@ -71,8 +71,9 @@ export type DraftInput = {
 };
 
 export type Criterion = "1.1" | "1.2" | "2.1" | "2.2" | "2.3";
-export type Coverage = {
-  criterion: Criterion;
+/** One row of a criteria checklist: M3.37's criteria here, M5.37's in the facilitation log (`C`). */
+export type Coverage<C extends string = Criterion> = {
+  criterion: C;
   title: string;
   status: "covered" | "thin" | "missing";
   evidence: string[];
@@ -94,13 +95,19 @@ export type DraftBlock =
 /** The member's own words in one part of the document, against the part's share of the nominal word count. */
 export type SectionWords = { section: string; criteria: Criterion[]; words: number; target: number };
 
-export type Draft = {
+/** A draft document as the Markdown and .docx renderers take it (a member's M3.37 log, an advisor's M5.37 log). */
+export type DraftDocument = {
   title: string;
+  /** What the document is, for the .docx file's properties. */
+  description: string;
   header: { label: string; value: string }[];
   /** The document to submit, once its prompts and facts boxes are dealt with. */
   blocks: DraftBlock[];
   /** Not for submission: the criteria checklist, word counts per section and warnings. */
   appendix: DraftBlock[];
+};
+
+export type Draft = DraftDocument & {
   coverage: Coverage[];
   /** The member's own words in the document (each entry counted once, where it belongs). */
   wordCount: number;

@@ -15,7 +15,7 @@
 import { DateTime } from "luxon";
 import { programmeWarnings } from "./compliance.ts";
 import { type Analysis, analyse } from "./draft-analysis.ts";
-import { actionsWithoutOutcome, coverage, noOutcomeMessage } from "./draft-coverage.ts";
+import { actionsWithoutOutcome, checklistTable, coverage, noOutcomeMessage } from "./draft-coverage.ts";
 import { LOG_HEADINGS, reviewBlocks, usedBlocks } from "./draft-log.ts";
 import { goalsBlocks, methodBlocks, PLAN_HEADINGS, strengthsBlocks } from "./draft-plan.ts";
 import { calendarDay, countWords, dayIn, hasText, hoursText, lengthText, plural, thousands } from "./draft-text.ts";
@@ -170,16 +170,7 @@ export function compileDraft(input: DraftInput): Draft {
       kind: "paragraph",
       text: "For you, not the assessor: remove this appendix, the prompts and the facts boxes before you submit. The prompts stand where your own words should go.",
     },
-    {
-      kind: "table",
-      header: ["Criterion", "Status", "Evidence found", "What would fill it"],
-      rows: cov.map((c) => [
-        `${c.criterion} ${c.title}`,
-        c.status,
-        c.evidence.join("\n") || "none",
-        c.prompts.join("\n") || "nothing: covered",
-      ]),
-    },
+    checklistTable(cov),
     { kind: "heading", level: 2, text: H.words },
     {
       kind: "table",
@@ -223,6 +214,7 @@ export function compileDraft(input: DraftInput): Draft {
   ];
   return {
     title: `Leadership action plan and learning log (ILM M3.37): ${input.learner}`,
+    description: "Draft ILM M3.37 leadership action plan and learning log",
     header,
     blocks,
     appendix,

@@ -1,5 +1,5 @@
 /**
- * The draft M3.37 log as a Word document (what centres expect), built with the `docx` library:
+ * A draft log (a member's M3.37, an advisor's M5.37) as a Word document (what centres expect), built with the `docx` library:
  * the title in the Title style, the header fields as a two-column table (labels in bold), block headings as real
  * Heading 1–4 paragraphs, bullets as bulleted paragraphs, and `table` blocks (actions and timescales, the criteria
  * checklist) as real tables with a repeating header row. Prompts are shaded italic paragraphs and facts a shaded
@@ -7,7 +7,7 @@
  * become line breaks in Word.
  */
 import { Document, HeadingLevel, Packer, PageBreak, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
-import { type Draft, type DraftBlock, FACTS_LABEL, PROMPT_LABEL } from "../domain/draft.ts";
+import { type DraftBlock, type DraftDocument, FACTS_LABEL, PROMPT_LABEL } from "../domain/draft.ts";
 
 /** Characters XML 1.0 does not allow (a pasted control character would make Word reject the file). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
@@ -84,10 +84,10 @@ function block(b: DraftBlock): (Paragraph | Table)[] {
   }
 }
 
-export async function draftToDocx(d: Draft): Promise<Uint8Array> {
+export async function draftToDocx(d: DraftDocument): Promise<Uint8Array> {
   const doc = new Document({
     title: clean(d.title),
-    description: "Draft ILM M3.37 leadership action plan and learning log",
+    description: clean(d.description),
     creator: "action-learning-companion",
     sections: [
       {

@@ -1,12 +1,12 @@
 /**
- * The draft M3.37 log as Markdown, for posting or attaching in chat.
+ * A draft log (a member's M3.37, an advisor's M5.37) as Markdown, for posting or attaching in chat.
  * The title is `#`; block headings are one level below (`##` to `#####`); the header fields are a bold-label
  * list; tables are pipe tables. Prompts and facts are quotes that say what they are (not the learner's words); the
  * appendix follows a rule and is marked not for submission. Member text is kept as written except that a line which
  * Markdown would read as a heading, list item, quote or rule is escaped, and table cells have `|` escaped and line
  * breaks as `<br>`.
  */
-import { type Draft, type DraftBlock, FACTS_LABEL, PROMPT_LABEL } from "../domain/draft.ts";
+import { type DraftBlock, type DraftDocument, FACTS_LABEL, PROMPT_LABEL } from "../domain/draft.ts";
 
 /** Escapes what would turn a line of plain text into block syntax. */
 function escapeLine(line: string): string {
@@ -42,7 +42,7 @@ function block(b: DraftBlock): string {
 }
 
 /** The whole draft; the appendix after a horizontal rule. */
-export function draftToMarkdown(d: Draft): string {
+export function draftToMarkdown(d: DraftDocument): string {
   const parts = [
     `# ${d.title}`,
     d.header.map((f) => `- **${f.label}:** ${text(f.value).split("\n").join("\n  ")}`).join("\n"),

@@ -94,3 +94,13 @@ export async function updateSet(
 export async function setPairLabel(db: Db, membershipId: string, pairLabel: string | null): Promise<void> {
   await db.membership.update({ where: { id: membershipId }, data: { pairLabel } });
 }
+
+/** The sets of a workspace a person currently advises, with their people, by name. */
+export async function listAdvisedSets(db: Db, workspaceId: string, personId: string): Promise<SetWithPeople[]> {
+  const sets = await db.learningSet.findMany({
+    where: { workspaceId, memberships: { some: { personId, role: "advisor", leftAt: null } } },
+    include: withPeople,
+    orderBy: { name: "asc" },
+  });
+  return sets.map((set) => ({ ...asSet(set), memberships: set.memberships.map((m) => ({ ...m, role: m.role as Role })) }));
+}

@@ -9,6 +9,9 @@ import { afterAll, beforeAll, describe, test } from "vitest";
 const dir = mkdtempSync(join(tmpdir(), "als-demo-"));
 const NAMES = ["ana", "ben", "cleo", "dev", "eve"];
 const examples = (name: string) => readFileSync(new URL(`../../examples/drafts/${name}.md`, import.meta.url), "utf8");
+/** The advisor's draft M5.37 log, as the demo names it and as examples/drafts keeps it. */
+const ADVISOR_DRAFT = "m537-draft-sam-managing-through-change-2027-2027-08-02";
+const ADVISOR_EXAMPLE = "m537-sam-managing-through-change-2027";
 
 describe("npm run demo", () => {
   let stdout = "";
@@ -27,9 +30,18 @@ describe("npm run demo", () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  test("runs seven months for five members and writes every draft in three formats", async () => {
+  test("runs seven months for five members and writes every draft in three formats, and the advisor's in two", async () => {
     assert.match(stdout, /^Demo: 5 members, 7 meetings, \d+ reminder DMs/);
-    assert.equal(files.length, 15);
+    assert.equal(files.length, 18, "15 drafts, the advisor's draft M5.37 log in two formats and the advisor's progress chart");
+    for (const ext of ["md", "docx"])
+      assert.ok(
+        files.some((f) => f.endsWith(`${ADVISOR_DRAFT}.${ext}`)),
+        `advisor's .${ext}`,
+      );
+    assert.ok(
+      files.some((f) => /progress-[a-z0-9-]+-2027-08-02\.png$/.test(f)),
+      "the progress chart",
+    );
     for (const name of NAMES) {
       for (const ext of ["md", "docx"])
         assert.ok(
@@ -56,6 +68,34 @@ describe("npm run demo", () => {
       const produced = readFileSync(files.find((f) => f.endsWith(`m337-draft-${name}-2027-08-02.md`))!, "utf8");
       assert.equal(produced, examples(name), `examples/drafts/${name}.md is stale: run DEMO_EXAMPLES=examples/drafts npm run demo`);
     }
+    const advisor = readFileSync(files.find((f) => f.endsWith(`${ADVISOR_DRAFT}.md`))!, "utf8");
+    assert.equal(
+      advisor,
+      examples(ADVISOR_EXAMPLE),
+      `examples/drafts/${ADVISOR_EXAMPLE}.md is stale: run DEMO_EXAMPLES=examples/drafts npm run demo`,
+    );
+  });
+
+  test("the advisor's draft M5.37 log evidences each criterion in Sam's words, with 14 hours and nothing of members' logs", async () => {
+    const md = examples(ADVISOR_EXAMPLE);
+    const statuses = [...md.matchAll(/^\| (\d\.\d) .*? \| (covered|thin|missing) \|/gm)].map((m) => `${m[1]} ${m[2]}`);
+    // 2.4 waits for /review: the demo's advisor has no reviews of members yet.
+    assert.deepEqual(
+      statuses.filter((s) => !s.startsWith("2.4")),
+      ["1.1 covered", "2.1 covered", "2.2 covered", "2.3 covered", "3.1 covered", "3.2 covered", "3.3 covered"],
+    );
+    assert.match(
+      md,
+      /\*\*Hours:\*\* 14 hours planned \(7 meetings\), 14 hours delivered \(7 meetings held\): meets the minimum of 12 hours/,
+    );
+    const words = Number(/Word count:\*\* ([\d,]+)/.exec(md)![1]!.replace(",", ""));
+    assert.ok(words >= 1500 && words <= 7000, `${words} words`);
+    assert.match(md, /Goal 1, agreed with Joanne Reed/);
+    assert.match(md, /#### Meeting 7, 13 Jul 2027 \(2 hours\)/);
+    assert.doesNotMatch(md, /Night shift handovers keep missing medication changes/, "no member's entry text");
+    const docx = await JSZip.loadAsync(readFileSync(files.find((f) => f.endsWith(`${ADVISOR_DRAFT}.docx`))!));
+    const xml = await docx.file("word/document.xml")!.async("string");
+    assert.match(xml, /Reading the review sheets next to my own notes/);
   });
 
   test("three members' drafts cover every criterion with nothing left to prompt; Cleo's period and Eve's gaps are flagged", () => {

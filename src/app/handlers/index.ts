@@ -3,6 +3,18 @@ import actionDone from "./action-done.ts";
 import actionList from "./action-list.ts";
 import awayOff from "./away-off.ts";
 import awayOn from "./away-on.ts";
+import facilitationDelete from "./facilitation-delete.ts";
+import facilitationDraft from "./facilitation-draft.ts";
+import facilitationEdit from "./facilitation-edit.ts";
+import {
+  facilitationDesignHandler,
+  facilitationFeedbackHandler,
+  facilitationGoalHandler,
+  facilitationImproveHandler,
+  facilitationReflectHandler,
+  facilitationSessionHandler,
+} from "./facilitation-entry.ts";
+import facilitationList from "./facilitation-list.ts";
 import help from "./help.ts";
 import logDelete from "./log-delete.ts";
 import logDetails from "./log-details.ts";
@@ -109,5 +121,15 @@ export const handlers = {
   "away off": awayOff,
   progress: progress,
   records: records,
+  "facilitation goal": facilitationGoalHandler,
+  "facilitation design": facilitationDesignHandler,
+  "facilitation session": facilitationSessionHandler,
+  "facilitation feedback": facilitationFeedbackHandler,
+  "facilitation reflect": facilitationReflectHandler,
+  "facilitation improve": facilitationImproveHandler,
+  "facilitation list": facilitationList,
+  "facilitation edit": facilitationEdit,
+  "facilitation delete": facilitationDelete,
+  "facilitation draft": facilitationDraft,
   help: help,
 } satisfies HandlerIndex;

@@ -11,7 +11,8 @@ import {
   reopenAction,
 } from "../../store/entries.ts";
 import { handler, type SetContext } from "../context.ts";
-import { at, type Outgoing, toActor } from "../reply.ts";
+import { deleteConfirmation } from "../entry-lines.ts";
+import { type Outgoing, toActor } from "../reply.ts";
 import { failure, type Result, success } from "../result.ts";
 
 /** Entry text is shown whole: what is deleted must be recognisable, and can be recorded again from the reply. */
@@ -40,19 +41,7 @@ export default handler(logDelete, async (ctx, { entry, outcome, confirm }) => {
   const closed = own.kind === "outcome" ? await actionClosedBy(db, own.id) : null;
   if (confirm !== "yes") {
     const reopens = closed ? `\nAction #${closed.number} ${quote(closed.text)} will be open again: it will have no outcome.` : "";
-    return success([
-      toActor({
-        text: `Delete this entry? It cannot be undone.\n#${own.number} ${at(own.createdAt, "date")} · ${own.kind}: ${own.text}${reopens}`,
-        buttons: [
-          {
-            id: `log-delete-${own.number}`,
-            label: `Delete entry #${own.number}`,
-            command: `/log delete entry:${own.number} confirm:yes`,
-            style: "danger",
-          },
-        ],
-      }),
-    ]);
+    return success([deleteConfirmation(own, `/log delete entry:${own.number} confirm:yes`, reopens)]);
   }
   if (closed) await reopenAction(db, closed.id);
   await deleteEntry(db, own.id);

@@ -2,8 +2,9 @@ import { logList } from "../../../commands/index.ts";
 import { listEntries, listOwnOfKind } from "../../store/entries.ts";
 import { readableMember } from "../access.ts";
 import { handler } from "../context.ts";
+import { entryLine } from "../entry-lines.ts";
 import { plural } from "../format.ts";
-import { at, toActor } from "../reply.ts";
+import { toActor } from "../reply.ts";
 import { success } from "../result.ts";
 
 export default handler(logList, async (ctx, { last, member }) => {
@@ -26,10 +27,7 @@ export default handler(logList, async (ctx, { last, member }) => {
       e.goalId ? `for Goal ${nth(goals, e.goalId)}` : "",
       e.problemId ? `under Problem ${nth(problems, e.problemId)}` : "",
     ].filter(Boolean);
-  const lines = entries.map((e) => {
-    const linked = labels(e);
-    return `#${e.number} ${at(e.createdAt, "date")} · ${e.kind}${linked.length ? ` (${linked.join(", ")})` : ""}: ${e.text}${e.editedAt ? " (edited)" : ""}`;
-  });
+  const lines = entries.map((e) => entryLine(e, labels(e)));
   const latest = entries.length === 1 ? "latest entry" : `latest ${plural(entries.length, "entry", "entries")}`;
   return success([toActor({ text: [`${whose} ${latest}:`, ...lines].join("\n") })]);
 });
