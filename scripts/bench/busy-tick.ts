@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { startChild } from "./children.ts";
 import { type BenchDatabase, freshDatabase, kinds } from "./databases.ts";
 import { bytes } from "./outbox-retention.ts";
+import { CONCURRENCY } from "./scheduler.ts";
 import { DUE_PER_SET, outboxByStatus, seedSets } from "./seed-sets.ts";
 import type { TickResult } from "./tick-worker.ts";
 import { type Benchmark, type Figures, fmt, over, repeat, show } from "./types.ts";
@@ -52,7 +53,7 @@ export const busyTick: Benchmark = {
     const sets = ctx.small ? 300 : 10_000;
     const runs = ctx.small ? 2 : 3;
     const expected = sets * DUE_PER_SET;
-    const result: Figures = { sets, due: expected };
+    const result: Figures = { sets, due: expected, deliveryConcurrency: CONCURRENCY };
     const check = async (database: BenchDatabase, keys: string[]) => {
       const distinct = new Set(keys).size;
       const outbox = await outboxByStatus(database.url);

@@ -20,7 +20,7 @@ import { FakeSlack } from "../../test/support/fake-slack.ts";
 import { freePort } from "../../test/support/http-probe.ts";
 import { freshDatabase } from "./databases.ts";
 import { discordGlobal, rateLimitedProxy, slackPerChannel } from "./rate-limited-proxy.ts";
-import { tick } from "./scheduler.ts";
+import { CONCURRENCY, tick } from "./scheduler.ts";
 import { DISCORD, outboxByStatus, type SeedPlatform, SLACK, seedOutbox, seedSets } from "./seed-sets.ts";
 import { type BenchContext, type Benchmark, type Figures, fmt, over, repeat, show } from "./types.ts";
 
@@ -151,7 +151,7 @@ export const rateLimitedDelivery: Benchmark = {
     const runs = ctx.small ? 2 : 3;
     const [channels, each] = ctx.small ? [10, 3] : [50, 10];
     const discordN = ctx.small ? 60 : 1_000;
-    const result: Figures = {};
+    const result: Figures = { deliveryConcurrency: CONCURRENCY };
 
     out.note(`Slack: ${channels} DM channels × ${each} reminders, ${runs} runs`);
     const slack = await repeat(runs, () => slackRun(ctx, channels, each));

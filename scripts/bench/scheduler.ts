@@ -3,15 +3,31 @@
  * place that calls the scheduler's API, so that a change there changes one file here.
  */
 import { pino } from "pino";
-import type { NudgeSink, SchedulerDeps } from "../../src/scheduler/deliver.ts";
+import { DEFAULT_DELIVERY_CONCURRENCY, type NudgeSink, type SchedulerDeps } from "../../src/scheduler/deliver.ts";
+import { fullReplanSchedule } from "../../src/scheduler/full-replan.ts";
 import { runTick, type TickReport } from "../../src/scheduler/tick.ts";
 import type { Database } from "../../src/store/open-database.ts";
 
 const silent = pino({ level: "silent" });
 
-/** One scheduler tick at `now` on `db`, as main.ts runs it (without the ops hooks), delivering into `sink`. */
+/** The sends at once a tick runs, as `npm start` runs it unless DELIVERY_CONCURRENCY says otherwise. */
+export const CONCURRENCY = DEFAULT_DELIVERY_CONCURRENCY;
+
+/**
+ * One scheduler tick at `now` on `db` as a running process's tick that is not its first: only the sets whose
+ * moment has come are planned. Delivers into `sink`.
+ */
 export function tick(db: Database, sink: NudgeSink, now: Date, extra: Partial<SchedulerDeps> = {}): Promise<TickReport> {
-  return runTick({ db, logger: silent, ...extra }, sink, now);
+  return runTick({ db, logger: silent, concurrency: CONCURRENCY, ...extra }, sink, now, "due");
+}
+
+/**
+ * Ticks as src/main.ts runs them, one process's in a row: each first asks the full re-plan schedule (every set at
+ * the first tick, and once a day), then ticks.
+ */
+export function processTicks(db: Database, sink: NudgeSink): (now: Date) => Promise<TickReport> {
+  const scopeOf = fullReplanSchedule(db);
+  return async (now) => runTick({ db, logger: silent, concurrency: CONCURRENCY }, sink, now, await scopeOf(now));
 }
 
 /** A sink that takes every reminder at once and counts it (the "platform" is this process), keys kept to check. */
