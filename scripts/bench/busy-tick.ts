@@ -80,6 +80,8 @@ export const busyTick: Benchmark = {
         tick: over(ticks, "ms", (r) => r.tickMs),
         planAndClaim: over(ticks, "ms", (r) => r.planMs + r.claimMs),
         plan: over(ticks, "ms", (r) => r.planMs),
+        planInSql: over(ticks, "ms", (r) => r.planSqlMs),
+        deliverInSql: over(ticks, "%", (r) => (100 * r.deliverSqlMs) / r.deliverMs),
         claim: over(ticks, "ms", (r) => r.claimMs),
         peakRss: over(ticks, "MB", (r) => r.peakRssMb),
         rssBefore: over(ticks, "MB", (r) => r.rssBeforeMb),
@@ -93,8 +95,10 @@ export const busyTick: Benchmark = {
       out.field(`${kind}: whole tick`, show(f.tick));
       out.field(`${kind}: planning and claiming`, show(f.planAndClaim));
       out.field(`${kind}:   of which claim statements`, show(f.claim));
+      out.field(`${kind}:   of which any SQL in flight`, `${show(f.planInSql)} (the rest: loading rows into objects, planning, rendering)`);
       out.field(`${kind}: peak RSS (before the tick)`, `${show(f.peakRss)} (${f.rssBefore.median} MB)`);
       out.field(`${kind}: delivery rate, in-process sink`, show(f.deliveryRate));
+      out.field(`${kind}:   share of delivery with SQL in flight`, show(f.deliverInSql));
       out.field(`${kind}: database growth per reminder`, show(f.outboxBytesPerReminder));
       out.field(`${kind}: SQL statements (claims)`, `${show(f.statements)} (${f.claimStatements.median} claims)`);
     }

@@ -22,6 +22,9 @@ export type TickResult = {
   claimMs: number;
   /** From the first claim to the tick's end: claiming, delivering, marking sent. */
   deliverMs: number;
+  /** Of planMs and deliverMs, the time with at least one SQL statement in flight (the rest is JavaScript). */
+  planSqlMs: number;
+  deliverSqlMs: number;
   statements: number;
   claims: number;
   rssBeforeMb: number;
@@ -33,6 +36,19 @@ export type TickResult = {
 
 const isClaim = (sql: string) => /^\s*UPDATE\s+"Outbox"\s+SET\s+"status"\s*=\s*'sending'/i.test(sql);
 const epoch = (t: number) => performance.timeOrigin + t;
+
+/** How long, between `from` and `to`, at least one of `spans` was running. */
+function covered(spans: { start: number; end: number }[], from: number, to: number): number {
+  let total = 0;
+  let reached = from;
+  for (const { start, end } of [...spans].sort((a, b) => a.start - b.start)) {
+    const s = Math.max(start, reached);
+    const e = Math.min(end, to);
+    if (e > s) total += e - s;
+    reached = Math.max(reached, Math.min(end, to));
+  }
+  return total;
+}
 
 const counting = await openCounting(process.env.DATABASE_URL!);
 const at = new Date(process.env.TICK_AT!);
@@ -56,6 +72,8 @@ const result: TickResult = {
   planMs: firstClaim - t0,
   claimMs: claims.reduce((n, s) => n + (s.end - s.start), 0),
   deliverMs: t1 - firstClaim,
+  planSqlMs: covered(counting.statements, t0, firstClaim),
+  deliverSqlMs: covered(counting.statements, firstClaim, t1),
   statements: counting.statements.length,
   claims: claims.length,
   rssBeforeMb,
