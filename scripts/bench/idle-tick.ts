@@ -18,7 +18,7 @@ export const idleTick: Benchmark = {
   description: "a tick with nothing due at two sizes, on SQLite and PostgreSQL: wall time and SQL statements",
   async run(out, ctx) {
     const sizes = ctx.small ? [100, 1_000] : [1_000, 10_000];
-    const runs = ctx.small ? 5 : 15;
+    const runs = ctx.small ? 5 : 10;
     const result: Figures = { deliveryConcurrency: CONCURRENCY };
     for (const kind of kinds(ctx)) {
       const perKind: Figures = {};

@@ -150,7 +150,7 @@ export const rateLimitedDelivery: Benchmark = {
   async run(out, ctx) {
     const runs = ctx.small ? 2 : 3;
     const [channels, each] = ctx.small ? [10, 3] : [50, 10];
-    const discordN = ctx.small ? 60 : 1_000;
+    const discordN = ctx.small ? 60 : 500;
     const result: Figures = { deliveryConcurrency: CONCURRENCY };
 
     out.note(`Slack: ${channels} DM channels × ${each} reminders, ${runs} runs`);

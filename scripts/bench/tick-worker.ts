@@ -16,6 +16,8 @@ export type TickResult = {
   distinct: number;
   planned: number;
   tickMs: number;
+  /** CPU time this process used in the tick (user + system): less affected than wall time by other load on the machine. */
+  cpuMs: number;
   /** From the tick's start to its first claim statement: announcing, loading, planning, writing the outbox. */
   planMs: number;
   /** The claim statements' own time, summed. */
@@ -59,9 +61,11 @@ const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
 await lines.next();
 counting.reset();
 const sink = countingSink();
+const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const report = await tick(counting.db, sink, at);
 const t1 = performance.now();
+const cpu = process.cpuUsage(cpu0);
 const claims = counting.statements.filter((s) => isClaim(s.sql));
 const firstClaim = claims[0]?.start ?? t1;
 const result: TickResult = {
@@ -69,6 +73,7 @@ const result: TickResult = {
   distinct: new Set(sink.keys).size,
   planned: report.planned,
   tickMs: t1 - t0,
+  cpuMs: (cpu.user + cpu.system) / 1000,
   planMs: firstClaim - t0,
   claimMs: claims.reduce((n, s) => n + (s.end - s.start), 0),
   deliverMs: t1 - firstClaim,
