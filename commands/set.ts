@@ -117,3 +117,20 @@ export const setUnarchive = command({
   options: {},
   examples: ["/set unarchive"],
 });
+
+/** How often a set learning review may be asked for: every 1 to 12 meetings held, or off. */
+const REVIEW_EVERY_CHOICES = ["off", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"] as const;
+
+export const setReviews = command({
+  name: "set",
+  sub: "reviews",
+  summary: "How often closing a meeting opens a set learning review (default every 3 meetings held), or off.",
+  details:
+    "When the number of meetings held reaches a multiple of every:, closing the meeting asks each member by DM what the " +
+    "set does well and what should change; they answer with /feedback (anonymously if they like). Alone: shows the setting.",
+  who: "advisor",
+  options: {
+    every: optional(opt.choice({ description: "Every how many meetings held (1 to 12), or off", choices: REVIEW_EVERY_CHOICES })),
+  },
+  examples: ["/set reviews every:3", "/set reviews every:off", "/set reviews"],
+});

@@ -3,6 +3,9 @@ import actionDone from "./action-done.ts";
 import actionList from "./action-list.ts";
 import awayOff from "./away-off.ts";
 import awayOn from "./away-on.ts";
+import feedbackGive from "./feedback-give.ts";
+import feedbackList from "./feedback-list.ts";
+import feedbackWithdraw from "./feedback-withdraw.ts";
 import help from "./help.ts";
 import logDelete from "./log-delete.ts";
 import logDetails from "./log-details.ts";
@@ -37,6 +40,11 @@ import nudgeSettings from "./nudge-settings.ts";
 import nudgeSnooze from "./nudge-snooze.ts";
 import progress from "./progress.ts";
 import records from "./records.ts";
+import reviewDelete from "./review-delete.ts";
+import reviewEdit from "./review-edit.ts";
+import reviewGive from "./review-give.ts";
+import reviewList from "./review-list.ts";
+import reviewReply from "./review-reply.ts";
 import rotationShow from "./rotation-show.ts";
 import rotationSkip from "./rotation-skip.ts";
 import rotationSlot from "./rotation-slot.ts";
@@ -51,6 +59,7 @@ import setProgramme from "./set-programme.ts";
 import setRemove from "./set-remove.ts";
 import setRemoveAdvisor from "./set-remove-advisor.ts";
 import setRename from "./set-rename.ts";
+import setReviews from "./set-reviews.ts";
 import setUnarchive from "./set-unarchive.ts";
 
 /**
@@ -67,6 +76,7 @@ export const handlers = {
   "set info": setInfo,
   "set programme": setProgramme,
   "set rename": setRename,
+  "set reviews": setReviews,
   "set archive": setArchive,
   "set unarchive": setUnarchive,
   "meeting schedule": meetingSchedule,
@@ -109,5 +119,13 @@ export const handlers = {
   "away off": awayOff,
   progress: progress,
   records: records,
+  review: reviewGive,
+  "review edit": reviewEdit,
+  "review delete": reviewDelete,
+  "review reply": reviewReply,
+  "review list": reviewList,
+  feedback: feedbackGive,
+  "feedback list": feedbackList,
+  "feedback withdraw": feedbackWithdraw,
   help: help,
 } satisfies HandlerIndex;
