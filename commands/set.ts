@@ -100,7 +100,7 @@ export const setArchive = command({
   summary: "Archive the set when it has finished: no more reminders, read-only; /set unarchive reopens it.",
   details:
     "An archived set gets no reminders, and only read-only commands run in it: /set info, /meeting next, /meeting list, " +
-    "/meeting calendar, /rotation show, /log list, /log draft, /action list, /progress and /records, plus each member's " +
+    "/meeting calendar, /rotation show, /log list, /log draft, /action list, /progress, /review list, /feedback list and /records, plus each member's " +
     "/log share, /log export and /log forget. Meetings still to come are cancelled: when there are any, it asks you " +
     "to confirm first. /set unarchive reopens the set (cancelled meetings stay cancelled).",
   who: "advisor",
