@@ -696,10 +696,15 @@ function expectedNudges(): Expected[] {
     .forEach((m, k) => {
       if ((k + 1) % 3 !== 0) return;
       const next = held[k + 1];
-      for (const who of members) dm("set-review", who, m.id, "1", m.close + 60_000, Math.min(m.close + 60_000 + 14 * DAY, next?.start ?? Infinity));
+      for (const who of members)
+        dm("set-review", who, m.id, "1", m.close + 60_000, Math.min(m.close + 60_000 + 14 * DAY, next?.start ?? Infinity));
     });
   // the advisor's digest: every Monday at 09:00 London (ada's zone), each ISO week once
-  for (let monday = DateTime.fromISO("2027-01-04T09:00", { zone: LONDON }); monday.toMillis() <= SIM_END; monday = monday.plus({ weeks: 1 })) {
+  for (
+    let monday = DateTime.fromISO("2027-01-04T09:00", { zone: LONDON });
+    monday.toMillis() <= SIM_END;
+    monday = monday.plus({ weeks: 1 })
+  ) {
     const week = `${monday.weekYear}-W${String(monday.weekNumber).padStart(2, "0")}`;
     dm("advisor-digest", "ada", "set1", week, monday.toMillis(), monday.toMillis() + 2 * DAY);
   }
@@ -807,7 +812,8 @@ test("simulation: a 7-month programme in 15-minute ticks plans every expected re
     if (n.kind === "presenter-prep") assert.equal(local(n), ny ? "07:00" : "10:00", n.key);
     if (n.kind === "meeting-post") assert.equal(local(n), "10:00", n.key);
     if (n.kind === "log-action") assert.equal(local(n), n.occurrence === "1" ? (ny ? "09:00" : "14:00") : ny ? "07:00" : "12:00", n.key);
-    if (n.kind === "advisor-digest") assert.equal(DateTime.fromJSDate(n.sendAt, { zone: LONDON }).toFormat("ccc HH:mm"), "Mon 09:00", n.key);
+    if (n.kind === "advisor-digest")
+      assert.equal(DateTime.fromJSDate(n.sendAt, { zone: LONDON }).toFormat("ccc HH:mm"), "Mon 09:00", n.key);
   }
   const catPrep = run.due.filter((n) => n.kind === "presenter-prep" && n.key.includes(":cat:"));
   assert.equal(catPrep.length, 3);
