@@ -6,8 +6,12 @@
 /** A button that runs `command` (a command line in the text grammar) as whoever presses it. */
 export type Button = { id: string; label: string; command: string; style?: "primary" | "danger" };
 
-/** A generated file: adapters upload it or write it under FILES_DIR. */
-export type FileOut = { name: string; mimeType: string; content: string | Uint8Array };
+/**
+ * A generated file: adapters upload it or write it under FILES_DIR. `altText`: an image's text alternative for screen
+ * readers (Slack's file alt text, Discord's attachment description, printed under the file on the console); at most
+ * 1,000 characters, Slack's limit.
+ */
+export type FileOut = { name: string; mimeType: string; content: string | Uint8Array; altText?: string };
 
 export type Field = { label: string; value: string };
 

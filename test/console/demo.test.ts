@@ -29,7 +29,11 @@ describe("npm run demo", () => {
 
   test("runs seven months for five members and writes every draft in three formats", async () => {
     assert.match(stdout, /^Demo: 5 members, 7 meetings, \d+ reminder DMs/);
-    assert.equal(files.length, 15);
+    assert.equal(files.length, 16, "15 drafts and the advisor's progress chart");
+    assert.ok(
+      files.some((f) => /progress-[a-z0-9-]+-2027-08-02\.png$/.test(f)),
+      "the progress chart",
+    );
     for (const name of NAMES) {
       for (const ext of ["md", "docx"])
         assert.ok(

@@ -57,6 +57,8 @@ const TS_BASE_SECONDS = 1700000000;
 export class FakeSlack {
   readonly url: string;
   readonly uploads = new Map<string, { filename: string; bytes: Buffer }>();
+  /** Each upload's `alt_text` (an image's description for screen readers), by file id, where one was given. */
+  readonly altTexts = new Map<string, string>();
   /** What `apps.connections.open` (Socket Mode, app token) answers as the WebSocket URL; null: the call fails. */
   socketModeUrl: string | null = null;
 
@@ -310,6 +312,8 @@ export class FakeSlack {
         if (!filename) return { ok: false, error: "invalid_arguments" };
         const fileId = `F${String(++this.#seq).padStart(8, "0")}`;
         this.#pendingUploads.set(fileId, filename);
+        const alt = str("alt_text");
+        if (alt) this.altTexts.set(fileId, alt);
         return { ok: true, upload_url: `${this.#origin}/upload/v1/${fileId}`, file_id: fileId };
       }
       case "files.completeUploadExternal": {

@@ -15,7 +15,8 @@ export function consoleTime(date: Date, style: TimeStyle, timeZone: string): str
 
 /**
  * The transcript lines for one outgoing reply, prefixed with where it went: `[#set]` (another set's
- * channel: `[#other]`), `[#set → NAME]` (only NAME sees it) or `[DM NAME]`. Fields, buttons and files follow, indented.
+ * channel: `[#other]`), `[#set → NAME]` (only NAME sees it) or `[DM NAME]`. Fields, buttons and files (an image's
+ * text alternative on the line under it) follow, indented.
  * `saveFile` stores a file and returns the path to print.
  */
 export function renderOutgoing(
@@ -41,6 +42,9 @@ export function renderOutgoing(
     lines.push(`  ${f.label}: ${head}`, ...more.map((l) => `    ${l}`));
   }
   for (const b of reply.buttons ?? []) lines.push(`  [button ${b.id}: ${b.label}]`);
-  for (const f of reply.files ?? []) lines.push(`  [file ${saveFile(f.name, f.content)}]`);
+  for (const f of reply.files ?? []) {
+    lines.push(`  [file ${saveFile(f.name, f.content)}]`);
+    if (f.altText) lines.push(`    alt: ${f.altText}`);
+  }
   return lines;
 }

@@ -4,7 +4,8 @@ import { cutNotice, fullTextFile, splitToFit } from "../fit-reply.ts";
 
 /**
  * Discord's limits: a message's content, embeds and their total size, an embed's description and fields, a field's
- * name and value, buttons per row and rows, files per message, custom ids and labels.
+ * name and value, buttons per row and rows, files per message and an attachment's description (alt text), custom ids
+ * and labels.
  */
 const DISCORD_LIMITS = {
   content: 2000,
@@ -17,6 +18,7 @@ const DISCORD_LIMITS = {
   buttonsPerRow: 5,
   rows: 5,
   files: 10,
+  attachmentDescription: 1024,
   customId: 100,
   label: 80,
 } as const;
@@ -63,7 +65,11 @@ export function replyMessages(reply: Reply, channelId: string, content?: string)
   for (let i = 0; i < buttons.length; i += DISCORD_LIMITS.buttonsPerRow)
     rows.push(new ActionRowBuilder<ButtonBuilder>().addComponents(buttons.slice(i, i + DISCORD_LIMITS.buttonsPerRow)));
   const files = [...(reply.files ?? []), ...(isCut ? [fullTextFile(reply)] : [])].map(
-    (f) => new AttachmentBuilder(typeof f.content === "string" ? Buffer.from(f.content, "utf8") : Buffer.from(f.content), { name: f.name }),
+    (f) =>
+      new AttachmentBuilder(typeof f.content === "string" ? Buffer.from(f.content, "utf8") : Buffer.from(f.content), {
+        name: f.name,
+        ...(f.altText ? { description: cut(f.altText, DISCORD_LIMITS.attachmentDescription) } : {}),
+      }),
   );
   appendInBatches(messages, "components", rows, DISCORD_LIMITS.rows);
   appendInBatches(messages, "files", files, DISCORD_LIMITS.files);

@@ -13,7 +13,14 @@ async function dmChannel(client: WebClient, userId: string, token?: string): Pro
 
 async function upload(client: WebClient, channelId: string, file: FileOut, token?: string): Promise<void> {
   const content = typeof file.content === "string" ? Buffer.from(file.content, "utf8") : Buffer.from(file.content);
-  await client.filesUploadV2({ channel_id: channelId, file: content, filename: file.name, title: file.name, ...(token ? { token } : {}) });
+  await client.filesUploadV2({
+    channel_id: channelId,
+    file: content,
+    filename: file.name,
+    title: file.name,
+    ...(file.altText ? { alt_text: file.altText } : {}),
+    ...(token ? { token } : {}),
+  });
 }
 
 /**

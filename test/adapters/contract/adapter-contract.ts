@@ -36,7 +36,8 @@ export type Audience = { kind: "channel" } | { kind: "actor"; who: Who } | { kin
 /** A button as shown: its label, its id where the platform has one, and what a press sends back. */
 export type SeenButton = { label: string; id?: string; payload: string };
 
-type SeenFile = { name: string; bytes: Buffer };
+/** A file as shown: its name, its bytes and, for an image, its text alternative (alt text) where the platform shows one. */
+type SeenFile = { name: string; bytes: Buffer; alt?: string };
 
 /** One message as its readers saw it. */
 export type Seen = {
@@ -202,6 +203,22 @@ export function describeAdapterContract(platform: string, start: () => Promise<C
       assert.match(file.name, /^m337-draft-ana-\d{4}-\d{2}-\d{2}\.md$/);
       assert.match(file.bytes.toString("utf8"), /Leadership action plan/);
       for (const other of PEOPLE.filter((p): p is Who => p !== "ana"))
+        assert.deepEqual(await d.filesFor(other, 0), [], `${other} got no file`);
+    });
+
+    test("the progress chart is delivered as one PNG with its text alternative, to the advisor alone", async () => {
+      const reply = find(await d.run("sam", { name: "progress" }, "actor"), "actor");
+      assert.match(reply.text, /Progress chart for "Leading change": 5 members by 0 meetings held/);
+      const files = await d.filesFor("sam", 1);
+      assert.equal(files.length, 1, "one file");
+      const file = files[0]!;
+      assert.ok("who" in file.to && file.to.who === "sam", JSON.stringify(file.to));
+      assert.match(file.name, /^progress-leading-change-\d{4}-\d{2}-\d{2}\.png$/);
+      assert.deepEqual([...file.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], "a PNG");
+      assert.ok(file.alt, "the image has a text alternative");
+      assert.match(file.alt, /ana: attended 0 of 0, presented 0, 1 action agreed, 0 outcomes recorded, 0 overdue/);
+      assert.ok(reply.text.includes(file.alt), "the reply's text carries the same summary");
+      for (const other of PEOPLE.filter((p): p is Who => p !== "sam" && p !== "ana"))
         assert.deepEqual(await d.filesFor(other, 0), [], `${other} got no file`);
     });
 

@@ -8,6 +8,7 @@ import { type Audience, type ContractDriver, commandLine, type Seen, type Who } 
 const HEAD = /^\[(?:#[\w-]+(?: → (.+))?|DM (.+))\] (.*)$/;
 const BUTTON = /^ {2}\[button ([^:\]]+): (.*)\]$/;
 const FILE = /^ {2}\[file (.+)\]$/;
+const ALT = /^ {4}alt: (.*)$/;
 
 /** The messages in transcript lines: `[#set] …`, `[#set → NAME] …`, `[DM NAME] …`, each with its indented lines. */
 function readTranscript(lines: string[]): Seen[] {
@@ -28,6 +29,8 @@ function readTranscript(lines: string[]): Seen[] {
     } else if (last && FILE.test(line)) {
       const path = FILE.exec(line)![1]!;
       last.files.push({ name: basename(path), bytes: readFileSync(path) });
+    } else if (last && ALT.test(line) && last.files.length) {
+      last.files.at(-1)!.alt = ALT.exec(line)![1]!;
     } else if (last && line.startsWith("  ")) {
       last.text += `\n${line.slice(2)}`;
     }

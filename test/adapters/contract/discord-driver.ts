@@ -35,6 +35,14 @@ export const textOf = (call: DiscordCall) => {
 const buttonsOf = (call: DiscordCall) =>
   ((call.body as MessageBody).components ?? []).flatMap((row) => row.components).map((b) => ({ label: b.label, payload: b.custom_id }));
 
+/** The description (alt text) the message gave its `index`-th file, as `{ alt }`, or nothing. */
+const altOf = (call: DiscordCall, index: number): { alt?: string } => {
+  const body = call.body as { attachments?: { id?: unknown; description?: unknown }[]; data?: { attachments?: unknown } };
+  const described = (body.attachments ?? body.data?.attachments ?? []) as { id?: unknown; description?: unknown }[];
+  const meta = described.find((a) => String(a.id) === String(index)) ?? described[index];
+  return typeof meta?.description === "string" ? { alt: meta.description } : {};
+};
+
 /** One interaction the driver sent: what it ran, as whom, and its id and token (to find its callback and replies). */
 type SentInteraction = { what: string; who: Who; id: string; token: string };
 
@@ -69,7 +77,11 @@ export async function startDiscordDriver(): Promise<DiscordDriver> {
     const webhook = /^\/webhooks\/\d+\/([^/]+)/.exec(c.path);
     const isMessage = webhook ? c.method === "PATCH" || c.method === "POST" : c.method === "POST" && CHANNEL_MESSAGES.test(c.path);
     if (!isMessage) return null;
-    const base = { text: textOf(c), buttons: buttonsOf(c), files: c.files.map((f) => ({ name: f.name, bytes: f.bytes })) };
+    const base = {
+      text: textOf(c),
+      buttons: buttonsOf(c),
+      files: c.files.map((f, i) => ({ name: f.name, bytes: f.bytes, ...altOf(c, i) })),
+    };
     if (webhook) {
       const by = sent.find((s) => s.token === webhook[1]);
       return by ? { to: { kind: "actor", who: by.who }, ...base } : null;

@@ -155,7 +155,8 @@ export async function startSlackDriver(): Promise<SlackDriver> {
         (c.args.files as { id: string }[]).map((f) => {
           const stored = fake.uploads.get(f.id);
           assert.ok(stored, `the bytes of ${f.id} were uploaded`);
-          return { name: stored.filename, bytes: stored.bytes, to: { kind: "dm" as const, who } };
+          const alt = fake.altTexts.get(f.id);
+          return { name: stored.filename, bytes: stored.bytes, ...(alt ? { alt } : {}), to: { kind: "dm" as const, who } };
         }),
       );
     },

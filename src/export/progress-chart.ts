@@ -1,0 +1,42 @@
+/**
+ * Draws a chart specification (src/app/progress-chart-spec.ts) as an SVG with Apache ECharts' server-side SVG
+ * renderer (no DOM, no canvas, no browser), then as a PNG with resvg (a prebuilt binary from the npm registry, no
+ * build step). Text is drawn in DejaVu Sans Condensed from the `dejavu-fonts-ttf` package, never from the machine's fonts, so
+ * the image is the same on every machine and no label comes out as empty boxes.
+ */
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { renderAsync } from "@resvg/resvg-js";
+import { BarChart, ScatterChart } from "echarts/charts";
+import { GridComponent, LegendComponent, TitleComponent } from "echarts/components";
+import { init, use } from "echarts/core";
+import { SVGRenderer } from "echarts/renderers";
+import { CHART_FONT, type ChartSpec } from "../app/progress-chart-spec.ts";
+
+use([BarChart, ScatterChart, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
+
+const fontDir = join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
+const FONT_FILES = [join(fontDir, "DejaVuSansCondensed.ttf"), join(fontDir, "DejaVuSansCondensed-Bold.ttf")];
+
+/** The chart as an SVG document. */
+export function chartSvg(spec: ChartSpec): string {
+  const chart = init(null, null, { renderer: "svg", ssr: true, width: spec.width, height: spec.height });
+  try {
+    chart.setOption(spec.option);
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
+/** An SVG document as PNG bytes, at its own size, text in the bundled DejaVu Sans Condensed; drawn off the event loop. */
+export async function svgToPng(svg: string): Promise<Uint8Array> {
+  const image = await renderAsync(svg, {
+    background: "#ffffff",
+    font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: CHART_FONT, sansSerifFamily: CHART_FONT },
+  });
+  return new Uint8Array(image.asPng());
+}
+
+/** The chart as a PNG image. */
+export const chartPng = (spec: ChartSpec): Promise<Uint8Array> => svgToPng(chartSvg(spec));
