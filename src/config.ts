@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { IANAZone } from "luxon";
 import cron from "node-cron";
 import { z } from "zod";
+import { DEFAULT_DELIVERY_CONCURRENCY } from "./scheduler/deliver.ts";
 
 /** Every setting, read once from the environment (and `.env` if present). See .env.example. */
 const ConfigSchema = z.object({
@@ -56,6 +57,12 @@ const ConfigSchema = z.object({
     .int("OUTBOX_RETENTION_DAYS must be a whole number of days, e.g. 90")
     .min(1, "OUTBOX_RETENTION_DAYS must be at least 1 (day)")
     .default(90),
+  DELIVERY_CONCURRENCY: z.coerce
+    .number({ error: "DELIVERY_CONCURRENCY must be a number of reminders sent at once, e.g. 16" })
+    .int("DELIVERY_CONCURRENCY must be a whole number of reminders sent at once, e.g. 16")
+    .min(1, "DELIVERY_CONCURRENCY must be at least 1 (one reminder at a time)")
+    .max(256, "DELIVERY_CONCURRENCY must be at most 256 (the platforms' own limits come long before)")
+    .default(DEFAULT_DELIVERY_CONCURRENCY),
   SCHEDULER_CRON: z
     .string()
     .refine((e) => cron.validate(e), "SCHEDULER_CRON must be a cron expression, e.g. * * * * * (every minute)")

@@ -64,7 +64,7 @@ async function runPlatforms(config: Config, base: Deps): Promise<void> {
     const discordShards = discord?.shards() ?? null;
     const held = new Set<string>();
     const scope = { platforms: adapters.map((a) => a.platform), ...(discordShards ? { discordShards } : {}) };
-    const scheduler = { ...deps, scope, signal: ops.lifecycle.signal, held };
+    const scheduler = { ...deps, scope, signal: ops.lifecycle.signal, held, concurrency: config.DELIVERY_CONCURRENCY };
     const sink = deliverByPlatform(adapters);
     const scopeOf = fullReplanSchedule(deps.db);
     const stopScheduler = startScheduler(

@@ -2,16 +2,31 @@ import type { Logger } from "pino";
 import type { Delivery } from "../app/render-nudge.ts";
 import type { OpsHooks, ReminderStatus } from "../ops/hooks.ts";
 import type { Db } from "../store/open-database.ts";
-import { type ClaimScope, claimDue, markFailedTry, markSent } from "../store/outbox.ts";
+import { CLAIM_BATCH, type ClaimScope, claimDue, markFailedTry, markSent, type OutboxRow } from "../store/outbox.ts";
+import { saveDmChannel } from "../store/people.ts";
+
+/**
+ * A DM recipient's direct-message channel as cached on their person (Person.dmChannelId): `id` is the channel
+ * last opened (null: never), and `save` records one newly opened, or re-opened because the cached one went stale.
+ * An adapter saves before it posts, so the next reminder to that person is one platform call.
+ */
+export type DmChannel = { id: string | null; save(channelId: string): Promise<void> };
 
 /**
  * Where reminders go: the adapter of the set's platform. A thrown error means "not delivered, try again".
- * `key` is the reminder's lasting identity, for platforms that de-duplicate sends (Discord's nonce); the
- * result is the platform's id for the posted message, when it gives one (Slack's ts, Discord's id).
+ * `key` is the reminder's lasting identity, for platforms that de-duplicate sends (Discord's nonce); `dm` is
+ * the recipient's cached DM channel, for a DM. The result is the platform's id for the posted message, when it
+ * gives one (Slack's ts, Discord's id). Several deliveries run at once, never two to the same destination.
  */
 export interface NudgeSink {
   // biome-ignore lint/suspicious/noConfusingVoidType: a platform that gives no message id returns nothing
-  deliver(delivery: Delivery, key: string): Promise<string | void>;
+  deliver(delivery: Delivery, key: string, dm?: DmChannel): Promise<string | void>;
+  /**
+   * Optional: calls `listener` whenever a platform holds sends back for its rate limit (a 429's Retry-After, a
+   * used-up bucket), with how long; returns the function that stops listening. Sends of that platform in flight
+   * get that much longer before they time out: waiting out a rate limit is not a failed try.
+   */
+  onRateLimited?(listener: (platform: string, waitMs: number) => void): () => void;
 }
 
 /**
@@ -19,6 +34,7 @@ export interface NudgeSink {
  * `ops` counts reminders by platform, kind and status. A stopping process aborts `signal`: no claim and
  * no send begins after that, and the ids of the rows it claimed but did not settle stay in `held`
  * (added at the claim, removed once settled or given up), for it to hand back with `releaseClaims`.
+ * `concurrency` is how many sends run at once (DELIVERY_CONCURRENCY); `claimBatch` how many rows one claim takes.
  */
 export type SchedulerDeps = {
   db: Db;
@@ -28,7 +44,12 @@ export type SchedulerDeps = {
   ops?: OpsHooks;
   signal?: AbortSignal;
   held?: Set<string>;
+  concurrency?: number;
+  claimBatch?: number;
 };
+
+/** Sends at once when `concurrency` is not given; README "Settings" says how it was chosen. */
+export const DEFAULT_DELIVERY_CONCURRENCY = 16;
 
 /** Tries before a reminder is given up as failed, and the wait before each retry. */
 export const MAX_ATTEMPTS = 5;
@@ -52,59 +73,183 @@ export function count(ops: OpsHooks | undefined, rows: { platform: string; kind:
 }
 
 /**
- * Sends every due outbox row in scope: one statement claims them all, and each is marked sent as soon
- * as its platform accepts it. A failed try is retried with back-off, then kept as failed with its error.
+ * Sends every due outbox row in scope, in claims of at most `claimBatch` rows (the next claimed once the
+ * last is settled, so memory and claims held do not grow with what is due), up to `concurrency` sends at
+ * once. Reminders to one destination (a channel, or one person's DMs) go one at a time:
+ * Slack allows about one message a second per channel, and a 429 there is waited out inside the send.
+ * Each row is marked sent as soon as its platform accepts it, so a crash re-sends at most the sends in
+ * flight. A failed try is retried with back-off, then kept as failed with its error.
  */
 export async function deliverDue(deps: SchedulerDeps, sink: NudgeSink, now: Date): Promise<{ sent: number; failed: number }> {
-  if (deps.signal?.aborted) return { sent: 0, failed: 0 };
-  const rows = await claimDue(deps.db, now, new Date(now.getTime() + CLAIM_LEASE_MS), deps.scope);
-  for (const row of rows) deps.held?.add(row.id);
-  let sent = 0;
-  let failed = 0;
-  let next = 0;
+  const totals = { sent: 0, failed: 0 };
+  const limit = deps.claimBatch ?? CLAIM_BATCH;
+  const waiting = new RateLimitWaits();
+  const stopListening = sink.onRateLimited?.((platform, waitMs) => waiting.report(platform, waitMs));
   try {
-    for (; next < rows.length && !deps.signal?.aborted; next++) {
-      const row = rows[next]!;
-      const delivery = JSON.parse(row.payload) as Delivery;
-      const counted = [{ platform: delivery.platform, kind: row.kind }];
-      try {
-        // biome-ignore lint/suspicious/noConfusingVoidType: what NudgeSink.deliver resolves to
-        let ref: string | void;
-        try {
-          ref = await withTimeout(sink.deliver(delivery, row.key), deps.deliveryTimeoutMs ?? DELIVERY_TIMEOUT_MS);
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          const tries = row.attempts + 1;
-          const retryAt = tries < MAX_ATTEMPTS ? new Date(now.getTime() + RETRY_DELAYS_MS[tries - 1]!) : null;
-          deps.logger.warn(
-            { key: row.key, tries, error: message },
-            retryAt ? "reminder not delivered; will retry" : "reminder failed for good",
-          );
-          await markFailedTry(deps.db, row.id, message, retryAt);
-          count(deps.ops, counted, retryAt ? "retried" : "failed");
-          if (!retryAt) failed++;
-          continue;
-        }
-        // Not inside the try: a failure to record a delivered reminder must not count as a failed send.
-        await markSent(deps.db, row.id, now, ref || null);
-        count(deps.ops, counted, "sent");
-        sent++;
-      } finally {
-        deps.held?.delete(row.id); // settled, or left to its lease if recording failed: no longer this process's to hand back
-      }
+    while (!deps.signal?.aborted) {
+      const rows = await claimDue(deps.db, now, new Date(now.getTime() + CLAIM_LEASE_MS), deps.scope, limit);
+      if (rows.length > 0) await deliverBatch(deps, sink, now, rows, { totals, waiting });
+      if (rows.length < limit) break;
     }
+  } finally {
+    stopListening?.();
+  }
+  return totals;
+}
+
+type Claimed = { row: OutboxRow; delivery: Delivery };
+type Batch = { totals: { sent: number; failed: number }; waiting: RateLimitWaits };
+
+/** Where a delivery goes: deliveries to the same one are sent one at a time. */
+function destination(d: Delivery): string {
+  return JSON.stringify([d.platform, d.workspaceId, d.to.kind === "dm" ? `dm ${d.to.externalId}` : `channel ${d.channelId}`]);
+}
+
+/** Delivers one claim's rows: `concurrency` workers, each taking a whole destination's rows at a time. */
+async function deliverBatch(deps: SchedulerDeps, sink: NudgeSink, now: Date, rows: OutboxRow[], batch: Batch): Promise<void> {
+  for (const row of rows) deps.held?.add(row.id);
+  const begun = new Set<string>();
+  let failure: { error: unknown } | null = null;
+  try {
+    const lanes = new Map<string, Claimed[]>();
+    for (const row of rows) {
+      const delivery = JSON.parse(row.payload) as Delivery;
+      const lane = destination(delivery);
+      (lanes.get(lane) ?? lanes.set(lane, []).get(lane)!).push({ row, delivery });
+    }
+    // DM channels opened during this claim, by person: a second reminder to someone need not open it again.
+    const opened = new Map<string, string>();
+    const queue = [...lanes.values()].reverse();
+    const worker = async () => {
+      for (let lane = queue.pop(); lane; lane = queue.pop())
+        for (const item of lane) {
+          if (deps.signal?.aborted || failure) return;
+          begun.add(item.row.id);
+          try {
+            await deliverOne(deps, sink, now, item, opened, batch);
+          } catch (error) {
+            failure ??= { error };
+            return;
+          }
+        }
+    };
+    const workers = Math.max(1, Math.min(deps.concurrency ?? DEFAULT_DELIVERY_CONCURRENCY, lanes.size));
+    await Promise.all(Array.from({ length: workers }, worker));
   } finally {
     // Stopped by the signal: the rows not begun stay held for the stopping process to hand back.
     // Stopped by an error: they are left to their lease, like a crash's.
-    if (!deps.signal?.aborted) for (const row of rows.slice(next)) deps.held?.delete(row.id);
+    if (!deps.signal?.aborted) for (const row of rows) if (!begun.has(row.id)) deps.held?.delete(row.id);
   }
-  return { sent, failed };
+  if (failure) throw (failure as { error: unknown }).error;
 }
 
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+/** Sends one row and records the outcome: sent, to be retried, or failed for good. */
+async function deliverOne(
+  deps: SchedulerDeps,
+  sink: NudgeSink,
+  now: Date,
+  { row, delivery }: Claimed,
+  opened: Map<string, string>,
+  batch: Batch,
+) {
+  const counted = [{ platform: delivery.platform, kind: row.kind }];
+  const { personId } = row;
+  const dm: DmChannel | undefined =
+    delivery.to.kind === "dm" && personId
+      ? {
+          id: opened.get(personId) ?? row.dmChannelId,
+          save: async (channelId) => {
+            await saveDmChannel(deps.db, personId, channelId);
+            opened.set(personId, channelId);
+          },
+        }
+      : undefined;
+  try {
+    // biome-ignore lint/suspicious/noConfusingVoidType: what NudgeSink.deliver resolves to
+    let ref: string | void;
+    try {
+      const timeoutMs = deps.deliveryTimeoutMs ?? DELIVERY_TIMEOUT_MS;
+      ref = await withTimeout(sink.deliver(delivery, row.key, dm), timeoutMs, delivery.platform, batch.waiting);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const tries = row.attempts + 1;
+      const retryAt = tries < MAX_ATTEMPTS ? new Date(now.getTime() + RETRY_DELAYS_MS[tries - 1]!) : null;
+      deps.logger.warn(
+        { key: row.key, tries, error: message },
+        retryAt ? "reminder not delivered; will retry" : "reminder failed for good",
+      );
+      await markFailedTry(deps.db, row.id, message, retryAt);
+      count(deps.ops, counted, retryAt ? "retried" : "failed");
+      if (!retryAt) batch.totals.failed++;
+      return;
+    }
+    // Not inside the try: a failure to record a delivered reminder must not count as a failed send.
+    await markSent(deps.db, row.id, now, ref || null);
+    count(deps.ops, counted, "sent");
+    batch.totals.sent++;
+  } finally {
+    deps.held?.delete(row.id); // settled, or left to its lease if recording failed: no longer this process's to hand back
+  }
+}
+
+/** A send in flight whose time limit a rate-limit wait of its platform pushes back. */
+type Waiter = { platform: string; extend(ms: number): void };
+
+/**
+ * The rate-limit waits the platforms reported during one delivery, and the sends in flight they hold back. A
+ * platform's client holds back every request while it waits (Slack's WebClient pauses its queue; discord.js a
+ * bucket, or all on the global limit), so each send of that platform gets the wait not already counted, and a send
+ * that begins during a wait starts its clock when the wait ends.
+ */
+class RateLimitWaits {
+  readonly #until = new Map<string, number>();
+  readonly #sends = new Set<Waiter>();
+
+  /** `platform` holds requests back for `waitMs` from now. */
+  report(platform: string, waitMs: number): void {
+    const now = Date.now();
+    const counted = Math.max(this.#until.get(platform) ?? 0, now);
+    const until = Math.max(counted, now + waitMs);
+    this.#until.set(platform, until);
+    if (until > counted) for (const w of this.#sends) if (w.platform === platform) w.extend(until - counted);
+  }
+
+  /** How long a send to `platform` beginning now waits before its platform takes it, as far as reported. */
+  pending(platform: string): number {
+    return Math.max(0, (this.#until.get(platform) ?? 0) - Date.now());
+  }
+
+  track(w: Waiter): void {
+    this.#sends.add(w);
+  }
+
+  untrack(w: Waiter): void {
+    this.#sends.delete(w);
+  }
+}
+
+/** `work`, or a rejection once it has run `ms` not counting the rate-limit waits reported for `platform`. */
+function withTimeout<T>(work: Promise<T>, ms: number, platform: string, waits: RateLimitWaits): Promise<T> {
+  let deadline = Date.now() + ms + waits.pending(platform);
   let timer: NodeJS.Timeout | undefined;
+  const waiter: Waiter = {
+    platform,
+    extend: (wait) => {
+      deadline += wait;
+    },
+  };
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`delivery timed out after ${ms} ms`)), ms);
+    const arm = () => {
+      timer = setTimeout(
+        () => (Date.now() >= deadline ? reject(new Error(`delivery timed out after ${ms} ms`)) : arm()),
+        deadline - Date.now(),
+      );
+    };
+    arm();
   });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  waits.track(waiter);
+  return Promise.race([work, timeout]).finally(() => {
+    clearTimeout(timer);
+    waits.untrack(waiter);
+  });
 }

@@ -28,6 +28,8 @@ export type OutboxRow = {
   personId: string | null;
   payload: string;
   attempts: number;
+  /** The recipient's cached direct-message channel (Person.dmChannelId), for a DM; null when not opened yet or not a DM. */
+  dmChannelId: string | null;
 };
 
 /**
@@ -93,23 +95,29 @@ export async function skipStale(db: Db, now: Date): Promise<{ kind: string; plat
     RETURNING "kind", (SELECT w."platform" FROM "LearningSet" s JOIN "Workspace" w ON w."id" = s."workspaceId" WHERE s."id" = "Outbox"."setId") AS "platform"`;
 }
 
+/** How many due rows one claim takes at most, unless the caller says otherwise. */
+export const CLAIM_BATCH = 500;
+
 /**
- * Claims every due row in `scope` (pending, sendAt and any retry time reached) in one statement by
- * moving it to sending, with a lease: a claim not settled by `leaseUntil` (its process died) returns to
- * pending. Several processes may claim at once: SQLite serialises writers, and on PostgreSQL
- * `FOR UPDATE SKIP LOCKED` hands each row to one claimer without waiting.
+ * Claims up to `limit` due rows in `scope` (pending, sendAt and any retry time reached), earliest first,
+ * in one statement by moving them to sending, with a lease: a claim not settled by `leaseUntil` (its
+ * process died) returns to pending. Several processes may claim at once: SQLite serialises writers, and
+ * on PostgreSQL `FOR UPDATE SKIP LOCKED` hands each row to one claimer without waiting. Each row comes
+ * with its recipient's cached DM channel, so a DM needs no extra query.
  */
-export async function claimDue(db: Db, now: Date, leaseUntil: Date, scope?: ClaimScope): Promise<OutboxRow[]> {
+export async function claimDue(db: Db, now: Date, leaseUntil: Date, scope?: ClaimScope, limit = CLAIM_BATCH): Promise<OutboxRow[]> {
   const t = time(db, now);
   const due = Prisma.sql`"status" = 'pending' AND "sendAt" <= ${t} AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${t}) ${scopeFilter(scope)}`;
+  const returning = Prisma.sql`RETURNING "id", "key", "kind", "setId", "personId", "payload", "attempts",
+    (SELECT p."dmChannelId" FROM "Person" p WHERE p."id" = "Outbox"."personId") AS "dmChannelId"`;
   const rows = await db.$queryRaw<(OutboxRow & { attempts: number | bigint })[]>(
     providerOf(db) === "postgresql"
       ? Prisma.sql`UPDATE "Outbox" SET "status" = 'sending', "nextAttemptAt" = ${time(db, leaseUntil)}
-          WHERE "id" IN (SELECT "id" FROM "Outbox" WHERE ${due} FOR UPDATE SKIP LOCKED)
-          RETURNING "id", "key", "kind", "setId", "personId", "payload", "attempts"`
+          WHERE "id" IN (SELECT "id" FROM "Outbox" WHERE ${due} ORDER BY "sendAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+          ${returning}`
       : Prisma.sql`UPDATE "Outbox" SET "status" = 'sending', "nextAttemptAt" = ${time(db, leaseUntil)}
-          WHERE ${due}
-          RETURNING "id", "key", "kind", "setId", "personId", "payload", "attempts"`,
+          WHERE "id" IN (SELECT "id" FROM "Outbox" WHERE ${due} ORDER BY "sendAt" LIMIT ${limit})
+          ${returning}`,
   );
   return rows.map((r) => ({ ...r, attempts: Number(r.attempts) }));
 }
@@ -162,10 +170,9 @@ export async function releaseExpiredClaims(db: Db, now: Date): Promise<number> {
  * accepted it: a crash can then re-send only the one reminder in flight (README, "Delivery guarantees").
  */
 export async function markSent(db: Db, id: string, now: Date, platformRef: string | null): Promise<void> {
-  await db.outbox.update({
-    where: { id },
-    data: { status: "sent", sentAt: now, attempts: { increment: 1 }, lastError: null, platformRef },
-  });
+  // One plain statement (Prisma's update would read the row back too): marks are one per reminder delivered.
+  await db.$executeRaw`UPDATE "Outbox" SET "status" = 'sent', "sentAt" = ${time(db, now)}, "attempts" = "attempts" + 1,
+    "lastError" = NULL, "platformRef" = ${platformRef} WHERE "id" = ${id}`;
 }
 
 /** Records a failed try: back to pending with a later retry time, or failed for good with its error kept. */

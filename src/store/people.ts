@@ -63,3 +63,11 @@ export async function updateNudgePrefs(
 ): Promise<void> {
   await db.person.update({ where: { id: personId }, data });
 }
+
+/**
+ * Records the platform's direct-message channel with a person (opened, or re-opened after the cached one went
+ * stale), so their next reminder is one platform call. A person deleted meanwhile is no error: nothing changes.
+ */
+export async function saveDmChannel(db: Db, personId: string, channelId: string): Promise<void> {
+  await db.person.updateMany({ where: { id: personId }, data: { dmChannelId: channelId } });
+}

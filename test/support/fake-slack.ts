@@ -70,6 +70,9 @@ export class FakeSlack {
   readonly #pendingUploads = new Map<string, string>();
   readonly #users = new Map<string, FakeUser>();
   readonly #delays = new Map<string, number>();
+  /** Calls being answered now, and the most there ever were at once, by method and by `method channel`. */
+  readonly #inFlight = new Map<string, number>();
+  readonly #peaks = new Map<string, number>();
   #seq = 0;
 
   private constructor(http: Listening) {
@@ -111,6 +114,16 @@ export class FakeSlack {
   /** From now on every call to `method` is recorded when it arrives and answered `ms` later (a slow Slack). */
   answerAfter(method: string, ms: number): void {
     this.#delays.set(method, ms);
+  }
+
+  /** The most calls to `method` that were being answered at once (arrived, answer not yet sent). */
+  peakInFlight(method: string): number {
+    return this.#peaks.get(method) ?? 0;
+  }
+
+  /** The most calls to `method` for one channel (its `channel` argument) that were being answered at once, over all channels. */
+  peakInFlightPerChannel(method: string): number {
+    return Math.max(0, ...[...this.#peaks].filter(([k]) => k.startsWith(`${method} `)).map(([, n]) => n));
   }
 
   /** What `users.info` answers for `id` (default: name = id lower-cased, real_name "User <id>", tz Europe/London). */
@@ -175,6 +188,20 @@ export class FakeSlack {
 
     const method = decodeURIComponent(path.slice("/api/".length));
     const args = parseBody(req, raw, url);
+    const counted = [method, `${method} ${String(args.channel ?? "")}`];
+    for (const k of counted) {
+      const n = (this.#inFlight.get(k) ?? 0) + 1;
+      this.#inFlight.set(k, n);
+      this.#peaks.set(k, Math.max(n, this.#peaks.get(k) ?? 0));
+    }
+    try {
+      await this.#answerApi(method, args, req, res);
+    } finally {
+      for (const k of counted) this.#inFlight.set(k, this.#inFlight.get(k)! - 1);
+    }
+  }
+
+  async #answerApi(method: string, args: Record<string, unknown>, req: IncomingMessage, res: ServerResponse): Promise<void> {
     let token: string | null = null;
     const auth = req.headers.authorization;
     if (typeof auth === "string" && auth.startsWith("Bearer ")) token = auth.slice("Bearer ".length);

@@ -9,6 +9,7 @@ import {
   type Interaction,
   MessageFlags,
   type ModalSubmitInteraction,
+  type RateLimitData,
   RESTEvents,
 } from "discord.js";
 import { type CommandDecl, commandKey } from "../../../commands/define.ts";
@@ -194,9 +195,15 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
   return {
     platform: "discord",
     client,
-    deliver: async (d, key) => {
+    deliver: async (d, key, dm) => {
       refuseOtherShards(d.workspaceId);
-      return deliverReminder(client, d, key);
+      return deliverReminder(client, d, key, dm);
+    },
+    onRateLimited: (listener) => {
+      // @discordjs/rest queues each request on its bucket and on the global 50 a second; this reports each hold-back.
+      const onLimit = (info: RateLimitData) => listener("discord", info.retryAfter || info.timeToReset);
+      client.rest.on(RESTEvents.RateLimited, onLimit);
+      return () => void client.rest.off(RESTEvents.RateLimited, onLimit);
     },
     start: async () => {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));

@@ -11,6 +11,7 @@ import {
 } from "discord.js";
 import type { Delivery } from "../../app/render-nudge.ts";
 import type { Outgoing, Reply } from "../../app/reply.ts";
+import type { DmChannel } from "../../scheduler/deliver.ts";
 import { reminderNonce } from "./message-nonce.ts";
 import { replyMessages } from "./render.ts";
 
@@ -38,18 +39,39 @@ async function sendAll(target: { send(m: MessageCreateOptions): Promise<Message>
   return first!;
 }
 
+/** Discord's error for a channel that does not exist (any more): a cached DM channel gone stale. */
+const UNKNOWN_CHANNEL = 10003;
+
+const isDiscordError = (error: unknown, code: number) => error instanceof DiscordAPIError && error.code === code;
+
+/** Opens the bot's DM channel with a user (discord.js reuses one it holds unless `force`) and saves it in `dm`. */
+async function openDm(client: Client, userId: string, dm: DmChannel | undefined, force: boolean): Promise<SendableChannels> {
+  const opened = await client.users.createDM(userId, { force });
+  await dm?.save(opened.id);
+  return opened;
+}
+
 /**
  * A DM, or — when the member has closed their DMs — the same message in the set's channel, addressed to them (the
- * mention in the content, where Discord notifies it). `once` goes on whichever is sent. Resolves with the message.
+ * mention in the content, where Discord notifies it). The DM goes to the channel cached in `dm` when there is one
+ * (opened, and saved, only when there is none, or again once when Discord no longer knows the cached one). `once`
+ * goes on whichever is sent. Resolves with the message.
  */
-async function sendDm(client: Client, userId: string, setChannelId: string, reply: Reply, once?: Once): Promise<Message> {
+async function sendDm(client: Client, userId: string, setChannelId: string, reply: Reply, once?: Once, dm?: DmChannel): Promise<Message> {
+  const messages = replyMessages(reply, setChannelId);
   try {
-    return await sendAll(await client.users.fetch(userId), replyMessages(reply, setChannelId), once);
+    if (!dm?.id) return await sendAll(await openDm(client, userId, dm, false), messages, once);
+    try {
+      return await sendAll(await channel(client, dm.id), messages, once);
+    } catch (error) {
+      if (!isDiscordError(error, UNKNOWN_CHANNEL)) throw error;
+      return await sendAll(await openDm(client, userId, dm, true), messages, once);
+    }
   } catch (error) {
-    if (!(error instanceof DiscordAPIError) || error.code !== CANNOT_DM) throw error;
+    if (!isDiscordError(error, CANNOT_DM)) throw error;
     const notice = `<@${userId}>, your direct messages are closed, so here it is:`;
-    const messages = replyMessages(reply, setChannelId, notice).map((m) => ({ ...m, allowedMentions: { users: [userId] } }));
-    return sendAll(await channel(client, setChannelId), messages, once);
+    const fallback = replyMessages(reply, setChannelId, notice).map((m) => ({ ...m, allowedMentions: { users: [userId] } }));
+    return sendAll(await channel(client, setChannelId), fallback, once);
   }
 }
 
@@ -81,14 +103,14 @@ export async function deliverOutgoing(client: Client, interaction: ReplyInteract
 
 /**
  * A reminder from the scheduler: a DM (or its closed-DM fallback) or a post in the set's channel, sent with a nonce
- * from `key` so a resend within Discord's nonce window returns the message already posted. Resolves with the id of
- * its (first) message.
+ * from `key` so a resend within Discord's nonce window returns the message already posted; a DM goes to the channel
+ * cached in `dm` (see sendDm). Resolves with the id of its (first) message.
  */
-export async function deliverReminder(client: Client, d: Delivery, key: string): Promise<string> {
+export async function deliverReminder(client: Client, d: Delivery, key: string, dm?: DmChannel): Promise<string> {
   const once: Once = { nonce: reminderNonce(key), enforceNonce: true };
   const sent =
     d.to.kind === "dm"
-      ? await sendDm(client, d.to.externalId, d.channelId, d.reply, once)
+      ? await sendDm(client, d.to.externalId, d.channelId, d.reply, once, dm)
       : await sendAll(await channel(client, d.channelId), replyMessages(d.reply, d.channelId), once);
   return sent.id;
 }

@@ -7,6 +7,7 @@ import {
   type InstallationQuery,
   type InstallationStore,
   SocketModeReceiver,
+  webApi,
 } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Deps } from "../../app/context.ts";
@@ -203,7 +204,14 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
   return {
     platform: "slack",
     app,
-    deliver: async (d) => deliverReminder(app.client, d, await tokenFor(d.workspaceId)),
+    deliver: async (d, _key, dm) => deliverReminder(app.client, d, await tokenFor(d.workspaceId), dm),
+    onRateLimited: (listener) => {
+      // Reminders go through the app's own client (with each workspace's token): its 429s are theirs. The client
+      // pauses for Retry-After, then retries after its retry policy's back-off (1–2 s for a first retry): both are waiting.
+      const onLimit = (retrySec: number) => listener("slack", retrySec * 1000 + FIRST_RETRY_BACKOFF_MS);
+      app.client.on(webApi.WebClientEvent.RATE_LIMITED, onLimit);
+      return () => void app.client.off(webApi.WebClientEvent.RATE_LIMITED, onLimit);
+    },
     start: async () => {
       await health.init();
       // The receiver starts even if initialisation failed, so that the health endpoints say so.
@@ -220,6 +228,9 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
     notReady: () => health.notReady(),
   };
 }
+
+/** The longest back-off of the WebClient's default retry policy before its first retry (node-retry: 1 s, randomised up to ×2). */
+const FIRST_RETRY_BACKOFF_MS = 2_000;
 
 /** The scopes the app asks for (the same as the generated manifest's). */
 const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "im:write", "users:read", "files:write", "channels:read", "groups:read"];

@@ -1,7 +1,8 @@
 import type { WebClient } from "@slack/web-api";
 import type { Delivery } from "../../app/render-nudge.ts";
 import type { FileOut, Outgoing } from "../../app/reply.ts";
-import { replyMessages } from "./render.ts";
+import type { DmChannel } from "../../scheduler/deliver.ts";
+import { replyMessages, type SlackMessage } from "./render.ts";
 
 /** Where a command was run: its channel and the user who ran it. */
 export type SlackPlace = { channelId: string; userId: string };
@@ -47,19 +48,40 @@ export async function deliverOutgoing(client: WebClient, out: Outgoing, place: S
   }
 }
 
+/** Slack's errors for a DM channel id that no longer takes messages (the cache is stale): open it again. */
+const STALE_CHANNEL = new Set(["channel_not_found", "is_archived"]);
+
+const slackError = (error: unknown) => (error as { data?: { error?: unknown } }).data?.error;
+
 /**
  * A reminder from the scheduler, with its workspace's bot token: a DM to its recipient or a post in the
- * set's channel (in several messages if it is too long for one). Returns the first message's `ts`, which the
- * outbox records. Throws if Slack refuses.
+ * set's channel (in several messages if it is too long for one). A DM goes to the channel cached in `dm`;
+ * only when there is none is it opened (`conversations.open`) and saved, and a cached channel Slack no longer
+ * knows is opened again and saved, once. Returns the first message's `ts`, which the outbox records. Throws if
+ * Slack refuses.
  */
-export async function deliverReminder(client: WebClient, d: Delivery, token: string): Promise<string | undefined> {
-  const { messages, files } = replyMessages(d.reply, d.channelId);
-  const channel = d.to.kind === "dm" ? await dmChannel(client, d.to.externalId, token) : d.channelId;
-  let first: string | undefined;
-  for (const m of messages) {
-    const posted = await client.chat.postMessage({ token, channel, ...m });
-    first ??= posted.ts;
+export async function deliverReminder(client: WebClient, d: Delivery, token: string, dm?: DmChannel): Promise<string | undefined> {
+  const {
+    messages: [first, ...rest],
+    files,
+  } = replyMessages(d.reply, d.channelId);
+  const post = async (channel: string, m: SlackMessage | undefined) =>
+    m ? (await client.chat.postMessage({ token, channel, ...m })).ts : undefined;
+  const open = async () => {
+    const opened = await dmChannel(client, (d.to as { externalId: string }).externalId, token);
+    await dm?.save(opened);
+    return opened;
+  };
+  let channel = d.to.kind === "channel" ? d.channelId : (dm?.id ?? (await open()));
+  let ts: string | undefined;
+  try {
+    ts = await post(channel, first);
+  } catch (error) {
+    if (d.to.kind !== "dm" || !dm?.id || !STALE_CHANNEL.has(String(slackError(error)))) throw error;
+    channel = await open();
+    ts = await post(channel, first);
   }
+  for (const m of rest) await post(channel, m);
   for (const f of files) await upload(client, channel, f, token);
-  return first;
+  return ts;
 }

@@ -222,6 +222,42 @@ export function describeAdapterContract(platform: string, start: () => Promise<C
         assert.deepEqual(await d.filesFor(other, 0), [], `${other} got no file`);
     });
 
+    test("/review reaches the member by DM and is refused to a member; /feedback anonymous:yes answers the giver alone and stores no author", async () => {
+      const refused = find(
+        await d.run("ben", { name: "review", options: { member: { user: "ana" }, text: "Well done" } }, "actor"),
+        "actor",
+      );
+      assert.deepEqual(refused.to, { kind: "actor", who: "ben" });
+      assert.match(refused.text, /Only the set's advisors can use \/review\./);
+      assert.equal(await d.db.review.count(), 0, "nothing stored");
+
+      const text = "Your actions are specific; bring evidence next time";
+      // The review's DM is sent before the advisor's confirmation, so it is among what has arrived by then.
+      const seen = await d.run("sam", { name: "review", options: { member: { user: "ana" }, text } }, "actor");
+      assert.match(find(seen, "actor").text, /Review sent to ana by DM/);
+      const dm = find(seen, "dm");
+      assert.deepEqual(dm.to, { kind: "dm", who: "ana" });
+      assert.ok(dm.text.includes(text), dm.text);
+      assert.match(dm.text, /\/review reply text:/);
+      assert.ok(
+        dm.buttons.some((b) => b.label === "How to reply"),
+        JSON.stringify(dm.buttons),
+      );
+      assert.equal((await d.db.review.findFirstOrThrow()).text, text);
+
+      const given = find(
+        await d.run("eve", { name: "feedback", options: { text: "We run out of time", about: "advisor", anonymous: "yes" } }, "actor"),
+        "actor",
+      );
+      assert.deepEqual(given.to, { kind: "actor", who: "eve" });
+      assert.match(given.text, /stored anonymously/);
+      const rows = await d.db.feedback.findMany();
+      assert.deepEqual(
+        rows.map((f) => [f.authorId, f.about, f.text]),
+        [[null, "advisor", "We run out of time"]],
+      );
+    });
+
     more?.(() => d);
   });
 }

@@ -1,0 +1,280 @@
+import assert from "node:assert/strict";
+import { pino } from "pino";
+import { afterEach, beforeEach, describe, test } from "vitest";
+import { createDiscordAdapter, type DiscordAdapter } from "../../src/adapters/discord/create-discord-adapter.ts";
+import { createSlackAdapter, type SlackAdapter } from "../../src/adapters/slack/create-slack-adapter.ts";
+import { handlers } from "../../src/app/handlers/index.ts";
+import type { Delivery } from "../../src/app/render-nudge.ts";
+import { ManualClock } from "../../src/clock.ts";
+import type { OpsHooks, ReminderStatus } from "../../src/ops/hooks.ts";
+import { deliverDue, type NudgeSink, type SchedulerDeps } from "../../src/scheduler/deliver.ts";
+import { type Database, openDatabase } from "../../src/store/open-database.ts";
+import { insertOutbox } from "../../src/store/outbox.ts";
+import { FakeDiscord } from "../support/fake-discord.ts";
+import { FakeSlack } from "../support/fake-slack.ts";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+
+// Delivery at the platforms' limits (README "Delivery guarantees"): claims of at most a batch, a bounded number of
+// sends at once and one at a time per destination, DM channels opened once per person, and 429s waited out.
+
+const NOW = new Date("2027-01-11T10:00:00Z");
+const logger = pino({ level: "silent" });
+const GUILD = "1111111111111111111";
+const DISCORD_CHANNEL = "2222222222222222222";
+
+/** A reminder to seed: a DM to `to` (a person's platform id) or, with no `to`, a post in `channel`. */
+type Planned = { text: string; to?: string; channel?: string };
+
+/** One workspace of `platform` with a set in `channelId` and a person for each id in `people`; returns their row ids. */
+async function seedSet(db: Database, platform: string, workspace: string, channelId: string, people: string[]) {
+  const ws = await db.workspace.create({ data: { platform, externalId: workspace } });
+  const set = await db.learningSet.create({ data: { workspaceId: ws.id, channelId, name: "Limits", timeZone: "UTC" } });
+  const ids = new Map<string, string>();
+  for (const externalId of people) {
+    const p = await db.person.create({ data: { workspaceId: ws.id, externalId, displayName: externalId, timeZone: "UTC" } });
+    ids.set(externalId, p.id);
+  }
+  let n = 0;
+  /** Records the reminders as due now, as a tick would have planned them. */
+  const due = async (reminders: Planned[]) => {
+    const rows = reminders.map((r) => {
+      const delivery: Delivery = {
+        platform,
+        workspaceId: workspace,
+        channelId: r.channel ?? channelId,
+        to: r.to ? { kind: "dm", externalId: r.to, displayName: r.to, timeZone: "UTC" } : { kind: "channel" },
+        reply: { text: r.text },
+      };
+      const i = n++;
+      return {
+        id: `row-${i}`,
+        key: `limits:${i}`,
+        kind: r.to ? "log-action" : "meeting-post",
+        setId: set.id,
+        personId: r.to ? ids.get(r.to)! : null,
+        payload: JSON.stringify(delivery),
+        sendAt: new Date(NOW.getTime() - 60_000),
+        staleAt: new Date(NOW.getTime() + 86_400_000),
+        status: "pending" as const,
+        reason: null,
+      };
+    });
+    assert.equal((await insertOutbox(db, rows, NOW)).length, rows.length);
+  };
+  return { ids, due };
+}
+
+/** Ops hooks that tally reminder statuses. */
+function tallyOps() {
+  const tally: Partial<Record<ReminderStatus, number>> = {};
+  const ops: OpsHooks = {
+    beginCommand: () => () => {},
+    reminders: (_p, _k, status, n = 1) => {
+      tally[status] = (tally[status] ?? 0) + n;
+    },
+    rateLimited: () => {},
+  };
+  return { ops, tally };
+}
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+describe("delivery in bounded memory", () => {
+  let database: TestDatabase;
+  let db: Database;
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    db = await openDatabase(database.url);
+  });
+  afterEach(async () => {
+    await db.$disconnect();
+    await database.drop();
+  });
+
+  test("a tick with 2,000 reminders due never holds more than one claim of 500 at a time, and sends each once", async () => {
+    const { due } = await seedSet(db, "console", "local", "set", []);
+    await due(range(2000).map((i) => ({ text: `Reminder ${i}`, channel: `channel-${i % 50}` })));
+    const held = new Set<string>();
+    let mostHeld = 0;
+    let mostClaimed = 0;
+    const sent: string[] = [];
+    const sink: NudgeSink = {
+      async deliver(d) {
+        mostHeld = Math.max(mostHeld, held.size);
+        if (sent.length % 100 === 0) mostClaimed = Math.max(mostClaimed, await db.outbox.count({ where: { status: "sending" } }));
+        sent.push(d.reply.text);
+      },
+    };
+    const result = await deliverDue({ db, logger, held }, sink, NOW);
+    assert.deepEqual(result, { sent: 2000, failed: 0 });
+    assert.equal(new Set(sent).size, 2000, "each reminder once");
+    assert.ok(mostHeld > 0 && mostHeld <= 500, `at most one claim held at once (${mostHeld})`);
+    assert.ok(mostClaimed > 0 && mostClaimed <= 500, `at most one claim in sending at once (${mostClaimed})`);
+    assert.equal(held.size, 0);
+    assert.equal(await db.outbox.count({ where: { status: "sent" } }), 2000);
+  });
+});
+
+describe("delivery against the local Slack", () => {
+  let database: TestDatabase;
+  let db: Database;
+  let fake: FakeSlack;
+  let adapter: SlackAdapter;
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    db = await openDatabase(database.url);
+    fake = await FakeSlack.start();
+    const deps = { db, clock: new ManualClock(NOW), logger, defaultTimeZone: "UTC" };
+    adapter = createSlackAdapter(deps, handlers, { botToken: "xoxb-limits", signingSecret: "s".repeat(32), apiUrl: fake.url });
+  });
+  afterEach(async () => {
+    await fake.close();
+    await db.$disconnect();
+    await database.drop();
+  });
+
+  const posts = () => fake.callsTo("chat.postMessage").filter((c) => c.status === 200 && c.response?.ok === true);
+
+  test("sends run several at once but never more than DELIVERY_CONCURRENCY, and posts to one channel one at a time", async () => {
+    const people = range(30).map((i) => `U${i}`);
+    const { due } = await seedSet(db, "slack", "T1", "C1", people);
+    await due([
+      ...people.map((to) => ({ text: `DM to ${to}`, to })),
+      ...range(8).map((i) => ({ text: `C1 post ${i}`, channel: "C1" })),
+      ...range(8).map((i) => ({ text: `C2 post ${i}`, channel: "C2" })),
+    ]);
+    fake.answerAfter("chat.postMessage", 40);
+    const result = await deliverDue({ db, logger, concurrency: 6 }, adapter, NOW);
+    assert.deepEqual(result, { sent: 46, failed: 0 });
+    assert.equal(posts().length, 46);
+    const peak = fake.peakInFlight("chat.postMessage");
+    assert.ok(peak > 1 && peak <= 6, `between 2 and 6 posts at once (${peak})`);
+    assert.equal(fake.peakInFlightPerChannel("chat.postMessage"), 1, "never two posts to one channel at once");
+  });
+
+  test("N reminders to one person open the DM once and post N times; the channel is cached for later ticks", async () => {
+    const { ids, due } = await seedSet(db, "slack", "T1", "C1", ["U1"]);
+    await due(range(5).map((i) => ({ text: `Reminder ${i}`, to: "U1" })));
+    assert.deepEqual(await deliverDue({ db, logger }, adapter, NOW), { sent: 5, failed: 0 });
+    assert.equal(fake.callsTo("conversations.open").length, 1);
+    assert.deepEqual(
+      posts().map((c) => c.args.channel),
+      range(5).map(() => "DU1"),
+    );
+    assert.equal((await db.person.findUniqueOrThrow({ where: { id: ids.get("U1")! } })).dmChannelId, "DU1");
+
+    await due(range(3).map((i) => ({ text: `Later ${i}`, to: "U1" })));
+    assert.deepEqual(await deliverDue({ db, logger }, adapter, NOW), { sent: 3, failed: 0 });
+    assert.equal(fake.callsTo("conversations.open").length, 1, "a later tick opens nothing: one platform call a reminder");
+    assert.equal(posts().length, 8);
+  });
+
+  test("a cached DM channel Slack no longer knows is opened again once, saved, and the reminder sent on its first try", async () => {
+    const { ids, due } = await seedSet(db, "slack", "T1", "C1", ["U2"]);
+    await db.person.update({ where: { id: ids.get("U2")! }, data: { dmChannelId: "DGONE" } });
+    await due([{ text: "Record your action", to: "U2" }]);
+    fake.failNext("chat.postMessage", "channel_not_found");
+    assert.deepEqual(await deliverDue({ db, logger }, adapter, NOW), { sent: 1, failed: 0 });
+    assert.deepEqual(
+      fake.callsTo("chat.postMessage").map((c) => c.args.channel),
+      ["DGONE", "DU2"],
+    );
+    assert.equal(fake.callsTo("conversations.open").length, 1);
+    const row = await db.outbox.findFirstOrThrow();
+    assert.equal(row.status, "sent");
+    assert.equal(row.attempts, 1);
+    assert.equal((await db.person.findUniqueOrThrow({ where: { id: ids.get("U2")! } })).dmChannelId, "DU2");
+  });
+
+  test("a 429 while several sends are in flight is waited out: every reminder sent once, on its first try, none counted as failed", async () => {
+    const people = range(12).map((i) => `U${i}`);
+    const { due } = await seedSet(db, "slack", "T1", "C1", people);
+    await due(people.map((to) => ({ text: `DM to ${to}`, to })));
+    fake.rateLimitNext("chat.postMessage", 2);
+    fake.rateLimitNext("chat.postMessage", 2);
+    const { ops, tally } = tallyOps();
+    // A send's timeout (1.5 s) shorter than Slack's Retry-After (2 s): the wait must not count against it.
+    const deps: SchedulerDeps = { db, logger, ops, concurrency: 4, deliveryTimeoutMs: 1_500 };
+    assert.deepEqual(await deliverDue(deps, adapter, NOW), { sent: 12, failed: 0 });
+    assert.equal(fake.callsTo("chat.postMessage").filter((c) => c.status === 429).length, 2, "Slack did answer 429 twice");
+    assert.deepEqual(tally, { sent: 12 }, "nothing retried or failed");
+    const rows = await db.outbox.findMany();
+    assert.ok(rows.every((r) => r.status === "sent" && r.attempts === 1));
+    await new Promise((r) => setTimeout(r, 2_500)); // any abandoned call the client retries lands by now
+    assert.deepEqual(
+      posts()
+        .map((c) => String(c.args.text))
+        .sort(),
+      people.map((to) => `DM to ${to}`).sort(),
+      "each once",
+    );
+  });
+});
+
+describe("delivery against the local Discord", () => {
+  let database: TestDatabase;
+  let db: Database;
+  let fake: FakeDiscord;
+  const adapters: DiscordAdapter[] = [];
+  const USER = "3000000000000000001";
+  const DM_CREATE = /^\/users\/@me\/channels$/;
+  const startAdapter = async () => {
+    const deps = { db, clock: new ManualClock(NOW), logger, defaultTimeZone: "UTC" };
+    const adapter = createDiscordAdapter(deps, handlers, { token: "fake-bot-token", apiUrl: fake.apiUrl });
+    adapters.push(adapter);
+    await adapter.start();
+    return adapter;
+  };
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    db = await openDatabase(database.url);
+    fake = await FakeDiscord.start();
+    fake.setUser(USER, "sam");
+  });
+  afterEach(async () => {
+    for (const a of adapters.splice(0)) await a.stop();
+    await fake.close();
+    await db.$disconnect();
+    await database.drop();
+  });
+
+  test("the DM channel is created once per person, even across a restart; every reminder after is posted to it", async () => {
+    const { ids, due } = await seedSet(db, "discord", GUILD, DISCORD_CHANNEL, [USER]);
+    await due(range(2).map((i) => ({ text: `Reminder ${i}`, to: USER })));
+    assert.deepEqual(await deliverDue({ db, logger }, await startAdapter(), NOW), { sent: 2, failed: 0 });
+    await adapters[0]!.stop();
+    await due(range(3).map((i) => ({ text: `After restart ${i}`, to: USER })));
+    assert.deepEqual(await deliverDue({ db, logger }, await startAdapter(), NOW), { sent: 3, failed: 0 });
+    assert.equal(fake.callsTo("POST", DM_CREATE).length, 1, "one DM channel creation in all");
+    assert.equal(fake.messagesIn(`dm-${USER}`).length, 5);
+    assert.equal((await db.person.findUniqueOrThrow({ where: { id: ids.get(USER)! } })).dmChannelId, `dm-${USER}`);
+  });
+
+  test("a cached DM channel Discord no longer knows is created again once, saved, and the reminder sent on its first try", async () => {
+    const { ids, due } = await seedSet(db, "discord", GUILD, DISCORD_CHANNEL, [USER]);
+    await db.person.update({ where: { id: ids.get(USER)! }, data: { dmChannelId: "999999999999999999" } });
+    await due([{ text: "Record your action", to: USER }]);
+    assert.deepEqual(await deliverDue({ db, logger }, await startAdapter(), NOW), { sent: 1, failed: 0 });
+    assert.equal(fake.callsTo("POST", DM_CREATE).length, 1);
+    assert.equal(fake.messagesIn(`dm-${USER}`).length, 1);
+    const row = await db.outbox.findFirstOrThrow();
+    assert.equal(row.status, "sent");
+    assert.equal(row.attempts, 1);
+    assert.equal((await db.person.findUniqueOrThrow({ where: { id: ids.get(USER)! } })).dmChannelId, `dm-${USER}`);
+  });
+
+  test("a 429 while several sends are in flight is waited out, not counted as a failed try", async () => {
+    const people = range(6).map((i) => `30000000000000000${10 + i}`);
+    for (const p of people) fake.setUser(p, `user${p.slice(-2)}`);
+    const { due } = await seedSet(db, "discord", GUILD, DISCORD_CHANNEL, people);
+    await due(people.map((to) => ({ text: `DM to ${to}`, to })));
+    fake.rateLimitNext("POST", /^\/channels\/[^/]+\/messages$/, 2);
+    const { ops, tally } = tallyOps();
+    const deps: SchedulerDeps = { db, logger, ops, concurrency: 4, deliveryTimeoutMs: 1_000 };
+    assert.deepEqual(await deliverDue(deps, await startAdapter(), NOW), { sent: 6, failed: 0 });
+    assert.equal(fake.calls.filter((c) => c.status === 429).length, 1, "Discord did answer 429");
+    assert.deepEqual(tally, { sent: 6 }, "nothing retried or failed");
+    assert.ok((await db.outbox.findMany()).every((r) => r.status === "sent" && r.attempts === 1));
+    for (const p of people) assert.equal(fake.messagesIn(`dm-${p}`).length, 1);
+  });
+});
