@@ -6,7 +6,8 @@
  * meeting number) and reviews their goals at the end (`closing`).
  *
  * Ana, Ben and Dev use everything as a learner aiming to pass would; Cleo does too, but was seconded away for the
- * first three meetings, so her own period is short; Eve records little, to show the draft's prompts.
+ * first three meetings, so her own period is short, and she keeps her log to herself; Eve records little, to show the
+ * draft's prompts. Their replies to Sam's reviews and their set learning review answers are in scripts/demo/reviews.ts.
  */
 
 /** One entry; in a turn, questions, reflections and actions name the turn's problem unless `link: false`. */
@@ -34,6 +35,8 @@ export type DemoMember = {
   closing: DemoEntry[];
   /** Away from the fortnight after meeting 6 until 20 July: misses meeting 7. */
   awayForJuly?: boolean;
+  /** Never shares their log with the advisor: the advisor's draft says a reply was given, without its text. */
+  keepsLogPrivate?: true;
 };
 
 const CENTRE = { centre: "004512", centreName: "Northgate College" };
@@ -392,6 +395,7 @@ const ben: DemoMember = {
 
 const cleo: DemoMember = {
   name: "Cleo",
+  keepsLogPrivate: true,
   details: { registration: "C3370453", ...CENTRE },
   plan: [
     {
