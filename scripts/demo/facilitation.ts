@@ -145,7 +145,7 @@ export const fortnightAfter: Record<number, string[]> = {
   6: [
     feedback(
       "the set, answering the learning review of meeting 6",
-      "Four answers came in the week after meeting 6, two about the set and two about me, one of them anonymous. Compared with March, nobody mentioned me filling silences, and Ana and Cleo both named the chairing exercise as the most useful part of the programme. Ben asked, by name, for more challenge from me on whether actions are realistic: his first actions were too big for a month and nobody, me included, asked whether he could do them. I had not heard this before. An anonymous answer said that since I handed over the process review the set no longer hears what I see. Both point the same way: in trying to say less, I have also stopped testing actions and stopped giving my view, and the set noticed. Cleo wants a shorter process review and Ana wants actions shared in writing the same day; both are the set's to decide, and I will put them to it in July.",
+      "Four answers came in the week after meeting 6, two about the set and two about me, one of them anonymous. Compared with March, nobody mentioned me filling silences, and Ana and Cleo both named the chairing exercise as the most useful part of the programme. Ben asked, by name, for more challenge from me on whether actions are realistic: his first actions were too big for a month and nobody, me included, asked whether he could do them. I had not heard this before. An anonymous answer said that since I handed over the process review the set has rarely heard what I see, and valued my few minutes on its process at the end of June's meeting. Both point the same way: in trying to say less, I have also stopped testing actions and stopped giving my view, and the set noticed. Cleo wants a shorter process review and Ana wants actions shared in writing the same day; both are the set's to decide, and I will put them to it in July.",
     ),
     session(
       7,
@@ -163,10 +163,13 @@ export const fortnightAfter: Record<number, string[]> = {
 /** After the programme: a last review of Sam's practice and the plan to improve. */
 export const closing: string[] = [
   reflect(
+    "Against the goals agreed in January. Goal 1: four members have a draft log their assessor can mark, each with two or three problems brought to the set; Eve's is thin, and Cleo's covers three months, which Joanne Reed is agreeing with her. Goal 2: 17 of the 18 actions agreed in the set have an outcome recorded, well above the three quarters the line managers and I set; the one without is Eve's, and her outcome was real but never written down. Goal 3: from meeting 5 members ran the process review, and at meeting 6 they chaired the questioning in each other's turns; by then I intervened mainly at the start and the end. My written reviews of each member helped goal 1 most: each named the goal whose evidence was thinnest, and Ana, Ben and Dev each closed that gap by July. With Eve, two reviews and a call did not turn talk into a log; I should have offered the call in February, not May.",
+  ),
+  reflect(
     "Over seven meetings the set moved from waiting for me to start each stage to running the questioning and the review itself; by meeting 7 I spoke mainly at the start and the end. What helped most was stepping back in small, planned steps, first handing over the process review and then the chairing, rather than simply deciding to say less. What I still find hard is challenge: when I stopped filling silences I also stopped testing whether actions were realistic, and the set noticed. Good facilitation needs both support and challenge, and this year I worked on only one of them.",
   ),
   improve(
-    "For my next set, starting in October, build challenge into each turn: before an action is agreed, ask the presenter what they will have done by the next meeting and what might stop them, and note in my records whether I asked it.",
+    "For my next set, starting in October, build challenge into each turn: before an action is agreed, ask the presenter what they will have done by the next meeting and what might stop them, and note in my records whether I asked it. Close each meeting with two minutes of what I observed of the set's process, after the members' own review.",
     "2027-10-31",
   ),
   improve(

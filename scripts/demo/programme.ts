@@ -379,7 +379,7 @@ const ben: DemoMember = {
     {
       kind: "review",
       goal: 1,
-      text: "I mostly met this goal. Escalations to me fell from about thirty a week in January to twelve a week in July, from my ticket system's reports, better than the target of fifteen. At night, calls fell from four or five a week to one in the five weeks since the incident authority note was signed. My performance improved in that the second-line rota runs without me and my analysts make calls I used to make. Next, I will extend the note to the cases it misses and review the numbers in October.",
+      text: "I met this goal. Escalations to me fell from about thirty a week in January to twelve a week in July, from my ticket system's reports, better than the target of fifteen. At night, calls fell from four or five a week to one in the five weeks since the incident authority note was signed. My performance improved in that the second-line rota runs without me and my analysts make calls I used to make. Next, I will extend the note to the cases it misses and review the numbers in October.",
     },
     {
       kind: "review",

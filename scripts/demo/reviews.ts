@@ -57,6 +57,12 @@ export const reviewsAfter: Record<number, DemoReview[]> = {
   ],
   0: [
     {
+      member: "Cleo",
+      text: "Cleo, a last review of your plan. Both goals have evidence against your own measures: eleven planning hours with Lena and Marco from 17 May, against a target of ten, and three kinds of decision, staff breaks, stock orders under £500 and refunds under £50, that your deputies confirmed in July they make without asking you. Agreeing a later start for the promotion with the regional manager is the clearest sign that the limitation you named in January, not saying no to head office, is changing. Your own period in the set was three months: say in your log what Joanne agreed it can include.",
+      reply:
+        "Joanne has agreed that I can include the stock-count work I began before my secondment ended. The planning hour is what I will keep: my deputies now ask for it when head office rings on a Monday morning.",
+    },
+    {
       member: "Ana",
       text: "Ana, a last review of your action plan against what you recorded. Both goals have evidence against the measures you set in January: 27 of 30 monthly one-to-ones, the July rota done by Priya against your five written rules with one shift changed, and six performance conversations, each within a week, against none in the six months before. Your reflections show the thread of the year: each change came from asking your team before deciding for them. Your goal 2 review rests mainly on Kerry; one more example, described without names, would make it stronger.",
       reply:
@@ -128,7 +134,7 @@ export const feedbackAfter: Record<number, DemoFeedback[]> = {
       member: "Dev",
       about: "advisor",
       anonymous: true,
-      text: "Handing the process review to us works, and Sam now waits and lets us get on with it. But at the end of a meeting we no longer hear what he saw. Even two minutes of his view on how we are doing as a set would help.",
+      text: "Handing the process review to us works, and Sam now waits and lets us get on with it. But since May we have rarely heard what he sees. His few minutes on our process at the end of June's meeting were the most useful of the morning, and I would like that every time.",
     },
   ],
 };
