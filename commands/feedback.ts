@@ -1,7 +1,7 @@
 import { command, opt, optional } from "./define.ts";
 
 /** The most one piece of feedback may hold. */
-const FEEDBACK_MAX_CHARS = 2000;
+export const FEEDBACK_MAX_CHARS = 2000;
 
 export const feedbackGive = command({
   name: "feedback",
@@ -13,7 +13,7 @@ export const feedbackGive = command({
     "cannot be withdrawn later. Named feedback can be withdrawn with /feedback withdraw. Advisors read it with /feedback list.",
   who: "member",
   options: {
-    text: opt.text({ description: `Your feedback (up to ${FEEDBACK_MAX_CHARS} characters)`, max: FEEDBACK_MAX_CHARS }),
+    text: opt.text({ description: `Your feedback (up to ${FEEDBACK_MAX_CHARS} characters)`, max: FEEDBACK_MAX_CHARS, form: true }),
     about: optional(opt.choice({ description: "What it is about: set (default) or advisor", choices: ["set", "advisor"] as const })),
     anonymous: optional(
       opt.choice({ description: "yes: store no name at all (it cannot be withdrawn); default no", choices: ["yes", "no"] as const }),

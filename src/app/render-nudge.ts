@@ -137,17 +137,20 @@ export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
     case "set-review":
       return reply(
         `Meeting ${meeting!.number} of "${set.name}" has closed, and it is time for a short set review: what does the set do well, ` +
-          `and what should change? Answer with /feedback text:"…" (add about:advisor for feedback on your advisor's facilitation, ` +
-          "and anonymous:yes to leave no name at all: anonymous feedback stores no author and cannot be withdrawn).",
-        [FEEDBACK_HELP, snooze, stopKind(n.kind)],
+          `and what should change? Press Give feedback, or answer with /feedback text:"…" (add about:advisor for feedback on your ` +
+          "advisor's facilitation, and anonymous:yes to leave no name at all: anonymous feedback stores no author and cannot be withdrawn).",
+        [GIVE_FEEDBACK, snooze, stopKind(n.kind)],
       );
     case "advisor-digest":
       return reply(digestText(n, view), [{ id: "feedback-list", label: "Read feedback", command: "/feedback list" }, stopKind(n.kind)]);
   }
 }
 
-/** How to answer a set review: /feedback's help, with its options and examples. */
-const FEEDBACK_HELP: Button = { id: "feedback-help", label: "How to give feedback", command: "/help command:feedback", style: "primary" };
+/**
+ * Answers a set review: `/feedback` with no text, which opens the feedback form where the platform has forms
+ * (src/app/command-form.ts) and, on the console, answers with what to type.
+ */
+const GIVE_FEEDBACK: Button = { id: "feedback-give", label: "Give feedback", command: "/feedback", style: "primary" };
 
 /** Closes a meeting that ended unclosed, as whoever presses it (a member or an advisor). */
 function closeButton(number: number): Button {

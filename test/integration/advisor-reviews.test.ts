@@ -247,7 +247,7 @@ describe("set learning reviews: every N meetings held, closing one asks each mem
     const third = await closeMeeting(3);
     assert.match(third, /That makes 3 meetings held: time for a short set learning review\./);
     assert.deepEqual(asked(third), ["Ana", "Ben", "Cleo", "Dev", "Eve"], "members only, not the advisors");
-    assert.match(third, /\[button feedback-help: How to give feedback\]/);
+    assert.match(third, /\[button feedback-give: Give feedback\]/);
     assert.match(third, /\[button stop-set-review: Stop these\]/);
     // Feedback given now answers that review.
     await h.run('as Ben\n/feedback text:"We run late" anonymous:yes');
