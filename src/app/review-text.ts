@@ -1,4 +1,8 @@
-import type { ReviewRow } from "../store/reviews.ts";
+import type { UserRef } from "../../commands/define.ts";
+import type { PersonRow } from "../store/people.ts";
+import { type ReviewRow, reviewsOf } from "../store/reviews.ts";
+import { setMember } from "./access.ts";
+import type { SetContext } from "./context.ts";
 import type { Button } from "./reply.ts";
 import { failure, type Result, success } from "./result.ts";
 
@@ -29,4 +33,26 @@ export function pickReview(
   while (index >= 0 && !mine(reviews[index]!)) index--;
   if (index < 0) return failure("not-found", `There is no review ${about} to act on yet. See /review list.`);
   return success({ review: reviews[index]!, number: index + 1 });
+}
+
+/**
+ * The actor's own review of `member` that `review:N` names (by default their latest), for /review edit and
+ * /review delete; a refusal when the member is not in the set, there is no such review, or it is another advisor's.
+ */
+export async function pickOwnReview(
+  ctx: SetContext,
+  member: UserRef,
+  n: number | undefined,
+  verb: "edit" | "delete",
+): Promise<Result<{ person: PersonRow; review: ReviewRow; number: number }>> {
+  const target = await setMember(ctx, member);
+  if (!target.ok) return target;
+  const person = target.value.person;
+  const mine = (r: ReviewRow) => r.advisorId === ctx.actor.id;
+  const picked = pickReview(await reviewsOf(ctx.deps.db, ctx.set.id, person.id), n, `of ${person.displayName} by you`, mine);
+  if (!picked.ok) return picked;
+  const { review, number } = picked.value;
+  if (!mine(review))
+    return failure("forbidden", `Review ${number} of ${person.displayName} is another advisor's: only its author can ${verb} it.`);
+  return success({ person, review, number });
 }
