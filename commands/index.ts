@@ -13,6 +13,7 @@ import {
   facilitationReflect,
   facilitationSession,
 } from "./facilitation.ts";
+import { feedbackGive, feedbackList, feedbackWithdraw } from "./feedback.ts";
 import { help } from "./help.ts";
 import {
   logAction,
@@ -46,6 +47,7 @@ import {
 } from "./meeting.ts";
 import { nudgeOff, nudgeOn, nudgeSettings, nudgeSnooze } from "./nudge.ts";
 import { progress, records } from "./progress.ts";
+import { reviewDelete, reviewEdit, reviewGive, reviewList, reviewReply } from "./review.ts";
 import { rotationShow, rotationSkip, rotationSlot, rotationSwap } from "./rotation.ts";
 import {
   setAdd,
@@ -58,17 +60,20 @@ import {
   setRemove,
   setRemoveAdvisor,
   setRename,
+  setReviews,
   setUnarchive,
 } from "./set.ts";
 
 export * from "./action.ts";
 export * from "./away.ts";
 export * from "./facilitation.ts";
+export * from "./feedback.ts";
 export * from "./help.ts";
 export * from "./log.ts";
 export * from "./meeting.ts";
 export * from "./nudge.ts";
 export * from "./progress.ts";
+export * from "./review.ts";
 export * from "./rotation.ts";
 export * from "./set.ts";
 
@@ -87,6 +92,7 @@ export const commands = registry({
   "set info": setInfo,
   "set programme": setProgramme,
   "set rename": setRename,
+  "set reviews": setReviews,
   "set archive": setArchive,
   "set unarchive": setUnarchive,
   "meeting schedule": meetingSchedule,
@@ -129,6 +135,14 @@ export const commands = registry({
   "away off": awayOff,
   progress: progress,
   records: records,
+  review: reviewGive,
+  "review edit": reviewEdit,
+  "review delete": reviewDelete,
+  "review reply": reviewReply,
+  "review list": reviewList,
+  feedback: feedbackGive,
+  "feedback list": feedbackList,
+  "feedback withdraw": feedbackWithdraw,
   "facilitation goal": facilitationGoal,
   "facilitation design": facilitationDesign,
   "facilitation session": facilitationSession,

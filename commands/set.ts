@@ -100,7 +100,7 @@ export const setArchive = command({
   summary: "Archive the set when it has finished: no more reminders, read-only; /set unarchive reopens it.",
   details:
     "An archived set gets no reminders, and only read-only commands run in it: /set info, /meeting next, /meeting list, " +
-    "/meeting calendar, /rotation show, /log list, /log draft, /action list, /progress and /records, plus each member's " +
+    "/meeting calendar, /rotation show, /log list, /log draft, /action list, /progress, /review list, /feedback list and /records, plus each member's " +
     "/log share, /log export and /log forget, and the advisor's own facilitation log (/facilitation goal, /facilitation design, " +
     "/facilitation session, /facilitation feedback, /facilitation reflect, /facilitation improve, /facilitation list, " +
     "/facilitation edit, /facilitation delete, /facilitation draft). Meetings still to come are cancelled: when there are any, it asks you " +
@@ -118,4 +118,21 @@ export const setUnarchive = command({
   inArchivedSet: true,
   options: {},
   examples: ["/set unarchive"],
+});
+
+/** How often a set learning review may be asked for: every 1 to 12 meetings held, or off. */
+const REVIEW_EVERY_CHOICES = ["off", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"] as const;
+
+export const setReviews = command({
+  name: "set",
+  sub: "reviews",
+  summary: "How often closing a meeting opens a set learning review (default every 3 meetings held), or off.",
+  details:
+    "When the number of meetings held reaches a multiple of every:, closing the meeting asks each member by DM what the " +
+    "set does well and what should change; they answer with /feedback (anonymously if they like). Alone: shows the setting.",
+  who: "advisor",
+  options: {
+    every: optional(opt.choice({ description: "Every how many meetings held (1 to 12), or off", choices: REVIEW_EVERY_CHOICES })),
+  },
+  examples: ["/set reviews every:3", "/set reviews every:off", "/set reviews"],
 });

@@ -7,7 +7,10 @@
  *
  * The advisor, Sam, records their own facilitation as the programme goes (scripts/demo/facilitation.ts): goals
  * agreed with the college and the line managers, the design, a plan before each session, a note after it, the
- * feedback received, reviews of their practice and a plan to improve.
+ * feedback received, reviews of their practice and a plan to improve. Sam also reviews each member's action plan and
+ * progress between meetings (/review), and members reply; closing meetings 3 and 6 opens a set learning review, which
+ * members answer with /feedback, about the set or about Sam, some anonymously (scripts/demo/reviews.ts). Cleo never
+ * shares her log, so Sam's draft says she replied without showing what she wrote.
  *
  * The members act on what the bot tells them: the day before each meeting the channel post names its presenters,
  * and each presenter brings the next problem of their own (scripts/demo/programme.ts), linking its questions,
@@ -23,6 +26,7 @@ import { ManualClock } from "../src/clock.ts";
 import { openDatabase } from "../src/store/open-database.ts";
 import * as sam from "./demo/facilitation.ts";
 import { type DemoEntry, type DemoMember, members, type Turn } from "./demo/programme.ts";
+import { type DemoReview, feedbackAfter, reviewsAfter } from "./demo/reviews.ts";
 
 const OUT = process.env.DEMO_OUT ?? "out";
 const ZONE = "Europe/London";
@@ -92,6 +96,13 @@ async function main(): Promise<void> {
     if (!entries?.length) return;
     await run(`as ${m.name}`, ...entries.map((e) => command(e, ledgers.get(m.name)!, turn)));
   };
+  /** Sam reviews members' progress; two days later, those who reply do (each to the latest review of them). */
+  const review = async (reviews: DemoReview[] | undefined) => {
+    if (!reviews?.length) return;
+    await run("as Sam", ...reviews.map((r) => `/review member:@${r.member} text:${quote(r.text)}`));
+    await run("# Two days later: members reply to Sam's reviews", "clock +2d");
+    for (const r of reviews) if (r.reply) await run(`as ${r.member}`, `/review reply text:${quote(r.reply)}`);
+  };
 
   try {
     await run("# The set forms", "as Sam", '/set create name:"Managing through change 2027"');
@@ -134,7 +145,17 @@ async function main(): Promise<void> {
       }
       await run(`as ${members[(n - 1) % members.length]!.name}`, "/meeting close");
       await run("as Sam", ...(sam.onTheDay[n] ?? []));
-      await run(`# A fortnight after meeting ${n}`, "clock +14d");
+      const answers = feedbackAfter[n];
+      if (answers) {
+        // Closing this meeting opened a set learning review: members answer the bot's DM in the days after.
+        await run(`# Members answer the set learning review opened by meeting ${n}`, "clock +3d");
+        for (const f of answers)
+          await run(
+            `as ${f.member}`,
+            `/feedback text:${quote(f.text)}${f.about === "advisor" ? " about:advisor" : ""}${f.anonymous ? " anonymous:yes" : ""}`,
+          );
+      }
+      await run(`# A fortnight after meeting ${n}`, answers ? "clock +11d" : "clock +14d");
       for (const m of members) {
         const now = current.get(m.name);
         if (now) {
@@ -144,14 +165,22 @@ async function main(): Promise<void> {
         await record(m, m.after[n]);
         if (n === 6 && m.awayForJuly) await run(`as ${m.name}`, '/away until:2027-07-20 note:"annual leave"');
       }
-      await run("as Sam", ...(sam.fortnightAfter[n] ?? []));
+      await run("as Sam", ...(answers ? ["/feedback list"] : []), ...(sam.fortnightAfter[n] ?? []));
+      await review(reviewsAfter[n]);
     }
     await run("# Looking back: goal reviews and closing reflections");
     for (const m of members) await record(m, m.closing);
-    await run("as Sam", ...sam.closing);
+    await run("as Sam", "/review list", ...sam.closing);
+    await review(reviewsAfter[0]);
     await run("# The drafts", `clock ${DRAFT_DAY}T09:00Z`);
     for (const m of members)
-      await run(`as ${m.name}`, "/log share on", "/log draft format:md", "/log draft format:docx", "/log draft format:csv");
+      await run(
+        `as ${m.name}`,
+        ...(m.keepsLogPrivate ? [] : ["/log share on"]),
+        "/log draft format:md",
+        "/log draft format:docx",
+        "/log draft format:csv",
+      );
     await run("as Sam", "/progress", "/records", "/facilitation draft format:md", "/facilitation draft format:docx");
   } finally {
     await db.$disconnect();

@@ -57,7 +57,7 @@ export const onTheDay: Record<number, string[]> = {
   ],
   3: [
     note(
-      "Meeting 3: first set learning review held in the last 20 minutes. Members said the questioning is more useful than in January and asked for more time on report-backs: we agreed ten minutes each. Ana found it hard to bring her problem about a late colleague; the set handled it with care.",
+      "Meeting 3: first set learning review held in the last 20 minutes. Members said the questioning is more useful than in January and that report-backs were squeezing the second presenter: we agreed ten minutes each. Nobody said anything about my part in the room; the written answers may. Ana found it hard to bring her problem about a late colleague; the set handled it with care.",
     ),
   ],
   4: [
@@ -77,7 +77,7 @@ export const onTheDay: Record<number, string[]> = {
   ],
   7: [
     note(
-      "Meeting 7: the last meeting, Eve on leave. Dev and Cleo presented, then a 40-minute closing round on what has changed for each member. The set agreed to meet once more, informally, in September. College evaluation forms collected from four members.",
+      "Meeting 7: the last meeting, Eve on leave. The set chose to share actions in writing the same day and to keep the process review at ten minutes. Dev and Cleo presented, then a 40-minute closing round on what has changed for each member. The set agreed to meet once more, informally, in September. College evaluation forms collected from four members.",
     ),
   ],
 };
@@ -97,16 +97,16 @@ export const fortnightAfter: Record<number, string[]> = {
   2: [
     session(
       3,
-      "First set learning review, at the end of this third meeting. Ana and Ben present again, so I will ask each to start with what they did and what changed since January. Material: a review sheet with two questions, what does the set do well and what should change, answered on paper and then discussed. I will keep the review to 20 minutes so that presenters do not lose time.",
+      "First set learning review, at the end of this third meeting. Ana and Ben present again, so I will ask each to start with what they did and what changed since January. Material: two questions on a flipchart, what does the set do well and what should change, discussed for 20 minutes so that presenters do not lose time. Closing the meeting sends each member the same two questions by DM; they answer in writing in the following week, about the set or about me, and anonymously if they prefer, so that what nobody wants to say in the room can still be said.",
     ),
   ],
   3: [
     feedback(
-      "the set, at the learning review of meeting 3",
-      "Four members answered the review sheet. Three said the questioning had become more useful than in January; two said I step in too quickly when the set goes quiet; one wrote that my summaries sometimes sound like advice. I accept the second point: I am uncomfortable with silence and fill it. The third surprised me, but on reflection my summaries do select what I think matters, and that steers the presenter.",
+      "the set, answering the learning review of meeting 3",
+      "Five answers came in the week after meeting 3 (/feedback list): two about the set, three about me, three of them named (Ana, Ben, Dev) and two anonymous, so I cannot tell whether every member answered. Ana and Ben wrote that the questioning is more useful than in January; Ana wants the ten-minute report-backs kept to time, and Ben asked that the set check with him when his video drops out before it moves on. About me, Dev wrote by name, and one member anonymously, that I step in within seconds when the set goes quiet after a hard question; another anonymous answer said my summaries at the end of a turn sound like advice, because they pick out what I think matters. I accept the first point: I am uncomfortable with silence and fill it, and nobody had said so in the room, which tells me something about the room. The second surprised me, but on reflection my summaries do select, and that steers the presenter: from meeting 4 the presenter sums up. Ben's request is mine to act on too: it was my adaptation for him that failed.",
     ),
     reflect(
-      "Reading the review sheets next to my own notes, I see a pattern: when the set goes quiet after a hard question, I wait about three seconds and then rescue the presenter with a summary. Ana's turn about her late colleague was the clearest case: the silence was doing the work and I ended it. Schön's reflection-in-action describes what I am trying to develop: noticing in the moment that I am about to intervene, and asking whether the set needs it or I do.",
+      "Reading the set's written answers next to my own notes, I see a pattern: when the set goes quiet after a hard question, I wait about three seconds and then rescue the presenter with a summary. Ana's turn about her late colleague was the clearest case: the silence was doing the work and I ended it. Schön's reflection-in-action describes what I am trying to develop: noticing in the moment that I am about to intervene, and asking whether the set needs it or I do.",
       3,
     ),
     improve(
@@ -115,7 +115,7 @@ export const fortnightAfter: Record<number, string[]> = {
     ),
     session(
       4,
-      "Cleo's first meeting back, and she presents. Plan: a ten-minute recap for Cleo during the check-in, given by the members rather than by me. Dev presents his problem about feedback to his team leaders; the set will be tempted to advise, so I will put the question-stem card back on the table. Materials: the question-stem card, and my notes from the catch-up call with Cleo on 6 April.",
+      "Cleo's first meeting back, and she presents. Plan: a ten-minute recap for Cleo during the check-in, given by the members rather than by me. Dev presents his problem about feedback to his team leaders; the set will be tempted to advise, so I will put the question-stem card back on the table. Two changes from the March answers: each presenter sums up their own turn, not me, and whoever is questioning checks with Ben before moving on when his video drops. Materials: the question-stem card, and my notes from the catch-up call with Cleo on 6 April.",
     ),
   ],
   4: [
@@ -139,17 +139,17 @@ export const fortnightAfter: Record<number, string[]> = {
     ),
     session(
       6,
-      "Second set learning review. Ana and Ben present for the third time. Plan: Ana chairs the questioning in Ben's turn and Ben in Ana's, while I observe and give feedback on the process at the end. Materials: the same two-question review sheet as at meeting 3, so that the set can compare its answers with March.",
+      "Second set learning review. Ana and Ben present for the third time. Plan: Ana chairs the questioning in Ben's turn and Ben in Ana's, while I observe and give feedback on the process at the end. Materials: the same two questions as in March, on the flipchart and then by DM after the meeting, so that the set and I can compare its answers with March's.",
     ),
   ],
   6: [
     feedback(
-      "the set, at the learning review of meeting 6",
-      "Compared with March, nobody mentioned me filling silences, and two members named the chairing exercise as the most useful part of the programme. One asked for more challenge from me on whether actions are realistic: Ben's first actions were too big for a month. I had not heard this before. In trying to say less, I have also stopped testing actions, and the set noticed.",
+      "the set, answering the learning review of meeting 6",
+      "Four answers came in the week after meeting 6, two about the set and two about me, one of them anonymous. Compared with March, nobody mentioned me filling silences, and Ana and Cleo both named the chairing exercise as the most useful part of the programme. Ben asked, by name, for more challenge from me on whether actions are realistic: his first actions were too big for a month and nobody, me included, asked whether he could do them. I had not heard this before. An anonymous answer said that since I handed over the process review the set has rarely heard what I see, and valued my few minutes on its process at the end of June's meeting. Both point the same way: in trying to say less, I have also stopped testing actions and stopped giving my view, and the set noticed. Cleo wants a shorter process review and Ana wants actions shared in writing the same day; both are the set's to decide, and I will put them to it in July.",
     ),
     session(
       7,
-      "The last meeting. Dev and Cleo present; then 40 minutes of closing review: each member says what has changed in their leadership and what they will keep doing, and we agree how the set ends. Materials: each member brings their own summary of actions and outcomes from their draft log, and the college's evaluation form.",
+      "The last meeting. First, five minutes for the set to decide the two suggestions from the June review: a shorter process review (Cleo) and actions shared in writing the same day (Ana). Dev and Cleo present; then 40 minutes of closing review: each member says what has changed in their leadership and what they will keep doing, and we agree how the set ends. Materials: each member brings their own summary of actions and outcomes from their draft log, and the college's evaluation form.",
     ),
   ],
   7: [
@@ -163,10 +163,13 @@ export const fortnightAfter: Record<number, string[]> = {
 /** After the programme: a last review of Sam's practice and the plan to improve. */
 export const closing: string[] = [
   reflect(
+    "Against the goals agreed in January. Goal 1: four members have a draft log their assessor can mark, each with two or three problems brought to the set; Eve's is thin, and Cleo's covers three months, which Joanne Reed is agreeing with her. Goal 2: 17 of the 18 actions agreed in the set have an outcome recorded, well above the three quarters the line managers and I set; the one without is Eve's, and her outcome was real but never written down. Goal 3: from meeting 5 members ran the process review, and at meeting 6 they chaired the questioning in each other's turns; by then I intervened mainly at the start and the end. My written reviews of each member helped goal 1 most: each named the goal whose evidence was thinnest, and Ana, Ben and Dev each closed that gap by July. With Eve, two reviews and a call did not turn talk into a log; I should have offered the call in February, not May.",
+  ),
+  reflect(
     "Over seven meetings the set moved from waiting for me to start each stage to running the questioning and the review itself; by meeting 7 I spoke mainly at the start and the end. What helped most was stepping back in small, planned steps, first handing over the process review and then the chairing, rather than simply deciding to say less. What I still find hard is challenge: when I stopped filling silences I also stopped testing whether actions were realistic, and the set noticed. Good facilitation needs both support and challenge, and this year I worked on only one of them.",
   ),
   improve(
-    "For my next set, starting in October, build challenge into each turn: before an action is agreed, ask the presenter what they will have done by the next meeting and what might stop them, and note in my records whether I asked it.",
+    "For my next set, starting in October, build challenge into each turn: before an action is agreed, ask the presenter what they will have done by the next meeting and what might stop them, and note in my records whether I asked it. Close each meeting with two minutes of what I observed of the set's process, after the members' own review.",
     "2027-10-31",
   ),
   improve(

@@ -6,7 +6,8 @@
  * meeting number) and reviews their goals at the end (`closing`).
  *
  * Ana, Ben and Dev use everything as a learner aiming to pass would; Cleo does too, but was seconded away for the
- * first three meetings, so her own period is short; Eve records little, to show the draft's prompts.
+ * first three meetings, so her own period is short, and she keeps her log to herself; Eve records little, to show the
+ * draft's prompts. Their replies to Sam's reviews and their set learning review answers are in scripts/demo/reviews.ts.
  */
 
 /** One entry; in a turn, questions, reflections and actions name the turn's problem unless `link: false`. */
@@ -34,6 +35,8 @@ export type DemoMember = {
   closing: DemoEntry[];
   /** Away from the fortnight after meeting 6 until 20 July: misses meeting 7. */
   awayForJuly?: boolean;
+  /** Never shares their log with the advisor: the advisor's draft says a reply was given, without its text. */
+  keepsLogPrivate?: true;
 };
 
 const CENTRE = { centre: "004512", centreName: "Northgate College" };
@@ -376,7 +379,7 @@ const ben: DemoMember = {
     {
       kind: "review",
       goal: 1,
-      text: "I mostly met this goal. Escalations to me fell from about thirty a week in January to twelve a week in July, from my ticket system's reports, better than the target of fifteen. At night, calls fell from four or five a week to one in the five weeks since the incident authority note was signed. My performance improved in that the second-line rota runs without me and my analysts make calls I used to make. Next, I will extend the note to the cases it misses and review the numbers in October.",
+      text: "I met this goal. Escalations to me fell from about thirty a week in January to twelve a week in July, from my ticket system's reports, better than the target of fifteen. At night, calls fell from four or five a week to one in the five weeks since the incident authority note was signed. My performance improved in that the second-line rota runs without me and my analysts make calls I used to make. Next, I will extend the note to the cases it misses and review the numbers in October.",
     },
     {
       kind: "review",
@@ -392,6 +395,7 @@ const ben: DemoMember = {
 
 const cleo: DemoMember = {
   name: "Cleo",
+  keepsLogPrivate: true,
   details: { registration: "C3370453", ...CENTRE },
   plan: [
     {

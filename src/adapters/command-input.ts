@@ -1,4 +1,5 @@
 import type { UserRef } from "../../commands/define.ts";
+import { type CommandForm, readCommandForm } from "../app/command-form.ts";
 import type { CommandInput } from "../app/context.ts";
 import type { EntryKind } from "../domain/entry-kind.ts";
 import type { Platform } from "./adapter.ts";
@@ -31,4 +32,9 @@ export function commandInput(origin: CommandOrigin, request: CommandRequest): Co
 /** A submitted entry form: `/log KIND` with the text exactly as written, and the other fields filled in (by option name). */
 export function entryFormRequest(kind: EntryKind, text: string, fields: Record<string, string> = {}): CommandRequest {
   return { key: `log ${kind}`, raw: { ...fields, text } };
+}
+
+/** A submitted command form (src/app/command-form.ts): its command, with each filled field as the option's raw text. */
+export function commandFormRequest(form: CommandForm, values: Record<string, string | undefined>): CommandRequest {
+  return { key: form.key, raw: readCommandForm(form, values) };
 }

@@ -43,3 +43,17 @@ export async function resolveAwayMember(ctx: SetContext, member: UserRef | undef
   const isMember = person && ctx.set.memberships.some((m) => m.person.id === person.id && m.role === "member");
   return isMember ? success(person) : failure("not-found", `${member.displayName} is not a member of this set.`);
 }
+
+/** The current member of the set a `member:` option names, or a refusal saying they are not one. */
+export async function setMember(ctx: SetContext, member: UserRef): Promise<Result<MembershipRow>> {
+  const person = await findPerson(ctx.deps.db, ctx.workspace.id, member.externalId);
+  const target = person && ctx.set.memberships.find((m) => m.person.id === person.id && m.role === "member");
+  if (!target) {
+    const advisor = person && ctx.set.memberships.some((m) => m.person.id === person.id && m.role === "advisor");
+    return failure(
+      "not-found",
+      `Option member: ${member.displayName} is not a member of this set${advisor ? " (they are an advisor)" : ""}. Example: /review member:@Ana text:"…"`,
+    );
+  }
+  return success(target);
+}

@@ -5,11 +5,12 @@ import { attendedMeetings, listMeetings, presentedMeetingIds } from "../store/me
 import { memberDetails } from "../store/member-details.ts";
 import type { Db } from "../store/open-database.ts";
 import { countAdvisorNotes } from "../store/records.ts";
+import { advisorNamesOf, reviewsOf } from "../store/reviews.ts";
 import type { SetWithPeople } from "../store/sets.ts";
 
 /**
  * Everything the draft is compiled from: this member's own entries, details, attendance and presenter turns, and
- * the set's counts (members, meetings held, advisor notes) — nothing of anyone else's words.
+ * the set's counts (members, meetings held, advisor notes) and their advisors' reviews of them (/review) — nothing of any other member's words.
  */
 export async function loadDraftInput(
   db: Db,
@@ -18,7 +19,7 @@ export async function loadDraftInput(
   now: Date,
 ): Promise<DraftInput> {
   const membership = set.memberships.find((m) => m.person.id === member.id && m.role === "member") ?? null;
-  const [entries, actions, meetings, attended, presented, advisorNotes, details] = await Promise.all([
+  const [entries, actions, meetings, attended, presented, advisorNotes, details, reviews, advisorNames] = await Promise.all([
     allEntries(db, set.id, member.id),
     listActions(db, set.id, member.id),
     listMeetings(db, set.id),
@@ -26,6 +27,8 @@ export async function loadDraftInput(
     presentedMeetingIds(db, set.id, member.id),
     countAdvisorNotes(db, set.id),
     membership ? memberDetails(db, membership.id) : Promise.resolve({ registration: null, centreNumber: null, centreName: null }),
+    reviewsOf(db, set.id, member.id),
+    advisorNamesOf(db, set.id),
   ]);
   const numberOf = new Map(meetings.map((m) => [m.id, m.number]));
   const meetingNumber = (id: string | null) => (id ? (numberOf.get(id) ?? null) : null);
@@ -74,6 +77,14 @@ export async function loadDraftInput(
       outcome: a.outcome,
       effectiveness: a.effectiveness,
       outcomeAt: a.outcomeAt,
+    })),
+    advisorReviews: reviews.map((r) => ({
+      advisor: advisorNames.get(r.advisorId) ?? "a former advisor",
+      text: r.text,
+      createdAt: r.createdAt,
+      editedAt: r.editedAt,
+      reply: r.reply,
+      repliedAt: r.repliedAt,
     })),
     now,
     timeZone: member.timeZone,

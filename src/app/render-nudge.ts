@@ -4,6 +4,7 @@ import type { PlannedNudge } from "../domain/plan-nudges.ts";
 import type { StoppableKind } from "../domain/reminder-kinds.ts";
 import type { NudgeView } from "../store/nudge-state.ts";
 import { actionItem, actionRef, plural, rsvpButtons } from "./format.ts";
+import { digestText } from "./render-digest.ts";
 import { at, type Button, type Reply } from "./reply.ts";
 
 /** A reminder ready to hand to the platform adapter that owns its set's workspace. */
@@ -133,8 +134,23 @@ export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
           "meeting's date are not recorded. The set was asked to close it a day ago.",
         [closeButton(meeting!.number), snooze, stopKind(n.kind)],
       );
+    case "set-review":
+      return reply(
+        `Meeting ${meeting!.number} of "${set.name}" has closed, and it is time for a short set review: what does the set do well, ` +
+          `and what should change? Press Give feedback, or answer with /feedback text:"…" (add about:advisor for feedback on your ` +
+          "advisor's facilitation, and anonymous:yes to leave no name at all: anonymous feedback stores no author and cannot be withdrawn).",
+        [GIVE_FEEDBACK, snooze, stopKind(n.kind)],
+      );
+    case "advisor-digest":
+      return reply(digestText(n, view), [{ id: "feedback-list", label: "Read feedback", command: "/feedback list" }, stopKind(n.kind)]);
   }
 }
+
+/**
+ * Answers a set review: `/feedback` with no text, which opens the feedback form where the platform has forms
+ * (src/app/command-form.ts) and, on the console, answers with what to type.
+ */
+const GIVE_FEEDBACK: Button = { id: "feedback-give", label: "Give feedback", command: "/feedback", style: "primary" };
 
 /** Closes a meeting that ended unclosed, as whoever presses it (a member or an advisor). */
 function closeButton(number: number): Button {

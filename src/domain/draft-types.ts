@@ -4,6 +4,7 @@
  */
 
 import type { CalendarDate } from "./calendar-date.ts";
+import type { DraftAdvisorReview } from "./draft-advisor-feedback.ts";
 import type { EntryKind } from "./entry-kind.ts";
 
 export type { EntryKind };
@@ -65,6 +66,8 @@ export type DraftInput = {
   /** ALL the member's own entries, any order (action entries included; their detail is in `actions`, same `number`). */
   entries: DraftEntry[];
   actions: DraftAction[];
+  /** Reviews of the member's progress by the set's advisors (`/review`), with the member's replies; absent: none. */
+  advisorReviews?: DraftAdvisorReview[];
   now: Date;
   /** For the dates shown in the text. */
   timeZone: string;

@@ -14,6 +14,7 @@
  */
 import { DateTime } from "luxon";
 import { programmeWarnings } from "./compliance.ts";
+import { advisorFeedbackBlocks } from "./draft-advisor-feedback.ts";
 import { type Analysis, analyse } from "./draft-analysis.ts";
 import { actionsWithoutOutcome, checklistTable, coverage, noOutcomeMessage } from "./draft-coverage.ts";
 import { LOG_HEADINGS, reviewBlocks, usedBlocks } from "./draft-log.ts";
@@ -149,6 +150,7 @@ export function compileDraft(input: DraftInput): Draft {
     { kind: "heading", level: 1, text: H.log },
     ...usedBlocks(a),
     ...reviewBlocks(a),
+    ...advisorFeedbackBlocks(input.advisorReviews ?? [], a.zone),
   ];
 
   const cov = coverage(a);

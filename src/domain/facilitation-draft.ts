@@ -172,7 +172,12 @@ function reviewBlocks({ input, a, prompts }: Ctx): DraftBlock[] {
         ];
       }),
     });
-  for (const [member, reviews] of a.reviewsOf) {
+  // One section per member in the table's order (current members), then anyone reviewed who has since left the set;
+  // within each, the reviews oldest first.
+  const current = input.members.map((m) => m.name).filter((name) => a.reviewsOf.has(name));
+  const former = [...a.reviewsOf.keys()].filter((name) => !current.includes(name));
+  for (const member of [...current, ...former]) {
+    const reviews = a.reviewsOf.get(member) ?? [];
     blocks.push(heading(3, member));
     for (const r of reviews) {
       blocks.push(paragraph(`My review, ${dayIn(r.createdAt, a.zone)}: ${r.text}`));

@@ -20,6 +20,7 @@ import { type CalendarDate, dayEnds } from "./calendar-date.ts";
 import { SET_SIZE } from "./compliance.ts";
 import { type Leave, leaveEnds } from "./leave.ts";
 import { planAllAwayAlerts, planUnclosedAlerts } from "./plan-meeting-alerts.ts";
+import { planAdvisorDigests, planSetReviews } from "./plan-set-reviews.ts";
 
 export type NudgeKind =
   | "presenter-prep" // DM each presenter, `presenterPrepHours` before the meeting (or late, when told of the turn after that): prepare and /log problem
@@ -33,7 +34,9 @@ export type NudgeKind =
   | "advisor-set-size" // to each advisor: the member count is below 4 or above 8
   | "advisor-all-away" // to each advisor: every member is away for a meeting (plan-meeting-alerts.ts)
   | "meeting-unclosed" // channel post a day after a meeting ended without being closed (plan-meeting-alerts.ts)
-  | "advisor-unclosed"; // to each advisor: a day after that, if the meeting is still not closed (plan-meeting-alerts.ts)
+  | "advisor-unclosed" // to each advisor: a day after that, if the meeting is still not closed (plan-meeting-alerts.ts)
+  | "set-review" // DM each member when closing a meeting opens a set learning review (every `reviewEvery` meetings held; plan-set-reviews.ts)
+  | "advisor-digest"; // to each advisor, weekly (Monday 09:00 in their zone): meetings, silences, overdue actions, reviews due, new feedback (plan-set-reviews.ts)
 
 /** How long a set may stay out of the 4–8 range (e.g. while being formed) before its advisors are told. */
 const SIZE_GRACE_MS = 24 * 3_600_000;
@@ -124,6 +127,10 @@ export type NudgeSet = {
   rules?: Partial<NudgeRules>;
   /** an archived set gets no reminders at all */
   archived?: boolean;
+  /** a set learning review every this many meetings held; null or absent: none (the store passes the set's setting) */
+  reviewEvery?: number | null;
+  /** closed meetings of the set older than those in `meetings` (so meetings held are counted from the first) */
+  heldBefore?: number;
 };
 /** `people` should hold everyone nudged; someone missing is treated as UTC, no quiet hours, not opted out. */
 export type NudgeState = { sets: NudgeSet[]; people: Record<string, NudgePerson> };
@@ -134,9 +141,9 @@ export type PlannedNudge = {
   kind: NudgeKind;
   setId: string;
   to: NudgeTarget;
-  /** meeting id (midpoint-outcome: the closed meeting A; outcome-due: the coming meeting B; the all-away and unclosed alerts: that meeting), action id, member id (advisor-silent), set id (advisor-set-size) */
+  /** meeting id (midpoint-outcome: the closed meeting A; outcome-due: the coming meeting B; the all-away and unclosed alerts and set-review: that meeting), action id, member id (advisor-silent), set id (advisor-set-size, advisor-digest) */
   subjectId: string;
-  /** "1", "2"… (presenter-prep, meeting-post, outcome-due: the meeting's time version); advisor-silent: the UTC ISO day of the last entry (or join); advisor-set-size: the member count */
+  /** "1", "2"… (presenter-prep, meeting-post, outcome-due: the meeting's time version); advisor-silent: the UTC ISO day of the last entry (or join); advisor-set-size: the member count; advisor-digest: the ISO week in the advisor's zone ("2027-W03") */
   occurrence: string;
   /** when the rule says */
   dueAt: Date;
@@ -405,6 +412,8 @@ function planSet(set: NudgeSet, people: Record<string, NudgePerson>, bounds: Bou
 
   planAllAwayAlerts(set, meetings, { toPerson, toChannel });
   planUnclosedAlerts(set, meetings, { toPerson, toChannel });
+  planSetReviews(set, meetings, toPerson);
+  planAdvisorDigests(set, people, { from: bounds.minSend, to: bounds.maxBase }, toPerson);
 
   for (const a of set.actions) {
     if (a.status !== "open" || !a.due || !members.has(a.ownerId)) continue;

@@ -16,6 +16,8 @@ export const STOPPABLE_KINDS = [
   "advisor-set-size",
   "advisor-all-away",
   "advisor-unclosed",
+  "set-review",
+  "advisor-digest",
 ] as const satisfies readonly NudgeKind[];
 
 /** A kind of reminder a person can stop on its own. */
@@ -33,6 +35,8 @@ export const REMINDER_NAMES: Record<StoppableKind, string> = {
   "advisor-set-size": "to advisors: the set has too few or too many members",
   "advisor-all-away": "to advisors: every member is away for a meeting",
   "advisor-unclosed": "to advisors: a meeting ended and was never closed",
+  "set-review": "every few meetings: what the set does well and what should change",
+  "advisor-digest": "to advisors: the weekly digest of the set",
 };
 
 /** The stopped kinds in their stored form (space-separated); unknown words, from a kind since retired, are dropped. */

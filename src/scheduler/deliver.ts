@@ -2,8 +2,9 @@ import type { Logger } from "pino";
 import type { Delivery } from "../app/render-nudge.ts";
 import type { OpsHooks, ReminderStatus } from "../ops/hooks.ts";
 import type { Db } from "../store/open-database.ts";
-import { CLAIM_BATCH, type ClaimScope, claimDue, markFailedTry, markSent, type OutboxRow } from "../store/outbox.ts";
+import { CLAIM_BATCH, type ClaimScope, claimDue, markFailedTry, markSentMany, type OutboxRow } from "../store/outbox.ts";
 import { saveDmChannel } from "../store/people.ts";
+import { SentMarks } from "./sent-marks.ts";
 
 /**
  * A DM recipient's direct-message channel as cached on their person (Person.dmChannelId): `id` is the channel
@@ -77,18 +78,22 @@ export function count(ops: OpsHooks | undefined, rows: { platform: string; kind:
  * last is settled, so memory and claims held do not grow with what is due), up to `concurrency` sends at
  * once. Reminders to one destination (a channel, or one person's DMs) go one at a time:
  * Slack allows about one message a second per channel, and a 429 there is waited out inside the send.
- * Each row is marked sent as soon as its platform accepts it, so a crash re-sends at most the sends in
- * flight. A failed try is retried with back-off, then kept as failed with its error.
+ * Each row is marked sent as soon as its platform accepts it — the marks of sends that complete together are
+ * written in one statement (src/scheduler/sent-marks.ts) — and a worker sends its next reminder only once its
+ * mark is written, so a crash re-sends at most the sends in flight, one a worker. A failed try is retried with
+ * back-off, then kept as failed with its error. A failure to write marks ends the delivery with that error; the
+ * rows it concerned stay sending until their lease hands them back.
  */
 export async function deliverDue(deps: SchedulerDeps, sink: NudgeSink, now: Date): Promise<{ sent: number; failed: number }> {
   const totals = { sent: 0, failed: 0 };
   const limit = deps.claimBatch ?? CLAIM_BATCH;
   const waiting = new RateLimitWaits();
+  const marks = new SentMarks((sent) => markSentMany(deps.db, sent, now));
   const stopListening = sink.onRateLimited?.((platform, waitMs) => waiting.report(platform, waitMs));
   try {
     while (!deps.signal?.aborted) {
       const rows = await claimDue(deps.db, now, new Date(now.getTime() + CLAIM_LEASE_MS), deps.scope, limit);
-      if (rows.length > 0) await deliverBatch(deps, sink, now, rows, { totals, waiting });
+      if (rows.length > 0) await deliverBatch(deps, sink, now, rows, { totals, waiting, marks });
       if (rows.length < limit) break;
     }
   } finally {
@@ -98,7 +103,7 @@ export async function deliverDue(deps: SchedulerDeps, sink: NudgeSink, now: Date
 }
 
 type Claimed = { row: OutboxRow; delivery: Delivery };
-type Batch = { totals: { sent: number; failed: number }; waiting: RateLimitWaits };
+type Batch = { totals: { sent: number; failed: number }; waiting: RateLimitWaits; marks: SentMarks };
 
 /** Where a delivery goes: deliveries to the same one are sent one at a time. */
 function destination(d: Delivery): string {
@@ -184,7 +189,7 @@ async function deliverOne(
       return;
     }
     // Not inside the try: a failure to record a delivered reminder must not count as a failed send.
-    await markSent(deps.db, row.id, now, ref || null);
+    await batch.marks.mark(row.id, ref || null);
     count(deps.ops, counted, "sent");
     batch.totals.sent++;
   } finally {

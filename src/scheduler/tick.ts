@@ -72,10 +72,13 @@ async function planSets(deps: SchedulerDeps, window: { since: Date; now: Date },
   await takeMarkedSets(db, window.now);
   let planned = 0;
   let cursor: string | null = null;
+  const seen = new Set<string>();
   for (;;) {
     const batch: SelectedSet[] =
       scope === "all" ? await setsAfter(db, cursor, PLAN_BATCH_SETS) : await dueSets(db, window.now, PLAN_BATCH_SETS);
-    if (batch.length === 0) return planned;
+    // A batch planned already this tick (its moments could not be written) waits for the next tick rather than loop.
+    if (batch.length === 0 || batch.every((s) => seen.has(s.id))) return planned;
+    for (const s of batch) seen.add(s.id);
     cursor = batch.at(-1)!.id;
     planned += await planBatch(deps, batch, window);
     // A planned set's moment is after `now` (or it was marked again, for the next tick): a short batch was the last.

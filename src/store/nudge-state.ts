@@ -22,7 +22,10 @@ export type NudgeView = {
   sets: Map<string, { name: string; channelId: string; platform: string; workspaceExternalId: string }>;
   people: Map<string, { externalId: string; displayName: string; timeZone: string }>;
   /** presenterGroups: who presents, pair partners together, in slot order. */
-  meetings: Map<string, { setId: string; number: number; startsAt: Date; durationMinutes: number; presenterGroups: string[][] }>;
+  meetings: Map<
+    string,
+    { setId: string; number: number; startsAt: Date; durationMinutes: number; presenterGroups: string[][]; status: NudgeMeeting["status"] }
+  >;
   actions: Map<string, ViewAction>;
   /** `${setId}:${ownerId}` → that member's actions in the set. */
   actionsByOwner: Map<string, ViewAction[]>;
@@ -30,7 +33,16 @@ export type NudgeView = {
   meetingsBySet: Map<string, { number: number; startsAt: Date }[]>;
   /** `${setId}:${personId}` → how many entries and when the last was made. */
   entryStats: Map<string, { count: number; lastAt: Date }>;
+  /** setId → its current members (advisors are not members) and when each joined, in no particular order. */
+  membersBySet: Map<string, { id: string; joinedAt: Date }[]>;
+  /** `${setId}:${memberId}` → when the member was last reviewed by an advisor (`/review`). */
+  lastReviewed: Map<string, Date>;
+  /** setId → feedback given in the last `FEEDBACK_LOOKBACK_MS`: what it was about and when; never who gave it, nor its text. */
+  recentFeedback: Map<string, { about: string; createdAt: Date }[]>;
 };
+
+/** How far back the view holds feedback: more than the week a digest covers. */
+const FEEDBACK_LOOKBACK_MS = 8 * 86_400_000;
 
 /** How far back and ahead a tick looks: wider than any reminder rule's reach (the rules are in src/domain/plan-nudges.ts). */
 const HORIZON_MS = 120 * 86_400_000;
@@ -40,7 +52,7 @@ export type NudgeStateFilter = { setIds: readonly string[] };
 
 /**
  * Loads everything the nudge planner needs at `now`, for every set or for the sets of `filter`, in a fixed
- * number of queries (thirteen, however many sets and people there are): the planner then works in memory.
+ * number of queries (seventeen, however many sets and people there are): the planner then works in memory.
  * Queries are flat and joined here, because Prisma loads an included relation in chunks of 999 keys on SQLite,
  * which would make the count grow with the data. With a filter, each query binds its set ids, so a query's
  * parameters grow with the batch, never with the data.
@@ -66,11 +78,14 @@ export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilte
     entryStats,
     actionEntries,
     absences,
+    heldBefore,
+    reviewed,
+    feedback,
   ] = await Promise.all([
     db.workspace.findMany({ where: ids ? { sets: { some: { id: ids } } } : {}, select: { id: true, platform: true, externalId: true } }),
     db.learningSet.findMany({
       where: ids ? { id: ids } : {},
-      select: { id: true, name: true, channelId: true, workspaceId: true, archivedAt: true },
+      select: { id: true, name: true, channelId: true, workspaceId: true, archivedAt: true, reviewEvery: true },
     }),
     db.membership.findMany({ where: { leftAt: null, ...inSets }, select: { setId: true, role: true, joinedAt: true, personId: true } }),
     db.person.findMany({ where: { memberships: { some: { leftAt: null, ...inSets } } } }),
@@ -113,6 +128,12 @@ export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilte
       where: { ...absenceWhereNotOverBy(from), ...inSets },
       select: { setId: true, personId: true, startsAt: true, lastDay: true, timeZone: true, endedAt: true },
     }),
+    db.meeting.groupBy({ by: ["setId"], where: { status: "closed", startsAt: { lt: from }, ...inSets }, _count: { _all: true } }),
+    db.review.groupBy({ by: ["setId", "memberId"], where: inSets, _max: { createdAt: true } }),
+    db.feedback.findMany({
+      where: { createdAt: { gte: new Date(now.getTime() - FEEDBACK_LOOKBACK_MS) }, ...inSets },
+      select: { setId: true, about: true, createdAt: true },
+    }),
   ]);
 
   const view: NudgeView = {
@@ -123,6 +144,9 @@ export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilte
     actionsByOwner: new Map(),
     meetingsBySet: new Map(),
     entryStats: new Map(),
+    membersBySet: new Map(),
+    lastReviewed: new Map(),
+    recentFeedback: new Map(),
   };
   const bySet = new Map<string, NudgeSet>();
   const workspaceById = new Map(workspaces.map((w) => [w.id, w]));
@@ -142,6 +166,7 @@ export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilte
       absences: [],
       sizeChangedAt: new Date(0),
       archived: s.archivedAt !== null,
+      reviewEvery: s.reviewEvery,
     });
   }
   const people: Record<string, NudgePerson> = {};
@@ -162,6 +187,7 @@ export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilte
     else {
       set.memberIds.push(m.personId);
       set.memberSince[m.personId] = m.joinedAt;
+      push(view.membersBySet, m.setId, { id: m.personId, joinedAt: m.joinedAt });
       if (m.joinedAt > set.sizeChangedAt) set.sizeChangedAt = m.joinedAt;
     }
   }
@@ -202,6 +228,7 @@ export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilte
       startsAt: m.startsAt,
       durationMinutes: m.durationMinutes,
       presenterGroups,
+      status: meeting.status,
     });
     push(view.meetingsBySet, m.setId, { number: m.number, startsAt: m.startsAt });
   }
@@ -247,6 +274,12 @@ export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilte
     }
   }
   for (const a of absences) bySet.get(a.setId)?.absences.push({ personId: a.personId, ...asLeave(a) });
+  for (const h of heldBefore) {
+    const set = bySet.get(h.setId);
+    if (set) set.heldBefore = h._count._all;
+  }
+  for (const r of reviewed) if (r._max.createdAt) view.lastReviewed.set(`${r.setId}:${r.memberId}`, r._max.createdAt);
+  for (const f of feedback) push(view.recentFeedback, f.setId, { about: f.about, createdAt: f.createdAt });
   return { state: { sets: [...bySet.values()], people }, view };
 }
 

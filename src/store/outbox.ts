@@ -112,8 +112,10 @@ export async function claimDue(db: Db, now: Date, leaseUntil: Date, scope?: Clai
     (SELECT p."dmChannelId" FROM "Person" p WHERE p."id" = "Outbox"."personId") AS "dmChannelId"`;
   const rows = await db.$queryRaw<(OutboxRow & { attempts: number | bigint })[]>(
     providerOf(db) === "postgresql"
-      ? Prisma.sql`UPDATE "Outbox" SET "status" = 'sending', "nextAttemptAt" = ${time(db, leaseUntil)}
-          WHERE "id" IN (SELECT "id" FROM "Outbox" WHERE ${due} ORDER BY "sendAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+      ? // ARRAY(…) is computed once and the rows found by primary key: with `IN (SELECT …)` the planner hash-joins
+        // the claimed ids against a scan of the whole outbox, sent rows included (tens of ms at 90,000 rows).
+        Prisma.sql`UPDATE "Outbox" SET "status" = 'sending', "nextAttemptAt" = ${time(db, leaseUntil)}
+          WHERE "id" = ANY(ARRAY(SELECT "id" FROM "Outbox" WHERE ${due} ORDER BY "sendAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED))
           ${returning}`
       : Prisma.sql`UPDATE "Outbox" SET "status" = 'sending', "nextAttemptAt" = ${time(db, leaseUntil)}
           WHERE "id" IN (SELECT "id" FROM "Outbox" WHERE ${due} ORDER BY "sendAt" LIMIT ${limit})
@@ -165,14 +167,27 @@ export async function releaseExpiredClaims(db: Db, now: Date): Promise<number> {
   return count;
 }
 
+/** The most sent marks one `markSentMany` statement writes: its parameters (two a mark, and two) stay bounded. */
+export const MARKS_PER_STATEMENT = 100;
+
+/** One delivered row to mark sent, with the platform's id for the message (null: the platform gave none). */
+export type SentMark = { id: string; platformRef: string | null };
+
 /**
- * Marks one delivered row sent, with the platform's id for the message, straight after the platform
- * accepted it: a crash can then re-send only the one reminder in flight (README, "Delivery guarantees").
+ * Marks delivered rows sent at `now`, each with its platform's id for the message, in ONE statement of at most
+ * `MARKS_PER_STATEMENT` rows (more is a programming error: the caller, src/scheduler/sent-marks.ts, splits them).
+ * All or none: if the statement fails, every row keeps its status (sending, until its lease hands it back).
  */
-export async function markSent(db: Db, id: string, now: Date, platformRef: string | null): Promise<void> {
-  // One plain statement (Prisma's update would read the row back too): marks are one per reminder delivered.
+export async function markSentMany(db: Db, marks: SentMark[], now: Date): Promise<void> {
+  if (marks.length === 0) return;
+  if (marks.length > MARKS_PER_STATEMENT) throw new Error(`markSentMany takes at most ${MARKS_PER_STATEMENT} marks, got ${marks.length}`);
+  // One plain statement (Prisma's update would read the rows back too).
+  const refs = Prisma.join(
+    marks.map((m) => Prisma.sql`WHEN ${m.id} THEN ${m.platformRef}`),
+    " ",
+  );
   await db.$executeRaw`UPDATE "Outbox" SET "status" = 'sent', "sentAt" = ${time(db, now)}, "attempts" = "attempts" + 1,
-    "lastError" = NULL, "platformRef" = ${platformRef} WHERE "id" = ${id}`;
+    "lastError" = NULL, "platformRef" = CASE "id" ${refs} END WHERE "id" IN (${Prisma.join(marks.map((m) => m.id))})`;
 }
 
 /** Records a failed try: back to pending with a later retry time, or failed for good with its error kept. */

@@ -139,6 +139,41 @@ describeAdapterContract("Discord (the real discord.js client against a local Dis
     );
   });
 
+  test("/feedback with no text opens the feedback form, with what the command gave picked; a named answer keeps its author", async () => {
+    const { fake, db } = d();
+    const who = { userId: DISCORD_IDS.dev, userName: "dev", channelId: CHANNEL, guildId: GUILD };
+    const { id } = await fake.sendInteraction(
+      fake.commandInteraction({
+        name: "feedback",
+        sub: "give",
+        options: [{ name: "about", type: OPTION.STRING, value: "advisor" }],
+        ...who,
+      }),
+    );
+    const [modal] = await fake.waitFor("POST", new RegExp(`/interactions/${id}/`));
+    type Select = { custom_id: string; options?: { value: string; default?: boolean }[]; value?: string };
+    const data = (modal!.body as { type: number; data: { custom_id: string; components: { type: number; component: Select }[] } }).data;
+    assert.equal((modal!.body as { type: number }).type, 9, "a modal");
+    assert.equal(data.custom_id, `form|${CHANNEL}|feedback`);
+    const picked = (name: string) =>
+      data.components.find((c) => c.component.custom_id === name)?.component.options?.find((o) => o.default)?.value;
+    assert.deepEqual([picked("about"), picked("anonymous")], ["advisor", "no"], "about: as given, anonymous: the default");
+    const text = "Fewer interruptions from me, please: the silence helps";
+    const { token } = await fake.sendInteraction(
+      fake.modalSubmitInteraction({
+        customId: data.custom_id,
+        fields: { text, about: ["advisor"], anonymous: ["no"] },
+        labels: true,
+        ...who,
+      }),
+    );
+    const [reply] = await fake.waitFor("PATCH", new RegExp(`/webhooks/\\d+/${token}/messages/@original`));
+    assert.match(textOf(reply!), /stored with your name; .*\/feedback withdraw feedback:1/);
+    const row = await db.feedback.findFirstOrThrow({ where: { text } });
+    const author = await db.person.findFirstOrThrow({ where: { externalId: DISCORD_IDS.dev } });
+    assert.deepEqual([row.authorId, row.about], [author.id, "advisor"]);
+  });
+
   test("bad input from Discord gets an ephemeral, specific reply", async () => {
     const { fake, slash } = d();
     assert.match(

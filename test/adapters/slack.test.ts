@@ -95,6 +95,30 @@ describeAdapterContract("Slack (the real Bolt stack against a local Slack)", sta
     assert.ok(kinds.includes("action-learning") && kinds.includes("review"));
   });
 
+  test("a refused feedback form shows the error on the field it is about; nothing is stored", async () => {
+    const { target, db } = d();
+    const submit = async (text: string, about: string) => {
+      const res = await viewSubmission(target, {
+        callbackId: "command_form",
+        privateMetadata: `${CHANNEL}|feedback`,
+        values: {
+          text: { text: { type: "plain_text_input", value: text } },
+          about: { about: { type: "radio_buttons", selected_option: { value: about } } },
+          anonymous: { anonymous: { type: "radio_buttons", selected_option: { value: "yes" } } },
+        },
+        userId: SLACK_IDS.dev,
+        userName: "dev",
+      });
+      return (res.json as { errors?: Record<string, string> }).errors;
+    };
+    const before = await db.feedback.count();
+    assert.deepEqual(Object.keys((await submit("   ", "set")) ?? {}), ["text"]);
+    const wrong = await submit("We run late", "teacher");
+    assert.deepEqual(Object.keys(wrong ?? {}), ["about"]);
+    assert.match(wrong!.about!, /^Option about: /);
+    assert.equal(await db.feedback.count(), before);
+  });
+
   test("/als alone shows help; /als log alone opens the entry form", async () => {
     const { fake, target } = d();
     const helped = fake.calls.length;

@@ -12,6 +12,16 @@ const examples = (name: string) => readFileSync(new URL(`../../examples/drafts/$
 /** The advisor's draft M5.37 log, as the demo names it and as examples/drafts keeps it. */
 const ADVISOR_DRAFT = "m537-draft-sam-managing-through-change-2027-2027-08-02";
 const ADVISOR_EXAMPLE = "m537-sam-managing-through-change-2027";
+/** From `heading` (a whole Markdown heading line) to the next heading of the same level or higher. */
+function section(md: string, heading: string): string {
+  const start = md.indexOf(`\n${heading}\n`);
+  assert.ok(start >= 0, `no section ${heading}`);
+  const level = heading.indexOf(" ");
+  const next = new RegExp(`\\n#{1,${level}} `, "g");
+  next.lastIndex = start + heading.length + 2;
+  const end = next.exec(md)?.index ?? md.indexOf("\n---\n", start);
+  return md.slice(start, end < 0 ? undefined : end);
+}
 
 describe("npm run demo", () => {
   let stdout = "";
@@ -79,11 +89,17 @@ describe("npm run demo", () => {
   test("the advisor's draft M5.37 log evidences each criterion in Sam's words, with 14 hours and nothing of members' logs", async () => {
     const md = examples(ADVISOR_EXAMPLE);
     const statuses = [...md.matchAll(/^\| (\d\.\d) .*? \| (covered|thin|missing) \|/gm)].map((m) => `${m[1]} ${m[2]}`);
-    // 2.4 waits for /review: the demo's advisor has no reviews of members yet.
-    assert.deepEqual(
-      statuses.filter((s) => !s.startsWith("2.4")),
-      ["1.1 covered", "2.1 covered", "2.2 covered", "2.3 covered", "3.1 covered", "3.2 covered", "3.3 covered"],
-    );
+    assert.deepEqual(statuses, [
+      "1.1 covered",
+      "2.1 covered",
+      "2.2 covered",
+      "2.3 covered",
+      "2.4 covered",
+      "3.1 covered",
+      "3.2 covered",
+      "3.3 covered",
+    ]);
+    assert.doesNotMatch(md.slice(0, md.indexOf("\n---\n")), /Prompt \(remove before submission\)/, "no prompt left in Sam's draft");
     assert.match(
       md,
       /\*\*Hours:\*\* 14 hours planned \(7 meetings\), 14 hours delivered \(7 meetings held\): meets the minimum of 12 hours/,
@@ -95,7 +111,75 @@ describe("npm run demo", () => {
     assert.doesNotMatch(md, /Night shift handovers keep missing medication changes/, "no member's entry text");
     const docx = await JSZip.loadAsync(readFileSync(files.find((f) => f.endsWith(`${ADVISOR_DRAFT}.docx`))!));
     const xml = await docx.file("word/document.xml")!.async("string");
-    assert.match(xml, /Reading the review sheets next to my own notes/);
+    assert.match(xml, /Reading the set&apos;s written answers next to my own notes|Reading the set's written answers next to my own notes/);
+  });
+
+  test("the advisor's 2.4 has every member's reviews, dated, in the table's order; a reply only from members who share", () => {
+    const md = examples(ADVISOR_EXAMPLE);
+    const reviews = section(md, "### Reviews of individuals' progress (2.4)");
+    assert.match(reviews, /^\| Ana \| \d+ \| 4 \| 4 \| 2, last 27 Jul 2027 \|$/m);
+    assert.match(reviews, /^\| Cleo \| \d+ \| 4 \| 4 \| 2, last 27 Jul 2027 \|$/m);
+    assert.match(reviews, /^\| Eve \| \d+ \| 1 \| 0 \| 2, last 25 May 2027 \|$/m);
+    assert.deepEqual(
+      [...reviews.matchAll(/^#### (\w+)$/gm)].map((m) => m[1]),
+      ["Ana", "Ben", "Cleo", "Dev", "Eve"],
+    );
+    const ana = reviews.slice(reviews.indexOf("#### Ana"), reviews.indexOf("#### Ben"));
+    const dated = [...ana.matchAll(/^(My review,|Ana's reply on) \d+ \w+ 2027: /gm)].map((m) => m[1]);
+    assert.deepEqual(
+      dated,
+      ["My review,", "Ana's reply on", "My review,", "Ana's reply on"],
+      "two reviews of Ana, each dated with her reply",
+    );
+    assert.match(ana, /^My review, 23 Mar 2027: Ana, a review of your action plan halfway through\./m);
+    assert.match(ana, /^Ana's reply on 25 Mar 2027: You are right that the rota is the part I keep putting off\./m);
+    assert.ok(ana.indexOf("23 Mar 2027") < ana.indexOf("27 Jul 2027"), "oldest review first");
+    // Cleo keeps her log to herself: the draft says she replied, never what she wrote.
+    const cleo = reviews.slice(reviews.indexOf("#### Cleo"), reviews.indexOf("#### Dev"));
+    assert.deepEqual(
+      [...cleo.matchAll(/^Cleo replied on (\d+ \w+ 2027); the reply is theirs to share/gm)].map((m) => m[1]),
+      ["29 Apr 2027", "29 Jul 2027"],
+    );
+    assert.doesNotMatch(cleo, /Cleo's reply/);
+    assert.doesNotMatch(md, /I have asked Lena and Marco for Mondays at nine/);
+    assert.match(examples("cleo"), /My reflection \(29 Apr 2027\): I have asked Lena and Marco for Mondays at nine/);
+  });
+
+  test("the advisor's 2.3 and 3.1 hold the set learning reviews' answers, anonymous ones without a name, and Sam's reading of them", () => {
+    const md = examples(ADVISOR_EXAMPLE);
+    const records = section(md, "### Records of delivery (2.3)");
+    assert.match(records, /After meeting 3 \(2 responses\):\n\n- Ana, 12 Mar 2027: What works: the questions\./);
+    assert.match(records, /After meeting 6 \(2 responses\):/);
+    const feedback = section(md, "### Feedback on my facilitation (3.1)");
+    const said = [...feedback.matchAll(/^- (\w+), (\d+ \w+ 2027) \(meeting (\d)\):/gm)].map((m) => `${m[1]} ${m[2]} ${m[3]}`);
+    assert.deepEqual(said, [
+      "anonymous 12 Mar 2027 3",
+      "Dev 12 Mar 2027 3",
+      "anonymous 12 Mar 2027 3",
+      "Ben 11 Jun 2027 6",
+      "anonymous 11 Jun 2027 6",
+    ]);
+    assert.match(feedback, /^- anonymous, 12 Mar 2027 \(meeting 3\): Please leave the silences alone a little longer\./m);
+    assert.match(feedback, /from the set, answering the learning review of meeting 3: Five answers came in the week after meeting 3/);
+    assert.match(feedback, /An anonymous answer said that since I handed over the process review/);
+  });
+
+  test("a member's draft has the advisor's reviews under \"Feedback from my set advisor\", each with their reflection", () => {
+    const ana = examples("ana");
+    const part = section(ana, "### Feedback from my set advisor");
+    assert.deepEqual(
+      [...part.matchAll(/^#### (From Sam, my set advisor, \d+ \w+ 2027)$/gm)].map((m) => m[1]),
+      ["From Sam, my set advisor, 23 Mar 2027", "From Sam, my set advisor, 27 Jul 2027"],
+    );
+    assert.match(part, /Goal 1 has two parts and only one is moving/);
+    assert.match(part, /^My reflection \(25 Mar 2027\): You are right that the rota is the part I keep putting off\./m);
+    assert.match(part, /^My reflection \(29 Jul 2027\): Seeing the six months set out by someone else/m);
+    assert.doesNotMatch(examples("dev"), /Ana, a review of your action plan/, "Dev's draft holds no review of Ana");
+    // Eve did not reply to her first review: her draft prompts for it.
+    assert.match(
+      section(examples("eve"), "### Feedback from my set advisor"),
+      /Reply once with your reflection on this review: \/review reply/,
+    );
   });
 
   test("three members' drafts cover every criterion with nothing left to prompt; Cleo's period and Eve's gaps are flagged", () => {

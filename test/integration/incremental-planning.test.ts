@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, test } from "vitest";
+import { fullReplanSchedule } from "../../src/scheduler/full-replan.ts";
+import { runTick } from "../../src/scheduler/tick.ts";
 import { markSetsToPlan, saveMoments } from "../../src/store/set-moments.ts";
 import { comparableOutbox, runWithFullReplan } from "../support/full-replan.ts";
 import { BASE, createHarness, type Harness } from "../support/harness.ts";
@@ -124,5 +126,46 @@ describe("a change marks its sets to plan, on the change's own transaction", () 
     await h.chat.tick();
     // Ben's action is over at the end of 21 Jan in London, and his quiet hours (by default to 08:00) hold the DM till morning.
     assert.equal((await moment())?.toISOString(), "2027-01-22T08:00:00.000Z");
+  });
+});
+
+describe("the full re-plan, the safety net", () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await createHarness();
+    await h.run(`${BASE}\nclock 2027-01-12T12:05Z\nas Dev\n/meeting close`);
+  });
+  afterEach(() => h.close());
+
+  test("a moment kept wrong (no mark) is put right by the full re-plan, before the reminder it would have missed", async () => {
+    // A write that forgot to mark: the set's moment pushed far out, so the due ticks pass it by.
+    await h.db.learningSet.updateMany({ data: { nextDueAt: new Date("2027-12-31T00:00Z") } });
+    const deps = { ...h.deps, scope: { platforms: ["console"] } };
+    const tick = async (iso: string, scope?: "all") => {
+      h.clock.set(new Date(iso));
+      return runTick(deps, h.chat, new Date(iso), scope);
+    };
+    await tick("2027-01-12T12:30:00Z");
+    assert.equal((await h.db.learningSet.findFirstOrThrow()).nextDueAt?.toISOString(), "2027-12-31T00:00:00.000Z", "a due tick leaves it");
+    await tick("2027-01-12T12:31:00Z", "all");
+    assert.equal(
+      (await h.db.learningSet.findFirstOrThrow()).nextDueAt?.toISOString(),
+      "2027-01-12T14:05:00.000Z",
+      "the two-hour reminders",
+    );
+    const report = await tick("2027-01-12T14:05:00Z");
+    assert.ok(report.planned >= 5, `the due tick at that moment plans them (${report.planned})`);
+  });
+
+  test("a process re-plans everything at its first tick, then once a day across processes", async () => {
+    const first = fullReplanSchedule(h.db);
+    const second = fullReplanSchedule(h.db);
+    const t = (iso: string) => new Date(iso);
+    assert.equal(await first(t("2027-01-13T09:00Z")), "all", "start-up");
+    assert.equal(await first(t("2027-01-13T09:01Z")), "due");
+    assert.equal(await second(t("2027-01-13T10:00Z")), "all", "another process starting");
+    assert.equal(await second(t("2027-01-13T10:01Z")), "due");
+    assert.equal(await first(t("2027-01-14T09:00Z")), "all", "a day after the last claim");
+    assert.equal(await second(t("2027-01-14T09:01Z")), "due", "once a day across processes");
   });
 });

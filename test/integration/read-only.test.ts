@@ -33,6 +33,12 @@ describe("read-only commands leave the database unchanged", () => {
         '/meeting schedule when:"2027-01-12 10:00" duration:2h every:monthly count:3',
         '/log action text:"Call both leads" due:"2027-01-20"',
         "/log share on",
+        '/feedback text:"Good questions" about:advisor',
+        '/feedback text:"We run late" anonymous:yes',
+        "as Sam",
+        '/review member:@Ana text:"Specific actions; bring evidence"',
+        "as Ana",
+        '/review reply text:"I will"',
         "in #other",
         "as Zed",
         '/set create name:"Another set"',
@@ -47,7 +53,17 @@ describe("read-only commands leave the database unchanged", () => {
 
   test("the list comes from the declarations and covers the views", () => {
     const keys = readOnly.map(commandKey);
-    for (const key of ["set info", "meeting next", "meeting list", "meeting calendar", "rotation show", "log list", "help"])
+    for (const key of [
+      "set info",
+      "meeting next",
+      "meeting list",
+      "meeting calendar",
+      "rotation show",
+      "log list",
+      "review list",
+      "feedback list",
+      "help",
+    ])
       assert.ok(keys.includes(key), `${key} is declared readOnly`);
     assert.ok(!keys.includes("meeting rsvp"), "a command that writes is not read-only");
   });

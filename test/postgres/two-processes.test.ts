@@ -168,6 +168,13 @@ describe("several processes on one PostgreSQL database", () => {
       await h.close();
     }
     assert.ok(planned.length > 90, `the programme plans plenty of reminders (${planned.length})`);
+    // The advisor's weekly digest and the set learning reviews are planned like every reminder: both workers plan them.
+    const digests = planned.filter((k) => k.startsWith("advisor-digest:"));
+    assert.ok(digests.length >= 25, `a digest each week of the programme (${digests.length})`);
+    assert.ok(
+      planned.some((k) => k.startsWith("set-review:")),
+      "set learning reviews are planned",
+    );
   });
 
   test("two processes ticking together deliver every planned reminder exactly once", async () => {

@@ -552,9 +552,14 @@ export class DiscordWorld {
     return payload;
   }
 
+  /**
+   * A modal's submission. Each text is a text input and each list a string select's picked values; with `labels`,
+   * each field comes inside its Label (as from a modal built of labels), else a text comes in an action row.
+   */
   modalSubmitInteraction(p: {
     customId: string;
-    fields: Record<string, string>;
+    fields: Record<string, string | string[]>;
+    labels?: boolean;
     userId: string;
     userName: string;
     channelId: string;
@@ -562,11 +567,14 @@ export class DiscordWorld {
   }): Record<string, unknown> {
     const where = this.#where(p.channelId, p.guildId);
     let n = 0;
-    const components = Object.entries(p.fields).map(([customId, value]) => ({
-      type: 1,
-      id: ++n,
-      components: [{ type: 4, id: ++n, custom_id: customId, value }],
-    }));
+    const components = Object.entries(p.fields).map(([customId, value]) => {
+      const id = ++n;
+      const field =
+        typeof value === "string"
+          ? { type: 4, id: ++n, custom_id: customId, value }
+          : { type: 3, id: ++n, custom_id: customId, values: value };
+      return p.labels || typeof value !== "string" ? { type: 18, id, component: field } : { type: 1, id, components: [field] };
+    });
     return this.#interactionBase(5, { custom_id: p.customId, components }, p, where);
   }
 

@@ -612,6 +612,7 @@ function stateAt(t: number): NudgeState {
     memberSince: Object.fromEntries(s.members.map((m) => [m, new Date(SIM_START)])),
     absences: [{ personId: s.absence.personId, startsAt: new Date(s.absence.startsAt), lastDay: LEAVE_LAST_DAY, endedAt: null }],
     sizeChangedAt: new Date(SIM_START),
+    reviewEvery: 3,
   };
   return { sets: [set], people: s.people };
 }
@@ -688,6 +689,24 @@ function expectedNudges(): Expected[] {
       if (next === last || shifted(due, "ada") >= next) return;
       dm("advisor-silent", "ada", who, new Date(last).toISOString().slice(0, 10), due, due + 7 * DAY);
     });
+  }
+  // a set learning review at the close of every third meeting held: each member, a minute after the close
+  held
+    .filter((m) => m.close <= SIM_END)
+    .forEach((m, k) => {
+      if ((k + 1) % 3 !== 0) return;
+      const next = held[k + 1];
+      for (const who of members)
+        dm("set-review", who, m.id, "1", m.close + 60_000, Math.min(m.close + 60_000 + 14 * DAY, next?.start ?? Infinity));
+    });
+  // the advisor's digest: every Monday at 09:00 London (ada's zone), each ISO week once
+  for (
+    let monday = DateTime.fromISO("2027-01-04T09:00", { zone: LONDON });
+    monday.toMillis() <= SIM_END;
+    monday = monday.plus({ weeks: 1 })
+  ) {
+    const week = `${monday.weekYear}-W${String(monday.weekNumber).padStart(2, "0")}`;
+    dm("advisor-digest", "ada", "set1", week, monday.toMillis(), monday.toMillis() + 2 * DAY);
   }
   return out.sort((x, y) => x.sendAt - y.sendAt || (x.key < y.key ? -1 : 1));
 }
@@ -779,6 +798,8 @@ test("simulation: a 7-month programme in 15-minute ticks plans every expected re
     "outcome-due",
     "action-due",
     "advisor-silent",
+    "set-review",
+    "advisor-digest",
   ])
     assert.ok(kinds.has(k as NudgeKind), `no ${k}`);
   assert.ok(!kinds.has("advisor-set-size"));
@@ -791,6 +812,8 @@ test("simulation: a 7-month programme in 15-minute ticks plans every expected re
     if (n.kind === "presenter-prep") assert.equal(local(n), ny ? "07:00" : "10:00", n.key);
     if (n.kind === "meeting-post") assert.equal(local(n), "10:00", n.key);
     if (n.kind === "log-action") assert.equal(local(n), n.occurrence === "1" ? (ny ? "09:00" : "14:00") : ny ? "07:00" : "12:00", n.key);
+    if (n.kind === "advisor-digest")
+      assert.equal(DateTime.fromJSDate(n.sendAt, { zone: LONDON }).toFormat("ccc HH:mm"), "Mon 09:00", n.key);
   }
   const catPrep = run.due.filter((n) => n.kind === "presenter-prep" && n.key.includes(":cat:"));
   assert.equal(catPrep.length, 3);

@@ -14,13 +14,15 @@ import {
 } from "discord.js";
 import { type CommandDecl, commandKey } from "../../../commands/define.ts";
 import { allCommands } from "../../../commands/index.ts";
+import { commandForm, formRequestOf } from "../../app/command-form.ts";
 import type { Deps } from "../../app/context.ts";
 import { executeCommand, type HandlerIndex } from "../../app/dispatch.ts";
 import { formKindOf } from "../../app/entry-form.ts";
 import { decodeButton } from "../../app/reply.ts";
 import { suggest } from "../../app/suggest.ts";
 import type { Adapter } from "../adapter.ts";
-import { type CommandRequest, commandInput, entryFormRequest } from "../command-input.ts";
+import { type CommandRequest, commandFormRequest, commandInput, entryFormRequest } from "../command-input.ts";
+import { commandModal, readCommandModalFields, readCommandModalId } from "./command-modal.ts";
 import { deliverOutgoing, deliverReminder, type ReplyInteraction } from "./deliver.ts";
 import { ENTRY_TEXT_FIELD, entryModal, modalFields, readEntryModalId } from "./entry-modal.ts";
 import { type ShardHealth, watchGateway } from "./gateway-health.ts";
@@ -51,7 +53,7 @@ export type DiscordAdapter = Adapter & {
 
 /**
  * The Discord adapter on discord.js, Guilds intent only: native slash commands (from commands/), buttons,
- * the entry modal, autocomplete, and reminder delivery. Commands that may take time are deferred first.
+ * the entry modal and command forms (`/feedback`), autocomplete, and reminder delivery. Commands that may take time are deferred first.
  */
 export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: DiscordOptions): DiscordAdapter {
   const client = new Client({
@@ -122,6 +124,8 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
     const formOption = Object.entries(decl.options).find(([name, spec]) => spec.form && raw[name] === undefined);
     const kind = formOption ? formKindOf(`/${commandKey(decl)}`) : undefined;
     if (kind) return void (await interaction.showModal(entryModal(interaction.channelId, kind, raw)));
+    const form = formOption ? commandForm(decl) : undefined;
+    if (form) return void (await interaction.showModal(commandModal(interaction.channelId, form, raw)));
     await run(interaction, interaction.channelId, { key: commandKey(decl), raw }, names);
   };
 
@@ -144,10 +148,17 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
     if (!target) return void (await interaction.reply({ content: "That button has expired.", flags: MessageFlags.Ephemeral }));
     const kind = formKindOf(target.command);
     if (kind) return void (await interaction.showModal(entryModal(target.channelId, kind)));
+    const asked = formRequestOf(target.command);
+    if (asked) return void (await interaction.showModal(commandModal(target.channelId, asked.form, asked.given)));
     await run(interaction, target.channelId, { text: target.command });
   };
 
   const onModal = async (interaction: ModalSubmitInteraction) => {
+    const submitted = readCommandModalId(interaction.customId);
+    if (submitted) {
+      const values = readCommandModalFields(submitted.form, interaction.fields);
+      return void (await run(interaction, submitted.channelId, commandFormRequest(submitted.form, values)));
+    }
     const form = readEntryModalId(interaction.customId);
     if (!form) return void (await interaction.reply({ content: "That form has expired.", flags: MessageFlags.Ephemeral }));
     const fields: Record<string, string> = {};

@@ -10,6 +10,7 @@ import {
   webApi,
 } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
+import { formRequestOf } from "../../app/command-form.ts";
 import type { Deps } from "../../app/context.ts";
 import { executeCommand, type HandlerIndex } from "../../app/dispatch.ts";
 import { entryFormFields, formKindOf, readEntryForm } from "../../app/entry-form.ts";
@@ -19,8 +20,9 @@ import { findSetByChannel } from "../../store/sets.ts";
 import { firstSightOfSlackEvent } from "../../store/slack-events.ts";
 import { deleteSlackInstallation, findSlackInstallation, installationKey, saveSlackInstallation } from "../../store/slack-installations.ts";
 import type { Adapter } from "../adapter.ts";
-import { type CommandRequest, commandInput, entryFormRequest } from "../command-input.ts";
+import { type CommandRequest, commandFormRequest, commandInput, entryFormRequest } from "../command-input.ts";
 import { boltLogger, safeError } from "./bolt-logger.ts";
+import { COMMAND_MODAL, commandModal, readCommandModal } from "./command-modal.ts";
 import { typedCommandText } from "./command-text.ts";
 import { deliverOutgoing, deliverReminder, type SlackPlace } from "./deliver.ts";
 import { ENTRY_KIND_BLOCK, ENTRY_MODAL, ENTRY_TEXT_BLOCK, entryModal, readEntryModal } from "./entry-modal.ts";
@@ -160,28 +162,68 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
       await client.views.open({ trigger_id: body.trigger_id, view: entryModal(target.channelId, kind) as never });
       return;
     }
+    const asked = formRequestOf(target.command);
+    if (asked) {
+      await client.views.open({ trigger_id: body.trigger_id, view: commandModal(target.channelId, asked.form, asked.given) as never });
+      return;
+    }
     await run(client, body.team?.id ?? "", { channelId: target.channelId, userId: body.user.id }, body.user.name, {
       text: target.command,
     });
   });
 
-  app.view(ENTRY_MODAL, async ({ ack, body, view, client }) => {
-    const { kind, text, fields } = readEntryModal(view.state.values as never);
-    const place = { channelId: view.private_metadata, userId: body.user.id };
-    if (!kind) return void (await ack({ response_action: "errors", errors: { [ENTRY_KIND_BLOCK]: "Choose what you are recording." } }));
-    // An error about one option is shown on that option's field when the form has it, else on the text.
-    const onField = (message: string) => {
-      const name = /^(?:Missing option|Option) (\w+):/.exec(message)?.[1];
-      const onForm = name !== undefined && (name in fields || entryFormFields(kind).some((f) => f.name === name));
-      const block = onForm ? name : ENTRY_TEXT_BLOCK;
-      return { response_action: "errors" as const, errors: { [block]: message.slice(0, 150) } };
-    };
-    const raw = readEntryForm(kind, text, fields);
-    if (!raw.ok) return void (await ack(onField(raw.message)));
-    const result = await execute(body.team?.id ?? "", place, body.user.name, entryFormRequest(kind, text, raw.value));
-    if (!result.ok) return void (await ack(onField(result.outgoing.map((o) => o.reply.text).join(" "))));
+  /**
+   * Runs a submitted form's command as its submitter. A refusal stays on the open form: on the field of the option it
+   * names when `onForm(name)` (the form has that field), else on `fallbackBlock`. Accepted, the form closes and the
+   * command's replies are posted.
+   */
+  const submitForm = async (
+    ack: (answer?: FieldErrors) => Promise<void>,
+    client: WebClient,
+    body: { team: { id: string } | null; user: { id: string; name: string } },
+    channelId: string,
+    request: CommandRequest,
+    onForm: (name: string) => boolean,
+    fallbackBlock: string,
+  ) => {
+    const place = { channelId, userId: body.user.id };
+    const result = await execute(body.team?.id ?? "", place, body.user.name, request);
+    if (!result.ok) return void (await ack(fieldErrors(result.outgoing.map((o) => o.reply.text).join(" "), onForm, fallbackBlock)));
     await ack();
     for (const out of result.outgoing) await deliverOutgoing(client, out, place);
+  };
+
+  app.view(ENTRY_MODAL, async ({ ack, body, view, client }) => {
+    const { kind, text, fields } = readEntryModal(view.state.values as never);
+    if (!kind) return void (await ack({ response_action: "errors", errors: { [ENTRY_KIND_BLOCK]: "Choose what you are recording." } }));
+    const onForm = (name: string) => name in fields || entryFormFields(kind).some((f) => f.name === name);
+    const raw = readEntryForm(kind, text, fields);
+    if (!raw.ok) return void (await ack(fieldErrors(raw.message, onForm, ENTRY_TEXT_BLOCK)));
+    await submitForm(
+      (answer) => (answer ? ack(answer) : ack()),
+      client,
+      body,
+      view.private_metadata,
+      entryFormRequest(kind, text, raw.value),
+      onForm,
+      ENTRY_TEXT_BLOCK,
+    );
+  });
+
+  app.view(COMMAND_MODAL, async ({ ack, body, view, client }) => {
+    const submitted = readCommandModal(view.private_metadata, view.state.values as never);
+    if (!submitted) return void (await ack());
+    const { channelId, form, values } = submitted;
+    const onForm = (name: string) => form.fields.some((f) => f.name === name);
+    await submitForm(
+      (answer) => (answer ? ack(answer) : ack()),
+      client,
+      body,
+      channelId,
+      commandFormRequest(form, values),
+      onForm,
+      form.fields[0]!.name,
+    );
   });
 
   // A retried event is handled once, whichever process it reaches: the ids are kept in the database.
@@ -227,6 +269,19 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
     port: () => port,
     notReady: () => health.notReady(),
   };
+}
+
+/** Slack's answer that keeps a modal open with an error under one of its blocks. */
+type FieldErrors = { response_action: "errors"; errors: Record<string, string> };
+
+/**
+ * A refusal shown on a form: under the block of the option it names (`Option due: …`, `Missing option text: …`)
+ * when `onForm(name)`, else under `fallbackBlock`; cut to Slack's 150 characters.
+ */
+function fieldErrors(message: string, onForm: (name: string) => boolean, fallbackBlock: string): FieldErrors {
+  const name = /^(?:Missing option|Option) (\w+):/.exec(message)?.[1];
+  const block = name !== undefined && onForm(name) ? name : fallbackBlock;
+  return { response_action: "errors", errors: { [block]: message.slice(0, 150) } };
 }
 
 /** The longest back-off of the WebClient's default retry policy before its first retry (node-retry: 1 s, randomised up to ×2). */

@@ -15,6 +15,9 @@ import {
   facilitationSessionHandler,
 } from "./facilitation-entry.ts";
 import facilitationList from "./facilitation-list.ts";
+import feedbackGive from "./feedback-give.ts";
+import feedbackList from "./feedback-list.ts";
+import feedbackWithdraw from "./feedback-withdraw.ts";
 import help from "./help.ts";
 import logDelete from "./log-delete.ts";
 import logDetails from "./log-details.ts";
@@ -49,6 +52,11 @@ import nudgeSettings from "./nudge-settings.ts";
 import nudgeSnooze from "./nudge-snooze.ts";
 import progress from "./progress.ts";
 import records from "./records.ts";
+import reviewDelete from "./review-delete.ts";
+import reviewEdit from "./review-edit.ts";
+import reviewGive from "./review-give.ts";
+import reviewList from "./review-list.ts";
+import reviewReply from "./review-reply.ts";
 import rotationShow from "./rotation-show.ts";
 import rotationSkip from "./rotation-skip.ts";
 import rotationSlot from "./rotation-slot.ts";
@@ -63,6 +71,7 @@ import setProgramme from "./set-programme.ts";
 import setRemove from "./set-remove.ts";
 import setRemoveAdvisor from "./set-remove-advisor.ts";
 import setRename from "./set-rename.ts";
+import setReviews from "./set-reviews.ts";
 import setUnarchive from "./set-unarchive.ts";
 
 /**
@@ -79,6 +88,7 @@ export const handlers = {
   "set info": setInfo,
   "set programme": setProgramme,
   "set rename": setRename,
+  "set reviews": setReviews,
   "set archive": setArchive,
   "set unarchive": setUnarchive,
   "meeting schedule": meetingSchedule,
@@ -121,6 +131,14 @@ export const handlers = {
   "away off": awayOff,
   progress: progress,
   records: records,
+  review: reviewGive,
+  "review edit": reviewEdit,
+  "review delete": reviewDelete,
+  "review reply": reviewReply,
+  "review list": reviewList,
+  feedback: feedbackGive,
+  "feedback list": feedbackList,
+  "feedback withdraw": feedbackWithdraw,
   "facilitation goal": facilitationGoalHandler,
   "facilitation design": facilitationDesignHandler,
   "facilitation session": facilitationSessionHandler,

@@ -3,6 +3,8 @@ import { canMove } from "../../domain/lifecycle.ts";
 import { clashes } from "../../domain/meeting-checks.ts";
 import { upcomingLimitProblem } from "../../domain/meeting-limits.ts";
 import { groupByPosition, isAway } from "../../domain/rotation-state.ts";
+import { opensSetReview } from "../../domain/set-review.ts";
+import { heldMeetingsBy, reviewEveryOf } from "../../store/feedback.ts";
 import { countUpcomingMeetings, createMeetings, saveAttendance, setMeetingStatus, setSlotStatus } from "../../store/meetings.ts";
 import { findPerson } from "../../store/people.ts";
 import { handler } from "../context.ts";
@@ -80,6 +82,13 @@ export default handler(meetingClose, async (ctx, { next, present, meeting }) => 
     `Meeting ${target.number} closed by ${ctx.actor.displayName}: ${plural(attendees.length, "member")} of ${members.length} attended` +
       (presented.length ? `; ${presenterNames(set, groupByPosition(presented))} presented.` : "."),
   ];
+  // Every `reviewEvery` meetings held, the members are asked for feedback by DM (the set-review reminder, src/domain/plan-set-reviews.ts).
+  const held = await heldMeetingsBy(db, set.id, ctx.now);
+  if (opensSetReview(held, await reviewEveryOf(db, set.id))) {
+    summary.push(
+      `That makes ${plural(held, "meeting")} held: time for a short set learning review. Each member will be asked by DM what the set does well and what should change; answer with /feedback (anonymously if you like).`,
+    );
+  }
   if (already) {
     summary.push(
       `The next date given overlaps meeting ${already.number} (${at(already.startsAt)}), already scheduled, so no meeting was added.`,

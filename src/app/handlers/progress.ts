@@ -3,6 +3,7 @@ import { calendarDateOf, dayEnds, formatCalendarDate } from "../../domain/calend
 import { compileDraft } from "../../domain/draft.ts";
 import { type MemberRecord, progressTimelines } from "../../domain/progress-timeline.ts";
 import { findPerson } from "../../store/people.ts";
+import { lastReviewedAt } from "../../store/reviews.ts";
 import { handler } from "../context.ts";
 import { loadDraftInput } from "../draft-input.ts";
 import { progressAltText, progressChartSpec } from "../progress-chart-spec.ts";
@@ -32,6 +33,7 @@ export default handler(progress, async (ctx, { member }) => {
   }
   if (members.length === 0) return success([toActor({ text: "The set has no members yet." })]);
   const fields: Field[] = [];
+  const reviewed = await lastReviewedAt(ctx.deps.db, ctx.set.id);
   const records: MemberRecord[] = [];
   for (const m of members) {
     const input = await loadDraftInput(ctx.deps.db, ctx.set, m.person, ctx.now);
@@ -46,6 +48,7 @@ export default handler(progress, async (ctx, { member }) => {
         `actions ${input.actions.length} agreed, ${done} with an outcome, ${overdue} overdue`,
         `last entry ${last ? at(last, "date") : "none yet"} (${input.entries.length} in all)`,
         `meetings attended ${input.meetings.filter((x) => x.attended).length} of ${input.meetings.length} held, presented at ${presented}`,
+        `last reviewed ${reviewed.has(m.person.id) ? at(reviewed.get(m.person.id)!, "date") : "never"} (/review)`,
         `criteria ${coverage.map((c) => `${c.criterion} ${c.status === "covered" ? "✓" : c.status}`).join(", ")}`,
       ].join("\n"),
     });

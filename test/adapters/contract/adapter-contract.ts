@@ -53,6 +53,9 @@ export type Seen = {
 /** An open entry form; each `submit` is one submission of it, resolving with what the submitter then sees. */
 type EntryForm = { submit(text: string): Promise<Seen> };
 
+/** An open command form; `submit` fills its fields (by option name) and submits it once. */
+type CommandFormSeen = { submit(values: Record<string, string>): Promise<Seen> };
+
 export interface ContractDriver {
   readonly adapter: Adapter;
   readonly db: Db;
@@ -75,6 +78,14 @@ export interface ContractDriver {
   readonly formErrors: "on the field" | "as a reply";
   /** Opens the entry form for an action as `who`: a platform form from the "Record an action" button; on the console, `/log action text:…`. */
   openActionForm(who: Who): Promise<EntryForm>;
+  /**
+   * Presses a button that opens the form of command `command` (by name, `feedback`) as `who`, and checks the form
+   * has fields `fields` in that order. Platforms with forms open one; the console, which has none, shows the
+   * command's usage in reply to the press, and a submission is the command typed with the fields as options.
+   */
+  openCommandForm(who: Who, button: SeenButton, command: string, fields: string[]): Promise<CommandFormSeen>;
+  /** The log lines written so far, as text, where the driver captures its adapter's logs. */
+  logText?(): string[];
   /** The files `who` received (by DM or shown to them alone), waiting until there are `n`. */
   filesFor(who: Who, n: number): Promise<(SeenFile & { to: Audience })[]>;
   /** The reminders delivered since the last call, in order. */
@@ -220,6 +231,83 @@ export function describeAdapterContract(platform: string, start: () => Promise<C
       assert.ok(reply.text.includes(file.alt), "the reply's text carries the same summary");
       for (const other of PEOPLE.filter((p): p is Who => p !== "sam" && p !== "ana"))
         assert.deepEqual(await d.filesFor(other, 0), [], `${other} got no file`);
+    });
+
+    test("/review reaches the member by DM and is refused to a member; /feedback anonymous:yes answers the giver alone and stores no author", async () => {
+      const refused = find(
+        await d.run("ben", { name: "review", options: { member: { user: "ana" }, text: "Well done" } }, "actor"),
+        "actor",
+      );
+      assert.deepEqual(refused.to, { kind: "actor", who: "ben" });
+      assert.match(refused.text, /Only the set's advisors can use \/review\./);
+      assert.equal(await d.db.review.count(), 0, "nothing stored");
+
+      const text = "Your actions are specific; bring evidence next time";
+      // The review's DM is sent before the advisor's confirmation, so it is among what has arrived by then.
+      const seen = await d.run("sam", { name: "review", options: { member: { user: "ana" }, text } }, "actor");
+      assert.match(find(seen, "actor").text, /Review sent to ana by DM/);
+      const dm = find(seen, "dm");
+      assert.deepEqual(dm.to, { kind: "dm", who: "ana" });
+      assert.ok(dm.text.includes(text), dm.text);
+      assert.match(dm.text, /\/review reply text:/);
+      assert.ok(
+        dm.buttons.some((b) => b.label === "How to reply"),
+        JSON.stringify(dm.buttons),
+      );
+      assert.equal((await d.db.review.findFirstOrThrow()).text, text);
+
+      const given = find(
+        await d.run("eve", { name: "feedback", options: { text: "We run out of time", about: "advisor", anonymous: "yes" } }, "actor"),
+        "actor",
+      );
+      assert.deepEqual(given.to, { kind: "actor", who: "eve" });
+      assert.match(given.text, /stored anonymously/);
+      const rows = await d.db.feedback.findMany();
+      assert.deepEqual(
+        rows.map((f) => [f.authorId, f.about, f.text]),
+        [[null, "advisor", "We run out of time"]],
+      );
+    });
+
+    test("the set review's DM button opens the feedback form: an empty answer is refused there, an anonymous one stores no author", async () => {
+      await d.takeReminders();
+      find(await d.run("sam", { name: "set reviews", options: { every: 1 } }, "channel"), "channel");
+      // Meeting 1 held and closed (the contract's clocks stay before it, so it is closed in the database): with a
+      // review every meeting held, the next tick asks each member by DM. Restored after, for the later tests.
+      const m1 = await d.db.meeting.findFirstOrThrow({ where: { number: 1 } });
+      await d.db.meeting.update({ where: { id: m1.id }, data: { status: "closed", closedAt: new Date("2027-01-12T12:05:00Z") } });
+      try {
+        await runTick({ db: d.db, logger }, d.adapter, new Date("2027-01-12T12:07:00Z"));
+        const asked = (await d.takeReminders()).filter((s) => /it is time for a short set review/.test(s.text));
+        const dm = asked.find((s) => s.to.kind === "dm" && s.to.who === "eve");
+        assert.ok(dm, `eve is asked by DM: ${JSON.stringify(asked.map((s) => s.to))}`);
+        const give = dm.buttons.find((b) => b.label === "Give feedback");
+        assert.ok(give, JSON.stringify(dm.buttons));
+        assert.deepEqual({ id: give.id, payload: give.payload }, d.button("feedback-give", "/feedback"));
+
+        const form = await d.openCommandForm("eve", give, "feedback", ["text", "about", "anonymous"]);
+        const before = { feedback: await d.db.feedback.count(), outbox: await d.db.outbox.count() };
+        const empty = await form.submit({ text: "", about: "set", anonymous: "yes" });
+        assert.match(empty.text, /Missing option text: \(Your feedback \(up to 2000 characters\)\)/);
+        assert.deepEqual(empty.to, d.formErrors === "on the field" ? { kind: "field" } : { kind: "actor", who: "eve" });
+        assert.equal(await d.db.feedback.count(), before.feedback, "nothing stored");
+
+        const logged = d.logText?.().length ?? 0;
+        const text = 'We listen well. Change: start on time, and "no fixing" in the questioning round';
+        const given = await form.submit({ text, about: "advisor", anonymous: "yes" });
+        assert.deepEqual(given.to, { kind: "actor", who: "eve" });
+        assert.match(given.text, /Your feedback about your advisor is stored anonymously/);
+        const row = await d.db.feedback.findFirstOrThrow({ where: { text } });
+        assert.deepEqual([row.authorId, row.about, row.meetingId], [null, "advisor", m1.id], "no author; it answers meeting 1's review");
+        assert.equal(await d.db.feedback.count(), before.feedback + 1);
+        assert.equal(await d.db.outbox.count(), before.outbox, "nothing queued that could name the giver");
+        const lines = d.logText?.().slice(logged) ?? [];
+        const naming = lines.filter((l) => l.includes(d.idOf("eve")));
+        assert.deepEqual(naming, [], "no log line names the giver");
+      } finally {
+        await d.db.meeting.update({ where: { id: m1.id }, data: { status: "scheduled", closedAt: null } });
+        await d.db.learningSet.updateMany({ data: { reviewEvery: 3 } });
+      }
     });
 
     more?.(() => d);

@@ -67,6 +67,11 @@ export async function startConsoleDriver(): Promise<ContractDriver> {
     openActionForm: async (who) => ({
       submit: async (text) => reply(await say(who, commandLine({ name: "log action", options: { text } }, mention))),
     }),
+    openCommandForm: async (who, button, command, fields) => {
+      const prompt = reply(await say(who, `click ${button.id}`));
+      assert.match(prompt.text, new RegExp(`^Missing option ${fields[0]}: .*\\nUsage: /${command} ${fields[0]}: `, "s"));
+      return { submit: async (values) => reply(await say(who, commandLine({ name: command, options: values }, mention))) };
+    },
     filesFor: async (who, n) => {
       const files = shown.flatMap((s) => ("who" in s.to && s.to.who === who ? s.files.map((f) => ({ ...f, to: s.to })) : []));
       assert.ok(files.length >= n, `${who} has ${files.length} files, not ${n}`);

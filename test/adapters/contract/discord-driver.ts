@@ -166,6 +166,40 @@ export async function startDiscordDriver(): Promise<DiscordDriver> {
         },
       };
     },
+    async openCommandForm(who, button, command, fields) {
+      const pressed = await send(`press ${button.label}`, who, fake.buttonInteraction({ customId: button.payload, ...user(who) }));
+      const [shown] = await fake.waitFor("POST", new RegExp(`^/interactions/${pressed.id}/[^/]+/callback$`));
+      const modal = shown!.body as {
+        type: number;
+        data: { custom_id: string; components: { type: number; component: { type: number; custom_id: string } }[] };
+      };
+      assert.equal(modal.type, 9, "the button opens a modal");
+      assert.equal(
+        modal.data.custom_id,
+        `form|${CHANNEL}|${command}`,
+        "the modal remembers the set's channel and its command, not who opened it",
+      );
+      assert.deepEqual(
+        modal.data.components.map((c) => [c.type, c.component.custom_id]),
+        fields.map((f) => [18, f]),
+        "each field in its label",
+      );
+      return {
+        async submit(given) {
+          const values = Object.fromEntries(
+            modal.data.components.map(({ component: c }) => [
+              c.custom_id,
+              c.type === 4 ? (given[c.custom_id] ?? "") : [given[c.custom_id]!],
+            ]),
+          );
+          const submitted = fake.modalSubmitInteraction({ customId: modal.data.custom_id, fields: values, labels: true, ...user(who) });
+          const { token } = await send(`submit the ${command} form`, who, submitted);
+          const [edit] = await fake.waitFor("PATCH", replyEdits(token));
+          return seenOf(edit!)!;
+        },
+      };
+    },
+    logText: () => logs.lines.map((l) => JSON.stringify(l)),
     async filesFor(who, n) {
       const files = seenFrom(0).flatMap((s) => ("who" in s.to && s.to.who === who ? s.files.map((f) => ({ ...f, to: s.to })) : []));
       assert.ok(files.length >= n, `${who} has ${files.length} files, not ${n}`);

@@ -148,6 +148,51 @@ export async function startSlackDriver(): Promise<SlackDriver> {
         },
       };
     },
+    async openCommandForm(who, button, command, fields) {
+      const from = fake.calls.length;
+      await blockAction(target, { channelId: CHANNEL, actionId: button.id!, value: button.payload, triggerId: "trig-2", ...person(who) });
+      const [opened] = await since(from, "views.open", (c) => c.method === "views.open");
+      const modal = opened!.args.view as {
+        callback_id: string;
+        private_metadata: string;
+        blocks: { block_id: string; element: { type: string; action_id: string } }[];
+      };
+      assert.equal(modal.callback_id, "command_form");
+      assert.equal(
+        modal.private_metadata,
+        `${CHANNEL}|${command}`,
+        "the form remembers the set's channel and its command, not who opened it",
+      );
+      assert.deepEqual(
+        modal.blocks.map((b) => b.block_id),
+        fields,
+      );
+      return {
+        async submit(given) {
+          const before = fake.calls.length;
+          const values = Object.fromEntries(
+            modal.blocks.map((b) => {
+              const value = given[b.block_id] ?? "";
+              const typed = b.element.type === "plain_text_input" ? { value } : { selected_option: { value } };
+              return [b.block_id, { [b.element.action_id]: { type: b.element.type, ...typed } }];
+            }),
+          );
+          const res = await viewSubmission(target, {
+            callbackId: modal.callback_id,
+            privateMetadata: modal.private_metadata,
+            values,
+            ...person(who),
+          });
+          assert.equal(res.status, 200);
+          const answer = res.json as { response_action?: string; errors?: Record<string, string> } | null;
+          if (answer?.response_action === "errors")
+            return { to: { kind: "field" }, text: Object.values(answer.errors ?? {}).join("\n"), buttons: [], files: [] };
+          const [reply] = await since(before, `the reply to ${who}'s form`, ephemeralTo(who));
+          return seenOf(reply!)!;
+        },
+      };
+    },
+    logText: () => logs.lines.map((l) => JSON.stringify(l)),
     async filesFor(who, n) {
       const upload = (c: SlackCall) => c.method === "files.completeUploadExternal" && c.args.channel_id === `D${SLACK_IDS[who]}`;
       const calls = n === 0 ? fake.calls.filter(upload) : await fake.waitForCall(`files to ${who}`, upload, n);

@@ -1,0 +1,58 @@
+import type { UserRef } from "../../commands/define.ts";
+import type { PersonRow } from "../store/people.ts";
+import { type ReviewRow, reviewsOf } from "../store/reviews.ts";
+import { setMember } from "./access.ts";
+import type { SetContext } from "./context.ts";
+import type { Button } from "./reply.ts";
+import { failure, type Result, success } from "./result.ts";
+
+/** The button under a review's DM: /review reply's help, with its options and an example. */
+export const reviewReplyHelp: Button = { id: "review-reply-help", label: "How to reply", command: "/help command:review reply" };
+
+/**
+ * The review an option `review:N` names among one member's reviews (numbered from 1, oldest first, as /review list
+ * shows them), or by default the latest that `mine` accepts; otherwise a refusal naming the option. `about` says
+ * whose reviews they are in a refusal: "of Ana", "for you".
+ */
+export function pickReview(
+  reviews: ReviewRow[],
+  n: number | undefined,
+  about: string,
+  mine: (r: ReviewRow) => boolean = () => true,
+): Result<{ review: ReviewRow; number: number }> {
+  if (n !== undefined) {
+    const review = reviews[n - 1];
+    if (!review)
+      return failure(
+        "not-found",
+        `Option review: there is no review ${n} ${about} (there ${reviews.length === 1 ? "is 1" : `are ${reviews.length}`}; see /review list).`,
+      );
+    return success({ review, number: n });
+  }
+  let index = reviews.length - 1;
+  while (index >= 0 && !mine(reviews[index]!)) index--;
+  if (index < 0) return failure("not-found", `There is no review ${about} to act on yet. See /review list.`);
+  return success({ review: reviews[index]!, number: index + 1 });
+}
+
+/**
+ * The actor's own review of `member` that `review:N` names (by default their latest), for /review edit and
+ * /review delete; a refusal when the member is not in the set, there is no such review, or it is another advisor's.
+ */
+export async function pickOwnReview(
+  ctx: SetContext,
+  member: UserRef,
+  n: number | undefined,
+  verb: "edit" | "delete",
+): Promise<Result<{ person: PersonRow; review: ReviewRow; number: number }>> {
+  const target = await setMember(ctx, member);
+  if (!target.ok) return target;
+  const person = target.value.person;
+  const mine = (r: ReviewRow) => r.advisorId === ctx.actor.id;
+  const picked = pickReview(await reviewsOf(ctx.deps.db, ctx.set.id, person.id), n, `of ${person.displayName} by you`, mine);
+  if (!picked.ok) return picked;
+  const { review, number } = picked.value;
+  if (!mine(review))
+    return failure("forbidden", `Review ${number} of ${person.displayName} is another advisor's: only its author can ${verb} it.`);
+  return success({ person, review, number });
+}

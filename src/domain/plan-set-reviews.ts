@@ -1,0 +1,84 @@
+/**
+ * Planner rules for the advisor's side of a set (the README's "Reminders"): the set learning review asked of each
+ * member when a meeting closes at the set's review cadence, and the weekly digest to each advisor. Kept apart from
+ * plan-nudges.ts so each rule is a small function; the planner calls them with its own emitter, which applies
+ * opt-outs, stopped kinds, snooze, quiet hours, leave and the planning window.
+ *
+ * Pure: no I/O, no clock.
+ */
+import { DateTime } from "luxon";
+import type { NudgeKind, NudgeMeeting, NudgePerson, NudgeSet } from "./plan-nudges.ts";
+import { opensSetReview } from "./set-review.ts";
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** After closing, when the members are asked (the next tick's, as for other late reminders), and how long the ask is worth sending. */
+const SET_REVIEW_DELAY_MS = 60_000;
+const SET_REVIEW_STALE_MS = 14 * DAY;
+
+/** The digest's moment in the advisor's zone: Monday (ISO weekday 1) at 09:00, moved out of their quiet hours by the emitter. */
+const DIGEST_WEEKDAY = 1;
+const DIGEST_HOUR = 9;
+/** A digest not sent within two days of its moment is skipped: next week's is more useful. */
+const DIGEST_STALE_MS = 2 * DAY;
+
+type Emit = (kind: NudgeKind, personId: string, subjectId: string, occurrence: string, dueAt: number, staleAt: number) => void;
+
+/**
+ * set-review: each current member, once per meeting, when closing that meeting brought the set's meetings held to a
+ * multiple of its `reviewEvery` (null or absent: off). Meetings held are counted in the order they were closed,
+ * `heldBefore` (closed meetings older than the ones listed) first, so a later close of an earlier meeting does not
+ * change which meeting opened a review. Due a minute after the close; stale at the next meeting's start, or two
+ * weeks after the close.
+ */
+export function planSetReviews(set: NudgeSet, meetings: readonly NudgeMeeting[], emit: Emit): void {
+  if (!set.reviewEvery) return;
+  const closed = meetings
+    .filter((m): m is NudgeMeeting & { closedAt: Date } => m.status === "closed" && m.closedAt !== null)
+    .sort((a, b) => a.closedAt.getTime() - b.closedAt.getTime() || a.startsAt.getTime() - b.startsAt.getTime());
+  closed.forEach((m, i) => {
+    if (!opensSetReview((set.heldBefore ?? 0) + i + 1, set.reviewEvery)) return;
+    const due = m.closedAt.getTime() + SET_REVIEW_DELAY_MS;
+    const next = meetings.find((x) => x.startsAt.getTime() > due && x.status !== "cancelled");
+    const stale = Math.min(due + SET_REVIEW_STALE_MS, next ? Math.max(next.startsAt.getTime(), due + HOUR) : Infinity);
+    for (const id of set.memberIds) emit("set-review", id, m.id, "1", due, stale);
+  });
+}
+
+/** The ISO week a moment falls in, in a zone: "2027-W03". */
+function isoWeekOf(at: Date, timeZone: string): string {
+  const local = DateTime.fromJSDate(at, { zone: timeZone });
+  const valid = local.isValid ? local : DateTime.fromJSDate(at, { zone: "UTC" });
+  return `${valid.weekYear}-W${String(valid.weekNumber).padStart(2, "0")}`;
+}
+
+/**
+ * advisor-digest: each advisor of a set with members, once per ISO week in the advisor's zone (the occurrence is the
+ * week, so a key is planned once whatever the zone does), due Monday 09:00 local. Only the weeks that can fall in
+ * [from, to] are listed: the planner's window, or, with no end, the weeks up to the first after `from`. Digests
+ * start in the week the set's first current member joined.
+ */
+export function planAdvisorDigests(
+  set: NudgeSet,
+  people: Record<string, NudgePerson>,
+  window: { from: number; to: number },
+  emit: Emit,
+): void {
+  const joined = Object.values(set.memberSince).map((d) => d.getTime());
+  if (set.memberIds.length === 0 || joined.length === 0) return;
+  const start = Math.min(...joined);
+  // A week's moment is at most 7 days after its Monday's start, and quiet hours move it by less than a day more.
+  const from = Math.max(window.from, start) - 9 * DAY;
+  const to = Number.isFinite(window.to) ? window.to : from + 23 * DAY;
+  for (const advisor of set.advisorIds) {
+    const zone = people[advisor]?.timeZone ?? "UTC";
+    let week = DateTime.fromMillis(from, { zone }).startOf("week");
+    if (!week.isValid) week = DateTime.fromMillis(from, { zone: "UTC" }).startOf("week");
+    for (; week.toMillis() <= to; week = week.plus({ weeks: 1 })) {
+      const due = week.set({ weekday: DIGEST_WEEKDAY, hour: DIGEST_HOUR, minute: 0, second: 0, millisecond: 0 }).toMillis();
+      if (due < start) continue;
+      emit("advisor-digest", advisor, set.id, isoWeekOf(new Date(due), week.zoneName ?? "UTC"), due, due + DIGEST_STALE_MS);
+    }
+  }
+}
