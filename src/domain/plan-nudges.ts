@@ -21,6 +21,7 @@ import { SET_SIZE } from "./compliance.ts";
 import { type Leave, leaveEnds } from "./leave.ts";
 import { planAllAwayAlerts, planUnclosedAlerts } from "./plan-meeting-alerts.ts";
 import { planAdvisorDigests, planSetReviews } from "./plan-set-reviews.ts";
+import { zoneOf } from "./zone-offsets.ts";
 
 export type NudgeKind =
   | "presenter-prep" // DM each presenter, `presenterPrepHours` before the meeting (or late, when told of the turn after that): prepare and /log problem
@@ -200,7 +201,7 @@ export function nextNudgeAt(state: NudgeState, after: Date): Date | null {
 export function outOfQuietHours(at: Date, person: Pick<NudgePerson, "timeZone" | "quiet">): Date {
   const quiet = quietMinutes(person.quiet);
   if (!quiet) return at;
-  const local = DateTime.fromJSDate(at, { zone: person.timeZone });
+  const local = DateTime.fromJSDate(at, { zone: zoneOf(person.timeZone) });
   if (!local.isValid) return at;
   const [start, end] = quiet;
   const minute = local.hour * 60 + local.minute;
@@ -208,7 +209,7 @@ export function outOfQuietHours(at: Date, person: Pick<NudgePerson, "timeZone" |
   if (!isQuiet) return at;
   // Without a clock change in between, the end is this many wall-clock milliseconds away.
   const wall = ((((end - minute) % 1440) + 1440) % 1440) * 60_000 - local.second * 1000 - local.millisecond;
-  const simple = DateTime.fromMillis(at.getTime() + wall, { zone: person.timeZone });
+  const simple = DateTime.fromMillis(at.getTime() + wall, { zone: zoneOf(person.timeZone) });
   if (simple.hour * 60 + simple.minute === end) return simple.toJSDate();
   const day = minute >= end ? local.plus({ days: 1 }) : local;
   return day.set({ hour: Math.floor(end / 60), minute: end % 60, second: 0, millisecond: 0 }).toJSDate();

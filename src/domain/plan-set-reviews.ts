@@ -9,6 +9,7 @@
 import { DateTime } from "luxon";
 import type { NudgeKind, NudgeMeeting, NudgePerson, NudgeSet } from "./plan-nudges.ts";
 import { opensSetReview } from "./set-review.ts";
+import { zoneOf } from "./zone-offsets.ts";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -48,7 +49,7 @@ export function planSetReviews(set: NudgeSet, meetings: readonly NudgeMeeting[],
 
 /** The ISO week a moment falls in, in a zone: "2027-W03". */
 function isoWeekOf(at: Date, timeZone: string): string {
-  const local = DateTime.fromJSDate(at, { zone: timeZone });
+  const local = DateTime.fromJSDate(at, { zone: zoneOf(timeZone) });
   const valid = local.isValid ? local : DateTime.fromJSDate(at, { zone: "UTC" });
   return `${valid.weekYear}-W${String(valid.weekNumber).padStart(2, "0")}`;
 }
@@ -73,7 +74,7 @@ export function planAdvisorDigests(
   const to = Number.isFinite(window.to) ? window.to : from + 23 * DAY;
   for (const advisor of set.advisorIds) {
     const zone = people[advisor]?.timeZone ?? "UTC";
-    let week = DateTime.fromMillis(from, { zone }).startOf("week");
+    let week = DateTime.fromMillis(from, { zone: zoneOf(zone) }).startOf("week");
     if (!week.isValid) week = DateTime.fromMillis(from, { zone: "UTC" }).startOf("week");
     for (; week.toMillis() <= to; week = week.plus({ weeks: 1 })) {
       const due = week.set({ weekday: DIGEST_WEEKDAY, hour: DIGEST_HOUR, minute: 0, second: 0, millisecond: 0 }).toMillis();
