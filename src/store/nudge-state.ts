@@ -5,7 +5,7 @@ import { readStopped } from "../domain/reminder-kinds.ts";
 import { groupByPosition } from "../domain/rotation-state.ts";
 import { storedDue } from "./entries.ts";
 import { absenceWhereNotOverBy, asLeave } from "./meetings.ts";
-import type { Db } from "./open-database.ts";
+import { type Db, providerOf } from "./open-database.ts";
 
 type ViewAction = {
   setId: string;
@@ -88,7 +88,9 @@ export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilte
       select: { id: true, name: true, channelId: true, workspaceId: true, archivedAt: true, reviewEvery: true },
     }),
     db.membership.findMany({ where: { leftAt: null, ...inSets }, select: { setId: true, role: true, joinedAt: true, personId: true } }),
-    db.person.findMany({ where: { memberships: { some: { leftAt: null, ...inSets } } } }),
+    filter
+      ? peopleOfSets(db, filter.setIds)
+      : db.person.findMany({ where: { memberships: { some: { leftAt: null } } }, select: PERSON_COLUMNS }),
     db.membership.groupBy({ by: ["setId"], where: { leftAt: { not: null }, ...inSets }, _max: { leftAt: true } }),
     db.meeting.findMany({
       where: { status: { not: "cancelled" }, startsAt: { gte: from, lte: to }, ...inSets },
@@ -281,6 +283,50 @@ export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilte
   for (const r of reviewed) if (r._max.createdAt) view.lastReviewed.set(`${r.setId}:${r.memberId}`, r._max.createdAt);
   for (const f of feedback) push(view.recentFeedback, f.setId, { about: f.about, createdAt: f.createdAt });
   return { state: { sets: [...bySet.values()], people }, view };
+}
+
+/** The Person columns the planner and the renderer read. */
+const PERSON_COLUMNS = {
+  id: true,
+  externalId: true,
+  displayName: true,
+  timeZone: true,
+  quietStart: true,
+  quietEnd: true,
+  nudgesOn: true,
+  snoozedUntil: true,
+  stoppedNudges: true,
+} as const;
+type PersonRow = {
+  id: string;
+  externalId: string;
+  displayName: string;
+  timeZone: string;
+  quietStart: string | null;
+  quietEnd: string | null;
+  nudgesOn: boolean;
+  snoozedUntil: Date | null;
+  stoppedNudges: string;
+};
+
+/**
+ * The current members and advisors of the sets `setIds`, each once, in one statement whose set ids travel as ONE JSON
+ * parameter. Raw SQL because Prisma writes "has a current membership in these sets" as a correlated EXISTS, which
+ * SQLite answers by scanning every person of every set for each batch; `IN (SELECT …)` reads only the batch's memberships.
+ */
+function peopleOfSets(db: Db, setIds: readonly string[]): Promise<PersonRow[]> {
+  const json = JSON.stringify(setIds);
+  return providerOf(db) === "postgresql"
+    ? db.$queryRaw<
+        PersonRow[]
+      >`SELECT p."id", p."externalId", p."displayName", p."timeZone", p."quietStart", p."quietEnd", p."nudgesOn", p."snoozedUntil", p."stoppedNudges"
+        FROM "Person" p WHERE p."id" IN (SELECT m."personId" FROM "Membership" m
+          WHERE m."leftAt" IS NULL AND m."setId" IN (SELECT json_array_elements_text(${json}::json)))`
+    : db.$queryRaw<
+        PersonRow[]
+      >`SELECT p."id", p."externalId", p."displayName", p."timeZone", p."quietStart", p."quietEnd", p."nudgesOn", p."snoozedUntil", p."stoppedNudges"
+        FROM "Person" p WHERE p."id" IN (SELECT m."personId" FROM "Membership" m
+          WHERE m."leftAt" IS NULL AND m."setId" IN (SELECT j.value FROM json_each(${json}) AS j))`;
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
