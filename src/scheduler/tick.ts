@@ -32,6 +32,11 @@ function outboxRow(n: PlannedNudge, delivery: Delivery, status: "pending" | "ski
   };
 }
 
+/** An outbox row and the platform its delivery goes to. */
+function withPlatform(n: PlannedNudge, delivery: Delivery, status: "pending" | "skipped"): OutboxInsert & { platform: string } {
+  return { ...outboxRow(n, delivery, status), platform: delivery.platform };
+}
+
 /** How many sets one batch loads and plans: bounds a tick's memory and each query's parameters, whatever the population. */
 export const PLAN_BATCH_SETS = 200;
 
@@ -93,12 +98,13 @@ async function planBatch(deps: SchedulerDeps, batch: SelectedSet[], { since, now
   let planned = 0;
   if (now > since) {
     const { due, stale } = planNudges(state, { since, now });
+    // Each row with its delivery's platform (for the counts), so the payload is not parsed back.
     const rows = [
-      ...due.map((n) => outboxRow(n, renderNudge(n, view), "pending")),
-      ...stale.map((n) => outboxRow(n, renderNudge(n, view), "skipped")),
+      ...due.map((n) => withPlatform(n, renderNudge(n, view), "pending")),
+      ...stale.map((n) => withPlatform(n, renderNudge(n, view), "skipped")),
     ];
     const inserted = new Set(await insertOutbox(db, rows, now));
-    const fresh = rows.filter((r) => inserted.has(r.key)).map((r) => ({ ...r, platform: (JSON.parse(r.payload) as Delivery).platform }));
+    const fresh = rows.filter((r) => inserted.has(r.key));
     planned = fresh.length;
     count(deps.ops, fresh, "planned");
     count(

@@ -46,7 +46,23 @@ export type ClaimScope = { platforms: string[]; discordShards?: { count: number;
  */
 export async function insertOutbox(db: Db, rows: OutboxInsert[], now: Date): Promise<string[]> {
   if (rows.length === 0) return [];
-  const json = JSON.stringify(rows.map((r) => ({ ...r, sendAt: sqlTime(r.sendAt), staleAt: sqlTime(r.staleAt), createdAt: sqlTime(now) })));
+  const createdAt = sqlTime(now);
+  // Only the columns, named one by one: a caller's row may carry more (such as its platform), which stays out of the statement.
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      id: r.id,
+      key: r.key,
+      kind: r.kind,
+      setId: r.setId,
+      personId: r.personId,
+      payload: r.payload,
+      sendAt: sqlTime(r.sendAt),
+      staleAt: sqlTime(r.staleAt),
+      status: r.status,
+      reason: r.reason,
+      createdAt,
+    })),
+  );
   const inserted =
     providerOf(db) === "postgresql"
       ? await db.$queryRaw<
