@@ -3,7 +3,7 @@ import { REST, Routes } from "discord.js";
 import { describe, test } from "vitest";
 import { deployCommands } from "../../scripts/commands-deploy.ts";
 import type { Delivery } from "../../src/app/render-nudge.ts";
-import { FakeDiscord } from "../support/fake-discord.ts";
+import { asMessageCall, FakeDiscord } from "../support/fake-discord.ts";
 import { startBot } from "../support/start-bot.ts";
 import { describeAdapterContract, seedLongLog, type Who } from "./contract/adapter-contract.ts";
 import {
@@ -32,6 +32,17 @@ describeAdapterContract("Discord (the real discord.js client against a local Dis
     assert.match(textOf(edit!), /Done: posted in the channel/);
   });
 
+  test("a quick command answered to its user alone is one request: the interaction's own ephemeral reply, not deferred", async () => {
+    const { fake, slash, sent } = d();
+    await slash("ana", { name: "meeting next" });
+    const { id, token } = sent.at(-1)!;
+    const [callback] = fake.callsTo("POST", new RegExp(`^/interactions/${id}/[^/]+/callback$`));
+    const body = callback!.body as { type: number; data: { flags?: number } };
+    assert.deepEqual({ type: body.type, ephemeral: ((body.data.flags ?? 0) & 64) === 64 }, { type: 4, ephemeral: true });
+    assert.match(textOf(asMessageCall(callback!)), /\S/, "the answer itself");
+    assert.deepEqual(fake.callsTo("PATCH", new RegExp(`/webhooks/\\d+/${token}/`)), [], "no edit of a deferred reply");
+  });
+
   test("/log action with no text opens the entry modal", async () => {
     const { fake } = d();
     const { id } = await fake.sendInteraction(
@@ -48,9 +59,9 @@ describeAdapterContract("Discord (the real discord.js client against a local Dis
     const edit = await slash("ana", { name: "log list", options: { last: 30 } });
     const followUps = await fake.waitFor("POST", new RegExp(`^/webhooks/\\d+/${sent.at(-1)!.token}$`), 4);
     assert.deepEqual(
-      [edit, ...followUps].map((c) => c.status),
-      [200, 200, 200, 200, 200],
-      "five messages, all accepted",
+      [edit, ...followUps].map((c) => c.status === 200 || c.status === 204),
+      [true, true, true, true, true],
+      "five messages, all accepted (the first as the interaction's own reply: 204)",
     );
     assert.ok(
       followUps.every((c) => (c.body as { flags?: number }).flags === 64),
@@ -127,8 +138,8 @@ describeAdapterContract("Discord (the real discord.js client against a local Dis
         ...who,
       }),
     );
-    const [reply] = await fake.waitFor("PATCH", new RegExp(`/webhooks/\\d+/${token}/messages/@original`));
-    assert.match(textOf(reply!), /Action recorded as action #\d+/);
+    const reply = asMessageCall(await fake.answerTo(token));
+    assert.match(textOf(reply), /Action recorded as action #\d+/);
     const saved = await db.entry.findFirstOrThrow({
       where: { text: "Trial a written handover sheet" },
       include: { goal: true, problem: true },
@@ -167,8 +178,8 @@ describeAdapterContract("Discord (the real discord.js client against a local Dis
         ...who,
       }),
     );
-    const [reply] = await fake.waitFor("PATCH", new RegExp(`/webhooks/\\d+/${token}/messages/@original`));
-    assert.match(textOf(reply!), /stored with your name; .*\/feedback withdraw feedback:1/);
+    const reply = asMessageCall(await fake.answerTo(token));
+    assert.match(textOf(reply), /stored with your name; .*\/feedback withdraw feedback:1/);
     const row = await db.feedback.findFirstOrThrow({ where: { text } });
     const author = await db.person.findFirstOrThrow({ where: { externalId: DISCORD_IDS.dev } });
     assert.deepEqual([row.authorId, row.about], [author.id, "advisor"]);
@@ -190,8 +201,8 @@ describeAdapterContract("Discord (the real discord.js client against a local Dis
       guildId: GUILD,
     });
     const { token } = await fake.sendInteraction(many);
-    const [refused] = await fake.waitFor("PATCH", new RegExp(`/webhooks/\\d+/${token}/messages/@original`));
-    assert.match(textOf(refused!), /Option count: "many" is not a whole number/);
+    const refused = asMessageCall(await fake.answerTo(token));
+    assert.match(textOf(refused), /Option count: "many" is not a whole number/);
     const { id } = await fake.sendInteraction(
       fake.commandInteraction({
         name: "meeting",
@@ -308,8 +319,8 @@ test("npm start with Discord settings connects to the gateway, answers, and stop
     const { token } = await fake.sendInteraction(
       fake.commandInteraction({ name: "help", userId: DISCORD_IDS.ana, userName: "ana", channelId: CHANNEL, guildId: GUILD }),
     );
-    const [reply] = await fake.waitFor("PATCH", new RegExp(`/webhooks/\\d+/${token}/messages/@original`), 1, 10_000);
-    assert.match(textOf(reply!), /Commands \(options are written name:value/);
+    const reply = asMessageCall(await fake.answerTo(token, 10_000));
+    assert.match(textOf(reply), /Commands \(options are written name:value/);
   } finally {
     const code = await bot.stop();
     await fake.close();

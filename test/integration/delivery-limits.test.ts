@@ -6,12 +6,12 @@ import { createSlackAdapter, type SlackAdapter } from "../../src/adapters/slack/
 import { handlers } from "../../src/app/handlers/index.ts";
 import type { Delivery } from "../../src/app/render-nudge.ts";
 import { ManualClock } from "../../src/clock.ts";
-import type { OpsHooks, ReminderStatus } from "../../src/ops/hooks.ts";
 import { deliverDue, type NudgeSink, type SchedulerDeps } from "../../src/scheduler/deliver.ts";
 import { type Database, openDatabase } from "../../src/store/open-database.ts";
 import { insertOutbox } from "../../src/store/outbox.ts";
 import { FakeDiscord } from "../support/fake-discord.ts";
 import { FakeSlack } from "../support/fake-slack.ts";
+import { tallyOps } from "../support/tally-ops.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
 // Delivery at the platforms' limits (README "Delivery guarantees"): claims of at most a batch, a bounded number of
@@ -62,19 +62,6 @@ async function seedSet(db: Database, platform: string, workspace: string, channe
     assert.equal((await insertOutbox(db, rows, NOW)).length, rows.length);
   };
   return { ids, due };
-}
-
-/** Ops hooks that tally reminder statuses. */
-function tallyOps() {
-  const tally: Partial<Record<ReminderStatus, number>> = {};
-  const ops: OpsHooks = {
-    beginCommand: () => () => {},
-    reminders: (_p, _k, status, n = 1) => {
-      tally[status] = (tally[status] ?? 0) + n;
-    },
-    rateLimited: () => {},
-  };
-  return { ops, tally };
 }
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);

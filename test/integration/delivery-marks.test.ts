@@ -2,11 +2,11 @@ import assert from "node:assert/strict";
 import { pino } from "pino";
 import { afterEach, beforeEach, describe, test, vi } from "vitest";
 import type { Delivery } from "../../src/app/render-nudge.ts";
-import type { OpsHooks, ReminderStatus } from "../../src/ops/hooks.ts";
 import { CLAIM_LEASE_MS, deliverDue, type NudgeSink } from "../../src/scheduler/deliver.ts";
 import { Prisma } from "../../src/store/generated/client.ts";
 import { type Database, openDatabase } from "../../src/store/open-database.ts";
 import { insertOutbox, MARKS_PER_STATEMENT, releaseExpiredClaims } from "../../src/store/outbox.ts";
+import { tallyOps } from "../support/tally-ops.ts";
 import { createTestDatabase, type TestDatabase, testProvider } from "../support/test-database.ts";
 
 // Sent marks written together (README "Delivery guarantees"): the marks of sends that complete together go in one
@@ -73,19 +73,6 @@ function watchMarks(db: Database): { rows: number }[] {
     return original(strings, ...values);
   }) as never);
   return marks;
-}
-
-/** Ops hooks that tally reminder statuses. */
-function tallyOps() {
-  const tally: Partial<Record<ReminderStatus, number>> = {};
-  const ops: OpsHooks = {
-    beginCommand: () => () => {},
-    reminders: (_p, _k, status, n = 1) => {
-      tally[status] = (tally[status] ?? 0) + n;
-    },
-    rateLimited: () => {},
-  };
-  return { ops, tally };
 }
 
 /** Makes every statement that marks an outbox row sent fail, as a full disk or a lost connection would. */

@@ -119,6 +119,15 @@ export class FakeDiscord {
   }
 
   /**
+   * The first answer an interaction's user sees: the interaction's own reply (a callback of type 4) or, after a
+   * deferral, the edit of its original response. Rejects after `timeoutMs`. `asMessageCall` reads either as a message.
+   */
+  async answerTo(token: string, timeoutMs = 5000): Promise<DiscordCall> {
+    const [call] = await this.#log.waitFor(`the answer to ${token}`, (c) => isAnswer(c, token), 1, timeoutMs);
+    return call!;
+  }
+
+  /**
    * Resolves once a client has IDENTIFYed and been sent READY + GUILD_CREATE (at once if the current
    * connection already has), with its identify token and intents. Rejects after `timeoutMs` (default 10000).
    */
@@ -232,3 +241,14 @@ export class FakeDiscord {
     sendJson(res, answer.status, answer.body, answer.headers);
   }
 }
+
+const isCallbackReply = (c: DiscordCall, token = "[^/]+") =>
+  c.method === "POST" && matches(new RegExp(`^/interactions/\\d+/${token}/callback$`), c.path) && (c.body as { type?: number })?.type === 4;
+
+/** An interaction's reply: its own callback of type 4, or the edit of its (deferred) original response. */
+const isAnswer = (c: DiscordCall, token: string) =>
+  isCallbackReply(c, token) || (c.method === "PATCH" && matches(new RegExp(`^/webhooks/\\d+/${token}/messages/@original$`), c.path));
+
+/** A call that posted a message, with the message as its body (a type-4 callback carries it in `data`). */
+export const asMessageCall = (c: DiscordCall): DiscordCall =>
+  isCallbackReply(c) ? { ...c, body: (c.body as { data?: unknown }).data } : c;

@@ -40,6 +40,9 @@ export type DiscordOptions = {
   shards?: "auto" | { count: number; ids?: number[] };
 };
 
+/** How long a command may run before its interaction is deferred (Discord wants an answer within 3 seconds). */
+const DEFER_AFTER_MS = 1_500;
+
 /** The Discord adapter, its discord.js client (for tests), and the shards it runs. */
 export type DiscordAdapter = Adapter & {
   client: Client;
@@ -84,9 +87,16 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
       );
   };
 
-  /** Defers (ephemeral), runs the command as the interaction's user for the set in `setChannelId`, and posts its replies. */
+  /**
+   * Runs the command as the interaction's user for the set in `setChannelId` and posts its replies. A command whose
+   * only answer is to its user, ready within `DEFER_AFTER_MS`, is answered in the interaction's callback itself: one
+   * request, which discord.js sends outside its global rate limit (docs/scaling.md). Any other is deferred (ephemeral)
+   * first, as Discord wants an answer within 3 seconds, and its replies follow.
+   */
   const run = async (interaction: ReplyInteraction, setChannelId: string, request: CommandRequest, names = new Map<string, string>()) => {
-    if (!interaction.deferred && !interaction.replied) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const defer = () => interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    let deferral: Promise<unknown> | undefined;
+    const timer = interaction.deferred || interaction.replied ? undefined : setTimeout(() => (deferral = defer()), DEFER_AFTER_MS);
     const input = commandInput(
       {
         platform: "discord",
@@ -98,7 +108,15 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
       },
       request,
     );
-    const result = await executeCommand(deps, handlers, input);
+    let result: Awaited<ReturnType<typeof executeCommand>>;
+    try {
+      result = await executeCommand(deps, handlers, input);
+    } finally {
+      clearTimeout(timer);
+      await deferral;
+    }
+    const actorOnly = result.outgoing.every((o) => o.audience.kind === "actor");
+    if (!actorOnly && !interaction.deferred && !interaction.replied) await defer();
     await deliverOutgoing(client, interaction, result.outgoing, setChannelId);
   };
 

@@ -15,7 +15,7 @@ import type { DmChannel } from "../../scheduler/deliver.ts";
 import { reminderNonce } from "./message-nonce.ts";
 import { replyMessages } from "./render.ts";
 
-/** An interaction the bot answers with a deferred, ephemeral reply. */
+/** An interaction the bot answers with an ephemeral reply (deferred first when the command is slow or posts elsewhere). */
 export type ReplyInteraction = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
 
 /** Discord's error for a user who does not accept DMs from the bot. */
@@ -76,20 +76,23 @@ async function sendDm(client: Client, userId: string, setChannelId: string, repl
 }
 
 /**
- * Posts a command's replies: the actor's as the deferred ephemeral reply (then ephemeral follow-ups), the channel's
- * in the set's channel (another set's in that one), DMs by DM; a reply too long for one message runs on in more. With nothing for the actor,
- * the deferred reply says where the answer went.
+ * Posts a command's replies: the actor's as the ephemeral reply (the edit of the deferred one, or the interaction's
+ * own answer when it was not deferred; then ephemeral follow-ups), the channel's in the set's channel (another
+ * set's in that one), DMs by DM; a reply too long for one message runs on in more. With nothing for the actor, the
+ * reply says where the answer went.
  */
 export async function deliverOutgoing(client: Client, interaction: ReplyInteraction, outgoing: Outgoing[], setChannelId: string) {
   let answered = false;
+  const answer = async (message: ReturnType<typeof replyMessages>[number]) => {
+    if (answered) await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
+    else if (interaction.deferred || interaction.replied) await interaction.editReply(message);
+    else await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
+    answered = true;
+  };
   for (const out of outgoing) {
     const messages = replyMessages(out.reply, setChannelId);
     if (out.audience.kind === "actor") {
-      for (const message of messages) {
-        if (answered) await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
-        else await interaction.editReply(message);
-        answered = true;
-      }
+      for (const message of messages) await answer(message);
     } else if (out.audience.kind === "channel") {
       await sendAll(await channel(client, setChannelId), messages);
     } else if (out.audience.kind === "set-channel") {
@@ -98,7 +101,7 @@ export async function deliverOutgoing(client: Client, interaction: ReplyInteract
       await sendDm(client, out.audience.externalId, setChannelId, out.reply);
     }
   }
-  if (!answered) await interaction.editReply({ content: "Done: posted in the channel." });
+  if (!answered) await answer({ content: "Done: posted in the channel." });
 }
 
 /**

@@ -4,7 +4,7 @@ import { createDiscordAdapter, type DiscordAdapter } from "../../../src/adapters
 import { handlers } from "../../../src/app/handlers/index.ts";
 import { ManualClock } from "../../../src/clock.ts";
 import { openDatabase } from "../../../src/store/open-database.ts";
-import { type DiscordCall, FakeDiscord } from "../../support/fake-discord.ts";
+import { asMessageCall, type DiscordCall, FakeDiscord } from "../../support/fake-discord.ts";
 import { LogCapture } from "../../support/log-capture.ts";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database.ts";
 import { type Command, type ContractDriver, PEOPLE, type Seen, type Who } from "./adapter-contract.ts";
@@ -42,6 +42,7 @@ const altOf = (call: DiscordCall, index: number): { alt?: string } => {
   const meta = described.find((a) => String(a.id) === String(index)) ?? described[index];
   return typeof meta?.description === "string" ? { alt: meta.description } : {};
 };
+const filesOf = (call: DiscordCall) => call.files.map((f, i) => ({ name: f.name, bytes: f.bytes, ...altOf(call, i) }));
 
 /** One interaction the driver sent: what it ran, as whom, and its id and token (to find its callback and replies). */
 type SentInteraction = { what: string; who: Who; id: string; token: string };
@@ -51,7 +52,7 @@ export type DiscordDriver = ContractDriver & {
   fake: FakeDiscord;
   adapter: DiscordAdapter;
   sent: SentInteraction[];
-  /** Runs a slash command and resolves with the edit of its deferred reply. */
+  /** Runs a slash command and resolves with its answer (asMessageCall: the message in the body). */
   slash(who: Who, command: Command): Promise<DiscordCall>;
 };
 
@@ -69,18 +70,23 @@ export async function startDiscordDriver(): Promise<DiscordDriver> {
   await adapter.start();
   const sent: SentInteraction[] = [];
   const user = (who: Who) => ({ userId: DISCORD_IDS[who], userName: who, channelId: CHANNEL, guildId: GUILD });
-  const replyEdits = (token: string) => new RegExp(`^/webhooks/\\d+/${token}/messages/@original$`);
 
   /** The message a call posted, as its readers saw it; null for any other call. */
-  const seenOf = (c: DiscordCall): Seen | null => {
-    if (c.status !== 200 && c.status !== 204) return null;
+  const seenOf = (call: DiscordCall): Seen | null => {
+    if (call.status !== 200 && call.status !== 204) return null;
+    const reply = /^\/interactions\/\d+\/([^/]+)\/callback$/.exec(call.path);
+    const c = asMessageCall(call);
+    if (reply) {
+      const by = c !== call && sent.find((s) => s.token === reply[1]);
+      return by ? { to: { kind: "actor", who: by.who }, text: textOf(c), buttons: buttonsOf(c), files: filesOf(c) } : null;
+    }
     const webhook = /^\/webhooks\/\d+\/([^/]+)/.exec(c.path);
     const isMessage = webhook ? c.method === "PATCH" || c.method === "POST" : c.method === "POST" && CHANNEL_MESSAGES.test(c.path);
     if (!isMessage) return null;
     const base = {
       text: textOf(c),
       buttons: buttonsOf(c),
-      files: c.files.map((f, i) => ({ name: f.name, bytes: f.bytes, ...altOf(c, i) })),
+      files: filesOf(c),
     };
     if (webhook) {
       const by = sent.find((s) => s.token === webhook[1]);
@@ -95,16 +101,18 @@ export async function startDiscordDriver(): Promise<DiscordDriver> {
   };
   const seenFrom = (from: number) => fake.calls.slice(from).flatMap((c) => seenOf(c) ?? []);
 
-  /** Sends an interaction as `who`; for a command or a button, checks it was deferred as an ephemeral reply. */
+  /** Sends an interaction as `who`. */
   const send = async (what: string, who: Who, payload: Record<string, unknown>) => {
     const { id, token } = await fake.sendInteraction(payload);
     sent.push({ what, who, id, token });
     return { id, token };
   };
-  const deferredEphemerally = async (id: string) => {
-    const [defer] = await fake.waitFor("POST", new RegExp(`^/interactions/${id}/[^/]+/callback$`));
-    const body = defer!.body as { type: number; data?: { flags?: number } };
-    assert.deepEqual({ type: body.type, flags: body.data?.flags }, { type: 5, flags: 64 }, "deferred, and only the actor sees the reply");
+  /** Checks the interaction was answered (or deferred) as an ephemeral reply. */
+  const answeredEphemerally = async (id: string) => {
+    const [callback] = await fake.waitFor("POST", new RegExp(`^/interactions/${id}/[^/]+/callback$`));
+    const body = callback!.body as { type: number; data?: { flags?: number } };
+    assert.ok(body.type === 4 || body.type === 5, `answered or deferred, not type ${body.type}`);
+    assert.equal((body.data?.flags ?? 0) & 64, 64, "only the actor sees the reply");
   };
   const slashPayload = (who: Who, command: Command) => {
     const [name, sub] = command.name.split(" ");
@@ -117,9 +125,9 @@ export async function startDiscordDriver(): Promise<DiscordDriver> {
   };
   const slash = async (who: Who, command: Command) => {
     const { id, token } = await send(command.name, who, slashPayload(who, command));
-    const [edit] = await fake.waitFor("PATCH", replyEdits(token));
-    await deferredEphemerally(id);
-    return edit!;
+    const answer = await fake.answerTo(token);
+    await answeredEphemerally(id);
+    return asMessageCall(answer);
   };
   let remindersFrom = 0;
 
@@ -142,9 +150,9 @@ export async function startDiscordDriver(): Promise<DiscordDriver> {
     },
     async press(who, button) {
       const { id, token } = await send(`press ${button.label}`, who, fake.buttonInteraction({ customId: button.payload, ...user(who) }));
-      const [edit] = await fake.waitFor("PATCH", replyEdits(token));
-      await deferredEphemerally(id);
-      return seenOf(edit!)!;
+      const answer = await fake.answerTo(token);
+      await answeredEphemerally(id);
+      return seenOf(answer)!;
     },
     async openActionForm(who) {
       const pressed = await send(
@@ -161,8 +169,7 @@ export async function startDiscordDriver(): Promise<DiscordDriver> {
         async submit(text) {
           const submitted = fake.modalSubmitInteraction({ customId: modal.data.custom_id, fields: { [field]: text }, ...user(who) });
           const { token } = await send("submit the entry form", who, submitted);
-          const [edit] = await fake.waitFor("PATCH", replyEdits(token));
-          return seenOf(edit!)!;
+          return seenOf(await fake.answerTo(token))!;
         },
       };
     },
@@ -194,8 +201,7 @@ export async function startDiscordDriver(): Promise<DiscordDriver> {
           );
           const submitted = fake.modalSubmitInteraction({ customId: modal.data.custom_id, fields: values, labels: true, ...user(who) });
           const { token } = await send(`submit the ${command} form`, who, submitted);
-          const [edit] = await fake.waitFor("PATCH", replyEdits(token));
-          return seenOf(edit!)!;
+          return seenOf(await fake.answerTo(token))!;
         },
       };
     },
