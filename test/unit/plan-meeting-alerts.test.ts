@@ -3,30 +3,16 @@ import { test } from "vitest";
 import { calendarDateOf } from "../../src/domain/calendar-date.ts";
 import {
   candidateNudges,
-  type NudgeMeeting,
   type NudgePerson,
   type NudgeSet,
   type NudgeState,
   type PlannedNudge,
   planNudges,
 } from "../../src/domain/plan-nudges.ts";
+import { meeting } from "../support/planner-fixtures.ts";
 
 const d = (iso: string) => new Date(iso);
 const MEMBERS = ["m1", "m2", "m3"];
-
-function meeting(id: string, startsAt: string, over: Partial<NudgeMeeting> = {}): NudgeMeeting {
-  return {
-    id,
-    number: 1,
-    startsAt: d(startsAt),
-    durationMinutes: 120,
-    status: "scheduled",
-    closedAt: null,
-    presenterIds: [],
-    attendeeIds: [],
-    ...over,
-  };
-}
 
 function set(over: Partial<NudgeSet> = {}): NudgeSet {
   return {

@@ -11,26 +11,13 @@ import {
   type PlannedNudge,
   planNudges,
 } from "../../src/domain/plan-nudges.ts";
+import { meeting } from "../support/planner-fixtures.ts";
 
 /** Issue 12 items 7 and 8: reminders that follow a meeting's time, come late once, and are not doubled by a snooze. */
 
 const d = (iso: string) => new Date(iso);
 const iso = (t: Date) => t.toISOString();
 const MEMBERS = ["m1", "m2", "m3"];
-
-function meeting(id: string, startsAt: string, over: Partial<NudgeMeeting> = {}): NudgeMeeting {
-  return {
-    id,
-    number: 1,
-    startsAt: d(startsAt),
-    durationMinutes: 120,
-    status: "scheduled",
-    closedAt: null,
-    presenterIds: [],
-    attendeeIds: [],
-    ...over,
-  };
-}
 
 function state(meetings: NudgeMeeting[], people: Partial<Record<string, Partial<NudgePerson>>> = {}): NudgeState {
   const set: NudgeSet = {

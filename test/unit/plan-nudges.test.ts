@@ -16,6 +16,7 @@ import {
   planNudges,
   type QuietHours,
 } from "../../src/domain/plan-nudges.ts";
+import { meeting } from "../support/planner-fixtures.ts";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -39,20 +40,6 @@ const awayUntil = (personId: string, startsAt: Date, endsAt: Date) => ({
 
 function person(id: string, over: Partial<NudgePerson> = {}): NudgePerson {
   return { id, timeZone: "UTC", quiet: null, optedOut: false, snoozedUntil: null, ...over };
-}
-
-function meeting(id: string, startsAt: string, over: Partial<NudgeMeeting> = {}): NudgeMeeting {
-  return {
-    id,
-    number: 1,
-    startsAt: d(startsAt),
-    durationMinutes: 120,
-    status: "scheduled",
-    closedAt: null,
-    presenterIds: [],
-    attendeeIds: [],
-    ...over,
-  };
 }
 
 function action(id: string, ownerId: string, createdAt: string, over: Partial<NudgeAction> = {}): NudgeAction {
