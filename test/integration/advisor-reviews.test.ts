@@ -19,15 +19,16 @@ as Ana
 /meeting schedule when:"2027-01-12 10:00" duration:2h every:weekly count:8
 /log problem text:"${SECRET}"`;
 
-describe("/review: an advisor's review of a member's progress", () => {
-  let h: Harness;
-  const say = async (script: string) => replies(await h.run(script)).join("\n");
-  beforeEach(async () => {
-    h = await createHarness("2027-01-04T09:00:00Z");
-    await h.run(SETUP);
-  });
-  afterEach(() => h.close());
+/** Every test starts from the same set: five members, eight weekly meetings, Ana's private problem. */
+let h: Harness;
+const say = async (script: string) => replies(await h.run(script)).join("\n");
+beforeEach(async () => {
+  h = await createHarness("2027-01-04T09:00:00Z");
+  await h.run(SETUP);
+});
+afterEach(() => h.close());
 
+describe("/review: an advisor's review of a member's progress", () => {
   test("advisor-only commands are refused to members, and members-only ones to advisors, changing nothing", async () => {
     await h.run('as Sam\n/review member:@Ana text:"Good start"');
     const before = await h.snapshot();
@@ -143,14 +144,6 @@ describe("/review: an advisor's review of a member's progress", () => {
 });
 
 describe("/feedback: named or anonymous, listed by advisors", () => {
-  let h: Harness;
-  const say = async (script: string) => replies(await h.run(script)).join("\n");
-  beforeEach(async () => {
-    h = await createHarness("2027-01-04T09:00:00Z");
-    await h.run(SETUP);
-  });
-  afterEach(() => h.close());
-
   test("anonymous feedback stores no author: no row anywhere links Ana to it, and it cannot be withdrawn", async () => {
     const ana = await h.db.person.findFirstOrThrow({ where: { externalId: "Ana" } });
     const before = await h.snapshot();
@@ -219,14 +212,6 @@ describe("/feedback: named or anonymous, listed by advisors", () => {
 });
 
 describe("set learning reviews: every N meetings held, closing one asks each member by DM", () => {
-  let h: Harness;
-  const say = async (script: string) => replies(await h.run(script)).join("\n");
-  beforeEach(async () => {
-    h = await createHarness("2027-01-04T09:00:00Z");
-    await h.run(SETUP);
-  });
-  afterEach(() => h.close());
-
   /** Closes meeting N (weekly from 12 Jan) as Dev and lets the next minutes' ticks run; the transcript. */
   const closeMeeting = (n: number) => {
     const day = new Date(Date.parse("2027-01-12T12:05:00Z") + (n - 1) * 7 * 86_400_000);
