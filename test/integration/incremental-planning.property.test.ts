@@ -154,6 +154,9 @@ async function assertMomentsHold(h: Harness, line: string): Promise<void> {
 }
 
 test("over generated programmes, planning only due sets writes exactly the outbox rows of planning every set at every tick", async () => {
+  // A generated programme may plan nothing (all its members away, say): it is still compared, but the run as a
+  // whole must have planned reminders, or it would prove nothing.
+  let planning = 0;
   await fc.assert(
     fc.asyncProperty(fc.array(steps, { minLength: 4, maxLength: 24 }), async (programme) => {
       const lines = script(programme);
@@ -166,7 +169,7 @@ test("over generated programmes, planning only due sets writes exactly the outbo
         }
         await runWithFullReplan(full, lines);
         const expected = await comparableOutbox(full);
-        assert.ok(expected.length > 0, "the programme plans reminders");
+        if (expected.length > 0) planning++;
         assert.deepEqual(await comparableOutbox(incremental), expected, lines);
       } finally {
         await incremental.close();
@@ -175,4 +178,5 @@ test("over generated programmes, planning only due sets writes exactly the outbo
     }),
     { numRuns: RUNS, endOnFailure: true },
   );
+  assert.ok(planning >= RUNS / 2, `${planning} of ${RUNS} programmes planned reminders`);
 }, 600_000);
