@@ -68,43 +68,65 @@ function wordsByCriterion(a: Analysis): Record<Criterion, number> {
 }
 
 /**
- * The member's own period in the set: from their first attended meeting (or joining) to their last (or today, when
- * they have attended none). Flagged when under 6 months (or over 12) once the programme is over; while it runs
- * (or has no end set), shown as "so far", and flagged only when even the programme's end would leave it short.
+ * The member's own period in the set: their membership, from joining (or the programme's start, when they joined
+ * before it) to the programme's last day (or today, while it runs or has no end set). Meetings attended are stated
+ * apart (the header's "Meetings attended"): a member present throughout who missed a meeting, the last one
+ * included, is still a member for the whole period. Flagged when under 6 months (or over 12) once the programme is
+ * over; while it runs, shown as "so far", and flagged only when even the programme's end would leave it short.
  */
-function ownPeriod(input: DraftInput, a: Analysis): { text: string; warning: string | null } {
-  const attended = a.held.filter((m) => m.attended);
+function ownPeriod(input: DraftInput, a: Analysis): { text: string; plain: string; warning: string | null } {
   const local = (d: Date) => DateTime.fromJSDate(d, { zone: a.zone }).startOf("day");
-  const first = attended[0]?.startsAt ?? input.joinedAt;
-  if (!first) return { text: "no meeting attended yet", warning: null };
-  const last = attended.at(-1)?.startsAt ?? input.now;
-  const how = attended.length ? "from my first to my last set meeting attended" : "from joining the set; no meeting attended yet";
-  const start = local(first);
-  const endExclusive = local(last).plus({ days: 1 });
-  const length = lengthText(start, endExclusive);
-  const span = `${dayIn(first, a.zone)} to ${dayIn(last, a.zone)} (${length}), ${how}`;
+  const day = (d: DateTime) => dayIn(d.toJSDate(), a.zone);
+  const joined = input.joinedAt ? local(input.joinedAt) : null;
+  const programmeStart = input.programmeStart ? DateTime.fromISO(input.programmeStart.date, { zone: a.zone }) : null;
+  const firstHeld = a.held[0] ? local(a.held[0].startsAt) : null;
+  const start = joined && programmeStart ? DateTime.max(joined, programmeStart) : (joined ?? programmeStart ?? firstHeld);
+  if (!start) return { text: "not a member of the set yet", plain: "not a member of the set yet", warning: null };
   const endDay = input.programmeEnd ? DateTime.fromISO(input.programmeEnd.date, { zone: a.zone }) : null;
   const ongoing = endDay === null || local(input.now) <= endDay;
+  const last = ongoing ? local(input.now) : endDay;
+  const endExclusive = last.plus({ days: 1 });
+  const length = lengthText(start, endExclusive);
+  const plain = `${day(start)} to ${day(last)} (${length})`;
+  const how = ongoing ? "my membership of the set so far" : "my membership of the set";
+  const span = `${plain}, ${how}`;
   if (start.plus({ months: 12 }) < endExclusive)
     return {
       text: `${span}: over the 12 months M3.37 allows`,
+      plain,
       warning: `Your own period in the set (${span}) is over the 12 months M3.37 allows.`,
     };
-  if (start.plus({ months: 6 }) <= endExclusive) return { text: `${span}: meets the 6–12 months M3.37 requires`, warning: null };
-  const from = `${dayIn(first, a.zone)} to ${dayIn(last, a.zone)}, ${how}`;
+  if (start.plus({ months: 6 }) <= endExclusive) return { text: `${span}: meets the 6–12 months M3.37 requires`, plain, warning: null };
   if (!ongoing)
     return {
       text: `${span}: under the 6 months M3.37 requires`,
-      warning: `Your own period in the set, ${from}, is ${length}: under the 6 months M3.37 requires, even though the programme's is not. Ask your advisor how your centre treats time away or a late start.`,
+      plain,
+      warning: `Your own period in the set, ${day(start)} to ${day(last)}, is ${length}: under the 6 months M3.37 requires, even though the programme's is not. Ask your advisor how your centre treats a late start.`,
     };
   const runsTo = endDay ? ` (the programme runs to ${calendarDay(input.programmeEnd!)})` : "";
   const short = endDay !== null && start.plus({ months: 6 }) > endDay.plus({ days: 1 });
   return {
     text: `${span}: under the 6 months M3.37 requires so far${runsTo}`,
+    plain,
     warning: short
-      ? `Even attending to the programme's end (${calendarDay(input.programmeEnd!)}), your own period in the set, from ${dayIn(first, a.zone)}, would be under the 6 months M3.37 requires. Ask your advisor how your centre treats time away or a late start.`
+      ? `Even to the programme's end (${calendarDay(input.programmeEnd!)}), your own period in the set, from ${day(start)}, would be under the 6 months M3.37 requires. Ask your advisor how your centre treats a late start.`
       : null,
   };
+}
+
+/** "9 of 10 held (22 hours 30 minutes in the set), the first on 18 Jan 2027 and the last on 26 Jul 2027". */
+function meetingsAttended(a: Analysis): string {
+  const attended = a.held.filter((m) => m.attended);
+  const hours = hoursText(attended.reduce((n, m) => n + m.durationMinutes, 0));
+  const first = attended[0];
+  const last = attended.at(-1);
+  const when =
+    first && last && attended.length > 1
+      ? `, the first on ${dayIn(first.startsAt, a.zone)} and the last on ${dayIn(last.startsAt, a.zone)}`
+      : first
+        ? `, on ${dayIn(first.startsAt, a.zone)}`
+        : "";
+  return `${attended.length} of ${a.held.length} held (${hours} in the set)${when}`;
 }
 
 /** The words per section against their targets, and what to do about it. */
@@ -191,8 +213,6 @@ export function compileDraft(input: DraftInput): Draft {
   ];
   if (warnings.length) appendix.push({ kind: "heading", level: 2, text: H.warnings }, { kind: "bullets", items: warnings });
 
-  const held = a.held;
-  const attended = held.filter((m) => m.attended);
   const notGiven = (option: string) => `not given yet: /log details ${option}`;
   const advisors = input.advisors.length ? `; set advisor${input.advisors.length > 1 ? "s" : ""}: ${input.advisors.join(", ")}` : "";
   const header = [
@@ -203,10 +223,7 @@ export function compileDraft(input: DraftInput): Draft {
     { label: "Unit", value: UNIT },
     { label: "Set", value: `${input.setName}${advisors}` },
     { label: "Period covered", value: period.text },
-    {
-      label: "Meetings attended",
-      value: `${attended.length} of ${held.length} held (${hoursText(attended.reduce((n, m) => n + m.durationMinutes, 0))} in the set)`,
-    },
+    { label: "Meetings attended", value: meetingsAttended(a) },
     {
       label: "Word count",
       value: `${thousands(wordCount)} (suggested ${thousands(DRAFT_WORDS.min)}–${thousands(DRAFT_WORDS.max)}, nominal ${thousands(DRAFT_WORDS.nominal)})`,

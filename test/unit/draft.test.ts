@@ -146,9 +146,12 @@ test("header: the mark sheet's fields, the unit, the learner's own period, meeti
   assert.equal(field(draft, "Set"), "Riverside team leaders; set advisor: Helen Okafor");
   assert.equal(
     field(draft, "Period covered"),
-    "18 Jan 2027 to 26 Jul 2027 (6 months and 9 days), from my first to my last set meeting attended: meets the 6–12 months M3.37 requires",
+    "11 Jan 2027 to 5 Aug 2027 (6 months and 26 days), my membership of the set so far: meets the 6–12 months M3.37 requires",
   );
-  assert.equal(field(draft, "Meetings attended"), "9 of 10 held (22 hours 30 minutes in the set)");
+  assert.equal(
+    field(draft, "Meetings attended"),
+    "9 of 10 held (22 hours 30 minutes in the set), the first on 18 Jan 2027 and the last on 26 Jul 2027",
+  );
   assert.equal(field(draft, "Word count"), `${draft.wordCount.toLocaleString("en-GB")} (suggested 1,000–2,000, nominal 1,200)`);
 
   const bare = compileDraft(fixtureInput({ details: { registration: null, centreNumber: null, centreName: null } }));
@@ -378,38 +381,52 @@ test("2.3: goal by goal — the goal, its actions and outcomes as in the log, th
   assert.deepEqual(cov(reflectionOnly, "2.3").evidence, ["0 of 3 goals reviewed (0 reviews)", "1 closing reflection (#32)"]);
 });
 
-test("the member's own period: from the first to the last meeting attended, flagged under 6 months though the programme is not", () => {
+test("the member's own period is their membership: one present throughout who missed the last meeting is not short", () => {
+  const missedLast = compileDraft(
+    fixtureInput({ meetings: fixtureMeetings().map((m) => ({ ...m, attended: m.number !== 10 })), now: at("2027-08-12T09:00:00Z") }),
+  );
+  assert.equal(
+    field(missedLast, "Period covered"),
+    "11 Jan 2027 to 10 Aug 2027 (7 months), my membership of the set: meets the 6–12 months M3.37 requires",
+  );
+  assert.equal(
+    field(missedLast, "Meetings attended"),
+    "9 of 10 held (22 hours 30 minutes in the set), the first on 18 Jan 2027 and the last on 5 Jul 2027",
+  );
+  assert.ok(!missedLast.warnings.some((w) => /own period/.test(w)), missedLast.warnings.join("\n"));
+  // Missing the first meetings is attendance, not a shorter membership.
   const late = compileDraft(
     fixtureInput({ meetings: fixtureMeetings().map((m) => ({ ...m, attended: m.number >= 4 })), now: at("2027-08-12T09:00:00Z") }),
   );
+  assert.ok(!late.warnings.some((w) => /own period/.test(w)), late.warnings.join("\n"));
+  // Joining late is a shorter membership.
+  const joinedLate = compileDraft(fixtureInput({ joinedAt: at("2027-03-15T09:00:00Z"), now: at("2027-08-12T09:00:00Z") }));
   assert.equal(
-    field(late, "Period covered"),
-    "22 Mar 2027 to 26 Jul 2027 (4 months and 5 days), from my first to my last set meeting attended: under the 6 months M3.37 requires",
-  );
-  assert.ok(
-    late.warnings.includes(
-      "Your own period in the set, 22 Mar 2027 to 26 Jul 2027, from my first to my last set meeting attended, is 4 months and 5 days: under the 6 months M3.37 requires, even though the programme's is not. Ask your advisor how your centre treats time away or a late start.",
-    ),
-    late.warnings.join("\n"),
-  );
-  assert.ok(!late.warnings.some((w) => /programme (is|runs) /i.test(w) && /at least 6 months/.test(w)), "the programme itself is fine");
-  const none = compileDraft(
-    fixtureInput({ meetings: fixtureMeetings().map((m) => ({ ...m, attended: false })), now: at("2027-03-01T09:00:00Z") }),
-  );
-  assert.match(
-    field(none, "Period covered")!,
-    /^11 Jan 2027 to 1 Mar 2027 \(1 month and 19 days\), from joining the set; no meeting attended yet: under the 6 months M3\.37 requires so far \(the programme runs to 10 Aug 2027\)/,
-  );
-  assert.ok(!none.warnings.some((w) => /own period/.test(w)), "while the programme runs, a short period so far is no warning");
-  // While it runs: a warning only when even the programme's end would leave the member short.
-  const joinedLate = compileDraft(
-    fixtureInput({ meetings: fixtureMeetings().map((m) => ({ ...m, attended: m.number >= 6 })), now: at("2027-06-01T09:00:00Z") }),
+    field(joinedLate, "Period covered"),
+    "15 Mar 2027 to 10 Aug 2027 (4 months and 27 days), my membership of the set: under the 6 months M3.37 requires",
   );
   assert.ok(
     joinedLate.warnings.includes(
-      "Even attending to the programme's end (10 Aug 2027), your own period in the set, from 3 May 2027, would be under the 6 months M3.37 requires. Ask your advisor how your centre treats time away or a late start.",
+      "Your own period in the set, 15 Mar 2027 to 10 Aug 2027, is 4 months and 27 days: under the 6 months M3.37 requires, even though the programme's is not. Ask your advisor how your centre treats a late start.",
     ),
     joinedLate.warnings.join("\n"),
+  );
+  const none = compileDraft(
+    fixtureInput({ meetings: fixtureMeetings().map((m) => ({ ...m, attended: false })), now: at("2027-03-01T09:00:00Z") }),
+  );
+  assert.equal(
+    field(none, "Period covered"),
+    "11 Jan 2027 to 1 Mar 2027 (1 month and 19 days), my membership of the set so far: under the 6 months M3.37 requires so far (the programme runs to 10 Aug 2027)",
+  );
+  assert.equal(field(none, "Meetings attended"), "0 of 10 held (0 minutes in the set)");
+  assert.ok(!none.warnings.some((w) => /own period/.test(w)), "while the programme runs, a short period so far is no warning");
+  // While it runs: a warning only when even the programme's end would leave the member short.
+  const joiningLate = compileDraft(fixtureInput({ joinedAt: at("2027-05-03T09:00:00Z"), now: at("2027-06-01T09:00:00Z") }));
+  assert.ok(
+    joiningLate.warnings.includes(
+      "Even to the programme's end (10 Aug 2027), your own period in the set, from 3 May 2027, would be under the 6 months M3.37 requires. Ask your advisor how your centre treats a late start.",
+    ),
+    joiningLate.warnings.join("\n"),
   );
   assert.ok(!draft.warnings.some((w) => /own period/.test(w)));
 });
