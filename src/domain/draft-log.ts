@@ -6,7 +6,7 @@
  */
 import type { Analysis, Group } from "./draft-analysis.ts";
 import { calendarDay, dayIn, effectivenessText, hasText, refs, STATUS_TEXT } from "./draft-text.ts";
-import type { DraftBlock } from "./draft-types.ts";
+import type { DraftBlock, DraftEntry } from "./draft-types.ts";
 
 export const LOG_HEADINGS = {
   log: "Leadership log",
@@ -25,6 +25,15 @@ function problemHeading(g: Group, zone: string): string {
   return `Problem ${g.ordinal}: ${when}`;
 }
 
+/**
+ * When an action was agreed: at the meeting it belongs to when the set held it ("agreed at meeting 2, 8 Feb 2027"),
+ * not the day it was typed; else the day it was recorded.
+ */
+function agreedWhen(e: DraftEntry, a: Analysis): string {
+  const meeting = e.meetingNumber !== null ? a.held.find((m) => m.number === e.meetingNumber) : undefined;
+  return meeting ? `agreed at meeting ${meeting.number}, ${dayIn(meeting.startsAt, a.zone)}` : `agreed ${dayIn(e.createdAt, a.zone)}`;
+}
+
 /** The blocks of one problem's group (or of Other notes). */
 function groupBlocks(g: Group, a: Analysis): DraftBlock[] {
   const blocks: DraftBlock[] = [];
@@ -40,7 +49,7 @@ function groupBlocks(g: Group, a: Analysis): DraftBlock[] {
       const action = a.actionOf.get(e.number);
       const goal = e.goal !== null && e.goal !== undefined ? a.goals.findIndex((x) => x.number === e.goal) : -1;
       const detail = [
-        `agreed ${dayIn(e.createdAt, a.zone)}`,
+        agreedWhen(e, a),
         action?.due ? `due ${calendarDay(action.due)}` : "no due date",
         goal >= 0 ? `for Goal ${goal + 1}` : null,
       ].filter(Boolean);

@@ -277,8 +277,20 @@ test("1.2: each goal with the actions that serve it (text, due day as given, hel
   assert.ok(cov(draft, "1.2").prompts.some((p) => p.startsWith("Goal 3 (#29) seems to lack a measure and a time frame")));
 });
 
+test("an action linked to a meeting shows that meeting's date, not the day it was typed", () => {
+  // #14 was typed on 9 Feb for meeting 2, held on 8 Feb.
+  const log = text(section(draft, "Problem 1:"));
+  assert.match(log, /Action #14 \(agreed at meeting 2, 8 Feb 2027, due 28 Feb 2027, for Goal 1\)/);
+  assert.doesNotMatch(log, /agreed 9 Feb 2027/);
+  // With no meeting held to link to, the day it was recorded.
+  const unheld = compileDraft(
+    fixtureInput({ entries: fixtureEntries().map((e) => (e.number === 14 ? { ...e, meetingNumber: null } : e)) }),
+  );
+  assert.match(text(section(unheld, "Problem 1:")), /Action #14 \(agreed 9 Feb 2027, due 28 Feb 2027/);
+});
+
 test("due dates are the calendar day the member gave, in every zone", () => {
-  assert.match(text(section(draft, "Problem 1:")), /Action #13 \(agreed 8 Feb 2027, due 21 Feb 2027, for Goal 1\)/);
+  assert.match(text(section(draft, "Problem 1:")), /Action #13 \(agreed at meeting 2, 8 Feb 2027, due 21 Feb 2027, for Goal 1\)/);
   // A due date given in another zone, or read by a member far away, is still the day given.
   const input = fixtureInput();
   const far = compileDraft({
@@ -286,7 +298,7 @@ test("due dates are the calendar day the member gave, in every zone", () => {
     timeZone: "Pacific/Auckland",
     actions: input.actions.map((a) => (a.number === 13 ? { ...a, due: calendarDate("2027-03-16", "America/New_York") } : a)),
   });
-  assert.match(text(section(far, "Problem 1:")), /Action #13 \(agreed 8 Feb 2027, due 16 Mar 2027, for Goal 1\)/);
+  assert.match(text(section(far, "Problem 1:")), /Action #13 \(agreed at meeting 2, 8 Feb 2027, due 16 Mar 2027, for Goal 1\)/);
   assert.equal(
     (section(far, "Goal 1").find((b) => b.kind === "table") as Extract<DraftBlock, { kind: "table" }>).rows[0]![1],
     "16 Mar 2027",
