@@ -537,6 +537,21 @@ test("SMART reading: what a goal's words seem to lack, as advice with an example
   assert.deepEqual(readSmartGoal("Always give praise to my team by the end of March, every single day").lacks, ["achievable"]);
   assert.match(readSmartGoal("Be a better leader").advice.at(-1)!, /^time-bound: by when\? e\.g\. "by the end of June"/);
   assert.deepEqual(readSmartGoal("I may ask my team for feedback on three meetings").lacks, ["time-bound"], "'may' the verb is no month");
+  // Named days and month ends are time frames.
+  for (const when of [
+    "by christmas",
+    "before half term",
+    "by friday",
+    "next tuesday",
+    "at the end of the month",
+    "by month end",
+    "by the 22nd",
+  ])
+    assert.ok(
+      !readSmartGoal(`hold a one-to-one with each of my three supervisors ${when}`).lacks.includes("time-bound"),
+      `"${when}" is a time frame`,
+    );
+  assert.ok(readSmartGoal("have more one-to-ones with each of my three supervisors").lacks.includes("time-bound"));
 });
 
 test("evidence rows: meetings attended with their length, entries with their criterion, outcomes not already an entry", () => {
