@@ -53,8 +53,12 @@ export const DRAFT_HEADINGS = {
   warnings: "Warnings",
 } as const;
 
-/** The member's words in each criterion's sections: each entry once, where it belongs; sources and support too. */
-function wordsByCriterion(a: Analysis): Record<Criterion, number> {
+/**
+ * The member's words in each criterion's sections: each entry once, where it belongs; sources and support too; and
+ * their replies to their advisor's reviews (their reflection on feedback, evidence for 2.3). The advisor's own
+ * words are never counted.
+ */
+function wordsByCriterion(a: Analysis, reviews: readonly { reply: string | null }[]): Record<Criterion, number> {
   const words: Record<Criterion, number> = { "1.1": 0, "1.2": 0, "2.1": 0, "2.2": 0, "2.3": 0 };
   for (const e of a.entries) {
     const c = a.placement.get(e.number);
@@ -64,6 +68,7 @@ function wordsByCriterion(a: Analysis): Record<Criterion, number> {
   }
   for (const action of a.actionOf.values())
     if (hasText(action.outcome) && !a.linkedOutcome.has(action.number)) words["2.2"] += countWords(action.outcome);
+  for (const r of reviews) words["2.3"] += countWords(r.reply);
   return words;
 }
 
@@ -160,7 +165,7 @@ function wordAdvice(total: number, sections: SectionWords[], byCriterion: Record
 /** The draft M3.37 log: header, Leadership action plan, Leadership log, and the appendix that is not for submission. */
 export function compileDraft(input: DraftInput): Draft {
   const a = analyse(input);
-  const byCriterion = wordsByCriterion(a);
+  const byCriterion = wordsByCriterion(a, input.advisorReviews ?? []);
   const wordCount = Object.values(byCriterion).reduce((n, w) => n + w, 0);
   const sections = sectionWords(byCriterion);
   const H = DRAFT_HEADINGS;

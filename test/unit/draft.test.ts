@@ -443,6 +443,22 @@ test("the member's own period is their membership: one present throughout who mi
   assert.ok(!draft.warnings.some((w) => /own period/.test(w)));
 });
 
+test("a member's replies to their advisor's reviews count in their own words (2.3); the advisor's words do not", () => {
+  const review = {
+    advisor: "Helen Okafor",
+    text: "You have moved from avoiding conversations to holding them within days: what evidence shows it?",
+    createdAt: at("2027-07-01T09:00:00Z"),
+    editedAt: null,
+  };
+  const unanswered = compileDraft(fixtureInput({ advisorReviews: [{ ...review, reply: null, repliedAt: null }] }));
+  const reply = "The timekeeping figures since March, and the fact that nobody has gone to the formal process.";
+  const answered = compileDraft(fixtureInput({ advisorReviews: [{ ...review, reply, repliedAt: at("2027-07-02T09:00:00Z") }] }));
+  assert.equal(unanswered.wordCount, draft.wordCount, "the advisor's words are not the member's");
+  assert.equal(answered.wordCount, draft.wordCount + countWords(reply));
+  const log = (d: Draft) => d.sections.find((x) => x.criteria.includes("2.3"))!.words;
+  assert.equal(log(answered), log(draft) + countWords(reply));
+});
+
 test("word counts: the member's words per section against about 480 and 720, saying which to expand", () => {
   const expected =
     FIXTURE_ENTRIES.reduce((n, [, , , , words]) => n + countWords(words), 0) +
