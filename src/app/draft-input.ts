@@ -42,6 +42,7 @@ export async function loadDraftInput(
     setName: set.name,
     advisors: set.memberships.filter((m) => m.role === "advisor").map((m) => m.person.displayName),
     memberCount: set.memberships.filter((m) => m.role === "member").length,
+    otherMembers: set.memberships.filter((m) => m.role === "member" && m.person.id !== member.id).map((m) => m.person.displayName),
     slotMinutes: set.slotMinutes,
     advisorNotes,
     programmeStart: set.programmeStart,

@@ -52,6 +52,8 @@ export type DraftInput = {
   advisors: string[];
   /** Current members of the set (advisors are not members). */
   memberCount: number;
+  /** The names of the set's other members, to point out where a review names one (absent: none known). */
+  otherMembers?: string[];
   /** Minutes each presenter has at a meeting. */
   slotMinutes: number;
   /** Facilitation notes the set's advisors have kept (`/records note:`): a count only. */

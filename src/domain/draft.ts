@@ -177,7 +177,11 @@ export function compileDraft(input: DraftInput): Draft {
     { kind: "heading", level: 1, text: H.log },
     ...usedBlocks(a),
     ...reviewBlocks(a),
-    ...advisorFeedbackBlocks(input.advisorReviews ?? [], a.zone),
+    ...advisorFeedbackBlocks(input.advisorReviews ?? [], a.zone, {
+      learner: input.learner,
+      advisors: input.advisors,
+      known: input.otherMembers ?? [],
+    }),
   ];
 
   const cov = coverage(a);

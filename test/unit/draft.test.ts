@@ -459,6 +459,29 @@ test("a member's replies to their advisor's reviews count in their own words (2.
   assert.equal(log(answered), log(draft) + countWords(reply));
 });
 
+test("advisor reviews that name a third party get a prompt to anonymise before submission", () => {
+  const review = (text: string, reply: string | null) => ({
+    advisor: "Helen Okafor",
+    text,
+    createdAt: at("2027-07-01T09:00:00Z"),
+    editedAt: null,
+    reply,
+    repliedAt: reply ? at("2027-07-02T09:00:00Z") : null,
+  });
+  const anonymise = (d: Draft) => d.blocks.flatMap((b) => (b.kind === "prompt" ? b.items : [])).filter((p) => /anonymise/.test(p));
+  const naming = compileDraft(
+    fixtureInput({
+      otherMembers: ["Tom Reyes", "Ana Silva"],
+      advisorReviews: [review("Priya, you dealt with Kerry's lateness well; Helen noticed.", "Tom asked the question that helped.")],
+    }),
+  );
+  assert.deepEqual(anonymise(naming), [
+    'These reviews name Kerry, Tom: before you submit, anonymise them (a role or an initial: "a team lead", "K."), unless your centre says otherwise.',
+  ]);
+  const plain = compileDraft(fixtureInput({ advisorReviews: [review("Priya, you now open with a question.", null)] }));
+  assert.deepEqual(anonymise(plain), []);
+});
+
 test("word counts: the member's words per section against about 480 and 720, saying which to expand", () => {
   const expected =
     FIXTURE_ENTRIES.reduce((n, [, , , , words]) => n + countWords(words), 0) +
