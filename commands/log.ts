@@ -1,3 +1,4 @@
+import { EFFECTIVENESS, EFFECTIVENESS_ALIASES } from "../src/domain/effectiveness.ts";
 import type { EntryKind } from "../src/domain/entry-kind.ts";
 import { command, type OptionSpecs, opt, optional } from "./define.ts";
 
@@ -33,6 +34,14 @@ const source = optional(
   opt.text({ description: 'Where it comes from: "360 feedback", "reflective review", a colleague…', max: NOTE_MAX_CHARS }),
 );
 const due = optional(opt.day({ description: "When you mean to have done it" }));
+/** How effective an action was: very, somewhat or not, in the words people use ("mostly", "kind of", "not really"). */
+export const effective = optional(
+  opt.choice({
+    description: "How effective it was: very, somewhat or not (mostly, partly, not really…)",
+    choices: EFFECTIVENESS,
+    aliases: EFFECTIVENESS_ALIASES,
+  }),
+);
 
 function entryCommand<const K extends EntryKind, const O extends OptionSpecs>(
   sub: K,
@@ -70,8 +79,10 @@ export const logOutcome = entryCommand(
     action: optional(
       opt.integer({ description: "The action's number (see /action list); it is marked done", min: 1, max: 100000, suggest: "actions" }),
     ),
+    effective,
     problem: problemLink(1),
   },
+  ['/log outcome text:"Both leads now use one rota sheet" action:4 effective:mostly'],
 );
 export const logReflect = entryCommand("reflect", "Record what you learned.", "I jump to solutions before the question is clear", {
   problem: problemLink(1),
@@ -158,9 +169,29 @@ export const logEdit = command({
     problem: problemLink(0),
     support: optional(opt.text({ description: "An action's new help and support", max: NOTE_MAX_CHARS })),
     source: optional(opt.text({ description: "A strength's or limitation's new source", max: NOTE_MAX_CHARS })),
+    action: optional(
+      opt.integer({
+        description: "An outcome's action: the action it is the outcome of, closing it (0 removes the link)",
+        min: 0,
+        max: 100000,
+        suggest: "actions",
+      }),
+    ),
+    effective: optional(
+      opt.choice({
+        description: "An outcome's new how effective: very, somewhat or not",
+        choices: EFFECTIVENESS,
+        aliases: EFFECTIVENESS_ALIASES,
+      }),
+    ),
   },
   positional: 2,
-  examples: ['/log edit entry:3 text:"Met both leads on Thursday"', "/log edit entry:12 goal:2", "/log edit entry:9 problem:1"],
+  examples: [
+    '/log edit entry:3 text:"Met both leads on Thursday"',
+    "/log edit entry:12 goal:2",
+    "/log edit entry:9 problem:1",
+    "/log edit entry:15 action:4",
+  ],
 });
 
 export const logDelete = command({

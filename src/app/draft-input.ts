@@ -67,6 +67,8 @@ export async function loadDraftInput(
       problem: linked(e.problemId),
       support: e.support,
       source: e.source,
+      effectiveness: e.effectiveness,
+      section: e.section,
     })),
     actions: actions.map((a) => ({
       number: a.number,

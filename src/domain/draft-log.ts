@@ -67,7 +67,13 @@ function groupBlocks(g: Group, a: Analysis): DraftBlock[] {
   }
   if (g.outcomes.length) {
     h4("Outcomes I reported");
-    blocks.push({ kind: "bullets", items: g.outcomes.map((o) => o.text) });
+    blocks.push({
+      kind: "bullets",
+      items: g.outcomes.map((o) => {
+        const how = effectivenessText(o.effectiveness ?? null);
+        return how ? `${o.text} (${how})` : o.text;
+      }),
+    });
   }
   if (g.reflections.length) {
     h4("What I learned");

@@ -24,6 +24,10 @@ export type DraftEntry = {
   problem?: number | null;
   support?: string | null;
   source?: string | null;
+  /** An outcome not linked to an action: how effective it was (very, somewhat, not). */
+  effectiveness?: string | null;
+  /** A write-up (`kind: "write"`): the draft section it is the member's own paragraph for. */
+  section?: string | null;
 };
 
 /** An action's detail; `due` is the calendar date the member gave, shown exactly as that day. */

@@ -14,9 +14,20 @@ export type EntryRow = {
   problemId: string | null;
   support: string | null;
   source: string | null;
+  /** A write-up's draft section ("1.1" … "2.3"); null for every other kind. */
+  section: string | null;
+  /** An outcome not linked to an action: how effective it was (very, somewhat, not); null otherwise. */
+  effectiveness: string | null;
 };
 /** What an entry may link to or carry besides its text (null or absent: nothing). */
-export type EntryLinks = { goalId?: string | null; problemId?: string | null; support?: string | null; source?: string | null };
+export type EntryLinks = {
+  goalId?: string | null;
+  problemId?: string | null;
+  support?: string | null;
+  source?: string | null;
+  section?: string | null;
+  effectiveness?: string | null;
+};
 export type ActionStatus = "open" | "done" | "partly" | "dropped";
 export type ActionRow = {
   id: string;
@@ -64,6 +75,8 @@ export async function createEntry(
       problemId: input.problemId ?? null,
       support: input.support ?? null,
       source: input.source ?? null,
+      section: input.section ?? null,
+      effectiveness: input.effectiveness ?? null,
     },
   });
   if (input.kind === "action") {

@@ -122,7 +122,14 @@ test("the generated Discord commands carry the draft's options: links, support, 
   assert.deepEqual(names("review"), ["goal", "text", "meeting"]);
   assert.equal(sub("review")!.options!.find((o) => o.name === "goal")!.required, true);
   assert.deepEqual(names("details"), ["registration", "centre", "centre_name"]);
-  assert.deepEqual(names("edit"), ["entry", "text", "due", "goal", "problem", "support", "source"]);
+  assert.deepEqual(names("edit"), ["entry", "text", "due", "goal", "problem", "support", "source", "action", "effective"]);
+  // How effective: Discord offers the scale's three steps; typed words ("mostly") are read by the parser.
+  for (const kind of ["outcome", "edit"])
+    assert.deepEqual(
+      sub(kind)!.options!.find((o) => o.name === "effective")!.choices?.map((c) => c.value),
+      ["very", "somewhat", "not"],
+      kind,
+    );
   const goal = sub("action")!.options!.find((o) => o.name === "goal")!;
   assert.equal(goal.type, 4);
   assert.equal(goal.autocomplete, true, "Discord suggests the member's goals as their draft numbers them");
