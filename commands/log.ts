@@ -1,5 +1,5 @@
 import { EFFECTIVENESS, EFFECTIVENESS_ALIASES } from "../src/domain/effectiveness.ts";
-import type { EntryKind } from "../src/domain/entry-kind.ts";
+import { type EntryKind, WRITE_SECTIONS } from "../src/domain/entry-kind.ts";
 import { command, type OptionSpecs, opt, optional } from "./define.ts";
 
 /** The most an entry may hold: fits a Slack modal field and a Discord modal input. */
@@ -127,6 +127,36 @@ export const logReview = command({
   },
   positional: 1,
   examples: ['/log review goal:1 text:"I now hold one-to-ones monthly; the team rota is Priya\'s"'],
+});
+
+/**
+ * The most a write-up may hold: within Slack's 3,000 for a text input (its pre-filled value too), so the form shows
+ * it whole on every platform.
+ */
+export const WRITE_MAX_CHARS = 3000;
+
+export const logWrite = command({
+  name: "log",
+  sub: "write",
+  summary: "Write a section of your draft in your own words, from your notes (2.2: per problem; 2.3: per goal).",
+  details:
+    'Your entries are the evidence; a write-up is the paragraph an assessor reads. In the draft it replaces the section\'s entries, which move to a "my notes" appendix. Without text: your notes for that section (on Slack and Discord, a form filled with them to rework). Writing the same section again replaces your write-up; /log list, /log edit and /log delete reach it like an entry.',
+  who: "member",
+  options: {
+    section: opt.choice({
+      description: "The section: 1.1, 1.2, 2.1, 2.2 (with problem:) or 2.3 (with goal:, or none for overall)",
+      choices: WRITE_SECTIONS,
+    }),
+    problem: problemLink(1),
+    goal: goalLink(1),
+    text: optional(opt.text({ description: `Your paragraph (up to ${WRITE_MAX_CHARS} characters)`, max: WRITE_MAX_CHARS, form: true })),
+  },
+  positional: 1,
+  examples: [
+    '/log write section:2.1 text:"Action learning is…"',
+    "/log write section:2.2 problem:1",
+    '/log write section:2.3 goal:2 text:"I partly met this goal…"',
+  ],
 });
 
 export const logDetails = command({

@@ -1,5 +1,5 @@
 import type { DraftInput } from "../domain/draft.ts";
-import type { EntryKind } from "../domain/entry-kind.ts";
+import type { StoredEntryKind } from "../domain/entry-kind.ts";
 import { allEntries, listActions } from "../store/entries.ts";
 import { attendedMeetings, listMeetings, presentedMeetingIds } from "../store/meetings.ts";
 import { memberDetails } from "../store/member-details.ts";
@@ -59,7 +59,7 @@ export async function loadDraftInput(
       })),
     entries: entries.map((e) => ({
       number: e.number,
-      kind: e.kind as EntryKind,
+      kind: e.kind as StoredEntryKind,
       text: e.text,
       createdAt: e.createdAt,
       meetingNumber: meetingNumber(e.meetingId),

@@ -5,9 +5,9 @@
 
 import type { CalendarDate } from "./calendar-date.ts";
 import type { DraftAdvisorReview } from "./draft-advisor-feedback.ts";
-import type { EntryKind } from "./entry-kind.ts";
+import type { EntryKind, StoredEntryKind } from "./entry-kind.ts";
 
-export type { EntryKind };
+export type { EntryKind, StoredEntryKind };
 
 /**
  * One of the member's own entries, in their words. Links name other entries of the same member by entry number:
@@ -16,7 +16,7 @@ export type { EntryKind };
  */
 export type DraftEntry = {
   number: number;
-  kind: EntryKind;
+  kind: StoredEntryKind;
   text: string;
   createdAt: Date;
   meetingNumber: number | null;

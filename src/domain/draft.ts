@@ -17,7 +17,7 @@ import { programmeWarnings } from "./compliance.ts";
 import { advisorFeedbackBlocks } from "./draft-advisor-feedback.ts";
 import { type Analysis, analyse } from "./draft-analysis.ts";
 import { actionsWithoutOutcome, checklistTable, coverage, noOutcomeMessage } from "./draft-coverage.ts";
-import { LOG_HEADINGS, reviewBlocks, usedBlocks } from "./draft-log.ts";
+import { LOG_HEADINGS, ownWords, reviewBlocks, usedBlocks } from "./draft-log.ts";
 import { goalsBlocks, methodBlocks, PLAN_HEADINGS, strengthsBlocks } from "./draft-plan.ts";
 import { calendarDay, countWords, dayIn, hasText, hoursText, lengthText, plural, thousands } from "./draft-text.ts";
 import type { Criterion, Draft, DraftBlock, DraftInput, SectionWords } from "./draft-types.ts";
@@ -49,6 +49,7 @@ export const DRAFT_HEADINGS = {
   ...PLAN_HEADINGS,
   ...LOG_HEADINGS,
   appendix: "Appendix: criteria checklist (not for submission)",
+  notes: "Appendix: my notes (not for submission)",
   words: "Words per section",
   warnings: "Warnings",
 } as const;
@@ -63,11 +64,12 @@ function wordsByCriterion(a: Analysis, reviews: readonly { reply: string | null 
   for (const e of a.entries) {
     const c = a.placement.get(e.number);
     if (c) words[c] += countWords(e.text);
-    if (e.kind === "strength" || e.kind === "limitation") words["1.1"] += countWords(e.source);
-    if (e.kind === "action") words["1.2"] += countWords(e.support);
+    if ((e.kind === "strength" || e.kind === "limitation") && !a.inNotes.has(e.number)) words["1.1"] += countWords(e.source);
+    if (e.kind === "action" && !a.written.has("1.2")) words["1.2"] += countWords(e.support);
   }
   for (const action of a.actionOf.values())
-    if (hasText(action.outcome) && !a.linkedOutcome.has(action.number)) words["2.2"] += countWords(action.outcome);
+    if (hasText(action.outcome) && !a.linkedOutcome.has(action.number) && !a.inNotes.has(action.number))
+      words["2.2"] += countWords(action.outcome);
   for (const r of reviews) words["2.3"] += countWords(r.reply);
   return words;
 }
@@ -162,6 +164,18 @@ function wordAdvice(total: number, sections: SectionWords[], byCriterion: Record
   return `Expand ${expand}, in your own words.`;
 }
 
+/**
+ * A plan section (1.1, 1.2, 2.1) as the draft shows it: the member's write-up, when they have one, in place of the
+ * section's fragments (its facts box kept, for them), the fragments going to `notes` under the section's heading.
+ */
+function writtenUp(a: Analysis, section: "1.1" | "1.2" | "2.1", blocks: DraftBlock[], notes: DraftBlock[]): DraftBlock[] {
+  const written = a.written.get(section);
+  if (!written) return blocks;
+  const [heading, ...rest] = blocks;
+  notes.push(heading!, ...ownWords(rest));
+  return [heading!, { kind: "paragraph", text: written.text }, ...rest.filter((b) => b.kind === "facts")];
+}
+
 /** The draft M3.37 log: header, Leadership action plan, Leadership log, and the appendix that is not for submission. */
 export function compileDraft(input: DraftInput): Draft {
   const a = analyse(input);
@@ -169,14 +183,15 @@ export function compileDraft(input: DraftInput): Draft {
   const wordCount = Object.values(byCriterion).reduce((n, w) => n + w, 0);
   const sections = sectionWords(byCriterion);
   const H = DRAFT_HEADINGS;
+  const notes: DraftBlock[] = [];
   const blocks: DraftBlock[] = [
     { kind: "heading", level: 1, text: H.plan },
-    ...strengthsBlocks(a),
-    ...goalsBlocks(input, a),
-    ...methodBlocks(input, a),
+    ...writtenUp(a, "1.1", strengthsBlocks(a), notes),
+    ...writtenUp(a, "1.2", goalsBlocks(input, a), notes),
+    ...writtenUp(a, "2.1", methodBlocks(input, a), notes),
     { kind: "heading", level: 1, text: H.log },
-    ...usedBlocks(a),
-    ...reviewBlocks(a),
+    ...usedBlocks(a, notes),
+    ...reviewBlocks(a, notes),
     ...advisorFeedbackBlocks(input.advisorReviews ?? [], a.zone, {
       learner: input.learner,
       advisors: input.advisors,
@@ -221,6 +236,15 @@ export function compileDraft(input: DraftInput): Draft {
     },
   ];
   if (warnings.length) appendix.push({ kind: "heading", level: 2, text: H.warnings }, { kind: "bullets", items: warnings });
+  if (notes.length)
+    appendix.push(
+      { kind: "heading", level: 1, text: H.notes },
+      {
+        kind: "paragraph",
+        text: "The entries your write-ups replace, as you recorded them: your evidence while you write, not for submission.",
+      },
+      ...notes,
+    );
 
   const notGiven = (option: string) => `not given yet: /log details ${option}`;
   const advisors = input.advisors.length ? `; set advisor${input.advisors.length > 1 ? "s" : ""}: ${input.advisors.join(", ")}` : "";

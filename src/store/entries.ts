@@ -268,3 +268,16 @@ export async function listOwnOfKind(db: Db, setId: string, authorId: string, kin
 export async function countOwnOfKind(db: Db, setId: string, authorId: string, kind: string): Promise<number> {
   return db.entry.count({ where: { setId, authorId, kind } });
 }
+
+/** The author's write-up (`/log write`) for a section and its problem or goal entry, or null. */
+export async function findWriteUp(
+  db: Db,
+  setId: string,
+  authorId: string,
+  target: { section: string; problemId: string | null; goalId: string | null },
+): Promise<EntryRow | null> {
+  return db.entry.findFirst({
+    where: { setId, authorId, kind: "write", section: target.section, problemId: target.problemId, goalId: target.goalId },
+    orderBy: { number: "desc" },
+  });
+}

@@ -126,7 +126,9 @@ test("the generated Discord commands carry the draft's options: links, support, 
   // How effective: Discord offers the scale's three steps; typed words ("mostly") are read by the parser.
   for (const kind of ["outcome", "edit"])
     assert.deepEqual(
-      sub(kind)!.options!.find((o) => o.name === "effective")!.choices?.map((c) => c.value),
+      sub(kind)!
+        .options!.find((o) => o.name === "effective")!
+        .choices?.map((c) => c.value),
       ["very", "somewhat", "not"],
       kind,
     );

@@ -797,3 +797,81 @@ test("an input shaped for one zone shows local dates: a late-evening entry is th
   });
   assert.deepEqual(headings(compileDraft(input), 3, section(compileDraft(input), H.used)), ["Problem 1: 1 Jul 2027"]);
 });
+
+/** A write-up (`/log write`) as the draft input holds it. */
+const writeUp = (number: number, section: string, text: string, link: { problem?: number; goal?: number } = {}): DraftEntry => ({
+  number,
+  kind: "write",
+  text,
+  createdAt: at("2027-08-03T19:00:00Z"),
+  meetingNumber: null,
+  section,
+  ...link,
+});
+
+test("a written section replaces its fragments in the draft, which move to the 'my notes' appendix; words and coverage count it", async () => {
+  const method =
+    "Action learning, as Revans described it, is learning from real problems with peers who question rather than advise. My part in the set is to come prepared, keep confidences and ask before I offer ideas. It has changed my leadership: I now ask my supervisors what they think before I tell them.";
+  const problem1 =
+    "The problem I brought first was two pickers who were always late. The question that helped most was what I feared would happen if I raised it. I met each of them, which worked well, and I learned that my fear was of my own discomfort.";
+  const goal2 = "I partly met my delegation goal: Jas now builds the labour plan each week, and my next step is Marek.";
+  const input = fixtureInput({
+    entries: [
+      ...fixtureEntries(),
+      writeUp(40, "2.1", method),
+      writeUp(41, "2.2", problem1, { problem: 10 }),
+      writeUp(42, "2.3", goal2, { goal: 6 }),
+    ],
+  });
+  const written = compileDraft(input);
+  // 2.1: the paragraph, not the two entries.
+  const body = (heading: string) => text(section(written, heading));
+  assert.ok(body(H.method).includes(method));
+  assert.ok(!body(H.method).includes(FIXTURE_ENTRIES.find(([n]) => n === 7)![4]));
+  // 2.2: problem 1 is the paragraph; problem 2 keeps its fragments.
+  assert.ok(body("Problem 1:").includes(problem1));
+  assert.ok(!body("Problem 1:").includes("What are you afraid will happen if you raise it?"));
+  assert.ok(body("Problem 2:").includes("What would good enough look like for their first plan?"));
+  // 2.3: goal 2's review is the paragraph; goal 1's review stays.
+  const review = text(section(written, H.review));
+  assert.ok(review.includes(goal2));
+  assert.ok(!review.includes("I partly met my delegation goal: Jas builds the labour plan each week and I only check it"));
+  assert.ok(review.includes("I met this goal. I now hold difficult conversations within days"));
+  // The fragments are in the notes appendix, as written.
+  const notes = draftToMarkdown(written).split("# Appendix: my notes (not for submission)")[1] ?? "";
+  assert.ok(notes.includes("What are you afraid will happen if you raise it?"), "problem 1's question is in the notes");
+  assert.ok(notes.includes("Our set met for the first time this week."), "the 2.1 entries are in the notes");
+  assert.ok(notes.includes("I partly met my delegation goal: Jas builds the labour plan"), "goal 2's review is in the notes");
+  assert.ok(!notes.includes(method), "the write-up itself is in the body, not the notes");
+  // Words: the write-ups replace the fragments they stand for.
+  const replaced = [7, 9, 10, 11, 12, 13, 14, 15, 19, 8, 33].map((n) => countWords(FIXTURE_ENTRIES.find(([m]) => m === n)![4]));
+  const expected =
+    draft.wordCount -
+    replaced.reduce((x, y) => x + y, 0) -
+    countWords(FIXTURE_OUTCOMES[13]) +
+    countWords(method) +
+    countWords(problem1) +
+    countWords(goal2);
+  assert.equal(written.wordCount, expected);
+  // Coverage reads the write-ups: 2.1 touches all three parts through the paragraph alone.
+  const onlyWritten = compileDraft(
+    fixtureInput({ entries: [...fixtureEntries().filter((e) => e.kind !== "action-learning"), writeUp(40, "2.1", method)] }),
+  );
+  assert.equal(cov(onlyWritten, "2.1").status, "covered", cov(onlyWritten, "2.1").prompts.join("\n"));
+  const goal3 = compileDraft(fixtureInput({ entries: [...fixtureEntries(), writeUp(43, "2.3", "Goal three, reviewed.", { goal: 29 })] }));
+  assert.equal(cov(goal3, "2.3").status, "covered", "a written review of the unreviewed goal completes 2.3");
+  // The .docx carries the same: the paragraph in the body, the notes after.
+  const xml = await (await JSZip.loadAsync(await draftToDocx(written))).file("word/document.xml")!.async("string");
+  assert.ok(xml.includes("Appendix: my notes (not for submission)"));
+  assert.ok(xml.indexOf("Action learning, as Revans described it") < xml.indexOf("Appendix: criteria checklist"));
+  // The evidence CSV has the write-up as a row of its own, under its criterion.
+  const rows = evidenceRows(input);
+  assert.deepEqual(
+    rows.filter((r) => r.category.startsWith("Write-up")).map((r) => [r.category, r.criteria]),
+    [
+      ["Write-up (2.1)", "2.1"],
+      ["Write-up (2.2, Problem 1)", "2.2"],
+      ["Write-up (2.3, Goal 2)", "2.3"],
+    ],
+  );
+});
