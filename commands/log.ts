@@ -262,8 +262,14 @@ export const logDraft = command({
   options: {
     format: optional(opt.choice({ description: "md (default), docx, or csv evidence rows", choices: ["md", "docx", "csv"] as const })),
     member: optional(opt.user({ description: "Advisors only: a member who shares their log" })),
+    final: optional(
+      opt.choice({
+        description: "yes: the copy to submit (md or docx): no prompts, notes, numbers or checklist",
+        choices: ["yes"] as const,
+      }),
+    ),
   },
-  examples: ["/log draft", "/log draft format:docx"],
+  examples: ["/log draft", "/log draft format:docx", "/log draft format:docx final:yes"],
 });
 
 export const logExport = command({

@@ -117,6 +117,8 @@ export type DraftDocument = {
 };
 
 export type Draft = DraftDocument & {
+  /** The copy ready to submit: no prompts, facts boxes, entry numbers, status column or appendix (draft-final.ts). */
+  submission: DraftDocument;
   coverage: Coverage[];
   /** The member's own words in the document (each entry counted once, where it belongs). */
   wordCount: number;

@@ -17,6 +17,7 @@ import { programmeWarnings } from "./compliance.ts";
 import { advisorFeedbackBlocks } from "./draft-advisor-feedback.ts";
 import { type Analysis, analyse } from "./draft-analysis.ts";
 import { actionsWithoutOutcome, checklistTable, coverage, noOutcomeMessage } from "./draft-coverage.ts";
+import { finalCopy } from "./draft-final.ts";
 import { LOG_HEADINGS, ownWords, reviewBlocks, usedBlocks } from "./draft-log.ts";
 import { goalsBlocks, methodBlocks, PLAN_HEADINGS, strengthsBlocks } from "./draft-plan.ts";
 import { calendarDay, countWords, dayIn, hasText, hoursText, lengthText, plural, thousands } from "./draft-text.ts";
@@ -264,12 +265,25 @@ export function compileDraft(input: DraftInput): Draft {
     { label: "Declaration", value: DECLARATION },
     { label: "Compiled", value: `${dayIn(input.now, a.zone)} (draft)` },
   ];
-  return {
+  const document = {
     title: `Leadership action plan and learning log (ILM M3.37): ${input.learner}`,
     description: "Draft ILM M3.37 leadership action plan and learning log",
     header,
     blocks,
     appendix,
+  };
+  const attended = a.held.filter((m) => m.attended);
+  const submission = finalCopy(
+    { ...document, description: "ILM M3.37 leadership action plan and learning log" },
+    {
+      period: period.plain,
+      meetings: `${attended.length} of ${a.held.length} set meetings (${hoursText(attended.reduce((n, m) => n + m.durationMinutes, 0))})`,
+      words: thousands(wordCount),
+    },
+  );
+  return {
+    ...document,
+    submission,
     coverage: cov,
     wordCount,
     sections,

@@ -93,3 +93,35 @@ describe("the write-up stage: the learner's own paragraph for a section, from th
     assert.equal(await h.db.entry.count({ where: { kind: "write" } }), 0);
   });
 });
+
+describe("/log draft final:yes: the copy to submit", () => {
+  let h: Harness;
+  const say = async (script: string) => (await replies(await h.run(script))).join("\n");
+  beforeAll(async () => {
+    h = await createHarness();
+    await h.run(`${FIVE_MEMBER_SET}\nas Ana\n/meeting schedule when:"2027-01-12 10:00"\n/log problem text:"rota keeps being overridden"`);
+  });
+  afterAll(() => h.close());
+
+  test("compiles though criteria are missing, and the reply says which an assessor would find missing", async () => {
+    const out = await say("/log draft final:yes");
+    assert.match(out, /The copy of Ana's M3\.37 leadership action plan and learning log to submit: \d+ words/);
+    assert.match(
+      out,
+      /An assessor would find these criteria missing: 1\.1 \(own leadership strengths and limitations are identified\); 1\.2 \(.*\); 2\.1 \(.*\); 2\.3 \(.*\)\./,
+    );
+    assert.match(out, /Thin, by the draft's checklist: 2\.2/);
+    assert.match(out, /\[file .*m337-final-ana-[\d-]+\.md\]/);
+    const md = fileText(out.split("\n"));
+    assert.ok(md.includes("rota keeps being overridden"));
+    assert.ok(!md.includes("Prompt (remove before submission)"));
+    const docx = await say("/log draft format:docx final:yes");
+    assert.match(docx, /\[file .*m337-final-ana-[\d-]+\.docx\]/);
+  });
+
+  test("final: is for a document, not the evidence CSV; refused, nothing changes", async () => {
+    const before = await h.snapshot();
+    assert.match(await say("/log draft format:csv final:yes"), /Option final: the copy to submit is a document/);
+    assert.deepEqual(await h.snapshot(), before);
+  });
+});

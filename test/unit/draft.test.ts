@@ -875,3 +875,54 @@ test("a written section replaces its fragments in the draft, which move to the '
     ],
   );
 });
+
+test("the copy to submit: the member's words, no prompts, facts boxes, entry numbers, status column, appendix or bot phrases", async () => {
+  const input = fixtureInput({
+    details: { registration: null, centreNumber: "004512", centreName: "Riverside College" },
+    entries: [...fixtureEntries(), writeUp(40, "2.1", "My own paragraph on action learning and what it gives me.")],
+    now: at("2027-08-12T09:00:00Z"),
+  });
+  const compiled = compileDraft(input);
+  const final = compiled.submission;
+  const md = draftToMarkdown(final);
+  const xml = await (await JSZip.loadAsync(await draftToDocx(final))).file("word/document.xml")!.async("string");
+  const docText = xml.replace(/<[^>]+>/g, " ");
+  for (const [name, body] of [
+    ["Markdown", md],
+    [".docx", docText],
+  ] as const) {
+    for (const scaffold of [
+      PROMPT_LABEL,
+      FACTS_LABEL,
+      "Appendix",
+      "not for submission",
+      "Facts the bot holds",
+      "/log ",
+      "/action ",
+      "not given yet",
+      "(draft)",
+      "my membership of the set",
+      "M3.37 requires",
+      "still open",
+      "no outcome recorded yet",
+      "not recorded yet",
+      "my notes",
+    ])
+      assert.ok(!body.includes(scaffold), `${name} has no "${scaffold}"`);
+    assert.doesNotMatch(body, /#\d+\b/, `${name}: no entry numbers`);
+    assert.doesNotMatch(body, /\bStatus\b/, `${name}: no status column`);
+    // The member's words are all there, as written (the ones a write-up replaces aside).
+    for (const [n, , , , words] of FIXTURE_ENTRIES)
+      if (n !== 7 && n !== 9) assert.ok(md.includes(words.replace(/^(\s*)([-+*]|\d+[.)]) /, "$1\\$2 ")), `${name} keeps entry ${n}`);
+    assert.ok(body.includes("My own paragraph on action learning and what it gives me."));
+  }
+  // The header states the period plainly, and leaves a detail not given blank.
+  const field = (label: string) => final.header.find((f) => f.label === label)?.value;
+  assert.equal(field("Period covered"), "11 Jan 2027 to 10 Aug 2027 (7 months)");
+  assert.equal(field("Meetings attended"), "9 of 10 set meetings (22 hours 30 minutes)");
+  assert.equal(field("Learner registration number"), "");
+  assert.equal(field("Compiled"), undefined);
+  assert.equal(field("Word count"), compiled.wordCount.toLocaleString("en-GB"));
+  assert.match(md, /\| Action \| Due \| Help and support \|\n/);
+  assert.match(md, /How effective: very effective\.\n/);
+});
