@@ -122,6 +122,22 @@ function ownPeriod(input: DraftInput, a: Analysis): { text: string; plain: strin
   };
 }
 
+/**
+ * Time away is attendance, not membership: a member whose first meeting attended came more than two months into their
+ * period (a secondment, a late start) is told so, since centres differ on what such a log may cover.
+ */
+function lateFirstMeeting(input: DraftInput, a: Analysis): string | null {
+  const first = a.held.find((m) => m.attended);
+  const from = [input.joinedAt, input.programmeStart ? DateTime.fromISO(input.programmeStart.date, { zone: a.zone }).toJSDate() : null]
+    .filter((d): d is Date => d !== null)
+    .sort((x, y) => y.getTime() - x.getTime())[0];
+  const missed = first ? a.held.filter((m) => m.startsAt < first.startsAt).length : 0;
+  if (!first || !from || missed === 0) return null;
+  const start = DateTime.fromJSDate(from, { zone: a.zone }).startOf("day");
+  if (start.plus({ months: 2 }) > DateTime.fromJSDate(first.startsAt, { zone: a.zone })) return null;
+  return `Your first set meeting attended was on ${dayIn(first.startsAt, a.zone)}, ${lengthText(start, DateTime.fromJSDate(first.startsAt, { zone: a.zone }).startOf("day"))} into your membership, after ${plural(missed, "meeting")} held without you: ask your advisor how your centre treats time away.`;
+}
+
 /** "9 of 10 held (22 hours 30 minutes in the set), the first on 18 Jan 2027 and the last on 26 Jul 2027". */
 function meetingsAttended(a: Analysis): string {
   const attended = a.held.filter((m) => m.attended);
@@ -204,6 +220,8 @@ export function compileDraft(input: DraftInput): Draft {
   const period = ownPeriod(input, a);
   const warnings: string[] = programmeWarnings(input.programmeStart, input.programmeEnd).map((w) => w.message);
   if (period.warning) warnings.push(period.warning);
+  const lateStart = lateFirstMeeting(input, a);
+  if (lateStart) warnings.push(lateStart);
   const advice = wordAdvice(wordCount, sections, byCriterion);
   const range = `${thousands(DRAFT_WORDS.min)}–${thousands(DRAFT_WORDS.max)} (nominal ${thousands(DRAFT_WORDS.nominal)})`;
   if (wordCount < DRAFT_WORDS.min || wordCount > DRAFT_WORDS.max)

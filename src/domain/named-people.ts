@@ -38,8 +38,8 @@ export function namesIn(text: string, known: readonly string[], except: readonly
   return [...new Set(found.sort((x, y) => x.at - y.at).map((f) => f.name))];
 }
 
-/** The prompt for texts that name people, or null when none does. */
+/** The prompt for texts that name people (`what`: a plural subject, "These reviews"), or null when none does. */
 export function anonymisePrompt(names: readonly string[], what: string): string | null {
   if (names.length === 0) return null;
-  return `${what} ${names.length === 1 ? "names" : "name"} ${names.join(", ")}: before you submit, anonymise them (a role or an initial: "a team lead", "K."), unless your centre says otherwise.`;
+  return `${what} name ${names.join(", ")}: before you submit, anonymise them (a role or an initial: "a team lead", "K."), unless your centre says otherwise.`;
 }

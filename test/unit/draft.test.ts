@@ -411,6 +411,13 @@ test("the member's own period is their membership: one present throughout who mi
     fixtureInput({ meetings: fixtureMeetings().map((m) => ({ ...m, attended: m.number >= 4 })), now: at("2027-08-12T09:00:00Z") }),
   );
   assert.ok(!late.warnings.some((w) => /own period/.test(w)), late.warnings.join("\n"));
+  assert.ok(
+    late.warnings.includes(
+      "Your first set meeting attended was on 22 Mar 2027, 2 months and 11 days into your membership, after 3 meetings held without you: ask your advisor how your centre treats time away.",
+    ),
+    late.warnings.join("\n"),
+  );
+  assert.ok(!missedLast.warnings.some((w) => /time away/.test(w)), "missing only the last meeting is no time away");
   // Joining late is a shorter membership.
   const joinedLate = compileDraft(fixtureInput({ joinedAt: at("2027-03-15T09:00:00Z"), now: at("2027-08-12T09:00:00Z") }));
   assert.equal(
