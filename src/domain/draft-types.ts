@@ -4,9 +4,9 @@
  */
 
 import type { CalendarDate } from "./calendar-date.ts";
-import type { EntryKind, StoredEntryKind } from "./entry-kind.ts";
+import type { StoredEntryKind } from "./entry-kind.ts";
 
-export type { EntryKind, StoredEntryKind };
+export type { StoredEntryKind };
 
 /**
  * One of the member's own entries, in their words. Links name other entries of the same member by entry number:

@@ -8,7 +8,7 @@ export const EFFECTIVENESS = ["very", "somewhat", "not"] as const;
 export type Effectiveness = (typeof EFFECTIVENESS)[number];
 
 /** The words accepted for each step, as people answer "how effective was it?" (lower case, single spaces). */
-export const EFFECTIVENESS_WORDS: Record<Effectiveness, readonly string[]> = {
+const EFFECTIVENESS_WORDS: Record<Effectiveness, readonly string[]> = {
   very: ["very", "yes", "mostly", "largely", "highly", "really", "extremely", "effective", "worked", "well", "great", "good"],
   somewhat: [
     "somewhat",
@@ -60,9 +60,3 @@ export const EFFECTIVENESS_ALIASES: Readonly<Record<string, Effectiveness>> = Ob
     ]),
   ),
 );
-
-/** The step a word or phrase means, or null when it cannot be read ("brilliant" is not guessed at). */
-export function readEffectiveness(text: string): Effectiveness | null {
-  const t = text.toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, " ").trim();
-  return (EFFECTIVENESS as readonly string[]).includes(t) ? (t as Effectiveness) : (EFFECTIVENESS_ALIASES[t] ?? null);
-}

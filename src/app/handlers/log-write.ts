@@ -56,7 +56,7 @@ export default handler(logWrite, async (ctx: SetContext, { section, problem, goa
     const mine = existing ? `\nYour write-up (entry #${existing.number}): ${existing.text}` : "";
     return success([
       toActor({
-        text: [head, ...lines].join("\n") + mine + `\nWrite it: ${command} text:"…"${existing ? " (replaces your write-up)" : ""}`,
+        text: `${[head, ...lines].join("\n")}${mine}\nWrite it: ${command} text:"…"${existing ? " (replaces your write-up)" : ""}`,
       }),
     ]);
   }
