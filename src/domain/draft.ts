@@ -68,11 +68,25 @@ function wordsByCriterion(a: Analysis): Record<Criterion, number> {
 }
 
 /**
+ * Who the draft's warnings speak to: the learner ("your own words") or, when an advisor asks for a member's draft,
+ * the advisor, naming the learner ("Ana's own words"). The prompts in the document stay the learner's: they stand
+ * where the learner's words should go.
+ */
+type Voice = { your: string; Your: string; ask: string };
+
+function voiceFor(readBy: "learner" | "advisor", learner: string): Voice {
+  if (readBy === "learner") {
+    return { your: "your", Your: "Your", ask: "Ask your advisor how your centre treats time away or a late start." };
+  }
+  return { your: `${learner}'s`, Your: `${learner}'s`, ask: "Check how the centre treats time away or a late start." };
+}
+
+/**
  * The member's own period in the set: from their first attended meeting (or joining) to their last (or today, when
  * they have attended none). Flagged when under 6 months (or over 12) once the programme is over; while it runs
  * (or has no end set), shown as "so far", and flagged only when even the programme's end would leave it short.
  */
-function ownPeriod(input: DraftInput, a: Analysis): { text: string; warning: string | null } {
+function ownPeriod(input: DraftInput, a: Analysis, v: Voice): { text: string; warning: string | null } {
   const attended = a.held.filter((m) => m.attended);
   const local = (d: Date) => DateTime.fromJSDate(d, { zone: a.zone }).startOf("day");
   const first = attended[0]?.startsAt ?? input.joinedAt;
@@ -88,21 +102,21 @@ function ownPeriod(input: DraftInput, a: Analysis): { text: string; warning: str
   if (start.plus({ months: 12 }) < endExclusive)
     return {
       text: `${span}: over the 12 months M3.37 allows`,
-      warning: `Your own period in the set (${span}) is over the 12 months M3.37 allows.`,
+      warning: `${v.Your} own period in the set (${span}) is over the 12 months M3.37 allows.`,
     };
   if (start.plus({ months: 6 }) <= endExclusive) return { text: `${span}: meets the 6–12 months M3.37 requires`, warning: null };
   const from = `${dayIn(first, a.zone)} to ${dayIn(last, a.zone)}, ${how}`;
   if (!ongoing)
     return {
       text: `${span}: under the 6 months M3.37 requires`,
-      warning: `Your own period in the set, ${from}, is ${length}: under the 6 months M3.37 requires, even though the programme's is not. Ask your advisor how your centre treats time away or a late start.`,
+      warning: `${v.Your} own period in the set, ${from}, is ${length}: under the 6 months M3.37 requires, even though the programme's is not. ${v.ask}`,
     };
   const runsTo = endDay ? ` (the programme runs to ${calendarDay(input.programmeEnd!)})` : "";
   const short = endDay !== null && start.plus({ months: 6 }) > endDay.plus({ days: 1 });
   return {
     text: `${span}: under the 6 months M3.37 requires so far${runsTo}`,
     warning: short
-      ? `Even attending to the programme's end (${calendarDay(input.programmeEnd!)}), your own period in the set, from ${dayIn(first, a.zone)}, would be under the 6 months M3.37 requires. Ask your advisor how your centre treats time away or a late start.`
+      ? `Even attending to the programme's end (${calendarDay(input.programmeEnd!)}), ${v.your} own period in the set, from ${dayIn(first, a.zone)}, would be under the 6 months M3.37 requires. ${v.ask}`
       : null,
   };
 }
@@ -117,7 +131,7 @@ function sectionWords(byCriterion: Record<Criterion, number>): SectionWords[] {
 }
 
 /** What to do about the words: which part to expand (under its share) or shorten (over 2,000 in all); null when fine. */
-function wordAdvice(total: number, sections: SectionWords[], byCriterion: Record<Criterion, number>): string | null {
+function wordAdvice(total: number, sections: SectionWords[], byCriterion: Record<Criterion, number>, v: Voice): string | null {
   if (total > DRAFT_WORDS.max) {
     const longest = [...sections].sort((x, y) => y.words / y.target - x.words / x.target)[0]!;
     return `Shorten it before submission, starting with the ${longest.section} (${thousands(longest.words)} words against about ${longest.target}).`;
@@ -132,11 +146,12 @@ function wordAdvice(total: number, sections: SectionWords[], byCriterion: Record
       .map(({ c, n }) => `${c} has ${plural(n, "word")}`)
       .join(", ");
   const expand = short.map((s) => `the ${s.section} (${thousands(s.words)} of about ${s.target} words: ${thinnest(s)})`).join(" and ");
-  return `Expand ${expand}, in your own words.`;
+  return `Expand ${expand}, in ${v.your} own words.`;
 }
 
 /** The draft M3.37 log: header, Leadership action plan, Leadership log, and the appendix that is not for submission. */
-export function compileDraft(input: DraftInput): Draft {
+export function compileDraft(input: DraftInput, opts: { readBy?: "learner" | "advisor" } = {}): Draft {
+  const v = voiceFor(opts.readBy ?? "learner", input.learner);
   const a = analyse(input);
   const byCriterion = wordsByCriterion(a);
   const wordCount = Object.values(byCriterion).reduce((n, w) => n + w, 0);
@@ -154,17 +169,17 @@ export function compileDraft(input: DraftInput): Draft {
   ];
 
   const cov = coverage(a);
-  const period = ownPeriod(input, a);
+  const period = ownPeriod(input, a, v);
   const warnings: string[] = programmeWarnings(input.programmeStart, input.programmeEnd).map((w) => w.message);
   if (period.warning) warnings.push(period.warning);
-  const advice = wordAdvice(wordCount, sections, byCriterion);
+  const advice = wordAdvice(wordCount, sections, byCriterion, v);
   const range = `${thousands(DRAFT_WORDS.min)}–${thousands(DRAFT_WORDS.max)} (nominal ${thousands(DRAFT_WORDS.nominal)})`;
   if (wordCount < DRAFT_WORDS.min || wordCount > DRAFT_WORDS.max)
     warnings.push(
-      `The draft has ${thousands(wordCount)} ${wordCount === 1 ? "word" : "words"} of your own: M3.37 suggests ${range}.${advice ? ` ${advice}` : ""}`,
+      `The draft has ${thousands(wordCount)} ${wordCount === 1 ? "word" : "words"} of ${v.your} own: M3.37 suggests ${range}.${advice ? ` ${advice}` : ""}`,
     );
   const missing = actionsWithoutOutcome(a);
-  if (missing.length) warnings.push(noOutcomeMessage(missing, a.entries.filter((e) => e.kind === "action").length));
+  if (missing.length) warnings.push(noOutcomeMessage(missing, a.entries.filter((e) => e.kind === "action").length, v.your));
 
   const appendix: DraftBlock[] = [
     { kind: "heading", level: 1, text: H.appendix },
