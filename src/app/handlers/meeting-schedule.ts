@@ -40,7 +40,7 @@ export default handler(meetingSchedule, async (ctx, { when, duration, every, cou
     cadenceText = describeCadence(cadence, { first: matching[0] ?? when, timeZone: zone });
     // The day asked for is kept as the first meeting even when it is off the cadence (12 Jan is not the first
     // Tuesday): the rule alone would start the series at its first matching day, silently weeks later.
-    starts = withFirstAsked(when, matching, "count" in end ? end.count : null);
+    starts = withFirstAsked(when, matching, "count" in end ? (end.count ?? null) : null);
     if (starts.length === 0) return failure("bad-option", "That series has no meetings: check every:, count: and until:.");
     if (matching[0]?.getTime() !== when.getTime()) {
       offCadence = `The first meeting is on the day you asked for, ${day(when, zone)}, which is not ${cadenceText.replace(/ of each month$/, " of its month")}; the other ${starts.length - 1} fall on ${cadenceText}.`;
