@@ -1,5 +1,6 @@
 import { formatCalendarDate } from "../domain/calendar-date.ts";
 import { setSizeWarnings } from "../domain/compliance.ts";
+import { everyoneOnLeaveAt } from "../domain/leave.ts";
 import type { PlannedNudge } from "../domain/plan-nudges.ts";
 import type { StoppableKind } from "../domain/reminder-kinds.ts";
 import type { NudgeView } from "../store/nudge-state.ts";
@@ -57,7 +58,16 @@ export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
         [record("problem", "Record my problem"), snooze, stopKind(n.kind)],
       );
     }
-    case "meeting-post":
+    case "meeting-post": {
+      const members = (view.membersBySet.get(n.setId) ?? []).map((m) => m.id);
+      if (everyoneOnLeaveAt(members, view.leavesBySet.get(n.setId) ?? [], meeting!.startsAt)) {
+        // No invitation nobody can accept: the advisors hear of it a week ahead (plan-meeting-alerts.ts).
+        return reply(
+          `Meeting ${meeting!.number} is tomorrow: ${at(meeting!.startsAt)}. Every member is away that day, so nobody can come: ` +
+            `move it (/meeting move meeting:${meeting!.number} when:"…") or cancel it (/meeting cancel meeting:${meeting!.number}).`,
+          [],
+        );
+      }
       return {
         ...base,
         reply: {
@@ -65,6 +75,7 @@ export function renderNudge(n: PlannedNudge, view: NudgeView): Delivery {
           buttons: rsvpButtons({ number: meeting!.number }),
         },
       };
+    }
     case "log-problem":
       return reply(
         `You presented at meeting ${meeting!.number} of "${set.name}". Which problem did you bring? Record it with /log problem meeting:${meeting!.number}, then the actions you agreed with /log action: your draft log files questions, actions and reflections under their problem.`,
