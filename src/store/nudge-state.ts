@@ -63,7 +63,7 @@ export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilte
   const ids = filter ? { in: [...filter.setIds] } : undefined;
   /** The set filter for a model with a `setId` column ({} = every set). */
   const inSets = ids ? { setId: ids } : {};
-  const actionFilter = { OR: [{ status: "open" }, { outcomeAt: { gte: from } }] };
+  const actionFilter = { OR: [{ status: "open" as const }, { outcomeAt: { gte: from } }] };
   const [
     workspaces,
     sets,
