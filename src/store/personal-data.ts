@@ -114,14 +114,21 @@ export type SetTouched = {
 };
 
 /**
- * The sets of the person's workspace that forgetting them changes: those they are in now and those that still
- * hold their entries, oldest first. Three queries, filtered by the person (joins), whatever their history.
+ * The sets of the person's workspace that forgetting them changes: those they are or were in and those that still
+ * hold their words, oldest first. Three queries, filtered by the person (joins), whatever their history.
  */
 export async function setsTouchedByForgetting(db: Db, personId: string): Promise<SetTouched[]> {
   const current = { personId, leftAt: null };
   const [sets, memberships, advisors] = await Promise.all([
     db.learningSet.findMany({
-      where: { OR: [{ memberships: { some: current } }, { entries: { some: { authorId: personId } } }] },
+      where: {
+        OR: [
+          { memberships: { some: { personId } } },
+          { entries: { some: { authorId: personId } } },
+          { reviews: { some: { OR: [{ memberId: personId }, { advisorId: personId }] } } },
+          { feedback: { some: { authorId: personId } } },
+        ],
+      },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: { id: true, name: true, channelId: true },
     }),
@@ -147,11 +154,14 @@ export async function setsTouchedByForgetting(db: Db, personId: string): Promise
 const FORGOTTEN_PREFIX = "forgotten:";
 
 /**
- * Deletes a person's own content — entries and actions, RSVPs, leave, reminder settings, their registration and
- * centre details, and the reminders addressed to them — in every set of their workspace, and ends their memberships. Attendance and presenter
- * turns stay as part of their sets' facilitation records, on a row that no longer says who they were: no name,
- * no settings, and no platform user id, so the same user coming back is a new person. All or nothing inside a
- * transaction (`inTransaction`).
+ * Deletes everything a person wrote and everything written about them, in every set of their workspace
+ * (docs/user-guide.md, "Your data"): entries and actions, RSVPs, leave, reminder settings, their registration and
+ * centre details, the reminders addressed to them, the feedback they gave under their name, their facilitation
+ * entries and notes, and every review they are part of, as its member (what an advisor wrote about them, with their
+ * reply) or as its advisor (their words, with the member's reply to them). It ends their memberships. Anonymous
+ * feedback stays: nothing records who gave it. Attendance, presenter turns and the meetings they scheduled stay as
+ * part of their sets' records, on a row that no longer says who they were: no name, no settings, and no platform
+ * user id, so the same user coming back is a new person. All or nothing inside a transaction (`inTransaction`).
  */
 export async function forgetPerson(db: Db, personId: string, now: Date): Promise<{ entries: number }> {
   const { count: entries } = await db.entry.deleteMany({ where: { authorId: personId } });
@@ -159,6 +169,10 @@ export async function forgetPerson(db: Db, personId: string, now: Date): Promise
   await db.rsvp.deleteMany({ where: { personId } });
   await db.absence.deleteMany({ where: { personId } });
   await db.outbox.deleteMany({ where: { personId } });
+  await db.feedback.deleteMany({ where: { authorId: personId } });
+  await db.review.deleteMany({ where: { OR: [{ memberId: personId }, { advisorId: personId }] } });
+  await db.facilitationEntry.deleteMany({ where: { authorId: personId } });
+  await db.advisorNote.deleteMany({ where: { authorId: personId } });
   await db.membership.updateMany({ where: { personId, leftAt: null }, data: { leftAt: now, sharing: false, pairLabel: null } });
   await db.membership.updateMany({ where: { personId }, data: { registrationNumber: null, centreNumber: null, centreName: null } });
   await db.person.update({

@@ -34,9 +34,11 @@ export default handler(logForget, async (ctx, { confirm }) => {
     return success([
       toActor({
         text:
-          `This deletes all your entries and actions, your RSVPs, leave and reminder settings, in every set of this workspace, ` +
-          `and takes you out of them: ${sets.map((s) => `"${s.name}" (${part(s)})`).join(", ")}. ` +
-          "Your attendance and presentation turns stay in the sets' records without your name. It cannot be undone: " +
+          "This deletes everything you wrote and everything written about you, in every set of this workspace: your entries " +
+          "and actions, review replies, feedback given under your name, RSVPs, leave and reminder settings, the reviews you " +
+          "are part of (an advisor's of you, or, as an advisor, yours of members, with their replies) and your facilitation " +
+          `entries, and takes you out of the sets: ${sets.map((s) => `"${s.name}" (${part(s)})`).join(", ") || "none"}. ` +
+          "Anonymous feedback stays (nothing records who gave it); your attendance and presentation turns stay in the sets' records without your name. It cannot be undone: " +
           "consider /log export first.",
         buttons: [{ id: "forget-confirm", label: "Delete all my data", command: "/log forget confirm:yes", style: "danger" }],
       }),
