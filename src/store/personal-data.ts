@@ -150,6 +150,12 @@ export async function setsTouchedByForgetting(db: Db, personId: string): Promise
   }));
 }
 
+/** Whether the person's row holds reminder settings of their own (quiet hours, snooze, stopped kinds). */
+export async function holdsSettings(db: Db, personId: string): Promise<boolean> {
+  const p = await db.person.findUnique({ where: { id: personId } });
+  return !!p && (p.quietStart !== null || !p.nudgesOn || p.snoozedUntil !== null || p.stoppedNudges !== "");
+}
+
 /** The platform user id a forgotten person's row is given instead of theirs: no platform's ids look like it. */
 const FORGOTTEN_PREFIX = "forgotten:";
 

@@ -1,6 +1,6 @@
 import { logForget } from "../../../commands/index.ts";
-import { forgetPerson, type SetTouched, setsTouchedByForgetting } from "../../store/personal-data.ts";
-import { handler } from "../context.ts";
+import { forgetPerson, holdsSettings, type SetTouched, setsTouchedByForgetting } from "../../store/personal-data.ts";
+import { handlerWithoutSet } from "../context.ts";
 import { plural } from "../format.ts";
 import { type Outgoing, type Reply, toActor, toChannel, toSetChannel } from "../reply.ts";
 import { failure, success } from "../result.ts";
@@ -19,9 +19,14 @@ function notice(s: SetTouched): Reply {
 /**
  * Forgetting erases the person in every set of the workspace: the confirmation names each set, it is refused
  * while they are the only advisor of one (a set must keep someone to run it), and every set's channel is told.
+ * Anyone the bot holds data about may run it, in any channel or a direct message, a member removed from their
+ * set included (docs/user-guide.md, "Your data").
  */
-export default handler(logForget, async (ctx, { confirm }) => {
+export default handlerWithoutSet(logForget, async (ctx, { confirm }) => {
   const sets = await setsTouchedByForgetting(ctx.deps.db, ctx.actor.id);
+  if (sets.length === 0 && !(await holdsSettings(ctx.deps.db, ctx.actor.id))) {
+    return failure("not-found", "Nothing is stored about you in this workspace: there is nothing to forget.");
+  }
   const sole = sets.filter((s) => s.soleAdvisor);
   if (sole.length > 0) {
     return failure(
@@ -45,7 +50,7 @@ export default handler(logForget, async (ctx, { confirm }) => {
     ]);
   }
   const { entries } = await forgetPerson(ctx.deps.db, ctx.actor.id, ctx.now);
-  const told = sets.map((s): Outgoing => (s.setId === ctx.set.id ? toChannel(notice(s)) : toSetChannel(s.channelId, notice(s))));
+  const told = sets.map((s): Outgoing => (s.setId === ctx.set?.id ? toChannel(notice(s)) : toSetChannel(s.channelId, notice(s))));
   return success([
     toActor({
       text: `Done: ${plural(entries, "entry", "entries")} and everything else about you deleted, in ${plural(sets.length, "set")} (${named(sets)}). Thank you for taking part.`,
