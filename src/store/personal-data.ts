@@ -2,11 +2,14 @@ import type { Db } from "./open-database.ts";
 import type { Role } from "./sets.ts";
 
 /**
- * Everything stored about one person in one workspace, for `/log export`. Flat queries (the person's sets
- * and meetings found by relation filters) joined here, so no query's parameters grow with the person's history.
+ * Everything stored about one person in one workspace, for `/log export`: every row of every table that names
+ * them (test/integration/export-complete.test.ts derives those tables from prisma/schema.prisma and fails when
+ * one is missing here). Flat queries (the person's sets and meetings found by relation filters) joined here, so
+ * no query's parameters grow with the person's history.
  */
 export async function exportPersonalData(db: Db, personId: string) {
   const own = { personId };
+  const review = { setId: true, text: true, createdAt: true, editedAt: true, reply: true, repliedAt: true } as const;
   const [person, sets, meetings, memberships, entries, actions, rsvps, attendance, absences, slots] = await Promise.all([
     db.person.findUniqueOrThrow({
       where: { id: personId },
@@ -23,7 +26,16 @@ export async function exportPersonalData(db: Db, personId: string) {
       },
     }),
     db.learningSet.findMany({
-      where: { OR: [{ memberships: { some: own } }, { entries: { some: { authorId: personId } } }] },
+      where: {
+        OR: [
+          { memberships: { some: own } },
+          { entries: { some: { authorId: personId } } },
+          { reviews: { some: { OR: [{ memberId: personId }, { advisorId: personId }] } } },
+          { feedback: { some: { authorId: personId } } },
+          { facilitation: { some: { authorId: personId } } },
+          { notes: { some: { authorId: personId } } },
+        ],
+      },
       select: { id: true, name: true },
     }),
     db.meeting.findMany({
@@ -33,9 +45,21 @@ export async function exportPersonalData(db: Db, personId: string) {
           { rsvps: { some: own } },
           { attendances: { some: own } },
           { slots: { some: own } },
+          { createdById: personId },
         ],
       },
-      select: { id: true, number: true, startsAt: true },
+      select: {
+        id: true,
+        number: true,
+        startsAt: true,
+        durationMinutes: true,
+        status: true,
+        createdById: true,
+        createdAt: true,
+        closedAt: true,
+        announcedAt: true,
+        timeSetAt: true,
+      },
     }),
     db.membership.findMany({
       where: own,
@@ -71,15 +95,93 @@ export async function exportPersonalData(db: Db, personId: string) {
     }),
     db.action.findMany({
       where: { ownerId: personId },
-      select: { entryId: true, dueDate: true, dueTimeZone: true, status: true, outcome: true, effectiveness: true, outcomeAt: true },
+      select: {
+        entryId: true,
+        createdAt: true,
+        dueDate: true,
+        dueTimeZone: true,
+        status: true,
+        outcome: true,
+        effectiveness: true,
+        outcomeAt: true,
+      },
     }),
     db.rsvp.findMany({ where: own, select: { meetingId: true, answer: true, answeredAt: true } }),
     db.attendance.findMany({ where: own, select: { meetingId: true } }),
-    db.absence.findMany({ where: own, select: { startsAt: true, lastDay: true, timeZone: true, endedAt: true, note: true } }),
-    db.presenterSlot.findMany({ where: own, select: { meetingId: true, status: true } }),
+    db.absence.findMany({
+      where: own,
+      select: { startsAt: true, lastDay: true, timeZone: true, endedAt: true, note: true, createdAt: true },
+    }),
+    db.presenterSlot.findMany({
+      where: own,
+      select: { meetingId: true, position: true, status: true, swapped: true, plannedAt: true, updatedAt: true },
+    }),
   ]);
+  const [reviewsOfYou, reviewsWritten, feedback, facilitation, notes, series, reminders] = await Promise.all([
+    db.review.findMany({ where: { memberId: personId }, orderBy: { createdAt: "asc" }, select: review }),
+    db.review.findMany({ where: { advisorId: personId }, orderBy: { createdAt: "asc" }, select: { ...review, memberId: true } }),
+    db.feedback.findMany({
+      where: { authorId: personId },
+      orderBy: { createdAt: "asc" },
+      select: { setId: true, about: true, text: true, createdAt: true },
+    }),
+    db.facilitationEntry.findMany({
+      where: { authorId: personId },
+      orderBy: { createdAt: "asc" },
+      select: {
+        setId: true,
+        number: true,
+        kind: true,
+        text: true,
+        meetingId: true,
+        with: true,
+        dueDate: true,
+        dueTimeZone: true,
+        createdAt: true,
+        editedAt: true,
+      },
+    }),
+    db.advisorNote.findMany({
+      where: { authorId: personId },
+      orderBy: { createdAt: "asc" },
+      select: { setId: true, text: true, createdAt: true },
+    }),
+    db.meetingSeries.findMany({
+      where: { createdById: personId },
+      select: { setId: true, rule: true, timeZone: true, durationMinutes: true, createdAt: true },
+    }),
+    db.outbox.findMany({
+      where: own,
+      orderBy: { sendAt: "asc" },
+      select: {
+        kind: true,
+        setId: true,
+        payload: true,
+        sendAt: true,
+        staleAt: true,
+        status: true,
+        sentAt: true,
+        reason: true,
+        lastError: true,
+        createdAt: true,
+        nextAttemptAt: true,
+        platformRef: true,
+      },
+    }),
+  ]);
+  const [names, facilitationMeetings] = await Promise.all([
+    db.person.findMany({
+      where: { id: { in: [...new Set(reviewsWritten.map((r) => r.memberId))] } },
+      select: { id: true, displayName: true },
+    }),
+    db.meeting.findMany({
+      where: { id: { in: [...new Set(facilitation.flatMap((f) => (f.meetingId ? [f.meetingId] : [])))] } },
+      select: { id: true, number: true, startsAt: true },
+    }),
+  ]);
+  const nameOf = new Map(names.map((p) => [p.id, p.displayName]));
   const setName = new Map(sets.map((s) => [s.id, { name: s.name }]));
-  const meetingById = new Map(meetings.map((m) => [m.id, m]));
+  const meetingById = new Map<string, { number: number; startsAt: Date }>([...facilitationMeetings, ...meetings].map((m) => [m.id, m]));
   const meeting = (id: string) => {
     const m = meetingById.get(id);
     return m ? { number: m.number, startsAt: m.startsAt } : null;
@@ -100,6 +202,22 @@ export async function exportPersonalData(db: Db, personId: string) {
     attendance: attendance.map((a) => ({ meeting: meeting(a.meetingId) })),
     absences,
     presenterSlots: slots.map(({ meetingId, ...s }) => ({ ...s, meeting: meeting(meetingId) })),
+    reviewsOfYou: reviewsOfYou.map(({ setId, ...r }) => ({ ...r, set: setName.get(setId) ?? null })),
+    reviewsYouWrote: reviewsWritten.map(({ setId, memberId, ...r }) => ({
+      ...r,
+      member: nameOf.get(memberId) ?? null,
+      set: setName.get(setId) ?? null,
+    })),
+    feedbackYouGave: feedback.map(({ setId, ...f }) => ({ ...f, set: setName.get(setId) ?? null })),
+    facilitationEntries: facilitation.map(({ setId, meetingId, ...f }) => ({
+      ...f,
+      set: setName.get(setId) ?? null,
+      meeting: meetingId ? meeting(meetingId) : null,
+    })),
+    advisorNotes: notes.map(({ setId, ...n }) => ({ ...n, set: setName.get(setId) ?? null })),
+    meetingsYouScheduled: meetings.filter((m) => m.createdById === personId).map(({ id: _id, createdById: _by, ...m }) => m),
+    meetingSeriesYouCreated: series.map(({ setId, ...s }) => ({ ...s, set: setName.get(setId) ?? null })),
+    remindersToYou: reminders.map(({ setId, ...r }) => ({ ...r, set: setName.get(setId) ?? null })),
   };
 }
 

@@ -22,7 +22,7 @@ as Ben
 
   test("/log export is a JSON file of everything about the member, and nothing of anyone else's", async () => {
     const out = await say("as Ana\n/log export");
-    assert.match(out[0]!, /2 entries, 1 membership, 1 RSVP and more/);
+    assert.match(out[0]!, /2 entries, 1 membership, 0 reviews, 1 RSVP and more/);
     const path = out
       .find((l) => l.trim().startsWith("[file "))!
       .trim()

@@ -20,7 +20,7 @@ export default handlerWithoutSet(logExport, async (ctx) => {
   };
   return success([
     toActor({
-      text: `Everything stored about you in this workspace: ${plural(data.entries.length, "entry", "entries")}, ${plural(data.memberships.length, "membership")}, ${plural(data.rsvps.length, "RSVP")} and more.`,
+      text: `Everything stored about you in this workspace: ${plural(data.entries.length, "entry", "entries")}, ${plural(data.memberships.length, "membership")}, ${plural(data.reviewsOfYou.length + data.reviewsYouWrote.length, "review")}, ${plural(data.rsvps.length, "RSVP")} and more.`,
       files: [file],
     }),
   ]);
