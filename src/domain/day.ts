@@ -1,12 +1,14 @@
 import * as chrono from "chrono-node";
 import { DateTime } from "luxon";
 import { type CalendarDate, calendarDate } from "./calendar-date.ts";
+import { outsideDateRange } from "./date-range.ts";
 import { invalid, type Parsed, parsed } from "./parse-result.ts";
 
 /**
  * Reads a calendar day ("2027-03-01", "next friday", "in 2 weeks", "1 March 2027") in `timeZone` and returns that
  * day as a calendar date read in `timeZone`. Relative words count from the clock's day in that zone, so the answer
- * does not depend on the machine's time zone; a day written out is kept exactly as written.
+ * does not depend on the machine's time zone; a day written out is kept exactly as written. A day outside the range
+ * people's dates may lie in (src/domain/date-range.ts) is refused, saying the range.
  */
 export function parseDay(text: string, opts: { now: Date; timeZone: string }): Parsed<CalendarDate> {
   const local = DateTime.fromJSDate(opts.now, { zone: opts.timeZone });
@@ -20,5 +22,7 @@ export function parseDay(text: string, opts: { now: Date; timeZone: string }): P
     { year: start.get("year") ?? local.year, month: start.get("month") ?? local.month, day: start.get("day") ?? local.day },
     { zone: "utc" },
   );
-  return day.isValid ? parsed(calendarDate(day.toISODate()!, opts.timeZone)) : invalid(`"${text}" is not a real day.`);
+  if (!day.isValid) return invalid(`"${text}" is not a real day.`);
+  const far = outsideDateRange(text, day.setZone(opts.timeZone, { keepLocalTime: true }), opts.now, opts.timeZone);
+  return far ? invalid(far) : parsed(calendarDate(day.toISODate()!, opts.timeZone));
 }

@@ -7,6 +7,7 @@
  */
 import * as chrono from "chrono-node";
 import { DateTime, FixedOffsetZone, IANAZone } from "luxon";
+import { outsideDateRange } from "./date-range.ts";
 import { invalid, type Parsed, parsed } from "./parse-result.ts";
 import { zoneAbbreviation } from "./zone-abbreviation.ts";
 
@@ -29,12 +30,20 @@ const WHEN_EXAMPLES = `"next tuesday 10am", "2027-01-12 14:00", "tomorrow at 9:3
  * - A wall-clock time that does not exist (inside a spring-forward gap) moves forward by the gap (luxon);
  *   an ambiguous one (fall-back hour) takes the later instant, in standard time (luxon). Either way the result
  *   carries a `note` saying so, for the reply.
- * - Results are truncated to the whole minute. Past dates are NOT rejected: the caller decides.
+ * - Results are truncated to the whole minute. Past dates are NOT rejected: the caller decides; dates outside the
+ *   range people's dates may lie in (src/domain/date-range.ts) are, saying the range.
  * - Caveat: chrono computes with the process's local calendar, so we feed it a reference whose local fields equal
  *   the wall clock in `timeZone`; only if that wall clock falls inside a DST gap of the *process* zone (an hour a
  *   year) can the implied time of day of a relative date be off by that gap.
  */
 export function parseWhen(text: string, opts: { now: Date; timeZone: string }): Parsed<Date> {
+  const read = parseWhenUnbounded(text, opts);
+  if (!read.ok) return read;
+  const far = outsideDateRange(text, DateTime.fromJSDate(read.value, { zone: opts.timeZone }), opts.now, opts.timeZone);
+  return far ? invalid(far) : read;
+}
+
+function parseWhenUnbounded(text: string, opts: { now: Date; timeZone: string }): Parsed<Date> {
   const input = text.trim().replace(/\s+/g, " ");
   if (input === "") return invalid(`Give a date and time, e.g. ${WHEN_EXAMPLES}.`);
   if (!IANAZone.isValidZone(opts.timeZone)) {
