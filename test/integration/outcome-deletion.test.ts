@@ -82,3 +82,44 @@ describe("an outcome and its action stay consistent when either is deleted", () 
     assert.doesNotMatch(entries, /Memo sent|Write the memo/);
   });
 });
+
+describe("an action with two outcome entries stays done while either stands", () => {
+  let h: Harness;
+  const say = async (script: string) => replies(await h.run(script));
+  beforeAll(async () => {
+    h = await createHarness();
+    await h.run(`${FIVE_MEMBER_SET}
+as Ana
+/log action text:"Call both leads"
+/log outcome text:"Called the first lead" action:1
+/log outcome text:"Called the second lead" action:1`);
+  });
+  afterAll(() => h.close());
+
+  test("deleting the later outcome keeps the action done, its outcome the earlier one, still linked", async () => {
+    const asked = (await say("/log delete entry:3")).join("\n");
+    assert.match(asked, /Action #1 "Call both leads" stays done: entry #2 is its outcome\./);
+    assert.doesNotMatch(asked, /open again/);
+    const done = (await say("click log-delete-3")).join("\n");
+    assert.match(
+      done,
+      /Entry #3 deleted: the outcome "Called the second lead"\. Action #1 "Call both leads" stays done: its outcome is entry #2 "Called the first lead"\./,
+    );
+    assert.match((await say("/action list")).join("\n"), /action #1: Call both leads → done: Called the first lead/);
+    const action = await h.db.action.findFirstOrThrow();
+    assert.deepEqual([action.status, action.outcomeEntryId], ["done", (await h.db.entry.findFirstOrThrow({ where: { number: 2 } })).id]);
+  });
+
+  test("deleting the earlier one of two leaves the later one the outcome; deleting the last reopens the action", async () => {
+    await h.run('/log outcome text:"Called the second lead again" action:1');
+    assert.match(
+      (await say("/log delete entry:2 confirm:yes")).join("\n"),
+      /stays done: its outcome is entry #3 "Called the second lead again"/,
+    );
+    assert.match((await say("/action list")).join("\n"), /→ done: Called the second lead again/);
+    assert.match(
+      (await say("/log delete entry:3 confirm:yes")).join("\n"),
+      /Action #1 "Call both leads" is open again: it has no outcome now\./,
+    );
+  });
+});

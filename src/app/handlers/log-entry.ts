@@ -14,7 +14,16 @@ import {
 import type { CalendarDate } from "../../domain/calendar-date.ts";
 import type { EntryKind } from "../../domain/entry-kind.ts";
 import { readSmartGoal } from "../../domain/smart-goal.ts";
-import { countOwnOfKind, createEntry, findOwnAction, findOwnEntry, listActions, ordinalOf, recordOutcome } from "../../store/entries.ts";
+import {
+  countOwnOfKind,
+  createEntry,
+  findOwnAction,
+  findOwnEntry,
+  linkOutcome,
+  listActions,
+  ordinalOf,
+  recordOutcome,
+} from "../../store/entries.ts";
 import { listMeetings } from "../../store/meetings.ts";
 import { handler, type SetContext } from "../context.ts";
 import { checkDue, resolveLink } from "../entry-links.ts";
@@ -129,6 +138,7 @@ async function recordEntry(ctx: SetContext, kind: EntryKind, options: EntryOptio
     support: options.support ?? null,
     source: options.source ?? null,
   });
+  if (action) await linkOutcome(db, entry.id, action.id);
   if (action)
     await recordOutcome(db, action.id, {
       status: "done",
