@@ -125,6 +125,20 @@ async function recordEntry(ctx: SetContext, kind: EntryKind, options: EntryOptio
   // An outcome of an action belongs to that action's problem unless it names one.
   const actionEntry = action && !problem.value ? await findOwnEntry(db, ctx.set.id, ctx.actor.id, action.number) : null;
 
+  // An outcome the action already has from /action done text: is kept as an outcome entry of its own, so the new
+  // words stand beside it rather than replace it.
+  const earlier =
+    action && action.outcome !== null && action.outcomeEntryId === null
+      ? await createEntry(db, {
+          setId: ctx.set.id,
+          authorId: ctx.actor.id,
+          kind: "outcome",
+          text: action.outcome,
+          meetingId: action.meetingId,
+          now: action.outcomeAt ?? ctx.now,
+        })
+      : null;
+  if (action && earlier) await linkOutcome(db, earlier.id, action.id);
   const entry = await createEntry(db, {
     setId: ctx.set.id,
     authorId: ctx.actor.id,
@@ -148,7 +162,8 @@ async function recordEntry(ctx: SetContext, kind: EntryKind, options: EntryOptio
       outcomeEntryId: entry.id,
     });
   const where = meeting ? ` (meeting ${meeting.number})` : "";
-  const done = action ? ` ${actionRef(action.number, "Action")} is marked done.` : "";
+  const kept = earlier ? ` Its earlier outcome "${earlier.text}" stays too, as entry #${earlier.number}.` : "";
+  const done = action ? ` ${actionRef(action.number, "Action")} is marked done.${kept}` : "";
   const extra = await afterword(ctx, kind, entry, options);
   const as = kind === "action" ? actionRef(entry.number) : `entry #${entry.number}`;
   return success([
