@@ -93,7 +93,8 @@ function readOptions(decl: CommandDecl, args: string): Result<ParsedLine> {
   const bare = words.filter((w) => w.start < (starts[0]?.word.start ?? args.length));
   if (bare.length > 0) {
     // Words after a number given without its option name are the text, when the text is not given otherwise.
-    const spill = textOption && !(textOption in raw) && !positional.includes(textOption) ? [textOption] : [];
+    const numbersFirst = positional.every((n) => ONE_WORD.has(decl.options[n]!.kind));
+    const spill = textOption && numbersFirst && !(textOption in raw) && !positional.includes(textOption) ? [textOption] : [];
     const free = [...positional, ...spill].filter((n) => !(n in raw));
     if (optionNames.length === 0) return failure("bad-option", `/${commandKey(decl)} takes no options: write just /${commandKey(decl)}.`);
     if (free.length === 0) {
@@ -113,9 +114,10 @@ function readOptions(decl: CommandDecl, args: string): Result<ParsedLine> {
 }
 
 /**
- * The option words that start an option, less those that are prose inside a text: a `name:` met while a text
- * option's value runs (or the positional text before any option) whose words do not read as a value of that option
- * (`text:the real problem: I didnt trust her`) stays part of the text, exactly as written.
+ * The option words that start an option, less those that are prose inside a text: a `name:` followed by a space,
+ * met while a text option's value runs (or the positional text before any option), whose words do not read as a
+ * value of that option (`text:the real problem: I didnt trust her`) stays part of the text, exactly as written. One
+ * written close up (`about:teacher`) is the option, and an unclear value is answered as such.
  */
 function proseKept<S extends { name: string; valueAt: number; word: WordSpan }>(
   decl: CommandDecl,
@@ -127,7 +129,9 @@ function proseKept<S extends { name: string; valueAt: number; word: WordSpan }>(
   for (const [i, s] of found.entries()) {
     const inText = kept.length === 0 ? startsInText : VERBATIM.has(decl.options[kept.at(-1)!.name]!.kind);
     const value = args.slice(s.valueAt, found[i + 1]?.word.start ?? args.length).trim();
-    if (inText && !VERBATIM.has(decl.options[s.name]!.kind) && !startsAs(decl.options[s.name]!, value)) continue;
+    // Prose puts a space after the colon ("problem: I…"); an option typed as one is written close up ("about:teacher").
+    const spaced = /^\s/.test(args.slice(s.valueAt, s.valueAt + 1));
+    if (inText && spaced && !VERBATIM.has(decl.options[s.name]!.kind) && !startsAs(decl.options[s.name]!, value)) continue;
     kept.push(s);
   }
   return kept;
