@@ -52,3 +52,28 @@ as Ana
     assert.doesNotMatch(await say('/review reply review:#1 text:"Thank you"'), /not a whole number/);
   });
 });
+
+describe("a refused entry answers with the words kept, as a command to copy", () => {
+  let h: Harness;
+  const say = async (script: string) => replies(await h.run(script)).join("\n");
+  beforeAll(async () => {
+    h = await createHarness();
+    await h.run(`${FIVE_MEMBER_SET}\nas Ana`);
+  });
+  afterAll(() => h.close());
+
+  test("a refused option and a refusal by the handler both give back the text, and the copy runs once corrected", async () => {
+    const before = await h.snapshot();
+    const bad = await say('/log action text:"Agree one rota with both leads: weekly" due:someday soon');
+    assert.match(bad, /Option due:/);
+    assert.match(
+      bad,
+      /Your words are kept here, not stored yet; correct and send again:\n\s*\/log action due:"someday soon" text:Agree one rota with both leads: weekly$/,
+    );
+    const missing = await say("/log reflect text:I listen before answering now problem:9");
+    assert.match(missing, /\n\s*\/log reflect problem:9 text:I listen before answering now$/);
+    assert.deepEqual(await h.snapshot(), before);
+    await say("/log action due:2027-02-01 text:Agree one rota with both leads: weekly");
+    assert.equal((await h.db.entry.findFirstOrThrow()).text, "Agree one rota with both leads: weekly");
+  });
+});
