@@ -21,6 +21,9 @@ export const actionDone = command({
     text: optional(opt.text({ description: "What happened: how you put it into effect", max: ENTRY_MAX_CHARS })),
     status: optional(opt.choice({ description: "done (default), partly or dropped", choices: ["done", "partly", "dropped"] as const })),
     effective,
+    replace: optional(
+      opt.choice({ description: "yes: replace the outcome the action already has with text: (asked first)", choices: ["yes"] as const }),
+    ),
   },
   positional: 2,
   examples: ['/action done action:4 text:"Both leads now use one rota sheet" effective:very', "/action done 4 status:dropped"],

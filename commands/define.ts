@@ -18,11 +18,17 @@ export type Who = "anyone" | "participant" | "member" | "advisor";
 export type OptionKind = "text" | "user" | "users" | "when" | "day" | "duration" | "integer" | "choice" | "cadence" | "meeting";
 
 /** A mention of a chat user: the platform's user id, and a display name when the platform gives one. */
-export const UserRef = z.object({ externalId: z.string().min(1), displayName: z.string().min(1) });
+export const UserRef = z.object({
+  externalId: z.string().min(1, "a mention of a person, written @Name"),
+  displayName: z.string().min(1, "a mention of a person, written @Name"),
+});
 export type UserRef = z.infer<typeof UserRef>;
 
 /** A reference to one of the set's meetings: its number (`3`, `#3`) or `next`. */
-export const MeetingRef = z.union([z.literal("next"), z.number().int().positive()]);
+const MEETING_NUMBER = "a meeting number from /meeting list (e.g. 3) or next";
+export const MeetingRef = z.union([z.literal("next"), z.number().int({ error: MEETING_NUMBER }).positive({ error: MEETING_NUMBER })], {
+  error: MEETING_NUMBER,
+});
 export type MeetingRef = z.infer<typeof MeetingRef>;
 
 /** What a platform with autocomplete (Discord) may suggest for an option: the set's meetings, or the actor's actions, entries, goals or problems. */
@@ -80,7 +86,7 @@ export const opt = {
     return spec("text", z.string().trim().min(1, "must not be empty").max(max, { error: tooLong }), b);
   },
   user: (b: Base) => spec("user", UserRef, b),
-  users: (b: Base) => spec("users", z.array(UserRef).min(1).max(20), b),
+  users: (b: Base) => spec("users", z.array(UserRef).min(1, "at least one person").max(20, "at most 20 people at once"), b),
   /** A date and time, natural language in the actor's time zone. */
   when: (b: Base) => spec("when", z.date(), b),
   /** A calendar day, natural language read in the actor's time zone: a `CalendarDate` (the day as given, and that zone). */
@@ -97,11 +103,19 @@ export const opt = {
       b,
     ),
   integer: (b: Base & { min: number; max: number }) =>
-    spec("integer", z.number().int().min(b.min, `at least ${b.min}`).max(b.max, `at most ${b.max}`), b),
+    spec(
+      "integer",
+      z
+        .number()
+        .int({ error: `a whole number from ${b.min} to ${b.max}` })
+        .min(b.min, `at least ${b.min}`)
+        .max(b.max, `at most ${b.max}`),
+      b,
+    ),
   choice: <const C extends readonly [string, ...string[]]>(b: Base & { choices: C; aliases?: Readonly<Record<string, C[number]>> }) =>
     spec("choice", z.enum(b.choices), b, b.choices, b.aliases),
   /** A recurrence: weekly, fortnightly, monthly, "first tuesday"… (read by src/domain/recurrence.ts). */
-  cadence: (b: Base) => spec("cadence", z.string().min(1), b),
+  cadence: (b: Base) => spec("cadence", z.string().min(1, "must not be empty"), b),
   meeting: (b: Base) => spec("meeting", MeetingRef, b),
 };
 

@@ -7,6 +7,7 @@ import { ensurePerson, ensureWorkspace, findPerson, findWorkspace, type PersonRo
 import { markSetsToPlan } from "../store/set-moments.ts";
 import { findSetByChannel, type Role } from "../store/sets.ts";
 import type { CommandDeps, CommandInput, Deps, Handler, HandlerContext } from "./context.ts";
+import { keptText } from "./kept-text.ts";
 import { convertOptions, declarationFor, type ParsedLine, parseLine } from "./parse-command.ts";
 import { type Outgoing, toActor } from "./reply.ts";
 import { failure, type Result, success } from "./result.ts";
@@ -133,7 +134,7 @@ async function runAccepted(
   // A person first seen takes DEFAULT_TIME_ZONE until they choose their own (`.env.example`), whoever created the set.
   const timeZone = known?.timeZone ?? deps.defaultTimeZone;
   const options = convertOptions(line, { now, timeZone, readMention: input.readMention });
-  if (!options.ok) return say(options.message, "invalid");
+  if (!options.ok) return say(`${options.message}${keptText(line)}`, "invalid");
 
   const actor =
     known ?? (readOnly ? unsavedPerson(workspace, input.user, timeZone) : await ensurePerson(db, workspace.id, input.user, timeZone));
@@ -146,7 +147,7 @@ async function runAccepted(
     { deps, now, workspace, channelId: input.channelId, actor, set, role },
     options.value.values,
   );
-  if (!result.ok) return say(result.message, "refused");
+  if (!result.ok) return say(`${result.message}${keptText(line)}`, "refused");
   const outgoing = withNotes(result.value, options.value.notes).map(
     (o): Outgoing => (o.audience.kind === "actor" ? { ...o, audience: { kind: "actor", timeZone: actor.timeZone } } : o),
   );

@@ -29,7 +29,10 @@ const names = [...new Set(allCommands.map((d) => d.name))];
  * command's own options (lower case); its value is the text up to the next such word, or the end of the line,
  * exactly as written: other `word:`s, quotes, apostrophes and spacing inside it are kept, so `text:Lesson
  * learned: listen more` needs no quotes. A value wholly inside straight double quotes (`name:"a b"`) is taken
- * without them, and an option word inside such quotes does not start an option.
+ * without them, and an option word inside such quotes does not start an option. Inside a text, an option word whose
+ * words do not read as a value of that option is prose and stays in the text; words after a number option's value
+ * are the text when none is given (`/log review goal:1 it went well`); numbers may be written as the bot prints them
+ * (`#6`, `Goal 1`).
  */
 export function parseLine(line: string): Result<ParsedLine> {
   const body = line.trim().replace(/^\//, "");
@@ -68,11 +71,13 @@ function readOptions(decl: CommandDecl, args: string): Result<ParsedLine> {
   const positional = optionNames.slice(0, decl.positional ?? optionNames.length);
   const words = commandWords(args);
   const text = (w: WordSpan) => args.slice(w.start, w.end);
-  const starts: { name: string; word: WordSpan; valueAt: number }[] = [];
+  const found: { name: string; word: WordSpan; valueAt: number }[] = [];
   for (const w of words) {
     const named = /^([a-z][a-z_-]*):/.exec(text(w));
-    if (named && Object.hasOwn(decl.options, named[1]!)) starts.push({ name: named[1]!, word: w, valueAt: w.start + named[0].length });
+    if (named && Object.hasOwn(decl.options, named[1]!)) found.push({ name: named[1]!, word: w, valueAt: w.start + named[0].length });
   }
+  const textOption = optionNames.find((n) => VERBATIM.has(decl.options[n]!.kind));
+  const starts = proseKept(decl, found, args, positional[0] === textOption && (found[0]?.word.start ?? 0) > 0);
   const raw: Record<string, string> = {};
   for (const [i, s] of starts.entries()) {
     if (s.name in raw) {
@@ -84,9 +89,13 @@ function readOptions(decl: CommandDecl, args: string): Result<ParsedLine> {
     }
     raw[s.name] = optionValue(decl, s.name, args.slice(s.valueAt, starts[i + 1]?.word.start ?? args.length));
   }
+  spillIntoText(decl, raw, textOption);
   const bare = words.filter((w) => w.start < (starts[0]?.word.start ?? args.length));
   if (bare.length > 0) {
-    const free = positional.filter((n) => !(n in raw));
+    // Words after a number given without its option name are the text, when the text is not given otherwise.
+    const numbersFirst = positional.every((n) => ONE_WORD.has(decl.options[n]!.kind));
+    const spill = textOption && numbersFirst && !(textOption in raw) && !positional.includes(textOption) ? [textOption] : [];
+    const free = [...positional, ...spill].filter((n) => !(n in raw));
     if (optionNames.length === 0) return failure("bad-option", `/${commandKey(decl)} takes no options: write just /${commandKey(decl)}.`);
     if (free.length === 0) {
       const shown = args.slice(bare[0]!.start, bare.at(-1)!.end);
@@ -104,6 +113,66 @@ function readOptions(decl: CommandDecl, args: string): Result<ParsedLine> {
   return unknownOptionIn(decl, raw) ?? success({ decl, raw });
 }
 
+/**
+ * The option words that start an option, less those that are prose inside a text: a `name:` followed by a space,
+ * met while a text option's value runs (or the positional text before any option), whose words do not read as a
+ * value of that option (`text:the real problem: I didnt trust her`) stays part of the text, exactly as written. One
+ * written close up (`about:teacher`) is the option, and an unclear value is answered as such.
+ */
+function proseKept<S extends { name: string; valueAt: number; word: WordSpan }>(
+  decl: CommandDecl,
+  found: S[],
+  args: string,
+  startsInText: boolean,
+): S[] {
+  const kept: S[] = [];
+  for (const [i, s] of found.entries()) {
+    const inText = kept.length === 0 ? startsInText : VERBATIM.has(decl.options[kept.at(-1)!.name]!.kind);
+    const value = args.slice(s.valueAt, found[i + 1]?.word.start ?? args.length).trim();
+    // Prose puts a space after the colon ("problem: I…"); an option typed as one is written close up ("about:teacher").
+    const spaced = /^\s/.test(args.slice(s.valueAt, s.valueAt + 1));
+    if (inText && spaced && !VERBATIM.has(decl.options[s.name]!.kind) && !startsAs(decl.options[s.name]!, value)) continue;
+    kept.push(s);
+  }
+  return kept;
+}
+
+/** Whether `value` begins with something that reads as a value of `spec`: its first word, for the one-word kinds. */
+function startsAs(spec: OptionSpec, value: string): boolean {
+  if (value === "") return true;
+  if (!ONE_WORD.has(spec.kind) || spec.kind === "duration") return true;
+  const first = unquoted(value.split(/\s+/)[0]!);
+  return readsAs(spec, first) || (spec.kind === "integer" && numberIn(value) !== null);
+}
+
+/**
+ * Moves the words after a number into the command's text when no text was given (`/log review goal:1 it went well
+ * overall`): a number option's value is its first word (or a printed number such as "Goal 1"), never a sentence.
+ */
+function spillIntoText(decl: CommandDecl, raw: Record<string, string>, textOption: string | undefined): void {
+  if (!textOption || textOption in raw) return;
+  for (const [name, value] of Object.entries(raw)) {
+    const kind = decl.options[name]!.kind;
+    if (kind !== "integer" && kind !== "meeting") continue;
+    const head = /^(\S+(?:\s+#?\d+)?)\s+([\s\S]+)$/.exec(value);
+    const printed = head && /^[a-z]+$/i.test(head[1]!.split(/\s+/)[0]!) && /\d/.test(head[1]!) ? head : null;
+    const split = printed ?? /^(\S+)\s+([\s\S]+)$/.exec(value);
+    if (!split || (numberIn(split[1]!) === null && !/^next$/i.test(split[1]!))) continue;
+    raw[name] = split[1]!;
+    raw[textOption] = split[2]!;
+    return;
+  }
+}
+
+/**
+ * A number as people write it back from the bot's replies: `6`, `#6`, `Goal 1`, `action #6`, `Entry 7`: the
+ * number, or null. The word before it, if any, is a name of what it counts (letters only).
+ */
+export function numberIn(text: string): number | null {
+  const m = /^(?:[a-z-]+\s*)?#?\s*(-?\d+)$/i.exec(text.trim());
+  return m ? Number(m[1]) : null;
+}
+
 /** The kinds whose value is a single word: a number, a choice, a meeting, a duration, a person. */
 const ONE_WORD: ReadonlySet<OptionKind> = new Set(["integer", "choice", "meeting", "duration", "user"]);
 
@@ -111,7 +180,7 @@ const ONE_WORD: ReadonlySet<OptionKind> = new Set(["integer", "choice", "meeting
 function readsAs(spec: OptionSpec, word: string): boolean {
   switch (spec.kind) {
     case "integer":
-      return /^-?\d+$/.test(word);
+      return /^#?-?\d+$/.test(word);
     case "choice":
       return (spec.choices?.includes(word.toLowerCase()) || spec.aliases?.[word.toLowerCase()] !== undefined) ?? false;
     case "meeting":
@@ -221,8 +290,10 @@ function readValue(spec: OptionSpec, text: string, ctx: ConvertContext): Parsed<
       if (!spec.aliases) return { ok: false, message: `"${text}" is not one of ${spec.choices?.join(", ")}.` };
       return { ok: false, message: `"${text}" is not a word I can read here. The words it takes: ${acceptedWords(spec)}.` };
     }
-    case "integer":
-      return /^-?\d+$/.test(text) ? { ok: true, value: Number(text) } : { ok: false, message: `"${text}" is not a whole number.` };
+    case "integer": {
+      const n = numberIn(text);
+      return n !== null ? { ok: true, value: n } : { ok: false, message: `"${text}" is not a whole number.` };
+    }
     case "duration":
       return parseDuration(text);
     case "when":
@@ -231,9 +302,9 @@ function readValue(spec: OptionSpec, text: string, ctx: ConvertContext): Parsed<
       return parseDay(text, ctx);
     case "meeting": {
       if (text.toLowerCase() === "next") return { ok: true, value: "next" };
-      const n = /^#?(\d+)$/.exec(text);
-      return n
-        ? { ok: true, value: Number(n[1]) }
+      const n = numberIn(text);
+      return n !== null
+        ? { ok: true, value: n }
         : { ok: false, message: `"${text}" is not a meeting: give its number from /meeting list (e.g. 3) or next.` };
     }
     case "user": {

@@ -7,11 +7,17 @@
  */
 import * as chrono from "chrono-node";
 import { DateTime, FixedOffsetZone, IANAZone } from "luxon";
+import { outsideDateRange } from "./date-range.ts";
+import { exampleDay, withDayPhrases } from "./day-phrases.ts";
 import { invalid, type Parsed, parsed } from "./parse-result.ts";
 import { wallTimeInZone } from "./wall-time.ts";
 import { zoneAbbreviation } from "./zone-abbreviation.ts";
 
-const WHEN_EXAMPLES = `"next tuesday 10am", "2027-01-12 14:00", "tomorrow at 9:30" or "12 Jan 2027 10:00"`;
+/** Examples of a date and time for a refusal, in the year of `now` (the first of next month). */
+function whenExamples(now: Date, timeZone: string): string {
+  const day = DateTime.fromISO(exampleDay(now, timeZone));
+  return `"next tuesday 10am", "${day.toISODate()} 14:00", "tomorrow at 9:30" or "${day.setLocale("en-GB").toFormat("d LLL yyyy")} 10:00"`;
+}
 
 /**
  * Parses a natural-language date and time as the wall clock in `opts.timeZone`, relative to `opts.now`.
@@ -30,13 +36,23 @@ const WHEN_EXAMPLES = `"next tuesday 10am", "2027-01-12 14:00", "tomorrow at 9:3
  * - A wall-clock time that does not exist (inside a spring-forward gap) moves forward by the gap (luxon);
  *   an ambiguous one (fall-back hour) takes the later instant, in standard time (`wallTimeInZone`). Either way the result
  *   carries a `note` saying so, for the reply.
- * - Results are truncated to the whole minute. Past dates are NOT rejected: the caller decides.
+ * - Results are truncated to the whole minute. Past dates are NOT rejected: the caller decides; dates outside the
+ *   range people's dates may lie in (src/domain/date-range.ts) are, saying the range.
  * - Caveat: chrono computes with the process's local calendar, so we feed it a reference whose local fields equal
  *   the wall clock in `timeZone`; only if that wall clock falls inside a DST gap of the *process* zone (an hour a
  *   year) can the implied time of day of a relative date be off by that gap.
  */
 export function parseWhen(text: string, opts: { now: Date; timeZone: string }): Parsed<Date> {
-  const input = text.trim().replace(/\s+/g, " ");
+  const read = parseWhenUnbounded(text, opts);
+  if (!read.ok) return read;
+  const far = outsideDateRange(text, DateTime.fromJSDate(read.value, { zone: opts.timeZone }), opts.now, opts.timeZone);
+  return far ? invalid(far) : read;
+}
+
+function parseWhenUnbounded(text: string, opts: { now: Date; timeZone: string }): Parsed<Date> {
+  const zone = IANAZone.isValidZone(opts.timeZone) ? opts.timeZone : "UTC";
+  const WHEN_EXAMPLES = whenExamples(opts.now, zone);
+  const input = withDayPhrases(text.trim().replace(/\s+/g, " "), opts.now, zone);
   if (input === "") return invalid(`Give a date and time, e.g. ${WHEN_EXAMPLES}.`);
   if (!IANAZone.isValidZone(opts.timeZone)) {
     return invalid(
@@ -80,12 +96,12 @@ export function parseWhen(text: string, opts: { now: Date; timeZone: string }): 
   }
 
   if (!s.isCertain("hour") && !tags.has("result/relativeDate")) {
-    return invalid(`"${result.text}" has no time; give a time too, e.g. "next tuesday 10am" or "2027-01-12 14:00".`);
+    return invalid(`"${result.text}" has no time; give a time too, e.g. "next tuesday 10am" or "${exampleDay(opts.now, zone)} 14:00".`);
   }
 
   if (tags.has("parser/SlashDateFormatParser") && fields.day <= 12 && fields.month <= 12 && fields.day !== fields.month) {
     return invalid(
-      `"${result.text}" is ambiguous (day/month or month/day?); write the month as a word or use year-month-day, e.g. "12 Jan 2027 10:00" or "2027-01-12 10:00".`,
+      `"${result.text}" is ambiguous (day/month or month/day?); write the month as a word or use year-month-day, e.g. ${WHEN_EXAMPLES}.`,
     );
   }
 
@@ -122,7 +138,7 @@ function clockChangeNote(asked: { hour: number; minute: number }, dt: DateTime):
 function inExplicitOffset(input: string, matched: string, offsetMinutes: number, now: Date): Parsed<Date> {
   const again = chrono.parse(input, { instant: now, timezone: offsetMinutes });
   const s = again.length === 1 ? again[0]?.start : undefined;
-  if (!s || Number.isNaN(s.date().getTime())) return invalid(`"${matched}" is not a valid date; try e.g. ${WHEN_EXAMPLES}.`);
+  if (!s || Number.isNaN(s.date().getTime())) return invalid(`"${matched}" is not a valid date; try e.g. ${whenExamples(now, "UTC")}.`);
   let dt = DateTime.fromJSDate(s.date(), { zone: FixedOffsetZone.instance(offsetMinutes) });
   const has = (k: "weekday" | "day" | "month" | "year"): boolean => s.isCertain(k);
   const onlyTime = !has("weekday") && !has("day") && !has("month") && !has("year");

@@ -3,8 +3,9 @@
  * The title is `#`; block headings are one level below (`##` to `#####`); the header fields are a bold-label
  * list; tables are pipe tables. Prompts and facts are quotes that say what they are (not the learner's words); the
  * appendix follows a rule and is marked not for submission. Member text is kept as written except that a line which
- * Markdown would read as a heading, list item, quote or rule is escaped, and table cells have `|` escaped and line
- * breaks as `<br>`.
+ * Markdown would read as a heading, list item, quote or rule is escaped, `<` and `&` are escaped everywhere (raw HTML
+ * and entity references would otherwise vanish or render: `<manager>`, `<b>HR</b>`, `&amp;`), and table cells have
+ * `|` escaped and line breaks as `<br>`.
  */
 import { type DraftBlock, type DraftDocument, FACTS_LABEL, PROMPT_LABEL } from "../domain/draft.ts";
 
@@ -14,8 +15,10 @@ function escapeLine(line: string): string {
     ? line.replace(/^(\s*)/, "$1\\")
     : line;
 }
-const text = (t: string) => t.replace(/\r\n?/g, "\n").split("\n").map(escapeLine).join("\n");
-const cell = (t: string) => t.replace(/\r\n?/g, "\n").replace(/\|/g, "\\|").replace(/\n/g, "<br>").trim() || " ";
+/** Escapes what would start raw HTML or an entity reference: CommonMark's backslash escapes show `<` and `&` as written. */
+const inline = (t: string) => t.replace(/[<&]/g, "\\$&");
+const text = (t: string) => inline(t).replace(/\r\n?/g, "\n").split("\n").map(escapeLine).join("\n");
+const cell = (t: string) => inline(t).replace(/\r\n?/g, "\n").replace(/\|/g, "\\|").replace(/\n/g, "<br>").trim() || " ";
 
 function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.map(cell).join(" | ")} |`;
@@ -31,7 +34,7 @@ function block(b: DraftBlock): string {
     case "facts":
       return [`> **${FACTS_LABEL}**`, ...b.items.map((item) => `> - ${quote(item)}`)].join("\n");
     case "heading":
-      return `${"#".repeat(b.level + 1)} ${b.text.replace(/\s+/g, " ")}`;
+      return `${"#".repeat(b.level + 1)} ${inline(b.text.replace(/\s+/g, " "))}`;
     case "paragraph":
       return text(b.text);
     case "bullets":
@@ -44,7 +47,7 @@ function block(b: DraftBlock): string {
 /** The whole draft; the appendix after a horizontal rule. */
 export function draftToMarkdown(d: DraftDocument): string {
   const parts = [
-    `# ${d.title}`,
+    `# ${inline(d.title)}`,
     d.header.map((f) => `- **${f.label}:** ${text(f.value).split("\n").join("\n  ")}`).join("\n"),
     ...d.blocks.map(block),
     ...(d.appendix.length ? ["---", ...d.appendix.map(block)] : []),

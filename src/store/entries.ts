@@ -241,6 +241,29 @@ export async function actionOfEntry(db: Db, entry: EntryRow): Promise<ActionRow 
   return action ? asAction(action, entry) : null;
 }
 
+/** Links an outcome entry to the action it reports on; the link goes when either is deleted. */
+export async function linkOutcome(db: Db, entryId: string, actionId: string): Promise<void> {
+  await db.outcomeLink.create({ data: { entryId, actionId } });
+}
+
+/** Links an outcome entry to `actionId`, moving any link it had; null removes its link. */
+export async function setOutcomeLink(db: Db, entryId: string, actionId: string | null): Promise<void> {
+  if (actionId === null) await db.outcomeLink.deleteMany({ where: { entryId } });
+  else await db.outcomeLink.upsert({ where: { entryId }, create: { entryId, actionId }, update: { actionId } });
+}
+
+/** The action an outcome entry reports on (`/log outcome action:N`), while both stand, or null. */
+export async function actionReportedBy(db: Db, outcomeEntryId: string): Promise<ActionRow | null> {
+  const link = await db.outcomeLink.findUnique({ where: { entryId: outcomeEntryId }, include: { action: { include: { entry: true } } } });
+  return link ? asAction(link.action, link.action.entry) : null;
+}
+
+/** The outcome entries that report on an action, oldest first. */
+export async function outcomesOf(db: Db, actionId: string): Promise<EntryRow[]> {
+  const links = await db.outcomeLink.findMany({ where: { actionId }, include: { entry: true } });
+  return links.map((l) => l.entry).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.number - b.number);
+}
+
 /** The action whose outcome an outcome entry recorded, or null. */
 export async function actionClosedBy(db: Db, outcomeEntryId: string): Promise<ActionRow | null> {
   const action = await db.action.findUnique({ where: { outcomeEntryId }, include: { entry: true } });

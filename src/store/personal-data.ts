@@ -2,11 +2,14 @@ import type { Db } from "./open-database.ts";
 import type { Role } from "./sets.ts";
 
 /**
- * Everything stored about one person in one workspace, for `/log export`. Flat queries (the person's sets
- * and meetings found by relation filters) joined here, so no query's parameters grow with the person's history.
+ * Everything stored about one person in one workspace, for `/log export`: every row of every table that names
+ * them (test/integration/export-complete.test.ts derives those tables from prisma/schema.prisma and fails when
+ * one is missing here). Flat queries (the person's sets and meetings found by relation filters) joined here, so
+ * no query's parameters grow with the person's history.
  */
 export async function exportPersonalData(db: Db, personId: string) {
   const own = { personId };
+  const review = { setId: true, text: true, createdAt: true, editedAt: true, reply: true, repliedAt: true } as const;
   const [person, sets, meetings, memberships, entries, actions, rsvps, attendance, absences, slots, feeds] = await Promise.all([
     db.person.findUniqueOrThrow({
       where: { id: personId },
@@ -23,7 +26,16 @@ export async function exportPersonalData(db: Db, personId: string) {
       },
     }),
     db.learningSet.findMany({
-      where: { OR: [{ memberships: { some: own } }, { entries: { some: { authorId: personId } } }] },
+      where: {
+        OR: [
+          { memberships: { some: own } },
+          { entries: { some: { authorId: personId } } },
+          { reviews: { some: { OR: [{ memberId: personId }, { advisorId: personId }] } } },
+          { feedback: { some: { authorId: personId } } },
+          { facilitation: { some: { authorId: personId } } },
+          { notes: { some: { authorId: personId } } },
+        ],
+      },
       select: { id: true, name: true },
     }),
     db.meeting.findMany({
@@ -33,9 +45,21 @@ export async function exportPersonalData(db: Db, personId: string) {
           { rsvps: { some: own } },
           { attendances: { some: own } },
           { slots: { some: own } },
+          { createdById: personId },
         ],
       },
-      select: { id: true, number: true, startsAt: true },
+      select: {
+        id: true,
+        number: true,
+        startsAt: true,
+        durationMinutes: true,
+        status: true,
+        createdById: true,
+        createdAt: true,
+        closedAt: true,
+        announcedAt: true,
+        timeSetAt: true,
+      },
     }),
     db.membership.findMany({
       where: own,
@@ -73,17 +97,97 @@ export async function exportPersonalData(db: Db, personId: string) {
     }),
     db.action.findMany({
       where: { ownerId: personId },
-      select: { entryId: true, dueDate: true, dueTimeZone: true, status: true, outcome: true, effectiveness: true, outcomeAt: true },
+      select: {
+        entryId: true,
+        createdAt: true,
+        dueDate: true,
+        dueTimeZone: true,
+        status: true,
+        outcome: true,
+        effectiveness: true,
+        outcomeAt: true,
+      },
     }),
     db.rsvp.findMany({ where: own, select: { meetingId: true, answer: true, answeredAt: true } }),
     db.attendance.findMany({ where: own, select: { meetingId: true } }),
-    db.absence.findMany({ where: own, select: { startsAt: true, lastDay: true, timeZone: true, endedAt: true, note: true } }),
-    db.presenterSlot.findMany({ where: own, select: { meetingId: true, status: true } }),
+    db.absence.findMany({
+      where: own,
+      select: { startsAt: true, lastDay: true, timeZone: true, endedAt: true, note: true, createdAt: true },
+    }),
+    db.presenterSlot.findMany({
+      where: own,
+      select: { meetingId: true, position: true, status: true, swapped: true, plannedAt: true, updatedAt: true },
+    }),
     // A subscription's token is stored only as a hash, so there is no address to export: which feeds, and since when.
     db.calendarFeed.findMany({ where: own, select: { setId: true, createdAt: true }, orderBy: { createdAt: "asc" } }),
   ]);
+  const [reviewsOfYou, reviewsWritten, feedback, facilitation, notes, series, reminders, counters] = await Promise.all([
+    db.review.findMany({ where: { memberId: personId }, orderBy: { createdAt: "asc" }, select: review }),
+    db.review.findMany({ where: { advisorId: personId }, orderBy: { createdAt: "asc" }, select: { ...review, memberId: true } }),
+    db.feedback.findMany({
+      where: { authorId: personId },
+      orderBy: { createdAt: "asc" },
+      select: { setId: true, about: true, text: true, createdAt: true },
+    }),
+    db.facilitationEntry.findMany({
+      where: { authorId: personId },
+      orderBy: { createdAt: "asc" },
+      select: {
+        setId: true,
+        number: true,
+        kind: true,
+        text: true,
+        meetingId: true,
+        with: true,
+        dueDate: true,
+        dueTimeZone: true,
+        createdAt: true,
+        editedAt: true,
+      },
+    }),
+    db.advisorNote.findMany({
+      where: { authorId: personId },
+      orderBy: { createdAt: "asc" },
+      select: { setId: true, text: true, createdAt: true },
+    }),
+    db.meetingSeries.findMany({
+      where: { createdById: personId },
+      select: { setId: true, rule: true, timeZone: true, durationMinutes: true, createdAt: true },
+    }),
+    db.outbox.findMany({
+      where: own,
+      orderBy: { sendAt: "asc" },
+      select: {
+        kind: true,
+        setId: true,
+        payload: true,
+        sendAt: true,
+        staleAt: true,
+        status: true,
+        sentAt: true,
+        reason: true,
+        lastError: true,
+        createdAt: true,
+        nextAttemptAt: true,
+        platformRef: true,
+      },
+    }),
+    // The highest number each log of theirs has given out, so that numbers are never reused.
+    db.numberCounter.findMany({ where: own, select: { setId: true, kind: true, last: true } }),
+  ]);
+  const [names, facilitationMeetings] = await Promise.all([
+    db.person.findMany({
+      where: { id: { in: [...new Set(reviewsWritten.map((r) => r.memberId))] } },
+      select: { id: true, displayName: true },
+    }),
+    db.meeting.findMany({
+      where: { id: { in: [...new Set(facilitation.flatMap((f) => (f.meetingId ? [f.meetingId] : [])))] } },
+      select: { id: true, number: true, startsAt: true },
+    }),
+  ]);
+  const nameOf = new Map(names.map((p) => [p.id, p.displayName]));
   const setName = new Map(sets.map((s) => [s.id, { name: s.name }]));
-  const meetingById = new Map(meetings.map((m) => [m.id, m]));
+  const meetingById = new Map<string, { number: number; startsAt: Date }>([...facilitationMeetings, ...meetings].map((m) => [m.id, m]));
   const meeting = (id: string) => {
     const m = meetingById.get(id);
     return m ? { number: m.number, startsAt: m.startsAt } : null;
@@ -104,11 +208,28 @@ export async function exportPersonalData(db: Db, personId: string) {
     attendance: attendance.map((a) => ({ meeting: meeting(a.meetingId) })),
     absences,
     presenterSlots: slots.map(({ meetingId, ...s }) => ({ ...s, meeting: meeting(meetingId) })),
+    numbering: counters.map(({ setId, ...c }) => ({ ...c, set: setName.get(setId) ?? null })),
     calendarSubscriptions: feeds.map((f) => ({
       allMySets: f.setId === null,
       set: f.setId === null ? null : (setName.get(f.setId) ?? null),
       createdAt: f.createdAt,
     })),
+    reviewsOfYou: reviewsOfYou.map(({ setId, ...r }) => ({ ...r, set: setName.get(setId) ?? null })),
+    reviewsYouWrote: reviewsWritten.map(({ setId, memberId, ...r }) => ({
+      ...r,
+      member: nameOf.get(memberId) ?? null,
+      set: setName.get(setId) ?? null,
+    })),
+    feedbackYouGave: feedback.map(({ setId, ...f }) => ({ ...f, set: setName.get(setId) ?? null })),
+    facilitationEntries: facilitation.map(({ setId, meetingId, ...f }) => ({
+      ...f,
+      set: setName.get(setId) ?? null,
+      meeting: meetingId ? meeting(meetingId) : null,
+    })),
+    advisorNotes: notes.map(({ setId, ...n }) => ({ ...n, set: setName.get(setId) ?? null })),
+    meetingsYouScheduled: meetings.filter((m) => m.createdById === personId).map(({ id: _id, createdById: _by, ...m }) => m),
+    meetingSeriesYouCreated: series.map(({ setId, ...s }) => ({ ...s, set: setName.get(setId) ?? null })),
+    remindersToYou: reminders.map(({ setId, ...r }) => ({ ...r, set: setName.get(setId) ?? null })),
   };
 }
 
@@ -123,14 +244,21 @@ export type SetTouched = {
 };
 
 /**
- * The sets of the person's workspace that forgetting them changes: those they are in now and those that still
- * hold their entries, oldest first. Three queries, filtered by the person (joins), whatever their history.
+ * The sets of the person's workspace that forgetting them changes: those they are or were in and those that still
+ * hold their words, oldest first. Three queries, filtered by the person (joins), whatever their history.
  */
 export async function setsTouchedByForgetting(db: Db, personId: string): Promise<SetTouched[]> {
   const current = { personId, leftAt: null };
   const [sets, memberships, advisors] = await Promise.all([
     db.learningSet.findMany({
-      where: { OR: [{ memberships: { some: current } }, { entries: { some: { authorId: personId } } }] },
+      where: {
+        OR: [
+          { memberships: { some: { personId } } },
+          { entries: { some: { authorId: personId } } },
+          { reviews: { some: { OR: [{ memberId: personId }, { advisorId: personId }] } } },
+          { feedback: { some: { authorId: personId } } },
+        ],
+      },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: { id: true, name: true, channelId: true },
     }),
@@ -152,15 +280,24 @@ export async function setsTouchedByForgetting(db: Db, personId: string): Promise
   }));
 }
 
+/** Whether the person's row holds reminder settings of their own (quiet hours, snooze, stopped kinds). */
+export async function holdsSettings(db: Db, personId: string): Promise<boolean> {
+  const p = await db.person.findUnique({ where: { id: personId } });
+  return !!p && (p.quietStart !== null || !p.nudgesOn || p.snoozedUntil !== null || p.stoppedNudges !== "");
+}
+
 /** The platform user id a forgotten person's row is given instead of theirs: no platform's ids look like it. */
 const FORGOTTEN_PREFIX = "forgotten:";
 
 /**
- * Deletes a person's own content — entries and actions, RSVPs, leave, reminder settings, their registration and
- * centre details, their calendar subscriptions, and the reminders addressed to them — in every set of their workspace, and ends their memberships. Attendance and presenter
- * turns stay as part of their sets' facilitation records, on a row that no longer says who they were: no name,
- * no settings, and no platform user id, so the same user coming back is a new person. All or nothing inside a
- * transaction (`inTransaction`).
+ * Deletes everything a person wrote and everything written about them, in every set of their workspace
+ * (docs/user-guide.md, "Your data"): entries and actions, RSVPs, leave, reminder settings, their registration and
+ * centre details, the reminders addressed to them, their calendar subscriptions, the feedback they gave under their name, their facilitation
+ * entries and notes, and every review they are part of, as its member (what an advisor wrote about them, with their
+ * reply) or as its advisor (their words, with the member's reply to them). It ends their memberships. Anonymous
+ * feedback stays: nothing records who gave it. Attendance, presenter turns and the meetings they scheduled stay as
+ * part of their sets' records, on a row that no longer says who they were: no name, no settings, and no platform
+ * user id, so the same user coming back is a new person. All or nothing inside a transaction (`inTransaction`).
  */
 export async function forgetPerson(db: Db, personId: string, now: Date): Promise<{ entries: number }> {
   const { count: entries } = await db.entry.deleteMany({ where: { authorId: personId } });
@@ -169,6 +306,10 @@ export async function forgetPerson(db: Db, personId: string, now: Date): Promise
   await db.absence.deleteMany({ where: { personId } });
   await db.outbox.deleteMany({ where: { personId } });
   await db.calendarFeed.deleteMany({ where: { personId } });
+  await db.feedback.deleteMany({ where: { authorId: personId } });
+  await db.review.deleteMany({ where: { OR: [{ memberId: personId }, { advisorId: personId }] } });
+  await db.facilitationEntry.deleteMany({ where: { authorId: personId } });
+  await db.advisorNote.deleteMany({ where: { authorId: personId } });
   await db.membership.updateMany({ where: { personId, leftAt: null }, data: { leftAt: now, sharing: false, pairLabel: null } });
   await db.membership.updateMany({ where: { personId }, data: { registrationNumber: null, centreNumber: null, centreName: null } });
   await db.person.update({

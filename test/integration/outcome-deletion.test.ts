@@ -39,7 +39,7 @@ describe("an outcome and its action stay consistent when either is deleted", () 
   });
 
   test("editing an outcome entry changes the action's outcome with it", async () => {
-    await h.run('/log outcome text:"Called them" action:1\n/log edit entry:2 text:"Called them both, in the end"');
+    await h.run('/log outcome text:"Called them" action:1\n/log edit entry:3 text:"Called them both, in the end"');
     assert.match(
       (await say("/action list")).join("\n"),
       /action #1: Call both leads \(agreed at meeting 1\) → done: Called them both, in the end/,
@@ -50,7 +50,7 @@ describe("an outcome and its action stay consistent when either is deleted", () 
     const before = await h.snapshot();
     const out = await say("/log delete entry:1");
     assert.deepEqual(out, [
-      '[#set → Ana] Action #1 "Call both leads" has an outcome (entry #2): "Called them both, in the end". Delete the outcome too, or keep it as an entry of its own?',
+      '[#set → Ana] Action #1 "Call both leads" has an outcome (entry #3): "Called them both, in the end". Delete the outcome too, or keep it as an entry of its own?',
       "  [button delete-both-1: Delete both]",
       "  [button keep-outcome-1: Keep the outcome]",
     ]);
@@ -59,26 +59,67 @@ describe("an outcome and its action stay consistent when either is deleted", () 
 
   test("keeping the outcome deletes the action only; the outcome entry stays as a plain entry", async () => {
     assert.deepEqual(await say("click keep-outcome-1"), [
-      '[#set → Ana] Entry #1 deleted: the action "Call both leads". Its outcome stays, as entry #2 (an outcome).',
+      '[#set → Ana] Entry #1 deleted: the action "Call both leads". Its outcome stays, as entry #3 (an outcome).',
     ]);
-    assert.match((await say("/log list")).join("\n"), /#2 .* · outcome: Called them both, in the end/);
+    assert.match((await say("/log list")).join("\n"), /#3 .* · outcome: Called them both, in the end/);
     assert.match((await say("/action list")).join("\n"), /You have no actions yet/);
   });
 
   test("an outcome given with /action done is kept as a new outcome entry, or deleted with its action", async () => {
-    await h.run('/log action text:"Book the room"\n/action done action:3 text:"Booked it"');
-    assert.deepEqual(await say("/log delete entry:3 outcome:keep"), [
-      '[#set → Ana] Entry #3 deleted: the action "Book the room". Its outcome stays, as entry #4 (an outcome).',
+    await h.run('/log action text:"Book the room"\n/action done action:4 text:"Booked it"');
+    assert.deepEqual(await say("/log delete entry:4 outcome:keep"), [
+      '[#set → Ana] Entry #4 deleted: the action "Book the room". Its outcome stays, as entry #5 (an outcome).',
     ]);
-    assert.match((await say("/log list")).join("\n"), /#4 .* · outcome: Booked it/);
-    await h.run('/log action text:"Write the memo"\n/log outcome text:"Memo sent" action:5');
-    assert.deepEqual(await say("/log delete entry:5\nclick delete-both-5"), [
-      '[#set → Ana] Action #5 "Write the memo" has an outcome (entry #6): "Memo sent". Delete the outcome too, or keep it as an entry of its own?',
-      "  [button delete-both-5: Delete both]",
-      "  [button keep-outcome-5: Keep the outcome]",
-      '[#set → Ana] Entry #5 deleted: the action "Write the memo", with its outcome (entry #6).',
+    assert.match((await say("/log list")).join("\n"), /#5 .* · outcome: Booked it/);
+    await h.run('/log action text:"Write the memo"\n/log outcome text:"Memo sent" action:6');
+    assert.deepEqual(await say("/log delete entry:6\nclick delete-both-6"), [
+      '[#set → Ana] Action #6 "Write the memo" has an outcome (entry #7): "Memo sent". Delete the outcome too, or keep it as an entry of its own?',
+      "  [button delete-both-6: Delete both]",
+      "  [button keep-outcome-6: Keep the outcome]",
+      '[#set → Ana] Entry #6 deleted: the action "Write the memo", with its outcome (entry #7).',
     ]);
     const entries = (await say("/log list")).join("\n");
     assert.doesNotMatch(entries, /Memo sent|Write the memo/);
+  });
+});
+
+describe("an action with two outcome entries stays done while either stands", () => {
+  let h: Harness;
+  const say = async (script: string) => replies(await h.run(script));
+  beforeAll(async () => {
+    h = await createHarness();
+    await h.run(`${FIVE_MEMBER_SET}
+as Ana
+/log action text:"Call both leads"
+/log outcome text:"Called the first lead" action:1
+/log outcome text:"Called the second lead" action:1`);
+  });
+  afterAll(() => h.close());
+
+  test("deleting the later outcome keeps the action done, its outcome the earlier one, still linked", async () => {
+    const asked = (await say("/log delete entry:3")).join("\n");
+    assert.match(asked, /Action #1 "Call both leads" stays done: entry #2 is its outcome\./);
+    assert.doesNotMatch(asked, /open again/);
+    const done = (await say("click log-delete-3")).join("\n");
+    assert.match(
+      done,
+      /Entry #3 deleted: the outcome "Called the second lead"\. Action #1 "Call both leads" stays done: its outcome is entry #2 "Called the first lead"\./,
+    );
+    assert.match((await say("/action list")).join("\n"), /action #1: Call both leads → done: Called the first lead/);
+    const action = await h.db.action.findFirstOrThrow();
+    assert.deepEqual([action.status, action.outcomeEntryId], ["done", (await h.db.entry.findFirstOrThrow({ where: { number: 2 } })).id]);
+  });
+
+  test("deleting the earlier one of two leaves the later one the outcome; deleting the last reopens the action", async () => {
+    await h.run('/log outcome text:"Called the second lead again" action:1');
+    assert.match(
+      (await say("/log delete entry:2 confirm:yes")).join("\n"),
+      /stays done: its outcome is entry #4 "Called the second lead again"/,
+    );
+    assert.match((await say("/action list")).join("\n"), /→ done: Called the second lead again/);
+    assert.match(
+      (await say("/log delete entry:4 confirm:yes")).join("\n"),
+      /Action #1 "Call both leads" is open again: it has no outcome now\./,
+    );
   });
 });

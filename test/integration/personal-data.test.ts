@@ -22,7 +22,7 @@ as Ben
 
   test("/log export is a JSON file of everything about the member, and nothing of anyone else's", async () => {
     const out = await say("as Ana\n/log export");
-    assert.match(out[0]!, /2 entries, 1 membership, 1 RSVP and more/);
+    assert.match(out[0]!, /2 entries, 1 membership, 0 reviews, 1 RSVP and more/);
     const path = out
       .find((l) => l.trim().startsWith("[file "))!
       .trim()
@@ -109,7 +109,7 @@ as Sam
   test("the confirmation names every set affected, and confirming tells each set's channel", async () => {
     await h.run("in #set\nas Sam\n/set advisor user:@Zed");
     const asked = await say("in #second\nas Sam\n/log forget");
-    assert.match(asked, /in every set of this workspace, and takes you out of them: "First set" \(advisor\), "Second set" \(member\)\./);
+    assert.match(asked, /and takes you out of the sets: "First set" \(advisor\), "Second set" \(member\)\./);
     const done = replies(await h.run("click forget-confirm"));
     assert.deepEqual(done, [
       '[#second → Sam] Done: 1 entry and everything else about you deleted, in 2 sets ("First set", "Second set"). Thank you for taking part.',

@@ -111,6 +111,11 @@ test("upgrading links each outcome recorded by /log outcome action:N to its entr
     { id: "a1", outcomeEntryId: "e2" },
     { id: "a3", outcomeEntryId: null },
   ]);
+  assert.deepEqual(
+    db.prepare(`SELECT "entryId", "actionId" FROM "OutcomeLink"`).all(),
+    [{ entryId: "e2", actionId: "a1" }],
+    "0014: the outcome entry keeps its own link to the action",
+  );
 });
 
 test("upgrading marks the apologies /away sent as the leave's, and no others", () => {

@@ -805,6 +805,24 @@ test("an input shaped for one zone shows local dates: a late-evening entry is th
   assert.deepEqual(headings(compileDraft(input), 3, section(compileDraft(input), H.used)), ["Problem 1: 1 Jul 2027"]);
 });
 
+test("Markdown: raw HTML and entities in the learner's words are escaped, so they show exactly as written", () => {
+  const md = draftToMarkdown({
+    ...draft,
+    header: [{ label: "Centre", value: "R&D <north>" }],
+    appendix: [],
+    blocks: [
+      { kind: "paragraph", text: "I told <manager> about it" },
+      { kind: "bullets", items: ["<b>HR</b> said no &amp; left"] },
+      { kind: "table", header: ["a"], rows: [["<i>late</i>\nnext"]] },
+    ],
+  });
+  assert.match(md, /^I told \\<manager> about it$/m);
+  assert.match(md, /^- \\<b>HR\\<\/b> said no \\&amp; left$/m);
+  assert.match(md, /^\| \\<i>late\\<\/i><br>next \|$/m, "the table's own line breaks stay <br>");
+  assert.match(md, /^- \*\*Centre:\*\* R\\&D \\<north>$/m);
+  assert.equal(md.replace(/<br>/g, "").match(/(?<!\\)[<&]/g), null, "no < or & that a renderer would read as HTML");
+});
+
 /** A write-up (`/log write`) as the draft input holds it. */
 const writeUp = (number: number, section: string, text: string, link: { problem?: number; goal?: number } = {}): DraftEntry => ({
   number,

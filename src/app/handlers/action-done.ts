@@ -5,19 +5,44 @@ import { actionRef, noSuchAction } from "../format.ts";
 import { toActor } from "../reply.ts";
 import { failure, success } from "../result.ts";
 
-export default handler(actionDone, async (ctx, { action, text, status, effective }) => {
+/**
+ * Records an action's outcome. New words never replace an outcome the action already has without asking: the reply
+ * offers to replace it (`replace:yes`) or to keep both (the new words as an outcome entry of the action). Without
+ * text:, the outcome stands and only the status or effectiveness given changes.
+ */
+export default handler(actionDone, async (ctx, { action, text, status, effective, replace }) => {
   const own = await findOwnAction(ctx.deps.db, ctx.set.id, ctx.actor.id, action);
   if (!own) return failure("not-found", noSuchAction(action, await listActions(ctx.deps.db, ctx.set.id, ctx.actor.id)));
+  if (text && own.outcome !== null && own.outcome !== text && replace !== "yes") {
+    const kept = [status ? `status:${status}` : "", effective ? `effective:${effective}` : ""].filter(Boolean).join(" ");
+    return success([
+      toActor({
+        text:
+          `${actionRef(action, "Action")} already has an outcome: "${own.outcome}". Replace it with "${text}", or keep both ` +
+          "(the new words as an outcome entry of the action)? Nothing has changed yet.",
+        buttons: [
+          {
+            id: `outcome-replace-${action}`,
+            label: "Replace it",
+            command: `/action done action:${action} ${kept} replace:yes text:${text}`,
+          },
+          { id: `outcome-keep-both-${action}`, label: "Keep both", command: `/log outcome action:${action} text:${text}` },
+        ],
+      }),
+    ]);
+  }
+  const newStatus = status ?? (own.status === "open" ? "done" : own.status);
   await recordOutcome(ctx.deps.db, own.id, {
-    status: status ?? "done",
+    status: newStatus,
     outcome: text ?? own.outcome,
     effectiveness: effective ?? own.effectiveness,
-    now: ctx.now,
+    now: text || own.outcomeAt === null ? ctx.now : own.outcomeAt,
     // New words are the outcome now, not the entry that recorded the old ones.
-    ...(text ? { outcomeEntryId: null } : {}),
+    ...(text && text !== own.outcome ? { outcomeEntryId: null } : {}),
   });
-  const hint = text ? "" : ' Add what happened with text:"…" — the draft log uses it as "how it was put into effect".';
+  const hint =
+    text || own.outcome !== null ? "" : ' Add what happened with text:"…" — the draft log uses it as "how it was put into effect".';
   return success([
-    toActor({ text: `${actionRef(action, "Action")} marked ${status ?? "done"}${effective ? ` (${effective} effective)` : ""}.${hint}` }),
+    toActor({ text: `${actionRef(action, "Action")} marked ${newStatus}${effective ? ` (${effective} effective)` : ""}.${hint}` }),
   ]);
 });

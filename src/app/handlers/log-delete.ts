@@ -3,11 +3,14 @@ import {
   type ActionRow,
   actionClosedBy,
   actionOfEntry,
+  actionReportedBy,
   createEntry,
   deleteEntry,
   type EntryRow,
   findEntry,
   findOwnEntry,
+  outcomesOf,
+  recordOutcome,
   reopenAction,
 } from "../../store/entries.ts";
 import { handler, type SetContext } from "../context.ts";
@@ -21,7 +24,7 @@ const deleted = (e: EntryRow) => `Entry #${e.number} deleted: the ${e.kind} ${qu
 
 /**
  * Deletes one of the member's entries and keeps what it recorded consistent: deleting an outcome entry reopens
- * the action it closed; deleting an action that has an outcome first asks whether the outcome goes too or stays
+ * the action it closed unless another of the action's outcome entries stands (then that is its outcome); deleting an action that has an outcome first asks whether the outcome goes too or stays
  * as an entry of its own (`outcome:delete|keep`). Any other entry is shown whole first, with a button to confirm
  * (`confirm:yes`): nothing is deleted until then.
  */
@@ -38,16 +41,54 @@ export default handler(logDelete, async (ctx, { entry, outcome, confirm }) => {
 
   if (action && hasOutcome(action)) return deleteAction(ctx, own, action, outcome);
 
-  const closed = own.kind === "outcome" ? await actionClosedBy(db, own.id) : null;
+  const after = own.kind === "outcome" ? await outcomeAfterDeleting(ctx, own) : null;
   if (confirm !== "yes") {
-    const reopens = closed ? `\nAction #${closed.number} ${quote(closed.text)} will be open again: it will have no outcome.` : "";
-    return success([deleteConfirmation(own, `/log delete entry:${own.number} confirm:yes`, reopens)]);
+    return success([deleteConfirmation(own, `/log delete entry:${own.number} confirm:yes`, after ? `\n${after.willSay}` : "")]);
   }
-  if (closed) await reopenAction(db, closed.id);
+  await after?.apply();
   await deleteEntry(db, own.id);
-  const reopened = closed ? ` Action #${closed.number} ${quote(closed.text)} is open again: it has no outcome now.` : "";
-  return success([toActor({ text: `${deleted(own)}${reopened}` })]);
+  return success([toActor({ text: `${deleted(own)}${after ? ` ${after.said}` : ""}` })]);
 });
+
+/**
+ * What deleting an outcome entry does to the action it reports on: while another of its outcome entries stands the
+ * action stays done, its outcome the latest of them; when none does and this one recorded the outcome, it opens
+ * again. null when the entry reports on no action, or the action's outcome was given some other way.
+ */
+async function outcomeAfterDeleting(
+  ctx: SetContext,
+  own: EntryRow,
+): Promise<{ willSay: string; said: string; apply: () => Promise<void> } | null> {
+  const { db } = ctx.deps;
+  const action = (await actionReportedBy(db, own.id)) ?? (await actionClosedBy(db, own.id));
+  if (!action) return null;
+  const others = (await outcomesOf(db, action.id)).filter((e) => e.id !== own.id);
+  const latest = others.at(-1);
+  const name = `Action #${action.number} ${quote(action.text)}`;
+  if (latest) {
+    const recorded = action.outcomeEntryId === own.id;
+    return {
+      willSay: `${name} stays done: entry #${latest.number} is its outcome${others.length > 1 ? " (the latest of them)" : ""}.`,
+      said: `${name} stays done: its outcome is entry #${latest.number} ${quote(latest.text)}.`,
+      apply: async () => {
+        if (recorded)
+          await recordOutcome(db, action.id, {
+            status: action.status,
+            outcome: latest.text,
+            effectiveness: action.effectiveness,
+            now: action.outcomeAt ?? ctx.now,
+            outcomeEntryId: latest.id,
+          });
+      },
+    };
+  }
+  if (action.outcomeEntryId !== own.id) return null;
+  return {
+    willSay: `${name} will be open again: it will have no outcome.`,
+    said: `${name} is open again: it has no outcome now.`,
+    apply: () => reopenAction(db, action.id),
+  };
+}
 
 const hasOutcome = (a: ActionRow) => a.outcome !== null || a.outcomeEntryId !== null;
 
@@ -73,9 +114,14 @@ async function deleteAction(ctx: SetContext, own: EntryRow, action: ActionRow, c
     ]);
   }
   if (choice === "delete") {
-    if (recordedBy) await deleteEntry(db, recordedBy.id);
+    const outcomes = await outcomesOf(db, action.id);
+    const all = recordedBy && !outcomes.some((e) => e.id === recordedBy.id) ? [...outcomes, recordedBy] : outcomes;
+    for (const e of all) await deleteEntry(db, e.id);
     await deleteEntry(db, own.id);
-    const also = recordedBy ? `, with its outcome (entry #${recordedBy.number})` : ", with its outcome";
+    const numbers = all.map((e) => `#${e.number}`).join(", ");
+    const also = all.length
+      ? `, with its outcome${all.length > 1 ? "s" : ""} (entr${all.length > 1 ? "ies" : "y"} ${numbers})`
+      : ", with its outcome";
     return success([toActor({ text: `Entry #${own.number} deleted: the action ${quote(own.text)}${also}.` })]);
   }
   const kept =

@@ -10,6 +10,7 @@ import {
   listActions,
   recordOutcome,
   reopenAction,
+  setOutcomeLink,
 } from "../../store/entries.ts";
 import { handler, type SetContext } from "../context.ts";
 import { checkDue, resolveLink } from "../entry-links.ts";
@@ -107,6 +108,7 @@ async function outcomeLink(
     if (!before) return failure("bad-option", `Option action: entry #${own.number} is not linked to an action.`);
     const kept = effective ?? before.effectiveness;
     await reopenAction(db, before.id);
+    await setOutcomeLink(db, own.id, null);
     await editEntry(db, own.id, { effectiveness: kept }, ctx.now);
     return success(`no longer the outcome of ${actionRef(before.number)}, which is open again`);
   }
@@ -124,6 +126,7 @@ async function outcomeLink(
   if (before) await reopenAction(db, before.id);
   const effectiveness = effective ?? own.effectiveness ?? target.effectiveness;
   await recordOutcome(db, target.id, { status: "done", outcome: own.text, effectiveness, now: ctx.now, outcomeEntryId: own.id });
+  await setOutcomeLink(db, own.id, target.id);
   const actionEntry = own.problemId ? null : await findOwnEntry(db, ctx.set.id, ctx.actor.id, target.number);
   await editEntry(db, own.id, { effectiveness: null, ...(actionEntry?.problemId ? { problemId: actionEntry.problemId } : {}) }, ctx.now);
   const reopened = before ? `; ${actionRef(before.number)} is open again` : "";

@@ -16,7 +16,16 @@ import type { Effectiveness } from "../../domain/effectiveness.ts";
 import type { EntryKind } from "../../domain/entry-kind.ts";
 import { mentionedAction } from "../../domain/outcome-mentions.ts";
 import { readSmartGoal } from "../../domain/smart-goal.ts";
-import { countOwnOfKind, createEntry, findOwnAction, findOwnEntry, listActions, ordinalOf, recordOutcome } from "../../store/entries.ts";
+import {
+  countOwnOfKind,
+  createEntry,
+  findOwnAction,
+  findOwnEntry,
+  linkOutcome,
+  listActions,
+  ordinalOf,
+  recordOutcome,
+} from "../../store/entries.ts";
 import { listMeetings } from "../../store/meetings.ts";
 import { handler, type SetContext } from "../context.ts";
 import { checkDue, resolveLink } from "../entry-links.ts";
@@ -140,6 +149,20 @@ async function recordEntry(ctx: SetContext, kind: EntryKind, options: EntryOptio
   // An outcome of an action belongs to that action's problem unless it names one.
   const actionEntry = action && !problem.value ? await findOwnEntry(db, ctx.set.id, ctx.actor.id, action.number) : null;
 
+  // An outcome the action already has from /action done text: is kept as an outcome entry of its own, so the new
+  // words stand beside it rather than replace it.
+  const earlier =
+    action && action.outcome !== null && action.outcomeEntryId === null
+      ? await createEntry(db, {
+          setId: ctx.set.id,
+          authorId: ctx.actor.id,
+          kind: "outcome",
+          text: action.outcome,
+          meetingId: action.meetingId,
+          now: action.outcomeAt ?? ctx.now,
+        })
+      : null;
+  if (action && earlier) await linkOutcome(db, earlier.id, action.id);
   const entry = await createEntry(db, {
     setId: ctx.set.id,
     authorId: ctx.actor.id,
@@ -155,6 +178,7 @@ async function recordEntry(ctx: SetContext, kind: EntryKind, options: EntryOptio
     // With an action, how effective is the action's; an outcome on its own keeps it.
     effectiveness: action ? null : (options.effective ?? null),
   });
+  if (action) await linkOutcome(db, entry.id, action.id);
   if (action)
     await recordOutcome(db, action.id, {
       status: "done",
@@ -164,8 +188,13 @@ async function recordEntry(ctx: SetContext, kind: EntryKind, options: EntryOptio
       outcomeEntryId: entry.id,
     });
   const where = meeting ? ` (meeting ${meeting.number})` : "";
+  const kept = earlier ? ` Its earlier outcome "${earlier.text}" stays too, as entry #${earlier.number}.` : "";
   const how = options.effective ? ` (${options.effective} effective)` : "";
-  const done = action ? ` ${actionRef(action.number, "Action")} is marked done${how}.` : how ? ` How effective: ${options.effective}.` : "";
+  const done = action
+    ? ` ${actionRef(action.number, "Action")} is marked done${how}.${kept}`
+    : how
+      ? ` How effective: ${options.effective}.`
+      : "";
   const extra = await afterword(ctx, kind, entry, options);
   const as = kind === "action" ? actionRef(entry.number) : `entry #${entry.number}`;
   const offer = kind === "outcome" && !action ? await linkOffer(ctx, entry, options.text) : null;

@@ -1,12 +1,17 @@
 import { logExport } from "../../../commands/index.ts";
 import { calendarDateOf, formatCalendarDate } from "../../domain/calendar-date.ts";
 import { exportPersonalData } from "../../store/personal-data.ts";
-import { handler } from "../context.ts";
+import { handlerWithoutSet } from "../context.ts";
 import { plural } from "../format.ts";
 import { toActor } from "../reply.ts";
 import { success } from "../result.ts";
 
-export default handler(logExport, async (ctx) => {
+/**
+ * Everything the bot holds about the actor in this workspace, for anyone it holds data about: in any channel or a
+ * direct message, a member removed from their set included (the own-data rights, docs/user-guide.md "Your data").
+ */
+export default handlerWithoutSet(logExport, async (ctx) => {
+  if (ctx.actor.id === "") return success([toActor({ text: "Nothing is stored about you in this workspace." })]);
   const data = await exportPersonalData(ctx.deps.db, ctx.actor.id);
   const file = {
     name: `my-data-${formatCalendarDate(calendarDateOf(ctx.now, ctx.actor.timeZone), "iso")}.json`,
@@ -15,7 +20,7 @@ export default handler(logExport, async (ctx) => {
   };
   return success([
     toActor({
-      text: `Everything stored about you in this workspace: ${plural(data.entries.length, "entry", "entries")}, ${plural(data.memberships.length, "membership")}, ${plural(data.rsvps.length, "RSVP")} and more.`,
+      text: `Everything stored about you in this workspace: ${plural(data.entries.length, "entry", "entries")}, ${plural(data.memberships.length, "membership")}, ${plural(data.reviewsOfYou.length + data.reviewsYouWrote.length, "review")}, ${plural(data.rsvps.length, "RSVP")} and more.`,
       files: [file],
     }),
   ]);

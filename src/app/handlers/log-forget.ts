@@ -1,6 +1,6 @@
 import { logForget } from "../../../commands/index.ts";
-import { forgetPerson, type SetTouched, setsTouchedByForgetting } from "../../store/personal-data.ts";
-import { handler } from "../context.ts";
+import { forgetPerson, holdsSettings, type SetTouched, setsTouchedByForgetting } from "../../store/personal-data.ts";
+import { handlerWithoutSet } from "../context.ts";
 import { plural } from "../format.ts";
 import { type Outgoing, type Reply, toActor, toChannel, toSetChannel } from "../reply.ts";
 import { failure, success } from "../result.ts";
@@ -19,9 +19,14 @@ function notice(s: SetTouched): Reply {
 /**
  * Forgetting erases the person in every set of the workspace: the confirmation names each set, it is refused
  * while they are the only advisor of one (a set must keep someone to run it), and every set's channel is told.
+ * Anyone the bot holds data about may run it, in any channel or a direct message, a member removed from their
+ * set included (docs/user-guide.md, "Your data").
  */
-export default handler(logForget, async (ctx, { confirm }) => {
+export default handlerWithoutSet(logForget, async (ctx, { confirm }) => {
   const sets = await setsTouchedByForgetting(ctx.deps.db, ctx.actor.id);
+  if (sets.length === 0 && !(await holdsSettings(ctx.deps.db, ctx.actor.id))) {
+    return failure("not-found", "Nothing is stored about you in this workspace: there is nothing to forget.");
+  }
   const sole = sets.filter((s) => s.soleAdvisor);
   if (sole.length > 0) {
     return failure(
@@ -34,16 +39,18 @@ export default handler(logForget, async (ctx, { confirm }) => {
     return success([
       toActor({
         text:
-          `This deletes all your entries and actions, your RSVPs, leave and reminder settings, in every set of this workspace, ` +
-          `and takes you out of them: ${sets.map((s) => `"${s.name}" (${part(s)})`).join(", ")}. ` +
-          "Your attendance and presentation turns stay in the sets' records without your name. It cannot be undone: " +
+          "This deletes everything you wrote and everything written about you, in every set of this workspace: your entries " +
+          "and actions, review replies, feedback given under your name, RSVPs, leave and reminder settings, the reviews you " +
+          "are part of (an advisor's of you, or, as an advisor, yours of members, with their replies) and your facilitation " +
+          `entries, and takes you out of the sets: ${sets.map((s) => `"${s.name}" (${part(s)})`).join(", ") || "none"}. ` +
+          "Anonymous feedback stays (nothing records who gave it); your attendance and presentation turns stay in the sets' records without your name. It cannot be undone: " +
           "consider /log export first.",
         buttons: [{ id: "forget-confirm", label: "Delete all my data", command: "/log forget confirm:yes", style: "danger" }],
       }),
     ]);
   }
   const { entries } = await forgetPerson(ctx.deps.db, ctx.actor.id, ctx.now);
-  const told = sets.map((s): Outgoing => (s.setId === ctx.set.id ? toChannel(notice(s)) : toSetChannel(s.channelId, notice(s))));
+  const told = sets.map((s): Outgoing => (s.setId === ctx.set?.id ? toChannel(notice(s)) : toSetChannel(s.channelId, notice(s))));
   return success([
     toActor({
       text: `Done: ${plural(entries, "entry", "entries")} and everything else about you deleted, in ${plural(sets.length, "set")} (${named(sets)}). Thank you for taking part.`,

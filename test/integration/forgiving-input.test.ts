@@ -1,0 +1,79 @@
+import assert from "node:assert/strict";
+import { afterAll, beforeAll, describe, test } from "vitest";
+import { createHarness, FIVE_MEMBER_SET, type Harness, replies } from "../support/harness.ts";
+
+describe("input that forgives what people type: printed numbers, option words in prose, words after a number", () => {
+  let h: Harness;
+  const say = async (script: string) => replies(await h.run(script)).join("\n");
+  const lastEntry = () => h.db.entry.findFirstOrThrow({ orderBy: { number: "desc" } });
+  beforeAll(async () => {
+    h = await createHarness();
+    await h.run(`${FIVE_MEMBER_SET}
+as Sam
+/review member:@Ana text:"Your actions are specific"
+as Ana
+/log goal text:"Hold monthly one-to-ones"
+/log problem text:"The rota keeps being overridden"
+/log action text:"Ask for a weekly slot"`);
+  });
+  afterAll(() => h.close());
+
+  test("a text with one of the command's option words in prose is stored as written", async () => {
+    await say("/log reflect text:the real problem: I didnt trust her");
+    const e = await lastEntry();
+    assert.deepEqual([e.kind, e.text, e.problemId], ["reflect", "the real problem: I didnt trust her", null]);
+    await say("/log reflect the real problem: I didnt trust her either");
+    assert.equal((await lastEntry()).text, "the real problem: I didnt trust her either");
+  });
+
+  test("an option word followed by a valid value still sets the option", async () => {
+    await say("/log reflect text:I listen more now problem:1");
+    const e = await lastEntry();
+    assert.equal(e.text, "I listen more now");
+    assert.ok(e.problemId);
+  });
+
+  test("bare words after a numeric option go to the text", async () => {
+    const out = await say("/log review goal:1 it went well overall");
+    assert.doesNotMatch(out, /not a whole number|Unexpected|Too many/);
+    const e = await lastEntry();
+    assert.deepEqual([e.kind, e.text], ["review", "it went well overall"]);
+    assert.ok(e.goalId);
+    await say("/log review 1 the second review");
+    assert.equal((await lastEntry()).text, "the second review");
+  });
+
+  test("the numbers the bot prints are accepted back: #6, Goal 1, review:#1", async () => {
+    assert.match(await say("/log review goal:Goal 1 text:Third review"), /Recorded|as entry/i);
+    assert.equal((await lastEntry()).text, "Third review");
+    assert.match(await say("/action done action:#3 effective:very"), /Action #3 marked done/);
+    assert.match(await say('/log edit entry:#1 text:"Hold monthly one-to-ones with each lead"'), /#1/);
+    assert.equal((await h.db.entry.findFirstOrThrow({ where: { number: 1 } })).text, "Hold monthly one-to-ones with each lead");
+    assert.doesNotMatch(await say('/review reply review:#1 text:"Thank you"'), /not a whole number/);
+  });
+});
+
+describe("a refused entry answers with the words kept, as a command to copy", () => {
+  let h: Harness;
+  const say = async (script: string) => replies(await h.run(script)).join("\n");
+  beforeAll(async () => {
+    h = await createHarness();
+    await h.run(`${FIVE_MEMBER_SET}\nas Ana`);
+  });
+  afterAll(() => h.close());
+
+  test("a refused option and a refusal by the handler both give back the text, and the copy runs once corrected", async () => {
+    const before = await h.snapshot();
+    const bad = await say('/log action text:"Agree one rota with both leads: weekly" due:someday soon');
+    assert.match(bad, /Option due:/);
+    assert.match(
+      bad,
+      /Your words are kept here, not stored yet; correct and send again:\n\s*\/log action due:"someday soon" text:Agree one rota with both leads: weekly$/,
+    );
+    const missing = await say("/log reflect text:I listen before answering now problem:9");
+    assert.match(missing, /\n\s*\/log reflect problem:9 text:I listen before answering now$/);
+    assert.deepEqual(await h.snapshot(), before);
+    await say("/log action due:2027-02-01 text:Agree one rota with both leads: weekly");
+    assert.equal((await h.db.entry.findFirstOrThrow()).text, "Agree one rota with both leads: weekly");
+  });
+});
