@@ -19,8 +19,9 @@ import { type Analysis, analyse } from "./draft-analysis.ts";
 import { actionsWithoutOutcome, checklistTable, coverage, noOutcomeMessage } from "./draft-coverage.ts";
 import { LOG_HEADINGS, reviewBlocks, usedBlocks } from "./draft-log.ts";
 import { goalsBlocks, methodBlocks, PLAN_HEADINGS, strengthsBlocks } from "./draft-plan.ts";
-import { calendarDay, countWords, dayIn, hasText, hoursText, lengthText, plural, thousands } from "./draft-text.ts";
+import { calendarDay, countWords, dayIn, hasText, hoursText, lengthText, thousands } from "./draft-text.ts";
 import type { Criterion, Draft, DraftBlock, DraftInput, SectionWords } from "./draft-types.ts";
+import { plural } from "./plural.ts";
 
 export { evidenceRows, MEETING_CATEGORY } from "./draft-evidence.ts";
 export { countWords } from "./draft-text.ts";

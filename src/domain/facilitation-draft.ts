@@ -14,11 +14,12 @@
  */
 
 import { checklistTable } from "./draft-coverage.ts";
-import { calendarDay, countWords, dayIn, hasText, hoursText, plural, thousands } from "./draft-text.ts";
+import { calendarDay, countWords, dayIn, hasText, hoursText, thousands } from "./draft-text.ts";
 import type { DraftBlock } from "./draft-types.ts";
 import { analyseFacilitation, type FacilitationAnalysis, MINIMUM_HOURS } from "./facilitation-analysis.ts";
 import { facilitationCoverage, M537_CRITERIA, underMinimum } from "./facilitation-coverage.ts";
 import type { FacilitationDraft, FacilitationDraftInput, M537Criterion } from "./facilitation-draft-types.ts";
+import { plural } from "./plural.ts";
 
 /** The reflective log's length, as the endorsed programme asks: between 1,500 and 7,000 words. */
 const FACILITATION_WORDS = { min: 1_500, max: 7_000 } as const;

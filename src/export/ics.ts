@@ -3,6 +3,7 @@
  */
 import * as ics from "ics";
 import { invalid, type Parsed, parsed } from "../domain/parse-result.ts";
+import type { MeetingStatus } from "../domain/statuses.ts";
 
 /** One meeting to put in the calendar. `uid` is the meeting's stable id; `url` links back to the chat. */
 export type IcsMeeting = {
@@ -10,7 +11,7 @@ export type IcsMeeting = {
   number: number;
   startsAt: Date;
   durationMinutes: number;
-  status: "scheduled" | "closed" | "cancelled";
+  status: MeetingStatus;
   presenters: string[];
   url?: string;
 };

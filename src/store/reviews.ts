@@ -1,17 +1,8 @@
+import type { Review } from "./generated/client.ts";
 import type { Db } from "./open-database.ts";
 
-/** A review of a member's progress by an advisor (`/review`), with the member's one reply. */
-export type ReviewRow = {
-  id: string;
-  setId: string;
-  advisorId: string;
-  memberId: string;
-  text: string;
-  createdAt: Date;
-  editedAt: Date | null;
-  reply: string | null;
-  repliedAt: Date | null;
-};
+/** A review of a member's progress by an advisor (`/review`), with the member's one reply: a row of the Review table. */
+export type ReviewRow = Review;
 
 /** Stores a new review; returns it. */
 export async function addReview(

@@ -1,8 +1,9 @@
 import { meetingCalendar } from "../../../commands/index.ts";
+import { plural } from "../../domain/plural.ts";
 import { projectUpcoming } from "../../domain/rotation-state.ts";
 import { meetingsToIcs } from "../../export/ics.ts";
 import { handler } from "../context.ts";
-import { nameOf, plural } from "../format.ts";
+import { nameOf } from "../format.ts";
 import { toActor } from "../reply.ts";
 import { failure, success } from "../result.ts";
 import { loadSetState } from "../set-state.ts";
