@@ -4,10 +4,10 @@
  */
 
 import type { CalendarDate } from "./calendar-date.ts";
-import type { EntryKind } from "./entry-kind.ts";
+import type { StoredEntryKind } from "./entry-kind.ts";
 import type { ActionStatus } from "./statuses.ts";
 
-export type { EntryKind };
+export type { StoredEntryKind };
 
 /**
  * One of the member's own entries, in their words. Links name other entries of the same member by entry number:
@@ -16,7 +16,7 @@ export type { EntryKind };
  */
 export type DraftEntry = {
   number: number;
-  kind: EntryKind;
+  kind: StoredEntryKind;
   text: string;
   createdAt: Date;
   meetingNumber: number | null;
@@ -24,6 +24,10 @@ export type DraftEntry = {
   problem?: number | null;
   support?: string | null;
   source?: string | null;
+  /** An outcome not linked to an action: how effective it was (very, somewhat, not). */
+  effectiveness?: string | null;
+  /** A write-up (`kind: "write"`): the draft section it is the member's own paragraph for. */
+  section?: string | null;
 };
 
 /** An action's detail; `due` is the calendar date the member gave, shown exactly as that day. */
@@ -61,6 +65,8 @@ export type DraftInput = {
   advisors: string[];
   /** Current members of the set (advisors are not members). */
   memberCount: number;
+  /** The names of the set's other members, to point out where a review names one (absent: none known). */
+  otherMembers?: string[];
   /** Minutes each presenter has at a meeting. */
   slotMinutes: number;
   /** Facilitation notes the set's advisors have kept (`/records note:`): a count only. */
@@ -120,6 +126,8 @@ export type DraftDocument = {
 };
 
 export type Draft = DraftDocument & {
+  /** The copy ready to submit: no prompts, facts boxes, entry numbers, status column or appendix (draft-final.ts). */
+  submission: DraftDocument;
   coverage: Coverage[];
   /** The member's own words in the document (each entry counted once, where it belongs). */
   wordCount: number;

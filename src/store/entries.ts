@@ -1,15 +1,25 @@
 import { type CalendarDate, calendarDate } from "../domain/calendar-date.ts";
 import { type ActionStatus, actionStatusOf } from "../domain/statuses.ts";
 import type { Entry } from "./generated/client.ts";
+import { nextNumber } from "./number-counters.ts";
 import type { Db } from "./open-database.ts";
 
 /**
  * An entry as the store hands one out: a row of the Entry table without its set and author (the caller knows them).
- * goalId, problemId: the goal entry it serves or reviews, the problem entry it belongs to (the same author's entries).
+ * goalId, problemId: the goal entry it serves or reviews, the problem entry it belongs to (the same author's entries);
+ * section: a write-up's draft section ("1.1" … "2.3"), null for every other kind; effectiveness: for an outcome not
+ * linked to an action, how effective it was (very, somewhat, not), null otherwise.
  */
 export type EntryRow = Omit<Entry, "setId" | "authorId">;
 /** What an entry may link to or carry besides its text (null or absent: nothing). */
-export type EntryLinks = { goalId?: string | null; problemId?: string | null; support?: string | null; source?: string | null };
+export type EntryLinks = {
+  goalId?: string | null;
+  problemId?: string | null;
+  support?: string | null;
+  source?: string | null;
+  section?: string | null;
+  effectiveness?: string | null;
+};
 export type ActionRow = {
   id: string;
   number: number;
@@ -27,7 +37,7 @@ export type ActionRow = {
 };
 
 /**
- * Records an entry under the author's next number; an `action` entry also creates its Action.
+ * Records an entry under the author's next number, never one a deleted entry had; an `action` entry also creates its Action.
  * Numbering and insert are atomic inside a transaction, as every command runs (`inTransaction`).
  */
 export async function createEntry(
@@ -43,11 +53,12 @@ export async function createEntry(
   } & EntryLinks,
 ): Promise<EntryRow> {
   const top = await db.entry.aggregate({ where: { setId: input.setId, authorId: input.authorId }, _max: { number: true } });
+  const number = await nextNumber(db, { setId: input.setId, personId: input.authorId, kind: "entry" }, top._max.number ?? 0);
   const entry = await db.entry.create({
     data: {
       setId: input.setId,
       authorId: input.authorId,
-      number: (top._max.number ?? 0) + 1,
+      number,
       kind: input.kind,
       text: input.text,
       meetingId: input.meetingId,
@@ -56,6 +67,8 @@ export async function createEntry(
       problemId: input.problemId ?? null,
       support: input.support ?? null,
       source: input.source ?? null,
+      section: input.section ?? null,
+      effectiveness: input.effectiveness ?? null,
     },
   });
   if (input.kind === "action") {
@@ -246,4 +259,17 @@ export async function listOwnOfKind(db: Db, setId: string, authorId: string, kin
 /** How many entries of one kind the author has in a set. */
 export async function countOwnOfKind(db: Db, setId: string, authorId: string, kind: string): Promise<number> {
   return db.entry.count({ where: { setId, authorId, kind } });
+}
+
+/** The author's write-up (`/log write`) for a section and its problem or goal entry, or null. */
+export async function findWriteUp(
+  db: Db,
+  setId: string,
+  authorId: string,
+  target: { section: string; problemId: string | null; goalId: string | null },
+): Promise<EntryRow | null> {
+  return db.entry.findFirst({
+    where: { setId, authorId, kind: "write", section: target.section, problemId: target.problemId, goalId: target.goalId },
+    orderBy: { number: "desc" },
+  });
 }
