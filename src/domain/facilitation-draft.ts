@@ -22,9 +22,6 @@ import type { FacilitationDraft, FacilitationDraftInput, M537Criterion } from ".
 import { anonymisePrompt, namesIn } from "./named-people.ts";
 import { plural } from "./plural.ts";
 
-/** The reflective log's length, as the endorsed programme asks: between 1,500 and 7,000 words. */
-const FACILITATION_WORDS = { min: 1_500, max: 7_000 } as const;
-
 /** The unit, as the header names it. */
 const M537_UNIT = "ILM M5.37 Facilitating action learning (level 5)";
 

@@ -32,7 +32,8 @@ type Occurrence = "time-version" | "once" | "follow-up" | "last-entry-day" | "me
 /** One kind: a DM can be stopped on its own and is named for people; a channel post is for the whole set and is not. */
 type KindEntry = { subject: Subject; occurrence: Occurrence } & (
   | { audience: "channel"; stoppable: false }
-  | { audience: "member" | "advisor"; stoppable: true /** what it is about, in the words replies use */; name: string }
+  /** `name`: what it is about, in the words replies use */
+  | { audience: Exclude<Audience, "channel">; stoppable: true; name: string }
 );
 
 /** Every kind, in the order help lists them. The comment on each says when its rule (rules/) plans it. */
