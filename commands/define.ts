@@ -197,6 +197,11 @@ export function commandKey(decl: Pick<CommandDecl, "name" | "sub">): string {
   return decl.sub ? `${decl.name} ${decl.sub}` : decl.name;
 }
 
+/** Whether a command runs in an archived set: it only reads (`readOnly`), or is declared to (`inArchivedSet`). */
+export function runsInArchivedSet(decl: Pick<CommandDecl, "readOnly" | "inArchivedSet">): boolean {
+  return decl.readOnly === true || decl.inArchivedSet === true;
+}
+
 /** The usage line shown in help and errors: `/meeting schedule when: [duration:] [every:]`. */
 export function usage(decl: CommandDecl): string {
   const opts = Object.entries(decl.options).map(([name, o]) => (o.required ? `${name}:` : `[${name}:]`));

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { commandKey, isOptionsOf, type Who } from "../../commands/define.ts";
-import { type CommandKey, type Commands, commands, isCommandKey } from "../../commands/index.ts";
+import { commandKey, isOptionsOf, runsInArchivedSet, type Who } from "../../commands/define.ts";
+import { allCommands, type CommandKey, type Commands, commands, isCommandKey } from "../../commands/index.ts";
 import { type CommandOutcome, STOPPING_NOTICE } from "../ops/hooks.ts";
 import { inTransaction } from "../store/open-database.ts";
 import { ensurePerson, ensureWorkspace, findPerson, findWorkspace, type PersonRow, type WorkspaceRow } from "../store/people.ts";
@@ -127,7 +127,7 @@ async function runAccepted(
     );
   }
 
-  if (handler.needsSet && set?.archivedAt && !handler.decl.readOnly && !handler.decl.inArchivedSet) {
+  if (handler.needsSet && set?.archivedAt && !runsInArchivedSet(handler.decl)) {
     return say(archivedRefusal(set.name, key), "refused");
   }
 
@@ -179,11 +179,16 @@ async function runHandler<K extends CommandKey>(
   return handler.run({ ...ctx, set: ctx.set }, options);
 }
 
+/** The views members can still use in an archived set, from the declarations, in help order ("/set info", …). */
+const ARCHIVED_SET_VIEWS = allCommands
+  .filter((d) => d.readOnly && d.name !== "help" && (d.who === "anyone" || d.who === "participant" || d.who === "member"))
+  .map((d) => `/${commandKey(d)}`);
+
 /** Why a command that changes a set does not run in an archived one, and what still does. */
 function archivedRefusal(setName: string, key: string): string {
   return (
     `The set "${setName}" is archived: it is read-only and gets no reminders, so /${key} does not run here. ` +
-    "/set info, /meeting list, /log list, /log draft and /log export still work; an advisor can reopen it with /set unarchive."
+    `${ARCHIVED_SET_VIEWS.join(", ")} still work; an advisor can reopen it with /set unarchive.`
   );
 }
 

@@ -32,8 +32,6 @@ export function rsvpButtons(m: { number: number }): Button[] {
   ];
 }
 
-export { plural } from "../domain/plural.ts";
-
 /** The meeting a `meeting:` option points at: `next` is the next upcoming one. */
 export function findMeeting<M extends { number: number }>(meetings: M[], upcoming: M[], ref: number | "next"): M | undefined {
   return ref === "next" ? upcoming[0] : meetings.find((m) => m.number === ref);

@@ -3,8 +3,9 @@
  * member's words. Pure: no I/O, no clock (`at`, the digest's moment, is passed in).
  */
 import { type CalendarDate, dayEnds } from "./calendar-date.ts";
+import type { MeetingStatus } from "./statuses.ts";
+import { DAY } from "./time-units.ts";
 
-const DAY = 86_400_000;
 /** A member is silent after this many days without a log entry (as the advisor-silent alert). */
 export const DIGEST_SILENT_DAYS = 30;
 /** A member is due a review after this many weeks without one (since joining, if never reviewed). */
@@ -14,7 +15,7 @@ export const REVIEW_DUE_WEEKS = 8;
 export type DigestInput = {
   at: Date;
   members: { id: string; joinedAt: Date }[];
-  meetings: { number: number; startsAt: Date; status: "scheduled" | "closed" | "cancelled" }[];
+  meetings: { number: number; startsAt: Date; status: MeetingStatus }[];
   /** per member: how many entries, and when the last was made (absent: none) */
   entries: Map<string, { count: number; lastAt: Date }>;
   /** per member: their open actions' due dates (null: no due date) */

@@ -2,7 +2,7 @@
  * The rules of the calendar subscriptions (`/meeting calendar`, docs/user-guide.md): which meetings a feed shows,
  * each event's SEQUENCE, and how often calendar apps are asked to fetch the feed again.
  */
-import type { MeetingStatus } from "./rotation-state.ts";
+import type { MeetingStatus } from "./statuses.ts";
 
 /**
  * A cancelled meeting stays in a feed, marked STATUS:CANCELLED, until this many days after the later of its

@@ -18,6 +18,7 @@
 import { DateTime } from "luxon";
 import { dayIn, hasText, validZone } from "./draft-text.ts";
 import type { Criterion, DraftAction, DraftEntry, DraftInput, DraftMeeting } from "./draft-types.ts";
+import { WEEK } from "./time-units.ts";
 
 export type Group = {
   problem: DraftEntry | null;
@@ -86,7 +87,6 @@ const emptyGroup = (problem: DraftEntry | null, ordinal: number): Group => ({
   reflections: [],
   byTime: [],
 });
-const WEEK_MS = 7 * 86_400_000;
 
 /** Places every entry (see the module comment). */
 export function analyse(input: DraftInput): Analysis {
@@ -271,7 +271,7 @@ function matchTurns(a: Analysis, problems: DraftEntry[], groupOfProblem: Map<num
     if (!m.presented) return;
     const previous = a.held[i - 1];
     const from = previous ? previous.startsAt.getTime() + previous.durationMinutes * 60_000 : -Infinity;
-    const to = m.startsAt.getTime() + WEEK_MS;
+    const to = m.startsAt.getTime() + WEEK;
     const problem =
       problems.find((p) => !used.has(p.number) && p.meetingNumber === m.number) ??
       problems.find((p) => !used.has(p.number) && p.createdAt.getTime() > from && p.createdAt.getTime() <= to) ??

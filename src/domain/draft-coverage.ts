@@ -6,8 +6,9 @@
  */
 import { ACTION_LEARNING_PARTS, actionLearningParts } from "./action-learning-parts.ts";
 import type { Analysis } from "./draft-analysis.ts";
-import { effectivenessText, hasText, plural, refs } from "./draft-text.ts";
+import { effectivenessText, hasText, refs } from "./draft-text.ts";
 import type { Coverage, Criterion, DraftBlock, DraftEntry } from "./draft-types.ts";
+import { plural } from "./plural.ts";
 import { missingMeasureOrTime, readSmartGoal } from "./smart-goal.ts";
 
 const CRITERIA: { criterion: Criterion; title: string }[] = [

@@ -6,8 +6,9 @@
  */
 import { ACTION_LEARNING_PARTS, actionLearningParts } from "./action-learning-parts.ts";
 import type { Analysis } from "./draft-analysis.ts";
-import { calendarDay, dayIn, hasText, hoursText, plural, refs, STATUS_TEXT } from "./draft-text.ts";
+import { calendarDay, dayIn, hasText, hoursText, refs, STATUS_TEXT } from "./draft-text.ts";
 import type { DraftBlock, DraftEntry, DraftInput } from "./draft-types.ts";
+import { plural } from "./plural.ts";
 import { missingMeasureOrTime, readSmartGoal } from "./smart-goal.ts";
 
 /** Section headings, so renderers and tests need not repeat the strings. */

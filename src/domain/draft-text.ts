@@ -2,6 +2,7 @@
 import { DateTime } from "luxon";
 import { type CalendarDate, formatCalendarDate } from "./calendar-date.ts";
 import type { DraftAction } from "./draft-types.ts";
+import { plural } from "./plural.ts";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -12,7 +13,6 @@ export function countWords(text: string | null | undefined): number {
 }
 
 export const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 export const refs = (numbers: number[]): string => numbers.map((n) => `#${n}`).join(", ");
 export const validZone = (zone: string): string => (DateTime.fromMillis(0, { zone }).isValid ? zone : "UTC");
 export const hasText = (s: string | null | undefined): s is string => s !== null && s !== undefined && s.trim() !== "";

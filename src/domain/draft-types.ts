@@ -5,6 +5,7 @@
 
 import type { CalendarDate } from "./calendar-date.ts";
 import type { StoredEntryKind } from "./entry-kind.ts";
+import type { ActionStatus } from "./statuses.ts";
 
 export type { StoredEntryKind };
 
@@ -36,7 +37,7 @@ export type DraftAction = {
   createdAt: Date;
   meetingNumber: number | null;
   due: CalendarDate | null;
-  status: "open" | "done" | "partly" | "dropped";
+  status: ActionStatus;
   outcome: string | null;
   effectiveness: string | null;
   outcomeAt: Date | null;

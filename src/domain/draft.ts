@@ -20,8 +20,9 @@ import { actionsWithoutOutcome, checklistTable, coverage, noOutcomeMessage } fro
 import { finalCopy } from "./draft-final.ts";
 import { LOG_HEADINGS, ownWords, reviewBlocks, usedBlocks } from "./draft-log.ts";
 import { goalsBlocks, methodBlocks, PLAN_HEADINGS, strengthsBlocks } from "./draft-plan.ts";
-import { calendarDay, countWords, dayIn, hasText, hoursText, lengthText, plural, thousands } from "./draft-text.ts";
+import { calendarDay, countWords, dayIn, hasText, hoursText, lengthText, thousands } from "./draft-text.ts";
 import type { Criterion, Draft, DraftBlock, DraftInput, SectionWords } from "./draft-types.ts";
+import { plural } from "./plural.ts";
 
 export { evidenceRows, MEETING_CATEGORY } from "./draft-evidence.ts";
 export { countWords } from "./draft-text.ts";

@@ -5,10 +5,11 @@
  * `thin` otherwise. A prompt marked SOFT is advice that does not make a criterion thin. The rules per criterion are
  * next to each function below.
  */
-import { hasText, hoursText, plural, refs } from "./draft-text.ts";
+import { hasText, hoursText, refs } from "./draft-text.ts";
 import type { Coverage } from "./draft-types.ts";
 import { type FacilitationAnalysis, MINIMUM_HOURS } from "./facilitation-analysis.ts";
 import type { FacilitationDraftEntry, FacilitationDraftInput, M537Criterion } from "./facilitation-draft-types.ts";
+import { plural } from "./plural.ts";
 
 /** M5.37's assessment criteria, as the unit words them. */
 export const M537_CRITERIA: { criterion: M537Criterion; title: string }[] = [

@@ -5,6 +5,7 @@
 import type { CalendarDate } from "./calendar-date.ts";
 import type { Coverage, DraftDocument } from "./draft-types.ts";
 import type { FacilitationKind } from "./facilitation-kind.ts";
+import type { MeetingStatus } from "./statuses.ts";
 
 /** M5.37's assessment criteria, in the unit's order. */
 export type M537Criterion = "1.1" | "2.1" | "2.2" | "2.3" | "2.4" | "3.1" | "3.2" | "3.3";
@@ -26,7 +27,7 @@ export type FacilitationMeeting = {
   number: number;
   startsAt: Date;
   durationMinutes: number;
-  status: "scheduled" | "closed";
+  status: Exclude<MeetingStatus, "cancelled">;
   present: string[];
   /** "Ana, Ben & Cleo"-style names as /records shows them; "nobody yet" for none. */
   presenters: string;

@@ -14,12 +14,13 @@
  */
 
 import { checklistTable } from "./draft-coverage.ts";
-import { calendarDay, countWords, dayIn, hasText, hoursText, plural, thousands } from "./draft-text.ts";
+import { calendarDay, countWords, dayIn, hasText, hoursText, thousands } from "./draft-text.ts";
 import type { DraftBlock } from "./draft-types.ts";
 import { analyseFacilitation, type FacilitationAnalysis, MINIMUM_HOURS } from "./facilitation-analysis.ts";
 import { facilitationCoverage, M537_CRITERIA, underMinimum } from "./facilitation-coverage.ts";
 import type { FacilitationDraft, FacilitationDraftInput, M537Criterion } from "./facilitation-draft-types.ts";
 import { anonymisePrompt, namesIn } from "./named-people.ts";
+import { plural } from "./plural.ts";
 
 /** The unit, as the header names it. */
 const M537_UNIT = "ILM M5.37 Facilitating action learning (level 5)";

@@ -3,11 +3,13 @@
  * Domain parsers return this instead of throwing.
  */
 
+import type { Result } from "./result.ts";
+
 /**
- * `message` is user-facing and specific, and includes an example of valid input. `note`, on a success, is what the
- * reader should be told about how the input was read (a time moved by a clock change), to be shown with the reply.
+ * The result type (result.ts) of a parse: `message` is user-facing and specific, and includes an example of valid
+ * input; `note`, on a success, says how the input was read when not exactly as written (a time moved by a clock change).
  */
-export type Parsed<T> = { ok: true; value: T; note?: string } | { ok: false; message: string };
+export type Parsed<T> = Result<T>;
 
 /** A successful parse, with a note for the reader when the input was not taken exactly as written. */
 export const parsed = <T>(value: T, note?: string): Parsed<T> => (note ? { ok: true, value, note } : { ok: true, value });

@@ -22,8 +22,9 @@ import {
   type RotationMember,
   type Turn,
 } from "./rotation.ts";
+import type { MeetingStatus } from "./statuses.ts";
+import { DAY } from "./time-units.ts";
 
-export type MeetingStatus = "scheduled" | "closed" | "cancelled";
 /** planned: to present · presented / missed: at a closed meeting · skipped: stood down (owed a turn) · released: swapped or left. */
 export type SlotStatus = "planned" | "presented" | "missed" | "skipped" | "released";
 
@@ -57,8 +58,6 @@ export type RotationState<M extends RotationMeeting = RotationMeeting> = {
   rsvps: RotationRsvp[];
   absences: RotationAbsence[];
 };
-
-const DAY = 86_400_000;
 
 /** How long before a meeting the scheduler announces its presenters, at the latest. */
 export const ANNOUNCE_LEAD_MS = 7 * DAY;

@@ -5,11 +5,11 @@
  */
 
 /** scheduled: still to be held · closed: held, attendance and the next date recorded · cancelled. */
-export const MEETING_STATUSES = ["scheduled", "closed", "cancelled"] as const;
+const MEETING_STATUSES = ["scheduled", "closed", "cancelled"] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
 /** open: no outcome yet · done, partly, dropped: the outcome the owner recorded. */
-export const ACTION_STATUSES = ["open", "done", "partly", "dropped"] as const;
+const ACTION_STATUSES = ["open", "done", "partly", "dropped"] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 function oneOf<T extends string>(list: readonly T[], what: string, stored: string): T {

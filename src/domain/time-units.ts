@@ -3,3 +3,5 @@ export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 /** 24 hours: a day on the UTC timeline, not a local calendar day (which a clock change makes 23 or 25 hours). */
 export const DAY = 24 * HOUR;
+/** Seven days of 24 hours. */
+export const WEEK = 7 * DAY;

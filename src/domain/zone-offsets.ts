@@ -10,8 +10,8 @@
  * instant. Pure: no clock, no I/O.
  */
 import { FixedOffsetZone, IANAZone } from "luxon";
+import { HOUR } from "./time-units.ts";
 
-const HOUR = 3_600_000;
 /** How many hour boundaries one zone remembers before it starts afresh: bounds memory whatever the data. */
 const MAX_REMEMBERED = 50_000;
 

@@ -4,6 +4,7 @@
  */
 import * as ics from "ics";
 import { invalid, type Parsed, parsed } from "../domain/parse-result.ts";
+import type { MeetingStatus } from "../domain/statuses.ts";
 
 /**
  * One meeting to put in the calendar. `uid` is the meeting's stable id; `sequence` its revision
@@ -15,7 +16,7 @@ export type IcsMeeting = {
   number: number;
   startsAt: Date;
   durationMinutes: number;
-  status: "scheduled" | "closed" | "cancelled";
+  status: MeetingStatus;
   sequence: number;
   presenters: string[];
   youPresent?: boolean;

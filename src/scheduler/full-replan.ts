@@ -1,9 +1,10 @@
+import { DAY } from "../domain/time-units.ts";
 import type { Db } from "../store/open-database.ts";
 import { claimPeriodicJob } from "../store/retention.ts";
 import type { PlanScope } from "./tick.ts";
 
 /** How often every set is planned in full, across every process on the database. */
-const FULL_REPLAN_EVERY_MS = 86_400_000;
+const FULL_REPLAN_EVERY_MS = DAY;
 
 /**
  * What each tick of one process plans (src/scheduler/tick.ts): every set at its first tick (start-up, which also

@@ -1,8 +1,8 @@
 import type { Logger } from "pino";
+import { DAY } from "../domain/time-units.ts";
 import type { Db } from "../store/open-database.ts";
 import { claimPeriodicJob, pruneOutbox } from "../store/retention.ts";
 
-const DAY_MS = 86_400_000;
 /** Failed reminders are kept a year, for an advisor's records; sent and skipped ones `OUTBOX_RETENTION_DAYS`. */
 const FAILED_RETENTION_DAYS = 365;
 
@@ -17,10 +17,10 @@ export async function runRetention(
   now: Date,
   retentionDays: number,
 ): Promise<{ settled: number; failed: number } | null> {
-  if (!(await claimPeriodicJob(deps.db, "retention", now, DAY_MS))) return null;
+  if (!(await claimPeriodicJob(deps.db, "retention", now, DAY))) return null;
   const pruned = await pruneOutbox(deps.db, {
-    settledBefore: new Date(now.getTime() - retentionDays * DAY_MS),
-    failedBefore: new Date(now.getTime() - FAILED_RETENTION_DAYS * DAY_MS),
+    settledBefore: new Date(now.getTime() - retentionDays * DAY),
+    failedBefore: new Date(now.getTime() - FAILED_RETENTION_DAYS * DAY),
   });
   deps.logger.info({ ...pruned, retentionDays }, "outbox retention: old reminders deleted");
   return pruned;

@@ -1,25 +1,16 @@
 import { type CalendarDate, calendarDate } from "../domain/calendar-date.ts";
+import { type ActionStatus, actionStatusOf } from "../domain/statuses.ts";
+import type { Entry } from "./generated/client.ts";
 import { nextNumber } from "./number-counters.ts";
 import type { Db } from "./open-database.ts";
 
-export type EntryRow = {
-  id: string;
-  number: number;
-  kind: string;
-  text: string;
-  meetingId: string | null;
-  createdAt: Date;
-  editedAt: Date | null;
-  /** The goal entry it serves or reviews, the problem entry it belongs to (ids of the same author's entries). */
-  goalId: string | null;
-  problemId: string | null;
-  support: string | null;
-  source: string | null;
-  /** A write-up's draft section ("1.1" … "2.3"); null for every other kind. */
-  section: string | null;
-  /** An outcome not linked to an action: how effective it was (very, somewhat, not); null otherwise. */
-  effectiveness: string | null;
-};
+/**
+ * An entry as the store hands one out: a row of the Entry table without its set and author (the caller knows them).
+ * goalId, problemId: the goal entry it serves or reviews, the problem entry it belongs to (the same author's entries);
+ * section: a write-up's draft section ("1.1" … "2.3"), null for every other kind; effectiveness: for an outcome not
+ * linked to an action, how effective it was (very, somewhat, not), null otherwise.
+ */
+export type EntryRow = Omit<Entry, "setId" | "authorId">;
 /** What an entry may link to or carry besides its text (null or absent: nothing). */
 export type EntryLinks = {
   goalId?: string | null;
@@ -29,7 +20,6 @@ export type EntryLinks = {
   section?: string | null;
   effectiveness?: string | null;
 };
-export type ActionStatus = "open" | "done" | "partly" | "dropped";
 export type ActionRow = {
   id: string;
   number: number;
@@ -172,7 +162,7 @@ const asAction = (a: ActionFields, entry: { number: number; text: string; create
   meetingId: a.meetingId,
   createdAt: entry.createdAt,
   due: storedDue(a),
-  status: a.status as ActionStatus,
+  status: actionStatusOf(a.status),
   outcome: a.outcome,
   effectiveness: a.effectiveness,
   outcomeAt: a.outcomeAt,

@@ -1,17 +1,10 @@
+import type { Feedback } from "./generated/client.ts";
 import type { Db } from "./open-database.ts";
 
 /** Feedback on the set or its advisor (`/feedback`). `authorId` null: given anonymously, with nothing recording who. */
-export type FeedbackRow = {
-  id: string;
-  setId: string;
-  authorId: string | null;
-  about: "set" | "advisor";
-  text: string;
-  meetingId: string | null;
-  createdAt: Date;
-};
+export type FeedbackRow = Omit<Feedback, "about"> & { about: "set" | "advisor" };
 
-const asRow = (r: Omit<FeedbackRow, "about"> & { about: string }): FeedbackRow => ({
+const asRow = (r: Feedback): FeedbackRow => ({
   ...r,
   about: r.about === "advisor" ? "advisor" : "set",
 });

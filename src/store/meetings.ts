@@ -1,33 +1,41 @@
 import { type CalendarDate, calendarDate } from "../domain/calendar-date.ts";
 import { earliestLastDayRunningAt, type Leave, leaveEnds } from "../domain/leave.ts";
-import type { MeetingStatus, NewSlot, RotationSlot, SlotStatus } from "../domain/rotation-state.ts";
+import type { NewSlot, RotationSlot, SlotStatus } from "../domain/rotation-state.ts";
+import { type MeetingStatus, meetingStatusOf } from "../domain/statuses.ts";
+import type { Prisma } from "./generated/client.ts";
 import type { Db } from "./open-database.ts";
 
-export type MeetingRow = {
-  id: string;
-  setId: string;
-  number: number;
-  seriesId: string | null;
-  startsAt: Date;
-  durationMinutes: number;
-  status: MeetingStatus;
-  closedAt: Date | null;
-  /** When its presenters were announced; null while they are a projection. */
-  announcedAt: Date | null;
-  /** 1 when scheduled, one more at each move. */
-  timeVersion: number;
-  /** When the current start time was set; null for meetings stored before this was recorded. */
-  timeSetAt: Date | null;
-  /** When it was cancelled; null unless cancelled (or cancelled before this was recorded). */
-  cancelledAt: Date | null;
-};
+/**
+ * A meeting as the store hands one out: these columns of the Meeting table (announcedAt: when its presenters were
+ * announced, null while they are a projection; timeVersion: 1 when scheduled, one more at each move; timeSetAt: when
+ * the current start time was set, null for meetings stored before this was recorded; cancelledAt: when it was
+ * cancelled, null unless cancelled or cancelled before this was recorded), with its status read.
+ */
+export type MeetingRow = Omit<Prisma.MeetingGetPayload<{ select: typeof MEETING_COLUMNS }>, "status"> & { status: MeetingStatus };
+const MEETING_COLUMNS = {
+  id: true,
+  setId: true,
+  number: true,
+  seriesId: true,
+  startsAt: true,
+  durationMinutes: true,
+  status: true,
+  closedAt: true,
+  announcedAt: true,
+  timeVersion: true,
+  timeSetAt: true,
+  cancelledAt: true,
+} as const satisfies Prisma.MeetingSelect;
 export type SlotRow = RotationSlot;
 /** `absenceId`: set when the bot sent this apology because of that leave. */
 export type RsvpRow = { meetingId: string; personId: string; answer: "yes" | "no"; absenceId: string | null };
 /** A member's leave as stored: its last day is a calendar date in the zone it was read in (see src/domain/leave.ts). */
 export type AbsenceRow = Leave & { id: string; personId: string; note: string | null };
 
-const asMeeting = (m: { status: string } & Omit<MeetingRow, "status">): MeetingRow => ({ ...m, status: m.status as MeetingStatus });
+const asMeeting = (m: Prisma.MeetingGetPayload<{ select: typeof MEETING_COLUMNS }>): MeetingRow => ({
+  ...m,
+  status: meetingStatusOf(m.status),
+});
 
 /** Every meeting of a set, in time order (numbers break ties). */
 export async function listMeetings(db: Db, setId: string): Promise<MeetingRow[]> {

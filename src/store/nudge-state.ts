@@ -10,6 +10,7 @@ import { storedDue } from "./entries.ts";
 import type { Prisma } from "./generated/client.ts";
 import { absenceWhereNotOverBy, asLeave } from "./meetings.ts";
 import { type Db, providerOf } from "./open-database.ts";
+import type { PersonRow } from "./people.ts";
 
 /** An action as a reminder's message shows it. */
 export type ViewAction = {
@@ -322,23 +323,24 @@ const PERSON_COLUMNS = {
   snoozedUntil: true,
   stoppedNudges: true,
 } as const satisfies Prisma.PersonSelect;
-type PersonRow = Prisma.PersonGetPayload<{ select: typeof PERSON_COLUMNS }>;
+/** A person row (src/store/people.ts) without its workspace, which the planner does not need. */
+type PlannerPersonRow = Omit<PersonRow, "workspaceId">;
 
 /**
  * The current members and advisors of the sets `setIds`, each once, in one statement whose set ids travel as ONE JSON
  * parameter. Raw SQL because Prisma writes "has a current membership in these sets" as a correlated EXISTS, which
  * SQLite answers by scanning every person of every set for each batch; `IN (SELECT …)` reads only the batch's memberships.
  */
-function peopleOfSets(db: Db, setIds: readonly string[]): Promise<PersonRow[]> {
+function peopleOfSets(db: Db, setIds: readonly string[]): Promise<PlannerPersonRow[]> {
   const json = JSON.stringify(setIds);
   return providerOf(db) === "postgresql"
     ? db.$queryRaw<
-        PersonRow[]
+        PlannerPersonRow[]
       >`SELECT p."id", p."externalId", p."displayName", p."timeZone", p."quietStart", p."quietEnd", p."nudgesOn", p."snoozedUntil", p."stoppedNudges"
         FROM "Person" p WHERE p."id" IN (SELECT m."personId" FROM "Membership" m
           WHERE m."leftAt" IS NULL AND m."setId" IN (SELECT json_array_elements_text(${json}::json)))`
     : db.$queryRaw<
-        PersonRow[]
+        PlannerPersonRow[]
       >`SELECT p."id", p."externalId", p."displayName", p."timeZone", p."quietStart", p."quietEnd", p."nudgesOn", p."snoozedUntil", p."stoppedNudges"
         FROM "Person" p WHERE p."id" IN (SELECT m."personId" FROM "Membership" m
           WHERE m."leftAt" IS NULL AND m."setId" IN (SELECT j.value FROM json_each(${json}) AS j))`;

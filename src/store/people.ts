@@ -1,19 +1,26 @@
+import type { Prisma } from "./generated/client.ts";
 import type { Db } from "./open-database.ts";
 
-export type PersonRow = {
-  id: string;
-  workspaceId: string;
-  externalId: string;
-  displayName: string;
-  timeZone: string;
-  quietStart: string | null;
-  quietEnd: string | null;
-  nudgesOn: boolean;
-  snoozedUntil: Date | null;
-  /** Kinds of reminder stopped one by one, space-separated (src/domain/reminders/catalog.ts). */
-  stoppedNudges: string;
-};
-export type WorkspaceRow = { id: string; platform: string; externalId: string };
+/**
+ * A person as the store hands one out: these columns of the Person table (`stoppedNudges`: kinds of reminder stopped
+ * one by one, space-separated, see src/domain/reminders/catalog.ts). The type comes from Prisma's, so it follows the schema.
+ */
+export type PersonRow = Prisma.PersonGetPayload<{
+  select: {
+    id: true;
+    workspaceId: true;
+    externalId: true;
+    displayName: true;
+    timeZone: true;
+    quietStart: true;
+    quietEnd: true;
+    nudgesOn: true;
+    snoozedUntil: true;
+    stoppedNudges: true;
+  };
+}>;
+/** A workspace (a Slack team, a Discord guild, the console) as the store hands one out. */
+export type WorkspaceRow = Prisma.WorkspaceGetPayload<{ select: { id: true; platform: true; externalId: true } }>;
 
 /** The workspace for a platform's team/guild id, created on first sight. */
 export async function ensureWorkspace(db: Db, platform: string, externalId: string): Promise<WorkspaceRow> {

@@ -1,20 +1,12 @@
+import type { Review } from "./generated/client.ts";
 import { nextNumber } from "./number-counters.ts";
 import type { Db } from "./open-database.ts";
 
-/** A review of a member's progress by an advisor (`/review`), with the member's one reply. */
-export type ReviewRow = {
-  id: string;
-  setId: string;
-  advisorId: string;
-  memberId: string;
-  text: string;
-  createdAt: Date;
-  editedAt: Date | null;
-  reply: string | null;
-  repliedAt: Date | null;
-  /** Its number among the member's reviews in the set, from 1; kept when an earlier review is deleted. */
-  number: number;
-};
+/**
+ * A review of a member's progress by an advisor (`/review`), with the member's one reply: a row of the Review table
+ * with its number among the member's reviews in the set, from 1 (kept when an earlier review is deleted).
+ */
+export type ReviewRow = Omit<Review, "number"> & { number: number };
 
 type StoredReview = Omit<ReviewRow, "number"> & { number: number | null };
 

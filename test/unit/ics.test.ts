@@ -140,8 +140,65 @@ test("STATUS:CANCELLED only for cancelled meetings", () => {
   );
 });
 
-test("output is reproducible with generatedAt", () => {
-  assert.equal(render(), render());
+test("the whole file, line by line: with generatedAt the output is fixed, whatever the time it is made", () => {
+  assert.deepEqual(render().split("\r\n"), [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "CALSCALE:GREGORIAN",
+    "PRODID:action-learning-companion",
+    "METHOD:PUBLISH",
+    "X-WR-CALNAME:Blue set meetings",
+    "REFRESH-INTERVAL;VALUE=DURATION:PT1H",
+    "X-PUBLISHED-TTL:PT1H",
+    "X-WR-TIMEZONE:Europe/London",
+    "BEGIN:VEVENT",
+    "UID:m-1@als",
+    "SUMMARY:Action learning set: Blue (meeting 1)",
+    "DTSTAMP:20270301T120000Z",
+    "DTSTART:20270316T100000Z",
+    "SEQUENCE:0",
+    "DESCRIPTION:Presenters: Ann\\, Bob",
+    "STATUS:CONFIRMED",
+    "DURATION:PT2H30M",
+    "END:VEVENT",
+    "BEGIN:VEVENT",
+    "UID:m-2@als",
+    "SUMMARY:Action learning set: Blue (meeting 2)",
+    "DTSTAMP:20270301T120000Z",
+    "DTSTART:20270330T090000Z",
+    "SEQUENCE:3",
+    "DESCRIPTION:Presenters: not yet assigned",
+    "STATUS:CANCELLED",
+    "DURATION:PT2H",
+    "END:VEVENT",
+    "BEGIN:VEVENT",
+    "UID:m-3@als",
+    "SUMMARY:Action learning set: Blue (meeting 3) – you present",
+    "DTSTAMP:20270301T120000Z",
+    "DTSTART:20270413T090000Z",
+    "SEQUENCE:0",
+    "DESCRIPTION:Presenters: Cy",
+    "URL:https://chat.example/set/1",
+    "STATUS:CONFIRMED",
+    "DURATION:PT1H30M",
+    "END:VEVENT",
+    "END:VCALENDAR",
+    "",
+  ]);
+});
+
+test("DTSTAMP is generatedAt, and nothing else depends on it", () => {
+  const later = meetingsToIcs({
+    calendarName: "Blue set meetings",
+    timeZone: "Europe/London",
+    refresh: "PT1H",
+    meetings,
+    generatedAt: new Date("2027-05-02T08:30:00Z"),
+  });
+  if (!later.ok) assert.fail(later.message);
+  const stamps = (ics: string) => ics.split("\r\n").filter((l) => l.startsWith("DTSTAMP:"));
+  assert.deepEqual(stamps(later.value), Array(3).fill("DTSTAMP:20270502T083000Z"));
+  assert.equal(later.value.replaceAll("DTSTAMP:20270502T083000Z", "DTSTAMP:20270301T120000Z"), render());
 });
 
 test("invalid meetings are reported as values", () => {

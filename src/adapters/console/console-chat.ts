@@ -6,6 +6,7 @@ import { type HandlerIndex, runCommand } from "../../app/dispatch.ts";
 import type { Delivery } from "../../app/render-nudge.ts";
 import type { Button, Outgoing } from "../../app/reply.ts";
 import type { SettableClock } from "../../clock.ts";
+import { DAY, HOUR, MINUTE, WEEK } from "../../domain/time-units.ts";
 import { advanceClock } from "../../scheduler/advance.ts";
 import { runTick } from "../../scheduler/tick.ts";
 import type { Adapter } from "../adapter.ts";
@@ -22,7 +23,7 @@ export function readConsoleMention(token: string): UserRef | null {
   return m ? { externalId: m[1]!, displayName: m[1]! } : null;
 }
 
-const STEP: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+const STEP: Record<string, number> = { m: MINUTE, h: HOUR, d: DAY, w: WEEK };
 
 /** Who speaks until the first `as NAME` line. */
 const DEFAULT_CONSOLE_ACTOR = "me";

@@ -1,10 +1,10 @@
 import { away } from "../../../commands/index.ts";
 import { calendarDate, calendarDateOf, compareDates, dayStarts, formatCalendarDate } from "../../domain/calendar-date.ts";
 import { leaveEnds } from "../../domain/leave.ts";
+import { plural } from "../../domain/plural.ts";
 import { addAbsence, saveRsvp } from "../../store/meetings.ts";
 import { resolveAwayMember } from "../access.ts";
 import { handler } from "../context.ts";
-import { plural } from "../format.ts";
 import { toChannel } from "../reply.ts";
 import { failure, success } from "../result.ts";
 import { announcePresenters, loadSetState } from "../set-state.ts";

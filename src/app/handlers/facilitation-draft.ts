@@ -1,7 +1,8 @@
 import { facilitationDraft } from "../../../commands/index.ts";
 import { calendarDateOf, formatCalendarDate } from "../../domain/calendar-date.ts";
-import { plural, thousands } from "../../domain/draft-text.ts";
+import { thousands } from "../../domain/draft-text.ts";
 import { compileFacilitationDraft } from "../../domain/facilitation-draft.ts";
+import { plural } from "../../domain/plural.ts";
 import { draftToDocx } from "../../export/draft-docx.ts";
 import { draftToMarkdown } from "../../export/draft-markdown.ts";
 import { listAdvisedSets, type SetWithPeople } from "../../store/sets.ts";

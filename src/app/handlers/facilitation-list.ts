@@ -1,10 +1,10 @@
 import { facilitationList } from "../../../commands/index.ts";
 import { formatCalendarDate } from "../../domain/calendar-date.ts";
+import { plural } from "../../domain/plural.ts";
 import { listFacilitationEntries } from "../../store/facilitation.ts";
 import { listMeetings } from "../../store/meetings.ts";
 import { handler } from "../context.ts";
 import { entryLine } from "../entry-lines.ts";
-import { plural } from "../format.ts";
 import { toActor } from "../reply.ts";
 import { success } from "../result.ts";
 

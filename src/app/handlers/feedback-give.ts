@@ -1,12 +1,13 @@
 import { feedbackGive } from "../../../commands/index.ts";
 import { opensSetReview } from "../../domain/set-review.ts";
+import { DAY } from "../../domain/time-units.ts";
 import { addFeedback, feedbackBy, heldMeetingsBy, latestClosedMeeting, reviewEveryOf } from "../../store/feedback.ts";
 import { handler } from "../context.ts";
 import { toActor } from "../reply.ts";
 import { success } from "../result.ts";
 
 /** How long after the meeting that opened a set review feedback is filed as answering it. */
-const REVIEW_OPEN_MS = 14 * 86_400_000;
+const REVIEW_OPEN_MS = 14 * DAY;
 
 /**
  * `/feedback text: [about:] [anonymous:]`. Anonymous feedback is stored with no author, and nothing else written here

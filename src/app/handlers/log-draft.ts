@@ -1,13 +1,13 @@
 import { logDraft } from "../../../commands/index.ts";
 import { calendarDateOf, formatCalendarDate } from "../../domain/calendar-date.ts";
 import { compileDraft, type Draft, evidenceRows } from "../../domain/draft.ts";
+import { plural } from "../../domain/plural.ts";
 import { evidenceCsv } from "../../export/draft-csv.ts";
 import { draftToDocx } from "../../export/draft-docx.ts";
 import { draftToMarkdown } from "../../export/draft-markdown.ts";
 import { readableMember } from "../access.ts";
 import { handler } from "../context.ts";
 import { loadDraftInput } from "../draft-input.ts";
-import { plural } from "../format.ts";
 import { type FileOut, toActor } from "../reply.ts";
 import { failure, success } from "../result.ts";
 

@@ -1,8 +1,8 @@
 import { logExport } from "../../../commands/index.ts";
 import { calendarDateOf, formatCalendarDate } from "../../domain/calendar-date.ts";
+import { plural } from "../../domain/plural.ts";
 import { exportPersonalData } from "../../store/personal-data.ts";
 import { handlerWithoutSet } from "../context.ts";
-import { plural } from "../format.ts";
 import { toActor } from "../reply.ts";
 import { success } from "../result.ts";
 

@@ -1,7 +1,7 @@
 import { logForget } from "../../../commands/index.ts";
+import { plural } from "../../domain/plural.ts";
 import { forgetPerson, holdsSettings, type SetTouched, setsTouchedByForgetting } from "../../store/personal-data.ts";
 import { handlerWithoutSet } from "../context.ts";
-import { plural } from "../format.ts";
 import { type Outgoing, type Reply, toActor, toChannel, toSetChannel } from "../reply.ts";
 import { failure, success } from "../result.ts";
 

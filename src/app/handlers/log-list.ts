@@ -1,9 +1,9 @@
 import { logList } from "../../../commands/index.ts";
+import { plural } from "../../domain/plural.ts";
 import { listEntries, listOwnOfKind } from "../../store/entries.ts";
 import { readableMember } from "../access.ts";
 import { handler } from "../context.ts";
 import { entryLine } from "../entry-lines.ts";
-import { plural } from "../format.ts";
 import { toActor } from "../reply.ts";
 import { success } from "../result.ts";
 

@@ -2,11 +2,11 @@ import { logWrite } from "../../../commands/index.ts";
 import { countWords } from "../../domain/draft.ts";
 import { sectionFragments, type WriteTarget } from "../../domain/draft-writeup.ts";
 import { WRITE_KIND } from "../../domain/entry-kind.ts";
+import { plural } from "../../domain/plural.ts";
 import { createEntry, editEntry, findWriteUp } from "../../store/entries.ts";
 import { handler, type SetContext } from "../context.ts";
 import { loadDraftInput } from "../draft-input.ts";
 import { resolveLink } from "../entry-links.ts";
-import { plural } from "../format.ts";
 import { toActor } from "../reply.ts";
 import { failure, type Result, success } from "../result.ts";
 

@@ -1,12 +1,12 @@
 import { meetingCalendar } from "../../../commands/index.ts";
 import { FEED_REFRESH } from "../../domain/calendar-feed.ts";
+import { plural } from "../../domain/plural.ts";
 import { meetingsToIcs } from "../../export/ics.ts";
 import { deleteCalendarFeeds, listCalendarFeeds, replaceCalendarFeed } from "../../store/calendar-feeds.ts";
 import { calendarMeetings } from "../calendar-events.ts";
 import { feedTokenHash, feedUrl, newFeedToken } from "../calendar-tokens.ts";
 import type { SetContext } from "../context.ts";
 import { handler } from "../context.ts";
-import { plural } from "../format.ts";
 import { at, toActor } from "../reply.ts";
 import { failure, success } from "../result.ts";
 import { loadSetState } from "../set-state.ts";

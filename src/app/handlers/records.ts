@@ -1,10 +1,11 @@
 import { records } from "../../../commands/index.ts";
+import { plural } from "../../domain/plural.ts";
 import { formatDuration } from "../../domain/when.ts";
 import { listFailed } from "../../store/outbox.ts";
 import { addAdvisorNote } from "../../store/records.ts";
 import { handler } from "../context.ts";
 import { loadDeliveryRecords } from "../delivery-records.ts";
-import { nameOf, plural } from "../format.ts";
+import { nameOf } from "../format.ts";
 import { at, toActor } from "../reply.ts";
 import { success } from "../result.ts";
 

@@ -1,9 +1,10 @@
 import { reviewList } from "../../../commands/index.ts";
+import { plural } from "../../domain/plural.ts";
 import { type ReviewRow, reviewsInSet } from "../../store/reviews.ts";
 import type { MembershipRow } from "../../store/sets.ts";
 import { setMember } from "../access.ts";
 import { handler } from "../context.ts";
-import { nameOf, plural } from "../format.ts";
+import { nameOf } from "../format.ts";
 import { at, type Field, toActor } from "../reply.ts";
 import { failure, success } from "../result.ts";
 

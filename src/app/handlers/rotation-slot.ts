@@ -1,10 +1,10 @@
 import { rotationSlot } from "../../../commands/index.ts";
+import { plural } from "../../domain/plural.ts";
 import { DEFAULT_MEETING_MINUTES, presentersPerMeeting } from "../../domain/rotation.ts";
 import { formatDuration } from "../../domain/when.ts";
 import { listMeetings } from "../../store/meetings.ts";
 import { updateSet } from "../../store/sets.ts";
 import { handler } from "../context.ts";
-import { plural } from "../format.ts";
 import { toChannel } from "../reply.ts";
 import { failure, success } from "../result.ts";
 

@@ -1,9 +1,9 @@
 import { setAdd } from "../../../commands/index.ts";
 import { SET_SIZE, setSizeWarnings } from "../../domain/compliance.ts";
+import { plural } from "../../domain/plural.ts";
 import { ensurePerson, findPerson } from "../../store/people.ts";
 import { addMembership } from "../../store/sets.ts";
 import { handler } from "../context.ts";
-import { plural } from "../format.ts";
 import { listed } from "../meeting-advice.ts";
 import { toChannel } from "../reply.ts";
 import { failure, success } from "../result.ts";

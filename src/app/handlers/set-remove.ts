@@ -1,9 +1,9 @@
 import { setRemove } from "../../../commands/index.ts";
 import { setSizeWarnings } from "../../domain/compliance.ts";
+import { plural } from "../../domain/plural.ts";
 import { findPerson } from "../../store/people.ts";
 import { endMembership } from "../../store/sets.ts";
 import { handler } from "../context.ts";
-import { plural } from "../format.ts";
 import { toChannel } from "../reply.ts";
 import { failure, success } from "../result.ts";
 import { announcePresenters } from "../set-state.ts";

@@ -1,8 +1,8 @@
 import { setReviews } from "../../../commands/index.ts";
+import { plural } from "../../domain/plural.ts";
 import { reviewCadenceText } from "../../domain/set-review.ts";
 import { heldMeetingsBy, reviewEveryOf, setReviewEvery } from "../../store/feedback.ts";
 import { handler } from "../context.ts";
-import { plural } from "../format.ts";
 import { toActor, toChannel } from "../reply.ts";
 import { failure, success } from "../result.ts";
 

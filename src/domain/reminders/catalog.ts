@@ -8,7 +8,7 @@
  */
 
 /** Who a reminder goes to: a current member by DM, an advisor of the set by DM, or the set's channel. */
-export type Audience = "member" | "advisor" | "channel";
+type Audience = "member" | "advisor" | "channel";
 
 /**
  * What a reminder is about, the `subjectId` of its key: a meeting, an action, a member (by id), or the set itself.
@@ -27,16 +27,17 @@ export type Subject = "meeting" | "action" | "member" | "set";
  * - `meeting-start`: the meeting's start (ISO), so a meeting moved to another date is judged afresh;
  * - `iso-week`: the ISO week in the recipient's zone ("2027-W03").
  */
-export type Occurrence = "time-version" | "once" | "follow-up" | "last-entry-day" | "member-count" | "meeting-start" | "iso-week";
+type Occurrence = "time-version" | "once" | "follow-up" | "last-entry-day" | "member-count" | "meeting-start" | "iso-week";
 
 /** One kind: a DM can be stopped on its own and is named for people; a channel post is for the whole set and is not. */
 type KindEntry = { subject: Subject; occurrence: Occurrence } & (
   | { audience: "channel"; stoppable: false }
-  | { audience: "member" | "advisor"; stoppable: true /** what it is about, in the words replies use */; name: string }
+  /** `name`: what it is about, in the words replies use */
+  | { audience: Exclude<Audience, "channel">; stoppable: true; name: string }
 );
 
 /** Every kind, in the order help lists them. The comment on each says when its rule (rules/) plans it. */
-export const REMINDER_CATALOG = {
+const REMINDER_CATALOG = {
   /** `presenterPrepHours` before the meeting (or late, when told of the turn after that): prepare and /log problem */
   "presenter-prep": {
     audience: "member",
@@ -151,7 +152,7 @@ function isNudgeKind(word: string): word is NudgeKind {
 }
 
 /** Every kind, in catalog order. */
-export const NUDGE_KINDS: readonly NudgeKind[] = Object.keys(REMINDER_CATALOG).filter(isNudgeKind);
+const NUDGE_KINDS: readonly NudgeKind[] = Object.keys(REMINDER_CATALOG).filter(isNudgeKind);
 
 /** Whether a person can stop this kind on its own (a DM; channel posts are not stopped by one person). */
 export function isStoppable(kind: NudgeKind): kind is StoppableKind {

@@ -11,7 +11,7 @@ import type { SetFacts } from "./facts.ts";
 import type { NudgeTarget, PlannedNudge } from "./types.ts";
 
 /** A DM a rule plans (times in ms since the epoch). */
-export type PersonReminder<K extends DmKind = DmKind> = {
+type PersonReminder<K extends DmKind = DmKind> = {
   kind: K;
   personId: string;
   /** the catalog's `subject` of the kind: a meeting, action, member or set id */
@@ -25,7 +25,7 @@ export type PersonReminder<K extends DmKind = DmKind> = {
 };
 
 /** A post in the set's channel a rule plans: sent at its due time (no one person's snooze or quiet hours apply). */
-export type ChannelReminder<K extends ChannelKind = ChannelKind> = {
+type ChannelReminder<K extends ChannelKind = ChannelKind> = {
   kind: K;
   subjectId: string;
   occurrence: string;
