@@ -168,7 +168,7 @@ function spillIntoText(decl: CommandDecl, raw: Record<string, string>, textOptio
  * A number as people write it back from the bot's replies: `6`, `#6`, `Goal 1`, `action #6`, `Entry 7`: the
  * number, or null. The word before it, if any, is a name of what it counts (letters only).
  */
-export function numberIn(text: string): number | null {
+function numberIn(text: string): number | null {
   const m = /^(?:[a-z-]+\s*)?#?\s*(-?\d+)$/i.exec(text.trim());
   return m ? Number(m[1]) : null;
 }

@@ -7,7 +7,7 @@
 import { DateTime } from "luxon";
 
 /** How many years either side of today a date people give may lie. */
-export const DATE_RANGE_YEARS = 5;
+const DATE_RANGE_YEARS = 5;
 
 /**
  * Why `when` (an instant, or a day's midnight in `timeZone`) is outside the range around `now`, or undefined when it

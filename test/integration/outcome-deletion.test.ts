@@ -123,3 +123,33 @@ as Ana
     );
   });
 });
+
+describe("an outcome linked afterwards (/log edit action:) keeps its link beside the action's other outcomes", () => {
+  let h: Harness;
+  const say = async (script: string) => replies(await h.run(script)).join("\n");
+  beforeAll(async () => {
+    h = await createHarness();
+    await h.run(`${FIVE_MEMBER_SET}
+as Ana
+/log action text:"Call both leads"
+/log outcome text:"Called the first lead" action:1
+/log outcome text:"Called the second lead"
+/log edit entry:3 action:1`);
+  });
+  afterAll(() => h.close());
+
+  test("deleting the relinked outcome leaves the earlier one the outcome; unlinking removes only its own link", async () => {
+    assert.equal(await h.db.outcomeLink.count(), 2);
+    assert.match(await say("/log delete entry:3 confirm:yes"), /stays done: its outcome is entry #2 "Called the first lead"/);
+    await h.run('/log outcome text:"Called both again" action:1');
+    assert.match(await say("/log edit entry:3 action:0"), /stays done: its outcome is entry #2/);
+    assert.deepEqual(await h.db.action.findFirstOrThrow({ select: { status: true, outcome: true } }), {
+      status: "done",
+      outcome: "Called the first lead",
+    });
+    assert.deepEqual(
+      (await h.db.outcomeLink.findMany({ include: { entry: true } })).map((l) => l.entry.text),
+      ["Called the first lead"],
+    );
+  });
+});

@@ -8,6 +8,7 @@ import {
   findOwnAction,
   findOwnEntry,
   listActions,
+  outcomesOf,
   recordOutcome,
   reopenAction,
   setOutcomeLink,
@@ -107,10 +108,22 @@ async function outcomeLink(
   if (actionNumber === 0) {
     if (!before) return failure("bad-option", `Option action: entry #${own.number} is not linked to an action.`);
     const kept = effective ?? before.effectiveness;
-    await reopenAction(db, before.id);
     await setOutcomeLink(db, own.id, null);
+    // The action stays done while another of its outcome entries stands: the latest is its outcome then.
+    const latest = (await outcomesOf(db, before.id)).at(-1);
+    if (latest)
+      await recordOutcome(db, before.id, {
+        status: before.status,
+        outcome: latest.text,
+        effectiveness: before.effectiveness,
+        now: before.outcomeAt ?? ctx.now,
+        outcomeEntryId: latest.id,
+      });
+    else await reopenAction(db, before.id);
     await editEntry(db, own.id, { effectiveness: kept }, ctx.now);
-    return success(`no longer the outcome of ${actionRef(before.number)}, which is open again`);
+    return success(
+      `no longer the outcome of ${actionRef(before.number)}, which ${latest ? `stays done: its outcome is entry #${latest.number}` : "is open again"}`,
+    );
   }
   const target = await findOwnAction(db, ctx.set.id, ctx.actor.id, actionNumber);
   if (!target) return failure("not-found", noSuchAction(actionNumber, await listActions(db, ctx.set.id, ctx.actor.id), "Option action: "));
