@@ -6,6 +6,7 @@
  */
 import { formatCalendarDate } from "../domain/calendar-date.ts";
 import { setSizeWarnings } from "../domain/compliance.ts";
+import { everyoneOnLeaveAt } from "../domain/leave.ts";
 import { plural } from "../domain/plural.ts";
 import type { NudgeKind, SubjectOf } from "../domain/reminders/catalog.ts";
 import type { NudgeView } from "../store/nudge-state.ts";
@@ -23,10 +24,22 @@ export const REMINDER_MESSAGES = {
       buttons: [record("problem", "Record my problem"), snooze],
     };
   }),
-  "meeting-post": aboutMeeting(({ meeting, name }) => ({
-    text: `Meeting ${meeting.number} is tomorrow: ${at(meeting.startsAt)}. Presenters: ${meeting.presenterGroups.map((g) => g.map(name).join(" & ")).join(", ") || "to be announced"}. Will you come?`,
-    buttons: rsvpButtons({ number: meeting.number }),
-  })),
+  "meeting-post": aboutMeeting(({ nudge, view, meeting, name }) => {
+    const members = (view.membersBySet.get(nudge.setId) ?? []).map((m) => m.id);
+    if (everyoneOnLeaveAt(members, view.leavesBySet.get(nudge.setId) ?? [], meeting.startsAt)) {
+      // No invitation nobody can accept: the advisors hear of it a week ahead (rules/meeting-alerts.ts).
+      return {
+        text:
+          `Meeting ${meeting.number} is tomorrow: ${at(meeting.startsAt)}. Every member is away that day, so nobody can come: ` +
+          `move it (/meeting move meeting:${meeting.number} when:"…") or cancel it (/meeting cancel meeting:${meeting.number}).`,
+        buttons: [],
+      };
+    }
+    return {
+      text: `Meeting ${meeting.number} is tomorrow: ${at(meeting.startsAt)}. Presenters: ${meeting.presenterGroups.map((g) => g.map(name).join(" & ")).join(", ") || "to be announced"}. Will you come?`,
+      buttons: rsvpButtons({ number: meeting.number }),
+    };
+  }),
   "log-problem": aboutMeeting(({ set, meeting }) => ({
     text: `You presented at meeting ${meeting.number} of "${set.name}". Which problem did you bring? Record it with /log problem meeting:${meeting.number}, then the actions you agreed with /log action: your draft log files questions, actions and reflections under their problem.`,
     buttons: [record("problem", "Record my problem"), record("action", "Record an action"), snooze],

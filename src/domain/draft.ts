@@ -76,13 +76,38 @@ function wordsByCriterion(a: Analysis, reviews: readonly { reply: string | null 
 }
 
 /**
+ * Who the draft's warnings speak to: the learner ("your own words") or, when an advisor asks for a member's draft,
+ * the advisor, naming the learner ("Ana's own words"). The prompts in the document stay the learner's: they stand
+ * where the learner's words should go.
+ */
+type Voice = { you: string; your: string; Your: string; ask: string; askAway: string };
+
+function voiceFor(readBy: "learner" | "advisor", learner: string): Voice {
+  if (readBy === "learner")
+    return {
+      you: "you",
+      your: "your",
+      Your: "Your",
+      ask: "Ask your advisor how your centre treats a late start.",
+      askAway: "ask your advisor how your centre treats time away",
+    };
+  return {
+    you: learner,
+    your: `${learner}'s`,
+    Your: `${learner}'s`,
+    ask: "Check how the centre treats a late start.",
+    askAway: "check how the centre treats time away",
+  };
+}
+
+/**
  * The member's own period in the set: their membership, from joining (or the programme's start, when they joined
  * before it) to the programme's last day (or today, while it runs or has no end set). Meetings attended are stated
  * apart (the header's "Meetings attended"): a member present throughout who missed a meeting, the last one
  * included, is still a member for the whole period. Flagged when under 6 months (or over 12) once the programme is
  * over; while it runs, shown as "so far", and flagged only when even the programme's end would leave it short.
  */
-function ownPeriod(input: DraftInput, a: Analysis): { text: string; plain: string; warning: string | null } {
+function ownPeriod(input: DraftInput, a: Analysis, v: Voice): { text: string; plain: string; warning: string | null } {
   const local = (d: Date) => DateTime.fromJSDate(d, { zone: a.zone }).startOf("day");
   const day = (d: DateTime) => dayIn(d.toJSDate(), a.zone);
   const joined = input.joinedAt ? local(input.joinedAt) : null;
@@ -102,14 +127,14 @@ function ownPeriod(input: DraftInput, a: Analysis): { text: string; plain: strin
     return {
       text: `${span}: over the 12 months M3.37 allows`,
       plain,
-      warning: `Your own period in the set (${span}) is over the 12 months M3.37 allows.`,
+      warning: `${v.Your} own period in the set (${span}) is over the 12 months M3.37 allows.`,
     };
   if (start.plus({ months: 6 }) <= endExclusive) return { text: `${span}: meets the 6–12 months M3.37 requires`, plain, warning: null };
   if (!ongoing)
     return {
       text: `${span}: under the 6 months M3.37 requires`,
       plain,
-      warning: `Your own period in the set, ${day(start)} to ${day(last)}, is ${length}: under the 6 months M3.37 requires, even though the programme's is not. Ask your advisor how your centre treats a late start.`,
+      warning: `${v.Your} own period in the set, ${day(start)} to ${day(last)}, is ${length}: under the 6 months M3.37 requires, even though the programme's is not. ${v.ask}`,
     };
   const runsTo = endDay ? ` (the programme runs to ${calendarDay(input.programmeEnd!)})` : "";
   const short = endDay !== null && start.plus({ months: 6 }) > endDay.plus({ days: 1 });
@@ -117,7 +142,7 @@ function ownPeriod(input: DraftInput, a: Analysis): { text: string; plain: strin
     text: `${span}: under the 6 months M3.37 requires so far${runsTo}`,
     plain,
     warning: short
-      ? `Even to the programme's end (${calendarDay(input.programmeEnd!)}), your own period in the set, from ${day(start)}, would be under the 6 months M3.37 requires. Ask your advisor how your centre treats a late start.`
+      ? `Even to the programme's end (${calendarDay(input.programmeEnd!)}), ${v.your} own period in the set, from ${day(start)}, would be under the 6 months M3.37 requires. ${v.ask}`
       : null,
   };
 }
@@ -126,7 +151,7 @@ function ownPeriod(input: DraftInput, a: Analysis): { text: string; plain: strin
  * Time away is attendance, not membership: a member whose first meeting attended came more than two months into their
  * period (a secondment, a late start) is told so, since centres differ on what such a log may cover.
  */
-function lateFirstMeeting(input: DraftInput, a: Analysis): string | null {
+function lateFirstMeeting(input: DraftInput, a: Analysis, v: Voice): string | null {
   const first = a.held.find((m) => m.attended);
   const from = [input.joinedAt, input.programmeStart ? DateTime.fromISO(input.programmeStart.date, { zone: a.zone }).toJSDate() : null]
     .filter((d): d is Date => d !== null)
@@ -135,7 +160,7 @@ function lateFirstMeeting(input: DraftInput, a: Analysis): string | null {
   if (!first || !from || missed === 0) return null;
   const start = DateTime.fromJSDate(from, { zone: a.zone }).startOf("day");
   if (start.plus({ months: 2 }) > DateTime.fromJSDate(first.startsAt, { zone: a.zone })) return null;
-  return `Your first set meeting attended was on ${dayIn(first.startsAt, a.zone)}, ${lengthText(start, DateTime.fromJSDate(first.startsAt, { zone: a.zone }).startOf("day"))} into your membership, after ${plural(missed, "meeting")} held without you: ask your advisor how your centre treats time away.`;
+  return `${v.Your} first set meeting attended was on ${dayIn(first.startsAt, a.zone)}, ${lengthText(start, DateTime.fromJSDate(first.startsAt, { zone: a.zone }).startOf("day"))} into ${v.your} membership, after ${plural(missed, "meeting")} held without ${v.you}: ${v.askAway}.`;
 }
 
 /** "9 of 10 held (22 hours 30 minutes in the set), the first on 18 Jan 2027 and the last on 26 Jul 2027". */
@@ -163,7 +188,7 @@ function sectionWords(byCriterion: Record<Criterion, number>): SectionWords[] {
 }
 
 /** What to do about the words: which part to expand (under its share) or shorten (over 2,000 in all); null when fine. */
-function wordAdvice(total: number, sections: SectionWords[], byCriterion: Record<Criterion, number>): string | null {
+function wordAdvice(total: number, sections: SectionWords[], byCriterion: Record<Criterion, number>, v: Voice): string | null {
   if (total > DRAFT_WORDS.max) {
     const longest = [...sections].sort((x, y) => y.words / y.target - x.words / x.target)[0]!;
     return `Shorten it before submission, starting with the ${longest.section} (${thousands(longest.words)} words against about ${longest.target}).`;
@@ -178,7 +203,7 @@ function wordAdvice(total: number, sections: SectionWords[], byCriterion: Record
       .map(({ c, n }) => `${c} has ${plural(n, "word")}`)
       .join(", ");
   const expand = short.map((s) => `the ${s.section} (${thousands(s.words)} of about ${s.target} words: ${thinnest(s)})`).join(" and ");
-  return `Expand ${expand}, in your own words.`;
+  return `Expand ${expand}, in ${v.your} own words.`;
 }
 
 /**
@@ -194,7 +219,8 @@ function writtenUp(a: Analysis, section: "1.1" | "1.2" | "2.1", blocks: DraftBlo
 }
 
 /** The draft M3.37 log: header, Leadership action plan, Leadership log, and the appendix that is not for submission. */
-export function compileDraft(input: DraftInput): Draft {
+export function compileDraft(input: DraftInput, opts: { readBy?: "learner" | "advisor" } = {}): Draft {
+  const v = voiceFor(opts.readBy ?? "learner", input.learner);
   const a = analyse(input);
   const byCriterion = wordsByCriterion(a, input.advisorReviews ?? []);
   const wordCount = Object.values(byCriterion).reduce((n, w) => n + w, 0);
@@ -217,19 +243,19 @@ export function compileDraft(input: DraftInput): Draft {
   ];
 
   const cov = coverage(a);
-  const period = ownPeriod(input, a);
+  const period = ownPeriod(input, a, v);
   const warnings: string[] = programmeWarnings(input.programmeStart, input.programmeEnd).map((w) => w.message);
   if (period.warning) warnings.push(period.warning);
-  const lateStart = lateFirstMeeting(input, a);
+  const lateStart = lateFirstMeeting(input, a, v);
   if (lateStart) warnings.push(lateStart);
-  const advice = wordAdvice(wordCount, sections, byCriterion);
+  const advice = wordAdvice(wordCount, sections, byCriterion, v);
   const range = `${thousands(DRAFT_WORDS.min)}–${thousands(DRAFT_WORDS.max)} (nominal ${thousands(DRAFT_WORDS.nominal)})`;
   if (wordCount < DRAFT_WORDS.min || wordCount > DRAFT_WORDS.max)
     warnings.push(
-      `The draft has ${thousands(wordCount)} ${wordCount === 1 ? "word" : "words"} of your own: M3.37 suggests ${range}.${advice ? ` ${advice}` : ""}`,
+      `The draft has ${thousands(wordCount)} ${wordCount === 1 ? "word" : "words"} of ${v.your} own: M3.37 suggests ${range}.${advice ? ` ${advice}` : ""}`,
     );
   const missing = actionsWithoutOutcome(a);
-  if (missing.length) warnings.push(noOutcomeMessage(missing, a.entries.filter((e) => e.kind === "action").length));
+  if (missing.length) warnings.push(noOutcomeMessage(missing, a.entries.filter((e) => e.kind === "action").length, v.your));
 
   const appendix: DraftBlock[] = [
     { kind: "heading", level: 1, text: H.appendix },

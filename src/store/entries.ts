@@ -1,4 +1,5 @@
 import { type CalendarDate, calendarDate } from "../domain/calendar-date.ts";
+import { nextNumber } from "./number-counters.ts";
 import type { Db } from "./open-database.ts";
 
 export type EntryRow = {
@@ -46,7 +47,7 @@ export type ActionRow = {
 };
 
 /**
- * Records an entry under the author's next number; an `action` entry also creates its Action.
+ * Records an entry under the author's next number, never one a deleted entry had; an `action` entry also creates its Action.
  * Numbering and insert are atomic inside a transaction, as every command runs (`inTransaction`).
  */
 export async function createEntry(
@@ -62,11 +63,12 @@ export async function createEntry(
   } & EntryLinks,
 ): Promise<EntryRow> {
   const top = await db.entry.aggregate({ where: { setId: input.setId, authorId: input.authorId }, _max: { number: true } });
+  const number = await nextNumber(db, { setId: input.setId, personId: input.authorId, kind: "entry" }, top._max.number ?? 0);
   const entry = await db.entry.create({
     data: {
       setId: input.setId,
       authorId: input.authorId,
-      number: (top._max.number ?? 0) + 1,
+      number,
       kind: input.kind,
       text: input.text,
       meetingId: input.meetingId,

@@ -1,4 +1,5 @@
 import type { CalendarDate } from "../domain/calendar-date.ts";
+import { leaveEnds } from "../domain/leave.ts";
 import { quietHoursOf } from "../domain/quiet-hours.ts";
 import { readStopped } from "../domain/reminders/catalog.ts";
 import type { NudgeAction, NudgeMeeting, NudgePerson, NudgeSet, NudgeState } from "../domain/reminders/types.ts";
@@ -47,6 +48,8 @@ export type NudgeView = {
   entryStats: Map<string, { count: number; lastAt: Date }>;
   /** setId → its current members (advisors are not members) and when each joined, in no particular order. */
   membersBySet: Map<string, { id: string; joinedAt: Date }[]>;
+  /** setId → its members' leaves (from the start, inclusive, to the end, exclusive), for words that depend on who is away. */
+  leavesBySet: Map<string, { personId: string; startsAt: Date; endsAt: Date }[]>;
   /** `${setId}:${memberId}` → when the member was last reviewed by an advisor (`/review`). */
   lastReviewed: Map<string, Date>;
   /** setId → feedback given in the last `FEEDBACK_LOOKBACK_MS`: what it was about and when; never who gave it, nor its text. */
@@ -159,6 +162,7 @@ export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilte
     meetingsBySet: new Map(),
     entryStats: new Map(),
     membersBySet: new Map(),
+    leavesBySet: new Map(),
     lastReviewed: new Map(),
     recentFeedback: new Map(),
   };
@@ -292,7 +296,11 @@ export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilte
       set.problemEntries = problems;
     }
   }
-  for (const a of absences) bySet.get(a.setId)?.absences.push({ personId: a.personId, ...asLeave(a) });
+  for (const a of absences) {
+    const leave = asLeave(a);
+    bySet.get(a.setId)?.absences.push({ personId: a.personId, ...leave });
+    push(view.leavesBySet, a.setId, { personId: a.personId, startsAt: leave.startsAt, endsAt: leaveEnds(leave) });
+  }
   for (const h of heldBefore) {
     const set = bySet.get(h.setId);
     if (set) set.heldBefore = h._count._all;

@@ -53,6 +53,19 @@ as Ben
     assert.match((await say("as Ben\n/log draft member:@Ana")).join("\n"), /You can only read your own entries/);
   });
 
+  test("a member's draft asked for by an advisor is addressed to the advisor, naming the member", async () => {
+    await h.run("as Ana\n/log share on");
+    const out = await say("as Sam\n/log draft member:@Ana");
+    await h.run("as Ana\n/log share off");
+    const reply = out.join("\n");
+    assert.match(reply, /The draft has \d+ words of Ana's own: M3\.37 suggests/);
+    assert.match(reply, /No outcome recorded for 2 of Ana's 2 actions \(#\d+, #\d+\)/);
+    assert.doesNotMatch(reply, /\byour\b/i, reply);
+    const mine = (await say("as Ana\n/log draft")).join("\n");
+    assert.match(mine, /The draft has \d+ words of your own/);
+    assert.match(mine, /No outcome recorded for 2 of your 2 actions/);
+  });
+
   test("progress gives counts and dates, never entry text", async () => {
     const out = (await say("as Sam\n/progress")).join("\n");
     assert.match(out, /Ana\n?.*\n?\s*actions 2 agreed, 0 with an outcome, 0 overdue/);

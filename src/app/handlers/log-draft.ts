@@ -24,7 +24,7 @@ export default handler(logDraft, async (ctx, { format = "md", member, final }) =
   if (!readable.ok) return readable;
   const learner = readable.value.person;
   const input = await loadDraftInput(ctx.deps.db, ctx.set, learner, ctx.now);
-  const draft = compileDraft(input);
+  const draft = compileDraft(input, { readBy: learner.id === ctx.actor.id ? "learner" : "advisor" });
   const slug =
     learner.displayName
       .toLowerCase()
