@@ -62,14 +62,16 @@ export function sectionFragments(input: DraftInput, target: WriteTarget): { frag
 
 /**
  * A form's starting text: the write-up when there is one (to revise), else the fragments, one paragraph each, as
- * many whole ones as fit in `limit` characters (a platform's limit for a pre-filled field).
+ * many whole ones as fit in `limit` characters (a platform's limit for a pre-filled field; a first one longer than that
+ * is cut at it).
  */
 export function formText(found: { fragments: Fragment[]; written: DraftEntry | null }, limit: number): string {
   if (found.written) return found.written.text.slice(0, limit);
   let text = "";
   for (const f of found.fragments) {
     const next = text ? `${text}\n\n${f.text}` : f.text;
-    if (next.length > limit) break;
+    // A first fragment longer than the field is cut there: the form still opens with the member's words.
+    if (next.length > limit) return text || f.text.slice(0, limit);
     text = next;
   }
   return text;

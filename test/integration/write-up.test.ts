@@ -119,6 +119,13 @@ describe("/log draft final:yes: the copy to submit", () => {
     assert.match(docx, /\[file .*m337-final-ana-[\d-]+\.docx\]/);
   });
 
+  test("the reply repeats the prompt to anonymise people the reviews name, since the copy has no prompts", async () => {
+    await h.run('as Sam\n/review member:@Ana text:"Ana, you handled Kerry\'s lateness with care."\nas Ana');
+    const out = await say("/log draft final:yes");
+    assert.match(out, /These reviews name Kerry: before you submit, anonymise them/);
+    assert.doesNotMatch(fileText(out.split("\n")), /anonymise/);
+  });
+
   test("final: is for a document, not the evidence CSV; refused, nothing changes", async () => {
     const before = await h.snapshot();
     assert.match(await say("/log draft format:csv final:yes"), /Option final: the copy to submit is a document/);

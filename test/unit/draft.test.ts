@@ -951,3 +951,20 @@ test("the copy to submit: the member's words, no prompts, facts boxes, entry num
   assert.match(md, /\| Action \| Due \| Help and support \|\n/);
   assert.match(md, /How effective: very effective\.\n/);
 });
+
+test("a write-up form starts from the member's own fragments, whole ones within the platform's limit, or their write-up", async () => {
+  const { formText, sectionFragments } = await import("../../src/domain/draft-writeup.ts");
+  const found = sectionFragments(fixtureInput(), { section: "2.1" });
+  const [first, second] = [7, 9].map((n) => FIXTURE_ENTRIES.find(([m]) => m === n)![4]);
+  assert.deepEqual(
+    found.fragments.map((f) => f.text),
+    [first, second],
+  );
+  assert.equal(formText(found, 3000), `${first}\n\n${second}`);
+  assert.equal(formText(found, first!.length + 5), first, "only whole fragments within the limit");
+  assert.equal(formText(found, 20), first!.slice(0, 20), "a first fragment longer than the field is cut at it");
+  const problem2 = sectionFragments(fixtureInput(), { section: "2.2", problem: 2 });
+  assert.ok(problem2.fragments.some((f) => f.text === "What would good enough look like for their first plan?"));
+  const written = sectionFragments(fixtureInput({ entries: [...fixtureEntries(), writeUp(40, "2.1", "Mine.")] }), { section: "2.1" });
+  assert.equal(formText(written, 3000), "Mine.", "an existing write-up opens to be revised");
+});

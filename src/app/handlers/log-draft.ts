@@ -62,5 +62,7 @@ function finalSummary(learner: string, draft: Draft): string {
       ? `An assessor would find these criteria missing: ${missing.join("; ")}.`
       : "An assessor would find evidence for every criterion.",
     ...(thin.length ? [`Thin, by the draft's checklist: ${thin.join("; ")} (/log draft shows what would fill them).`] : []),
+    // The copy has no prompts, so the one that matters before anyone else reads it is repeated here.
+    ...draft.blocks.flatMap((b) => (b.kind === "prompt" ? b.items.filter((item) => /anonymise them/.test(item)) : [])),
   ].join("\n");
 }
