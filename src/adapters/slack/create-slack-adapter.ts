@@ -27,6 +27,7 @@ import { typedCommandText } from "./command-text.ts";
 import { deliverOutgoing, deliverReminder, type SlackPlace } from "./deliver.ts";
 import { ENTRY_KIND_BLOCK, ENTRY_MODAL, ENTRY_TEXT_BLOCK, entryModal, readEntryModal } from "./entry-modal.ts";
 import { slackHealth, watchRateLimits } from "./health.ts";
+import { SLACK_BOT_SCOPES } from "./manifest.ts";
 import { readSlackMention } from "./render.ts";
 
 export type SlackOptions = {
@@ -73,7 +74,7 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
         clientId: opts.oauth.clientId,
         clientSecret: opts.oauth.clientSecret,
         stateSecret: opts.oauth.stateSecret,
-        scopes: BOT_SCOPES,
+        scopes: SLACK_BOT_SCOPES,
         installationStore,
         installerOptions: { clientOptions },
       }
@@ -286,9 +287,6 @@ function fieldErrors(message: string, onForm: (name: string) => boolean, fallbac
 
 /** The longest back-off of the WebClient's default retry policy before its first retry (node-retry: 1 s, randomised up to ×2). */
 const FIRST_RETRY_BACKOFF_MS = 2_000;
-
-/** The scopes the app asks for (the same as the generated manifest's). */
-const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "im:write", "users:read", "files:write", "channels:read", "groups:read"];
 
 /** Bolt's installation store on our database: one row per workspace (or org) that installed the app. */
 function databaseInstallationStore(deps: Deps): InstallationStore {
