@@ -39,8 +39,11 @@ export async function runCommand(deps: Deps, handlers: HandlerIndex, input: Comm
   return (await executeCommand(deps, handlers, input)).outgoing;
 }
 
-/** What a command comes to; a refusal also says which kind it is, for the metrics (src/ops/hooks.ts). */
-type Outcome = { ok: boolean; outgoing: Outgoing[]; refusal?: Exclude<CommandOutcome, "ok"> };
+/**
+ * What a command comes to. A refusal also says which kind it is, for the metrics (src/ops/hooks.ts), and the option
+ * it is about when it names one (a form shows it on that field).
+ */
+type Outcome = { ok: boolean; outgoing: Outgoing[]; refusal?: Exclude<CommandOutcome, "ok">; option?: string };
 
 /** A refusal, thrown to roll back the command's transaction and then answered. */
 class Refused extends Error {
@@ -49,31 +52,36 @@ class Refused extends Error {
   }
 }
 
-const say = (text: string, refusal: Outcome["refusal"]): Outcome => ({ ok: false, outgoing: [toActor({ text })], refusal });
+const say = (text: string, refusal: Outcome["refusal"], option?: string): Outcome => ({
+  ok: false,
+  outgoing: [toActor({ text })],
+  refusal,
+  ...(option !== undefined ? { option } : {}),
+});
+
+/** What an adapter learns of a command it ran: accepted or not, the replies, and the option a refusal is about. */
+export type CommandResult = { ok: boolean; outgoing: Outgoing[]; option?: string };
 
 /**
- * As runCommand, and says whether the command was accepted (forms show a refusal on the field instead).
+ * As runCommand, and says whether the command was accepted and, for a refusal about one option, which (forms show
+ * such a refusal on that option's field instead).
  * Each command is counted through `deps.ops` by its key and outcome; while the process stops, it is
  * refused with a notice and changes nothing.
  */
-export async function executeCommand(
-  deps: Deps,
-  handlers: HandlerIndex,
-  input: CommandInput,
-): Promise<{ ok: boolean; outgoing: Outgoing[] }> {
+export async function executeCommand(deps: Deps, handlers: HandlerIndex, input: CommandInput): Promise<CommandResult> {
   const done = deps.ops ? deps.ops.beginCommand(input.platform) : () => {};
   if (!done) return { ok: false, outgoing: [toActor({ text: STOPPING_NOTICE })] };
   const counted = { command: "unknown" };
-  const { ok, outgoing, refusal } = await decide(deps, handlers, input, counted);
+  const { ok, outgoing, refusal, option } = await decide(deps, handlers, input, counted);
   done(counted.command, ok ? "ok" : (refusal ?? "refused"));
-  return { ok, outgoing };
+  return { ok, outgoing, ...(option !== undefined ? { option } : {}) };
 }
 
 /** Runs the command; `counted.command` becomes its key once the line names one. */
 async function decide(deps: Deps, handlers: HandlerIndex, input: CommandInput, counted: { command: string }): Promise<Outcome> {
   try {
     const line = "text" in input ? parseLine(input.text) : preParsed(input.key, input.raw);
-    if (!line.ok) return say(line.message, "invalid");
+    if (!line.ok) return say(line.message, "invalid", line.option);
     const key = commandKey(line.value.decl);
     counted.command = key;
     if (!isCommandKey(key)) return say(`/${key} is not available yet.`, "invalid");
@@ -132,7 +140,7 @@ async function runAccepted(
 
   const timeZone = known?.timeZone ?? set?.timeZone ?? deps.defaultTimeZone;
   const options = convertOptions(line, { now, timeZone, readMention: input.readMention });
-  if (!options.ok) return say(options.message, "invalid");
+  if (!options.ok) return say(options.message, "invalid", options.option);
 
   const actor =
     known ?? (readOnly ? unsavedPerson(workspace, input.user, timeZone) : await ensurePerson(db, workspace.id, input.user, timeZone));
@@ -145,7 +153,7 @@ async function runAccepted(
     { deps, now, workspace, channelId: input.channelId, actor, set, role },
     options.value.values,
   );
-  if (!result.ok) return say(result.message, "refused");
+  if (!result.ok) return say(result.message, "refused", result.option);
   const outgoing = withNotes(result.value, options.value.notes).map(
     (o): Outgoing => (o.audience.kind === "actor" ? { ...o, audience: { kind: "actor", timeZone: actor.timeZone } } : o),
   );

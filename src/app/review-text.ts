@@ -4,7 +4,7 @@ import { type ReviewRow, reviewsOf } from "../store/reviews.ts";
 import { setMember } from "./access.ts";
 import type { SetContext } from "./context.ts";
 import type { Button } from "./reply.ts";
-import { failure, type Result, success } from "./result.ts";
+import { failure, optionFailure, type Result, success } from "./result.ts";
 
 /** The button under a review's DM: /review reply's help, with its options and an example. */
 export const reviewReplyHelp: Button = { id: "review-reply-help", label: "How to reply", command: "/help command:review reply" };
@@ -23,9 +23,10 @@ export function pickReview(
   if (n !== undefined) {
     const review = reviews[n - 1];
     if (!review)
-      return failure(
+      return optionFailure(
         "not-found",
-        `Option review: there is no review ${n} ${about} (there ${reviews.length === 1 ? "is 1" : `are ${reviews.length}`}; see /review list).`,
+        "review",
+        `there is no review ${n} ${about} (there ${reviews.length === 1 ? "is 1" : `are ${reviews.length}`}; see /review list).`,
       );
     return success({ review, number: n });
   }

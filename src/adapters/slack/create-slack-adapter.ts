@@ -189,7 +189,10 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
   ) => {
     const place = { channelId, userId: body.user.id };
     const result = await execute(body.team?.id ?? "", place, body.user.name, request);
-    if (!result.ok) return void (await ack(fieldErrors(result.outgoing.map((o) => o.reply.text).join(" "), onForm, fallbackBlock)));
+    if (!result.ok) {
+      const message = result.outgoing.map((o) => o.reply.text).join(" ");
+      return void (await ack(fieldErrors({ message, option: result.option }, onForm, fallbackBlock)));
+    }
     await ack();
     for (const out of result.outgoing) await deliverOutgoing(client, out, place);
   };
@@ -199,7 +202,7 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
     if (!kind) return void (await ack({ response_action: "errors", errors: { [ENTRY_KIND_BLOCK]: "Choose what you are recording." } }));
     const onForm = (name: string) => name in fields || entryFormFields(kind).some((f) => f.name === name);
     const raw = readEntryForm(kind, text, fields);
-    if (!raw.ok) return void (await ack(fieldErrors(raw.message, onForm, ENTRY_TEXT_BLOCK)));
+    if (!raw.ok) return void (await ack(fieldErrors(raw, onForm, ENTRY_TEXT_BLOCK)));
     await submitForm(
       (answer) => (answer ? ack(answer) : ack()),
       client,
@@ -276,12 +279,16 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
 type FieldErrors = { response_action: "errors"; errors: Record<string, string> };
 
 /**
- * A refusal shown on a form: under the block of the option it names (`Option due: …`, `Missing option text: …`)
- * when `onForm(name)`, else under `fallbackBlock`; cut to Slack's 150 characters.
+ * A refusal shown on a form: under the block of the option it names when `onForm(option)` (the form has that field),
+ * else under `fallbackBlock`; its text cut to Slack's 150 characters.
  */
-function fieldErrors(message: string, onForm: (name: string) => boolean, fallbackBlock: string): FieldErrors {
-  const name = /^(?:Missing option|Option) (\w+):/.exec(message)?.[1];
-  const block = name !== undefined && onForm(name) ? name : fallbackBlock;
+function fieldErrors(
+  refusal: { message: string; option?: string | undefined },
+  onForm: (name: string) => boolean,
+  fallbackBlock: string,
+): FieldErrors {
+  const { message } = refusal;
+  const block = refusal.option !== undefined && onForm(refusal.option) ? refusal.option : fallbackBlock;
   return { response_action: "errors", errors: { [block]: message.slice(0, 150) } };
 }
 

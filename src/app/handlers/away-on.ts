@@ -6,7 +6,7 @@ import { resolveAwayMember } from "../access.ts";
 import { handler } from "../context.ts";
 import { plural } from "../format.ts";
 import { toChannel } from "../reply.ts";
-import { failure, success } from "../result.ts";
+import { optionFailure, success } from "../result.ts";
 import { announcePresenters, loadSetState } from "../set-state.ts";
 
 export default handler(away, async (ctx, { until, note, member }) => {
@@ -17,7 +17,7 @@ export default handler(away, async (ctx, { until, note, member }) => {
   // The last day is read in the zone of the member who is away (an advisor may be elsewhere).
   const leave = { startsAt: ctx.now, lastDay: calendarDate(until.date, person.timeZone), endedAt: null };
   const endsAt = leaveEnds(leave);
-  if (endsAt <= ctx.now) return failure("bad-option", `Option until: ${formatCalendarDate(until)} is in the past.`);
+  if (endsAt <= ctx.now) return optionFailure("bad-option", "until", `${formatCalendarDate(until)} is in the past.`);
   const absenceId = await addAbsence(db, {
     setId: ctx.set.id,
     personId: person.id,

@@ -3,7 +3,7 @@ import { type EntryLinks, editEntry, findOwnEntry } from "../../store/entries.ts
 import { handler } from "../context.ts";
 import { checkDue, resolveLink } from "../entry-links.ts";
 import { toActor } from "../reply.ts";
-import { failure, success } from "../result.ts";
+import { failure, optionFailure, success } from "../result.ts";
 
 /** Which entry kinds take each changeable option (text: all). */
 const TAKES: Record<"due" | "goal" | "problem" | "support" | "source", readonly string[]> = {
@@ -29,13 +29,14 @@ export default handler(logEdit, async (ctx, options) => {
   for (const [name, value] of Object.entries(given)) {
     const kinds = TAKES[name as keyof typeof TAKES];
     if (value !== undefined && !kinds.includes(own.kind))
-      return failure(
+      return optionFailure(
         "bad-option",
-        `Option ${name}: entry #${entry} is ${article(own.kind)}; only ${kinds.map((k) => `${k}s`).join(", ")} take ${name}:.`,
+        name,
+        `entry #${entry} is ${article(own.kind)}; only ${kinds.map((k) => `${k}s`).join(", ")} take ${name}:.`,
       );
   }
   if (own.kind === "review" && goal === 0)
-    return failure("bad-option", "Option goal: a review is always of a goal: give its number, 1 or more.");
+    return optionFailure("bad-option", "goal", "a review is always of a goal: give its number, 1 or more.");
   const goalLink = await resolveLink(ctx, "goal", goal, true);
   if (!goalLink.ok) return goalLink;
   const problemLink = await resolveLink(ctx, "problem", problem, true);
