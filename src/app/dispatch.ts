@@ -6,10 +6,12 @@ import { inTransaction } from "../store/open-database.ts";
 import { ensurePerson, ensureWorkspace, findPerson, findWorkspace, type PersonRow, type WorkspaceRow } from "../store/people.ts";
 import { markSetsToPlan } from "../store/set-moments.ts";
 import { findSetByChannel, type Role } from "../store/sets.ts";
+import { recordSlackEvent, SlackEventSeenBefore } from "../store/slack-events.ts";
 import type { CommandDeps, CommandInput, Deps, Handler, HandlerContext } from "./context.ts";
 import { convertOptions, declarationFor, type ParsedLine, parseLine } from "./parse-command.ts";
 import { type Outgoing, toActor } from "./reply.ts";
 import { failure, type Result, success } from "./result.ts";
+import { type Joined, welcomeJoiner } from "./welcome.ts";
 
 /**
  * One handler per declared command, under the command's key, for that very declaration: an index that lacks a
@@ -75,6 +77,29 @@ export async function executeCommand(deps: Deps, handlers: HandlerIndex, input: 
   const { ok, outgoing, refusal, option } = await decide(deps, handlers, input, counted);
   done(counted.command, ok ? "ok" : (refusal ?? "refused"));
   return { ok, outgoing, ...(option !== undefined ? { option } : {}) };
+}
+
+/**
+ * Someone joined a channel: the welcome to give them (src/app/welcome.ts), in one transaction. `eventId`, from a
+ * platform that retries its events (Slack), is recorded in that transaction: an id any process has seen before is
+ * answered `seenBefore` with nothing to send, and a join that fails records nothing, so its retry is handled.
+ * An unexpected error is logged and answered with nothing to send (the joiner asked for nothing).
+ */
+export async function executeJoin(
+  deps: Deps,
+  joined: Joined & { eventId?: string },
+): Promise<{ seenBefore: boolean; outgoing: Outgoing[] }> {
+  try {
+    const outgoing = await inTransaction(deps.db, async (db) => {
+      if (joined.eventId) await recordSlackEvent(db, joined.eventId, deps.clock.now());
+      return welcomeJoiner(db, joined);
+    });
+    return { seenBefore: false, outgoing };
+  } catch (error) {
+    if (error instanceof SlackEventSeenBefore) return { seenBefore: true, outgoing: [] };
+    deps.logger.error({ err: error, platform: joined.platform }, "welcome failed");
+    return { seenBefore: false, outgoing: [] };
+  }
 }
 
 /** Runs the command; `counted.command` becomes its key once the line names one. */

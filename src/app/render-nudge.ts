@@ -3,18 +3,10 @@ import { setSizeWarnings } from "../domain/compliance.ts";
 import type { PlannedNudge } from "../domain/plan-nudges.ts";
 import type { StoppableKind } from "../domain/reminder-kinds.ts";
 import type { NudgeView } from "../store/nudge-state.ts";
+import type { Delivery } from "./destination.ts";
 import { actionItem, actionRef, plural, rsvpButtons } from "./format.ts";
 import { digestText } from "./render-digest.ts";
-import { at, type Button, type Reply } from "./reply.ts";
-
-/** A reminder ready to hand to the platform adapter that owns its set's workspace. */
-export type Delivery = {
-  platform: string;
-  workspaceId: string;
-  channelId: string;
-  to: { kind: "channel" } | { kind: "dm"; externalId: string; displayName: string; timeZone: string };
-  reply: Reply;
-};
+import { at, type Button } from "./reply.ts";
 
 const snooze: Button = { id: "snooze-1d", label: "Snooze a day", command: "/nudge snooze for:1d" };
 /** Stops this kind of reminder only (`/nudge off` stops them all); the reply offers an undo. */
