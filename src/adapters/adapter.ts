@@ -3,7 +3,10 @@ import { type CommandPlace, type Delivery, type Destination, destinationOf } fro
 import type { Outgoing, Reply } from "../app/reply.ts";
 import type { DmChannel, NudgeSink } from "../scheduler/deliver.ts";
 
-/** The platforms the bot runs on; a set lives on exactly one, and each has one adapter. */
+/**
+ * A platform's name: "console", or its key in the registry (src/adapters/platforms.ts). A set lives on exactly one
+ * platform, and each has one adapter.
+ */
 export type Platform = CommandInput["platform"];
 
 /**
