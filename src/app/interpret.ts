@@ -29,7 +29,8 @@ export type CommandEvent =
 /**
  * What the app makes of an event: open the entry form (for a kind, or to choose one), open a command's form, run a
  * command, or refuse a form's submission before any command runs (`field`: the form's field it is about).
- * `given`: options already given, to fill the form's fields with.
+ * `given`: options already given, to fill the form's fields with (a form the core fills gets the rest from
+ * `formPresets`, src/app/form-presets.ts, within the platform's limit).
  */
 export type Interpretation =
   | { kind: "open-entry-form"; entryKind?: EntryKind; given: Record<string, string> }
@@ -43,7 +44,8 @@ export const ENTRY_KIND_FIELD = "kind";
 /**
  * The one place that decides what an event means, for every platform. A platform without forms (the console) runs
  * every command as written, and its answer says what to type. With forms:
- * - `/log` typed alone opens the entry form, to choose a kind; any other line typed runs as written;
+ * - `/log` typed alone opens the entry form, to choose a kind; a line asking for a form the core fills
+ *   (`CommandForm.prefilled`: `/log write` without text) opens that form; any other line typed runs as written;
  * - a command chosen without an option it asks for in a form opens the entry form for its kind (`/log problem`)
  *   or the command's form (`/feedback`), filled with the options given; else it runs;
  * - a button whose command is a `/log KIND` with no text opens the entry form for that kind, one whose command
@@ -54,8 +56,7 @@ export const ENTRY_KIND_FIELD = "kind";
 export function interpret(event: CommandEvent, platform: { forms: boolean }): Interpretation {
   switch (event.kind) {
     case "typed":
-      if (platform.forms && event.line.trim() === "/log") return { kind: "open-entry-form", given: {} };
-      return { kind: "run", request: { text: event.line } };
+      return platform.forms ? typed(event.line) : { kind: "run", request: { text: event.line } };
     case "chosen":
       return platform.forms ? chosen(event.key, event.raw) : { kind: "run", request: { key: event.key, raw: event.raw } };
     case "pressed":
@@ -65,6 +66,13 @@ export function interpret(event: CommandEvent, platform: { forms: boolean }): In
     case "command-form":
       return { kind: "run", request: { key: event.form.key, raw: readCommandForm(event.form, event.values) } };
   }
+}
+
+function typed(line: string): Interpretation {
+  if (line.trim() === "/log") return { kind: "open-entry-form", given: {} };
+  const asked = formRequestOf(line);
+  if (asked?.form.prefilled) return { kind: "open-command-form", form: asked.form, given: asked.given };
+  return { kind: "run", request: { text: line } };
 }
 
 function chosen(key: string, raw: Record<string, string>): Interpretation {

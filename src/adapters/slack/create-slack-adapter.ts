@@ -106,8 +106,8 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
     app,
     send,
     onRateLimited: (listener) => {
-      // Reminders go through the app's own client (with each workspace's token): its 429s are theirs. The client
-      // pauses for Retry-After, then retries after its retry policy's back-off (1–2 s for a first retry): both are waiting.
+      // Every send (reminders and command replies) goes through the app's own client, with each workspace's token:
+      // its 429s are theirs. The client pauses for Retry-After, then retries after its retry policy's back-off (1–2 s for a first retry): both are waiting.
       const onLimit = (retrySec: number) => listener("slack", retrySec * 1000 + FIRST_RETRY_BACKOFF_MS);
       app.client.on(webApi.WebClientEvent.RATE_LIMITED, onLimit);
       return () => void app.client.off(webApi.WebClientEvent.RATE_LIMITED, onLimit);

@@ -2,6 +2,7 @@ import { type Client, MessageFlags } from "discord.js";
 import type { Deps } from "../../../app/context.ts";
 import type { CommandPlace, Destination } from "../../../app/destination.ts";
 import { type CommandResult, executeCommand, type HandlerIndex } from "../../../app/dispatch.ts";
+import { formPresets, PREFILL_LIMIT } from "../../../app/form-presets.ts";
 import type { CommandRequest, Interpretation } from "../../../app/interpret.ts";
 import type { Reply } from "../../../app/reply.ts";
 import { sendReplies } from "../../adapter.ts";
@@ -77,7 +78,11 @@ export async function act(
     const content = what.kind === "refuse-form" ? what.message : "A form cannot open another form.";
     return void (await interaction.reply({ content, flags: MessageFlags.Ephemeral }));
   }
-  if (what.kind === "open-command-form") return void (await interaction.showModal(commandModal(setChannelId, what.form, what.given)));
+  if (what.kind === "open-command-form") {
+    const place = { platform: "discord", workspaceId: interaction.guildId ?? "", channelId: setChannelId, userId: interaction.user.id };
+    const given = await formPresets(ctx.deps, place, what.form, what.given, PREFILL_LIMIT.discord);
+    return void (await interaction.showModal(commandModal(setChannelId, what.form, given)));
+  }
   // Discord's entry form is for one kind: `/log` alone is a choice of subcommands there, so a kind is always known.
   if (!what.entryKind) return run(ctx, interaction, setChannelId, { text: "/log" }, names);
   await interaction.showModal(entryModal(setChannelId, what.entryKind, what.given));

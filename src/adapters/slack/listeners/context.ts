@@ -2,6 +2,7 @@ import type { WebClient } from "@slack/web-api";
 import type { Deps } from "../../../app/context.ts";
 import type { CommandPlace } from "../../../app/destination.ts";
 import { type CommandResult, executeCommand, type HandlerIndex } from "../../../app/dispatch.ts";
+import { formPresets, PREFILL_LIMIT } from "../../../app/form-presets.ts";
 import type { CommandRequest, Interpretation } from "../../../app/interpret.ts";
 import { toActor } from "../../../app/reply.ts";
 import { type Adapter, sendReplies } from "../../adapter.ts";
@@ -13,7 +14,7 @@ import { readSlackMention } from "../render.ts";
 /** What every Slack listener is given: the app's dependencies, the handlers, and the adapter's one `send`. */
 export type SlackListenerContext = { deps: Deps; handlers: HandlerIndex; send: Adapter["send"] };
 
-/** Slack's answers on the platform's side: the team, the set's channel, the user and their name. */
+/** Where a Slack request ran (the team, the set's channel, the user), with the name Slack gives the user. */
 export type SlackPlace = CommandPlace & { userName?: string | undefined };
 
 /** The place of a Slack request: `teamId` (empty when Slack gives none), the set's channel, the user. */
@@ -42,8 +43,10 @@ export async function act(ctx: SlackListenerContext, client: WebClient, triggerI
   switch (what.kind) {
     case "open-entry-form":
       return void (await client.views.open({ trigger_id: triggerId, view: entryModal(place.channelId, what.entryKind) }));
-    case "open-command-form":
-      return void (await client.views.open({ trigger_id: triggerId, view: commandModal(place.channelId, what.form, what.given) }));
+    case "open-command-form": {
+      const given = await formPresets(ctx.deps, place, what.form, what.given, PREFILL_LIMIT.slack);
+      return void (await client.views.open({ trigger_id: triggerId, view: commandModal(place.channelId, what.form, given) }));
+    }
     case "run":
       return sendResult(ctx, place, await execute(ctx, place, what.request));
     case "refuse-form":
