@@ -7,10 +7,10 @@ import type { ClaimScope } from "../store/outbox.ts";
 import type { Adapter } from "./adapter.ts";
 
 /** The settings every platform may read besides its own: the port the process serves HTTP on. */
-export type SharedSettings = { PORT: number };
+type SharedSettings = { PORT: number };
 
 /** What a platform is created with: the app's dependencies and handlers, and the health routes to serve if it serves HTTP. */
-export type PlatformContext = { deps: Deps; handlers: HandlerIndex; routes: HealthRoute[] };
+type PlatformContext = { deps: Deps; handlers: HandlerIndex; routes: HealthRoute[] };
 
 /**
  * One platform as the composition root runs it: a registry entry (src/adapters/platforms.ts). `env` is its

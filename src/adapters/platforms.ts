@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import { discordPlatform } from "./discord/platform.ts";
 import type { PlatformEntry } from "./platform-entry.ts";
 import { slackPlatform } from "./slack/platform.ts";
@@ -9,7 +8,7 @@ import { slackPlatform } from "./slack/platform.ts";
  * the order they start in and their configuration problems are listed in. The console is not here: it runs when
  * none is configured (src/main.ts).
  */
-export const platforms = {
+const platforms = {
   slack: slackPlatform,
   discord: discordPlatform,
 };
@@ -24,9 +23,6 @@ type Intersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: 
 
 /** Every platform's variables, as one zod shape for the configuration (src/config.ts). */
 export const PLATFORM_ENV = Object.assign({}, ...Object.values(checked).map((p) => p.env)) as Intersection<Entries[keyof Entries]["env"]>;
-
-/** The settings of every platform, as the configuration holds them. */
-export type PlatformSettings = z.infer<z.ZodObject<typeof PLATFORM_ENV>>;
 
 /** Every entry with its name, in the record's order. */
 export const platformEntries = (): [string, AnyEntry][] => Object.entries(checked);

@@ -30,7 +30,7 @@ const DEFER_AFTER_MS = 1_500;
  * first, as Discord wants an answer within 3 seconds, and its replies follow. With nothing for the actor, the
  * interaction's answer says where the replies went. `names`: the users' names Discord gave with the options.
  */
-export async function run(
+async function run(
   ctx: DiscordListenerContext,
   interaction: ReplyInteraction,
   setChannelId: string,
