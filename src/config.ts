@@ -2,9 +2,13 @@ import { existsSync } from "node:fs";
 import { IANAZone } from "luxon";
 import cron from "node-cron";
 import { z } from "zod";
+import { PLATFORM_ENV, platformEntries } from "./adapters/platforms.ts";
 import { DEFAULT_DELIVERY_CONCURRENCY } from "./scheduler/deliver.ts";
 
-/** Every setting, read once from the environment (and `.env` if present). See .env.example. */
+/**
+ * Every setting, read once from the environment (and `.env` if present): the process's own, then each platform's
+ * (its entry in src/adapters/platforms.ts declares them). See .env.example.
+ */
 const ConfigSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -20,31 +24,6 @@ const ConfigSchema = z.object({
     .default("Europe/London"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   CONSOLE_START: z.iso.datetime({ offset: true }).optional(),
-  SLACK_BOT_TOKEN: z.string().min(1).optional(),
-  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
-  SLACK_APP_TOKEN: z.string().min(1).optional(),
-  SLACK_CLIENT_ID: z.string().min(1).optional(),
-  SLACK_CLIENT_SECRET: z.string().min(1).optional(),
-  SLACK_STATE_SECRET: z.string().min(1).optional(),
-  SLACK_API_URL: z.url("SLACK_API_URL must be a URL, e.g. https://slack.com/api/").optional(),
-  DISCORD_TOKEN: z.string().min(1).optional(),
-  DISCORD_APPLICATION_ID: z.string().regex(/^\d+$/, "DISCORD_APPLICATION_ID is the application's numeric id").optional(),
-  DISCORD_GUILD_ID: z.string().regex(/^\d+$/, "DISCORD_GUILD_ID is a server's numeric id").optional(),
-  DISCORD_API_URL: z.url("DISCORD_API_URL must be a URL, e.g. https://discord.com/api").optional(),
-  DISCORD_SHARDS: z
-    .string()
-    .trim()
-    .regex(
-      /^(auto|[1-9]\d{0,4})$/,
-      "DISCORD_SHARDS must be the total shard count (a whole number from 1) or auto (Discord's recommendation)",
-    )
-    .transform((s) => (s === "auto" ? ("auto" as const) : Number(s)))
-    .optional(),
-  DISCORD_SHARD_IDS: z
-    .string()
-    .regex(/^\s*\d{1,5}\s*(,\s*\d{1,5}\s*)*$/, "DISCORD_SHARD_IDS must be shard ids separated by commas, e.g. 0,1")
-    .transform((s) => s.split(",").map(Number))
-    .optional(),
   PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: "PUBLIC_URL must be the bot's public http(s) base URL, e.g. https://als.example.org" })
     .transform((u) => u.replace(/\/+$/, ""))
@@ -71,14 +50,9 @@ const ConfigSchema = z.object({
     .string()
     .refine((e) => cron.validate(e), "SCHEDULER_CRON must be a cron expression, e.g. * * * * * (every minute)")
     .default("* * * * *"),
+  ...PLATFORM_ENV,
 });
 export type Config = z.infer<typeof ConfigSchema>;
-
-/** Whether the Slack adapter is configured (one workspace by token, or many by OAuth). */
-export const slackConfigured = (c: Config) => Boolean(c.SLACK_SIGNING_SECRET && (c.SLACK_BOT_TOKEN || c.SLACK_CLIENT_ID));
-
-/** Whether the Discord adapter is configured. */
-export const discordConfigured = (c: Config) => Boolean(c.DISCORD_TOKEN && c.DISCORD_APPLICATION_ID);
 
 /** Reads the configuration; a bad value stops start-up with a message naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -89,30 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${problems}`);
   }
   const config = parsed.data;
-  const oauth = [config.SLACK_CLIENT_ID, config.SLACK_CLIENT_SECRET, config.SLACK_STATE_SECRET].filter(Boolean).length;
-  const problems = [
-    oauth !== 0 && oauth !== 3 ? "SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET go together (OAuth installs)" : "",
-    (config.SLACK_BOT_TOKEN || oauth) && !config.SLACK_SIGNING_SECRET ? "SLACK_SIGNING_SECRET is needed with SLACK_BOT_TOKEN or OAuth" : "",
-    config.SLACK_SIGNING_SECRET && !config.SLACK_BOT_TOKEN && !oauth
-      ? "SLACK_SIGNING_SECRET needs SLACK_BOT_TOKEN (one workspace) or the SLACK_CLIENT_* trio (OAuth)"
-      : "",
-    Boolean(config.DISCORD_TOKEN) !== Boolean(config.DISCORD_APPLICATION_ID) ? "DISCORD_TOKEN and DISCORD_APPLICATION_ID go together" : "",
-    ...discordShardProblems(config),
-  ].filter(Boolean);
+  const problems = platformEntries().flatMap(([, entry]) => entry.problems(config));
   if (problems.length) throw new Error(`Invalid configuration (see .env.example):\n${problems.map((p) => `  ${p}`).join("\n")}`);
   return config;
-}
-
-/** What is wrong with the Discord shard settings, if anything: ids need a numeric count, each id below it, once. */
-function discordShardProblems({ DISCORD_SHARDS: count, DISCORD_SHARD_IDS: ids, DISCORD_TOKEN: token }: Config): string[] {
-  if ((count !== undefined || ids) && !token)
-    return ["DISCORD_SHARDS and DISCORD_SHARD_IDS need DISCORD_TOKEN (they configure the Discord adapter)"];
-  if (!ids) return [];
-  if (typeof count !== "number")
-    return [`DISCORD_SHARD_IDS needs DISCORD_SHARDS set to the total shard count (a number${count === "auto" ? ", not auto" : ""})`];
-  const outside = ids.filter((id) => id >= count);
-  if (outside.length)
-    return [`DISCORD_SHARD_IDS: shard ids run from 0 to ${count - 1} with DISCORD_SHARDS=${count}, so ${outside.join(", ")} cannot be run`];
-  const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
-  return repeated.length ? [`DISCORD_SHARD_IDS lists shard ${repeated[0]} more than once`] : [];
 }

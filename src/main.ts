@@ -3,15 +3,13 @@ import { type Adapter, deliverByPlatform } from "./adapters/adapter.ts";
 import { calendarFeedRoute } from "./adapters/calendar/feed-route.ts";
 import { ConsoleChat } from "./adapters/console/console-chat.ts";
 import { runConsole } from "./adapters/console/run-console.ts";
-import { createDiscordAdapter, type DiscordOptions } from "./adapters/discord/create-discord-adapter.ts";
-import type { DiscordShards } from "./adapters/discord/shard.ts";
-import { createSlackAdapter, type SlackOptions } from "./adapters/slack/create-slack-adapter.ts";
+import { platformEntries } from "./adapters/platforms.ts";
 import type { Deps } from "./app/context.ts";
 import { handlers } from "./app/handlers/index.ts";
 import { ManualClock, ShiftedClock, systemClock } from "./clock.ts";
-import { type Config, discordConfigured, loadConfig, slackConfigured } from "./config.ts";
+import { type Config, loadConfig } from "./config.ts";
 import { createLogger } from "./logger.ts";
-import { type HealthRoute, startHealthServer } from "./ops/health.ts";
+import { startHealthServer } from "./ops/health.ts";
 import { stopSignal } from "./ops/lifecycle.ts";
 import { createOperations } from "./ops/operations.ts";
 import { appVersion, type StartupFacts, startupLine } from "./ops/startup-line.ts";
@@ -27,48 +25,58 @@ async function main(): Promise<boolean> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const db = await openDatabase(config.DATABASE_URL);
-  const platforms = slackConfigured(config) || discordConfigured(config);
+  const configured = platformEntries().filter(([, entry]) => entry.configured(config));
   try {
-    if (platforms) await runPlatforms(config, { db, clock: systemClock, logger, defaultTimeZone: config.DEFAULT_TIME_ZONE });
+    if (configured.length > 0)
+      await runPlatforms(config, configured, { db, clock: systemClock, logger, defaultTimeZone: config.DEFAULT_TIME_ZONE });
     else await runConsoleChat(config, { db, logger });
   } finally {
     await db.$disconnect();
   }
-  return platforms;
+  return configured.length > 0;
 }
 
+/** A configured platform's entry with the adapter it created. */
+type Running = { entry: ReturnType<typeof platformEntries>[number][1]; adapter: Adapter };
+
 /**
- * With platform tokens: the adapters (Slack, Discord or both), the health and metrics endpoints, and the
- * scheduler delivering each reminder through its set's platform, until SIGTERM or SIGINT stops it
- * gracefully (src/ops/lifecycle.ts): commands refused, no new claims, the work in flight finished
- * within 10 s, unfinished claims handed back at once, connections closed.
+ * With platform tokens: the configured platforms' adapters (src/adapters/platforms.ts), the health and metrics
+ * endpoints, and the scheduler delivering each reminder through its set's platform, until SIGTERM or SIGINT stops it
+ * gracefully (src/ops/lifecycle.ts): commands refused, no new claims, the work in flight finished within 10 s,
+ * unfinished claims handed back at once, connections closed.
  */
-async function runPlatforms(config: Config, base: Deps): Promise<void> {
+async function runPlatforms(config: Config, configured: ReturnType<typeof platformEntries>, base: Deps): Promise<void> {
   const ops = createOperations(base.db, base.clock);
   // Every platform mode serves the calendar feeds: through Bolt when Slack runs, else on the health server.
   const deps: Deps = { ...base, ops: ops.hooks, ...(config.PUBLIC_URL ? { feedBaseUrl: config.PUBLIC_URL } : {}) };
   const feed = calendarFeedRoute(deps);
   // Listening before the adapters start: a signal during start-up then stops cleanly too.
   const stopped = stopSignal(deps.logger);
-  const slack = slackConfigured(config) ? createSlackAdapter(deps, handlers, slackOptions(config, [...ops.routes, feed])) : null;
-  const discord = discordConfigured(config) ? createDiscordAdapter(deps, handlers, discordOptions(config)) : null;
-  const adapters: Adapter[] = [slack, discord].filter((a) => a !== null);
-  for (const adapter of adapters)
+  const running: Running[] = configured.map(([, entry]) => ({
+    entry,
+    adapter: entry.create({ deps, handlers, routes: [...ops.routes, feed] }, config),
+  }));
+  const adapters = running.map((r) => r.adapter);
+  for (const { entry, adapter } of running) {
     if (adapter.notReady) ops.addCheck({ name: adapter.platform, notReady: () => adapter.notReady?.() ?? [] });
-  if (discord) ops.metrics.watchShards(() => discord.shardHealth());
-  // Slack serves the endpoints through Bolt on PORT; HEALTH_PORT (or PORT without Slack) gets a server of its own,
-  // which serves the calendar feeds too when Bolt does not.
-  const ownPort = config.HEALTH_PORT ?? (slack ? undefined : config.PORT);
-  const ownRoutes = slack ? ops.routes : [...ops.routes, feed];
-  const health = ownPort !== undefined && !(slack && ownPort === config.PORT) ? await startHealthServer(ownPort, ownRoutes) : null;
+    entry.watch?.(adapter, ops.metrics);
+  }
+  // A platform that serves HTTP serves the endpoints and the calendar feeds too (Slack through Bolt on PORT);
+  // HEALTH_PORT (or PORT when none does) gets a server of its own, which serves the feeds when no platform does.
+  const served = running.flatMap(({ entry }) => (entry.serves ? [entry.serves(config)] : []));
+  const ownPort = config.HEALTH_PORT ?? (served.length ? undefined : config.PORT);
+  const ownRoutes = served.length ? ops.routes : [...ops.routes, feed];
+  const health = ownPort !== undefined && !served.some((s) => s.port === ownPort) ? await startHealthServer(ownPort, ownRoutes) : null;
 
   const startAll = async () => {
     for (const adapter of adapters) await adapter.start();
   };
   if ((await Promise.race([startAll().then(() => "started" as const), stopped])) === "started") {
-    const discordShards = discord?.shards() ?? null;
     const held = new Set<string>();
-    const scope = { platforms: adapters.map((a) => a.platform), ...(discordShards ? { discordShards } : {}) };
+    const scope = Object.assign(
+      { platforms: adapters.map((a) => a.platform) },
+      ...running.map(({ entry, adapter }) => entry.claimScope?.(adapter) ?? {}),
+    );
     const scheduler = { ...deps, scope, signal: ops.lifecycle.signal, held, concurrency: config.DELIVERY_CONCURRENCY };
     const sink = deliverByPlatform(adapters);
     const scopeOf = fullReplanSchedule(deps.db);
@@ -83,11 +91,8 @@ async function runPlatforms(config: Config, base: Deps): Promise<void> {
       deps.logger,
       config.SCHEDULER_CRON,
     );
-    const where = slack ? `port ${config.PORT} (through Bolt)${health ? ` and port ${health.port}` : ""}` : health && `port ${health.port}`;
-    const described = [
-      ...(slack ? [config.SLACK_APP_TOKEN ? "slack (socket mode)" : `slack (http on port ${slack.port() ?? config.PORT})`] : []),
-      ...(discord ? [describeShards(discordShards)] : []),
-    ];
+    const where = [...served.map((s) => s.where), ...(health ? [`port ${health.port}`] : [])].join(" and ") || null;
+    const described = running.map(({ entry, adapter }) => entry.describe(adapter, config));
     const facts = { database: providerOf(deps.db), adapters: described, health: where, retentionDays: config.OUTBOX_RETENTION_DAYS };
     logStartup(deps.logger, config, facts, true);
 
@@ -103,34 +108,6 @@ async function runPlatforms(config: Config, base: Deps): Promise<void> {
       .stop()
       .catch((error: unknown) => deps.logger.warn({ err: error, platform: adapter.platform }, "adapter did not stop cleanly"));
   await health?.close();
-}
-
-function describeShards(shards: DiscordShards | null): string {
-  return shards ? `discord (shards ${shards.ids.join(",")} of ${shards.count})` : "discord (unsharded)";
-}
-
-function slackOptions(config: Config, routes: HealthRoute[]): SlackOptions {
-  return {
-    signingSecret: config.SLACK_SIGNING_SECRET!,
-    port: config.PORT,
-    routes,
-    ...(config.SLACK_BOT_TOKEN ? { botToken: config.SLACK_BOT_TOKEN } : {}),
-    ...(config.SLACK_CLIENT_ID
-      ? { oauth: { clientId: config.SLACK_CLIENT_ID, clientSecret: config.SLACK_CLIENT_SECRET!, stateSecret: config.SLACK_STATE_SECRET! } }
-      : {}),
-    ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
-    ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
-  };
-}
-
-function discordOptions(config: Config): DiscordOptions {
-  return {
-    token: config.DISCORD_TOKEN!,
-    ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
-    ...(config.DISCORD_SHARDS
-      ? { shards: config.DISCORD_SHARDS === "auto" ? "auto" : { count: config.DISCORD_SHARDS, ids: config.DISCORD_SHARD_IDS } }
-      : {}),
-  };
 }
 
 /**

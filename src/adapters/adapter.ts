@@ -1,25 +1,35 @@
 import type { CommandInput } from "../app/context.ts";
-import type { Delivery } from "../app/render-nudge.ts";
+import { type CommandPlace, type Delivery, type Destination, destinationOf } from "../app/destination.ts";
+import type { Outgoing, Reply } from "../app/reply.ts";
 import type { DmChannel, NudgeSink } from "../scheduler/deliver.ts";
 
-/** The platforms the bot runs on; a set lives on exactly one, and each has one adapter. */
+/**
+ * A platform's name: "console", or its key in the registry (src/adapters/platforms.ts). A set lives on exactly one
+ * platform, and each has one adapter.
+ */
 export type Platform = CommandInput["platform"];
 
 /**
- * What every front end is. It turns its platform's events into commands and renders their replies (its own
- * business, started by `start`), and it delivers the scheduler's reminders through `deliver`, under the
- * NudgeSink contract: a throw means "not delivered, try again"; the result is the platform's id for the posted
- * message when it gives one; `key` is the reminder's lasting identity, for platforms that de-duplicate sends;
- * `dm` is a DM recipient's cached channel (opened and saved by the adapter when there is none, or a stale one).
+ * How a message is sent, besides where and what. `key`: a reminder's lasting identity, for platforms that
+ * de-duplicate sends (Discord's nonce). `dm`: a DM recipient's cached channel (opened and saved by the adapter when
+ * there is none, or a stale one); without it a DM channel is opened for the send.
  */
-export interface Adapter {
+export type SendOptions = { key?: string; dm?: DmChannel };
+
+/**
+ * What every front end is: the one port between the core and a platform. It turns its platform's events into the
+ * core's (`interpret`, then dispatch; its own business, started by `start`) and sends what the core gives it through
+ * `send`: a command's replies and the scheduler's reminders alike. `send` throws when the platform refuses (for a
+ * reminder: "not delivered, try again") and resolves with the platform's id for the (first) posted message when it
+ * gives one. `deliver` is the scheduler's NudgeSink over `send` (`withDeliver`).
+ */
+export interface Adapter extends NudgeSink {
   readonly platform: Platform;
   /** Connects to the platform; resolves once commands can arrive. */
   start(): Promise<void>;
   /** Disconnects. Work in flight may be cut short; the outbox retries what was not marked sent. */
   stop(): Promise<void>;
-  // biome-ignore lint/suspicious/noConfusingVoidType: a platform that gives no message id returns nothing
-  deliver(delivery: Delivery, key: string, dm?: DmChannel): Promise<string | void>;
+  send(destination: Destination, reply: Reply, options?: SendOptions): Promise<string | undefined>;
   /**
    * Calls `listener` with its platform and the wait whenever the platform's client holds requests back for a rate limit (a 429's
    * Retry-After, a used-up bucket); returns the function that stops listening. Optional: see NudgeSink.
@@ -30,6 +40,29 @@ export interface Adapter {
    * /readyz reports it under the platform's name (src/ops/health.ts). Optional: no answer counts as ready.
    */
   notReady?(): Promise<string[]> | string[];
+}
+
+/** A reminder sent through `send`: its destination and reply, with its key and its recipient's cached DM channel. */
+export function deliverThrough(send: Adapter["send"]): NudgeSink["deliver"] {
+  return (delivery: Delivery, key: string, dm?: DmChannel) => send(delivery, delivery.reply, { key, ...(dm ? { dm } : {}) });
+}
+
+/** An adapter without its `deliver`, given the one every adapter has: its reminders go through its own `send`. */
+export function withDeliver<A extends Omit<Adapter, "deliver">>(adapter: A): A & Pick<Adapter, "deliver"> {
+  return Object.assign(adapter, { deliver: deliverThrough(adapter.send) });
+}
+
+/**
+ * Sends a command's replies in order, each to its destination from where the command ran; `options` go with each
+ * send (a platform's own, such as the interaction a Discord reply answers).
+ */
+export async function sendReplies<O extends SendOptions>(
+  send: (destination: Destination, reply: Reply, options?: O) => Promise<unknown>,
+  outgoing: readonly Outgoing[],
+  place: CommandPlace,
+  options?: O,
+): Promise<void> {
+  for (const out of outgoing) await send(destinationOf(out, place), out.reply, options);
 }
 
 /**

@@ -6,7 +6,7 @@ import type { UserRef } from "../../commands/define.ts";
 import { findPerson, type PersonRow } from "../store/people.ts";
 import type { MembershipRow } from "../store/sets.ts";
 import type { SetContext } from "./context.ts";
-import { failure, type Result, success } from "./result.ts";
+import { failure, optionFailure, type Result, success } from "./result.ts";
 
 /** Whose log a command may read: the actor's own, or — for an advisor — a member who shares it. */
 export async function readableMember(ctx: SetContext, member: UserRef | undefined): Promise<Result<MembershipRow>> {
@@ -50,9 +50,10 @@ export async function setMember(ctx: SetContext, member: UserRef): Promise<Resul
   const target = person && ctx.set.memberships.find((m) => m.person.id === person.id && m.role === "member");
   if (!target) {
     const advisor = person && ctx.set.memberships.some((m) => m.person.id === person.id && m.role === "advisor");
-    return failure(
+    return optionFailure(
       "not-found",
-      `Option member: ${member.displayName} is not a member of this set${advisor ? " (they are an advisor)" : ""}. Example: /review member:@Ana text:"…"`,
+      "member",
+      `${member.displayName} is not a member of this set${advisor ? " (they are an advisor)" : ""}. Example: /review member:@Ana text:"…"`,
     );
   }
   return success(target);

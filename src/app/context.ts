@@ -27,7 +27,8 @@ export type CommandDeps = Omit<Deps, "db"> & { db: Db };
  * form or a platform's typed options, the command's key and the raw text of each option.
  */
 export type CommandInput = {
-  platform: "console" | "slack" | "discord";
+  /** The platform's name: "console", or a platform's key in the registry (src/adapters/platforms.ts). */
+  platform: string;
   workspaceId: string;
   channelId: string;
   user: UserRef;

@@ -6,11 +6,13 @@ import { inTransaction } from "../store/open-database.ts";
 import { ensurePerson, ensureWorkspace, findPerson, findWorkspace, type PersonRow, type WorkspaceRow } from "../store/people.ts";
 import { markSetsToPlan } from "../store/set-moments.ts";
 import { findSetByChannel, type Role } from "../store/sets.ts";
+import { recordSlackEvent, SlackEventSeenBefore } from "../store/slack-events.ts";
 import type { CommandDeps, CommandInput, Deps, Handler, HandlerContext } from "./context.ts";
 import { keptText } from "./kept-text.ts";
 import { convertOptions, declarationFor, type ParsedLine, parseLine } from "./parse-command.ts";
 import { type Outgoing, toActor } from "./reply.ts";
 import { failure, type Result, success } from "./result.ts";
+import { type Joined, welcomeJoiner } from "./welcome.ts";
 
 /**
  * One handler per declared command, under the command's key, for that very declaration: an index that lacks a
@@ -40,8 +42,11 @@ export async function runCommand(deps: Deps, handlers: HandlerIndex, input: Comm
   return (await executeCommand(deps, handlers, input)).outgoing;
 }
 
-/** What a command comes to; a refusal also says which kind it is, for the metrics (src/ops/hooks.ts). */
-type Outcome = { ok: boolean; outgoing: Outgoing[]; refusal?: Exclude<CommandOutcome, "ok"> };
+/**
+ * What a command comes to. A refusal also says which kind it is, for the metrics (src/ops/hooks.ts), and the option
+ * it is about when it names one (a form shows it on that field).
+ */
+type Outcome = { ok: boolean; outgoing: Outgoing[]; refusal?: Exclude<CommandOutcome, "ok">; option?: string };
 
 /** A refusal, thrown to roll back the command's transaction and then answered. */
 class Refused extends Error {
@@ -50,31 +55,59 @@ class Refused extends Error {
   }
 }
 
-const say = (text: string, refusal: Outcome["refusal"]): Outcome => ({ ok: false, outgoing: [toActor({ text })], refusal });
+const say = (text: string, refusal: Outcome["refusal"], option?: string): Outcome => ({
+  ok: false,
+  outgoing: [toActor({ text })],
+  refusal,
+  ...(option !== undefined ? { option } : {}),
+});
+
+/** What an adapter learns of a command it ran: accepted or not, the replies, and the option a refusal is about. */
+export type CommandResult = { ok: boolean; outgoing: Outgoing[]; option?: string };
 
 /**
- * As runCommand, and says whether the command was accepted (forms show a refusal on the field instead).
+ * As runCommand, and says whether the command was accepted and, for a refusal about one option, which (forms show
+ * such a refusal on that option's field instead).
  * Each command is counted through `deps.ops` by its key and outcome; while the process stops, it is
  * refused with a notice and changes nothing.
  */
-export async function executeCommand(
-  deps: Deps,
-  handlers: HandlerIndex,
-  input: CommandInput,
-): Promise<{ ok: boolean; outgoing: Outgoing[] }> {
+export async function executeCommand(deps: Deps, handlers: HandlerIndex, input: CommandInput): Promise<CommandResult> {
   const done = deps.ops ? deps.ops.beginCommand(input.platform) : () => {};
   if (!done) return { ok: false, outgoing: [toActor({ text: STOPPING_NOTICE })] };
   const counted = { command: "unknown" };
-  const { ok, outgoing, refusal } = await decide(deps, handlers, input, counted);
+  const { ok, outgoing, refusal, option } = await decide(deps, handlers, input, counted);
   done(counted.command, ok ? "ok" : (refusal ?? "refused"));
-  return { ok, outgoing };
+  return { ok, outgoing, ...(option !== undefined ? { option } : {}) };
+}
+
+/**
+ * Someone joined a channel: the welcome to give them (src/app/welcome.ts), in one transaction. `eventId`, from a
+ * platform that retries its events (Slack), is recorded in that transaction: an id any process has seen before is
+ * answered `seenBefore` with nothing to send, and a join that fails records nothing, so its retry is handled.
+ * An unexpected error is logged and answered with nothing to send (the joiner asked for nothing).
+ */
+export async function executeJoin(
+  deps: Deps,
+  joined: Joined & { eventId?: string },
+): Promise<{ seenBefore: boolean; outgoing: Outgoing[] }> {
+  try {
+    const outgoing = await inTransaction(deps.db, async (db) => {
+      if (joined.eventId) await recordSlackEvent(db, joined.eventId, deps.clock.now());
+      return welcomeJoiner(db, joined);
+    });
+    return { seenBefore: false, outgoing };
+  } catch (error) {
+    if (error instanceof SlackEventSeenBefore) return { seenBefore: true, outgoing: [] };
+    deps.logger.error({ err: error, platform: joined.platform }, "welcome failed");
+    return { seenBefore: false, outgoing: [] };
+  }
 }
 
 /** Runs the command; `counted.command` becomes its key once the line names one. */
 async function decide(deps: Deps, handlers: HandlerIndex, input: CommandInput, counted: { command: string }): Promise<Outcome> {
   try {
     const line = "text" in input ? parseLine(input.text) : preParsed(input.key, input.raw);
-    if (!line.ok) return say(line.message, "invalid");
+    if (!line.ok) return say(line.message, "invalid", line.option);
     const key = commandKey(line.value.decl);
     counted.command = key;
     if (!isCommandKey(key)) return say(`/${key} is not available yet.`, "invalid");
@@ -134,7 +167,7 @@ async function runAccepted(
   // A person first seen takes DEFAULT_TIME_ZONE until they choose their own (`.env.example`), whoever created the set.
   const timeZone = known?.timeZone ?? deps.defaultTimeZone;
   const options = convertOptions(line, { now, timeZone, readMention: input.readMention });
-  if (!options.ok) return say(`${options.message}${keptText(line)}`, "invalid");
+  if (!options.ok) return say(`${options.message}${keptText(line)}`, "invalid", options.option);
 
   const actor =
     known ?? (readOnly ? unsavedPerson(workspace, input.user, timeZone) : await ensurePerson(db, workspace.id, input.user, timeZone));
@@ -147,7 +180,7 @@ async function runAccepted(
     { deps, now, workspace, channelId: input.channelId, actor, set, role },
     options.value.values,
   );
-  if (!result.ok) return say(`${result.message}${keptText(line)}`, "refused");
+  if (!result.ok) return say(`${result.message}${keptText(line)}`, "refused", result.option);
   const outgoing = withNotes(result.value, options.value.notes).map(
     (o): Outgoing => (o.audience.kind === "actor" ? { ...o, audience: { kind: "actor", timeZone: actor.timeZone } } : o),
   );

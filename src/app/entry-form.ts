@@ -1,7 +1,7 @@
 import { type CommandDecl, commandKey } from "../../commands/define.ts";
 import { allCommands } from "../../commands/index.ts";
 import { ENTRY_KINDS, type EntryKind, isEntryKind } from "../domain/entry-kind.ts";
-import { failure, type Result, success } from "./result.ts";
+import { optionFailure, type Result, success } from "./result.ts";
 
 /**
  * `/log problem` with no text — what a reminder's "record" button runs — is a request for the entry form:
@@ -73,9 +73,10 @@ export function readEntryForm(kind: EntryKind, text: string, fields: Record<stri
     if (value === undefined || value.trim() === "") continue;
     if (!takes.has(name)) {
       const field = entryFormFields().find((f) => f.name === name);
-      return failure(
+      return optionFailure(
         "bad-option",
-        `Option ${name}: ${kind} entries do not take ${name}: (only ${field?.kinds.join(", ") ?? "other"} entries do).`,
+        name,
+        `${kind} entries do not take ${name}: (only ${field?.kinds.join(", ") ?? "other"} entries do).`,
       );
     }
     raw[name] = value.trim();

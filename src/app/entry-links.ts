@@ -5,7 +5,7 @@ import { countOwnOfKind, findNthOwnEntry } from "../store/entries.ts";
 import type { MeetingRow } from "../store/meetings.ts";
 import type { SetContext } from "./context.ts";
 import { findMeeting, meetingForEntry } from "./format.ts";
-import { failure, type Result, success } from "./result.ts";
+import { optionFailure, type Result, success } from "./result.ts";
 
 /**
  * The entry a `goal:N` or `problem:N` option names: the member's Nth goal or problem, as their draft numbers them
@@ -27,15 +27,16 @@ export async function resolveLink(
     count === 0
       ? `you have no ${kind} yet: record one with /log ${kind} text:"…"`
       : `you have ${count} (${Kind} 1${count > 1 ? ` to ${Kind} ${count}` : ""}, as your draft numbers them)`;
-  return failure("not-found", `Option ${kind}: there is no ${Kind} ${n}; ${have}.`);
+  return optionFailure("not-found", kind, `there is no ${Kind} ${n}; ${have}.`);
 }
 
 /** An action's `due:` day, refused when that day is already over in its zone (today is fine). */
 export function checkDue(ctx: SetContext, due: CalendarDate): Result<CalendarDate> {
   if (dayEnds(due) <= ctx.now)
-    return failure(
+    return optionFailure(
       "bad-option",
-      `Option due: ${formatCalendarDate(due)} is in the past. Give today or a later day, e.g. due:"next friday".`,
+      "due",
+      `${formatCalendarDate(due)} is in the past. Give today or a later day, e.g. due:"next friday".`,
     );
   return success(due);
 }
@@ -54,9 +55,10 @@ export function facilitationMeeting(
   if (ref !== undefined) {
     const meeting = findMeeting(meetings, upcoming, ref);
     if (!meeting || meeting.status === "cancelled")
-      return failure(
+      return optionFailure(
         "not-found",
-        `Option meeting: ${ref === "next" ? "the set has no meeting ahead" : `there is no meeting ${ref}${meeting ? " (it was cancelled)" : ""}`}. See /meeting list.`,
+        "meeting",
+        `${ref === "next" ? "the set has no meeting ahead" : `there is no meeting ${ref}${meeting ? " (it was cancelled)" : ""}`}. See /meeting list.`,
       );
     return success(meeting);
   }

@@ -5,7 +5,7 @@ import { parseDay } from "../domain/day.ts";
 import type { Parsed } from "../domain/parse-result.ts";
 import { parseDuration, parseWhen } from "../domain/when.ts";
 import { commandWords, unquoted, type WordSpan } from "./command-words.ts";
-import { type Failure, failure, type Result, success } from "./result.ts";
+import { type Failure, failure, missingOption, optionFailure, type Result, success } from "./result.ts";
 
 /** A command line split into its declaration and the raw text of each option. */
 export type ParsedLine = { decl: CommandDecl; raw: Record<string, string> };
@@ -85,7 +85,7 @@ function readOptions(decl: CommandDecl, args: string): Result<ParsedLine> {
       const keep = VERBATIM.has(decl.options[before]!.kind)
         ? ` To keep "${s.name}:" inside a value, put that whole value in straight quotes, e.g. ${before}:"… ${s.name}: …".`
         : "";
-      return failure("bad-option", `Option ${s.name}: is given twice.${keep}\nUsage: ${usage(decl)}`);
+      return optionFailure("bad-option", s.name, `is given twice.${keep}\nUsage: ${usage(decl)}`);
     }
     raw[s.name] = optionValue(decl, s.name, args.slice(s.valueAt, starts[i + 1]?.word.start ?? args.length));
   }
@@ -255,19 +255,19 @@ export function convertOptions(parsed: ParsedLine, ctx: ConvertContext): Result<
     const text = raw[name]?.trim();
     if (text === undefined || text === "") {
       if (spec.required) {
-        return failure("bad-option", `Missing option ${name}: (${spec.description}). Example: ${decl.examples[0]}\nUsage: ${usage(decl)}`);
+        return missingOption(name, `(${spec.description}). Example: ${decl.examples[0]}\nUsage: ${usage(decl)}`);
       }
       continue;
     }
     const value = readValue(spec, text, ctx);
     if (!value.ok && spec.aliases)
-      return failure("bad-option", `Option ${name}: ${value.message}\nYour command, with the rest kept: ${lineWithout(parsed, name)}`);
-    if (!value.ok) return failure("bad-option", `Option ${name}: ${value.message}\nUsage: ${usage(decl)}`);
+      return optionFailure("bad-option", name, `${value.message}\nYour command, with the rest kept: ${lineWithout(parsed, name)}`);
+    if (!value.ok) return optionFailure("bad-option", name, `${value.message}\nUsage: ${usage(decl)}`);
     const checked = spec.schema.safeParse(value.value);
     if (!checked.success) {
       const issue = checked.error.issues[0]?.message ?? "invalid value";
       const shown = text.length > 40 ? `${text.slice(0, 37)}…` : text;
-      return failure("bad-option", `Option ${name}: "${shown}" is not valid (${issue}). Example: ${decl.examples[0]}`);
+      return optionFailure("bad-option", name, `"${shown}" is not valid (${issue}). Example: ${decl.examples[0]}`);
     }
     out[name] = checked.data;
     if (value.note) notes.push(value.note);

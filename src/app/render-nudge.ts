@@ -1,18 +1,10 @@
 import { isStoppable, type StoppableKind } from "../domain/reminders/catalog.ts";
 import type { PlannedNudge } from "../domain/reminders/types.ts";
 import type { NudgeView } from "../store/nudge-state.ts";
+import type { Delivery } from "./destination.ts";
 import { messageInput } from "./reminder-message.ts";
 import { REMINDER_MESSAGES } from "./reminder-messages.ts";
-import type { Button, Reply } from "./reply.ts";
-
-/** A reminder ready to hand to the platform adapter that owns its set's workspace. */
-export type Delivery = {
-  platform: string;
-  workspaceId: string;
-  channelId: string;
-  to: { kind: "channel" } | { kind: "dm"; externalId: string; displayName: string; timeZone: string };
-  reply: Reply;
-};
+import type { Button } from "./reply.ts";
 
 /** Stops this kind of reminder only (`/nudge off` stops them all); the reply offers an undo. */
 const stopKind = (kind: StoppableKind): Button => ({ id: `stop-${kind}`, label: "Stop these", command: `/nudge off kind:${kind}` });

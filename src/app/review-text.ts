@@ -4,7 +4,7 @@ import { type ReviewRow, reviewsOf } from "../store/reviews.ts";
 import { setMember } from "./access.ts";
 import type { SetContext } from "./context.ts";
 import type { Button } from "./reply.ts";
-import { failure, type Result, success } from "./result.ts";
+import { failure, optionFailure, type Result, success } from "./result.ts";
 
 /** The button under a review's DM: /review reply's help, with its options and an example. */
 export const reviewReplyHelp: Button = { id: "review-reply-help", label: "How to reply", command: "/help command:review reply" };
@@ -24,9 +24,10 @@ export function pickReview(
     const review = reviews.find((r) => r.number === n);
     if (!review) {
       const numbers = reviews.map((r) => r.number).join(", ");
-      return failure(
+      return optionFailure(
         "not-found",
-        `Option review: there is no review ${n} ${about} (${reviews.length ? `the reviews are numbered ${numbers}` : "there are none"}; see /review list).`,
+        "review",
+        `there is no review ${n} ${about} (${reviews.length ? `the reviews are numbered ${numbers}` : "there are none"}; see /review list).`,
       );
     }
     return success({ review, number: n });

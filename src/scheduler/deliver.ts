@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { Delivery } from "../app/render-nudge.ts";
+import type { Delivery } from "../app/destination.ts";
 import type { OpsHooks, ReminderStatus } from "../ops/hooks.ts";
 import type { Db } from "../store/open-database.ts";
 import { CLAIM_BATCH, type ClaimScope, claimDue, markFailedTry, markSentMany, type OutboxRow } from "../store/outbox.ts";

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { type Delivery, renderNudge } from "../app/render-nudge.ts";
+import type { Delivery } from "../app/destination.ts";
+import { renderNudge } from "../app/render-nudge.ts";
 import { announcePresenters } from "../app/set-state.ts";
 import { nextMoments } from "../domain/reminders/moments.ts";
 import { planNudges } from "../domain/reminders/planner.ts";

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { REST, Routes } from "discord.js";
 import { describe, test } from "vitest";
 import { deployCommands } from "../../scripts/commands-deploy.ts";
-import type { Delivery } from "../../src/app/render-nudge.ts";
+import type { Delivery } from "../../src/app/destination.ts";
 import { asMessageCall, FakeDiscord } from "../support/fake-discord.ts";
 import { startBot } from "../support/start-bot.ts";
 import { describeAdapterContract, seedLongLog, type Who } from "./contract/adapter-contract.ts";

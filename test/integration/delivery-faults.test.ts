@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { pino } from "pino";
 import { test } from "vitest";
-import type { Delivery } from "../../src/app/render-nudge.ts";
+import type { Delivery } from "../../src/app/destination.ts";
 import { advanceClock } from "../../src/scheduler/advance.ts";
 import { MAX_ATTEMPTS, type NudgeSink, RETRY_DELAYS_MS } from "../../src/scheduler/deliver.ts";
 import { createHarness, FIVE_MEMBER_SET } from "../support/harness.ts";

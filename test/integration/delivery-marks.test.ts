@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { pino } from "pino";
 import { afterEach, beforeEach, describe, test, vi } from "vitest";
-import type { Delivery } from "../../src/app/render-nudge.ts";
+import type { Delivery } from "../../src/app/destination.ts";
 import { CLAIM_LEASE_MS, deliverDue, type NudgeSink } from "../../src/scheduler/deliver.ts";
 import { Prisma } from "../../src/store/generated/client.ts";
 import { type Database, openDatabase } from "../../src/store/open-database.ts";

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { pino } from "pino";
 import { afterEach, beforeEach, describe, test } from "vitest";
 import { shardOf } from "../../src/adapters/discord/shard.ts";
-import type { Delivery } from "../../src/app/render-nudge.ts";
+import type { Delivery } from "../../src/app/destination.ts";
 import { planNudges } from "../../src/domain/reminders/planner.ts";
 import { CLAIM_LEASE_MS, MAX_ATTEMPTS, type NudgeSink } from "../../src/scheduler/deliver.ts";
 import { runTick } from "../../src/scheduler/tick.ts";

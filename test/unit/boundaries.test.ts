@@ -183,7 +183,9 @@ const LAYERS: readonly (readonly string[])[] = [
   ["src/ops"],
   ["src/app"],
   ["src/scheduler"],
-  ["src/adapters", "src/config.ts", "src/logger.ts"],
+  ["src/adapters", "src/logger.ts"],
+  // The configuration reads each platform's variables from the platform registry (src/adapters/platforms.ts).
+  ["src/config.ts"],
   ["src/main.ts"],
 ];
 const GENERATED = ["src/store/generated", "src/store/generated-pg", "commands/generated"];

@@ -2,16 +2,17 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { UserRef } from "../../../commands/define.ts";
 import type { Deps } from "../../app/context.ts";
+import type { Destination } from "../../app/destination.ts";
 import { type HandlerIndex, runCommand } from "../../app/dispatch.ts";
-import type { Delivery } from "../../app/render-nudge.ts";
-import type { Button, Outgoing } from "../../app/reply.ts";
+import { type CommandEvent, interpret } from "../../app/interpret.ts";
+import type { Button, Reply } from "../../app/reply.ts";
 import type { SettableClock } from "../../clock.ts";
 import { DAY, HOUR, MINUTE, WEEK } from "../../domain/time-units.ts";
 import { advanceClock } from "../../scheduler/advance.ts";
 import { runTick } from "../../scheduler/tick.ts";
-import type { Adapter } from "../adapter.ts";
+import { type Adapter, deliverThrough, sendReplies } from "../adapter.ts";
 import { commandInput } from "../command-input.ts";
-import { consoleTime, renderOutgoing } from "./render.ts";
+import { consoleTime, renderMessage } from "./render.ts";
 
 const CONSOLE_WORKSPACE = "local";
 /** The console delivers console sets' reminders only, even on a database shared with chat platforms. */
@@ -42,7 +43,7 @@ export class ConsoleChat implements Adapter {
   #actorKnown = false;
   #channel = "set";
   readonly #buttons = new Map<string, Button & { channel: string }>();
-  /** Reminders delivered since `takeDelivered` last ran, as transcript lines. */
+  /** What was sent since `takeDelivered` last ran, as transcript lines. */
   #delivered: string[] = [];
 
   constructor(
@@ -55,19 +56,21 @@ export class ConsoleChat implements Adapter {
 
   async stop(): Promise<void> {}
 
-  /** Renders a reminder as transcript lines (`[DM NAME] …` or `[#channel] …`); the console gives no message id. */
-  async deliver(d: Delivery): Promise<void> {
-    const out: Outgoing = {
-      audience:
-        d.to.kind === "dm"
-          ? { kind: "dm", personId: "", externalId: d.to.externalId, displayName: d.to.displayName, timeZone: d.to.timeZone }
-          : { kind: "channel" },
-      reply: d.reply,
-    };
-    this.#delivered.push(...this.#render(out, d.channelId, this.#actor));
+  /**
+   * Renders a reply as transcript lines (`[#channel] …`, `[#channel → NAME] …`, `[DM NAME] …`) for `takeDelivered`;
+   * the console gives no message id.
+   */
+  async send(destination: Destination, reply: Reply): Promise<undefined> {
+    for (const b of reply.buttons ?? []) this.#buttons.set(b.id, { ...b, channel: destination.channelId });
+    const save = (name: string, content: string | Uint8Array) => this.#save(name, content);
+    this.#delivered.push(...renderMessage(destination, reply, this.deps.defaultTimeZone, save));
+    return undefined;
   }
 
-  /** The lines of the reminders delivered since the last call, oldest first; the buffer is emptied. */
+  /** A reminder, rendered by `send` into the lines `takeDelivered` hands out. */
+  readonly deliver = deliverThrough((destination, reply) => this.send(destination, reply));
+
+  /** The lines sent since the last call (reminders, or a command's replies), oldest first; the buffer is emptied. */
   takeDelivered(): string[] {
     const lines = this.#delivered;
     this.#delivered = [];
@@ -95,7 +98,7 @@ export class ConsoleChat implements Adapter {
       case "click":
         return this.#click(arg);
       default:
-        if (text.startsWith("/")) return this.#run(text, this.#channel);
+        if (text.startsWith("/")) return this.#run({ kind: "typed", line: text }, this.#channel);
         return [`[console] Not understood: "${text}". Lines are /commands, as NAME, in #CHANNEL, clock TIME, click BUTTON, or # comments.`];
     }
   }
@@ -128,30 +131,22 @@ export class ConsoleChat implements Adapter {
       const shown = [...this.#buttons.keys()];
       return [`[console] No button "${id}" has been shown${shown.length ? `; shown: ${shown.join(", ")}` : ""}.`];
     }
-    return this.#run(button.command, button.channel);
+    return this.#run({ kind: "pressed", line: button.command }, button.channel);
   }
 
-  async #run(text: string, channel: string): Promise<string[]> {
+  /** Runs what an event asks, as the console has no forms (src/app/interpret.ts): always a command as written. */
+  async #run(event: CommandEvent, channel: string): Promise<string[]> {
+    const what = interpret(event, { forms: false });
+    if (what.kind !== "run") throw new Error(`the console has no forms, yet ${what.kind} was asked`);
     const intro = this.#actorKnown
       ? []
       : [`[console] You are a user called "${this.#actor}" until you write as NAME (e.g. as Ana); each name is a new person.`];
     this.#actorKnown = true;
-    const origin = {
-      platform: "console",
-      workspaceId: CONSOLE_WORKSPACE,
-      channelId: channel,
-      userId: this.#actor,
-      readMention: readConsoleMention,
-    } as const;
-    const outgoing = await runCommand(this.deps, this.handlers, commandInput({ ...origin, userName: this.#actor }, { text }));
-    return [...intro, ...outgoing.flatMap((out) => this.#render(out, channel, this.#actor))];
-  }
-
-  #render(out: Outgoing, channel: string, actor: string): string[] {
-    const posted = out.audience.kind === "set-channel" ? out.audience.channelId : channel;
-    for (const b of out.reply.buttons ?? []) this.#buttons.set(b.id, { ...b, channel: posted });
-    const where = { channel, actor, timeZone: this.deps.defaultTimeZone };
-    return renderOutgoing(out, where, (name, content) => this.#save(name, content));
+    const place = { platform: "console", workspaceId: CONSOLE_WORKSPACE, channelId: channel, userId: this.#actor } as const;
+    const input = commandInput({ ...place, userName: this.#actor, readMention: readConsoleMention }, what.request);
+    const outgoing = await runCommand(this.deps, this.handlers, input);
+    await sendReplies((destination, reply) => this.send(destination, reply), outgoing, place);
+    return [...intro, ...this.takeDelivered()];
   }
 
   #save(name: string, content: string | Uint8Array): string {

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
-import { type Outgoing, renderTimes, type TimeStyle } from "../../app/reply.ts";
+import type { Destination } from "../../app/destination.ts";
+import { type Reply, renderTimes, type TimeStyle } from "../../app/reply.ts";
 import { zoneAbbreviation } from "../../domain/zone-abbreviation.ts";
 
 const formats: Record<TimeStyle, string> = { full: "ccc d LLL yyyy, HH:mm", date: "ccc d LLL yyyy", time: "HH:mm" };
@@ -14,26 +15,20 @@ export function consoleTime(date: Date, style: TimeStyle, timeZone: string): str
 }
 
 /**
- * The transcript lines for one outgoing reply, prefixed with where it went: `[#set]` (another set's
- * channel: `[#other]`), `[#set → NAME]` (only NAME sees it) or `[DM NAME]`. Fields, buttons and files (an image's
- * text alternative on the line under it) follow, indented.
+ * The transcript lines for one reply, prefixed with where it went: `[#set]` (another set's channel: `[#other]`),
+ * `[#set → NAME]` (only NAME sees it) or `[DM NAME]`. Times are in the reader's zone (a channel's in `timeZone`).
+ * Fields, buttons and files (an image's text alternative on the line under it) follow, indented.
  * `saveFile` stores a file and returns the path to print.
  */
-export function renderOutgoing(
-  out: Outgoing,
-  where: { channel: string; actor: string; timeZone: string },
+export function renderMessage(
+  { channelId, to }: Destination,
+  reply: Reply,
+  timeZone: string,
   saveFile: (name: string, content: string | Uint8Array) => string,
 ): string[] {
-  const { audience, reply } = out;
   const prefix =
-    audience.kind === "channel"
-      ? `[#${where.channel}]`
-      : audience.kind === "set-channel"
-        ? `[#${audience.channelId}]`
-        : audience.kind === "actor"
-          ? `[#${where.channel} → ${where.actor}]`
-          : `[DM ${audience.displayName}]`;
-  const zone = audience.kind === "channel" || audience.kind === "set-channel" ? where.timeZone : (audience.timeZone ?? where.timeZone);
+    to.kind === "channel" ? `[#${channelId}]` : to.kind === "actor" ? `[#${channelId} → ${to.userId}]` : `[DM ${to.displayName}]`;
+  const zone = to.kind === "channel" ? timeZone : (to.timeZone ?? timeZone);
   const time = (text: string) => renderTimes(text, (d, style) => consoleTime(d, style, zone));
   const [first = "", ...rest] = time(reply.text).split("\n");
   const lines = [`${prefix} ${first}`, ...rest.map((l) => `  ${l}`)];

@@ -9,11 +9,12 @@ import {
   type ModalSubmitInteraction,
   type SendableChannels,
 } from "discord.js";
-import type { Delivery } from "../../app/render-nudge.ts";
-import type { Outgoing, Reply } from "../../app/reply.ts";
+import type { Destination } from "../../app/destination.ts";
+import type { Reply } from "../../app/reply.ts";
 import type { DmChannel } from "../../scheduler/deliver.ts";
+import type { SendOptions } from "../adapter.ts";
 import { reminderNonce } from "./message-nonce.ts";
-import { replyMessages } from "./render.ts";
+import { type DiscordMessage, replyMessages } from "./render.ts";
 
 /** An interaction the bot answers with an ephemeral reply (deferred first when the command is slow or posts elsewhere). */
 export type ReplyInteraction = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
@@ -75,45 +76,54 @@ async function sendDm(client: Client, userId: string, setChannelId: string, repl
   }
 }
 
-/**
- * Posts a command's replies: the actor's as the ephemeral reply (the edit of the deferred one, or the interaction's
- * own answer when it was not deferred; then ephemeral follow-ups), the channel's in the set's channel (another
- * set's in that one), DMs by DM; a reply too long for one message runs on in more. With nothing for the actor, the
- * reply says where the answer went.
- */
-export async function deliverOutgoing(client: Client, interaction: ReplyInteraction, outgoing: Outgoing[], setChannelId: string) {
-  let answered = false;
-  const answer = async (message: ReturnType<typeof replyMessages>[number]) => {
-    if (answered) await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
-    else if (interaction.deferred || interaction.replied) await interaction.editReply(message);
-    else await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
-    answered = true;
-  };
-  for (const out of outgoing) {
-    const messages = replyMessages(out.reply, setChannelId);
-    if (out.audience.kind === "actor") {
-      for (const message of messages) await answer(message);
-    } else if (out.audience.kind === "channel") {
-      await sendAll(await channel(client, setChannelId), messages);
-    } else if (out.audience.kind === "set-channel") {
-      await sendAll(await channel(client, out.audience.channelId), replyMessages(out.reply, out.audience.channelId));
-    } else {
-      await sendDm(client, out.audience.externalId, setChannelId, out.reply);
-    }
+/** The interaction a command's replies answer, and whether it has been answered yet. */
+export class InteractionAnswer {
+  #answered = false;
+
+  constructor(private readonly interaction: ReplyInteraction) {}
+
+  get answered(): boolean {
+    return this.#answered;
   }
-  if (!answered) await answer({ content: "Done: posted in the channel." });
+
+  /** The next message to the actor alone: the edit of the deferred reply, the interaction's own answer, then ephemeral follow-ups. */
+  async answer(message: DiscordMessage): Promise<void> {
+    if (this.#answered) await this.interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
+    else if (this.interaction.deferred || this.interaction.replied) await this.interaction.editReply(message);
+    else await this.interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
+    this.#answered = true;
+  }
 }
 
+/** Discord's send options: `answering`, the interaction whose actor a reply to the actor alone answers. */
+export type DiscordSendOptions = SendOptions & { answering?: InteractionAnswer };
+
 /**
- * A reminder from the scheduler: a DM (or its closed-DM fallback) or a post in the set's channel, sent with a nonce
- * from `key` so a resend within Discord's nonce window returns the message already posted; a DM goes to the channel
- * cached in `dm` (see sendDm). Resolves with the id of its (first) message.
+ * Sends one reply to its destination, as several messages when it is too long for one; buttons in it run their
+ * command in the destination's set channel:
+ * - the channel: posted there;
+ * - the actor alone: the ephemeral answer to `options.answering` (Discord shows ephemeral messages only in answer to
+ *   an interaction; without one this throws);
+ * - a DM, or its closed-DM fallback in the set's channel; to the channel cached in `options.dm` (see sendDm).
+ * With `options.key` (a reminder) every message carries a nonce from it, so a resend within Discord's nonce window
+ * returns the message already posted. Resolves with the id of the (first) posted message; none for the actor's.
  */
-export async function deliverReminder(client: Client, d: Delivery, key: string, dm?: DmChannel): Promise<string> {
-  const once: Once = { nonce: reminderNonce(key), enforceNonce: true };
+export async function sendToDiscord(
+  client: Client,
+  destination: Destination,
+  reply: Reply,
+  options: DiscordSendOptions = {},
+): Promise<string | undefined> {
+  const { channelId, to } = destination;
+  if (to.kind === "actor") {
+    if (!options.answering) throw new Error("a reply to the actor alone answers an interaction, and none was given");
+    for (const message of replyMessages(reply, channelId)) await options.answering.answer(message);
+    return undefined;
+  }
+  const once: Once | undefined = options.key ? { nonce: reminderNonce(options.key), enforceNonce: true } : undefined;
   const sent =
-    d.to.kind === "dm"
-      ? await sendDm(client, d.to.externalId, d.channelId, d.reply, once, dm)
-      : await sendAll(await channel(client, d.channelId), replyMessages(d.reply, d.channelId), once);
+    to.kind === "dm"
+      ? await sendDm(client, to.externalId, channelId, reply, once, options.dm)
+      : await sendAll(await channel(client, channelId), replyMessages(reply, channelId), once);
   return sent.id;
 }

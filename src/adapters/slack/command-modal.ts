@@ -1,3 +1,4 @@
+import type { types, ViewOutput } from "@slack/bolt";
 import { type CommandForm, commandFormByKey } from "../../app/command-form.ts";
 
 /** The callback id of every command form (the entry form has its own, ./entry-modal.ts). */
@@ -8,12 +9,15 @@ export const COMMAND_MODAL = "command_form";
  * a text input within the option's limit, a choice radio buttons with the command's default picked. The private
  * metadata keeps the set's channel and the command, and nothing about who opened it.
  */
-export function commandModal(channelId: string, form: CommandForm, given: Record<string, string> = {}): Record<string, unknown> {
-  const blocks = form.fields.map((f) => {
-    const option = (c: { value: string; label: string }) => ({ text: { type: "plain_text", text: c.label }, value: c.value });
+export function commandModal(channelId: string, form: CommandForm, given: Record<string, string> = {}): types.ModalView {
+  const blocks = form.fields.map((f): types.InputBlock => {
+    const option = (c: { value: string; label: string }): types.PlainTextOption => ({
+      text: { type: "plain_text", text: c.label },
+      value: c.value,
+    });
     const picked =
       f.input === "choice" ? (f.choices.find((c) => c.value === given[f.name]) ?? f.choices.find((c) => c.value === f.initial)) : undefined;
-    const element =
+    const element: types.PlainTextInput | types.RadioButtons =
       f.input === "text"
         ? {
             type: "plain_text_input",
@@ -48,7 +52,8 @@ export function commandModal(channelId: string, form: CommandForm, given: Record
   };
 }
 
-type ViewValues = Record<string, Record<string, { value?: string | null; selected_option?: { value: string } | null }>>;
+/** What a submitted view's inputs hold, by block and action id. */
+type ViewValues = ViewOutput["state"]["values"];
 
 /** The channel, form and field values (by option name) of a submitted command form; null if its metadata names no form. */
 export function readCommandModal(

@@ -1,18 +1,15 @@
 import type { WebClient } from "@slack/web-api";
-import type { Delivery } from "../../app/render-nudge.ts";
-import type { FileOut, Outgoing } from "../../app/reply.ts";
-import type { DmChannel } from "../../scheduler/deliver.ts";
+import type { Destination } from "../../app/destination.ts";
+import type { FileOut, Reply } from "../../app/reply.ts";
+import type { SendOptions } from "../adapter.ts";
 import { replyMessages, type SlackMessage } from "./render.ts";
 
-/** Where a command was run: its channel and the user who ran it. */
-export type SlackPlace = { channelId: string; userId: string };
-
-async function dmChannel(client: WebClient, userId: string, token?: string): Promise<string> {
-  const opened = await client.conversations.open({ users: userId, ...(token ? { token } : {}) });
+async function dmChannel(client: WebClient, userId: string, token: string): Promise<string> {
+  const opened = await client.conversations.open({ users: userId, token });
   return opened.channel!.id!;
 }
 
-async function upload(client: WebClient, channelId: string, file: FileOut, token?: string): Promise<void> {
+async function upload(client: WebClient, channelId: string, file: FileOut, token: string): Promise<void> {
   const content = typeof file.content === "string" ? Buffer.from(file.content, "utf8") : Buffer.from(file.content);
   await client.filesUploadV2({
     channel_id: channelId,
@@ -20,32 +17,8 @@ async function upload(client: WebClient, channelId: string, file: FileOut, token
     filename: file.name,
     title: file.name,
     ...(file.altText ? { alt_text: file.altText } : {}),
-    ...(token ? { token } : {}),
+    token,
   });
-}
-
-/**
- * Posts one reply where it belongs: the channel, another set's channel, the actor alone (ephemeral; files go to
- * their DM, as Slack has no ephemeral files), or a DM — as several messages when it is too long for one. Buttons
- * in it run their command in the set's channel (another set's: in that one).
- */
-export async function deliverOutgoing(client: WebClient, out: Outgoing, place: SlackPlace): Promise<void> {
-  const setChannel = out.audience.kind === "set-channel" ? out.audience.channelId : place.channelId;
-  const { messages, files } = replyMessages(out.reply, setChannel);
-  if (out.audience.kind === "channel" || out.audience.kind === "set-channel") {
-    for (const m of messages) await client.chat.postMessage({ channel: setChannel, ...m });
-    for (const f of files) await upload(client, setChannel, f);
-  } else if (out.audience.kind === "actor") {
-    for (const m of messages) await client.chat.postEphemeral({ channel: place.channelId, user: place.userId, ...m });
-    if (files.length) {
-      const dm = await dmChannel(client, place.userId);
-      for (const f of files) await upload(client, dm, f);
-    }
-  } else {
-    const dm = await dmChannel(client, out.audience.externalId);
-    for (const m of messages) await client.chat.postMessage({ channel: dm, ...m });
-    for (const f of files) await upload(client, dm, f);
-  }
 }
 
 /** Slack's errors for a DM channel id that no longer takes messages (the cache is stale): open it again. */
@@ -54,31 +27,48 @@ const STALE_CHANNEL = new Set(["channel_not_found", "is_archived"]);
 const slackError = (error: unknown) => (error as { data?: { error?: unknown } }).data?.error;
 
 /**
- * A reminder from the scheduler, with its workspace's bot token: a DM to its recipient or a post in the
- * set's channel (in several messages if it is too long for one). A DM goes to the channel cached in `dm`;
- * only when there is none is it opened (`conversations.open`) and saved, and a cached channel Slack no longer
- * knows is opened again and saved, once. Returns the first message's `ts`, which the outbox records. Throws if
- * Slack refuses.
+ * Sends one reply, with its workspace's bot token, to its destination — as several messages when it is too long for
+ * one; buttons in it run their command in the destination's set channel:
+ * - the channel: posted there, then its files;
+ * - the actor alone: ephemeral messages in the channel, its files to the actor's DM (Slack has no ephemeral files);
+ * - a DM: to the channel cached in `options.dm`; only when there is none is it opened (`conversations.open`) and
+ *   saved, and a cached channel Slack no longer knows is opened again and saved, once.
+ * Resolves with the first posted message's `ts` (none for an ephemeral one). Throws if Slack refuses.
  */
-export async function deliverReminder(client: WebClient, d: Delivery, token: string, dm?: DmChannel): Promise<string | undefined> {
+export async function sendToSlack(
+  client: WebClient,
+  token: string,
+  destination: Destination,
+  reply: Reply,
+  { dm }: SendOptions = {},
+): Promise<string | undefined> {
+  const { channelId, to } = destination;
   const {
     messages: [first, ...rest],
     files,
-  } = replyMessages(d.reply, d.channelId);
+  } = replyMessages(reply, channelId);
+  if (to.kind === "actor") {
+    for (const m of [first, ...rest]) if (m) await client.chat.postEphemeral({ token, channel: channelId, user: to.userId, ...m });
+    if (files.length) {
+      const own = await dmChannel(client, to.userId, token);
+      for (const f of files) await upload(client, own, f, token);
+    }
+    return undefined;
+  }
   const post = async (channel: string, m: SlackMessage | undefined) =>
     m ? (await client.chat.postMessage({ token, channel, ...m })).ts : undefined;
-  const open = async () => {
-    const opened = await dmChannel(client, (d.to as { externalId: string }).externalId, token);
+  const open = async (externalId: string) => {
+    const opened = await dmChannel(client, externalId, token);
     await dm?.save(opened);
     return opened;
   };
-  let channel = d.to.kind === "channel" ? d.channelId : (dm?.id ?? (await open()));
+  let channel = to.kind === "channel" ? channelId : (dm?.id ?? (await open(to.externalId)));
   let ts: string | undefined;
   try {
     ts = await post(channel, first);
   } catch (error) {
-    if (d.to.kind !== "dm" || !dm?.id || !STALE_CHANNEL.has(String(slackError(error)))) throw error;
-    channel = await open();
+    if (to.kind !== "dm" || !dm?.id || !STALE_CHANNEL.has(String(slackError(error)))) throw error;
+    channel = await open(to.externalId);
     ts = await post(channel, first);
   }
   for (const m of rest) await post(channel, m);

@@ -1,9 +1,11 @@
+import type { types, ViewOutput } from "@slack/bolt";
 import { ENTRY_MAX_CHARS } from "../../../commands/log.ts";
 import { entryFormFields, fieldRequired } from "../../app/entry-form.ts";
+import { ENTRY_KIND_FIELD } from "../../app/interpret.ts";
 import { ENTRY_KINDS, type EntryKind } from "../../domain/entry-kind.ts";
 
 export const ENTRY_MODAL = "log_entry";
-const KIND_BLOCK = "kind";
+const KIND_BLOCK = ENTRY_KIND_FIELD;
 const TEXT_BLOCK = "text";
 
 const KIND_LABELS: Record<EntryKind, string> = {
@@ -25,16 +27,18 @@ const KIND_LABELS: Record<EntryKind, string> = {
  * preset kind's when there is one, each labelled with the kinds that take it otherwise. Field block ids are the
  * options' names.
  */
-export function entryModal(channelId: string, kind?: EntryKind): Record<string, unknown> {
-  const option = (k: EntryKind) => ({ text: { type: "plain_text", text: KIND_LABELS[k] }, value: k });
-  const fields = entryFormFields(kind).map((f) => ({
-    type: "input",
-    block_id: f.name,
-    optional: !(kind && fieldRequired(kind, f.name)),
-    label: { type: "plain_text", text: kind ? f.label : `${f.label} (${f.kinds.join(", ")})` },
-    hint: { type: "plain_text", text: f.hint },
-    element: { type: "plain_text_input", action_id: f.name, multiline: false, max_length: 300 },
-  }));
+export function entryModal(channelId: string, kind?: EntryKind): types.ModalView {
+  const option = (k: EntryKind): types.PlainTextOption => ({ text: { type: "plain_text", text: KIND_LABELS[k] }, value: k });
+  const fields = entryFormFields(kind).map(
+    (f): types.InputBlock => ({
+      type: "input",
+      block_id: f.name,
+      optional: !(kind && fieldRequired(kind, f.name)),
+      label: { type: "plain_text", text: kind ? f.label : `${f.label} (${f.kinds.join(", ")})` },
+      hint: { type: "plain_text", text: f.hint },
+      element: { type: "plain_text_input", action_id: f.name, multiline: false, max_length: 300 },
+    }),
+  );
   return {
     type: "modal",
     callback_id: ENTRY_MODAL,
@@ -66,7 +70,8 @@ export function entryModal(channelId: string, kind?: EntryKind): Record<string, 
   };
 }
 
-type ViewValues = Record<string, Record<string, { value?: string | null; selected_option?: { value: string } | null }>>;
+/** What a submitted view's inputs hold, by block and action id. */
+type ViewValues = ViewOutput["state"]["values"];
 
 /** The kind (undefined unless one of the entry kinds), text and other fields (by option name; blank ones left out) a submitted entry form holds. */
 export function readEntryModal(values: ViewValues): { kind: EntryKind | undefined; text: string; fields: Record<string, string> } {
@@ -84,4 +89,3 @@ export function readEntryModal(values: ViewValues): { kind: EntryKind | undefine
 }
 
 export const ENTRY_TEXT_BLOCK = TEXT_BLOCK;
-export const ENTRY_KIND_BLOCK = KIND_BLOCK;

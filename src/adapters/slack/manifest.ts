@@ -4,6 +4,18 @@ import { allCommands } from "../../../commands/index.ts";
 /** The one slash command: Slack's slash commands share a namespace per workspace, so the vocabulary lives under it. */
 const SLACK_COMMAND = "/als";
 
+/** The bot scopes the app asks for: the manifest's `oauth_config` and the OAuth installer's `scopes` both read this list. */
+export const SLACK_BOT_SCOPES = [
+  "commands",
+  "chat:write",
+  "chat:write.public",
+  "im:write",
+  "users:read",
+  "files:write",
+  "channels:read",
+  "groups:read",
+];
+
 /** The parts of a Slack app manifest this app uses. */
 export type SlackManifest = {
   display_information: { name: string; description: string; background_color: string };
@@ -47,11 +59,7 @@ export function slackManifest(decls: readonly CommandDecl[] = allCommands, opts:
         },
       ],
     },
-    oauth_config: {
-      scopes: {
-        bot: ["commands", "chat:write", "chat:write.public", "im:write", "users:read", "files:write", "channels:read", "groups:read"],
-      },
-    },
+    oauth_config: { scopes: { bot: [...SLACK_BOT_SCOPES] } },
     settings: {
       interactivity: { is_enabled: true, request_url: url },
       event_subscriptions: { request_url: url, bot_events: ["app_home_opened", "member_joined_channel"] },

@@ -6,7 +6,7 @@ import { addAbsence, saveRsvp } from "../../store/meetings.ts";
 import { resolveAwayMember } from "../access.ts";
 import { handler } from "../context.ts";
 import { toChannel } from "../reply.ts";
-import { failure, success } from "../result.ts";
+import { optionFailure, success } from "../result.ts";
 import { announcePresenters, loadSetState } from "../set-state.ts";
 
 /**
@@ -22,16 +22,17 @@ export default handler(away, async (ctx, { until, from, note, member }) => {
   const firstDay = from ? calendarDate(from.date, person.timeZone) : null;
   const today = calendarDateOf(ctx.now, person.timeZone);
   if (firstDay && compareDates(firstDay, today) < 0)
-    return failure("bad-option", `Option from: ${formatCalendarDate(from!)} is in the past. Leave it out for leave from today.`);
+    return optionFailure("bad-option", "from", `${formatCalendarDate(from!)} is in the past. Leave it out for leave from today.`);
   if (firstDay && compareDates(firstDay, lastDay) > 0)
-    return failure(
+    return optionFailure(
       "bad-option",
-      `Option from: ${formatCalendarDate(from!)} is after until: ${formatCalendarDate(until)}. Give the first day away, then the last, e.g. /away from:2027-04-05 until:2027-04-16.`,
+      "from",
+      `${formatCalendarDate(from!)} is after until: ${formatCalendarDate(until)}. Give the first day away, then the last, e.g. /away from:2027-04-05 until:2027-04-16.`,
     );
   const ahead = firstDay !== null && compareDates(firstDay, today) > 0;
   const leave = { startsAt: ahead ? dayStarts(firstDay) : ctx.now, lastDay, endedAt: null };
   const endsAt = leaveEnds(leave);
-  if (endsAt <= ctx.now) return failure("bad-option", `Option until: ${formatCalendarDate(until)} is in the past.`);
+  if (endsAt <= ctx.now) return optionFailure("bad-option", "until", `${formatCalendarDate(until)} is in the past.`);
   const absenceId = await addAbsence(db, {
     setId: ctx.set.id,
     personId: person.id,

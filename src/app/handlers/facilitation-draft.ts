@@ -9,7 +9,7 @@ import { listAdvisedSets, type SetWithPeople } from "../../store/sets.ts";
 import { handler, type SetContext } from "../context.ts";
 import { loadFacilitationInput } from "../facilitation-input.ts";
 import { type FileOut, toActor } from "../reply.ts";
-import { failure, type Result, success } from "../result.ts";
+import { optionFailure, type Result, success } from "../result.ts";
 
 const MIME = { md: "text/markdown", docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" } as const;
 const slug = (s: string, fallback: string) =>
@@ -25,9 +25,10 @@ async function draftSet(ctx: SetContext, name: string | undefined): Promise<Resu
   const wanted = name.trim().toLowerCase();
   const found = advised.find((s) => s.name.trim().toLowerCase() === wanted);
   if (found) return success(found);
-  return failure(
+  return optionFailure(
     "not-found",
-    `Option set: you do not advise a set called "${name}" here. The sets you advise: ${advised.map((s) => `"${s.name}"`).join(", ")}. Example: /facilitation draft set:"${advised[0]!.name}"`,
+    "set",
+    `you do not advise a set called "${name}" here. The sets you advise: ${advised.map((s) => `"${s.name}"`).join(", ")}. Example: /facilitation draft set:"${advised[0]!.name}"`,
   );
 }
 

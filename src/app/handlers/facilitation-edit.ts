@@ -5,7 +5,7 @@ import { listMeetings } from "../../store/meetings.ts";
 import { handler } from "../context.ts";
 import { checkDue, facilitationMeeting } from "../entry-links.ts";
 import { toActor } from "../reply.ts";
-import { failure, success } from "../result.ts";
+import { failure, optionFailure, success } from "../result.ts";
 
 /** Which kinds take each option besides text and meeting (which every kind takes). */
 const TAKES: Record<"with" | "due", { kinds: readonly FacilitationKind[]; which: string }> = {
@@ -28,7 +28,7 @@ export default handler(facilitationEdit, async (ctx, options) => {
   for (const [name, value] of Object.entries({ with: withWhom, due })) {
     const { kinds, which } = TAKES[name as keyof typeof TAKES];
     if (value !== undefined && !kinds.includes(own.kind))
-      return failure("bad-option", `Option ${name}: entry #${entry} is ${article(own.kind)} entry; only ${which} take ${name}:.`);
+      return optionFailure("bad-option", name, `entry #${entry} is ${article(own.kind)} entry; only ${which} take ${name}:.`);
   }
   const found = meeting === undefined ? null : facilitationMeeting(ctx, await listMeetings(ctx.deps.db, ctx.set.id), meeting, null);
   if (found && !found.ok) return found;

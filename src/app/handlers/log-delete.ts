@@ -16,7 +16,7 @@ import {
 import { handler, type SetContext } from "../context.ts";
 import { deleteConfirmation } from "../entry-lines.ts";
 import { type Outgoing, toActor } from "../reply.ts";
-import { failure, type Result, success } from "../result.ts";
+import { failure, optionFailure, type Result, success } from "../result.ts";
 
 /** Entry text is shown whole: what is deleted must be recognisable, and can be recorded again from the reply. */
 const quote = (text: string) => `"${text}"`;
@@ -34,9 +34,10 @@ export default handler(logDelete, async (ctx, { entry, outcome, confirm }) => {
   if (!own) return failure("not-found", `You have no entry #${entry}. See /log list.`);
   const action = own.kind === "action" ? await actionOfEntry(db, own) : null;
   if (outcome && !action)
-    return failure(
+    return optionFailure(
       "bad-option",
-      `Option outcome: is for deleting an action that has an outcome; entry #${entry} is ${/^[aeiou]/.test(own.kind) ? "an" : "a"} ${own.kind}.`,
+      "outcome",
+      `is for deleting an action that has an outcome; entry #${entry} is ${/^[aeiou]/.test(own.kind) ? "an" : "a"} ${own.kind}.`,
     );
 
   if (action && hasOutcome(action)) return deleteAction(ctx, own, action, outcome);

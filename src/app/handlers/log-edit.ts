@@ -17,7 +17,7 @@ import { handler, type SetContext } from "../context.ts";
 import { checkDue, resolveLink } from "../entry-links.ts";
 import { actionRef, noSuchAction } from "../format.ts";
 import { toActor } from "../reply.ts";
-import { failure, type Result, success } from "../result.ts";
+import { failure, optionFailure, type Result, success } from "../result.ts";
 
 /** Which entry kinds take each changeable option (text: all). */
 const TAKES: Record<"due" | "goal" | "problem" | "support" | "source" | "action" | "effective", readonly string[]> = {
@@ -45,13 +45,14 @@ export default handler(logEdit, async (ctx, options) => {
   for (const [name, value] of Object.entries(given)) {
     const kinds = TAKES[name as keyof typeof TAKES];
     if (value !== undefined && !kinds.includes(own.kind))
-      return failure(
+      return optionFailure(
         "bad-option",
-        `Option ${name}: entry #${entry} is ${article(own.kind)}; only ${kinds.map((k) => `${k}s`).join(", ")} take ${name}:.`,
+        name,
+        `entry #${entry} is ${article(own.kind)}; only ${kinds.map((k) => `${k}s`).join(", ")} take ${name}:.`,
       );
   }
   if (own.kind === "review" && goal === 0)
-    return failure("bad-option", "Option goal: a review is always of a goal: give its number, 1 or more.");
+    return optionFailure("bad-option", "goal", "a review is always of a goal: give its number, 1 or more.");
   const goalLink = await resolveLink(ctx, "goal", goal, true);
   if (!goalLink.ok) return goalLink;
   const problemLink = await resolveLink(ctx, "problem", problem, true);

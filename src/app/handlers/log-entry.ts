@@ -32,7 +32,7 @@ import { checkDue, resolveLink } from "../entry-links.ts";
 import { actionRef, findMeeting, meetingForEntry, noSuchAction } from "../format.ts";
 import type { Outgoing } from "../reply.ts";
 import { toActor } from "../reply.ts";
-import { failure, type Result, success } from "../result.ts";
+import { failure, optionFailure, type Result, success } from "../result.ts";
 
 /** Every option any entry command takes (`text:`, `meeting:` and the kind's own); each declaration takes some of them. */
 type EntryOptions = {
@@ -136,10 +136,13 @@ async function recordEntry(ctx: SetContext, kind: EntryKind, options: EntryOptio
   const upcoming = meetings.filter((m) => m.status === "scheduled" && m.startsAt > ctx.now);
   const meeting = options.meeting ? findMeeting(meetings, upcoming, options.meeting) : meetingForEntry(meetings, ctx.now);
   if (options.meeting && !meeting)
-    return failure("not-found", `Option meeting: there is no meeting ${options.meeting}. See /meeting list.`);
+    return optionFailure("not-found", "meeting", `there is no meeting ${options.meeting}. See /meeting list.`);
   const action = options.action !== undefined ? await findOwnAction(db, ctx.set.id, ctx.actor.id, options.action) : null;
   if (options.action !== undefined && !action)
-    return failure("not-found", noSuchAction(options.action, await listActions(db, ctx.set.id, ctx.actor.id), "Option action: "));
+    return {
+      ...failure("not-found", noSuchAction(options.action, await listActions(db, ctx.set.id, ctx.actor.id), "Option action: ")),
+      option: "action",
+    };
   const goal = await resolveLink(ctx, "goal", options.goal);
   if (!goal.ok) return goal;
   const problem = await resolveLink(ctx, "problem", options.problem);

@@ -11,7 +11,7 @@ import { findPerson } from "../../store/people.ts";
 import { handler } from "../context.ts";
 import { findMeeting, meetingTitle, plannedPresenters, presenterNames, rsvpButtons } from "../format.ts";
 import { at, type Outgoing, toChannel, toPerson } from "../reply.ts";
-import { failure, success } from "../result.ts";
+import { failure, optionFailure, success } from "../result.ts";
 import { announceThenLoad, loadSetState } from "../set-state.ts";
 
 export default handler(meetingClose, async (ctx, { next, present, meeting }) => {
@@ -39,19 +39,19 @@ export default handler(meetingClose, async (ctx, { next, present, meeting }) => 
     for (const user of present) {
       const person = await findPerson(db, ctx.workspace.id, user.externalId);
       const member = person && members.find((m) => m.person.id === person.id);
-      if (!member) return failure("not-found", `Option present: ${user.displayName} is not a member of this set.`);
+      if (!member) return optionFailure("not-found", "present", `${user.displayName} is not a member of this set.`);
       attendees.push(member.person.id);
     }
   } else {
     const apologies = new Set(state.rsvps.filter((r) => r.meetingId === target.id && r.answer === "no").map((r) => r.personId));
     attendees = members.map((m) => m.person.id).filter((id) => !apologies.has(id) && !isAway(state.absences, id, target.startsAt));
   }
-  if (next && next <= ctx.now) return failure("bad-option", `Option next: ${at(next)} is in the past.`);
+  if (next && next <= ctx.now) return optionFailure("bad-option", "next", `${at(next)} is in the past.`);
   // A next date that overlaps a meeting already in the calendar is that meeting: it is not scheduled twice.
   const live = state.meetings.filter((m) => m.id !== target.id && m.status !== "cancelled");
   const already = next ? clashes([{ startsAt: next, durationMinutes: target.durationMinutes }], live)[0]?.existing : undefined;
   const tooMany = next && !already && upcomingLimitProblem(await countUpcomingMeetings(db, set.id, ctx.now), 1);
-  if (tooMany) return failure("limit", `Option next: ${tooMany}`);
+  if (tooMany) return optionFailure("limit", "next", `${tooMany}`);
 
   await setMeetingStatus(db, target.id, "closed", ctx.now);
   await saveAttendance(db, target.id, attendees);

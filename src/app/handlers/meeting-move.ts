@@ -7,7 +7,7 @@ import { handler } from "../context.ts";
 import { findMeeting, meetingTitle } from "../format.ts";
 import { clashRefusal, weekendAdvice } from "../meeting-advice.ts";
 import { at, toActor, toChannel } from "../reply.ts";
-import { failure, success } from "../result.ts";
+import { failure, optionFailure, success } from "../result.ts";
 import { announcePresenters, loadSetState } from "../set-state.ts";
 
 export default handler(meetingMove, async (ctx, { meeting, when }) => {
@@ -20,7 +20,7 @@ export default handler(meetingMove, async (ctx, { meeting, when }) => {
       "conflict",
       `Meeting ${target.number} is ${target.status === "scheduled" ? "already over" : target.status}; only upcoming meetings can be moved.`,
     );
-  if (when <= ctx.now) return failure("bad-option", `Option when: ${at(when)} is in the past.`);
+  if (when <= ctx.now) return optionFailure("bad-option", "when", `${at(when)} is in the past.`);
   const others = state.meetings.filter((m) => m.id !== target.id && m.status !== "cancelled");
   const clash = clashRefusal(clashes([{ ...target, startsAt: when }], others), `meeting ${target.number} was not moved`);
   if (clash) return clash;

@@ -10,14 +10,14 @@ import { handler } from "../context.ts";
 import { meetingTitle, plannedPresenters } from "../format.ts";
 import { clashRefusal, weekendAdvice } from "../meeting-advice.ts";
 import { at, toActor, toChannel } from "../reply.ts";
-import { failure, success } from "../result.ts";
+import { failure, optionFailure, success } from "../result.ts";
 import { announceThenLoad } from "../set-state.ts";
 
 const DEFAULT_COUNT = 6;
 
 export default handler(meetingSchedule, async (ctx, { when, duration, every, count, until }) => {
   if (when <= ctx.now)
-    return failure("bad-option", `Option when: ${at(when)} is in the past. Give a future date and time, e.g. "next tuesday 10am".`);
+    return optionFailure("bad-option", "when", `${at(when)} is in the past. Give a future date and time, e.g. "next tuesday 10am".`);
   if (!every && (count !== undefined || until !== undefined)) {
     return failure("bad-option", "Options count: and until: need every: too, e.g. every:monthly count:6.");
   }
@@ -30,10 +30,10 @@ export default handler(meetingSchedule, async (ctx, { when, duration, every, cou
   let offCadence: string | undefined;
   if (every) {
     const parsed = parseEvery(every);
-    if (!parsed.ok) return failure("bad-option", `Option every: ${parsed.message}`);
+    if (!parsed.ok) return optionFailure("bad-option", "every", `${parsed.message}`);
     cadence = parsed.value;
     if (until !== undefined && compareDates(until, calendarDateOf(when, until.zone)) <= 0)
-      return failure("bad-option", `Option until: must be after the first meeting (${at(when)}).`);
+      return optionFailure("bad-option", "until", `must be after the first meeting (${at(when)}).`);
     // Meetings may start until the end of that day, inclusive (an RRULE's UNTIL is inclusive).
     const end = until ? { until: lastMomentOf(until) } : { count: count ?? DEFAULT_COUNT };
     const rule = toRRule(cadence, when, zone, end);

@@ -5,7 +5,7 @@ import { parseTimeZone } from "../../domain/when.ts";
 import { updateNudgePrefs } from "../../store/people.ts";
 import { handlerWithoutSet } from "../context.ts";
 import { toActor } from "../reply.ts";
-import { failure, success } from "../result.ts";
+import { optionFailure, success } from "../result.ts";
 
 const HHMM = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 const pad = (t: string) => t.padStart(5, "0");
@@ -14,7 +14,7 @@ export default handlerWithoutSet(nudgeSettings, async (ctx, { tz, quiet }) => {
   const data: { timeZone?: string; quietStart?: string | null; quietEnd?: string | null } = {};
   if (tz !== undefined) {
     const zone = parseTimeZone(tz);
-    if (!zone.ok) return failure("bad-option", `Option tz: ${zone.message}`);
+    if (!zone.ok) return optionFailure("bad-option", "tz", `${zone.message}`);
     data.timeZone = zone.value;
   }
   if (quiet !== undefined) {
@@ -22,15 +22,17 @@ export default handlerWithoutSet(nudgeSettings, async (ctx, { tz, quiet }) => {
     else {
       const [start = "", end = ""] = quiet.split("-").map((s) => s.trim());
       if (HHMM.test(start) && pad(start) === pad(end)) {
-        return failure(
+        return optionFailure(
           "bad-option",
-          `Option quiet: "${quiet}" starts and ends at ${pad(start)}: quiet hours must have a length. Write it like 22:00-08:00, or quiet:none for reminders at any hour.`,
+          "quiet",
+          `"${quiet}" starts and ends at ${pad(start)}: quiet hours must have a length. Write it like 22:00-08:00, or quiet:none for reminders at any hour.`,
         );
       }
       if (!HHMM.test(start) || !HHMM.test(end)) {
-        return failure(
+        return optionFailure(
           "bad-option",
-          `Option quiet: "${quiet}" is not a range of local times. Write it like 22:00-08:00, or none for reminders at any hour.`,
+          "quiet",
+          `"${quiet}" is not a range of local times. Write it like 22:00-08:00, or none for reminders at any hour.`,
         );
       }
       Object.assign(data, { quietStart: pad(start), quietEnd: pad(end) });

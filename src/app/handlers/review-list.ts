@@ -6,7 +6,7 @@ import { setMember } from "../access.ts";
 import { handler } from "../context.ts";
 import { nameOf } from "../format.ts";
 import { at, type Field, toActor } from "../reply.ts";
-import { failure, success } from "../result.ts";
+import { optionFailure, success } from "../result.ts";
 
 /**
  * `/review list [member:]`: advisors see each member's reviews and when each was last reviewed; a member sees their
@@ -24,7 +24,7 @@ export default handler(reviewList, async (ctx, { member }) => {
   } else {
     const own = members.find((m) => m.person.id === ctx.actor.id)!;
     if (member && member.externalId !== own.person.externalId)
-      return failure("forbidden", "Option member: you can list only your own reviews (leave member: out).");
+      return optionFailure("forbidden", "member", "you can list only your own reviews (leave member: out).");
     shown = [own];
   }
   const all = await reviewsInSet(ctx.deps.db, ctx.set.id);

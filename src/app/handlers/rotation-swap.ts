@@ -6,7 +6,7 @@ import { findPerson } from "../../store/people.ts";
 import { handler } from "../context.ts";
 import { nameOf } from "../format.ts";
 import { at, toChannel } from "../reply.ts";
-import { failure, success } from "../result.ts";
+import { failure, optionFailure, success } from "../result.ts";
 import { announcePresenters, loadSetState } from "../set-state.ts";
 
 const reasons = {
@@ -20,7 +20,7 @@ export default handler(rotationSwap, async (ctx, { with: other }) => {
   const person = await findPerson(db, ctx.workspace.id, other.externalId);
   const partner = person && ctx.set.memberships.find((m) => m.person.id === person.id && m.role === "member");
   if (!partner) return failure("not-found", `${other.displayName} is not a member of this set.`);
-  if (partner.person.id === ctx.actor.id) return failure("bad-option", "Option with: name another member, not yourself.");
+  if (partner.person.id === ctx.actor.id) return optionFailure("bad-option", "with", "name another member, not yourself.");
   const state = await loadSetState(db, ctx.set, ctx.now);
   const plans = projectUpcoming(state);
   const swapped = swapTurns(plans, ctx.actor.id, partner.person.id);

@@ -4,7 +4,7 @@ import { programmeWarnings } from "../../domain/compliance.ts";
 import { updateSet } from "../../store/sets.ts";
 import { handler } from "../context.ts";
 import { toChannel } from "../reply.ts";
-import { failure, success } from "../result.ts";
+import { optionFailure, success } from "../result.ts";
 
 export default handler(setProgramme, async (ctx, { start, end }) => {
   // The days as the advisor gave them, kept in the set's time zone (the programme is the set's).
@@ -12,7 +12,7 @@ export default handler(setProgramme, async (ctx, { start, end }) => {
   const first = calendarDate(start.date, zone);
   const last = end ? calendarDate(end.date, zone) : addDays(addMonths(first, 12), -1);
   if (compareDates(last, first) <= 0)
-    return failure("bad-option", `Option end: the programme must end after it starts (${formatCalendarDate(first, "iso")}).`);
+    return optionFailure("bad-option", "end", `the programme must end after it starts (${formatCalendarDate(first, "iso")}).`);
   await updateSet(ctx.deps.db, ctx.set.id, { programmeStart: first, programmeEnd: last });
   const warnings = programmeWarnings(first, last).map((w) => w.message);
   return success([
