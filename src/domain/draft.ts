@@ -16,10 +16,10 @@ import { DateTime } from "luxon";
 import { programmeWarnings } from "./compliance.ts";
 import { advisorFeedbackBlocks } from "./draft-advisor-feedback.ts";
 import { type Analysis, analyse } from "./draft-analysis.ts";
-import { actionsWithoutOutcome, checklistTable, coverage, noOutcomeMessage } from "./draft-coverage.ts";
+import { actionsWithoutOutcome, checklistTable, coverage, noOutcomeMessage, wordsByCriterion } from "./draft-coverage.ts";
 import { LOG_HEADINGS, reviewBlocks, usedBlocks } from "./draft-log.ts";
 import { goalsBlocks, methodBlocks, PLAN_HEADINGS, strengthsBlocks } from "./draft-plan.ts";
-import { calendarDay, countWords, dayIn, hasText, hoursText, lengthText, plural, thousands } from "./draft-text.ts";
+import { calendarDay, dayIn, hoursText, lengthText, plural, thousands } from "./draft-text.ts";
 import type { Criterion, Draft, DraftBlock, DraftInput, SectionWords } from "./draft-types.ts";
 
 export { evidenceRows, MEETING_CATEGORY } from "./draft-evidence.ts";
@@ -52,20 +52,6 @@ export const DRAFT_HEADINGS = {
   words: "Words per section",
   warnings: "Warnings",
 } as const;
-
-/** The member's words in each criterion's sections: each entry once, where it belongs; sources and support too. */
-function wordsByCriterion(a: Analysis): Record<Criterion, number> {
-  const words: Record<Criterion, number> = { "1.1": 0, "1.2": 0, "2.1": 0, "2.2": 0, "2.3": 0 };
-  for (const e of a.entries) {
-    const c = a.placement.get(e.number);
-    if (c) words[c] += countWords(e.text);
-    if (e.kind === "strength" || e.kind === "limitation") words["1.1"] += countWords(e.source);
-    if (e.kind === "action") words["1.2"] += countWords(e.support);
-  }
-  for (const action of a.actionOf.values())
-    if (hasText(action.outcome) && !a.linkedOutcome.has(action.number)) words["2.2"] += countWords(action.outcome);
-  return words;
-}
 
 /**
  * The member's own period in the set: from their first attended meeting (or joining) to their last (or today, when
