@@ -3,7 +3,7 @@
  * checklist, src/domain/draft-coverage.ts), the single most valuable next step, and the words of a coaching DM.
  * The README's "Reminders" and docs/user-guide.md say when the DMs come.
  */
-import { analyse } from "./draft-analysis.ts";
+import { type Analysis, analyse } from "./draft-analysis.ts";
 import { coverage } from "./draft-coverage.ts";
 import type { CoachStep, Criterion, CriterionReading, DraftInput } from "./draft-types.ts";
 
@@ -20,7 +20,11 @@ const SHORT_NAMES: Record<Criterion, string> = {
 
 /** Reads the member's log (the same reading the draft's checklist shows). */
 export function readLog(input: DraftInput): CoachReading {
-  const a = analyse(input);
+  return readAnalysis(analyse(input));
+}
+
+/** The same reading, from a log already analysed. */
+export function readAnalysis(a: Analysis): CoachReading {
   const criteria = coverage(a);
   return {
     criteria,

@@ -57,7 +57,7 @@ export function wordsByCriterion(a: Analysis): Record<Criterion, number> {
 }
 
 const nums = (es: DraftEntry[]) => es.map((e) => e.number);
-const step = (criterion: Criterion, text: string, command: string, form: string, label: string): CoachStep => ({
+const step = (criterion: Criterion, text: string, command: string, form: string | null, label: string): CoachStep => ({
   criterion,
   text,
   command,
@@ -243,7 +243,7 @@ function strengths(a: Analysis): Read {
         "1.1",
         `1.1: say where entry #${first} comes from (your reflective review, feedback from others): a few words will do.`,
         `/log edit entry:${first} source:"…"`,
-        `/log edit entry:${first} source:"…"`,
+        null,
         "Add its source",
       ),
     );
@@ -286,7 +286,7 @@ function plan(a: Analysis): Read {
           "1.2",
           `1.2: goal ${i + 1} seems to lack ${gap}: rewrite it with how you will know and by when.`,
           `/log edit entry:${g.number} text:"…"`,
-          `/log edit entry:${g.number}`,
+          null,
           "Edit the goal",
         ),
       );
@@ -312,7 +312,7 @@ function plan(a: Analysis): Read {
         "1.2",
         `1.2: none of your actions has a due date: give #${first} one.`,
         `/log edit entry:${first} due:"…"`,
-        `/log edit entry:${first} due:"…"`,
+        null,
         "Add a due date",
       ),
     );
@@ -325,7 +325,7 @@ function plan(a: Analysis): Read {
         "1.2",
         `1.2: no action says who or what will help you (your manager, a colleague, the set, a course): add it to #${first}.`,
         `/log edit entry:${first} support:"…"`,
-        `/log edit entry:${first} support:"…"`,
+        null,
         "Name the help",
       ),
     );
@@ -469,7 +469,7 @@ function log(a: Analysis): Read {
             "2.2",
             `2.2: action #${n} (problem ${g.ordinal}): how did you put it into effect, and how effective was it?`,
             `/action done action:${n} text:"…" effective:very|somewhat|not`,
-            `/action done action:${n}`,
+            "/log outcome",
             `Action #${n}: how it went`,
           ),
         );
@@ -479,7 +479,7 @@ function log(a: Analysis): Read {
             "2.2",
             `2.2: action #${n} (problem ${g.ordinal}): how effective was it: very, somewhat or not?`,
             `/action done action:${n} effective:very|somewhat|not`,
-            `/action done action:${n}`,
+            null,
             `Action #${n}: how effective`,
           ),
         );

@@ -86,13 +86,14 @@ export type Coverage<C extends string = Criterion> = {
 /**
  * One thing a member could write next for a criterion, named concretely: `text` says what and how much ("two or three
  * sentences will do"), `command` is the exact command with its options (what the console shows), `form` the bare
- * command a button runs, which opens that command's form where the platform has forms (the console answers with usage).
+ * command a button runs, which opens that command's form where the platform has forms (the console answers with
+ * usage); null where no form fits (an edit of an entry: the command is to be typed).
  */
 export type CoachStep = {
   criterion: Criterion;
   text: string;
   command: string;
-  form: string;
+  form: string | null;
   label: string;
   /** `part`: something the criterion asks for is not there; `words`: it is, in fewer words than its target. */
   fills: "part" | "words";

@@ -14,8 +14,9 @@ import {
 import type { CalendarDate } from "../../domain/calendar-date.ts";
 import type { EntryKind } from "../../domain/entry-kind.ts";
 import { readSmartGoal } from "../../domain/smart-goal.ts";
-import { countOwnOfKind, createEntry, findOwnAction, findOwnEntry, listActions, ordinalOf, recordOutcome } from "../../store/entries.ts";
+import { createEntry, findOwnAction, findOwnEntry, listActions, ordinalOf, recordOutcome } from "../../store/entries.ts";
 import { listMeetings } from "../../store/meetings.ts";
+import { nextStepAddition, placementText, readOwnLog } from "../coach-reply.ts";
 import { handler, type SetContext } from "../context.ts";
 import { checkDue, resolveLink } from "../entry-links.ts";
 import { actionRef, findMeeting, meetingForEntry, noSuchAction } from "../format.ts";
@@ -69,31 +70,17 @@ async function afterword(ctx: SetContext, kind: EntryKind, entry: { id: string; 
     case "action":
       return [
         ` It is a report-back item for the next meeting; when it is done: /action done action:${entry.number}.`,
-        await byDate(ctx, entry, o),
         o.goal === undefined ? ` Link it to the goal it serves: /log edit entry:${entry.number} goal:N.` : "",
         o.support === undefined ? ` Who or what will help? /log edit entry:${entry.number} support:"…".` : "",
       ].join("");
     case "outcome":
-      return o.action === undefined
-        ? ` Link it to an action with action:N to close that action (see /action list).${await byDate(ctx, entry, o)}`
-        : "";
-    case "question":
-    case "reflect":
-      return byDate(ctx, entry, o);
+      return o.action === undefined ? " Link it to an action with action:N to close that action (see /action list)." : "";
     case "strength":
     case "limitation":
       return o.source === undefined ? ` Where does it come from? /log edit entry:${entry.number} source:"360 feedback".` : "";
     default:
       return "";
   }
-}
-
-/** For an entry that names no problem: where the draft will place it (by date), and how to name one. */
-async function byDate(ctx: SetContext, entry: { number: number }, o: EntryOptions): Promise<string> {
-  if (o.problem !== undefined || o.action !== undefined) return "";
-  const problems = await countOwnOfKind(ctx.deps.db, ctx.set.id, ctx.actor.id, "problem");
-  if (problems === 0) return "";
-  return ` With no problem: named, your draft places it by date (your latest is Problem ${problems}); to name one: /log edit entry:${entry.number} problem:N.`;
 }
 
 /** Records one entry of the declaration's kind (the sub is the kind), private to its author, with its links. */
@@ -140,9 +127,15 @@ async function recordEntry(ctx: SetContext, kind: EntryKind, options: EntryOptio
   const where = meeting ? ` (meeting ${meeting.number})` : "";
   const done = action ? ` ${actionRef(action.number, "Action")} is marked done.` : "";
   const extra = await afterword(ctx, kind, entry, options);
+  // Where the draft truly shows it, and the next step, from the draft's own reading of the log as it now is.
+  const { a, reading } = await readOwnLog(ctx);
+  const next = nextStepAddition(reading);
   const as = kind === "action" ? actionRef(entry.number) : `entry #${entry.number}`;
   return success([
-    toActor({ text: `${confirmations[kind]} as ${as}${where}. Only you can see it unless you /log share on.${done}${extra}` }),
+    toActor({
+      text: `${confirmations[kind]} as ${as}${where}. Only you can see it unless you /log share on.${done}${extra}${placementText(a, entry.number)}${next.text}`,
+      ...(next.buttons.length ? { buttons: next.buttons } : {}),
+    }),
   ]);
 }
 
