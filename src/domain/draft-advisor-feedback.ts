@@ -4,17 +4,7 @@
  * they are shown as written and not counted in the member's word count. Pure.
  */
 import { dayIn } from "./draft-text.ts";
-import type { DraftBlock } from "./draft-types.ts";
-
-/** A review of the member's progress by one of the set's advisors, with the member's reply (their own words). */
-export type DraftAdvisorReview = {
-  advisor: string;
-  text: string;
-  createdAt: Date;
-  editedAt: Date | null;
-  reply: string | null;
-  repliedAt: Date | null;
-};
+import type { DraftAdvisorReview, DraftBlock } from "./draft-types.ts";
 
 /** The section's heading, for renderers and tests. */
 export const ADVISOR_FEEDBACK_HEADING = "Feedback from my set advisor";

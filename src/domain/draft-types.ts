@@ -4,7 +4,6 @@
  */
 
 import type { CalendarDate } from "./calendar-date.ts";
-import type { DraftAdvisorReview } from "./draft-advisor-feedback.ts";
 import type { EntryKind } from "./entry-kind.ts";
 
 export type { EntryKind };
@@ -45,6 +44,15 @@ export type DraftMeeting = { number: number; startsAt: Date; durationMinutes: nu
 /** The member's own details for the header, exactly as they gave them (`/log details`); null when not given. */
 type DraftDetails = { registration: string | null; centreNumber: string | null; centreName: string | null };
 
+/** A review of the member's progress by one of the set's advisors, with the member's reply (their own words). */
+export type DraftAdvisorReview = {
+  advisor: string;
+  text: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  reply: string | null;
+  repliedAt: Date | null;
+};
 export type DraftInput = {
   learner: string;
   details: DraftDetails;
