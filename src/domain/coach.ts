@@ -61,6 +61,9 @@ export function criteriaLines(criteria: CriterionReading[]): string[] {
 export function coachText(reading: CoachReading, lead: string): string {
   if (reading.complete || !reading.next)
     return `Your draft is ready to write up: every criterion of M3.37 is covered, with ${reading.words} words of your own. See it with /log draft.`;
+  // An empty log has nothing to report criterion by criterion: the first step is all there is to say.
+  if (reading.criteria.every((c) => c.status === "missing"))
+    return `${lead}\nStart with: ${reading.next.text}\nType: ${reading.next.command}`;
   return [
     `${lead} Where your draft stands, criterion by criterion (your own words against each one's share of the 1,000 the unit suggests at least):`,
     ...criteriaLines(reading.criteria).map((l) => `• ${l}`),

@@ -34,9 +34,15 @@ test("an empty log: every criterion missing, and the first step is a strength, w
   assert.equal(r.next?.command, '/log strength text:"…" source:"…"');
   assert.equal(r.next?.form, "/log strength");
   assert.equal(r.complete, false);
-  assert.match(coachText(r, "Lead."), /^Lead\. Where your draft stands/);
-  assert.match(coachText(r, "Lead."), /• 2\.1 action learning: missing, 0 of about 160 words/);
-  assert.match(coachText(r, "Lead."), /Type: \/log strength text:"…" source:"…"$/);
+  assert.equal(
+    coachText(r, "Lead."),
+    'Lead.\nStart with: 1.1: name one leadership strength and where it comes from (your reflective review, feedback from others): a sentence will do.\nType: /log strength text:"…" source:"…"',
+  );
+  n = 0;
+  const some = readLog(input([e("strength", "i listen well", { source: "360" })]));
+  assert.match(coachText(some, "Lead."), /^Lead\. Where your draft stands/);
+  assert.match(coachText(some, "Lead."), /• 2\.1 action learning: missing, 0 of about 160 words/);
+  assert.match(coachText(some, "Lead."), /Type: \/log limitation text:"…" source:"…"$/);
 });
 
 test("the targets add up to the unit's suggested least, 1,000 words, split 40/60 like the marks", () => {
