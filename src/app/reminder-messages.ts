@@ -62,7 +62,7 @@ export const REMINDER_MESSAGES = {
     const reading = view.coaching?.get(`${nudge.setId}:${memberId}`);
     const lead = coachLead(nudge.occurrence, set.name);
     if (!reading) return { text: `${lead} See where your draft stands with /log draft.`, buttons: [DRAFT, snooze] };
-    if (reading.complete || !reading.next) return { text: coachText(reading, lead), buttons: [DRAFT] };
+    if (reading.complete || !reading.next) return { text: coachText(reading, lead), buttons: [DRAFT, snooze] };
     return { text: coachText(reading, lead), buttons: [...stepButton(reading.next), snooze] };
   }),
   "advisor-silent": aboutMember(({ nudge, set, view, memberId, name }) => {

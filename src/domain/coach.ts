@@ -37,7 +37,7 @@ export function readAnalysis(a: Analysis): CoachReading {
 /**
  * The single most valuable next step: first a part a criterion asks for and lacks, in the mark sheet's order (the
  * action plan before the log, as the programme runs); then the criterion furthest under its word target. The review
- * of goals (2.3) waits for the programme's last month, unless nothing else is left. Null when nothing is left.
+ * of goals (2.3) waits for the programme's last month. Null when nothing is left to do now.
  */
 export function nextStep(criteria: CriterionReading[], reviewStarted: boolean): CoachStep | null {
   const now = (s: CoachStep) => reviewStarted || s.criterion !== "2.3";
@@ -46,7 +46,7 @@ export function nextStep(criteria: CriterionReading[], reviewStarted: boolean): 
     .filter((c) => c.words < c.target)
     .sort((x, y) => x.words / x.target - y.words / y.target)
     .flatMap((c) => c.steps.filter((s) => s.fills === "words"));
-  return parts.find(now) ?? words.find(now) ?? parts[0] ?? words[0] ?? null;
+  return parts.find(now) ?? words.find(now) ?? null;
 }
 
 /** One line per criterion: "1.1 strengths and limitations: thin, 45 of about 130 words". */
@@ -59,8 +59,10 @@ export function criteriaLines(criteria: CriterionReading[]): string[] {
  * the exact command. A member whose criteria are all covered gets one short line instead.
  */
 export function coachText(reading: CoachReading, lead: string): string {
-  if (reading.complete || !reading.next)
+  if (reading.complete)
     return `Your draft is ready to write up: every criterion of M3.37 is covered, with ${reading.words} words of your own. See it with /log draft.`;
+  if (!reading.next)
+    return `${lead} Your action plan and log are covered so far (${reading.words} words of your own); in the programme's last month you will review each goal.`;
   // An empty log has nothing to report criterion by criterion: the first step is all there is to say.
   if (reading.criteria.every((c) => c.status === "missing"))
     return `${lead}\nStart with: ${reading.next.text}\nType: ${reading.next.command}`;

@@ -13,9 +13,10 @@ import {
 } from "../../../commands/index.ts";
 import type { CalendarDate } from "../../domain/calendar-date.ts";
 import type { EntryKind } from "../../domain/entry-kind.ts";
+import { ANNOUNCE_LEAD_MS } from "../../domain/rotation-state.ts";
 import { readSmartGoal } from "../../domain/smart-goal.ts";
 import { createEntry, findOwnAction, findOwnEntry, listActions, ordinalOf, recordOutcome } from "../../store/entries.ts";
-import { listMeetings } from "../../store/meetings.ts";
+import { listMeetings, listSlots } from "../../store/meetings.ts";
 import { nextStepAddition, placementText, readOwnLog } from "../coach-reply.ts";
 import { handler, type SetContext } from "../context.ts";
 import { checkDue, resolveLink } from "../entry-links.ts";
@@ -83,12 +84,25 @@ async function afterword(ctx: SetContext, kind: EntryKind, entry: { id: string; 
   }
 }
 
+/**
+ * The coming meeting the actor is announced to present at, within the announcement lead (a week): a problem logged
+ * then, in answer to the presenter DM or not, is the one they bring to it, not one of the last meeting held.
+ */
+async function presentingNext<M extends { id: string; startsAt: Date }>(ctx: SetContext, upcoming: M[]): Promise<M | undefined> {
+  const next = upcoming[0];
+  if (!next || next.startsAt.getTime() - ctx.now.getTime() > ANNOUNCE_LEAD_MS) return undefined;
+  const slots = await listSlots(ctx.deps.db, ctx.set.id);
+  return slots.some((s) => s.meetingId === next.id && s.personId === ctx.actor.id && s.status === "planned") ? next : undefined;
+}
+
 /** Records one entry of the declaration's kind (the sub is the kind), private to its author, with its links. */
 async function recordEntry(ctx: SetContext, kind: EntryKind, options: EntryOptions): Promise<Result<Outgoing[]>> {
   const { db } = ctx.deps;
   const meetings = await listMeetings(db, ctx.set.id);
   const upcoming = meetings.filter((m) => m.status === "scheduled" && m.startsAt > ctx.now);
-  const meeting = options.meeting ? findMeeting(meetings, upcoming, options.meeting) : meetingForEntry(meetings, ctx.now);
+  const meeting = options.meeting
+    ? findMeeting(meetings, upcoming, options.meeting)
+    : ((kind === "problem" ? await presentingNext(ctx, upcoming) : undefined) ?? meetingForEntry(meetings, ctx.now));
   if (options.meeting && !meeting)
     return failure("not-found", `Option meeting: there is no meeting ${options.meeting}. See /meeting list.`);
   const action = options.action !== undefined ? await findOwnAction(db, ctx.set.id, ctx.actor.id, options.action) : null;
