@@ -37,10 +37,12 @@ export function readAnalysis(a: Analysis): CoachReading {
 /**
  * The single most valuable next step: first a part a criterion asks for and lacks, in the mark sheet's order (the
  * action plan before the log, as the programme runs); then the criterion furthest under its word target. The review
- * of goals (2.3) waits for the programme's last month. Null when nothing is left to do now.
+ * of goals (2.3), and more words for the log (2.2), wait for the programme's last month. Null when nothing is left
+ * to do now.
  */
 export function nextStep(criteria: CriterionReading[], reviewStarted: boolean): CoachStep | null {
-  const now = (s: CoachStep) => reviewStarted || s.criterion !== "2.3";
+  // The log grows meeting by meeting: its words are asked for only in the last month, like the review of goals.
+  const now = (s: CoachStep) => reviewStarted || (s.criterion !== "2.3" && !(s.criterion === "2.2" && s.fills === "words"));
   const parts = criteria.flatMap((c) => c.steps.filter((s) => s.fills === "part"));
   const words = criteria
     .filter((c) => c.words < c.target)

@@ -141,16 +141,25 @@ function moreWordsStep(a: Analysis, c: Criterion, own: number, target: number): 
     case "1.1":
       return logStep(
         c,
-        `${need}. Add a strength or limitation with an example of when it showed at work, and where you learned it.`,
+        `${need}. Add another limitation you want to work on, with an example of when it showed at work and where you learned it.`,
         "limitation",
         'text:"…" source:"…"',
         "Add a limitation",
       );
     case "1.2": {
+      // A goal's words and an action's help count here (an action's own words are the log's, 2.2).
+      if (a.goals.length < Math.max(2, a.limitations.length))
+        return logStep(
+          c,
+          `${need}. Set a goal for another limitation: what you will do differently, how you will know, and by when.`,
+          "goal",
+          'text:"…"',
+          "Set a goal",
+        );
       const goal = a.goals.findIndex((g) => (a.actionsOfGoal.get(g.number) ?? []).length < 2) + 1 || 1;
       return logStep(
         c,
-        `${need}. Add another action for goal ${goal}: what you will do, by when, and who will help.`,
+        `${need}. Add another action for goal ${goal}: what you will do, by when, and who will help and how.`,
         "action",
         `text:"…" due:"…" goal:${goal} support:"…"`,
         "Add an action",

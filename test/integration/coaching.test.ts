@@ -45,14 +45,14 @@ const ANSWERS: [RegExp, string][] = [
     /what action learning is|action learning is|nothing yet on what/i,
     "action learning is revans idea, L = P + Q, we learn by questioning each other on real work problems instead of being told what to do.",
   ],
+  [
+    /set a goal|rewrite it/i,
+    "by the end of june i will raise a problem with someone within a week of seeing it, at least four times, and my manager will check.",
+  ],
   [/strength/i, "i stay calm when things go wrong on a shift and people come to me first, my team said so in my 360 feedback."],
   [
     /limitation/i,
     "i avoid hard conversations and let problems drag on for weeks, my manager said this in my appraisal and i can see it too.",
-  ],
-  [
-    /set a goal|rewrite it/i,
-    "by the end of june i will raise a problem with someone within a week of seeing it, at least four times, and my manager will check.",
   ],
   [/action|agree/i, "have a one to one with each of my three shift leads about the handover and write down what we agree."],
   [
@@ -99,10 +99,15 @@ function messagesTo(transcript: string[], who: string): string[] {
   return out;
 }
 
+/** What a message asks: the step it names ("Start with:", "Most useful next:", "Next for your draft:"), else all of it. */
+function askOf(message: string): string {
+  return /(?:Start with|Most useful next|Next for your draft): (.*?)(?: Type:|\n|$)/.exec(message)?.[1] ?? message;
+}
+
 /** The command that answers a message, or null: the one it says to type, else the one its ask names. */
 function answer(message: string, n: number): string | null {
   const typed = /Type: (\/\S+[^\n]*)/.exec(message);
-  if (typed) return fill(typed[1]!, message, n);
+  if (typed) return fill(typed[1]!, askOf(message), n);
   if (/How effective was it\?/.test(message)) {
     const button = /\[button effective-somewhat-(\d+)/.exec(message);
     return button ? `/action done action:${button[1]} effective:somewhat` : null;
@@ -124,7 +129,7 @@ function answer(message: string, n: number): string | null {
 function fill(command: string, ask: string, n: number): string {
   return command
     .replace(/source:"…"/, 'source:"my 360 feedback"')
-    .replace(/support:"…"/, 'support:"my manager, who has done this before"')
+    .replace(/support:"…"/, 'support:"my manager, who has done this with her own team and will check in with me each week"')
     .replace(/due:"…"/, 'due:"in three weeks"')
     .replace(/effective:very\|somewhat\|not/, "effective:somewhat")
     .replace(/text:"…"/, `text:"${answerFor(ask, n)}"`);
