@@ -34,6 +34,8 @@ const FIN: [RegExp, string[]][] = [
     [
       "the set changed how i run my team huddle, i ask what they think first now instead of telling. it helped me as a leader to shut up and listen lol",
       "when hana asked me what i was scared would happen if i let go, i realised it was about looking useless not about the work. made me hand over the rota",
+      "i used to think leading meant having the answer. the set showed me asking a good question does more, i now do it in 1 to 1s",
+      "my development plan was just a form before. doing actions and reporting back each month made me actually change stuff not just talk",
     ],
   ],
   [
@@ -60,6 +62,7 @@ const FIN: [RegExp, string[]][] = [
     [
       "im calm when stuff goes wrong on shift, people come to me first. came out in my 360",
       "i know the job inside out so new starters trust me, my manager says im the one they send trainees to",
+      "i stick to what i say, if i promise a shift swap it happens. team said that in my 360 too",
     ],
   ],
   [
@@ -68,6 +71,21 @@ const FIN: [RegExp, string[]][] = [
       "i avoid hard conversations, let things drag for weeks. my manager said it in my appraisal and my reflective review said the same",
       "i take work back when someone struggles insted of coaching them, then im doing 3 jobs by friday. from my reflective review",
       "i get short with people when im tired, snapped at a new starter in december and she nearly left. my lead told me after",
+    ],
+  ],
+  [
+    /how did you put it into effect|how it went|happened|how did it go/i,
+    [
+      "did it, stopped filling the sheet in and told them why. 2 of 3 leads do it now",
+      "did the huddle 8 times, they talk more now but i still jump in",
+      "jas ran thursday handover twice, better than me tbh",
+      "said no twice to my manager, she was fine about it actually",
+      "asked them, 2 wanted to own breaks and the rota, gave them breaks first",
+      "had the talk on the tuesday, he was defensive but hes been on time since",
+      "stayed off the floor 5 times, only got called once",
+      "met her weekly for 3 weeks, shes settled and asked to train the next one",
+      "muted the chat after 10, nothing went wrong",
+      "wrote the rota rules down, jas did june alone with 1 mistake",
     ],
   ],
   [
@@ -123,21 +141,6 @@ const FIN: [RegExp, string[]][] = [
       "learnt i can say not now and the world doesnt end",
       "learnt that checking in early saves a lot of fixing later",
       "learnt my phone is a habit not a need, the team coped fine without me",
-    ],
-  ],
-  [
-    /how did you put it into effect|how it went|happened|how did it go/i,
-    [
-      "did it, stopped filling the sheet in and told them why. 2 of 3 leads do it now",
-      "did the huddle 8 times, they talk more now but i still jump in",
-      "jas ran thursday handover twice, better than me tbh",
-      "said no twice to my manager, she was fine about it actually",
-      "asked them, 2 wanted to own breaks and the rota, gave them breaks first",
-      "had the talk on the tuesday, he was defensive but hes been on time since",
-      "stayed off the floor 5 times, only got called once",
-      "met her weekly for 3 weeks, shes settled and asked to train the next one",
-      "muted the chat after 10, nothing went wrong",
-      "wrote the rota rules down, jas did june alone with 1 mistake",
     ],
   ],
   [/feedback|set review/i, ["set is good when we stick to questions. we should start on time tho"]],

@@ -34,6 +34,8 @@ export type Group = {
 
 export type Analysis = {
   zone: string;
+  /** When the draft is compiled (the input's `now`). */
+  now: Date;
   entries: DraftEntry[];
   strengths: DraftEntry[];
   limitations: DraftEntry[];
@@ -118,6 +120,7 @@ export function analyse(input: DraftInput): Analysis {
 
   const a: Analysis = {
     zone,
+    now: input.now,
     entries,
     strengths: [],
     limitations: [],

@@ -7,7 +7,9 @@
  * there and the words reach the target; `thin` otherwise. The rules per criterion are next to each block below;
  * they read the criteria as the mark sheet does: 2.1 in its three parts, 2.2 problem by problem, 2.3 goal by goal.
  */
+
 import { ACTION_LEARNING_PARTS, type ActionLearningPart, actionLearningParts } from "./action-learning-parts.ts";
+import { dayEnds } from "./calendar-date.ts";
 import type { Analysis, Group } from "./draft-analysis.ts";
 import { countWords, effectivenessText, hasText, plural, refs } from "./draft-text.ts";
 import type { CoachStep, Coverage, Criterion, CriterionReading, DraftBlock, DraftEntry } from "./draft-types.ts";
@@ -148,7 +150,7 @@ function moreWordsStep(a: Analysis, c: Criterion, own: number, target: number): 
       );
     case "1.2": {
       // A goal's words and an action's help count here (an action's own words are the log's, 2.2).
-      if (a.goals.length < Math.max(2, a.limitations.length))
+      if (a.goals.length < 2)
         return logStep(
           c,
           `${need}. Set a goal for another limitation: what you will do differently, how you will know, and by when.`,
@@ -472,7 +474,11 @@ function log(a: Analysis): Read {
     }
     for (const e of g.actions) {
       const n = e.number;
-      if (missing.includes(n))
+      // How an action went is asked once it is due (its day is over), or two weeks after it was agreed, and of every
+      // action in the programme's last month.
+      const act = a.actionOf.get(n);
+      const dueBy = act?.due ? dayEnds(act.due).getTime() : (act?.createdAt.getTime() ?? 0) + 14 * 86_400_000;
+      if (missing.includes(n) && (a.reviewStarted || a.now.getTime() >= dueBy))
         steps.push(
           step(
             "2.2",
