@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { test } from "vitest";
+import { sharedDraftsLine } from "../../src/app/render-digest.ts";
 import { coachText, nextStepLine, readLog } from "../../src/domain/coach.ts";
 import type { DraftAction, DraftEntry, DraftInput } from "../../src/domain/draft.ts";
 import { CRITERION_WORDS } from "../../src/domain/draft-coverage.ts";
@@ -156,4 +157,14 @@ test("a thin log's reply line names the next step and its exact command", () => 
   const r = readLog(fixtureInput());
   assert.equal(r.complete, false);
   assert.equal(nextStepLine(r), `Next for your draft: ${r.next!.text} Type: ${r.next!.command}`);
+});
+
+test("the advisors' digest counts, per criterion, the sharing members whose draft is thin or missing there: counts only", () => {
+  n = 0;
+  const empty = readLog(input([]));
+  const some = readLog(input([e("strength", "i listen well", { source: "360" })]));
+  assert.equal(
+    sharedDraftsLine([empty, some]),
+    "Drafts of the 2 members who share their log: 1.1 1 thin, 1 missing; 1.2 0 thin, 2 missing; 2.1 0 thin, 2 missing; 2.2 0 thin, 2 missing; 2.3 0 thin, 2 missing.",
+  );
 });
