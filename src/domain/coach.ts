@@ -40,7 +40,7 @@ export function readAnalysis(a: Analysis): CoachReading {
  * of goals (2.3), and more words for the log (2.2), wait for the programme's last month. Null when nothing is left
  * to do now.
  */
-export function nextStep(criteria: CriterionReading[], reviewStarted: boolean): CoachStep | null {
+function nextStep(criteria: CriterionReading[], reviewStarted: boolean): CoachStep | null {
   // The log grows meeting by meeting: its words are asked for only in the last month, like the review of goals.
   const now = (s: CoachStep) => reviewStarted || (s.criterion !== "2.3" && !(s.criterion === "2.2" && s.fills === "words"));
   const parts = criteria.flatMap((c) => c.steps.filter((s) => s.fills === "part"));
@@ -52,7 +52,7 @@ export function nextStep(criteria: CriterionReading[], reviewStarted: boolean): 
 }
 
 /** One line per criterion: "1.1 strengths and limitations: thin, 45 of about 130 words". */
-export function criteriaLines(criteria: CriterionReading[]): string[] {
+function criteriaLines(criteria: CriterionReading[]): string[] {
   return criteria.map((c) => `${c.criterion} ${SHORT_NAMES[c.criterion]}: ${c.status}, ${c.words} of about ${c.target} words`);
 }
 

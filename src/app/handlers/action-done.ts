@@ -7,7 +7,7 @@ import { type Button, toActor } from "../reply.ts";
 import { failure, success } from "../result.ts";
 
 /** How effective it was, one press each: /action done with `effective:` keeps the outcome and status already recorded. */
-export function effectivenessButtons(action: number, status?: string): Button[] {
+function effectivenessButtons(action: number, status?: string): Button[] {
   const keep = status && status !== "done" ? ` status:${status}` : "";
   return (["very", "somewhat", "not"] as const).map((e) => ({
     id: `effective-${e}-${action}`,

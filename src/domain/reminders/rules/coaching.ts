@@ -30,7 +30,7 @@ const STALE_MS = 7 * DAY;
 const JOIN_STALE_MS = 14 * DAY;
 
 /** The coaching moments, in programme order: the occurrence part of each DM's key. */
-export const COACH_MOMENTS = ["joined", "second-meeting", "midpoint", "six-weeks", "closing"] as const;
+const COACH_MOMENTS = ["joined", "second-meeting", "midpoint", "six-weeks", "closing"] as const;
 export type CoachMoment = (typeof COACH_MOMENTS)[number];
 
 /** 10:00 on a day, in a zone (an unknown zone: UTC). */
