@@ -12,6 +12,9 @@
  * members answer with /feedback, about the set or about Sam, some anonymously (scripts/demo/reviews.ts). Cleo never
  * shares her log, so Sam's draft says she replied without showing what she wrote.
  *
+ * A second set, in its own database (scripts/demo/coached.ts), shows the coaching: Fin types as people do on a phone
+ * and answers what the bot asks; Gus writes three entries and ignores the rest (their drafts are fin.md and gus.md).
+ *
  * The members act on what the bot tells them: the day before each meeting the channel post names its presenters,
  * and each presenter brings the next problem of their own (scripts/demo/programme.ts), linking its questions,
  * actions and reflections to it with problem:N and their actions to their goals with goal:N.
@@ -24,6 +27,7 @@ import { ConsoleChat } from "../src/adapters/console/console-chat.ts";
 import { handlers } from "../src/app/handlers/index.ts";
 import { ManualClock } from "../src/clock.ts";
 import { openDatabase } from "../src/store/open-database.ts";
+import { runCoachedSet } from "./demo/coached.ts";
 import * as sam from "./demo/facilitation.ts";
 import { type DemoEntry, type DemoMember, members, type Turn } from "./demo/programme.ts";
 import { type DemoReview, feedbackAfter, reviewsAfter } from "./demo/reviews.ts";
@@ -186,7 +190,10 @@ async function main(): Promise<void> {
     await db.$disconnect();
   }
   writeFileSync(join(OUT, "demo-transcript.txt"), `${transcript.join("\n")}\n`);
-  const files = transcript.filter((l) => l.trim().startsWith("[file ")).map((l) => l.trim().slice(6, -1));
+  // The evening set (scripts/demo/coached.ts): learners who type as people do in chat, one coached, one not.
+  const coached = await runCoachedSet(OUT, ZONE);
+  writeFileSync(join(OUT, "demo-coached-transcript.txt"), `${coached.transcript.join("\n")}\n`);
+  const files = [...transcript.filter((l) => l.trim().startsWith("[file ")).map((l) => l.trim().slice(6, -1)), ...coached.files];
   // DEMO_EXAMPLES=examples/drafts: keep the Markdown drafts there as NAME.md (test/console/demo.test.ts compares them).
   const examples = process.env.DEMO_EXAMPLES;
   if (examples) {

@@ -5,11 +5,13 @@
  * without a message, or with one for another subject, does not compile.
  */
 import { formatCalendarDate } from "../domain/calendar-date.ts";
+import { coachText } from "../domain/coach.ts";
 import { setSizeWarnings } from "../domain/compliance.ts";
 import { everyoneOnLeaveAt } from "../domain/leave.ts";
 import { plural } from "../domain/plural.ts";
 import type { NudgeKind, SubjectOf } from "../domain/reminders/catalog.ts";
 import type { NudgeView } from "../store/nudge-state.ts";
+import { stepButton } from "./coach-reply.ts";
 import { actionRef, rsvpButtons } from "./format.ts";
 import { aboutDueAction, aboutMeeting, aboutMember, aboutSet, type ReminderMessage, record, snooze } from "./reminder-message.ts";
 import { digestText } from "./render-digest.ts";
@@ -69,6 +71,13 @@ export const REMINDER_MESSAGES = {
       snooze,
     ],
   })),
+  coach: aboutMember(({ nudge, set, view, memberId }) => {
+    const reading = view.coaching?.get(`${nudge.setId}:${memberId}`);
+    const lead = coachLead(nudge.occurrence, set.name);
+    if (!reading) return { text: `${lead} See where your draft stands with /log draft.`, buttons: [DRAFT, snooze] };
+    if (reading.complete || !reading.next) return { text: coachText(reading, lead), buttons: [DRAFT, snooze] };
+    return { text: coachText(reading, lead), buttons: [...stepButton(reading.next), snooze] };
+  }),
   "advisor-silent": aboutMember(({ nudge, set, view, memberId, name }) => {
     const stats = view.entryStats.get(`${nudge.setId}:${memberId}`);
     const detail = stats
@@ -115,6 +124,25 @@ export const REMINDER_MESSAGES = {
     buttons: [{ id: "feedback-list", label: "Read feedback", command: "/feedback list" }],
   })),
 } satisfies { [K in NudgeKind]: ReminderMessage<SubjectOf<K>> };
+
+/** Shows the member's draft. */
+const DRAFT: Button = { id: "log-draft", label: "My draft", command: "/log draft" };
+
+/** What each coaching moment (src/domain/reminders/rules/coaching.ts) opens with. */
+function coachLead(moment: string, setName: string): string {
+  switch (moment) {
+    case "joined":
+      return `Welcome to "${setName}". Before the first meeting, a few short entries start your action plan: your leadership strengths and the limitations you want to work on, each with where it comes from (your reflective review, feedback from others); a goal for each limitation, and by when; and, in a sentence, what action learning is and what you hope it gives you.`;
+    case "second-meeting":
+      return `Two meetings of "${setName}" held: is your plan in place (strengths, limitations, goals with actions)?`;
+    case "midpoint":
+      return `Halfway through the programme of "${setName}".`;
+    case "six-weeks":
+      return `Six weeks to the end of the programme of "${setName}": time to fill the gaps while you can still act on them.`;
+    default:
+      return `The programme of "${setName}" is ending: review each goal (how well you met it, how you improved, your evidence, next steps), then write a closing reflection, give your details for the header (/log details) and read your draft (/log draft).`;
+  }
+}
 
 /** Asks for the outcomes of the open actions listed. */
 function outcomeReply(lead: string, items: string[]) {

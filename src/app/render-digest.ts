@@ -1,4 +1,5 @@
 import { DIGEST_SILENT_DAYS, digestFacts, REVIEW_DUE_WEEKS } from "../domain/advisor-digest.ts";
+import type { CoachReading } from "../domain/coach.ts";
 import { plural } from "../domain/plural.ts";
 import type { PlannedNudge } from "../domain/reminders/types.ts";
 import type { NudgeView, ViewSet } from "../store/nudge-state.ts";
@@ -46,6 +47,9 @@ export function digestText(n: PlannedNudge, set: ViewSet, view: NudgeView): stri
         : "nobody"
     }. Review with /review member:@name text:"…".`,
   );
+  const shared = view.sharedReadings?.get(n.setId);
+  // Only when someone shares: the digest says nothing of drafts it cannot count.
+  if (shared?.length) lines.push(`• ${sharedDraftsLine(shared)}`);
   const { set: aboutSet, advisor } = facts.feedback;
   lines.push(
     `• New feedback since last week: ${
@@ -55,6 +59,19 @@ export function digestText(n: PlannedNudge, set: ViewSet, view: NudgeView): stri
     }`,
   );
   return lines.join("\n");
+}
+
+/**
+ * How many of the members who share their log have each criterion thin or missing in their draft: counts only,
+ * never who nor what they wrote.
+ */
+export function sharedDraftsLine(readings: readonly CoachReading[]): string {
+  const criteria = readings[0]!.criteria.map((c) => c.criterion);
+  const counts = criteria.map((c) => {
+    const of = (status: string) => readings.filter((r) => r.criteria.find((x) => x.criterion === c)?.status === status).length;
+    return `${c} ${of("thin")} thin, ${of("missing")} missing`;
+  });
+  return `Drafts of the ${plural(readings.length, "member")} who share their log: ${counts.join("; ")}.`;
 }
 
 /** Each member's value, for the members that have one. */

@@ -35,6 +35,8 @@ export type Group = {
 
 export type Analysis = {
   zone: string;
+  /** When the draft is compiled (the input's `now`). */
+  now: Date;
   entries: DraftEntry[];
   strengths: DraftEntry[];
   limitations: DraftEntry[];
@@ -49,6 +51,8 @@ export type Analysis = {
   overall: DraftEntry[];
   reviewFromDay: string;
   reviewStarted: boolean;
+  /** The member's replies to their advisors' reviews: their own words, counted for 2.3. */
+  reviewReplies: (string | null)[];
   actionOf: Map<number, DraftAction>;
   /** action number → the outcome entry that recorded its outcome text. */
   linkedOutcome: Map<number, DraftEntry>;
@@ -127,6 +131,7 @@ export function analyse(input: DraftInput): Analysis {
 
   const a: Analysis = {
     zone,
+    now: input.now,
     entries,
     strengths: [],
     limitations: [],
@@ -138,6 +143,7 @@ export function analyse(input: DraftInput): Analysis {
     overall: [],
     reviewFromDay: dayIn(reviewFrom.toJSDate(), zone),
     reviewStarted: nowLocal.toMillis() >= reviewFromMs,
+    reviewReplies: (input.advisorReviews ?? []).map((r) => r.reply),
     actionOf,
     linkedOutcome,
     outcomeFor,

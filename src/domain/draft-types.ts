@@ -99,6 +99,28 @@ export type Coverage<C extends string = Criterion> = {
 };
 
 /**
+ * One thing a member could write next for a criterion, named concretely: `text` says what and how much ("two or three
+ * sentences will do"), `command` is the exact command with its options (what the console shows), `form` the bare
+ * command a button runs, which opens that command's form where the platform has forms (the console answers with
+ * usage); null where no form fits (an edit of an entry: the command is to be typed).
+ */
+export type CoachStep = {
+  criterion: Criterion;
+  text: string;
+  command: string;
+  form: string | null;
+  label: string;
+  /** `part`: something the criterion asks for is not there; `words`: it is, in fewer words than its target. */
+  fills: "part" | "words";
+};
+
+/**
+ * A criterion read as the mark sheet reads it: the checklist row, the member's own words in its sections against
+ * its target (`CRITERION_WORDS`, src/domain/draft-coverage.ts) and what would fill it, most valuable first.
+ */
+export type CriterionReading = Coverage & { words: number; target: number; steps: CoachStep[] };
+
+/**
  * A piece of the document. `prompt` blocks say what to write where (not the member's words: to be replaced or
  * removed before submission); `facts` blocks hold facts the bot knows, for the member to use in their own words.
  */
@@ -128,7 +150,7 @@ export type DraftDocument = {
 export type Draft = DraftDocument & {
   /** The copy ready to submit: no prompts, facts boxes, entry numbers, status column or appendix (draft-final.ts). */
   submission: DraftDocument;
-  coverage: Coverage[];
+  coverage: CriterionReading[];
   /** The member's own words in the document (each entry counted once, where it belongs). */
   wordCount: number;
   sections: SectionWords[];

@@ -16,7 +16,7 @@ import { DateTime } from "luxon";
 import { programmeWarnings } from "./compliance.ts";
 import { advisorFeedbackBlocks } from "./draft-advisor-feedback.ts";
 import { type Analysis, analyse } from "./draft-analysis.ts";
-import { actionsWithoutOutcome, checklistTable, coverage, noOutcomeMessage } from "./draft-coverage.ts";
+import { actionsWithoutOutcome, checklistTable, coverage, noOutcomeMessage, wordsByCriterion } from "./draft-coverage.ts";
 import { finalCopy } from "./draft-final.ts";
 import { LOG_HEADINGS, ownWords, reviewBlocks, usedBlocks } from "./draft-log.ts";
 import { goalsBlocks, methodBlocks, PLAN_HEADINGS, strengthsBlocks } from "./draft-plan.ts";
@@ -55,26 +55,6 @@ export const DRAFT_HEADINGS = {
   words: "Words per section",
   warnings: "Warnings",
 } as const;
-
-/**
- * The member's words in each criterion's sections: each entry once, where it belongs; sources and support too; and
- * their replies to their advisor's reviews (their reflection on feedback, evidence for 2.3). The advisor's own
- * words are never counted.
- */
-function wordsByCriterion(a: Analysis, reviews: readonly { reply: string | null }[]): Record<Criterion, number> {
-  const words: Record<Criterion, number> = { "1.1": 0, "1.2": 0, "2.1": 0, "2.2": 0, "2.3": 0 };
-  for (const e of a.entries) {
-    const c = a.placement.get(e.number);
-    if (c) words[c] += countWords(e.text);
-    if ((e.kind === "strength" || e.kind === "limitation") && !a.inNotes.has(e.number)) words["1.1"] += countWords(e.source);
-    if (e.kind === "action" && !a.written.has("1.2")) words["1.2"] += countWords(e.support);
-  }
-  for (const action of a.actionOf.values())
-    if (hasText(action.outcome) && !a.linkedOutcome.has(action.number) && !a.inNotes.has(action.number))
-      words["2.2"] += countWords(action.outcome);
-  for (const r of reviews) words["2.3"] += countWords(r.reply);
-  return words;
-}
 
 /**
  * Who the draft's warnings speak to: the learner ("your own words") or, when an advisor asks for a member's draft,
@@ -223,7 +203,7 @@ function writtenUp(a: Analysis, section: "1.1" | "1.2" | "2.1", blocks: DraftBlo
 export function compileDraft(input: DraftInput, opts: { readBy?: "learner" | "advisor" } = {}): Draft {
   const v = voiceFor(opts.readBy ?? "learner", input.learner);
   const a = analyse(input);
-  const byCriterion = wordsByCriterion(a, input.advisorReviews ?? []);
+  const byCriterion = wordsByCriterion(a);
   const wordCount = Object.values(byCriterion).reduce((n, w) => n + w, 0);
   const sections = sectionWords(byCriterion);
   const H = DRAFT_HEADINGS;

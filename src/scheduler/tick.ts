@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { withCoachReadings } from "../app/coach-readings.ts";
 import type { Delivery } from "../app/destination.ts";
 import { renderNudge } from "../app/render-nudge.ts";
 import { announcePresenters } from "../app/set-state.ts";
@@ -96,10 +97,11 @@ async function planSets(deps: SchedulerDeps, window: { since: Date; now: Date },
 /** Loads, plans and records one batch of sets, then writes their moments (unless a set was marked meanwhile). */
 async function planBatch(deps: SchedulerDeps, batch: SelectedSet[], { since, now }: { since: Date; now: Date }): Promise<number> {
   const { db } = deps;
-  const { state, view } = await loadNudgeState(db, now, { setIds: batch.map((s) => s.id) });
+  const { state, view: loaded } = await loadNudgeState(db, now, { setIds: batch.map((s) => s.id) });
   let planned = 0;
   if (now > since) {
     const { due, stale } = planNudges(state, { since, now });
+    const view = await withCoachReadings(db, loaded, [...due, ...stale], now);
     // Each row with its delivery's platform (for the counts), so the payload is not parsed back.
     const rows = [
       ...due.map((n) => withPlatform(n, renderNudge(n, view), "pending")),

@@ -1,4 +1,5 @@
-import type { CalendarDate } from "../domain/calendar-date.ts";
+import { type CalendarDate, calendarDate } from "../domain/calendar-date.ts";
+import type { CoachReading } from "../domain/coach.ts";
 import { leaveEnds } from "../domain/leave.ts";
 import { quietHoursOf } from "../domain/quiet-hours.ts";
 import { readStopped } from "../domain/reminders/catalog.ts";
@@ -55,6 +56,13 @@ export type NudgeView = {
   lastReviewed: Map<string, Date>;
   /** setId → feedback given in the last `FEEDBACK_LOOKBACK_MS`: what it was about and when; never who gave it, nor its text. */
   recentFeedback: Map<string, { about: string; createdAt: Date }[]>;
+  /**
+   * `${setId}:${memberId}` → that member's log as coaching reads it, for the coaching DMs being rendered: filled by
+   * the tick for those only (src/app/coach-readings.ts), not by this load.
+   */
+  coaching?: Map<string, CoachReading>;
+  /** setId → the readings of the members who share their log, for an advisor digest being rendered (counts only are shown). */
+  sharedReadings?: Map<string, CoachReading[]>;
 };
 
 /** How far back the view holds feedback: more than the week a digest covers. */
@@ -101,7 +109,17 @@ export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilte
     db.workspace.findMany({ where: ids ? { sets: { some: { id: ids } } } : {}, select: { id: true, platform: true, externalId: true } }),
     db.learningSet.findMany({
       where: ids ? { id: ids } : {},
-      select: { id: true, name: true, channelId: true, workspaceId: true, archivedAt: true, reviewEvery: true },
+      select: {
+        id: true,
+        name: true,
+        channelId: true,
+        workspaceId: true,
+        archivedAt: true,
+        reviewEvery: true,
+        timeZone: true,
+        programmeStart: true,
+        programmeEnd: true,
+      },
     }),
     db.membership.findMany({ where: { leftAt: null, ...inSets }, select: { setId: true, role: true, joinedAt: true, personId: true } }),
     filter
@@ -188,6 +206,8 @@ export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilte
       sizeChangedAt: new Date(0),
       archived: s.archivedAt !== null,
       reviewEvery: s.reviewEvery,
+      programmeStart: s.programmeStart === null ? null : calendarDate(s.programmeStart, s.timeZone),
+      programmeEnd: s.programmeEnd === null ? null : calendarDate(s.programmeEnd, s.timeZone),
     });
   }
   const people: Record<string, NudgePerson> = {};

@@ -42,7 +42,11 @@ describe("npm run demo", () => {
 
   test("runs seven months for five members and writes every draft in three formats, and the advisor's in two", async () => {
     assert.match(stdout, /^Demo: 5 members, 7 meetings, \d+ reminder DMs/);
-    assert.equal(files.length, 18, "15 drafts, the advisor's draft M5.37 log in two formats and the advisor's progress chart");
+    assert.equal(
+      files.length,
+      20,
+      "15 drafts, the advisor's draft M5.37 log in two formats and the advisor's progress chart, and the evening set's two drafts",
+    );
     for (const ext of ["md", "docx"])
       assert.ok(
         files.some((f) => f.endsWith(`${ADVISOR_DRAFT}.${ext}`)),
@@ -215,5 +219,22 @@ describe("npm run demo", () => {
     assert.match(eve, /You presented at meeting 5 \(11 May 2027\) but logged no problem for it/);
     assert.match(eve, /Placed here by date, with no problem named: #\d+/);
     assert.match(eve, /Learner registration number:\*\* not given yet/);
+  });
+
+  test("the evening set: Fin, who types as people do on a phone and follows the coaching, is covered everywhere; Gus, who ignores it, is shown what is missing", () => {
+    const checklist = (md: string) =>
+      [...md.matchAll(/^\| (\d\.\d) .*? \| (covered|thin|missing) \| .*?(\d+) of about (\d+) words/gm)].map(
+        (m) => `${m[1]} ${m[2]}${Number(m[3]) >= Number(m[4]) ? "" : " short"}`,
+      );
+    const fin = examples("fin");
+    assert.deepEqual(checklist(fin), ["1.1 covered", "1.2 covered", "2.1 covered", "2.2 covered", "2.3 covered"]);
+    const words = Number(/Word count:\*\* ([\d,]+)/.exec(fin)![1]!.replace(",", ""));
+    assert.ok(words >= 1000 && words <= 2000, `Fin: ${words} words`);
+    // Her words, as she typed them: lower case, typos and all.
+    assert.match(fin, /i take work back when someone struggles insted of coaching them/);
+    const gus = examples("gus");
+    assert.deepEqual(checklist(gus), ["1.1 thin short", "1.2 missing short", "2.1 missing short", "2.2 thin short", "2.3 missing short"]);
+    assert.match(gus, /No goal recorded yet: \/log goal text:"…"/);
+    assert.match(gus, /Nothing recorded yet on: the nature and benefits of action learning/);
   });
 });

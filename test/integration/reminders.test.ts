@@ -122,7 +122,7 @@ describe("reminders follow the set's state, whoever reads it", () => {
   test("item 8: after a snooze, one action reminder (the follow-up), not two identical ones", async () => {
     const out = await h.run(`${BASE}\nclock 2027-01-12T12:05Z\nas Dev\n/meeting close\nas Eve\n/nudge snooze for:3d\nclock +4d`);
     const sent = reminders(out);
-    assert.deepEqual(matching(sent, /\[DM Eve\]/), [
+    assert.deepEqual(matching(sent, /\[DM Eve\] (?!Welcome)/), [
       'Fri 15 Jan 2027, 12:05 GMT | [DM Eve] Following up: you have recorded no action from meeting 1 (Tue 12 Jan 2027) yet. Which actions did you agree with the set? Record each with /log action (a due date helps: due:"next friday").',
     ]);
   });
@@ -130,7 +130,7 @@ describe("reminders follow the set's state, whoever reads it", () => {
   test("item 8: the 24-hour action reminder reads as a follow-up of the 2-hour one", async () => {
     // Eve did not present (a presenter with no problem logged is asked for it first: see the draft's tests).
     const sent = reminders(await h.run(`${BASE}\nclock 2027-01-12T12:05Z\nas Dev\n/meeting close\nclock +2d`));
-    assert.deepEqual(matching(sent, /\[DM Eve\].*action/), [
+    assert.deepEqual(matching(sent, /\[DM Eve\] (?!Welcome).*action/), [
       'Tue 12 Jan 2027, 14:05 GMT | [DM Eve] Meeting 1 has closed. Which actions did you agree with the set? Record each with /log action (a due date helps: due:"next friday").',
       'Wed 13 Jan 2027, 12:05 GMT | [DM Eve] Following up: you have recorded no action from meeting 1 (Tue 12 Jan 2027) yet. Which actions did you agree with the set? Record each with /log action (a due date helps: due:"next friday").',
     ]);

@@ -28,8 +28,10 @@ const awayUntil = (personId: string, startsAt: Date, endsAt: Date) => ({
 // ---------------------------------------------------------------------------------------------------------------
 // Example fixtures: set s1 with members m1..m5 and advisor adv, all in UTC without quiet hours unless a test says so.
 
+// Coaching DMs (every member gets one on joining) have their own tests, test/unit/plan-coaching.test.ts: these
+// fixtures' people have stopped them, so each test here sees only the kinds it is about.
 function person(id: string, over: Partial<NudgePerson> = {}): NudgePerson {
-  return { id, timeZone: "UTC", quiet: null, optedOut: false, snoozedUntil: null, ...over };
+  return { id, timeZone: "UTC", quiet: null, optedOut: false, snoozedUntil: null, stopped: ["coach"], ...over };
 }
 
 function action(id: string, ownerId: string, createdAt: string, over: Partial<NudgeAction> = {}): NudgeAction {
@@ -736,6 +738,16 @@ test("simulation: a 7-month programme in 15-minute ticks plans every expected re
   const events = runEvents();
   const expected = expectedNudges();
   const keys = run.due.map((n) => n.key);
+  // Coaching: each member once on joining and once after the second meeting held (no programme days are set);
+  // the rest of the programme is compared without them, exactly as before coaching existed.
+  assert.deepEqual(
+    run.due
+      .filter((n) => n.kind === "coach")
+      .map((n) => n.key)
+      .sort(),
+    SCRIPT.members.flatMap((m) => [`coach:set1:${m}:${m}:joined`, `coach:set1:${m}:${m}:second-meeting`]).sort(),
+  );
+  const notCoach = (n: { kind: string }) => n.kind !== "coach";
 
   // the programme is what we meant: 7 second Tuesdays at 10:00 London
   assert.deepEqual(
@@ -755,7 +767,10 @@ test("simulation: a 7-month programme in 15-minute ticks plans every expected re
 
   // exactly once, and exactly the expected ones, at the expected instants
   assert.equal(new Set(keys).size, keys.length, "no key is planned twice");
-  const got = run.due.map((n) => `${n.key} @ ${iso(n.sendAt)}`).sort();
+  const got = run.due
+    .filter(notCoach)
+    .map((n) => `${n.key} @ ${iso(n.sendAt)}`)
+    .sort();
   assert.deepEqual(got, expected.map((e) => `${e.key} @ ${iso(new Date(e.sendAt))}`).sort());
   assert.deepEqual(run.stale, [], "a clock that never stops misses nothing");
 

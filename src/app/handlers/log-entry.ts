@@ -15,18 +15,11 @@ import type { CalendarDate } from "../../domain/calendar-date.ts";
 import type { Effectiveness } from "../../domain/effectiveness.ts";
 import type { EntryKind } from "../../domain/entry-kind.ts";
 import { mentionedAction } from "../../domain/outcome-mentions.ts";
+import { ANNOUNCE_LEAD_MS } from "../../domain/rotation-state.ts";
 import { readSmartGoal } from "../../domain/smart-goal.ts";
-import {
-  countOwnOfKind,
-  createEntry,
-  findOwnAction,
-  findOwnEntry,
-  linkOutcome,
-  listActions,
-  ordinalOf,
-  recordOutcome,
-} from "../../store/entries.ts";
-import { listMeetings } from "../../store/meetings.ts";
+import { createEntry, findOwnAction, findOwnEntry, linkOutcome, listActions, ordinalOf, recordOutcome } from "../../store/entries.ts";
+import { listMeetings, listSlots } from "../../store/meetings.ts";
+import { nextStepAddition, placementText, readOwnLog } from "../coach-reply.ts";
 import { handler, type SetContext } from "../context.ts";
 import { checkDue, resolveLink } from "../entry-links.ts";
 import { actionRef, findMeeting, meetingForEntry, noSuchAction } from "../format.ts";
@@ -81,19 +74,15 @@ async function afterword(ctx: SetContext, kind: EntryKind, entry: { id: string; 
     case "action":
       return [
         ` It is a report-back item for the next meeting; when it is done: /action done action:${entry.number}.`,
-        await byDate(ctx, entry, o),
         o.goal === undefined ? ` Link it to the goal it serves: /log edit entry:${entry.number} goal:N.` : "",
         o.support === undefined ? ` Who or what will help? /log edit entry:${entry.number} support:"…".` : "",
       ].join("");
     case "outcome":
       return o.action === undefined
-        ? ` Link it to an action with action:N to close that action (see /action list).${await byDate(ctx, entry, o)}`
+        ? " Link it to an action with action:N to close that action (see /action list)."
         : o.effective === undefined
           ? ` How effective was it? /action done action:${o.action} effective:very|somewhat|not.`
           : "";
-    case "question":
-    case "reflect":
-      return byDate(ctx, entry, o);
     case "strength":
     case "limitation":
       return o.source === undefined ? ` Where does it come from? /log edit entry:${entry.number} source:"360 feedback".` : "";
@@ -102,12 +91,15 @@ async function afterword(ctx: SetContext, kind: EntryKind, entry: { id: string; 
   }
 }
 
-/** For an entry that names no problem: where the draft will place it (by date), and how to name one. */
-async function byDate(ctx: SetContext, entry: { number: number }, o: EntryOptions): Promise<string> {
-  if (o.problem !== undefined || o.action !== undefined) return "";
-  const problems = await countOwnOfKind(ctx.deps.db, ctx.set.id, ctx.actor.id, "problem");
-  if (problems === 0) return "";
-  return ` With no problem: named, your draft places it by date (your latest is Problem ${problems}); to name one: /log edit entry:${entry.number} problem:N.`;
+/**
+ * The coming meeting the actor is announced to present at, within the announcement lead (a week): a problem logged
+ * then, in answer to the presenter DM or not, is the one they bring to it, not one of the last meeting held.
+ */
+async function presentingNext<M extends { id: string; startsAt: Date }>(ctx: SetContext, upcoming: M[]): Promise<M | undefined> {
+  const next = upcoming[0];
+  if (!next || next.startsAt.getTime() - ctx.now.getTime() > ANNOUNCE_LEAD_MS) return undefined;
+  const slots = await listSlots(ctx.deps.db, ctx.set.id);
+  return slots.some((s) => s.meetingId === next.id && s.personId === ctx.actor.id && s.status === "planned") ? next : undefined;
 }
 
 /**
@@ -134,7 +126,9 @@ async function recordEntry(ctx: SetContext, kind: EntryKind, options: EntryOptio
   const { db } = ctx.deps;
   const meetings = await listMeetings(db, ctx.set.id);
   const upcoming = meetings.filter((m) => m.status === "scheduled" && m.startsAt > ctx.now);
-  const meeting = options.meeting ? findMeeting(meetings, upcoming, options.meeting) : meetingForEntry(meetings, ctx.now);
+  const meeting = options.meeting
+    ? findMeeting(meetings, upcoming, options.meeting)
+    : ((kind === "problem" ? await presentingNext(ctx, upcoming) : undefined) ?? meetingForEntry(meetings, ctx.now));
   if (options.meeting && !meeting)
     return optionFailure("not-found", "meeting", `there is no meeting ${options.meeting}. See /meeting list.`);
   const action = options.action !== undefined ? await findOwnAction(db, ctx.set.id, ctx.actor.id, options.action) : null;
@@ -199,12 +193,15 @@ async function recordEntry(ctx: SetContext, kind: EntryKind, options: EntryOptio
       ? ` How effective: ${options.effective}.`
       : "";
   const extra = await afterword(ctx, kind, entry, options);
+  // Where the draft truly shows it, and the next step, from the draft's own reading of the log as it now is.
+  const { a, reading } = await readOwnLog(ctx);
+  const next = nextStepAddition(reading);
   const as = kind === "action" ? actionRef(entry.number) : `entry #${entry.number}`;
   const offer = kind === "outcome" && !action ? await linkOffer(ctx, entry, options.text) : null;
   return success([
     toActor({
-      text: `${confirmations[kind]} as ${as}${where}. Only you can see it unless you /log share on.${done}${extra}${offer ? offer.text : ""}`,
-      ...(offer ? { buttons: [offer.button] } : {}),
+      text: `${confirmations[kind]} as ${as}${where}. Only you can see it unless you /log share on.${done}${extra}${placementText(a, entry.number)}${offer ? offer.text : ""}${next.text}`,
+      ...(offer || next.buttons.length ? { buttons: [...(offer ? [offer.button] : []), ...next.buttons] } : {}),
     }),
   ]);
 }

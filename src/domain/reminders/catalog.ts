@@ -25,9 +25,11 @@ export type Subject = "meeting" | "action" | "member" | "set";
  * - `last-entry-day`: the UTC ISO day of the member's last entry (or of joining), so each silence alerts once;
  * - `member-count`: the set's member count, so each size out of range alerts once;
  * - `meeting-start`: the meeting's start (ISO), so a meeting moved to another date is judged afresh;
- * - `iso-week`: the ISO week in the recipient's zone ("2027-W03").
+ * - `iso-week`: the ISO week in the recipient's zone ("2027-W03");
+ * - `coach-moment`: the coaching moment's name ("joined", "midpoint"…: rules/coaching.ts), so each is sent once
+ *   whatever moves its time.
  */
-type Occurrence = "time-version" | "once" | "follow-up" | "last-entry-day" | "member-count" | "meeting-start" | "iso-week";
+type Occurrence = "time-version" | "once" | "follow-up" | "last-entry-day" | "member-count" | "meeting-start" | "iso-week" | "coach-moment";
 
 /** One kind: a DM can be stopped on its own and is named for people; a channel post is for the whole set and is not. */
 type KindEntry = { subject: Subject; occurrence: Occurrence } & (
@@ -79,6 +81,14 @@ const REMINDER_CATALOG = {
     occurrence: "time-version",
     stoppable: true,
     name: "before the next meeting: actions with no outcome yet",
+  },
+  /** on joining, after the second meeting held, at the programme's midpoint, six weeks before its end, and after its last meeting (rules/coaching.ts): where the member's draft stands by criterion, and the next step */
+  coach: {
+    audience: "member",
+    subject: "member",
+    occurrence: "coach-moment",
+    stoppable: true,
+    name: "through the programme: where your draft stands by criterion, and the most useful next entry",
   },
   /** an open action's due date is over (the end of that day in its zone): its owner */
   "action-due": { audience: "member", subject: "action", occurrence: "once", stoppable: true, name: "an action's due date has passed" },

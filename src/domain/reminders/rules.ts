@@ -9,6 +9,7 @@ import { actionDue } from "./rules/action-due.ts";
 import { advisorSetSize, advisorSilent } from "./rules/advisor-alerts.ts";
 import { logAfterMeeting, midpointOutcome } from "./rules/after-meeting.ts";
 import { meetingPost, outcomeDue, presenterPrep } from "./rules/before-meeting.ts";
+import { coach } from "./rules/coaching.ts";
 import { allAwayAlert, unclosedAlerts } from "./rules/meeting-alerts.ts";
 import { advisorDigest, setReview } from "./rules/set-reviews.ts";
 
@@ -40,6 +41,7 @@ const RULES = byKind({
   "action-due": actionDue,
   "advisor-silent": advisorSilent,
   "advisor-set-size": advisorSetSize,
+  coach,
 });
 
 /** Every rule, each once. */

@@ -76,6 +76,9 @@ export type NudgeSet = {
   reviewEvery?: number | null;
   /** closed meetings of the set older than those in `meetings` (so meetings held are counted from the first) */
   heldBefore?: number;
+  /** The programme's first and last days (`/set programme`); null or absent: not set (rules/coaching.ts). */
+  programmeStart?: CalendarDate | null;
+  programmeEnd?: CalendarDate | null;
 };
 /** `people` should hold everyone nudged; someone missing is treated as UTC, no quiet hours, not opted out. */
 export type NudgeState = { sets: NudgeSet[]; people: Record<string, NudgePerson> };
