@@ -9,6 +9,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     pool: "forks",
     maxWorkers: 2,
+    // One migrated template database per run, copied for each test (test/support/test-database.ts).
+    globalSetup: ["test/support/template-databases.ts"],
     // Scenario tests replay months of a programme or start real processes: minutes, not the default 5 s.
     testTimeout: 600_000,
     hookTimeout: 120_000,

@@ -10,8 +10,9 @@ import { createTestDatabase, POSTGRES_ADMIN_URL, type TestDatabase, withPgClient
 assert.ok(POSTGRES_ADMIN_URL, "the PostgreSQL tests run in npm test's PostgreSQL lane (scripts/test.ts), which sets ALS_TEST_POSTGRES_URL");
 
 const databases: TestDatabase[] = [];
+/** An empty database: these tests migrate it themselves. */
 const fresh = async () => {
-  const d = await createTestDatabase();
+  const d = await createTestDatabase({ empty: true });
   databases.push(d);
   return d.url;
 };
