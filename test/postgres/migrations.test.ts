@@ -42,7 +42,9 @@ async function schemaOf(url: string): Promise<string[]> {
   return [...columns, ...indexes, ...constraints].map((r) => r.d).sort();
 }
 
-test("the committed PostgreSQL migrations build exactly the schema derived from prisma/schema.prisma (no drift)", async () => {
+test("the committed PostgreSQL migrations build exactly the schema derived from prisma/schema.prisma (no drift)", {
+  timeout: 120_000,
+}, async () => {
   const migrated = await fresh();
   await migratePostgres(migrated);
   const fromSchema = await fresh();
