@@ -99,9 +99,14 @@ export const meetingClose = command({
 export const meetingCalendar = command({
   name: "meeting",
   sub: "calendar",
-  summary: "An .ics calendar file of the set's meetings.",
+  summary: "An .ics calendar file of the set's meetings, and private addresses to subscribe to.",
+  details:
+    "Members and advisors also get two private subscription addresses, shown once when made: one for this set's meetings and one for the meetings of all their sets (their own presenter turns in the titles). A calendar app subscribed to one follows moved and cancelled meetings by itself. reset:yes replaces both addresses (the old ones stop working), e.g. when one was shared by mistake.",
   who: "anyone",
-  readOnly: true,
-  options: {},
-  examples: ["/meeting calendar"],
+  // It stores the person's subscriptions (their own data), so it also runs in an archived set.
+  inArchivedSet: true,
+  options: {
+    reset: optional(opt.choice({ description: "yes: new subscription addresses; the old ones stop working", choices: ["yes"] as const })),
+  },
+  examples: ["/meeting calendar", "/meeting calendar reset:yes"],
 });

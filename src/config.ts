@@ -45,6 +45,10 @@ const ConfigSchema = z.object({
     .regex(/^\s*\d{1,5}\s*(,\s*\d{1,5}\s*)*$/, "DISCORD_SHARD_IDS must be shard ids separated by commas, e.g. 0,1")
     .transform((s) => s.split(",").map(Number))
     .optional(),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "PUBLIC_URL must be the bot's public http(s) base URL, e.g. https://als.example.org" })
+    .transform((u) => u.replace(/\/+$/, ""))
+    .optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HEALTH_PORT: z.coerce
     .number({ error: "HEALTH_PORT must be a port number, e.g. 9090" })

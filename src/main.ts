@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import { type Adapter, deliverByPlatform } from "./adapters/adapter.ts";
+import { calendarFeedRoute } from "./adapters/calendar/feed-route.ts";
 import { ConsoleChat } from "./adapters/console/console-chat.ts";
 import { runConsole } from "./adapters/console/run-console.ts";
 import { createDiscordAdapter, type DiscordOptions } from "./adapters/discord/create-discord-adapter.ts";
@@ -44,18 +45,22 @@ async function main(): Promise<boolean> {
  */
 async function runPlatforms(config: Config, base: Deps): Promise<void> {
   const ops = createOperations(base.db, base.clock);
-  const deps: Deps = { ...base, ops: ops.hooks };
+  // Every platform mode serves the calendar feeds: through Bolt when Slack runs, else on the health server.
+  const deps: Deps = { ...base, ops: ops.hooks, ...(config.PUBLIC_URL ? { feedBaseUrl: config.PUBLIC_URL } : {}) };
+  const feed = calendarFeedRoute(deps);
   // Listening before the adapters start: a signal during start-up then stops cleanly too.
   const stopped = stopSignal(deps.logger);
-  const slack = slackConfigured(config) ? createSlackAdapter(deps, handlers, slackOptions(config, ops.routes)) : null;
+  const slack = slackConfigured(config) ? createSlackAdapter(deps, handlers, slackOptions(config, [...ops.routes, feed])) : null;
   const discord = discordConfigured(config) ? createDiscordAdapter(deps, handlers, discordOptions(config)) : null;
   const adapters: Adapter[] = [slack, discord].filter((a) => a !== null);
   for (const adapter of adapters)
     if (adapter.notReady) ops.addCheck({ name: adapter.platform, notReady: () => adapter.notReady?.() ?? [] });
   if (discord) ops.metrics.watchShards(() => discord.shardHealth());
-  // Slack serves the endpoints through Bolt on PORT; HEALTH_PORT (or PORT without Slack) gets a server of its own.
+  // Slack serves the endpoints through Bolt on PORT; HEALTH_PORT (or PORT without Slack) gets a server of its own,
+  // which serves the calendar feeds too when Bolt does not.
   const ownPort = config.HEALTH_PORT ?? (slack ? undefined : config.PORT);
-  const health = ownPort !== undefined && !(slack && ownPort === config.PORT) ? await startHealthServer(ownPort, ops.routes) : null;
+  const ownRoutes = slack ? ops.routes : [...ops.routes, feed];
+  const health = ownPort !== undefined && !(slack && ownPort === config.PORT) ? await startHealthServer(ownPort, ownRoutes) : null;
 
   const startAll = async () => {
     for (const adapter of adapters) await adapter.start();
@@ -140,15 +145,23 @@ function logStartup(logger: Logger, config: Config, facts: Omit<StartupFacts, "v
 
 /**
  * Without tokens: the local console chat. A script gets a frozen clock; a person at a terminal gets real time.
- * With HEALTH_PORT, the health and metrics endpoints are served there while it runs (off by default).
+ * With HEALTH_PORT, the health and metrics endpoints are served there while it runs (off by default), and the
+ * calendar feeds with them (their URLs need PUBLIC_URL as well).
  */
 async function runConsoleChat(config: Config, deps: Pick<Deps, "db" | "logger">): Promise<void> {
   const interactive = process.stdin.isTTY === true;
   const clock = interactive ? new ShiftedClock() : new ManualClock(new Date());
   if (config.CONSOLE_START) clock.set(new Date(config.CONSOLE_START));
   const ops = config.HEALTH_PORT !== undefined ? createOperations(deps.db, clock) : null;
-  const health = ops ? await startHealthServer(config.HEALTH_PORT!, ops.routes) : null;
-  const chatDeps = { ...deps, clock, defaultTimeZone: config.DEFAULT_TIME_ZONE, ...(ops ? { ops: ops.hooks } : {}) };
+  const feed = calendarFeedRoute({ ...deps, clock });
+  const health = ops ? await startHealthServer(config.HEALTH_PORT!, [...ops.routes, feed]) : null;
+  const chatDeps = {
+    ...deps,
+    clock,
+    defaultTimeZone: config.DEFAULT_TIME_ZONE,
+    ...(ops ? { ops: ops.hooks } : {}),
+    ...(health && config.PUBLIC_URL ? { feedBaseUrl: config.PUBLIC_URL } : {}),
+  };
   const chat = new ConsoleChat(chatDeps, handlers, config.FILES_DIR);
   const print = (lines: string[]) => {
     for (const line of lines) process.stdout.write(`${line}\n`);

@@ -10,9 +10,11 @@ import type { Result } from "./result.ts";
 
 /**
  * What the dispatcher and the adapters are given: the open database, the clock, a logger and the defaults;
- * `ops` counts commands, reminders and rate limits (and refuses commands while the process stops).
+ * `ops` counts commands, reminders and rate limits (and refuses commands while the process stops);
+ * `feedBaseUrl`, the public base URL (PUBLIC_URL) under which this process serves the calendar feeds, absent when
+ * it serves none (then `/meeting calendar` gives the file alone).
  */
-export type Deps = { db: Database; clock: Clock; logger: Logger; defaultTimeZone: string; ops?: OpsHooks };
+export type Deps = { db: Database; clock: Clock; logger: Logger; defaultTimeZone: string; ops?: OpsHooks; feedBaseUrl?: string };
 
 /**
  * What a handler can use: as Deps, but `db` is the command's own transaction (src/app/dispatch.ts), so

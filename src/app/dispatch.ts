@@ -130,7 +130,8 @@ async function runAccepted(
     return say(archivedRefusal(set.name, key), "refused");
   }
 
-  const timeZone = known?.timeZone ?? set?.timeZone ?? deps.defaultTimeZone;
+  // A person first seen takes DEFAULT_TIME_ZONE until they choose their own (`.env.example`), whoever created the set.
+  const timeZone = known?.timeZone ?? deps.defaultTimeZone;
   const options = convertOptions(line, { now, timeZone, readMention: input.readMention });
   if (!options.ok) return say(options.message, "invalid");
 

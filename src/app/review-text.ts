@@ -10,8 +10,8 @@ import { failure, type Result, success } from "./result.ts";
 export const reviewReplyHelp: Button = { id: "review-reply-help", label: "How to reply", command: "/help command:review reply" };
 
 /**
- * The review an option `review:N` names among one member's reviews (numbered from 1, oldest first, as /review list
- * shows them), or by default the latest that `mine` accepts; otherwise a refusal naming the option. `about` says
+ * The review an option `review:N` names among one member's reviews (by its stable number, as /review list shows
+ * it: a deleted review's number is not given again), or by default the latest that `mine` accepts; otherwise a refusal naming the option. `about` says
  * whose reviews they are in a refusal: "of Ana", "for you".
  */
 export function pickReview(
@@ -21,18 +21,19 @@ export function pickReview(
   mine: (r: ReviewRow) => boolean = () => true,
 ): Result<{ review: ReviewRow; number: number }> {
   if (n !== undefined) {
-    const review = reviews[n - 1];
-    if (!review)
+    const review = reviews.find((r) => r.number === n);
+    if (!review) {
+      const numbers = reviews.map((r) => r.number).join(", ");
       return failure(
         "not-found",
-        `Option review: there is no review ${n} ${about} (there ${reviews.length === 1 ? "is 1" : `are ${reviews.length}`}; see /review list).`,
+        `Option review: there is no review ${n} ${about} (${reviews.length ? `the reviews are numbered ${numbers}` : "there are none"}; see /review list).`,
       );
+    }
     return success({ review, number: n });
   }
-  let index = reviews.length - 1;
-  while (index >= 0 && !mine(reviews[index]!)) index--;
-  if (index < 0) return failure("not-found", `There is no review ${about} to act on yet. See /review list.`);
-  return success({ review: reviews[index]!, number: index + 1 });
+  const review = [...reviews].reverse().find(mine);
+  if (!review) return failure("not-found", `There is no review ${about} to act on yet. See /review list.`);
+  return success({ review, number: review.number });
 }
 
 /**

@@ -38,9 +38,11 @@ export function actionsWithoutOutcome(a: Analysis): number[] {
     .filter((n) => !hasText(a.actionOf.get(n)?.outcome ?? null));
 }
 
-/** "No outcome recorded for 2 of your 5 actions (#18, #26): …" */
-export function noOutcomeMessage(missing: number[], total: number): string {
-  return `No outcome recorded for ${missing.length} of your ${plural(total, "action")} (${refs(missing)}): /action done action:N text:"…" effective:very|somewhat|not`;
+/** "No outcome recorded for 2 of your 5 actions (#18, #26): …"; `whose` names someone else's ("Ana's") for an advisor. */
+export function noOutcomeMessage(missing: number[], total: number, whose = "your"): string {
+  const command = '/action done action:N text:"…" effective:very|somewhat|not';
+  const how = whose === "your" ? `: ${command}` : ` (the member records one with ${command})`;
+  return `No outcome recorded for ${missing.length} of ${whose} ${plural(total, "action")} (${refs(missing)})${how}`;
 }
 
 /** The criteria checklist as the appendix shows it: each criterion, its status, the evidence found and what would fill it. */

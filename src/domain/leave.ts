@@ -26,3 +26,13 @@ export function onLeaveAt(leave: Leave, t: Date): boolean {
 export function earliestLastDayRunningAt(t: Date): string {
   return addDays(calendarDateOf(t, "UTC"), -1).date;
 }
+
+/** Whether every one of `memberIds` is on one of `leaves` at `t` (false when there are no members: nobody is away). */
+export function everyoneOnLeaveAt(
+  memberIds: readonly string[],
+  leaves: readonly { personId: string; startsAt: Date; endsAt: Date }[],
+  t: Date,
+): boolean {
+  const covered = (id: string) => leaves.some((l) => l.personId === id && l.startsAt <= t && t < l.endsAt);
+  return memberIds.length > 0 && memberIds.every(covered);
+}

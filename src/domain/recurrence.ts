@@ -10,6 +10,7 @@ import { DateTime } from "luxon";
 import rrulePkg from "rrule";
 import { z } from "zod";
 import { invalid, type Parsed, parsed } from "./parse-result.ts";
+import { wallTimeInZone } from "./wall-time.ts";
 
 const { RRule } = rrulePkg;
 
@@ -160,7 +161,7 @@ export function toRRule(cadence: Cadence, first: Date, timeZone: string, end: { 
  * - At most `limit` (MAX_OCCURRENCES unless smaller), also for a rule with neither COUNT nor UNTIL: a caller that must
  *   refuse a series longer than N asks for N + 1 and checks the length.
  * - A wall-clock time that falls in a DST gap moves forward by the gap; one in the repeated fall-back hour takes
- *   the later instant, in standard time (luxon).
+ *   the later instant, in standard time (`wallTimeInZone`).
  * - A rule that cannot be parsed, an invalid `first` or an invalid zone gives [] (rules are our own stored data).
  */
 export function expandOccurrences(rule: string, first: Date, timeZone: string, limit = MAX_OCCURRENCES): Date[] {
@@ -181,7 +182,7 @@ export function expandOccurrences(rule: string, first: Date, timeZone: string, l
   const most = Math.min(limit, MAX_OCCURRENCES);
   const floating = r.all((_, i) => i < most);
   return floating.map((d) =>
-    DateTime.fromObject(
+    wallTimeInZone(
       {
         year: d.getUTCFullYear(),
         month: d.getUTCMonth() + 1,
@@ -191,7 +192,7 @@ export function expandOccurrences(rule: string, first: Date, timeZone: string, l
         second: d.getUTCSeconds(),
         millisecond: d.getUTCMilliseconds(),
       },
-      { zone: timeZone },
+      timeZone,
     ).toJSDate(),
   );
 }

@@ -8,6 +8,7 @@
 import * as chrono from "chrono-node";
 import { DateTime, FixedOffsetZone, IANAZone } from "luxon";
 import { invalid, type Parsed, parsed } from "./parse-result.ts";
+import { wallTimeInZone } from "./wall-time.ts";
 import { zoneAbbreviation } from "./zone-abbreviation.ts";
 
 const WHEN_EXAMPLES = `"next tuesday 10am", "2027-01-12 14:00", "tomorrow at 9:30" or "12 Jan 2027 10:00"`;
@@ -27,7 +28,7 @@ const WHEN_EXAMPLES = `"next tuesday 10am", "2027-01-12 14:00", "tomorrow at 9:3
  * - Slash dates where day and month could be swapped ("1/12/2027") are rejected as ambiguous.
  * - Ranges ("10-11am"), several dates, or extra words that are not part of the date are rejected.
  * - A wall-clock time that does not exist (inside a spring-forward gap) moves forward by the gap (luxon);
- *   an ambiguous one (fall-back hour) takes the later instant, in standard time (luxon). Either way the result
+ *   an ambiguous one (fall-back hour) takes the later instant, in standard time (`wallTimeInZone`). Either way the result
  *   carries a `note` saying so, for the reply.
  * - Results are truncated to the whole minute. Past dates are NOT rejected: the caller decides.
  * - Caveat: chrono computes with the process's local calendar, so we feed it a reference whose local fields equal
@@ -90,7 +91,7 @@ export function parseWhen(text: string, opts: { now: Date; timeZone: string }): 
 
   if (s.isCertain("timezoneOffset")) return inExplicitOffset(input, result.text, num("timezoneOffset"), opts.now);
 
-  const dt = DateTime.fromObject(fields, { zone: opts.timeZone });
+  const dt = wallTimeInZone(fields, opts.timeZone);
   if (!dt.isValid) return invalid(`"${result.text}" is not a valid date; try e.g. ${WHEN_EXAMPLES}.`);
   return parsed(dt.toJSDate(), clockChangeNote(fields, dt));
 }

@@ -97,13 +97,23 @@ export function healthRoutes(opts: {
 export type HealthServer = { port: number; close(): Promise<void> };
 
 /**
+ * Whether `path` is one of a route's: the same segments, a `:name` segment standing for any one non-empty
+ * segment (as in Bolt's customRoutes, so one route serves alike on either server).
+ */
+export function pathMatches(pattern: string, path: string): boolean {
+  const want = pattern.split("/");
+  const got = path.split("/");
+  return want.length === got.length && want.every((w, i) => (w.startsWith(":") ? got[i] !== "" : w === got[i]));
+}
+
+/**
  * Serves `routes` on their own port (every interface), for the modes where Bolt does not serve them:
  * Discord only, or the console with HEALTH_PORT. Anything else answers 404.
  */
 export async function startHealthServer(port: number, routes: HealthRoute[]): Promise<HealthServer> {
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
-    const route = routes.find((r) => r.path === path && r.method === req.method);
+    const route = routes.find((r) => pathMatches(r.path, path) && r.method === req.method);
     if (route) route.handler(req, res);
     else res.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
   });

@@ -18,6 +18,8 @@ export type MeetingRow = {
   timeVersion: number;
   /** When the current start time was set; null for meetings stored before this was recorded. */
   timeSetAt: Date | null;
+  /** When it was cancelled; null unless cancelled (or cancelled before this was recorded). */
+  cancelledAt: Date | null;
 };
 export type SlotRow = RotationSlot;
 /** `absenceId`: set when the bot sent this apology because of that leave. */
@@ -118,8 +120,10 @@ export async function nextUnannouncedStart(db: Db, after: Date): Promise<Date | 
   return row?.startsAt ?? null;
 }
 
+/** Records a meeting's new status at `now`: a closed meeting gets `closedAt`, a cancelled one `cancelledAt`. */
 export async function setMeetingStatus(db: Db, meetingId: string, status: MeetingStatus, now: Date): Promise<void> {
-  await db.meeting.update({ where: { id: meetingId }, data: { status, ...(status === "closed" ? { closedAt: now } : {}) } });
+  const at = status === "closed" ? { closedAt: now } : status === "cancelled" ? { cancelledAt: now } : {};
+  await db.meeting.update({ where: { id: meetingId }, data: { status, ...at } });
 }
 
 /** Every presenter slot of the set's meetings: one query, filtered by set (a join), however many meetings it has. */
@@ -173,7 +177,7 @@ export async function withdrawLeaveApologies(
   personId: string,
   now: Date,
 ): Promise<{ number: number; startsAt: Date }[]> {
-  const where = { personId, absenceId: { not: null }, meeting: { setId, status: "scheduled", startsAt: { gt: now } } };
+  const where = { personId, absenceId: { not: null }, meeting: { setId, status: "scheduled" as const, startsAt: { gt: now } } };
   const meetings = await db.meeting.findMany({
     where: { rsvps: { some: where } },
     orderBy: { startsAt: "asc" },
@@ -263,7 +267,7 @@ export async function presentedMeetingIds(db: Db, setId: string, personId: strin
 export async function cancelUpcomingMeetings(db: Db, setId: string, now: Date): Promise<number> {
   const { count } = await db.meeting.updateMany({
     where: { setId, status: "scheduled", startsAt: { gt: now } },
-    data: { status: "cancelled" },
+    data: { status: "cancelled", cancelledAt: now },
   });
   return count;
 }

@@ -7,7 +7,7 @@ import type { Role } from "./sets.ts";
  */
 export async function exportPersonalData(db: Db, personId: string) {
   const own = { personId };
-  const [person, sets, meetings, memberships, entries, actions, rsvps, attendance, absences, slots] = await Promise.all([
+  const [person, sets, meetings, memberships, entries, actions, rsvps, attendance, absences, slots, feeds] = await Promise.all([
     db.person.findUniqueOrThrow({
       where: { id: personId },
       select: {
@@ -67,6 +67,8 @@ export async function exportPersonalData(db: Db, personId: string) {
         problemId: true,
         support: true,
         source: true,
+        section: true,
+        effectiveness: true,
       },
     }),
     db.action.findMany({
@@ -77,6 +79,8 @@ export async function exportPersonalData(db: Db, personId: string) {
     db.attendance.findMany({ where: own, select: { meetingId: true } }),
     db.absence.findMany({ where: own, select: { startsAt: true, lastDay: true, timeZone: true, endedAt: true, note: true } }),
     db.presenterSlot.findMany({ where: own, select: { meetingId: true, status: true } }),
+    // A subscription's token is stored only as a hash, so there is no address to export: which feeds, and since when.
+    db.calendarFeed.findMany({ where: own, select: { setId: true, createdAt: true }, orderBy: { createdAt: "asc" } }),
   ]);
   const setName = new Map(sets.map((s) => [s.id, { name: s.name }]));
   const meetingById = new Map(meetings.map((m) => [m.id, m]));
@@ -100,6 +104,11 @@ export async function exportPersonalData(db: Db, personId: string) {
     attendance: attendance.map((a) => ({ meeting: meeting(a.meetingId) })),
     absences,
     presenterSlots: slots.map(({ meetingId, ...s }) => ({ ...s, meeting: meeting(meetingId) })),
+    calendarSubscriptions: feeds.map((f) => ({
+      allMySets: f.setId === null,
+      set: f.setId === null ? null : (setName.get(f.setId) ?? null),
+      createdAt: f.createdAt,
+    })),
   };
 }
 
@@ -148,7 +157,7 @@ const FORGOTTEN_PREFIX = "forgotten:";
 
 /**
  * Deletes a person's own content — entries and actions, RSVPs, leave, reminder settings, their registration and
- * centre details, and the reminders addressed to them — in every set of their workspace, and ends their memberships. Attendance and presenter
+ * centre details, their calendar subscriptions, and the reminders addressed to them — in every set of their workspace, and ends their memberships. Attendance and presenter
  * turns stay as part of their sets' facilitation records, on a row that no longer says who they were: no name,
  * no settings, and no platform user id, so the same user coming back is a new person. All or nothing inside a
  * transaction (`inTransaction`).
@@ -159,6 +168,7 @@ export async function forgetPerson(db: Db, personId: string, now: Date): Promise
   await db.rsvp.deleteMany({ where: { personId } });
   await db.absence.deleteMany({ where: { personId } });
   await db.outbox.deleteMany({ where: { personId } });
+  await db.calendarFeed.deleteMany({ where: { personId } });
   await db.membership.updateMany({ where: { personId, leftAt: null }, data: { leftAt: now, sharing: false, pairLabel: null } });
   await db.membership.updateMany({ where: { personId }, data: { registrationNumber: null, centreNumber: null, centreName: null } });
   await db.person.update({

@@ -1,3 +1,4 @@
+import { nextNumber } from "./number-counters.ts";
 import type { Db } from "./open-database.ts";
 
 /** A review of a member's progress by an advisor (`/review`), with the member's one reply. */
@@ -11,26 +12,45 @@ export type ReviewRow = {
   editedAt: Date | null;
   reply: string | null;
   repliedAt: Date | null;
+  /** Its number among the member's reviews in the set, from 1; kept when an earlier review is deleted. */
+  number: number;
 };
 
-/** Stores a new review; returns it. */
+type StoredReview = Omit<ReviewRow, "number"> & { number: number | null };
+
+/** Rows stored before numbers were (none after migration 0015) are numbered after the highest stored, oldest first. */
+function numbered(rows: StoredReview[]): ReviewRow[] {
+  const byMember = new Map<string, number>();
+  for (const r of rows) byMember.set(r.memberId, Math.max(byMember.get(r.memberId) ?? 0, r.number ?? 0));
+  return rows.map((r) => {
+    if (r.number !== null) return { ...r, number: r.number };
+    const n = (byMember.get(r.memberId) ?? 0) + 1;
+    byMember.set(r.memberId, n);
+    return { ...r, number: n };
+  });
+}
+
+/** Stores a new review under the member's next review number, never one a deleted review had; returns it. */
 export async function addReview(
   db: Db,
   input: { setId: string; advisorId: string; memberId: string; text: string; now: Date },
 ): Promise<ReviewRow> {
-  return db.review.create({
-    data: { setId: input.setId, advisorId: input.advisorId, memberId: input.memberId, text: input.text, createdAt: input.now },
+  const top = await db.review.aggregate({ where: { setId: input.setId, memberId: input.memberId }, _max: { number: true } });
+  const number = await nextNumber(db, { setId: input.setId, personId: input.memberId, kind: "review" }, top._max.number ?? 0);
+  const row = await db.review.create({
+    data: { setId: input.setId, advisorId: input.advisorId, memberId: input.memberId, text: input.text, createdAt: input.now, number },
   });
+  return { ...row, number };
 }
 
-/** A member's reviews in the set, oldest first (their number in `/review list` is their position here, from 1). */
+/** A member's reviews in the set, oldest first, each with its stable number. */
 export async function reviewsOf(db: Db, setId: string, memberId: string): Promise<ReviewRow[]> {
-  return db.review.findMany({ where: { setId, memberId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  return numbered(await db.review.findMany({ where: { setId, memberId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }));
 }
 
 /** Every review in the set, oldest first. */
 export async function reviewsInSet(db: Db, setId: string): Promise<ReviewRow[]> {
-  return db.review.findMany({ where: { setId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  return numbered(await db.review.findMany({ where: { setId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }));
 }
 
 /** When each member of the set was last reviewed: memberId → the latest review's time (members never reviewed are absent). */

@@ -95,6 +95,16 @@ export async function setPairLabel(db: Db, membershipId: string, pairLabel: stri
   await db.membership.update({ where: { id: membershipId }, data: { pairLabel } });
 }
 
+/** The sets a person is currently in (as a member or an advisor), with their people, by name. */
+export async function listSetsOfPerson(db: Db, personId: string): Promise<SetWithPeople[]> {
+  const sets = await db.learningSet.findMany({
+    where: { memberships: { some: { personId, leftAt: null } } },
+    include: withPeople,
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+  return sets.map((set) => ({ ...asSet(set), memberships: set.memberships.map((m) => ({ ...m, role: m.role as Role })) }));
+}
+
 /** The sets of a workspace a person currently advises, with their people, by name. */
 export async function listAdvisedSets(db: Db, workspaceId: string, personId: string): Promise<SetWithPeople[]> {
   const sets = await db.learningSet.findMany({

@@ -67,6 +67,19 @@ describe("advisors hear of meetings nobody can attend and of meetings never clos
     assert.equal((await keysOf("advisor-all-away")).length, 2, "one per advisor, never repeated");
   });
 
+  test('every member away: the channel\'s day-before post says the meeting has nobody to come, not "Will you come?"', async () => {
+    await h.run("clock 2027-01-12T12:05Z\nas Dev\n/meeting close\nclock 2027-01-20T09:00Z");
+    for (const who of ["Ana", "Ben", "Cleo", "Dev", "Eve"]) await h.run(`as ${who}\n/away until:2027-02-20`);
+    const out = replies(await h.run("clock 2027-02-12T09:00Z")).join("\n");
+    const post = out.split("\n").find((l) => l.startsWith("[#set] Meeting 2 is tomorrow"));
+    assert.equal(
+      post,
+      '[#set] Meeting 2 is tomorrow: Fri 12 Feb 2027, 10:00 GMT. Every member is away that day, so nobody can come: move it (/meeting move meeting:2 when:"…") or cancel it (/meeting cancel meeting:2).',
+    );
+    assert.doesNotMatch(out, /Will you come\?/);
+    assert.doesNotMatch(out, /\[button rsvp-yes/);
+  });
+
   test("nobody is told while at least one member can come", async () => {
     await h.run("clock 2027-01-12T12:05Z\nas Dev\n/meeting close\nclock 2027-01-20T09:00Z");
     for (const who of ["Ana", "Ben", "Cleo", "Dev"]) await h.run(`as ${who}\n/away until:2027-02-20`);

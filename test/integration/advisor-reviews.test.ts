@@ -71,7 +71,7 @@ describe("/review: an advisor's review of a member's progress", () => {
     assert.match(await say('/review reply review:1 text:"again"'), /You replied to review 1 on Tue 5 Jan 2027: a review takes one reply\./);
     assert.match(
       await say('/review reply review:3 text:"x"'),
-      /Option review: there is no review 3 for you \(there is 1; see \/review list\)\./,
+      /Option review: there is no review 3 for you \(the reviews are numbered 1; see \/review list\)\./,
     );
 
     const md = readFileSync(fileOf(replies(await h.run("/log draft")))!, "utf8");
@@ -117,6 +117,23 @@ describe("/review: an advisor's review of a member's progress", () => {
     const draft = readFileSync(fileOf(replies(await h.run("as Ana\n/log draft")))!, "utf8");
     assert.match(draft, /From Sam, my set advisor, 4 Jan 2027, edited 5 Jan 2027\n\nFirst, revised/);
     assert.doesNotMatch(draft, /Second/);
+  });
+
+  test("review numbers are stable: deleting one leaves the others' numbers, and its number is never given again", async () => {
+    await h.run('as Sam\n/review member:@Ana text:"One"\n/review member:@Ana text:"Two"\n/review member:@Ana text:"Three"');
+    assert.match(await say("/review delete member:@Ana review:2"), /Review 2 of Ana deleted/);
+    assert.match(await say('/review edit member:@Ana review:3 text:"Three, revised"'), /Review 3 of Ana edited/);
+    assert.match(
+      await say("/review delete member:@Ana review:2"),
+      /Option review: there is no review 2 of Ana by you \(the reviews are numbered 1, 3;/,
+    );
+    await h.run("/review delete member:@Ana review:3");
+    await h.run('/review member:@Ana text:"Four"');
+    const list = await say("/review list member:@Ana");
+    assert.match(list, /Review 1 · [^\n]*: One\n/);
+    assert.match(list, /Review 4 · [^\n]*: Four\n/);
+    assert.doesNotMatch(list, /Review [23] ·/);
+    assert.match(await say('as Ana\n/review reply review:4 text:"Noted"'), /Your reply to review 4 /);
   });
 
   test("/progress and /review list show when each member was last reviewed, never a member's private words", {

@@ -42,3 +42,30 @@ as Eve
     assert.deepEqual(await eveAnswers(), { 1: "no", 3: "no", 4: "no" });
   });
 });
+
+describe("/away from: until: books leave ahead", () => {
+  let h: Harness;
+  const say = async (script: string) => replies(await h.run(script)).join("\n");
+  beforeAll(async () => {
+    h = await createHarness("2027-01-04T09:00:00Z");
+    await h.run(`${FIVE_MEMBER_SET}\nas Ana\n/meeting schedule when:"2027-01-12 10:00" every:"second tuesday" count:6`);
+  });
+  afterAll(() => h.close());
+
+  test("refused when the first day is past or after the last, changing nothing", async () => {
+    const before = await h.snapshot();
+    assert.match(await say("as Eve\n/away from:2027-01-01 until:2027-03-31"), /Option from: Fri 1 Jan 2027 is in the past/);
+    assert.match(await say("/away from:2027-04-01 until:2027-03-31"), /Option from: Thu 1 Apr 2027 is after until: Wed 31 Mar 2027/);
+    assert.deepEqual(await h.snapshot(), before);
+  });
+
+  test("the leave starts on its first day: apologies only for the meetings inside it, and the member is here until then", async () => {
+    const out = await say('as Eve\n/away from:2027-03-01 until:2027-04-30 note:"course"');
+    assert.match(out, /^\[#set\] Eve will be away from Mon 1 Mar 2027 to Fri 30 Apr 2027 \(course\): out of the rotation for those days/);
+    assert.match(out, /Apologies sent for 2 meetings \(3, 4\)\./);
+    const absence = await h.db.absence.findFirstOrThrow();
+    assert.equal(absence.startsAt.toISOString(), "2027-03-01T00:00:00.000Z");
+    assert.match(await say("/meeting rsvp answer:yes meeting:2"), /Eve/);
+    assert.match(await say("/meeting rsvp answer:yes meeting:3"), /You're marked as away for meeting 3/);
+  });
+});

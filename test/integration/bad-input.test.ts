@@ -27,6 +27,13 @@ const cases: { name: string; as: string; line: string; reply: RegExp }[] = [
   },
   { name: "an unreadable date", as: "Ana", line: "/meeting schedule when:someday", reply: /Option when: .*couldn't read "someday"/i },
   { name: "a date in the past", as: "Ana", line: '/meeting schedule when:"2026-12-01 10:00"', reply: /Option when: .* is in the past/ },
+  {
+    name: "quiet hours that start and end at the same time",
+    as: "Ana",
+    line: "/nudge settings quiet:08:00-08:00",
+    reply:
+      /^\[#set → Ana\] Option quiet: "08:00-08:00" starts and ends at 08:00: quiet hours must have a length\. Write it like 22:00-08:00, or quiet:none for reminders at any hour\.$/,
+  },
   { name: "an unknown cadence", as: "Ana", line: '/meeting schedule when:"2027-02-01 10:00" every:sometimes', reply: /Option every:/ },
   { name: "count without every", as: "Ana", line: '/meeting schedule when:"2027-02-01 10:00" count:3', reply: /need every: too/ },
   {

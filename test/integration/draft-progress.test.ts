@@ -53,6 +53,19 @@ as Ben
     assert.match((await say("as Ben\n/log draft member:@Ana")).join("\n"), /You can only read your own entries/);
   });
 
+  test("a member's draft asked for by an advisor is addressed to the advisor, naming the member", async () => {
+    await h.run("as Ana\n/log share on");
+    const out = await say("as Sam\n/log draft member:@Ana");
+    await h.run("as Ana\n/log share off");
+    const reply = out.join("\n");
+    assert.match(reply, /The draft has \d+ words of Ana's own: M3\.37 suggests/);
+    assert.match(reply, /No outcome recorded for 2 of Ana's 2 actions \(#\d+, #\d+\)/);
+    assert.doesNotMatch(reply, /\byour\b/i, reply);
+    const mine = (await say("as Ana\n/log draft")).join("\n");
+    assert.match(mine, /The draft has \d+ words of your own/);
+    assert.match(mine, /No outcome recorded for 2 of your 2 actions/);
+  });
+
   test("progress gives counts and dates, never entry text", async () => {
     const out = (await say("as Sam\n/progress")).join("\n");
     assert.match(out, /Ana\n?.*\n?\s*actions 2 agreed, 0 with an outcome, 0 overdue/);
@@ -162,7 +175,7 @@ as Ana
     assert.match(await say("as Ana\n/log edit entry:3 due:2027-04-01"), /Option due: entry #3 is a problem; only actions take due:\./);
     assert.match(
       await say("as Ana\n/log edit entry:4"),
-      /Say what to change in entry #4: text:, due:, goal:, problem:, support: or source:/,
+      /Say what to change in entry #4: text:, due:, goal:, problem:, support:, source:, action: or effective:/,
     );
     assert.deepEqual(await h.snapshot(), before);
   });

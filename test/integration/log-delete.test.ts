@@ -31,6 +31,19 @@ describe("/log delete shows the entry and asks first", () => {
     assert.match(replies(await h.run("click log-delete-1"))[0]!, /You have no entry #1/);
   });
 
+  test("a deleted entry's number is never given again: the next entry takes a new one (numbers are cited in reviews)", async () => {
+    await h.run('as Ana\n/log reflect text:"One"\n/log reflect text:"Two"\n/log delete entry:2\nclick log-delete-2');
+    assert.match(replies(await h.run('/log reflect text:"Three"')).join("\n"), /entry #3\b/);
+    assert.deepEqual(
+      (await h.db.entry.findMany({ orderBy: { number: "asc" } })).map((e) => [e.number, e.text]),
+      [
+        [1, "One"],
+        [3, "Three"],
+      ],
+    );
+    assert.match(replies(await h.run("/log delete entry:2"))[0]!, /You have no entry #2/);
+  });
+
   test("an action with an outcome: the question about its outcome shows both whole, and is the confirmation", async () => {
     await h.run(`as Ana\n/log action text:"${long}"\n/action done action:1 text:"Let Ben chair the next huddle"`);
     const asked = replies(await h.run("/log delete entry:1"));

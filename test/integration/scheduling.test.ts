@@ -45,6 +45,22 @@ describe("scheduling through the commands", () => {
     );
   });
 
+  test("the help's example: a first meeting asked for on a day off the cadence is kept, the rest follow it, and the reply says so", async () => {
+    const out = replies(await h.run('as Ben\n/meeting schedule "2027-04-13 14:00" 2h every:"first tuesday" count:8'));
+    const rows = await h.db.meeting.findMany({ orderBy: { startsAt: "asc" } });
+    assert.deepEqual(
+      rows.map((m) => m.startsAt.toISOString().slice(0, 10)),
+      ["2027-04-13", "2027-05-04", "2027-06-01", "2027-07-06", "2027-08-03", "2027-09-07", "2027-10-05", "2027-11-02"],
+    );
+    assert.match(out[0]!, /^\[#set\] Ben scheduled 8 meetings, the first Tuesday of each month, from Tue 13 Apr 2027/);
+    assert.match(
+      out.join("\n"),
+      /The first meeting is on the day you asked for, Tue 13 Apr 2027, which is not the first Tuesday of its month; the other 7 fall on the first Tuesday of each month\./,
+    );
+    const plain = replies(await h.run('/meeting schedule "2027-12-07 14:00" 2h every:"first tuesday" count:2'));
+    assert.doesNotMatch(plain.join("\n"), /The first meeting is on the day you asked for/);
+  });
+
   test("until: ends a fortnightly series on that day", async () => {
     await h.run('as Ben\n/meeting schedule when:"2027-03-02 10:00" every:fortnightly until:2027-04-13');
     const rows = await h.db.meeting.findMany({ orderBy: { number: "asc" } });

@@ -103,3 +103,24 @@ describe("membership: several members at once, pair labels, advisors", () => {
     assert.match(replies(await h.run("/set rename name:X"))[0]!, /Only the set's advisors can use \/set rename\. Advisors: Uma\./);
   });
 });
+
+describe("a new person's time zone", () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await createHarness("2027-01-04T09:00:00Z", "Europe/London");
+  });
+  afterEach(() => h.close());
+
+  const zoneOf = async (name: string) => (await h.db.person.findFirstOrThrow({ where: { displayName: name } })).timeZone;
+
+  test("people added, made advisor or first seen take DEFAULT_TIME_ZONE, not the zone of the set's creator", async () => {
+    await h.run('as Sam\n/nudge settings tz:America/New_York\n/set create name:"Leading change"');
+    assert.equal(await zoneOf("Sam"), "America/New_York");
+    await h.run("/set add member:@Ana @Ben\n/set advisor user:@Kim\nas Zoe\n/meeting list");
+    for (const name of ["Ana", "Ben", "Kim"]) assert.equal(await zoneOf(name), "Europe/London", name);
+    const zoe = await h.db.person.findFirst({ where: { displayName: "Zoe" } });
+    assert.ok(zoe === null || zoe.timeZone === "Europe/London");
+    await h.run("as Zoe\n/nudge settings");
+    assert.equal(await zoneOf("Zoe"), "Europe/London");
+  });
+});

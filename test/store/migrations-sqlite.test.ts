@@ -142,6 +142,32 @@ test("upgrading marks the apologies /away sent as the leave's, and no others", (
   ]);
 });
 
+test("upgrading numbers each stored review by its place among the member's reviews, as /review list showed it (0015)", () => {
+  const db = new Database(join(dir, "review-numbers.db"));
+  const all = loadMigrations();
+  migrateSqlite(
+    db,
+    all.slice(
+      0,
+      all.findIndex((m) => m.name === "0015_stable_numbers"),
+    ),
+  );
+  db.exec(`INSERT INTO "Workspace" ("id", "platform", "externalId") VALUES ('w', 'console', 'local');
+    INSERT INTO "LearningSet" ("id", "workspaceId", "channelId", "name", "timeZone") VALUES ('s', 'w', 'set', 'Set', 'Europe/London');
+    INSERT INTO "Review" ("id", "setId", "advisorId", "memberId", "text", "createdAt") VALUES
+      ('r1', 's', 'sam', 'ana', 'a', '2027-01-04T09:00:00.000+00:00'),
+      ('r2', 's', 'sam', 'ben', 'b', '2027-01-05T09:00:00.000+00:00'),
+      ('r3', 's', 'sam', 'ana', 'c', '2027-01-06T09:00:00.000+00:00'),
+      ('r0', 's', 'sam', 'ana', 'd', '2027-01-06T09:00:00.000+00:00');`);
+  migrateSqlite(db, all);
+  assert.deepEqual(db.prepare(`SELECT "id", "number" FROM "Review" ORDER BY "id"`).all(), [
+    { id: "r0", number: 2 },
+    { id: "r1", number: 1 },
+    { id: "r2", number: 1 },
+    { id: "r3", number: 3 },
+  ]);
+});
+
 test("prisma/postgresql/schema.prisma is derived from prisma/schema.prisma and up to date", () => {
   assert.equal(
     readFileSync(POSTGRES_SCHEMA, "utf8"),

@@ -23,11 +23,16 @@ export type Harness = {
   close: () => Promise<void>;
 };
 
-export async function createHarness(start = "2027-01-04T09:00:00Z", timeZone = "Europe/London"): Promise<Harness> {
+/** `feedBaseUrl`: the calendar feeds' public base URL, as PUBLIC_URL gives it to a process that serves them. */
+export async function createHarness(
+  start = "2027-01-04T09:00:00Z",
+  timeZone = "Europe/London",
+  options: { feedBaseUrl?: string } = {},
+): Promise<Harness> {
   const database = await createTestDatabase();
   const db = await openDatabase(database.url);
   const clock = new ManualClock(new Date(start));
-  const deps = { db, clock, logger: pino({ level: "silent" }), defaultTimeZone: timeZone };
+  const deps = { db, clock, logger: pino({ level: "silent" }), defaultTimeZone: timeZone, ...options };
   const chat = new ConsoleChat(deps, handlers, join(database.dir, "files"));
   return {
     db,

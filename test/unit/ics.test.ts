@@ -1,24 +1,51 @@
 import assert from "node:assert/strict";
+import ICAL from "ical.js";
 import { test } from "vitest";
 import { type IcsMeeting, meetingsToIcs } from "../../src/export/ics.ts";
 
+const base = { setName: "Blue", sequence: 0 };
 const meetings: IcsMeeting[] = [
-  { uid: "m-1", number: 1, startsAt: new Date("2027-03-16T10:00:00Z"), durationMinutes: 150, status: "closed", presenters: ["Ann", "Bob"] },
-  { uid: "m-2", number: 2, startsAt: new Date("2027-03-30T09:00:00Z"), durationMinutes: 120, status: "cancelled", presenters: [] },
   {
+    ...base,
+    uid: "m-1",
+    number: 1,
+    startsAt: new Date("2027-03-16T10:00:00Z"),
+    durationMinutes: 150,
+    status: "closed",
+    presenters: ["Ann", "Bob"],
+  },
+  {
+    ...base,
+    uid: "m-2",
+    number: 2,
+    startsAt: new Date("2027-03-30T09:00:00Z"),
+    durationMinutes: 120,
+    status: "cancelled",
+    sequence: 3,
+    presenters: [],
+  },
+  {
+    ...base,
     uid: "m-3",
     number: 3,
     startsAt: new Date("2027-04-13T09:00:00Z"),
     durationMinutes: 90,
     status: "scheduled",
     presenters: ["Cy"],
+    youPresent: true,
     url: "https://chat.example/set/1",
   },
 ];
 const GENERATED = new Date("2027-03-01T12:00:00Z");
 
-function render(): string {
-  const r = meetingsToIcs({ calendarName: "Blue set meetings", setName: "Blue", meetings, generatedAt: GENERATED });
+function render(list = meetings): string {
+  const r = meetingsToIcs({
+    calendarName: "Blue set meetings",
+    timeZone: "Europe/London",
+    refresh: "PT1H",
+    meetings: list,
+    generatedAt: GENERATED,
+  });
   if (!r.ok) assert.fail(r.message);
   return r.value;
 }
@@ -53,6 +80,58 @@ test("UTC start, duration, title, stable UID, description, URL", () => {
   assert.match(third!, /^STATUS:CONFIRMED\r$/m);
 });
 
+test("an independent parser (ical.js) reads the calendar's properties, each event's SEQUENCE, STATUS and times", () => {
+  const calendar = new ICAL.Component(ICAL.parse(render()));
+  assert.equal(calendar.getFirstPropertyValue("method"), "PUBLISH");
+  assert.equal(calendar.getFirstPropertyValue("x-wr-calname"), "Blue set meetings");
+  assert.equal(calendar.getFirstPropertyValue("x-wr-timezone"), "Europe/London");
+  assert.equal(String(calendar.getFirstPropertyValue("refresh-interval")), "PT1H");
+  assert.equal(calendar.getFirstProperty("refresh-interval")?.type, "duration", "VALUE=DURATION read as a duration");
+  assert.equal(String(calendar.getFirstPropertyValue("x-published-ttl")), "PT1H");
+  assert.equal(calendar.getAllProperties("x-published-ttl").length, 1, "one TTL, not the library's as well");
+  const read = calendar.getAllSubcomponents("vevent").map((v) => {
+    const e = new ICAL.Event(v);
+    return {
+      uid: e.uid,
+      sequence: e.sequence,
+      status: v.getFirstPropertyValue("status"),
+      start: e.startDate.toJSDate().toISOString(),
+      end: e.endDate.toJSDate().toISOString(),
+      utc: e.startDate.zone === ICAL.Timezone.utcTimezone,
+      summary: e.summary,
+    };
+  });
+  assert.deepEqual(read, [
+    {
+      uid: "m-1@als",
+      sequence: 0,
+      status: "CONFIRMED",
+      start: "2027-03-16T10:00:00.000Z",
+      end: "2027-03-16T12:30:00.000Z",
+      utc: true,
+      summary: "Action learning set: Blue (meeting 1)",
+    },
+    {
+      uid: "m-2@als",
+      sequence: 3,
+      status: "CANCELLED",
+      start: "2027-03-30T09:00:00.000Z",
+      end: "2027-03-30T11:00:00.000Z",
+      utc: true,
+      summary: "Action learning set: Blue (meeting 2)",
+    },
+    {
+      uid: "m-3@als",
+      sequence: 0,
+      status: "CONFIRMED",
+      start: "2027-04-13T09:00:00.000Z",
+      end: "2027-04-13T10:30:00.000Z",
+      utc: true,
+      summary: "Action learning set: Blue (meeting 3) – you present",
+    },
+  ]);
+});
+
 test("STATUS:CANCELLED only for cancelled meetings", () => {
   const evs = events(render());
   assert.deepEqual(
@@ -66,15 +145,20 @@ test("output is reproducible with generatedAt", () => {
 });
 
 test("invalid meetings are reported as values", () => {
-  const bad = meetingsToIcs({ calendarName: "c", setName: "s", meetings: [{ ...meetings[0]!, durationMinutes: 0 }] });
+  const input = { calendarName: "c", timeZone: "UTC", refresh: "PT1H" };
+  const bad = meetingsToIcs({ ...input, meetings: [{ ...meetings[0]!, durationMinutes: 0 }] });
   assert.equal(bad.ok, false);
   if (!bad.ok) assert.match(bad.message, /Meeting 1 .*length/);
-  const badDate = meetingsToIcs({ calendarName: "c", setName: "s", meetings: [{ ...meetings[0]!, startsAt: new Date(Number.NaN) }] });
+  const badDate = meetingsToIcs({ ...input, meetings: [{ ...meetings[0]!, startsAt: new Date(Number.NaN) }] });
   assert.equal(badDate.ok, false);
+  const badSequence = meetingsToIcs({ ...input, meetings: [{ ...meetings[0]!, sequence: -1 }] });
+  assert.equal(badSequence.ok, false);
+  assert.equal(meetingsToIcs({ ...input, refresh: "1 hour", meetings: [] }).ok, false);
+  assert.equal(meetingsToIcs({ ...input, timeZone: "Europe/London\r\nX-EVIL:1", meetings: [] }).ok, false);
 });
 
 test("no meetings gives an empty calendar", () => {
-  const r = meetingsToIcs({ calendarName: "c", setName: "s", meetings: [] });
+  const r = meetingsToIcs({ calendarName: "c", timeZone: "UTC", refresh: "PT1H", meetings: [] });
   assert.ok(r.ok);
   if (r.ok) assert.equal(events(r.value).length, 0);
 });

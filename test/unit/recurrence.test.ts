@@ -286,3 +286,11 @@ test("property: weekly occurrences keep the wall-clock time and are 7 local days
     { numRuns: 200 },
   );
 });
+
+test("a weekly series through Lord Howe's repeated half hour takes its second occurrence, as a typed date does", () => {
+  const zone = "Australia/Lord_Howe";
+  const first = new Date("2027-03-27T14:45:00Z"); // Sun 28 Mar 2027 01:45 at +11:00 (daylight time)
+  const rule = toRRule({ kind: "weekly", interval: 1 }, first, zone, { count: 2 });
+  const [, second] = expandOccurrences(rule, first, zone);
+  assert.equal(second?.toISOString(), "2027-04-03T15:15:00.000Z"); // Sun 4 Apr 01:45 at +10:30, the later one
+});

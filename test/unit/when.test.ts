@@ -243,3 +243,10 @@ test("zoneAbbreviation: the zone's usual abbreviation, or its GMT offset where i
   assert.deepEqual(names("Asia/Tokyo"), ["GMT+9", "GMT+9"]);
   assert.deepEqual(names("UTC"), ["UTC", "UTC"]);
 });
+
+test("parseWhen: Lord Howe's repeated half hour is taken the second time, as in every other zone (README, dates)", () => {
+  const twice = parseWhen("2027-04-04 01:45", { now: NOW, timeZone: "Australia/Lord_Howe" });
+  assert.ok(twice.ok);
+  assert.equal(twice.value.toISOString(), "2027-04-03T15:15:00.000Z"); // 01:45 at +10:30, the later of the two
+  assert.match(twice.note ?? "", /happens twice in Australia\/Lord_Howe .* it is taken as the second, 01:45 /);
+});

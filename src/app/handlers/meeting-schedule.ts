@@ -1,5 +1,5 @@
 import { meetingSchedule } from "../../../commands/index.ts";
-import { calendarDateOf, compareDates, lastMomentOf } from "../../domain/calendar-date.ts";
+import { calendarDateOf, compareDates, formatCalendarDate, lastMomentOf } from "../../domain/calendar-date.ts";
 import { clashes } from "../../domain/meeting-checks.ts";
 import { MAX_UPCOMING_MEETINGS, upcomingLimitProblem } from "../../domain/meeting-limits.ts";
 import { type Cadence, describeCadence, expandOccurrences, parseEvery, toRRule } from "../../domain/recurrence.ts";
@@ -26,6 +26,7 @@ export default handler(meetingSchedule, async (ctx, { when, duration, every, cou
   let series: { rule: string; timeZone: string } | undefined;
   let cadenceText = "";
   let cadence: Cadence | undefined;
+  let offCadence: string | undefined;
   if (every) {
     const parsed = parseEvery(every);
     if (!parsed.ok) return failure("bad-option", `Option every: ${parsed.message}`);
@@ -35,10 +36,16 @@ export default handler(meetingSchedule, async (ctx, { when, duration, every, cou
     // Meetings may start until the end of that day, inclusive (an RRULE's UNTIL is inclusive).
     const end = until ? { until: lastMomentOf(until) } : { count: count ?? DEFAULT_COUNT };
     const rule = toRRule(cadence, when, zone, end);
-    starts = expandOccurrences(rule, when, zone, MAX_UPCOMING_MEETINGS + 1);
+    const matching = expandOccurrences(rule, when, zone, MAX_UPCOMING_MEETINGS + 1);
+    cadenceText = describeCadence(cadence, { first: matching[0] ?? when, timeZone: zone });
+    // The day asked for is kept as the first meeting even when it is off the cadence (12 Jan is not the first
+    // Tuesday): the rule alone would start the series at its first matching day, silently weeks later.
+    starts = withFirstAsked(when, matching, "count" in end ? (end.count ?? null) : null);
     if (starts.length === 0) return failure("bad-option", "That series has no meetings: check every:, count: and until:.");
+    if (matching[0]?.getTime() !== when.getTime()) {
+      offCadence = `The first meeting is on the day you asked for, ${day(when, zone)}, which is not ${cadenceText.replace(/ of each month$/, " of its month")}; the other ${starts.length - 1} fall on ${cadenceText}.`;
+    }
     series = { rule, timeZone: zone };
-    cadenceText = describeCadence(cadence, { first: starts[0]!, timeZone: zone });
   }
   const tooMany = upcomingLimitProblem(await countUpcomingMeetings(ctx.deps.db, ctx.set.id, ctx.now), starts.length);
   if (tooMany) return failure("limit", tooMany);
@@ -68,5 +75,17 @@ export default handler(meetingSchedule, async (ctx, { when, duration, every, cou
   const stored = new Map(state.meetings.map((m) => [m.id, m]));
   const lines = created.map((m) => `${meetingTitle(m)} · presenters: ${plannedPresenters(state, stored.get(m.id) ?? m)}`);
   const advice = weekendAdvice(created, zone, cadence);
-  return success([toChannel({ text: [head, ...lines].join("\n") }), ...(advice ? [toActor({ text: advice })] : [])]);
+  return success([
+    toChannel({ text: [head, ...lines, ...(offCadence ? [offCadence] : [])].join("\n") }),
+    ...(advice ? [toActor({ text: advice })] : []),
+  ]);
 });
+
+/** The series' meetings with the day asked for first: when it is off the cadence it is added, and a count still counts every meeting. */
+function withFirstAsked(when: Date, matching: Date[], count: number | null): Date[] {
+  if (matching[0]?.getTime() === when.getTime()) return matching;
+  const all = [when, ...matching.filter((d) => d > when)];
+  return count === null ? all : all.slice(0, Math.max(1, count));
+}
+
+const day = (d: Date, zone: string) => formatCalendarDate(calendarDateOf(d, zone), "weekday");

@@ -1,6 +1,6 @@
 import { nudgeSettings } from "../../../commands/index.ts";
 import { quietHoursOf } from "../../domain/quiet-hours.ts";
-import { REMINDER_NAMES, readStopped } from "../../domain/reminder-kinds.ts";
+import { readStopped, reminderName } from "../../domain/reminders/catalog.ts";
 import { parseTimeZone } from "../../domain/when.ts";
 import { updateNudgePrefs } from "../../store/people.ts";
 import { handlerWithoutSet } from "../context.ts";
@@ -21,7 +21,13 @@ export default handlerWithoutSet(nudgeSettings, async (ctx, { tz, quiet }) => {
     if (quiet.toLowerCase() === "none") Object.assign(data, { quietStart: "00:00", quietEnd: "00:00" });
     else {
       const [start = "", end = ""] = quiet.split("-").map((s) => s.trim());
-      if (!HHMM.test(start) || !HHMM.test(end) || pad(start) === pad(end)) {
+      if (HHMM.test(start) && pad(start) === pad(end)) {
+        return failure(
+          "bad-option",
+          `Option quiet: "${quiet}" starts and ends at ${pad(start)}: quiet hours must have a length. Write it like 22:00-08:00, or quiet:none for reminders at any hour.`,
+        );
+      }
+      if (!HHMM.test(start) || !HHMM.test(end)) {
         return failure(
           "bad-option",
           `Option quiet: "${quiet}" is not a range of local times. Write it like 22:00-08:00, or none for reminders at any hour.`,
@@ -52,5 +58,5 @@ export default handlerWithoutSet(nudgeSettings, async (ctx, { tz, quiet }) => {
 function stoppedField(stored: string) {
   const stopped = readStopped(stored);
   if (stopped.length === 0) return [];
-  return [{ label: "Stopped", value: stopped.map((k) => `${k} (${REMINDER_NAMES[k]}): /nudge on kind:${k}`).join("\n") }];
+  return [{ label: "Stopped", value: stopped.map((k) => `${k} (${reminderName(k)}): /nudge on kind:${k}`).join("\n") }];
 }

@@ -33,14 +33,14 @@ export default handler(reviewList, async (ctx, { member }) => {
   const fields: Field[] = shown.map((m) => {
     const reviews = byMember.get(m.person.id) ?? [];
     const last = reviews.at(-1);
-    const lines = reviews.map((r, i) => {
+    const lines = reviews.map((r) => {
       const reply =
         r.reply === null
           ? "no reply yet"
           : isAdvisor && !m.sharing
             ? `replied ${at(r.repliedAt!, "date")} (its text is theirs unless they share)`
             : `reply ${at(r.repliedAt!, "date")}: ${r.reply}`;
-      return `Review ${i + 1} · ${at(r.createdAt, "date")} by ${nameOf(ctx.set, r.advisorId)}${r.editedAt ? " (edited)" : ""}: ${r.text}\n  ${reply}`;
+      return `Review ${r.number} · ${at(r.createdAt, "date")} by ${nameOf(ctx.set, r.advisorId)}${r.editedAt ? " (edited)" : ""}: ${r.text}\n  ${reply}`;
     });
     return {
       label: isAdvisor ? m.person.displayName : "Your reviews",

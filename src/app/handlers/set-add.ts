@@ -28,7 +28,7 @@ export default handler(setAdd, async (ctx, { member: users, pair }) => {
       const why = `the set already has ${members} members: ILM allows at most ${SET_SIZE.max} (4–6 recommended). Remove someone first with /set remove`;
       notAdded.push(users.length === 1 ? `${why[0]!.toUpperCase()}${why.slice(1)}` : `${name}: ${why}`);
     } else {
-      const person = existing ?? (await ensurePerson(db, ctx.workspace.id, user, ctx.set.timeZone));
+      const person = existing ?? (await ensurePerson(db, ctx.workspace.id, user, ctx.deps.defaultTimeZone));
       await addMembership(db, { setId: ctx.set.id, personId: person.id, role: "member", pairLabel: pair ?? null, now: ctx.now });
       added.push(person.displayName);
       members++;

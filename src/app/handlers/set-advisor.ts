@@ -16,7 +16,7 @@ export default handler(setAdvisor, async (ctx, { user }) => {
       `${existing!.displayName} is a member of the set; an advisor is not part of the set. Remove them as a member first if they are to facilitate.`,
     );
   }
-  const person = existing ?? (await ensurePerson(db, ctx.workspace.id, user, ctx.set.timeZone));
+  const person = existing ?? (await ensurePerson(db, ctx.workspace.id, user, ctx.deps.defaultTimeZone));
   await addMembership(db, { setId: ctx.set.id, personId: person.id, role: "advisor", now: ctx.now });
   return success([toChannel({ text: `${person.displayName} is now a co-advisor of the set.` })]);
 });

@@ -1,0 +1,29 @@
+-- AlterTable
+ALTER TABLE "Meeting" ADD COLUMN     "cancelledAt" TIMESTAMP(3);
+
+-- CreateTable
+CREATE TABLE "CalendarFeed" (
+    "id" TEXT NOT NULL,
+    "tokenHash" TEXT NOT NULL,
+    "personId" TEXT NOT NULL,
+    "setId" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "CalendarFeed_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CalendarFeed_tokenHash_key" ON "CalendarFeed"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "CalendarFeed_setId_idx" ON "CalendarFeed"("setId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CalendarFeed_personId_setId_key" ON "CalendarFeed"("personId", "setId");
+
+-- AddForeignKey
+ALTER TABLE "CalendarFeed" ADD CONSTRAINT "CalendarFeed_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "CalendarFeed" ADD CONSTRAINT "CalendarFeed_setId_fkey" FOREIGN KEY ("setId") REFERENCES "LearningSet"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
