@@ -153,35 +153,30 @@ async function assertMomentsHold(h: Harness, line: string): Promise<void> {
   }
 }
 
-test(
-  "over generated programmes, planning only due sets writes exactly the outbox rows of planning every set at every tick",
-  { timeout: RUNS * 60_000 },
-  async () => {
-    // A generated programme may plan nothing (all its members away, say): it is still compared, but the run as a
-    // whole must have planned reminders, or it would prove nothing.
-    let planning = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.array(steps, { minLength: 4, maxLength: 24 }), async (programme) => {
-        const lines = script(programme);
-        const incremental = await createHarness();
-        const full = await createHarness();
-        try {
-          for (const line of lines.split("\n")) {
-            await incremental.run(line);
-            await assertMomentsHold(incremental, line);
-          }
-          await runWithFullReplan(full, lines);
-          const expected = await comparableOutbox(full);
-          if (expected.length > 0) planning++;
-          assert.deepEqual(await comparableOutbox(incremental), expected, lines);
-        } finally {
-          await incremental.close();
-          await full.close();
+test("over generated programmes, planning only due sets writes exactly the outbox rows of planning every set at every tick", async () => {
+  // A generated programme may plan nothing (all its members away, say): it is still compared, but the run as a
+  // whole must have planned reminders, or it would prove nothing.
+  let planning = 0;
+  await fc.assert(
+    fc.asyncProperty(fc.array(steps, { minLength: 4, maxLength: 24 }), async (programme) => {
+      const lines = script(programme);
+      const incremental = await createHarness();
+      const full = await createHarness();
+      try {
+        for (const line of lines.split("\n")) {
+          await incremental.run(line);
+          await assertMomentsHold(incremental, line);
         }
-      }),
-      { numRuns: RUNS, endOnFailure: true },
-    );
-    assert.ok(planning >= RUNS / 2, `${planning} of ${RUNS} programmes planned reminders`);
-  },
-  600_000,
-);
+        await runWithFullReplan(full, lines);
+        const expected = await comparableOutbox(full);
+        if (expected.length > 0) planning++;
+        assert.deepEqual(await comparableOutbox(incremental), expected, lines);
+      } finally {
+        await incremental.close();
+        await full.close();
+      }
+    }),
+    { numRuns: RUNS, endOnFailure: true },
+  );
+  assert.ok(planning >= RUNS / 2, `${planning} of ${RUNS} programmes planned reminders`);
+}, 600_000);
