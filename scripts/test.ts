@@ -1,9 +1,10 @@
 /**
  * `npm test` after `npm run check`: vitest on SQLite for every test, then the integration suite and the
  * PostgreSQL-only tests again on a throwaway PostgreSQL cluster this script starts (and removes). Without
- * PostgreSQL's server binaries the second lane is skipped, loudly (and fails when ALS_REQUIRE_POSTGRES is set).
+ * PostgreSQL's server binaries the PostgreSQL lanes are skipped, loudly (and fail when ALS_REQUIRE_POSTGRES is set).
+ * On each database the files that start processes run as a lane of their own, after the others (`startsProcesses`).
  * Extra arguments: test files to run instead of all. Ends with one line `tests: N passed, N failed` summing
- * both lanes.
+ * every lane.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -21,6 +22,13 @@ const all = requested.length ? requested : filesUnder("test");
 const postgresOnly = (f: string) => f.startsWith(join("test", "postgres"));
 const sqliteLane = all.filter((f) => !postgresOnly(f));
 const postgresLane = all.filter((f) => f.startsWith(join("test", "integration")) || postgresOnly(f));
+
+/**
+ * Whether a test file starts processes (`npm start`, the scripts, the Prisma CLI): it imports node:child_process
+ * or test/support/start-bot.ts. Such a file's worker mostly waits on its child, and the child takes a core: run
+ * apart, they neither hold up the fast tests' workers nor compete with them for the two cores.
+ */
+const startsProcesses = (f: string) => /from "node:child_process"|\/start-bot\.ts"/.test(readFileSync(f, "utf8"));
 
 type Counts = { passed: number; failed: number; skipped: number };
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };
@@ -55,19 +63,26 @@ function runLane(lane: string, files: string[], env: NodeJS.ProcessEnv = {}): bo
 // Ctrl-C reaches the test runners too; this process outlives them to stop the cluster.
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => {});
 
-let ok = runLane("SQLite", sqliteLane);
+/** The lanes on one database: the files that start no process, then those that do. */
+const runLanes = (lane: string, files: string[], env: NodeJS.ProcessEnv = {}): boolean => {
+  const quick = files.filter((f) => !startsProcesses(f));
+  const fast = runLane(lane, quick, env);
+  return runLane(`${lane} processes`, files.filter(startsProcesses), env) && fast;
+};
+
+let ok = runLanes("SQLite", sqliteLane);
 const bin = findPostgresBin();
 if (postgresLane.length && !bin) {
   const line = "!".repeat(100);
   console.error(
-    `\n${line}\n!! PostgreSQL lane SKIPPED: no initdb/pg_ctl found (looked in PG_BIN and /usr/lib/postgresql/*/bin).\n!! Install Debian's postgresql package to run the integration suite on PostgreSQL too.\n${line}\n`,
+    `\n${line}\n!! PostgreSQL lanes SKIPPED: no initdb/pg_ctl found (looked in PG_BIN and /usr/lib/postgresql/*/bin).\n!! Install Debian's postgresql package to run the integration suite on PostgreSQL too.\n${line}\n`,
   );
   if (process.env.ALS_REQUIRE_POSTGRES) ok = false; // CI: the lane must run
 } else if (postgresLane.length) {
   const cluster = await startCluster(bin);
   try {
     console.log(`\nPostgreSQL lane: throwaway cluster from ${bin} at ${cluster.url}`);
-    ok = runLane("PostgreSQL", postgresLane, { ALS_TEST_POSTGRES_URL: cluster.url }) && ok;
+    ok = runLanes("PostgreSQL", postgresLane, { ALS_TEST_POSTGRES_URL: cluster.url }) && ok;
   } finally {
     cluster.stop();
   }

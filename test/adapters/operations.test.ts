@@ -141,7 +141,9 @@ describe("Slack in Socket Mode: the endpoints are served on PORT by Bolt's Socke
 });
 
 describe("Discord only: the endpoints are served on HEALTH_PORT (default PORT)", () => {
-  test("not ready while the gateway withholds READY, naming the shard; then ready, with commands and shards in the metrics", async () => {
+  test("not ready while the gateway withholds READY, naming the shard; then ready, with commands and shards in the metrics", {
+    timeout: 120_000,
+  }, async () => {
     const fake = await FakeDiscord.start();
     fake.withholdReady = true;
     const port = await freePort();
@@ -180,7 +182,9 @@ describe("Discord only: the endpoints are served on HEALTH_PORT (default PORT)",
     }
   });
 
-  test("HEALTH_PORT moves them off PORT; at the default log level the one start-up line names version, database, adapters, shards and cron", async () => {
+  test("HEALTH_PORT moves them off PORT; at the default log level the one start-up line names version, database, adapters, shards and cron", {
+    timeout: 120_000,
+  }, async () => {
     const fake = await FakeDiscord.start();
     const [port, healthPort] = [await freePort(), await freePort()];
     const bot = startBot({

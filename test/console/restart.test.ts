@@ -35,7 +35,7 @@ const messages = (transcript: string) =>
     .filter((l) => l.startsWith("[#") || l.startsWith("[DM "))
     .sort();
 
-test("a restart halfway through a seven-month programme loses and doubles no reminder", () => {
+test("a restart halfway through a seven-month programme loses and doubles no reminder", { timeout: 300_000 }, () => {
   const whole = start(script, "whole.db");
   const before = start(firstHalf, "halves.db");
   const resumedAt = [...firstHalf.matchAll(/^clock (\S+)$/gm)].at(-1)![1]!;

@@ -10,7 +10,7 @@ const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, imp
 const script = fixture("five-member-set.txt");
 const expected = fixture("five-member-set.expected");
 
-test("the five-member script produces exactly the expected transcript", async () => {
+test("the five-member script produces exactly the expected transcript", { timeout: 120_000 }, async () => {
   const h = await createHarness();
   try {
     const transcript = await h.run(script.replace(/\n$/, ""));
@@ -20,7 +20,7 @@ test("the five-member script produces exactly the expected transcript", async ()
   }
 });
 
-test("npm start reads a script on stdin, prints the same transcript and exits 0", () => {
+test("npm start reads a script on stdin, prints the same transcript and exits 0", { timeout: 120_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), "als-start-"));
   try {
     const run = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {

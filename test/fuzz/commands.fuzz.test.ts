@@ -90,7 +90,9 @@ describe(`fuzz: ${RUNS} generated inputs per command family`, () => {
   const version = () => probe.pragma("data_version", { simple: true }) as number;
 
   for (const family of families) {
-    test(`/${family}: never crashes, always answers, and changes nothing when it refuses`, async () => {
+    test(`/${family}: never crashes, always answers, and changes nothing when it refuses`, {
+      timeout: Math.max(30_000, RUNS * 200),
+    }, async () => {
       await fc.assert(
         fc.asyncProperty(lineFor(family), async ({ actor, text }) => {
           const before = version();

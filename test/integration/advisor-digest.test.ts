@@ -32,7 +32,9 @@ as Ana
       text: (JSON.parse(r.payload) as { reply: { text: string } }).reply.text,
     }));
 
-  test("Monday 09:00 in the advisor's zone, once a week: meetings, silences, overdue actions, reviews due and feedback as counts and dates", async () => {
+  test("Monday 09:00 in the advisor's zone, once a week: meetings, silences, overdue actions, reviews due and feedback as counts and dates", {
+    timeout: 120_000,
+  }, async () => {
     await h.run(
       'clock 2027-01-12T12:05Z\nas Dev\n/meeting close\nas Ben\n/feedback text:"Good" \nas Cleo\n/feedback text:"Too long" about:advisor anonymous:yes\nas Sam\n/review member:@Ben text:"Fine work"',
     );

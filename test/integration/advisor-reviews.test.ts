@@ -29,7 +29,9 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 describe("/review: an advisor's review of a member's progress", () => {
-  test("advisor-only commands are refused to members, and members-only ones to advisors, changing nothing", async () => {
+  test("advisor-only commands are refused to members, and members-only ones to advisors, changing nothing", {
+    timeout: 120_000,
+  }, async () => {
     await h.run('as Sam\n/review member:@Ana text:"Good start"');
     const before = await h.snapshot();
     const refusals: [string, string, RegExp][] = [
@@ -134,7 +136,9 @@ describe("/review: an advisor's review of a member's progress", () => {
     assert.match(await say('as Ana\n/review reply review:4 text:"Noted"'), /Your reply to review 4 /);
   });
 
-  test("/progress and /review list show when each member was last reviewed, never a member's private words", async () => {
+  test("/progress and /review list show when each member was last reviewed, never a member's private words", {
+    timeout: 120_000,
+  }, async () => {
     await h.run(
       'as Sam\n/review member:@Ana text:"Good start"\nas Ana\n/review reply text:"Private reflection on the review"\nclock 2027-01-06T09:00Z',
     );
@@ -242,7 +246,9 @@ describe("set learning reviews: every N meetings held, closing one asks each mem
       .map((l) => l.slice(4, l.indexOf("]")))
       .sort();
 
-  test("by default at the 3rd close and not at the 1st or 2nd; every member, present or not; once per meeting", async () => {
+  test("by default at the 3rd close and not at the 1st or 2nd; every member, present or not; once per meeting", {
+    timeout: 120_000,
+  }, async () => {
     assert.deepEqual(asked(await closeMeeting(1)), []);
     assert.deepEqual(asked(await closeMeeting(2)), []);
     await h.run("as Sam\n/set advisor user:@Tom");
@@ -262,7 +268,7 @@ describe("set learning reviews: every N meetings held, closing one asks each mem
     assert.equal((await h.db.feedback.findFirstOrThrow()).meetingId, m3.id);
   });
 
-  test("/set reviews every:2 asks at the 2nd and 4th; every:off stops it", async () => {
+  test("/set reviews every:2 asks at the 2nd and 4th; every:off stops it", { timeout: 120_000 }, async () => {
     assert.match(
       await say("as Sam\n/set reviews"),
       /Set learning reviews: every 3 meetings held \(0 meetings held so far\)\. The next opens when the 3rd meeting held is closed\./,

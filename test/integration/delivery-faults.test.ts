@@ -30,7 +30,9 @@ function faultySink(seed: number) {
   return { sink, tries, delivered, setNow: (f: () => Date) => (now = f) };
 }
 
-test("under 429s, 500s and hangs every reminder ends sent or failed with its reason, with back-off between tries", async () => {
+test("under 429s, 500s and hangs every reminder ends sent or failed with its reason, with back-off between tries", {
+  timeout: 120_000,
+}, async () => {
   const h = await createHarness("2027-01-04T09:00:00Z");
   try {
     await h.run(`${FIVE_MEMBER_SET}\nas Ana\n/meeting schedule when:"2027-01-12 10:00" every:monthly count:3`);

@@ -78,7 +78,9 @@ describe("delivery in bounded memory", () => {
     await database.drop();
   });
 
-  test("a tick with 2,000 reminders due never holds more than one claim of 500 at a time, and sends each once", async () => {
+  test("a tick with 2,000 reminders due never holds more than one claim of 500 at a time, and sends each once", {
+    timeout: 120_000,
+  }, async () => {
     const { due } = await seedSet(db, "console", "local", "set", []);
     await due(range(2000).map((i) => ({ text: `Reminder ${i}`, channel: `channel-${i % 50}` })));
     const held = new Set<string>();

@@ -66,7 +66,9 @@ const statuses = async (db: Database) =>
     nextAttemptAt: r.nextAttemptAt,
   }));
 
-test("SIGTERM mid-delivery: the send in flight finishes, the rest is handed back at once, and a restarted process sends it at its first tick", async () => {
+test("SIGTERM mid-delivery: the send in flight finishes, the rest is handed back at once, and a restarted process sends it at its first tick", {
+  timeout: 120_000,
+}, async () => {
   const database = await createTestDatabase();
   const fake = await FakeSlack.start();
   try {

@@ -24,19 +24,23 @@ async function bothWays(script: string): Promise<{ incremental: string[]; full: 
 }
 
 describe("planning only the sets whose moment has come misses nothing a full re-plan plans", () => {
-  test("the seven-month programme: the same reminders, at the same moments, sent alike", async () => {
+  test("the seven-month programme: the same reminders, at the same moments, sent alike", { timeout: 120_000 }, async () => {
     const { incremental, full } = await bothWays(fixture("seven-months.txt"));
     assert.ok(full.length > 100, `the programme plans many reminders (${full.length})`);
     assert.deepEqual(incremental, full);
   });
 
-  test("the five-member script (swaps, leave, apologies, a set with no next meeting): the same reminders", async () => {
+  test("the five-member script (swaps, leave, apologies, a set with no next meeting): the same reminders", {
+    timeout: 120_000,
+  }, async () => {
     const { incremental, full } = await bothWays(fixture("five-member-set.txt"));
     assert.ok(full.length > 20);
     assert.deepEqual(incremental, full);
   });
 
-  test("the bug reports' set, with a moved meeting, quiet hours, a snooze, an action due and a member leaving: the same reminders", async () => {
+  test("the bug reports' set, with a moved meeting, quiet hours, a snooze, an action due and a member leaving: the same reminders", {
+    timeout: 120_000,
+  }, async () => {
     const script = `${BASE}
 clock 2027-01-12T12:05Z
 as Dev

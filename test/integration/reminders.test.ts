@@ -33,7 +33,7 @@ describe("reminders follow the set's state, whoever reads it", () => {
   });
   afterEach(() => h.close());
 
-  test("item 6: presenters of a meeting nobody closed or looked at are announced and reminded", async () => {
+  test("item 6: presenters of a meeting nobody closed or looked at are announced and reminded", { timeout: 120_000 }, async () => {
     const sent = reminders(await h.run(`${BASE}\nclock 2027-01-13T09:00Z\nclock 2027-02-10T09:00Z`));
     assert.deepEqual(matching(sent, /You present at meeting 2/), [
       'Sun 7 Feb 2027, 10:00 GMT | [DM Ana] You present at meeting 2 of "Base set", Tue 9 Feb 2027, 10:00 GMT. What problem will you bring? Record it with /log problem.',
@@ -45,7 +45,7 @@ describe("reminders follow the set's state, whoever reads it", () => {
     ]);
   });
 
-  test("item 6: a read in between changes no reminder", async () => {
+  test("item 6: a read in between changes no reminder", { timeout: 120_000 }, async () => {
     const quiet = reminders(await h.run(`${BASE}\nclock 2027-01-13T09:00Z\nclock 2027-02-10T09:00Z`));
     const other = await createHarness();
     try {
@@ -56,7 +56,9 @@ describe("reminders follow the set's state, whoever reads it", () => {
     }
   });
 
-  test("item 6: the scheduler announces a meeting's presenters a week before it, and /meeting next shows them as definite", async () => {
+  test("item 6: the scheduler announces a meeting's presenters a week before it, and /meeting next shows them as definite", {
+    timeout: 120_000,
+  }, async () => {
     await h.run(`${BASE}\nclock 2027-01-13T09:00Z\nclock 2027-02-02T09:59Z`);
     const before = (await h.run("as Ben\n/meeting next")).join("\n");
     assert.match(before, /Presenters: Dev, Eve, Ana \(expected\)/);
@@ -67,7 +69,7 @@ describe("reminders follow the set's state, whoever reads it", () => {
     assert.match(after, /Presenters: Dev, Eve, Ana\n/);
   });
 
-  test("item 7: a moved meeting is reminded for its new time", async () => {
+  test("item 7: a moved meeting is reminded for its new time", { timeout: 120_000 }, async () => {
     const script = `${BASE}\nclock 2027-01-12T12:05Z\nas Dev\n/meeting close\nclock 2027-02-08T10:30Z\n/meeting move meeting:2 when:"2027-03-02 10:00"\nclock 2027-03-02T09:59Z`;
     const sent = reminders(await h.run(script));
     const afterMove = sent.slice(sent.findIndex((l) => l.startsWith("Sun 28 Feb")));

@@ -10,8 +10,9 @@ import { createTestDatabase, POSTGRES_ADMIN_URL, type TestDatabase, withPgClient
 assert.ok(POSTGRES_ADMIN_URL, "the PostgreSQL tests run in npm test's PostgreSQL lane (scripts/test.ts), which sets ALS_TEST_POSTGRES_URL");
 
 const databases: TestDatabase[] = [];
+/** An empty database: these tests migrate it themselves. */
 const fresh = async () => {
-  const d = await createTestDatabase();
+  const d = await createTestDatabase({ empty: true });
   databases.push(d);
   return d.url;
 };
@@ -41,7 +42,9 @@ async function schemaOf(url: string): Promise<string[]> {
   return [...columns, ...indexes, ...constraints].map((r) => r.d).sort();
 }
 
-test("the committed PostgreSQL migrations build exactly the schema derived from prisma/schema.prisma (no drift)", async () => {
+test("the committed PostgreSQL migrations build exactly the schema derived from prisma/schema.prisma (no drift)", {
+  timeout: 120_000,
+}, async () => {
   const migrated = await fresh();
   await migratePostgres(migrated);
   const fromSchema = await fresh();

@@ -7,7 +7,7 @@ import { createTestDatabase, POSTGRES_ADMIN_URL, withPgClient } from "../support
 assert.ok(POSTGRES_ADMIN_URL, "the PostgreSQL tests run in npm test's PostgreSQL lane (scripts/test.ts), which sets ALS_TEST_POSTGRES_URL");
 
 test("npm start with a postgres:// DATABASE_URL migrates an empty database and keeps the set there across restarts", async () => {
-  const database = await createTestDatabase();
+  const database = await createTestDatabase({ empty: true });
   try {
     const start = (input: string) =>
       spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {

@@ -177,7 +177,7 @@ describe("several processes on one PostgreSQL database", () => {
     );
   });
 
-  test("two processes ticking together deliver every planned reminder exactly once", async () => {
+  test("two processes ticking together deliver every planned reminder exactly once", { timeout: 300_000 }, async () => {
     const h = await createHarness(START);
     onTestFinished(() => h.close());
     const { incarnations, ticks } = await runConcurrently(h);
@@ -200,7 +200,9 @@ describe("several processes on one PostgreSQL database", () => {
     assert.equal(await h.db.outbox.count({ where: { status: { in: ["pending", "sending", "failed"] } } }), 0);
   });
 
-  test("with one process SIGKILLed at random points and restarted, nothing is lost and duplicates stay in the window", async () => {
+  test("with one process SIGKILLed at random points and restarted, nothing is lost and duplicates stay in the window", {
+    timeout: 300_000,
+  }, async () => {
     const h = await createHarness(START);
     onTestFinished(() => h.close());
     const seed = Number(process.env.CHAOS_SEED ?? Date.now() % 100_000);
@@ -232,7 +234,9 @@ describe("several processes on one PostgreSQL database", () => {
     assert.equal(await h.db.outbox.count({ where: { status: { in: ["pending", "sending", "failed"] } } }), 0);
   });
 
-  test("a process killed between handing over a reminder and recording it re-sends that one reminder, no other", async () => {
+  test("a process killed between handing over a reminder and recording it re-sends that one reminder, no other", {
+    timeout: 120_000,
+  }, async () => {
     const h = await createHarness(START);
     onTestFinished(() => h.close());
     const setupEnd = lines.findIndex((l, i) => i > 1 && l.startsWith("clock "));

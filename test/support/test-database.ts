@@ -1,13 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { inject } from "vitest";
 
 /**
  * `npm test` runs the integration suite twice: on SQLite files, then with ALS_TEST_POSTGRES_URL pointing
- * at a throwaway PostgreSQL cluster (scripts/test.ts), where each test database is created fresh.
+ * at a throwaway PostgreSQL cluster (scripts/test.ts), where each test database is created fresh: a copy of
+ * the run's migrated template (test/support/template-databases.ts), or empty when asked for.
  */
 export const POSTGRES_ADMIN_URL = process.env.ALS_TEST_POSTGRES_URL;
 export const testProvider = POSTGRES_ADMIN_URL ? "postgresql" : "sqlite";
@@ -34,10 +36,15 @@ export async function withPgClient<T>(url: string, work: (c: pg.Client) => Promi
   }
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * A fresh database of its own: already migrated (a copy of the run's template), or with `{ empty: true }` no tables at
+ * all, for the tests of migrating itself. Remove it with `drop()`.
+ */
+export async function createTestDatabase({ empty = false }: { empty?: boolean } = {}): Promise<TestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), "als-test-"));
   if (!POSTGRES_ADMIN_URL) {
     const path = join(dir, "als.db");
+    if (!empty) copyFileSync(inject("sqliteTemplate"), path);
     return {
       url: `file:${path}`,
       dir,
@@ -57,7 +64,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   // A vitest worker runs several files, each with its own module state: the random part keeps names apart.
   const name = `als_test_${process.pid}_${randomUUID().slice(0, 8)}_${counter++}`;
-  await withPgClient(POSTGRES_ADMIN_URL, (c) => c.query(`CREATE DATABASE "${name}"`));
+  await withPgClient(POSTGRES_ADMIN_URL, (c) =>
+    c.query(`CREATE DATABASE "${name}"${empty ? "" : ` TEMPLATE "${inject("postgresTemplate")}"`}`),
+  );
   const url = Object.assign(new URL(POSTGRES_ADMIN_URL), { pathname: `/${name}` }).toString();
   return {
     url,
