@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { CalendarDate } from "../src/domain/calendar-date.ts";
-import { plural } from "../src/domain/plural.ts";
+import { plural } from "../src/domain/text/plural.ts";
+import { CalendarDate } from "../src/domain/time/calendar-date.ts";
 
 /**
  * Who may run a command.
@@ -114,7 +114,7 @@ export const opt = {
     ),
   choice: <const C extends readonly [string, ...string[]]>(b: Base & { choices: C; aliases?: Readonly<Record<string, C[number]>> }) =>
     spec("choice", z.enum(b.choices), b, b.choices, b.aliases),
-  /** A recurrence: weekly, fortnightly, monthly, "first tuesday"… (read by src/domain/recurrence.ts). */
+  /** A recurrence: weekly, fortnightly, monthly, "first tuesday"… (read by src/domain/time/recurrence.ts). */
   cadence: (b: Base) => spec("cadence", z.string().min(1, "must not be empty"), b),
   meeting: (b: Base) => spec("meeting", MeetingRef, b),
 };
@@ -201,6 +201,13 @@ export function commandKey(decl: Pick<CommandDecl, "name" | "sub">): string {
 export function runsInArchivedSet(decl: Pick<CommandDecl, "readOnly" | "inArchivedSet">): boolean {
   return decl.readOnly === true || decl.inArchivedSet === true;
 }
+
+/** `commandKey` as a type: the key a declaration with literal name and subcommand is dispatched by. */
+export type KeyOf<D> = D extends { name: infer N extends string; sub: infer S extends string }
+  ? `${N} ${S}`
+  : D extends { name: infer N extends string }
+    ? N
+    : never;
 
 /** The usage line shown in help and errors: `/meeting schedule when: [duration:] [every:]`. */
 export function usage(decl: CommandDecl): string {

@@ -1,4 +1,4 @@
-import type { FacilitationKind } from "../src/domain/facilitation-kind.ts";
+import type { FacilitationKind } from "../src/domain/facilitation/entry-kind.ts";
 import { command, type OptionSpecs, opt, optional } from "./define.ts";
 import { ENTRY_MAX_CHARS } from "./log.ts";
 

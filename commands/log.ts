@@ -1,5 +1,5 @@
-import { EFFECTIVENESS, EFFECTIVENESS_ALIASES } from "../src/domain/effectiveness.ts";
-import { type EntryKind, WRITE_SECTIONS } from "../src/domain/entry-kind.ts";
+import { EFFECTIVENESS, EFFECTIVENESS_ALIASES } from "../src/domain/draft/effectiveness.ts";
+import { type EntryKind, WRITE_SECTIONS } from "../src/domain/draft/entry-kind.ts";
 import { command, type OptionSpecs, opt, optional } from "./define.ts";
 
 /** The most an entry may hold: fits a Slack modal field and a Discord modal input. */

@@ -1,4 +1,4 @@
-import { MAX_UPCOMING_MEETINGS } from "../src/domain/meeting-limits.ts";
+import { MAX_UPCOMING_MEETINGS } from "../src/domain/set/meeting-limits.ts";
 import { command, opt, optional } from "./define.ts";
 
 export const meetingSchedule = command({

@@ -5,9 +5,9 @@
  * plus compileDraft alone and the evidence CSV, and prints the output sizes.
  */
 import { performance } from "node:perf_hooks";
-import { calendarDate } from "../../src/domain/calendar-date.ts";
-import { compileDraft, type DraftAction, type DraftEntry, type DraftInput, evidenceRows } from "../../src/domain/draft.ts";
-import type { EntryKind } from "../../src/domain/entry-kind.ts";
+import { compileDraft, type DraftAction, type DraftEntry, type DraftInput, evidenceRows } from "../../src/domain/draft/compile.ts";
+import type { EntryKind } from "../../src/domain/draft/entry-kind.ts";
+import { calendarDate } from "../../src/domain/time/calendar-date.ts";
 import { evidenceCsv } from "../../src/export/draft-csv.ts";
 import { draftToDocx } from "../../src/export/draft-docx.ts";
 import { draftToMarkdown } from "../../src/export/draft-markdown.ts";

@@ -17,7 +17,7 @@
  */
 import Database from "better-sqlite3";
 import pg from "pg";
-import { addDays, calendarDateOf } from "../../src/domain/calendar-date.ts";
+import { addDays, calendarDateOf } from "../../src/domain/time/calendar-date.ts";
 import { isPostgresUrl, sqlitePath } from "../../src/store/open-database.ts";
 import { sqlTime } from "../../src/store/outbox.ts";
 

@@ -1,12 +1,12 @@
-import { calendarSequence, shownInFeed } from "../domain/calendar-feed.ts";
-import { projectUpcoming } from "../domain/rotation-state.ts";
+import { calendarSequence, shownInFeed } from "../domain/set/calendar-feed.ts";
+import { projectUpcoming } from "../domain/set/rotation-state.ts";
 import type { IcsMeeting } from "../export/ics.ts";
 import { nameOf } from "./format.ts";
 import type { SetState } from "./set-state.ts";
 
 /**
  * The set's meetings as calendar events, in time order: presenters as the rotation shows them (projected for
- * upcoming meetings, the stored turns otherwise), each meeting's SEQUENCE (src/domain/calendar-feed.ts).
+ * upcoming meetings, the stored turns otherwise), each meeting's SEQUENCE (src/domain/set/calendar-feed.ts).
  * `feedAt`: for a subscription feed, only the meetings a feed shows at that moment (a cancelled meeting for a
  * while, then not); the file takes them all. `readerId`: whose presenter turns are marked "you present".
  */

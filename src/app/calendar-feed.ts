@@ -1,4 +1,4 @@
-import { FEED_REFRESH } from "../domain/calendar-feed.ts";
+import { FEED_REFRESH } from "../domain/set/calendar-feed.ts";
 import { meetingsToIcs } from "../export/ics.ts";
 import { findCalendarFeed } from "../store/calendar-feeds.ts";
 import type { Db } from "../store/open-database.ts";

@@ -1,9 +1,9 @@
 /**
- * The readings the coaching DMs are written from (src/domain/coach.ts): for each `coach` reminder being rendered, its
+ * The readings the coaching DMs are written from (src/domain/draft/coach.ts): for each `coach` reminder being rendered, its
  * member's log in its set, read as the draft's checklist reads it. Loaded only for those reminders, so a tick with
  * none costs nothing more; the member's words are read to count and place them, never put in the DM.
  */
-import { readLog } from "../domain/coach.ts";
+import { readLog } from "../domain/draft/coach.ts";
 import type { PlannedNudge } from "../domain/reminders/types.ts";
 import type { NudgeView } from "../store/nudge-state.ts";
 import type { Db } from "../store/open-database.ts";

@@ -1,10 +1,11 @@
 /**
  * What a reply adds to coach: where an entry truly shows in the draft (read from the draft's own placement,
- * src/domain/draft-analysis.ts) and the single most valuable next step with its button (src/domain/coach.ts).
+ * src/domain/draft/analysis.ts) and the single most valuable next step with its button (src/domain/draft/coach.ts).
  */
-import { type CoachReading, nextStepLine, readAnalysis } from "../domain/coach.ts";
-import { type Analysis, analyse } from "../domain/draft-analysis.ts";
-import type { CoachStep } from "../domain/draft-types.ts";
+
+import { type Analysis, analyse } from "../domain/draft/analysis.ts";
+import { type CoachReading, nextStepLine, readAnalysis } from "../domain/draft/coach.ts";
+import type { CoachStep } from "../domain/draft/types.ts";
 import type { SetContext } from "./context.ts";
 import { loadDraftInput } from "./draft-input.ts";
 import type { Button } from "./reply.ts";

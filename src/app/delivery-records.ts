@@ -2,7 +2,7 @@
  * The set's records of delivery, as `/records` shows them and an advisor's draft M5.37 log (2.3) holds them: each
  * meeting held (closed) with who attended and who presented, and the advisors' facilitation notes.
  */
-import { groupByPosition } from "../domain/rotation-state.ts";
+import { groupByPosition } from "../domain/set/rotation-state.ts";
 import { listAttendance, listMeetings, listSlots, type MeetingRow } from "../store/meetings.ts";
 import type { Db } from "../store/open-database.ts";
 import { listAdvisorNotes } from "../store/records.ts";

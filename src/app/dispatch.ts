@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { commandKey, isOptionsOf, runsInArchivedSet, type Who } from "../../commands/define.ts";
+import { type CommandDecl, commandKey, isOptionsOf, type KeyOf, runsInArchivedSet, type Who } from "../../commands/define.ts";
 import { allCommands, type CommandKey, type Commands, commands, isCommandKey } from "../../commands/index.ts";
 import { type CommandOutcome, STOPPING_NOTICE } from "../ops/hooks.ts";
 import { inTransaction } from "../store/open-database.ts";
@@ -19,6 +19,17 @@ import { type Joined, welcomeJoiner } from "./welcome.ts";
  * command, or whose handler expects other options, does not compile.
  */
 export type HandlerIndex = { readonly [K in CommandKey]: Handler<Commands[K]> };
+
+/** Handlers filed under their declarations' keys; two handlers for one key are a programming error, refused at load. */
+export function byKey<const L extends readonly { decl: CommandDecl }[]>(list: L): { [H in L[number] as KeyOf<H["decl"]>]: H } {
+  const index: Record<string, L[number]> = {};
+  for (const h of list) {
+    const key = commandKey(h.decl);
+    if (Object.hasOwn(index, key)) throw new Error(`Two handlers for /${key}`);
+    index[key] = h;
+  }
+  return index as { [H in L[number] as KeyOf<H["decl"]>]: H };
+}
 
 const refusal: Record<Exclude<Who, "anyone">, string> = {
   participant: "Only the set's members and advisors can",

@@ -1,5 +1,5 @@
-import type { DraftInput } from "../domain/draft.ts";
-import type { StoredEntryKind } from "../domain/entry-kind.ts";
+import type { DraftInput } from "../domain/draft/compile.ts";
+import type { StoredEntryKind } from "../domain/draft/entry-kind.ts";
 import { allEntries, listActions } from "../store/entries.ts";
 import { attendedMeetings, listMeetings, presentedMeetingIds } from "../store/meetings.ts";
 import { memberDetails } from "../store/member-details.ts";

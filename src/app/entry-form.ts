@@ -1,6 +1,6 @@
 import { type CommandDecl, commandKey } from "../../commands/define.ts";
 import { allCommands } from "../../commands/index.ts";
-import { ENTRY_KINDS, type EntryKind, isEntryKind } from "../domain/entry-kind.ts";
+import { ENTRY_KINDS, type EntryKind, isEntryKind } from "../domain/draft/entry-kind.ts";
 import { optionFailure, type Result, success } from "./result.ts";
 
 /**

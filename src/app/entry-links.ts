@@ -1,6 +1,6 @@
 import type { MeetingRef } from "../../commands/define.ts";
-import { type CalendarDate, dayEnds, formatCalendarDate } from "../domain/calendar-date.ts";
-import type { FacilitationKind } from "../domain/facilitation-kind.ts";
+import type { FacilitationKind } from "../domain/facilitation/entry-kind.ts";
+import { type CalendarDate, dayEnds, formatCalendarDate } from "../domain/time/calendar-date.ts";
 import { countOwnOfKind, findNthOwnEntry } from "../store/entries.ts";
 import type { MeetingRow } from "../store/meetings.ts";
 import type { SetContext } from "./context.ts";

@@ -1,4 +1,4 @@
-import type { FacilitationDraftInput } from "../domain/facilitation-draft-types.ts";
+import type { FacilitationDraftInput } from "../domain/facilitation/types.ts";
 import { listFacilitationEntries } from "../store/facilitation.ts";
 import { listOwnReviews, listSetFeedback, memberCounts, reviewCadence } from "../store/facilitation-sources.ts";
 import type { Db } from "../store/open-database.ts";

@@ -1,5 +1,5 @@
-import { formText, sectionFragments, type WriteTarget } from "../domain/draft-writeup.ts";
-import { WRITE_SECTIONS, type WriteSection } from "../domain/entry-kind.ts";
+import { WRITE_SECTIONS, type WriteSection } from "../domain/draft/entry-kind.ts";
+import { formText, sectionFragments, type WriteTarget } from "../domain/draft/writeup.ts";
 import { findPerson, findWorkspace } from "../store/people.ts";
 import { findSetByChannel } from "../store/sets.ts";
 import type { CommandForm } from "./command-form.ts";

@@ -1,6 +1,6 @@
-import { type CalendarDate, formatCalendarDate } from "../domain/calendar-date.ts";
-import { plannedGroups, projectUpcoming } from "../domain/rotation-state.ts";
-import { formatDuration } from "../domain/when.ts";
+import { plannedGroups, projectUpcoming } from "../domain/set/rotation-state.ts";
+import { type CalendarDate, formatCalendarDate } from "../domain/time/calendar-date.ts";
+import { formatDuration } from "../domain/time/when.ts";
 import { listActions } from "../store/entries.ts";
 import type { MeetingRow } from "../store/meetings.ts";
 import type { Db } from "../store/open-database.ts";

@@ -1,5 +1,5 @@
 import { commandKey } from "../../commands/define.ts";
-import type { EntryKind } from "../domain/entry-kind.ts";
+import type { EntryKind } from "../domain/draft/entry-kind.ts";
 import { type CommandForm, commandForm, formRequestOf, readCommandForm } from "./command-form.ts";
 import { formKindOf, readEntryForm } from "./entry-form.ts";
 import { declarationFor } from "./parse-command.ts";

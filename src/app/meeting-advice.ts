@@ -1,6 +1,6 @@
-import { type Clash, isWeekend, type MeetingSpan, weekdayCadenceFor } from "../domain/meeting-checks.ts";
-import type { Cadence } from "../domain/recurrence.ts";
-import { formatDuration } from "../domain/when.ts";
+import { type Clash, isWeekend, type MeetingSpan, weekdayCadenceFor } from "../domain/set/meeting-checks.ts";
+import type { Cadence } from "../domain/time/recurrence.ts";
+import { formatDuration } from "../domain/time/when.ts";
 import { at } from "./reply.ts";
 import { type Failure, failure } from "./result.ts";
 

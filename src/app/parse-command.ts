@@ -1,9 +1,9 @@
 import { type CommandDecl, commandKey, type OptionKind, type OptionSpec, type UserRef, usage } from "../../commands/define.ts";
 import { allCommands } from "../../commands/index.ts";
-import { withoutControlCharacters } from "../domain/control-characters.ts";
-import { parseDay } from "../domain/day.ts";
-import type { Parsed } from "../domain/parse-result.ts";
-import { parseDuration, parseWhen } from "../domain/when.ts";
+import { withoutControlCharacters } from "../domain/text/control-characters.ts";
+import type { Parsed } from "../domain/text/parse-result.ts";
+import { parseDay } from "../domain/time/day.ts";
+import { parseDuration, parseWhen } from "../domain/time/when.ts";
 import { commandWords, unquoted, type WordSpan } from "./command-words.ts";
 import { type Failure, failure, missingOption, optionFailure, type Result, success } from "./result.ts";
 

@@ -4,9 +4,10 @@
  * on, looked up in the view before the message runs; the message map (reminder-messages.ts) is checked against the
  * catalog, so a kind's message cannot ask for a subject the kind does not have.
  */
-import type { CalendarDate } from "../domain/calendar-date.ts";
+
 import type { Subject } from "../domain/reminders/catalog.ts";
 import type { PlannedNudge } from "../domain/reminders/types.ts";
+import type { CalendarDate } from "../domain/time/calendar-date.ts";
 import type { NudgeView, ViewAction, ViewMeeting, ViewSet } from "../store/nudge-state.ts";
 import { actionItem } from "./format.ts";
 import type { Button, Reply } from "./reply.ts";

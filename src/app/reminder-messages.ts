@@ -4,12 +4,13 @@
  * One entry per kind of the catalog (src/domain/reminders/catalog.ts), each declared for the kind's subject: a kind
  * without a message, or with one for another subject, does not compile.
  */
-import { formatCalendarDate } from "../domain/calendar-date.ts";
-import { coachText } from "../domain/coach.ts";
-import { setSizeWarnings } from "../domain/compliance.ts";
-import { everyoneOnLeaveAt } from "../domain/leave.ts";
-import { plural } from "../domain/plural.ts";
+
+import { coachText } from "../domain/draft/coach.ts";
 import type { NudgeKind, SubjectOf } from "../domain/reminders/catalog.ts";
+import { setSizeWarnings } from "../domain/set/compliance.ts";
+import { everyoneOnLeaveAt } from "../domain/set/leave.ts";
+import { plural } from "../domain/text/plural.ts";
+import { formatCalendarDate } from "../domain/time/calendar-date.ts";
 import type { NudgeView } from "../store/nudge-state.ts";
 import { stepButton } from "./coach-reply.ts";
 import { actionRef, rsvpButtons } from "./format.ts";

@@ -1,7 +1,7 @@
-import { DIGEST_SILENT_DAYS, digestFacts, REVIEW_DUE_WEEKS } from "../domain/advisor-digest.ts";
-import type { CoachReading } from "../domain/coach.ts";
-import { plural } from "../domain/plural.ts";
+import type { CoachReading } from "../domain/draft/coach.ts";
+import { DIGEST_SILENT_DAYS, digestFacts, REVIEW_DUE_WEEKS } from "../domain/reminders/advisor-digest.ts";
 import type { PlannedNudge } from "../domain/reminders/types.ts";
+import { plural } from "../domain/text/plural.ts";
 import type { NudgeView, ViewSet } from "../store/nudge-state.ts";
 import { at } from "./reply.ts";
 

@@ -1,10 +1,10 @@
-import type { Failed, Success } from "../domain/result.ts";
+import type { Failed, Success } from "../domain/text/result.ts";
 
 /** Why a command was refused. Each code has a user-facing message written where the failure is found. */
 export type ErrorCode = "unknown-command" | "bad-option" | "no-set" | "set-exists" | "forbidden" | "not-found" | "conflict" | "limit";
 
 /**
- * A refused command: the result type's failure (src/domain/result.ts) with its code, and the option it is about when
+ * A refused command: the result type's failure (src/domain/text/result.ts) with its code, and the option it is about when
  * it is about one (its name as declared), so a form shows it on that option's field.
  */
 export type Failure = Failed<{ code: ErrorCode; option?: string }>;

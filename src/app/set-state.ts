@@ -1,5 +1,5 @@
-import { leaveEnds } from "../domain/leave.ts";
-import { type AnnouncementPlan, planAnnouncements, type RotationState, rotationState } from "../domain/rotation-state.ts";
+import { leaveEnds } from "../domain/set/leave.ts";
+import { type AnnouncementPlan, planAnnouncements, type RotationState, rotationState } from "../domain/set/rotation-state.ts";
 import {
   insertSlots,
   listAbsences,
@@ -13,7 +13,7 @@ import {
 import type { Db } from "../store/open-database.ts";
 import type { SetWithPeople } from "../store/sets.ts";
 
-/** Everything the rotation and meeting views need about one set at one moment (the pure rules are in src/domain/rotation-state.ts). */
+/** Everything the rotation and meeting views need about one set at one moment (the pure rules are in src/domain/set/rotation-state.ts). */
 export type SetState = RotationState<MeetingRow> & { set: SetWithPeople };
 
 /** Reads a set's meetings, turns, RSVPs and absences at `now`. Reads only. */
@@ -46,7 +46,7 @@ export type Announcement = { meeting: MeetingRow; firstTime: boolean; dropped: s
 
 /**
  * Makes the presenters of every announced or due meeting definite and stores them (the rule, and when a
- * meeting is due, are in src/domain/rotation-state.ts). Only commands that change the set's meetings,
+ * meeting is due, are in src/domain/set/rotation-state.ts). Only commands that change the set's meetings,
  * members or availability call this, after their own writes — and the scheduler, a week before each
  * meeting; never a read. Returns what changed, meeting by meeting, in time order.
  *

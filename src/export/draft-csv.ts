@@ -4,7 +4,7 @@
  * Text inside a field is kept exactly as written (including its own line breaks), except that a cell that would
  * start a spreadsheet formula is prefixed with a single quote (see field).
  */
-import type { EvidenceRow } from "../domain/draft.ts";
+import type { EvidenceRow } from "../domain/draft/compile.ts";
 
 const EVIDENCE_CSV_HEADER = ["date", "duration_minutes", "category", "text", "criteria"] as const;
 

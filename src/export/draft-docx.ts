@@ -7,7 +7,7 @@
  * become line breaks in Word.
  */
 import { Document, HeadingLevel, Packer, PageBreak, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
-import { type DraftBlock, type DraftDocument, FACTS_LABEL, PROMPT_LABEL } from "../domain/draft.ts";
+import { type DraftBlock, type DraftDocument, FACTS_LABEL, PROMPT_LABEL } from "../domain/draft/compile.ts";
 
 /** Characters XML 1.0 does not allow (a pasted control character would make Word reject the file). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point

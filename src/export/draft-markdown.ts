@@ -7,7 +7,7 @@
  * and entity references would otherwise vanish or render: `<manager>`, `<b>HR</b>`, `&amp;`), and table cells have
  * `|` escaped and line breaks as `<br>`.
  */
-import { type DraftBlock, type DraftDocument, FACTS_LABEL, PROMPT_LABEL } from "../domain/draft.ts";
+import { type DraftBlock, type DraftDocument, FACTS_LABEL, PROMPT_LABEL } from "../domain/draft/compile.ts";
 
 /** Escapes what would turn a line of plain text into block syntax. */
 function escapeLine(line: string): string {

@@ -3,12 +3,12 @@
  * library.
  */
 import * as ics from "ics";
-import { invalid, type Parsed, parsed } from "../domain/parse-result.ts";
-import type { MeetingStatus } from "../domain/statuses.ts";
+import type { MeetingStatus } from "../domain/set/statuses.ts";
+import { invalid, type Parsed, parsed } from "../domain/text/parse-result.ts";
 
 /**
  * One meeting to put in the calendar. `uid` is the meeting's stable id; `sequence` its revision
- * (src/domain/calendar-feed.ts); `youPresent` marks the reader's own presenter turn; `url` links back to the chat.
+ * (src/domain/set/calendar-feed.ts); `youPresent` marks the reader's own presenter turn; `url` links back to the chat.
  */
 export type IcsMeeting = {
   uid: string;

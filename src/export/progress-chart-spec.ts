@@ -7,8 +7,8 @@
  */
 import type { EChartsOption, SeriesOption } from "echarts";
 import { DateTime } from "luxon";
-import { plural } from "../domain/plural.ts";
-import type { MemberTimeline, ProgressColumn, ProgressTimelines } from "../domain/progress-timeline.ts";
+import type { MemberTimeline, ProgressColumn, ProgressTimelines } from "../domain/facilitation/progress-timeline.ts";
+import { plural } from "../domain/text/plural.ts";
 
 /** The chart's series names, which its legend shows; the tests find series by them. */
 export const SERIES = {

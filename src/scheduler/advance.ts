@@ -1,5 +1,5 @@
 import type { SettableClock } from "../clock.ts";
-import { ANNOUNCE_LEAD_MS } from "../domain/rotation-state.ts";
+import { ANNOUNCE_LEAD_MS } from "../domain/set/rotation-state.ts";
 import { nextUnannouncedStart } from "../store/meetings.ts";
 import type { Db } from "../store/open-database.ts";
 import { nextRetryAt } from "../store/outbox.ts";

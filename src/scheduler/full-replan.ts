@@ -1,4 +1,4 @@
-import { DAY } from "../domain/time-units.ts";
+import { DAY } from "../domain/time/time-units.ts";
 import type { Db } from "../store/open-database.ts";
 import { claimPeriodicJob } from "../store/retention.ts";
 import type { PlanScope } from "./tick.ts";

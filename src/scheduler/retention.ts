@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { DAY } from "../domain/time-units.ts";
+import { DAY } from "../domain/time/time-units.ts";
 import type { Db } from "../store/open-database.ts";
 import { claimPeriodicJob, pruneOutbox } from "../store/retention.ts";
 

@@ -6,7 +6,7 @@ import { announcePresenters } from "../app/set-state.ts";
 import { nextMoments } from "../domain/reminders/moments.ts";
 import { planNudges } from "../domain/reminders/planner.ts";
 import type { PlannedNudge } from "../domain/reminders/types.ts";
-import { ANNOUNCE_LEAD_MS } from "../domain/rotation-state.ts";
+import { ANNOUNCE_LEAD_MS } from "../domain/set/rotation-state.ts";
 import { setsToAnnounce } from "../store/meetings.ts";
 import { loadNudgeState } from "../store/nudge-state.ts";
 import type { Db } from "../store/open-database.ts";
@@ -131,7 +131,7 @@ async function planBatch(deps: SchedulerDeps, batch: SelectedSet[], { since, now
 
 /**
  * Announces the presenters of every set with a meeting starting within `ANNOUNCE_LEAD_MS` that is not
- * announced yet (src/domain/rotation-state.ts has the rule), so presenters know before their 48-hour
+ * announced yet (src/domain/set/rotation-state.ts has the rule), so presenters know before their 48-hour
  * reminder whether or not anyone runs a command, and marks those sets to plan. One query when there is nothing to announce.
  * Returns how many meetings were announced.
  */

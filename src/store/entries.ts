@@ -1,5 +1,5 @@
-import { type CalendarDate, calendarDate } from "../domain/calendar-date.ts";
-import { type ActionStatus, actionStatusOf } from "../domain/statuses.ts";
+import { type ActionStatus, actionStatusOf } from "../domain/set/statuses.ts";
+import { type CalendarDate, calendarDate } from "../domain/time/calendar-date.ts";
 import type { Entry } from "./generated/client.ts";
 import { nextNumber } from "./number-counters.ts";
 import type { Db } from "./open-database.ts";

@@ -2,8 +2,9 @@
  * An advisor's own facilitation log (ILM M5.37): entries private to their author. Every query is scoped to one set
  * and one author, so no one reaches another advisor's entries, and no member reaches any.
  */
-import type { CalendarDate } from "../domain/calendar-date.ts";
-import type { FacilitationKind } from "../domain/facilitation-kind.ts";
+
+import type { FacilitationKind } from "../domain/facilitation/entry-kind.ts";
+import type { CalendarDate } from "../domain/time/calendar-date.ts";
 import { storedDue } from "./entries.ts";
 import type { Db } from "./open-database.ts";
 

@@ -1,7 +1,7 @@
-import { type CalendarDate, calendarDate } from "../domain/calendar-date.ts";
-import { earliestLastDayRunningAt, type Leave, leaveEnds } from "../domain/leave.ts";
-import type { NewSlot, RotationSlot, SlotStatus } from "../domain/rotation-state.ts";
-import { type MeetingStatus, meetingStatusOf } from "../domain/statuses.ts";
+import { earliestLastDayRunningAt, type Leave, leaveEnds } from "../domain/set/leave.ts";
+import type { NewSlot, RotationSlot, SlotStatus } from "../domain/set/rotation-state.ts";
+import { type MeetingStatus, meetingStatusOf } from "../domain/set/statuses.ts";
+import { type CalendarDate, calendarDate } from "../domain/time/calendar-date.ts";
 import type { Prisma } from "./generated/client.ts";
 import type { Db } from "./open-database.ts";
 
@@ -29,7 +29,7 @@ const MEETING_COLUMNS = {
 export type SlotRow = RotationSlot;
 /** `absenceId`: set when the bot sent this apology because of that leave. */
 export type RsvpRow = { meetingId: string; personId: string; answer: "yes" | "no"; absenceId: string | null };
-/** A member's leave as stored: its last day is a calendar date in the zone it was read in (see src/domain/leave.ts). */
+/** A member's leave as stored: its last day is a calendar date in the zone it was read in (see src/domain/set/leave.ts). */
 export type AbsenceRow = Leave & { id: string; personId: string; note: string | null };
 
 const asMeeting = (m: Prisma.MeetingGetPayload<{ select: typeof MEETING_COLUMNS }>): MeetingRow => ({

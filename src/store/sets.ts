@@ -1,4 +1,4 @@
-import { type CalendarDate, calendarDate } from "../domain/calendar-date.ts";
+import { type CalendarDate, calendarDate } from "../domain/time/calendar-date.ts";
 import type { Db } from "./open-database.ts";
 import type { PersonRow } from "./people.ts";
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import JSZip from "jszip";
 import { afterEach, beforeEach, describe, test } from "vitest";
-import { ADVISOR_FEEDBACK_HEADING } from "../../src/domain/draft-advisor-feedback.ts";
+import { ADVISOR_FEEDBACK_HEADING } from "../../src/domain/draft/advisor-feedback.ts";
 import { createHarness, FIVE_MEMBER_SET, type Harness, replies } from "../support/harness.ts";
 
 const fileOf = (out: string[]) =>

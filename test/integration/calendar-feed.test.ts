@@ -4,7 +4,7 @@ import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { calendarFeedRoute } from "../../src/adapters/calendar/feed-route.ts";
 import { feedTokenHash } from "../../src/app/calendar-tokens.ts";
-import { CANCELLED_KEPT_DAYS } from "../../src/domain/calendar-feed.ts";
+import { CANCELLED_KEPT_DAYS } from "../../src/domain/set/calendar-feed.ts";
 import { type HealthServer, startHealthServer } from "../../src/ops/health.ts";
 import { createHarness, FIVE_MEMBER_SET, type Harness, replies } from "../support/harness.ts";
 import { freePort } from "../support/http-probe.ts";

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, test } from "vitest";
 import { loadDraftInput } from "../../src/app/draft-input.ts";
-import { readLog } from "../../src/domain/coach.ts";
+import { readLog } from "../../src/domain/draft/coach.ts";
 import { findSetById } from "../../src/store/sets.ts";
 import { createHarness, type Harness } from "../support/harness.ts";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, test } from "vitest";
-import { MAX_UPCOMING_MEETINGS } from "../../src/domain/meeting-limits.ts";
+import { MAX_UPCOMING_MEETINGS } from "../../src/domain/set/meeting-limits.ts";
 import { BASE, createHarness, type Harness, replies } from "../support/harness.ts";
 
 /** The set from issue 12: an advisor, five members, a programme and seven monthly meetings. */

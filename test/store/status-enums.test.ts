@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
-import { STATUS_TEXT } from "../../src/domain/draft-text.ts";
-import { LIFECYCLES } from "../../src/domain/lifecycle.ts";
+import { STATUS_TEXT } from "../../src/domain/draft/text.ts";
+import { LIFECYCLES } from "../../src/domain/set/lifecycle.ts";
 import * as sqlite from "../../src/store/generated/enums.ts";
 import * as pg from "../../src/store/generated-pg/enums.ts";
 

@@ -2,8 +2,9 @@
  * Rows as they stood before migration 0006 (calendar dates stored as instants), and what the migration must make of
  * them, for the SQLite and the PostgreSQL migration tests alike.
  */
-import { calendarDate } from "../../src/domain/calendar-date.ts";
-import { leaveEnds } from "../../src/domain/leave.ts";
+
+import { leaveEnds } from "../../src/domain/set/leave.ts";
+import { calendarDate } from "../../src/domain/time/calendar-date.ts";
 
 /** Rows as they stood before migration 0006: calendar dates stored as instants (see the migration's header). */
 export const BEFORE_CALENDAR_DATES = `

@@ -9,9 +9,10 @@
  * #27), reflections after each problem, reviews of goals 1 and 2 (none of goal 3), and a closing reflection in the
  * programme's last month.
  */
-import { calendarDate } from "../../src/domain/calendar-date.ts";
-import type { DraftAction, DraftEntry, DraftInput, DraftMeeting } from "../../src/domain/draft.ts";
-import type { EntryKind } from "../../src/domain/entry-kind.ts";
+
+import type { DraftAction, DraftEntry, DraftInput, DraftMeeting } from "../../src/domain/draft/compile.ts";
+import type { EntryKind } from "../../src/domain/draft/entry-kind.ts";
+import { calendarDate } from "../../src/domain/time/calendar-date.ts";
 
 type Row = [number, EntryKind, string, number | null, string];
 

@@ -1,5 +1,5 @@
 import { nextNudgeAt } from "../../src/domain/reminders/planner.ts";
-import { ANNOUNCE_LEAD_MS } from "../../src/domain/rotation-state.ts";
+import { ANNOUNCE_LEAD_MS } from "../../src/domain/set/rotation-state.ts";
 import { runTick } from "../../src/scheduler/tick.ts";
 import { nextUnannouncedStart } from "../../src/store/meetings.ts";
 import { loadNudgeState } from "../../src/store/nudge-state.ts";

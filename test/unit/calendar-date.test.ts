@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "vitest";
+import { earliestLastDayRunningAt, leaveEnds, onLeaveAt } from "../../src/domain/set/leave.ts";
 import {
   addDays,
   addMonths,
@@ -12,9 +13,8 @@ import {
   daysBetween,
   formatCalendarDate,
   lastMomentOf,
-} from "../../src/domain/calendar-date.ts";
-import { parseDay } from "../../src/domain/day.ts";
-import { earliestLastDayRunningAt, leaveEnds, onLeaveAt } from "../../src/domain/leave.ts";
+} from "../../src/domain/time/calendar-date.ts";
+import { parseDay } from "../../src/domain/time/day.ts";
 
 const LONDON = "Europe/London";
 const BERLIN = "Europe/Berlin";

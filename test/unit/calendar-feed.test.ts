@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "vitest";
 import { feedTokenHash, feedUrl, newFeedToken, tokenOfPath } from "../../src/app/calendar-tokens.ts";
 import { loadConfig } from "../../src/config.ts";
-import { CANCELLED_KEPT_DAYS, calendarSequence, shownInFeed } from "../../src/domain/calendar-feed.ts";
+import { CANCELLED_KEPT_DAYS, calendarSequence, shownInFeed } from "../../src/domain/set/calendar-feed.ts";
 import { pathMatches } from "../../src/ops/health.ts";
 
 const d = (iso: string) => new Date(iso);

@@ -1,14 +1,14 @@
 /**
- * The coaching reading (src/domain/coach.ts over src/domain/draft-coverage.ts): each criterion as the M3.37 mark
+ * The coaching reading (src/domain/draft/coach.ts over src/domain/draft/coverage.ts): each criterion as the M3.37 mark
  * sheet reads it — 2.1 in its three parts, 2.2 problem by problem, 2.3 goal by goal — with the member's words against
  * its target, and the single most valuable next step with the exact command.
  */
 import assert from "node:assert/strict";
 import { test } from "vitest";
 import { sharedDraftsLine } from "../../src/app/render-digest.ts";
-import { coachText, nextStepLine, readLog } from "../../src/domain/coach.ts";
-import type { DraftAction, DraftEntry, DraftInput } from "../../src/domain/draft.ts";
-import { CRITERION_WORDS } from "../../src/domain/draft-coverage.ts";
+import { coachText, nextStepLine, readLog } from "../../src/domain/draft/coach.ts";
+import type { DraftAction, DraftEntry, DraftInput } from "../../src/domain/draft/compile.ts";
+import { CRITERION_WORDS } from "../../src/domain/draft/coverage.ts";
 import { day, fixtureInput } from "../support/draft-fixture.ts";
 
 const at = (iso: string) => new Date(iso);

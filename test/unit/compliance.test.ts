@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
-import { calendarDate } from "../../src/domain/calendar-date.ts";
-import { programmeWarnings, SET_SIZE, setSizeWarnings } from "../../src/domain/compliance.ts";
+import { programmeWarnings, SET_SIZE, setSizeWarnings } from "../../src/domain/set/compliance.ts";
+import { calendarDate } from "../../src/domain/time/calendar-date.ts";
 
 const day = (iso: string, zone = "Europe/London") => calendarDate(iso, zone);
 

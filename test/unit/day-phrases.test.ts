@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
-import { parseDay } from "../../src/domain/day.ts";
-import { parseWhen } from "../../src/domain/when.ts";
+import { parseDay } from "../../src/domain/time/day.ts";
+import { parseWhen } from "../../src/domain/time/when.ts";
 
 const on = (iso: string) => ({ now: new Date(iso), timeZone: "Europe/London" });
 

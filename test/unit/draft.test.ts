@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import JSZip from "jszip";
 import { test } from "vitest";
-import { actionLearningParts } from "../../src/domain/action-learning-parts.ts";
-import { calendarDate } from "../../src/domain/calendar-date.ts";
+import { actionLearningParts } from "../../src/domain/draft/action-learning-parts.ts";
 import {
   compileDraft,
   countWords,
@@ -17,8 +16,9 @@ import {
   MEETING_CATEGORY,
   PROMPT_LABEL,
   UNIT,
-} from "../../src/domain/draft.ts";
-import { readSmartGoal } from "../../src/domain/smart-goal.ts";
+} from "../../src/domain/draft/compile.ts";
+import { readSmartGoal } from "../../src/domain/draft/smart-goal.ts";
+import { calendarDate } from "../../src/domain/time/calendar-date.ts";
 import { evidenceCsv } from "../../src/export/draft-csv.ts";
 import { draftToDocx } from "../../src/export/draft-docx.ts";
 import { draftToMarkdown } from "../../src/export/draft-markdown.ts";
@@ -983,7 +983,7 @@ test("the copy to submit: the member's words, no prompts, facts boxes, entry num
 });
 
 test("a write-up form starts from the member's own fragments, whole ones within the platform's limit, or their write-up", async () => {
-  const { formText, sectionFragments } = await import("../../src/domain/draft-writeup.ts");
+  const { formText, sectionFragments } = await import("../../src/domain/draft/writeup.ts");
   const found = sectionFragments(fixtureInput(), { section: "2.1" });
   const [first, second] = [7, 9].map((n) => FIXTURE_ENTRIES.find(([m]) => m === n)![4]);
   assert.deepEqual(

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "vitest";
-import { compileFacilitationDraft } from "../../src/domain/facilitation-draft.ts";
-import type { FacilitationDraftInput, FacilitationReview } from "../../src/domain/facilitation-draft-types.ts";
+import { compileFacilitationDraft } from "../../src/domain/facilitation/compile.ts";
+import type { FacilitationDraftInput, FacilitationReview } from "../../src/domain/facilitation/types.ts";
 
 const at = (iso: string) => new Date(`${iso}T12:00:00Z`);
 const review = (member: string, day: string, text: string, reply: string | null = null): FacilitationReview => ({

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
-import { canMove, LIFECYCLES } from "../../src/domain/lifecycle.ts";
+import { canMove, LIFECYCLES } from "../../src/domain/set/lifecycle.ts";
 
 test("a meeting is closed or cancelled only while scheduled, and never reopened", () => {
   assert.ok(canMove("meeting", "scheduled", "closed"));

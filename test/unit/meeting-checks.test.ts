@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
-import { clashes, isWeekend, overlaps, weekdayCadenceFor } from "../../src/domain/meeting-checks.ts";
+import { clashes, isWeekend, overlaps, weekdayCadenceFor } from "../../src/domain/set/meeting-checks.ts";
 
 const span = (iso: string, durationMinutes = 120) => ({ startsAt: new Date(iso), durationMinutes });
 

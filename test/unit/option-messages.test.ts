@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "vitest";
 import { commandKey } from "../../commands/define.ts";
 import { allCommands } from "../../commands/index.ts";
-import { parseDay } from "../../src/domain/day.ts";
-import { parseWhen } from "../../src/domain/when.ts";
+import { parseDay } from "../../src/domain/time/day.ts";
+import { parseWhen } from "../../src/domain/time/when.ts";
 
 /** Words of zod's own messages: a person is never shown them. */
 const VALIDATOR_WORDS = /Too (small|big)|expected|Invalid|<=|>=|9007199254740991/;

@@ -4,9 +4,9 @@
  */
 import assert from "node:assert/strict";
 import { test } from "vitest";
-import { calendarDate } from "../../src/domain/calendar-date.ts";
 import { candidateNudges, planNudges } from "../../src/domain/reminders/planner.ts";
 import type { NudgeMeeting, NudgePerson, NudgeSet, NudgeState } from "../../src/domain/reminders/types.ts";
+import { calendarDate } from "../../src/domain/time/calendar-date.ts";
 
 const d = (iso: string) => new Date(iso);
 const iso = (t: Date) => t.toISOString();

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
-import { calendarDateOf } from "../../src/domain/calendar-date.ts";
 import { candidateNudges, planNudges } from "../../src/domain/reminders/planner.ts";
 import type { NudgePerson, NudgeSet, NudgeState, PlannedNudge } from "../../src/domain/reminders/types.ts";
+import { calendarDateOf } from "../../src/domain/time/calendar-date.ts";
 import { meeting } from "../support/planner-fixtures.ts";
 
 const d = (iso: string) => new Date(iso);

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { DateTime } from "luxon";
 import { test } from "vitest";
-import { calendarDate, calendarDateOf } from "../../src/domain/calendar-date.ts";
-import { outOfQuietHours, type QuietHours } from "../../src/domain/quiet-hours.ts";
 import type { NudgeKind } from "../../src/domain/reminders/catalog.ts";
 import { candidateNudges, nextNudgeAt, planNudges } from "../../src/domain/reminders/planner.ts";
+import { outOfQuietHours, type QuietHours } from "../../src/domain/reminders/quiet-hours.ts";
 import type { NudgeAction, NudgeMeeting, NudgePerson, NudgeSet, NudgeState, PlannedNudge } from "../../src/domain/reminders/types.ts";
+import { calendarDate, calendarDateOf } from "../../src/domain/time/calendar-date.ts";
 import { meeting } from "../support/planner-fixtures.ts";
 
 const HOUR = 3_600_000;

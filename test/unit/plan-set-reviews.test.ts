@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
-import { digestFacts } from "../../src/domain/advisor-digest.ts";
-import { calendarDate } from "../../src/domain/calendar-date.ts";
+import { opensSetReview } from "../../src/domain/facilitation/set-review.ts";
+import { digestFacts } from "../../src/domain/reminders/advisor-digest.ts";
 import { candidateNudges, planNudges } from "../../src/domain/reminders/planner.ts";
 import type { NudgeMeeting, NudgePerson, NudgeSet } from "../../src/domain/reminders/types.ts";
-import { opensSetReview } from "../../src/domain/set-review.ts";
+import { calendarDate } from "../../src/domain/time/calendar-date.ts";
 
 const d = (iso: string) => new Date(iso);
 const person = (id: string, over: Partial<NudgePerson> = {}): NudgePerson => ({

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "vitest";
-import { type MemberRecord, type ProgressTimelines, progressTimelines } from "../../src/domain/progress-timeline.ts";
+import { type MemberRecord, type ProgressTimelines, progressTimelines } from "../../src/domain/facilitation/progress-timeline.ts";
 import { chartPng, chartSvg } from "../../src/export/progress-chart.ts";
 import { progressAltText, progressChartSpec, SERIES } from "../../src/export/progress-chart-spec.ts";
 import { darkPixels, decodePng } from "../support/png.ts";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
-import { DEFAULT_QUIET_HOURS, quietHoursOf } from "../../src/domain/quiet-hours.ts";
+import { DEFAULT_QUIET_HOURS, quietHoursOf } from "../../src/domain/reminders/quiet-hours.ts";
 
 test("someone who never chose quiet hours gets the default, 21:00 to 08:00", () => {
   assert.deepEqual(quietHoursOf({ quietStart: null, quietEnd: null }), { start: "21:00", end: "08:00" });

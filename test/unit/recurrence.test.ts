@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { test } from "vitest";
-import type { Parsed } from "../../src/domain/parse-result.ts";
+import type { Parsed } from "../../src/domain/text/parse-result.ts";
 import {
   type Cadence,
   CadenceSchema,
@@ -11,7 +11,7 @@ import {
   MAX_OCCURRENCES,
   parseEvery,
   toRRule,
-} from "../../src/domain/recurrence.ts";
+} from "../../src/domain/time/recurrence.ts";
 
 const LONDON = "Europe/London";
 const NEW_YORK = "America/New_York";

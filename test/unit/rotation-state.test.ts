@@ -9,7 +9,7 @@ import {
   type RotationSlot,
   type RotationState,
   rotationState,
-} from "../../src/domain/rotation-state.ts";
+} from "../../src/domain/set/rotation-state.ts";
 
 /** When presenters are announced, and what announcing writes (issue 11 §5, issue 12 item 6). */
 

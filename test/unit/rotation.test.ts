@@ -12,7 +12,7 @@ import {
   rotationUnits,
   swapTurns,
   type Turn,
-} from "../../src/domain/rotation.ts";
+} from "../../src/domain/set/rotation.ts";
 
 const solo = (personId: string, order: number): RotationMember => ({ personId, order, pairLabel: null });
 const paired = (personId: string, order: number, pairLabel: string): RotationMember => ({ personId, order, pairLabel });

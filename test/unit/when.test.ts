@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
-import type { Parsed } from "../../src/domain/parse-result.ts";
-import { formatDuration, parseDuration, parseTimeZone, parseWhen } from "../../src/domain/when.ts";
-import { zoneAbbreviation } from "../../src/domain/zone-abbreviation.ts";
+import type { Parsed } from "../../src/domain/text/parse-result.ts";
+import { formatDuration, parseDuration, parseTimeZone, parseWhen } from "../../src/domain/time/when.ts";
+import { zoneAbbreviation } from "../../src/domain/time/zone-abbreviation.ts";
 
 const NOW = new Date("2027-03-24T12:00:00Z"); // a Wednesday; London is still on GMT, New York on EDT
 const LONDON = "Europe/London";

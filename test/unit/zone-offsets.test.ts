@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { DateTime, IANAZone } from "luxon";
 import { describe, test } from "vitest";
-import { zoneOf } from "../../src/domain/zone-offsets.ts";
+import { zoneOf } from "../../src/domain/time/zone-offsets.ts";
 
 const HOUR = 3_600_000;
 /** Zones with whole-hour, half-hour (Lord Howe's DST is 30 minutes), 45-minute and southern-hemisphere changes, and historical odd offsets. */

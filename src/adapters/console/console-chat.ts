@@ -7,7 +7,7 @@ import { type HandlerIndex, runCommand } from "../../app/dispatch.ts";
 import { type CommandEvent, interpret } from "../../app/interpret.ts";
 import type { Button, Reply } from "../../app/reply.ts";
 import type { SettableClock } from "../../clock.ts";
-import { DAY, HOUR, MINUTE, WEEK } from "../../domain/time-units.ts";
+import { DAY, HOUR, MINUTE, WEEK } from "../../domain/time/time-units.ts";
 import { advanceClock } from "../../scheduler/advance.ts";
 import { runTick } from "../../scheduler/tick.ts";
 import { type Adapter, deliverThrough, sendReplies } from "../adapter.ts";

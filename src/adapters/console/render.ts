@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import type { Destination } from "../../app/destination.ts";
 import { type Reply, renderTimes, type TimeStyle } from "../../app/reply.ts";
-import { zoneAbbreviation } from "../../domain/zone-abbreviation.ts";
+import { zoneAbbreviation } from "../../domain/time/zone-abbreviation.ts";
 
 const formats: Record<TimeStyle, string> = { full: "ccc d LLL yyyy, HH:mm", date: "ccc d LLL yyyy", time: "HH:mm" };
 

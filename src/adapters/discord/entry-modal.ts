@@ -1,7 +1,7 @@
 import { ActionRowBuilder, ModalBuilder, TextInputBuilder, TextInputStyle } from "discord.js";
 import { ENTRY_MAX_CHARS } from "../../../commands/log.ts";
 import { entryFormFields, fieldRequired } from "../../app/entry-form.ts";
-import { ENTRY_KINDS, type EntryKind } from "../../domain/entry-kind.ts";
+import { ENTRY_KINDS, type EntryKind } from "../../domain/draft/entry-kind.ts";
 
 const PREFIX = "log_entry";
 export const ENTRY_TEXT_FIELD = "text";

@@ -2,7 +2,7 @@ import type { types, ViewOutput } from "@slack/bolt";
 import { ENTRY_MAX_CHARS } from "../../../commands/log.ts";
 import { entryFormFields, fieldRequired } from "../../app/entry-form.ts";
 import { ENTRY_KIND_FIELD } from "../../app/interpret.ts";
-import { ENTRY_KINDS, type EntryKind } from "../../domain/entry-kind.ts";
+import { ENTRY_KINDS, type EntryKind } from "../../domain/draft/entry-kind.ts";
 
 export const ENTRY_MODAL = "log_entry";
 const KIND_BLOCK = ENTRY_KIND_FIELD;

@@ -1,7 +1,7 @@
 import { progress } from "../../../commands/index.ts";
-import { calendarDateOf, dayEnds, formatCalendarDate } from "../../domain/calendar-date.ts";
-import { compileDraft } from "../../domain/draft.ts";
-import { type MemberRecord, progressTimelines } from "../../domain/progress-timeline.ts";
+import { compileDraft } from "../../domain/draft/compile.ts";
+import { type MemberRecord, progressTimelines } from "../../domain/facilitation/progress-timeline.ts";
+import { calendarDateOf, dayEnds, formatCalendarDate } from "../../domain/time/calendar-date.ts";
 import { progressAltText, progressChartSpec } from "../../export/progress-chart-spec.ts";
 import { findPerson } from "../../store/people.ts";
 import { lastReviewedAt } from "../../store/reviews.ts";

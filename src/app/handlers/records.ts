@@ -1,6 +1,6 @@
 import { records } from "../../../commands/index.ts";
-import { plural } from "../../domain/plural.ts";
-import { formatDuration } from "../../domain/when.ts";
+import { plural } from "../../domain/text/plural.ts";
+import { formatDuration } from "../../domain/time/when.ts";
 import { listFailed } from "../../store/outbox.ts";
 import { addAdvisorNote } from "../../store/records.ts";
 import { handler } from "../context.ts";

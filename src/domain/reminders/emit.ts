@@ -4,10 +4,11 @@
  * or of the kind), leave at its due time, snooze, quiet hours, the planning window, and one candidate per key.
  * Pure: no I/O, no clock.
  */
-import { CLOCK_CHANGE_ROOM, maxQuietShift } from "../quiet-hours.ts";
-import { DAY } from "../time-units.ts";
+
+import { DAY } from "../time/time-units.ts";
 import type { ChannelKind, DmKind, NudgeKind } from "./catalog.ts";
 import type { SetFacts } from "./facts.ts";
+import { CLOCK_CHANGE_ROOM, maxQuietShift } from "./quiet-hours.ts";
 import type { NudgeTarget, PlannedNudge } from "./types.ts";
 
 /** A DM a rule plans (times in ms since the epoch). */

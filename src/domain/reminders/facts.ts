@@ -3,8 +3,8 @@
  * is a member, who is away when, and the questions several rules ask (an action without an outcome, an action
  * logged). Pure: no I/O, no clock.
  */
-import { leaveEnds } from "../leave.ts";
-import { outOfQuietHours } from "../quiet-hours.ts";
+import { leaveEnds } from "../set/leave.ts";
+import { outOfQuietHours } from "./quiet-hours.ts";
 import type { NudgeAction, NudgeMeeting, NudgePerson, NudgeRules, NudgeSet } from "./types.ts";
 
 /**

@@ -5,7 +5,7 @@
  * Pure, and derived from the planner itself (`nextNudgeAt` over the set alone), so every kind the planner knows,
  * today's and any added later, moves the moment without this file knowing it.
  */
-import { DAY } from "../time-units.ts";
+import { DAY } from "../time/time-units.ts";
 import { nextNudgeAt } from "./planner.ts";
 import type { NudgeState } from "./types.ts";
 

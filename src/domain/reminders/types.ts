@@ -2,11 +2,12 @@
  * What the reminder planner reads (a set's state, the people it names) and what it plans. Pure types: the store
  * loads them (src/store/nudge-state.ts), the rules (rules/) and the planner (planner.ts) read them.
  */
-import type { CalendarDate } from "../calendar-date.ts";
-import type { Leave } from "../leave.ts";
-import type { QuietHours } from "../quiet-hours.ts";
-import type { ActionStatus, MeetingStatus } from "../statuses.ts";
+
+import type { Leave } from "../set/leave.ts";
+import type { ActionStatus, MeetingStatus } from "../set/statuses.ts";
+import type { CalendarDate } from "../time/calendar-date.ts";
 import type { NudgeKind } from "./catalog.ts";
+import type { QuietHours } from "./quiet-hours.ts";
 
 /** `stopped`: kinds of reminder this person stopped one by one (`optedOut` stops them all). */
 export type NudgePerson = {

@@ -2,8 +2,8 @@
  * The reminder of an action's due date (the README's "Reminders"). Whether it exists depends on the action's current
  * status, so an action done in time is never reminded. Pure: no I/O, no clock.
  */
-import { dayEnds } from "../../calendar-date.ts";
-import { DAY } from "../../time-units.ts";
+import { dayEnds } from "../../time/calendar-date.ts";
+import { DAY } from "../../time/time-units.ts";
 import { rule } from "../emit.ts";
 
 /** action-due: an open action of a member whose due date is over (the end of that day in its zone), to its owner; stale a week later. */

@@ -2,8 +2,8 @@
  * The advisors' alerts about the set's members (the README's "Reminders"): a member who has been silent, and a set
  * whose size is out of range. They carry counts and dates, never a member's words. Pure: no I/O, no clock.
  */
-import { SET_SIZE } from "../../compliance.ts";
-import { DAY } from "../../time-units.ts";
+import { SET_SIZE } from "../../set/compliance.ts";
+import { DAY } from "../../time/time-units.ts";
 import { rule } from "../emit.ts";
 
 /** How long a set may stay out of the 4–8 range (e.g. while being formed) before its advisors are told. */

@@ -6,7 +6,7 @@
  *
  * Pure: no I/O, no clock.
  */
-import { DAY, HOUR, MINUTE } from "../../time-units.ts";
+import { DAY, HOUR, MINUTE } from "../../time/time-units.ts";
 import { rule } from "../emit.ts";
 import type { NudgeMeeting } from "../types.ts";
 

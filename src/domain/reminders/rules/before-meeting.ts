@@ -7,7 +7,7 @@
  *
  * Pure: no I/O, no clock.
  */
-import { HOUR } from "../../time-units.ts";
+import { HOUR } from "../../time/time-units.ts";
 import { rule } from "../emit.ts";
 import type { NudgeMeeting } from "../types.ts";
 

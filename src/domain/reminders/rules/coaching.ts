@@ -1,5 +1,5 @@
 /**
- * coach: when a member is coached (the README's "Reminders"; the words are src/domain/coach.ts): the `coach` DMs, each at
+ * coach: when a member is coached (the README's "Reminders"; the words are src/domain/draft/coach.ts): the `coach` DMs, each at
  * most once per member and set, whatever moves (the outbox key names the moment, not its time):
  * - `joined`: on joining the set, a minute after (the next tick's): strengths, limitations, action learning;
  * - `second-meeting`: three days after the second meeting held since the member joined closed: is there a plan?
@@ -15,9 +15,9 @@
  * loads 120 days back), which always reach a member's second meeting while its DM can still be sent.
  */
 import { DateTime } from "luxon";
-import { addDays, type CalendarDate, dayEnds, dayStarts } from "../../calendar-date.ts";
-import { DAY } from "../../time-units.ts";
-import { zoneOf } from "../../zone-offsets.ts";
+import { addDays, type CalendarDate, dayEnds, dayStarts } from "../../time/calendar-date.ts";
+import { DAY } from "../../time/time-units.ts";
+import { zoneOf } from "../../time/zone-offsets.ts";
 import { rule } from "../emit.ts";
 import type { NudgeMeeting } from "../types.ts";
 

@@ -4,7 +4,7 @@
  *
  * Pure: no I/O, no clock.
  */
-import { DAY, MINUTE } from "../../time-units.ts";
+import { DAY, MINUTE } from "../../time/time-units.ts";
 import { rule } from "../emit.ts";
 
 /** How far ahead of a meeting the advisors hear that every member is away for it. */

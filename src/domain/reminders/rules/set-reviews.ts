@@ -5,9 +5,9 @@
  * Pure: no I/O, no clock.
  */
 import { DateTime } from "luxon";
-import { opensSetReview } from "../../set-review.ts";
-import { DAY, HOUR } from "../../time-units.ts";
-import { zoneOf } from "../../zone-offsets.ts";
+import { opensSetReview } from "../../facilitation/set-review.ts";
+import { DAY, HOUR } from "../../time/time-units.ts";
+import { zoneOf } from "../../time/zone-offsets.ts";
 import { rule } from "../emit.ts";
 import type { NudgeMeeting } from "../types.ts";
 
