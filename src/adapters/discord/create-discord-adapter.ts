@@ -22,6 +22,7 @@ import { decodeButton } from "../../app/reply.ts";
 import { suggest } from "../../app/suggest.ts";
 import type { Adapter } from "../adapter.ts";
 import { type CommandRequest, commandFormRequest, commandInput, entryFormRequest } from "../command-input.ts";
+import { DISCORD_REST_LIMITS } from "../send-limits.ts";
 import { commandModal, readCommandModalFields, readCommandModalId } from "./command-modal.ts";
 import { deliverOutgoing, deliverReminder, type ReplyInteraction } from "./deliver.ts";
 import { ENTRY_TEXT_FIELD, entryModal, modalFields, readEntryModalId } from "./entry-modal.ts";
@@ -61,7 +62,8 @@ export type DiscordAdapter = Adapter & {
 export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: DiscordOptions): DiscordAdapter {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
-    ...(opts.apiUrl ? { rest: { api: opts.apiUrl } } : {}),
+    // Bounded so that no try outlives the outbox's time limit for a send (../send-limits.ts).
+    rest: { ...DISCORD_REST_LIMITS, ...(opts.apiUrl ? { api: opts.apiUrl } : {}) },
     ...shardOptions(opts.shards),
   });
   const gateway = watchGateway(client, deps.clock);

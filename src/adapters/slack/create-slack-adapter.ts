@@ -21,6 +21,7 @@ import { firstSightOfSlackEvent } from "../../store/slack-events.ts";
 import { deleteSlackInstallation, findSlackInstallation, installationKey, saveSlackInstallation } from "../../store/slack-installations.ts";
 import type { Adapter } from "../adapter.ts";
 import { type CommandRequest, commandFormRequest, commandInput, entryFormRequest } from "../command-input.ts";
+import { SLACK_CLIENT_LIMITS } from "../send-limits.ts";
 import { boltLogger, safeError } from "./bolt-logger.ts";
 import { COMMAND_MODAL, commandModal, readCommandModal } from "./command-modal.ts";
 import { typedCommandText } from "./command-text.ts";
@@ -66,7 +67,12 @@ export type SlackAdapter = Adapter & {
  * form, and reminder delivery. Every request is acknowledged at once; the work follows the ack.
  */
 export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: SlackOptions): SlackAdapter {
-  const clientOptions = opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {};
+  // Bounded so that no try outlives the outbox's time limit for a send (../send-limits.ts).
+  const clientOptions = {
+    timeout: SLACK_CLIENT_LIMITS.timeout,
+    retryConfig: { ...SLACK_CLIENT_LIMITS.retryConfig },
+    ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
+  };
   const installationStore = opts.oauth ? databaseInstallationStore(deps) : undefined;
   const oauth = opts.oauth
     ? {
