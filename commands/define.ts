@@ -34,6 +34,11 @@ export type OptionSpec<T = unknown, R extends boolean = boolean> = {
   required: R;
   schema: z.ZodType<T>;
   choices?: readonly string[];
+  /**
+   * Other words a `choice` accepts, lower case with single spaces, each → the choice it means ("mostly" → "very").
+   * Platforms that list choices (Discord) offer the choices themselves; typed text and forms take these too.
+   */
+  aliases?: Readonly<Record<string, string>>;
   /** A platform with forms may leave this out and ask for it in a form (Discord's modal for an entry's text). */
   form?: boolean;
   suggest?: Suggestions;
@@ -48,13 +53,20 @@ function minutesInWords(minutes: number): string {
   return plural(minutes, "minute");
 }
 
-function spec<T>(kind: OptionKind, schema: z.ZodType<T>, { description, form, suggest }: Base, choices?: readonly string[]) {
+function spec<T>(
+  kind: OptionKind,
+  schema: z.ZodType<T>,
+  { description, form, suggest }: Base,
+  choices?: readonly string[],
+  aliases?: Readonly<Record<string, string>>,
+) {
   return {
     kind,
     description,
     required: true as const,
     schema,
     ...(choices ? { choices } : {}),
+    ...(aliases ? { aliases } : {}),
     ...(form ? { form } : {}),
     ...(suggest ? { suggest } : {}),
   };
@@ -86,7 +98,8 @@ export const opt = {
     ),
   integer: (b: Base & { min: number; max: number }) =>
     spec("integer", z.number().int().min(b.min, `at least ${b.min}`).max(b.max, `at most ${b.max}`), b),
-  choice: <const C extends readonly [string, ...string[]]>(b: Base & { choices: C }) => spec("choice", z.enum(b.choices), b, b.choices),
+  choice: <const C extends readonly [string, ...string[]]>(b: Base & { choices: C; aliases?: Readonly<Record<string, C[number]>> }) =>
+    spec("choice", z.enum(b.choices), b, b.choices, b.aliases),
   /** A recurrence: weekly, fortnightly, monthly, "first tuesday"… (read by src/domain/recurrence.ts). */
   cadence: (b: Base) => spec("cadence", z.string().min(1), b),
   meeting: (b: Base) => spec("meeting", MeetingRef, b),

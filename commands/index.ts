@@ -34,6 +34,7 @@ import {
   logReview,
   logShare,
   logStrength,
+  logWrite,
 } from "./log.ts";
 import {
   meetingCalendar,
@@ -117,6 +118,7 @@ export const commands = registry({
   "log goal": logGoal,
   "log action-learning": logActionLearning,
   "log review": logReview,
+  "log write": logWrite,
   "log details": logDetails,
   "log list": logList,
   "log edit": logEdit,

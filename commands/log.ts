@@ -1,4 +1,5 @@
-import type { EntryKind } from "../src/domain/entry-kind.ts";
+import { EFFECTIVENESS, EFFECTIVENESS_ALIASES } from "../src/domain/effectiveness.ts";
+import { type EntryKind, WRITE_SECTIONS } from "../src/domain/entry-kind.ts";
 import { command, type OptionSpecs, opt, optional } from "./define.ts";
 
 /** The most an entry may hold: fits a Slack modal field and a Discord modal input. */
@@ -33,6 +34,14 @@ const source = optional(
   opt.text({ description: 'Where it comes from: "360 feedback", "reflective review", a colleague…', max: NOTE_MAX_CHARS }),
 );
 const due = optional(opt.day({ description: "When you mean to have done it" }));
+/** How effective an action was: very, somewhat or not, in the words people use ("mostly", "kind of", "not really"). */
+export const effective = optional(
+  opt.choice({
+    description: "How effective it was: very, somewhat or not (mostly, partly, not really…)",
+    choices: EFFECTIVENESS,
+    aliases: EFFECTIVENESS_ALIASES,
+  }),
+);
 
 function entryCommand<const K extends EntryKind, const O extends OptionSpecs>(
   sub: K,
@@ -70,8 +79,10 @@ export const logOutcome = entryCommand(
     action: optional(
       opt.integer({ description: "The action's number (see /action list); it is marked done", min: 1, max: 100000, suggest: "actions" }),
     ),
+    effective,
     problem: problemLink(1),
   },
+  ['/log outcome text:"Both leads now use one rota sheet" action:4 effective:mostly'],
 );
 export const logReflect = entryCommand("reflect", "Record what you learned.", "I jump to solutions before the question is clear", {
   problem: problemLink(1),
@@ -118,6 +129,36 @@ export const logReview = command({
   examples: ['/log review goal:1 text:"I now hold one-to-ones monthly; the team rota is Priya\'s"'],
 });
 
+/**
+ * The most a write-up may hold: within Slack's 3,000 for a text input (its pre-filled value too), so the form shows
+ * it whole on every platform.
+ */
+export const WRITE_MAX_CHARS = 3000;
+
+export const logWrite = command({
+  name: "log",
+  sub: "write",
+  summary: "Write a section of your draft in your own words, from your notes (2.2: per problem; 2.3: per goal).",
+  details:
+    'Your entries are the evidence; a write-up is the paragraph an assessor reads. In the draft it replaces the section\'s entries, which move to a "my notes" appendix. Without text: your notes for that section (on Slack and Discord, a form filled with them to rework). Writing the same section again replaces your write-up; /log list, /log edit and /log delete reach it like an entry.',
+  who: "member",
+  options: {
+    section: opt.choice({
+      description: "The section: 1.1, 1.2, 2.1, 2.2 (with problem:) or 2.3 (with goal:, or none for overall)",
+      choices: WRITE_SECTIONS,
+    }),
+    problem: problemLink(1),
+    goal: goalLink(1),
+    text: optional(opt.text({ description: `Your paragraph (up to ${WRITE_MAX_CHARS} characters)`, max: WRITE_MAX_CHARS, form: true })),
+  },
+  positional: 1,
+  examples: [
+    '/log write section:2.1 text:"Action learning is…"',
+    "/log write section:2.2 problem:1",
+    '/log write section:2.3 goal:2 text:"I partly met this goal…"',
+  ],
+});
+
 export const logDetails = command({
   name: "log",
   sub: "details",
@@ -158,9 +199,29 @@ export const logEdit = command({
     problem: problemLink(0),
     support: optional(opt.text({ description: "An action's new help and support", max: NOTE_MAX_CHARS })),
     source: optional(opt.text({ description: "A strength's or limitation's new source", max: NOTE_MAX_CHARS })),
+    action: optional(
+      opt.integer({
+        description: "An outcome's action: the action it is the outcome of, closing it (0 removes the link)",
+        min: 0,
+        max: 100000,
+        suggest: "actions",
+      }),
+    ),
+    effective: optional(
+      opt.choice({
+        description: "An outcome's new how effective: very, somewhat or not",
+        choices: EFFECTIVENESS,
+        aliases: EFFECTIVENESS_ALIASES,
+      }),
+    ),
   },
   positional: 2,
-  examples: ['/log edit entry:3 text:"Met both leads on Thursday"', "/log edit entry:12 goal:2", "/log edit entry:9 problem:1"],
+  examples: [
+    '/log edit entry:3 text:"Met both leads on Thursday"',
+    "/log edit entry:12 goal:2",
+    "/log edit entry:9 problem:1",
+    "/log edit entry:15 action:4",
+  ],
 });
 
 export const logDelete = command({
@@ -201,8 +262,14 @@ export const logDraft = command({
   options: {
     format: optional(opt.choice({ description: "md (default), docx, or csv evidence rows", choices: ["md", "docx", "csv"] as const })),
     member: optional(opt.user({ description: "Advisors only: a member who shares their log" })),
+    final: optional(
+      opt.choice({
+        description: "yes: the copy to submit (md or docx): no prompts, notes, numbers or checklist",
+        choices: ["yes"] as const,
+      }),
+    ),
   },
-  examples: ["/log draft", "/log draft format:docx"],
+  examples: ["/log draft", "/log draft format:docx", "/log draft format:docx final:yes"],
 });
 
 export const logExport = command({

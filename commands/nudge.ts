@@ -1,4 +1,4 @@
-import { STOPPABLE_KINDS } from "../src/domain/reminder-kinds.ts";
+import { STOPPABLE_KINDS } from "../src/domain/reminders/catalog.ts";
 import { command, opt, optional } from "./define.ts";
 
 const kind = optional(

@@ -1,6 +1,6 @@
 /**
  * Writes the files generated from commands/: Discord's registration JSON, Slack's manifest and the command
- * table in README.md (between its marker comments). `--check` writes nothing and exits 1 listing the files
+ * table in docs/user-guide.md (between its marker comments). `--check` writes nothing and exits 1 listing the files
  * that are missing or stale.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -8,7 +8,7 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { discordCommands } from "../src/adapters/discord/slash-commands.ts";
 import { slackManifest } from "../src/adapters/slack/manifest.ts";
-import { withCommandTable } from "./readme-commands.ts";
+import { withCommandTable } from "./guide-commands.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -18,7 +18,7 @@ export function generatedFiles(): { path: string; content: string }[] {
   return [
     { path: "commands/generated/discord-commands.json", content: json(discordCommands()) },
     { path: "commands/generated/slack-manifest.json", content: json(slackManifest()) },
-    { path: "README.md", content: withCommandTable(readFileSync(join(root, "README.md"), "utf8")) },
+    { path: "docs/user-guide.md", content: withCommandTable(readFileSync(join(root, "docs/user-guide.md"), "utf8")) },
   ];
 }
 

@@ -1,5 +1,6 @@
 import { type CommandDecl, commandKey, type OptionSpec } from "../../commands/define.ts";
 import { FEEDBACK_MAX_CHARS } from "../../commands/feedback.ts";
+import { WRITE_MAX_CHARS } from "../../commands/log.ts";
 import { declarationFor, parseLine } from "./parse-command.ts";
 
 /**
@@ -15,6 +16,11 @@ export type CommandForm = {
   /** The form's title (under 24 characters, Slack's limit). */
   title: string;
   fields: FormField[];
+  /**
+   * The core fills the form from the actor's own records before it opens (./form-presets.ts), so a typed command
+   * missing its form field opens it too, on every platform with forms (`/log write` without text).
+   */
+  prefilled?: true;
 };
 
 /** One field: a free text (the option the command asks for in a form), or a choice among the option's values. */
@@ -40,10 +46,36 @@ type FormField = {
 /** What a form shows for each option of a command that has one; the options' order is the declaration's. */
 type FormWords = {
   title: string;
+  prefilled?: true;
   fields: Record<string, { label: string; hint: string; max?: number; choices?: Record<string, string>; initial?: string }>;
 };
 
 const FORMS: Record<string, FormWords> = {
+  "log write": {
+    title: "Write up a section",
+    prefilled: true,
+    fields: {
+      section: {
+        label: "Section of your draft",
+        hint: "2.2 is written per problem, 2.3 per goal (or overall).",
+        choices: {
+          "1.1": "1.1 Strengths and limitations",
+          "1.2": "1.2 Goals, actions and timescales",
+          "2.1": "2.1 Action learning and my development",
+          "2.2": "2.2 How I used action learning (a problem)",
+          "2.3": "2.3 Review of goals and improvement",
+        },
+        initial: "2.1",
+      },
+      problem: { label: "Problem number (2.2)", hint: 'As in "Problem N" of your draft.', max: 5 },
+      goal: { label: "Goal number (2.3)", hint: 'As in "Goal N" of your draft; blank for looking back overall.', max: 5 },
+      text: {
+        label: "In your own words",
+        hint: "Filled with your notes for the section: rework them into your paragraph. Stored as you write it.",
+        max: WRITE_MAX_CHARS,
+      },
+    },
+  },
   feedback: {
     title: "Give feedback",
     fields: {
@@ -78,7 +110,7 @@ export function commandForm(decl: CommandDecl): CommandForm | undefined {
     if (!w) throw new Error(`the form of /${key} has no words for option ${name}`);
     return fieldOf(name, spec, w);
   });
-  return { key, title: words.title, fields };
+  return { key, title: words.title, fields, ...(words.prefilled ? { prefilled: true as const } : {}) };
 }
 
 function fieldOf(name: string, spec: OptionSpec, w: FormWords["fields"][string]): FormField {

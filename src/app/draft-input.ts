@@ -1,5 +1,5 @@
 import type { DraftInput } from "../domain/draft.ts";
-import type { EntryKind } from "../domain/entry-kind.ts";
+import type { StoredEntryKind } from "../domain/entry-kind.ts";
 import { allEntries, listActions } from "../store/entries.ts";
 import { attendedMeetings, listMeetings, presentedMeetingIds } from "../store/meetings.ts";
 import { memberDetails } from "../store/member-details.ts";
@@ -42,6 +42,7 @@ export async function loadDraftInput(
     setName: set.name,
     advisors: set.memberships.filter((m) => m.role === "advisor").map((m) => m.person.displayName),
     memberCount: set.memberships.filter((m) => m.role === "member").length,
+    otherMembers: set.memberships.filter((m) => m.role === "member" && m.person.id !== member.id).map((m) => m.person.displayName),
     slotMinutes: set.slotMinutes,
     advisorNotes,
     programmeStart: set.programmeStart,
@@ -58,7 +59,7 @@ export async function loadDraftInput(
       })),
     entries: entries.map((e) => ({
       number: e.number,
-      kind: e.kind as EntryKind,
+      kind: e.kind as StoredEntryKind,
       text: e.text,
       createdAt: e.createdAt,
       meetingNumber: meetingNumber(e.meetingId),
@@ -66,6 +67,8 @@ export async function loadDraftInput(
       problem: linked(e.problemId),
       support: e.support,
       source: e.source,
+      effectiveness: e.effectiveness,
+      section: e.section,
     })),
     actions: actions.map((a) => ({
       number: a.number,

@@ -36,9 +36,10 @@ const LABELS: Record<string, string> = {
   support: "Who or what will help",
   source: "Where it comes from",
   action: "Action number (see /action list)",
+  effective: "How effective: very, somewhat or not",
 };
 /** Form fields in this order; the entry's text comes first and `meeting` stays with the command (the form uses the default). */
-const ORDER = ["goal", "due", "support", "problem", "action", "source"];
+const ORDER = ["goal", "due", "support", "problem", "action", "effective", "source"];
 
 /** Every field an entry kind can take, from the declarations; for one kind, only the fields it takes. */
 export function entryFormFields(kind?: EntryKind): EntryFormField[] {

@@ -113,7 +113,7 @@ function readsAs(spec: OptionSpec, word: string): boolean {
     case "integer":
       return /^-?\d+$/.test(word);
     case "choice":
-      return spec.choices?.includes(word.toLowerCase()) ?? false;
+      return (spec.choices?.includes(word.toLowerCase()) || spec.aliases?.[word.toLowerCase()] !== undefined) ?? false;
     case "meeting":
       return /^(#?\d+|next)$/i.test(word);
     case "duration":
@@ -191,6 +191,8 @@ export function convertOptions(parsed: ParsedLine, ctx: ConvertContext): Result<
       continue;
     }
     const value = readValue(spec, text, ctx);
+    if (!value.ok && spec.aliases)
+      return failure("bad-option", `Option ${name}: ${value.message}\nYour command, with the rest kept: ${lineWithout(parsed, name)}`);
     if (!value.ok) return failure("bad-option", `Option ${name}: ${value.message}\nUsage: ${usage(decl)}`);
     const checked = spec.schema.safeParse(value.value);
     if (!checked.success) {
@@ -212,10 +214,12 @@ function readValue(spec: OptionSpec, text: string, ctx: ConvertContext): Parsed<
     case "cadence":
       return { ok: true, value: text };
     case "choice": {
-      const lower = text.toLowerCase();
-      return spec.choices?.includes(lower)
-        ? { ok: true, value: lower }
-        : { ok: false, message: `"${text}" is not one of ${spec.choices?.join(", ")}.` };
+      const lower = text.toLowerCase().replace(/’/g, "'").replace(/\s+/g, " ");
+      if (spec.choices?.includes(lower)) return { ok: true, value: lower };
+      const alias = spec.aliases?.[lower];
+      if (alias !== undefined) return { ok: true, value: alias, note: `"${text}" read as ${alias}.` };
+      if (!spec.aliases) return { ok: false, message: `"${text}" is not one of ${spec.choices?.join(", ")}.` };
+      return { ok: false, message: `"${text}" is not a word I can read here. The words it takes: ${acceptedWords(spec)}.` };
     }
     case "integer":
       return /^-?\d+$/.test(text) ? { ok: true, value: Number(text) } : { ok: false, message: `"${text}" is not a whole number.` };
@@ -246,4 +250,42 @@ function readValue(spec: OptionSpec, text: string, ctx: ConvertContext): Parsed<
       return { ok: true, value: users };
     }
   }
+}
+
+/**
+ * A choice's values with the other words each accepts, for a refusal: "very (or yes, mostly); somewhat (or partly);
+ * not (or no, not really)". An alias that is only another one plus a word most aliases take ("mostly effective") is
+ * left out: saying the short form is enough.
+ */
+function acceptedWords(spec: OptionSpec): string {
+  const aliases = Object.keys(spec.aliases ?? {});
+  const all = new Set([...(spec.choices ?? []), ...aliases]);
+  const lastWords = new Map<string, number>();
+  for (const a of aliases) {
+    const last = a.split(" ").at(-1)!;
+    const head = a.slice(0, -last.length - 1);
+    if (head && all.has(head)) lastWords.set(last, (lastWords.get(last) ?? 0) + 1);
+  }
+  const suffixes = [...lastWords].filter(([, n]) => n * 2 >= aliases.length / 2).map(([w]) => w);
+  const shown = aliases.filter((a) => !suffixes.some((w) => a.endsWith(` ${w}`) && all.has(a.slice(0, -w.length - 1))));
+  return (spec.choices ?? [])
+    .map((c) => {
+      const others = shown.filter((a) => spec.aliases?.[a] === c && a !== c);
+      return `${c}${others.length ? ` (or ${others.join(", ")})` : ""}`;
+    })
+    .join("; ");
+}
+
+/**
+ * The command as it was given, every option kept as written but `name`, which is left to fill in: what a refusal of
+ * one option offers to copy, so the rest need not be typed again. A value is quoted when it holds a word the parser
+ * would read as another option.
+ */
+function lineWithout({ decl, raw }: ParsedLine, name: string): string {
+  const names = Object.keys(decl.options);
+  const value = (v: string) => (names.some((n) => new RegExp(`(^|\\s)${n}:`).test(v)) && !v.includes('"') ? `"${v}"` : v);
+  const kept = Object.entries(raw)
+    .filter(([n]) => n !== name)
+    .map(([n, v]) => `${n}:${value(v)}`);
+  return [`/${commandKey(decl)}`, ...kept, `${name}:`].join(" ");
 }

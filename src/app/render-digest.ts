@@ -1,30 +1,25 @@
 import { DIGEST_SILENT_DAYS, digestFacts, REVIEW_DUE_WEEKS } from "../domain/advisor-digest.ts";
-import type { PlannedNudge } from "../domain/plan-nudges.ts";
-import type { NudgeView } from "../store/nudge-state.ts";
-import { plural } from "./format.ts";
+import { plural } from "../domain/plural.ts";
+import type { PlannedNudge } from "../domain/reminders/types.ts";
+import type { NudgeView, ViewSet } from "../store/nudge-state.ts";
 import { at } from "./reply.ts";
 
 /**
  * The text of an advisor's weekly digest for one set: counts, dates and names only. It is built from the view's
  * counts, dates and feedback kinds, which hold no member's entry text nor who gave any feedback.
  */
-export function digestText(n: PlannedNudge, view: NudgeView): string {
-  const set = view.sets.get(n.setId)!;
+export function digestText(n: PlannedNudge, set: ViewSet, view: NudgeView): string {
   const name = (id: string) => view.people.get(id)?.displayName ?? "a former member";
   const members = view.membersBySet.get(n.setId) ?? [];
   const facts = digestFacts({
     at: n.dueAt,
     members,
     meetings: [...view.meetings.values()].filter((m) => m.setId === n.setId),
-    entries: new Map(
-      members.flatMap((m) => (view.entryStats.has(`${n.setId}:${m.id}`) ? [[m.id, view.entryStats.get(`${n.setId}:${m.id}`)!]] : [])),
-    ),
+    entries: known(members, (id) => view.entryStats.get(`${n.setId}:${id}`)),
     openActions: new Map(
       members.map((m) => [m.id, (view.actionsByOwner.get(`${n.setId}:${m.id}`) ?? []).filter((a) => a.open).map((a) => a.due)]),
     ),
-    lastReviewed: new Map(
-      members.flatMap((m) => (view.lastReviewed.has(`${n.setId}:${m.id}`) ? [[m.id, view.lastReviewed.get(`${n.setId}:${m.id}`)!]] : [])),
-    ),
+    lastReviewed: known(members, (id) => view.lastReviewed.get(`${n.setId}:${id}`)),
     feedback: view.recentFeedback.get(n.setId) ?? [],
   });
   const meetingList = (ms: { number: number; startsAt: Date }[]) => ms.map((m) => `meeting ${m.number} (${at(m.startsAt)})`).join(", ");
@@ -60,4 +55,14 @@ export function digestText(n: PlannedNudge, view: NudgeView): string {
     }`,
   );
   return lines.join("\n");
+}
+
+/** Each member's value, for the members that have one. */
+function known<T>(members: readonly { id: string }[], lookup: (id: string) => T | undefined): Map<string, T> {
+  const out = new Map<string, T>();
+  for (const m of members) {
+    const value = lookup(m.id);
+    if (value !== undefined) out.set(m.id, value);
+  }
+  return out;
 }

@@ -4,23 +4,22 @@
  * they are shown as written and not counted in the member's word count. Pure.
  */
 import { dayIn } from "./draft-text.ts";
-import type { DraftBlock } from "./draft-types.ts";
-
-/** A review of the member's progress by one of the set's advisors, with the member's reply (their own words). */
-export type DraftAdvisorReview = {
-  advisor: string;
-  text: string;
-  createdAt: Date;
-  editedAt: Date | null;
-  reply: string | null;
-  repliedAt: Date | null;
-};
+import type { DraftAdvisorReview, DraftBlock } from "./draft-types.ts";
+import { anonymisePrompt, namesIn } from "./named-people.ts";
 
 /** The section's heading, for renderers and tests. */
 export const ADVISOR_FEEDBACK_HEADING = "Feedback from my set advisor";
 
-/** The section, oldest review first; nothing when there is no review. */
-export function advisorFeedbackBlocks(reviews: readonly DraftAdvisorReview[], zone: string): DraftBlock[] {
+/**
+ * The section, oldest review first; nothing when there is no review. When the reviews or replies name people other
+ * than the learner and their advisors (`known`: the set's other members; or a possessive such as "Kerry's"), a
+ * prompt asks to anonymise them before submission.
+ */
+export function advisorFeedbackBlocks(
+  reviews: readonly DraftAdvisorReview[],
+  zone: string,
+  people: { learner: string; advisors: readonly string[]; known: readonly string[] } = { learner: "", advisors: [], known: [] },
+): DraftBlock[] {
   if (reviews.length === 0) return [];
   const blocks: DraftBlock[] = [{ kind: "heading", level: 2, text: ADVISOR_FEEDBACK_HEADING }];
   const ordered = [...reviews].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
@@ -34,5 +33,8 @@ export function advisorFeedbackBlocks(reviews: readonly DraftAdvisorReview[], zo
       blocks.push({ kind: "prompt", items: ['Reply once with your reflection on this review: /review reply text:"…". It is shown here.'] });
     }
   }
+  const names = namesIn(ordered.map((r) => `${r.text}\n${r.reply ?? ""}`).join("\n"), people.known, [people.learner, ...people.advisors]);
+  const anonymise = anonymisePrompt(names, "These reviews");
+  if (anonymise) blocks.push({ kind: "prompt", items: [anonymise] });
   return blocks;
 }

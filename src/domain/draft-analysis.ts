@@ -60,6 +60,15 @@ export type Analysis = {
   /** goal entry number → its action entries (entry order); and the actions that name no goal. */
   actionsOfGoal: Map<number, DraftEntry[]>;
   unlinkedActions: DraftEntry[];
+  /**
+   * The member's write-ups (`/log write`), by what they are for: "1.1", "1.2", "2.1", "2.2:N" (problem entry N),
+   * "2.3:N" (goal entry N), "2.3" (looking back overall). A write-up also stands where its criterion's reading looks
+   * (2.1 with the action-learning entries, 2.2 with its problem's reflections, 2.3 with its goal's reviews or overall),
+   * so coverage and word counts count it; the renderers show it in place of that section's fragments.
+   */
+  written: Map<string, DraftEntry>;
+  /** Entries of a section the member has written up: shown in the "my notes" appendix, not counted as its words. */
+  inNotes: Set<number>;
   /** The meetings held, in time order; the member's turns with the problem matched to each (or null). */
   held: DraftMeeting[];
   turns: { meeting: DraftMeeting; problem: DraftEntry | null }[];
@@ -136,6 +145,8 @@ export function analyse(input: DraftInput): Analysis {
     groupOfAction: new Map(),
     actionsOfGoal: new Map(goals.map((g) => [g.number, []])),
     unlinkedActions: [],
+    written: new Map(),
+    inNotes: new Set(),
     held: [...input.meetings].sort((x, y) => x.startsAt.getTime() - y.startsAt.getTime()),
     turns: [],
   };
@@ -205,11 +216,52 @@ export function analyse(input: DraftInput): Analysis {
         if (outcomeFor.has(e.number)) break;
         groupFor(e).outcomes.push(e);
         break;
+      case "write":
+        placeWriteUp(a, e, groupOfProblem, goalNumbers);
+        break;
     }
   }
   for (const list of a.actionsOfGoal.values()) list.sort((x, y) => x.number - y.number);
+  moveToNotes(a);
   matchTurns(a, problemEntries, groupOfProblem);
   return a;
+}
+
+/** The fragments each write-up replaces (see `Analysis.inNotes`): no longer placed, so not counted. */
+function moveToNotes(a: Analysis): void {
+  const notes = (es: DraftEntry[]) => {
+    for (const e of es) if (e.kind !== "write") a.inNotes.add(e.number);
+  };
+  for (const key of a.written.keys()) {
+    const [section, n] = key.split(":");
+    const linked = n === undefined ? null : Number(n);
+    if (section === "1.1") notes([...a.strengths, ...a.limitations]);
+    else if (section === "1.2") notes(a.goals);
+    else if (section === "2.1") notes(a.method);
+    else if (section === "2.2" && linked !== null) {
+      const g = a.problems.find((x) => x.problem!.number === linked)!;
+      const outcomes = g.actions.flatMap((e) => a.linkedOutcome.get(e.number) ?? []);
+      notes([g.problem!, ...g.questions, ...g.actions, ...outcomes, ...g.outcomes, ...g.reflections]);
+    } else if (section === "2.3") notes(linked !== null ? (a.reviews.get(linked) ?? []) : a.overall);
+  }
+  for (const n of a.inNotes) a.placement.delete(n);
+}
+
+/** Where a write-up stands (see `Analysis.written`); a later one for the same place replaces an earlier one. */
+function placeWriteUp(a: Analysis, e: DraftEntry, groupOfProblem: Map<number, Group>, goalNumbers: Set<number>): void {
+  const section = (e.section ?? "") as Criterion;
+  if (!["1.1", "1.2", "2.1", "2.2", "2.3"].includes(section)) return;
+  a.placement.set(e.number, section);
+  const problem = e.problem !== null && e.problem !== undefined ? groupOfProblem.get(e.problem) : undefined;
+  const goal = e.goal !== null && e.goal !== undefined && goalNumbers.has(e.goal) ? e.goal : undefined;
+  const key =
+    section === "2.2" && problem ? `2.2:${problem.problem!.number}` : section === "2.3" && goal !== undefined ? `2.3:${goal}` : section;
+  const before = a.written.get(key);
+  if (before) a.placement.delete(before.number);
+  a.written.set(key, e);
+  if (section === "2.1") a.method.push(e);
+  else if (section === "2.2" && problem) problem.reflections.push(e);
+  else if (section === "2.3") (goal !== undefined ? a.reviews.get(goal)! : a.overall).push(e);
 }
 
 /** Pairs each presenter turn with the problem brought to it (see the module comment). */

@@ -8,12 +8,12 @@
 import { DateTime } from "luxon";
 import { analyse } from "./draft-analysis.ts";
 import { effectivenessText, hasText, STATUS_TEXT } from "./draft-text.ts";
-import type { DraftInput, EntryKind, EvidenceRow } from "./draft-types.ts";
+import type { DraftInput, EvidenceRow, StoredEntryKind } from "./draft-types.ts";
 
 /** The category of the evidence row for each set meeting attended. */
 export const MEETING_CATEGORY = "Set meeting attended";
 
-const CATEGORY: Record<EntryKind, string> = {
+const CATEGORY: Record<StoredEntryKind, string> = {
   problem: "Problem",
   action: "Action",
   outcome: "Outcome",
@@ -24,6 +24,7 @@ const CATEGORY: Record<EntryKind, string> = {
   goal: "Goal",
   "action-learning": "Action learning",
   review: "Goal review",
+  write: "Write-up",
 };
 
 export function evidenceRows(input: DraftInput): EvidenceRow[] {
@@ -41,8 +42,16 @@ export function evidenceRows(input: DraftInput): EvidenceRow[] {
   for (const e of a.entries) {
     const linkedTo = a.outcomeFor.get(e.number);
     const goal = e.goal !== null && e.goal !== undefined ? goalOrdinal.get(e.goal) : undefined;
+    const problem =
+      e.problem !== null && e.problem !== undefined ? a.problems.find((g) => g.problem!.number === e.problem)?.ordinal : undefined;
     const category =
-      linkedTo !== undefined ? outcomeCategory(linkedTo) : goal !== undefined ? `${CATEGORY[e.kind]} (Goal ${goal})` : CATEGORY[e.kind];
+      e.kind === "write"
+        ? `${CATEGORY.write} (${[e.section, problem !== undefined ? `Problem ${problem}` : "", goal !== undefined ? `Goal ${goal}` : ""].filter(Boolean).join(", ")})`
+        : linkedTo !== undefined
+          ? outcomeCategory(linkedTo)
+          : goal !== undefined
+            ? `${CATEGORY[e.kind]} (Goal ${goal})`
+            : CATEGORY[e.kind];
     keyed.push({
       at: e.createdAt.getTime(),
       number: e.number,

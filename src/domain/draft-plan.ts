@@ -121,7 +121,7 @@ export function goalsBlocks(input: DraftInput, a: Analysis): DraftBlock[] {
 
 export function methodBlocks(input: DraftInput, a: Analysis): DraftBlock[] {
   const blocks: DraftBlock[] = [{ kind: "heading", level: 2, text: PLAN_HEADINGS.method }];
-  for (const e of a.method) blocks.push({ kind: "paragraph", text: e.text });
+  for (const e of a.method) if (e.kind !== "write") blocks.push({ kind: "paragraph", text: e.text });
   const touched = actionLearningParts(a.method.map((e) => e.text));
   const missing = ACTION_LEARNING_PARTS.filter((p) => !touched.includes(p.part));
   if (missing.length)

@@ -4,10 +4,9 @@
  */
 
 import type { CalendarDate } from "./calendar-date.ts";
-import type { DraftAdvisorReview } from "./draft-advisor-feedback.ts";
-import type { EntryKind } from "./entry-kind.ts";
+import type { StoredEntryKind } from "./entry-kind.ts";
 
-export type { EntryKind };
+export type { StoredEntryKind };
 
 /**
  * One of the member's own entries, in their words. Links name other entries of the same member by entry number:
@@ -16,7 +15,7 @@ export type { EntryKind };
  */
 export type DraftEntry = {
   number: number;
-  kind: EntryKind;
+  kind: StoredEntryKind;
   text: string;
   createdAt: Date;
   meetingNumber: number | null;
@@ -24,6 +23,10 @@ export type DraftEntry = {
   problem?: number | null;
   support?: string | null;
   source?: string | null;
+  /** An outcome not linked to an action: how effective it was (very, somewhat, not). */
+  effectiveness?: string | null;
+  /** A write-up (`kind: "write"`): the draft section it is the member's own paragraph for. */
+  section?: string | null;
 };
 
 /** An action's detail; `due` is the calendar date the member gave, shown exactly as that day. */
@@ -45,6 +48,15 @@ export type DraftMeeting = { number: number; startsAt: Date; durationMinutes: nu
 /** The member's own details for the header, exactly as they gave them (`/log details`); null when not given. */
 type DraftDetails = { registration: string | null; centreNumber: string | null; centreName: string | null };
 
+/** A review of the member's progress by one of the set's advisors, with the member's reply (their own words). */
+export type DraftAdvisorReview = {
+  advisor: string;
+  text: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  reply: string | null;
+  repliedAt: Date | null;
+};
 export type DraftInput = {
   learner: string;
   details: DraftDetails;
@@ -52,6 +64,8 @@ export type DraftInput = {
   advisors: string[];
   /** Current members of the set (advisors are not members). */
   memberCount: number;
+  /** The names of the set's other members, to point out where a review names one (absent: none known). */
+  otherMembers?: string[];
   /** Minutes each presenter has at a meeting. */
   slotMinutes: number;
   /** Facilitation notes the set's advisors have kept (`/records note:`): a count only. */
@@ -111,6 +125,8 @@ export type DraftDocument = {
 };
 
 export type Draft = DraftDocument & {
+  /** The copy ready to submit: no prompts, facts boxes, entry numbers, status column or appendix (draft-final.ts). */
+  submission: DraftDocument;
   coverage: Coverage[];
   /** The member's own words in the document (each entry counted once, where it belongs). */
   wordCount: number;

@@ -17,7 +17,8 @@ import { programmeWarnings } from "./compliance.ts";
 import { advisorFeedbackBlocks } from "./draft-advisor-feedback.ts";
 import { type Analysis, analyse } from "./draft-analysis.ts";
 import { actionsWithoutOutcome, checklistTable, coverage, noOutcomeMessage } from "./draft-coverage.ts";
-import { LOG_HEADINGS, reviewBlocks, usedBlocks } from "./draft-log.ts";
+import { finalCopy } from "./draft-final.ts";
+import { LOG_HEADINGS, ownWords, reviewBlocks, usedBlocks } from "./draft-log.ts";
 import { goalsBlocks, methodBlocks, PLAN_HEADINGS, strengthsBlocks } from "./draft-plan.ts";
 import { calendarDay, countWords, dayIn, hasText, hoursText, lengthText, plural, thousands } from "./draft-text.ts";
 import type { Criterion, Draft, DraftBlock, DraftInput, SectionWords } from "./draft-types.ts";
@@ -49,21 +50,28 @@ export const DRAFT_HEADINGS = {
   ...PLAN_HEADINGS,
   ...LOG_HEADINGS,
   appendix: "Appendix: criteria checklist (not for submission)",
+  notes: "Appendix: my notes (not for submission)",
   words: "Words per section",
   warnings: "Warnings",
 } as const;
 
-/** The member's words in each criterion's sections: each entry once, where it belongs; sources and support too. */
-function wordsByCriterion(a: Analysis): Record<Criterion, number> {
+/**
+ * The member's words in each criterion's sections: each entry once, where it belongs; sources and support too; and
+ * their replies to their advisor's reviews (their reflection on feedback, evidence for 2.3). The advisor's own
+ * words are never counted.
+ */
+function wordsByCriterion(a: Analysis, reviews: readonly { reply: string | null }[]): Record<Criterion, number> {
   const words: Record<Criterion, number> = { "1.1": 0, "1.2": 0, "2.1": 0, "2.2": 0, "2.3": 0 };
   for (const e of a.entries) {
     const c = a.placement.get(e.number);
     if (c) words[c] += countWords(e.text);
-    if (e.kind === "strength" || e.kind === "limitation") words["1.1"] += countWords(e.source);
-    if (e.kind === "action") words["1.2"] += countWords(e.support);
+    if ((e.kind === "strength" || e.kind === "limitation") && !a.inNotes.has(e.number)) words["1.1"] += countWords(e.source);
+    if (e.kind === "action" && !a.written.has("1.2")) words["1.2"] += countWords(e.support);
   }
   for (const action of a.actionOf.values())
-    if (hasText(action.outcome) && !a.linkedOutcome.has(action.number)) words["2.2"] += countWords(action.outcome);
+    if (hasText(action.outcome) && !a.linkedOutcome.has(action.number) && !a.inNotes.has(action.number))
+      words["2.2"] += countWords(action.outcome);
+  for (const r of reviews) words["2.3"] += countWords(r.reply);
   return words;
 }
 
@@ -72,53 +80,102 @@ function wordsByCriterion(a: Analysis): Record<Criterion, number> {
  * the advisor, naming the learner ("Ana's own words"). The prompts in the document stay the learner's: they stand
  * where the learner's words should go.
  */
-type Voice = { your: string; Your: string; ask: string };
+type Voice = { you: string; your: string; Your: string; ask: string; askAway: string };
 
 function voiceFor(readBy: "learner" | "advisor", learner: string): Voice {
-  if (readBy === "learner") {
-    return { your: "your", Your: "Your", ask: "Ask your advisor how your centre treats time away or a late start." };
-  }
-  return { your: `${learner}'s`, Your: `${learner}'s`, ask: "Check how the centre treats time away or a late start." };
+  if (readBy === "learner")
+    return {
+      you: "you",
+      your: "your",
+      Your: "Your",
+      ask: "Ask your advisor how your centre treats a late start.",
+      askAway: "ask your advisor how your centre treats time away",
+    };
+  return {
+    you: learner,
+    your: `${learner}'s`,
+    Your: `${learner}'s`,
+    ask: "Check how the centre treats a late start.",
+    askAway: "check how the centre treats time away",
+  };
 }
 
 /**
- * The member's own period in the set: from their first attended meeting (or joining) to their last (or today, when
- * they have attended none). Flagged when under 6 months (or over 12) once the programme is over; while it runs
- * (or has no end set), shown as "so far", and flagged only when even the programme's end would leave it short.
+ * The member's own period in the set: their membership, from joining (or the programme's start, when they joined
+ * before it) to the programme's last day (or today, while it runs or has no end set). Meetings attended are stated
+ * apart (the header's "Meetings attended"): a member present throughout who missed a meeting, the last one
+ * included, is still a member for the whole period. Flagged when under 6 months (or over 12) once the programme is
+ * over; while it runs, shown as "so far", and flagged only when even the programme's end would leave it short.
  */
-function ownPeriod(input: DraftInput, a: Analysis, v: Voice): { text: string; warning: string | null } {
-  const attended = a.held.filter((m) => m.attended);
+function ownPeriod(input: DraftInput, a: Analysis, v: Voice): { text: string; plain: string; warning: string | null } {
   const local = (d: Date) => DateTime.fromJSDate(d, { zone: a.zone }).startOf("day");
-  const first = attended[0]?.startsAt ?? input.joinedAt;
-  if (!first) return { text: "no meeting attended yet", warning: null };
-  const last = attended.at(-1)?.startsAt ?? input.now;
-  const how = attended.length ? "from my first to my last set meeting attended" : "from joining the set; no meeting attended yet";
-  const start = local(first);
-  const endExclusive = local(last).plus({ days: 1 });
-  const length = lengthText(start, endExclusive);
-  const span = `${dayIn(first, a.zone)} to ${dayIn(last, a.zone)} (${length}), ${how}`;
+  const day = (d: DateTime) => dayIn(d.toJSDate(), a.zone);
+  const joined = input.joinedAt ? local(input.joinedAt) : null;
+  const programmeStart = input.programmeStart ? DateTime.fromISO(input.programmeStart.date, { zone: a.zone }) : null;
+  const firstHeld = a.held[0] ? local(a.held[0].startsAt) : null;
+  const start = joined && programmeStart ? DateTime.max(joined, programmeStart) : (joined ?? programmeStart ?? firstHeld);
+  if (!start) return { text: "not a member of the set yet", plain: "not a member of the set yet", warning: null };
   const endDay = input.programmeEnd ? DateTime.fromISO(input.programmeEnd.date, { zone: a.zone }) : null;
   const ongoing = endDay === null || local(input.now) <= endDay;
+  const last = ongoing ? local(input.now) : endDay;
+  const endExclusive = last.plus({ days: 1 });
+  const length = lengthText(start, endExclusive);
+  const plain = `${day(start)} to ${day(last)} (${length})`;
+  const how = ongoing ? "my membership of the set so far" : "my membership of the set";
+  const span = `${plain}, ${how}`;
   if (start.plus({ months: 12 }) < endExclusive)
     return {
       text: `${span}: over the 12 months M3.37 allows`,
+      plain,
       warning: `${v.Your} own period in the set (${span}) is over the 12 months M3.37 allows.`,
     };
-  if (start.plus({ months: 6 }) <= endExclusive) return { text: `${span}: meets the 6–12 months M3.37 requires`, warning: null };
-  const from = `${dayIn(first, a.zone)} to ${dayIn(last, a.zone)}, ${how}`;
+  if (start.plus({ months: 6 }) <= endExclusive) return { text: `${span}: meets the 6–12 months M3.37 requires`, plain, warning: null };
   if (!ongoing)
     return {
       text: `${span}: under the 6 months M3.37 requires`,
-      warning: `${v.Your} own period in the set, ${from}, is ${length}: under the 6 months M3.37 requires, even though the programme's is not. ${v.ask}`,
+      plain,
+      warning: `${v.Your} own period in the set, ${day(start)} to ${day(last)}, is ${length}: under the 6 months M3.37 requires, even though the programme's is not. ${v.ask}`,
     };
   const runsTo = endDay ? ` (the programme runs to ${calendarDay(input.programmeEnd!)})` : "";
   const short = endDay !== null && start.plus({ months: 6 }) > endDay.plus({ days: 1 });
   return {
     text: `${span}: under the 6 months M3.37 requires so far${runsTo}`,
+    plain,
     warning: short
-      ? `Even attending to the programme's end (${calendarDay(input.programmeEnd!)}), ${v.your} own period in the set, from ${dayIn(first, a.zone)}, would be under the 6 months M3.37 requires. ${v.ask}`
+      ? `Even to the programme's end (${calendarDay(input.programmeEnd!)}), ${v.your} own period in the set, from ${day(start)}, would be under the 6 months M3.37 requires. ${v.ask}`
       : null,
   };
+}
+
+/**
+ * Time away is attendance, not membership: a member whose first meeting attended came more than two months into their
+ * period (a secondment, a late start) is told so, since centres differ on what such a log may cover.
+ */
+function lateFirstMeeting(input: DraftInput, a: Analysis, v: Voice): string | null {
+  const first = a.held.find((m) => m.attended);
+  const from = [input.joinedAt, input.programmeStart ? DateTime.fromISO(input.programmeStart.date, { zone: a.zone }).toJSDate() : null]
+    .filter((d): d is Date => d !== null)
+    .sort((x, y) => y.getTime() - x.getTime())[0];
+  const missed = first ? a.held.filter((m) => m.startsAt < first.startsAt).length : 0;
+  if (!first || !from || missed === 0) return null;
+  const start = DateTime.fromJSDate(from, { zone: a.zone }).startOf("day");
+  if (start.plus({ months: 2 }) > DateTime.fromJSDate(first.startsAt, { zone: a.zone })) return null;
+  return `${v.Your} first set meeting attended was on ${dayIn(first.startsAt, a.zone)}, ${lengthText(start, DateTime.fromJSDate(first.startsAt, { zone: a.zone }).startOf("day"))} into ${v.your} membership, after ${plural(missed, "meeting")} held without ${v.you}: ${v.askAway}.`;
+}
+
+/** "9 of 10 held (22 hours 30 minutes in the set), the first on 18 Jan 2027 and the last on 26 Jul 2027". */
+function meetingsAttended(a: Analysis): string {
+  const attended = a.held.filter((m) => m.attended);
+  const hours = hoursText(attended.reduce((n, m) => n + m.durationMinutes, 0));
+  const first = attended[0];
+  const last = attended.at(-1);
+  const when =
+    first && last && attended.length > 1
+      ? `, the first on ${dayIn(first.startsAt, a.zone)} and the last on ${dayIn(last.startsAt, a.zone)}`
+      : first
+        ? `, on ${dayIn(first.startsAt, a.zone)}`
+        : "";
+  return `${attended.length} of ${a.held.length} held (${hours} in the set)${when}`;
 }
 
 /** The words per section against their targets, and what to do about it. */
@@ -149,29 +206,48 @@ function wordAdvice(total: number, sections: SectionWords[], byCriterion: Record
   return `Expand ${expand}, in ${v.your} own words.`;
 }
 
+/**
+ * A plan section (1.1, 1.2, 2.1) as the draft shows it: the member's write-up, when they have one, in place of the
+ * section's fragments (its facts box kept, for them), the fragments going to `notes` under the section's heading.
+ */
+function writtenUp(a: Analysis, section: "1.1" | "1.2" | "2.1", blocks: DraftBlock[], notes: DraftBlock[]): DraftBlock[] {
+  const written = a.written.get(section);
+  if (!written) return blocks;
+  const [heading, ...rest] = blocks;
+  notes.push(heading!, ...ownWords(rest));
+  return [heading!, { kind: "paragraph", text: written.text }, ...rest.filter((b) => b.kind === "facts")];
+}
+
 /** The draft M3.37 log: header, Leadership action plan, Leadership log, and the appendix that is not for submission. */
 export function compileDraft(input: DraftInput, opts: { readBy?: "learner" | "advisor" } = {}): Draft {
   const v = voiceFor(opts.readBy ?? "learner", input.learner);
   const a = analyse(input);
-  const byCriterion = wordsByCriterion(a);
+  const byCriterion = wordsByCriterion(a, input.advisorReviews ?? []);
   const wordCount = Object.values(byCriterion).reduce((n, w) => n + w, 0);
   const sections = sectionWords(byCriterion);
   const H = DRAFT_HEADINGS;
+  const notes: DraftBlock[] = [];
   const blocks: DraftBlock[] = [
     { kind: "heading", level: 1, text: H.plan },
-    ...strengthsBlocks(a),
-    ...goalsBlocks(input, a),
-    ...methodBlocks(input, a),
+    ...writtenUp(a, "1.1", strengthsBlocks(a), notes),
+    ...writtenUp(a, "1.2", goalsBlocks(input, a), notes),
+    ...writtenUp(a, "2.1", methodBlocks(input, a), notes),
     { kind: "heading", level: 1, text: H.log },
-    ...usedBlocks(a),
-    ...reviewBlocks(a),
-    ...advisorFeedbackBlocks(input.advisorReviews ?? [], a.zone),
+    ...usedBlocks(a, notes),
+    ...reviewBlocks(a, notes),
+    ...advisorFeedbackBlocks(input.advisorReviews ?? [], a.zone, {
+      learner: input.learner,
+      advisors: input.advisors,
+      known: input.otherMembers ?? [],
+    }),
   ];
 
   const cov = coverage(a);
   const period = ownPeriod(input, a, v);
   const warnings: string[] = programmeWarnings(input.programmeStart, input.programmeEnd).map((w) => w.message);
   if (period.warning) warnings.push(period.warning);
+  const lateStart = lateFirstMeeting(input, a, v);
+  if (lateStart) warnings.push(lateStart);
   const advice = wordAdvice(wordCount, sections, byCriterion, v);
   const range = `${thousands(DRAFT_WORDS.min)}–${thousands(DRAFT_WORDS.max)} (nominal ${thousands(DRAFT_WORDS.nominal)})`;
   if (wordCount < DRAFT_WORDS.min || wordCount > DRAFT_WORDS.max)
@@ -205,9 +281,16 @@ export function compileDraft(input: DraftInput, opts: { readBy?: "learner" | "ad
     },
   ];
   if (warnings.length) appendix.push({ kind: "heading", level: 2, text: H.warnings }, { kind: "bullets", items: warnings });
+  if (notes.length)
+    appendix.push(
+      { kind: "heading", level: 1, text: H.notes },
+      {
+        kind: "paragraph",
+        text: "The entries your write-ups replace, as you recorded them: your evidence while you write, not for submission.",
+      },
+      ...notes,
+    );
 
-  const held = a.held;
-  const attended = held.filter((m) => m.attended);
   const notGiven = (option: string) => `not given yet: /log details ${option}`;
   const advisors = input.advisors.length ? `; set advisor${input.advisors.length > 1 ? "s" : ""}: ${input.advisors.join(", ")}` : "";
   const header = [
@@ -218,10 +301,7 @@ export function compileDraft(input: DraftInput, opts: { readBy?: "learner" | "ad
     { label: "Unit", value: UNIT },
     { label: "Set", value: `${input.setName}${advisors}` },
     { label: "Period covered", value: period.text },
-    {
-      label: "Meetings attended",
-      value: `${attended.length} of ${held.length} held (${hoursText(attended.reduce((n, m) => n + m.durationMinutes, 0))} in the set)`,
-    },
+    { label: "Meetings attended", value: meetingsAttended(a) },
     {
       label: "Word count",
       value: `${thousands(wordCount)} (suggested ${thousands(DRAFT_WORDS.min)}–${thousands(DRAFT_WORDS.max)}, nominal ${thousands(DRAFT_WORDS.nominal)})`,
@@ -229,12 +309,25 @@ export function compileDraft(input: DraftInput, opts: { readBy?: "learner" | "ad
     { label: "Declaration", value: DECLARATION },
     { label: "Compiled", value: `${dayIn(input.now, a.zone)} (draft)` },
   ];
-  return {
+  const document = {
     title: `Leadership action plan and learning log (ILM M3.37): ${input.learner}`,
     description: "Draft ILM M3.37 leadership action plan and learning log",
     header,
     blocks,
     appendix,
+  };
+  const attended = a.held.filter((m) => m.attended);
+  const submission = finalCopy(
+    { ...document, description: "ILM M3.37 leadership action plan and learning log" },
+    {
+      period: period.plain,
+      meetings: `${attended.length} of ${a.held.length} set meetings (${hoursText(attended.reduce((n, m) => n + m.durationMinutes, 0))})`,
+      words: thousands(wordCount),
+    },
+  );
+  return {
+    ...document,
+    submission,
     coverage: cov,
     wordCount,
     sections,

@@ -9,8 +9,8 @@
  * only while they share); 3.1 feedback received (members' feedback about the advisor, anonymous where given so, and
  * the advisor's own `feedback` entries); 3.2 reviews of their practice; 3.3 their improvement plan with dates. Each
  * section ends with the prompts of its criterion (what would fill a gap, with the command). The appendix (not for
- * submission) has the criteria checklist, the advisor's words per criterion against the log's 1,500–7,000-word guide,
- * and the warnings. Renders with src/export/draft-markdown.ts and draft-docx.ts, like a member's draft.
+ * submission) has the criteria checklist, the advisor's words per criterion (the unit sets no word count, so none is
+ * stated), and the warnings. Renders with src/export/draft-markdown.ts and draft-docx.ts, like a member's draft.
  */
 
 import { checklistTable } from "./draft-coverage.ts";
@@ -19,9 +19,7 @@ import type { DraftBlock } from "./draft-types.ts";
 import { analyseFacilitation, type FacilitationAnalysis, MINIMUM_HOURS } from "./facilitation-analysis.ts";
 import { facilitationCoverage, M537_CRITERIA, underMinimum } from "./facilitation-coverage.ts";
 import type { FacilitationDraft, FacilitationDraftInput, M537Criterion } from "./facilitation-draft-types.ts";
-
-/** The reflective log's length, as the endorsed programme asks: between 1,500 and 7,000 words. */
-const FACILITATION_WORDS = { min: 1_500, max: 7_000 } as const;
+import { anonymisePrompt, namesIn } from "./named-people.ts";
 
 /** The unit, as the header names it. */
 const M537_UNIT = "ILM M5.37 Facilitating action learning (level 5)";
@@ -186,7 +184,17 @@ function reviewBlocks({ input, a, prompts }: Ctx): DraftBlock[] {
       else if (r.replied) blocks.push(paragraph(`${member} replied${when}; the reply is theirs to share (they do not share their log).`));
     }
   }
-  return [...blocks, ...prompts("2.4")];
+  // Members are named in this section by design; a review that names someone else (or a member in another's review)
+  // is pointed out, to anonymise before submission.
+  const others = [...current, ...former].flatMap((member) =>
+    namesIn(
+      (a.reviewsOf.get(member) ?? []).map((r) => `${r.text}\n${r.reply ?? ""}`).join("\n"),
+      input.members.map((m) => m.name),
+      [member, input.advisor, ...input.coAdvisors],
+    ),
+  );
+  const anonymise = anonymisePrompt([...new Set(others)], "Your reviews");
+  return [...blocks, ...(anonymise ? [{ kind: "prompt", items: [anonymise] } as DraftBlock] : []), ...prompts("2.4")];
 }
 
 function feedbackBlocks({ a, prompts }: Ctx): DraftBlock[] {
@@ -249,17 +257,6 @@ function wordsPerCriterion(input: FacilitationDraftInput, a: FacilitationAnalysi
   };
 }
 
-/** What to do about the length: null when within the guide. */
-function wordAdvice(total: number, words: Record<M537Criterion, number>): string | null {
-  const range = `${thousands(FACILITATION_WORDS.min)}–${thousands(FACILITATION_WORDS.max)}`;
-  if (total >= FACILITATION_WORDS.min && total <= FACILITATION_WORDS.max) return null;
-  const ranked = (Object.entries(words) as [M537Criterion, number][]).sort((x, y) => x[1] - y[1]);
-  const name = ([c, n]: [M537Criterion, number]) => `${c} (${plural(n, "word")})`;
-  return total < FACILITATION_WORDS.min
-    ? `The log has ${thousands(total)} ${total === 1 ? "word" : "words"} of your own: the reflective log asks for ${range}. The thinnest criteria are ${ranked.slice(0, 2).map(name).join(" and ")}.`
-    : `The log has ${thousands(total)} words of your own: the reflective log asks for ${range}. Shorten it, starting with ${name(ranked.at(-1)!)}.`;
-}
-
 /** Compiles the advisor's draft M5.37 log for one set. */
 export function compileFacilitationDraft(input: FacilitationDraftInput): FacilitationDraft {
   const a = analyseFacilitation(input);
@@ -285,14 +282,11 @@ export function compileFacilitationDraft(input: FacilitationDraftInput): Facilit
 
   const words = wordsPerCriterion(input, a);
   const wordCount = Object.values(words).reduce((n, w) => n + w, 0);
-  const advice = wordAdvice(wordCount, words);
   const warnings: string[] = [];
   if (underMinimum(a))
     warnings.push(
       `The meetings planned come to ${hoursText(a.hours.plannedMinutes)}: under ILM M5.37's minimum of ${MINIMUM_HOURS} hours for the intervention (2.1).`,
     );
-  if (advice) warnings.push(advice);
-  const range = `${thousands(FACILITATION_WORDS.min)}–${thousands(FACILITATION_WORDS.max)}`;
   const appendix: DraftBlock[] = [
     heading(1, H.appendix),
     paragraph(
@@ -306,7 +300,7 @@ export function compileFacilitationDraft(input: FacilitationDraftInput): Facilit
       rows: M537_CRITERIA.map(({ criterion, title }) => [`${criterion} ${title}`, thousands(words[criterion])]),
     },
     paragraph(
-      `${thousands(wordCount)} ${wordCount === 1 ? "word" : "words"} of your own in all (your entries, facilitation notes and reviews; members' words are not counted); the reflective log asks for ${range}.`,
+      `${thousands(wordCount)} ${wordCount === 1 ? "word" : "words"} of your own in all (your entries, facilitation notes and reviews; members' words are not counted). The unit sets no word count: ask your centre what length it expects.`,
     ),
   ];
   if (warnings.length) appendix.push(heading(2, H.warnings), { kind: "bullets", items: warnings });
@@ -328,7 +322,7 @@ export function compileFacilitationDraft(input: FacilitationDraftInput): Facilit
       label: "Hours",
       value: `${hoursText(hours.plannedMinutes)} planned (${plural(hours.plannedMeetings, "meeting")}), ${hoursText(hours.deliveredMinutes)} delivered (${plural(hours.deliveredMeetings, "meeting")} held): ${underMinimum(a) ? "under" : "meets"} the minimum of ${MINIMUM_HOURS} hours`,
     },
-    { label: "Word count", value: `${thousands(wordCount)} (the reflective log asks for ${range})` },
+    { label: "Word count", value: thousands(wordCount) },
     { label: "Compiled", value: `${dayIn(input.now, a.zone)} (draft)` },
   ];
   return {

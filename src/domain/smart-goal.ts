@@ -18,6 +18,14 @@ const TIME_FRAME = [
   /\b(spring|summer|autumn|winter|q[1-4])\b/i,
   /\b(19|20)\d{2}\b|\b\d{1,2}[/.]\d{1,2}\b/,
   /\b(weekly|monthly|fortnightly|daily|quarterly)\b/i,
+  // Named days of the year people plan to: "by christmas", "before half term", "after easter".
+  /\b(christmas|xmas|easter|new year|half[- ]?term|bank holiday|year[- ]end|month[- ]end|quarter[- ]end|eom|eoy)\b/i,
+  // Named weekdays after a word that makes them a date: "by friday", "next tuesday", "every monday".
+  /\b(by|before|until|till|on|next|this|every|each)\s+(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b/i,
+  // Month and period ends: "at the end of the month", "end of next week", "by the 22nd".
+  /\bend of (the |this |next )?(week|month|quarter|year|term|financial year|shift)\b/i,
+  /\b(by|before|until|on)\s+the\s+\d{1,2}(st|nd|rd|th)\b/i,
+  /\b(today|tonight|tomorrow)\b/i,
 ];
 const MEASURE =
   /\d|%|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|half|third|quarter|twice|double|halve|all|every|each|at least|at most|no more than|fewer|per cent|percent|weekly|monthly|fortnightly|daily)\b/i;

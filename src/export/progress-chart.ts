@@ -1,5 +1,5 @@
 /**
- * Draws a chart specification (src/app/progress-chart-spec.ts) as an SVG with Apache ECharts' server-side SVG
+ * Draws a chart specification (src/export/progress-chart-spec.ts) as an SVG with Apache ECharts' server-side SVG
  * renderer (no DOM, no canvas, no browser), then as a PNG with resvg (a prebuilt binary from the npm registry, no
  * build step). Text is drawn in DejaVu Sans Condensed from the `dejavu-fonts-ttf` package, never from the machine's fonts, so
  * the image is the same on every machine and no label comes out as empty boxes; Chinese, Japanese and Korean names are
@@ -13,7 +13,7 @@ import { BarChart, ScatterChart } from "echarts/charts";
 import { GridComponent, LegendComponent, TitleComponent } from "echarts/components";
 import { init, use } from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
-import { CHART_FONT, type ChartSpec } from "../app/progress-chart-spec.ts";
+import { CHART_FONT, type ChartSpec } from "./progress-chart-spec.ts";
 
 use([BarChart, ScatterChart, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
 

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { type Delivery, renderNudge } from "../app/render-nudge.ts";
 import { announcePresenters } from "../app/set-state.ts";
-import { nextMoments } from "../domain/plan-moments.ts";
-import { type PlannedNudge, planNudges } from "../domain/plan-nudges.ts";
+import { nextMoments } from "../domain/reminders/moments.ts";
+import { planNudges } from "../domain/reminders/planner.ts";
+import type { PlannedNudge } from "../domain/reminders/types.ts";
 import { ANNOUNCE_LEAD_MS } from "../domain/rotation-state.ts";
 import { setsToAnnounce } from "../store/meetings.ts";
 import { loadNudgeState } from "../store/nudge-state.ts";

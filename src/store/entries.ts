@@ -15,9 +15,20 @@ export type EntryRow = {
   problemId: string | null;
   support: string | null;
   source: string | null;
+  /** A write-up's draft section ("1.1" … "2.3"); null for every other kind. */
+  section: string | null;
+  /** An outcome not linked to an action: how effective it was (very, somewhat, not); null otherwise. */
+  effectiveness: string | null;
 };
 /** What an entry may link to or carry besides its text (null or absent: nothing). */
-export type EntryLinks = { goalId?: string | null; problemId?: string | null; support?: string | null; source?: string | null };
+export type EntryLinks = {
+  goalId?: string | null;
+  problemId?: string | null;
+  support?: string | null;
+  source?: string | null;
+  section?: string | null;
+  effectiveness?: string | null;
+};
 export type ActionStatus = "open" | "done" | "partly" | "dropped";
 export type ActionRow = {
   id: string;
@@ -66,6 +77,8 @@ export async function createEntry(
       problemId: input.problemId ?? null,
       support: input.support ?? null,
       source: input.source ?? null,
+      section: input.section ?? null,
+      effectiveness: input.effectiveness ?? null,
     },
   });
   if (input.kind === "action") {
@@ -256,4 +269,17 @@ export async function listOwnOfKind(db: Db, setId: string, authorId: string, kin
 /** How many entries of one kind the author has in a set. */
 export async function countOwnOfKind(db: Db, setId: string, authorId: string, kind: string): Promise<number> {
   return db.entry.count({ where: { setId, authorId, kind } });
+}
+
+/** The author's write-up (`/log write`) for a section and its problem or goal entry, or null. */
+export async function findWriteUp(
+  db: Db,
+  setId: string,
+  authorId: string,
+  target: { section: string; problemId: string | null; goalId: string | null },
+): Promise<EntryRow | null> {
+  return db.entry.findFirst({
+    where: { setId, authorId, kind: "write", section: target.section, problemId: target.problemId, goalId: target.goalId },
+    orderBy: { number: "desc" },
+  });
 }

@@ -173,7 +173,7 @@ export async function withdrawLeaveApologies(
   personId: string,
   now: Date,
 ): Promise<{ number: number; startsAt: Date }[]> {
-  const where = { personId, absenceId: { not: null }, meeting: { setId, status: "scheduled", startsAt: { gt: now } } };
+  const where = { personId, absenceId: { not: null }, meeting: { setId, status: "scheduled" as const, startsAt: { gt: now } } };
   const meetings = await db.meeting.findMany({
     where: { rsvps: { some: where } },
     orderBy: { startsAt: "asc" },

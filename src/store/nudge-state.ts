@@ -1,14 +1,18 @@
 import type { CalendarDate } from "../domain/calendar-date.ts";
 import { leaveEnds } from "../domain/leave.ts";
-import type { NudgeAction, NudgeMeeting, NudgePerson, NudgeSet, NudgeState } from "../domain/plan-nudges.ts";
 import { quietHoursOf } from "../domain/quiet-hours.ts";
-import { readStopped } from "../domain/reminder-kinds.ts";
+import { readStopped } from "../domain/reminders/catalog.ts";
+import type { NudgeAction, NudgeMeeting, NudgePerson, NudgeSet, NudgeState } from "../domain/reminders/types.ts";
 import { groupByPosition } from "../domain/rotation-state.ts";
+import { actionStatusOf, type MeetingStatus, meetingStatusOf } from "../domain/statuses.ts";
+import { DAY } from "../domain/time-units.ts";
 import { storedDue } from "./entries.ts";
+import type { Prisma } from "./generated/client.ts";
 import { absenceWhereNotOverBy, asLeave } from "./meetings.ts";
 import { type Db, providerOf } from "./open-database.ts";
 
-type ViewAction = {
+/** An action as a reminder's message shows it. */
+export type ViewAction = {
   setId: string;
   ownerId: string;
   number: number;
@@ -18,15 +22,23 @@ type ViewAction = {
   open: boolean;
 };
 
+/** A set as a reminder is addressed and named. */
+export type ViewSet = { name: string; channelId: string; platform: string; workspaceExternalId: string };
+/** A meeting as a reminder's message shows it; presenterGroups: who presents, pair partners together, in slot order. */
+export type ViewMeeting = {
+  setId: string;
+  number: number;
+  startsAt: Date;
+  durationMinutes: number;
+  presenterGroups: string[][];
+  status: MeetingStatus;
+};
+
 /** What rendering a nudge needs beyond the planner's state: names, channels, meeting and action details. */
 export type NudgeView = {
-  sets: Map<string, { name: string; channelId: string; platform: string; workspaceExternalId: string }>;
+  sets: Map<string, ViewSet>;
   people: Map<string, { externalId: string; displayName: string; timeZone: string }>;
-  /** presenterGroups: who presents, pair partners together, in slot order. */
-  meetings: Map<
-    string,
-    { setId: string; number: number; startsAt: Date; durationMinutes: number; presenterGroups: string[][]; status: NudgeMeeting["status"] }
-  >;
+  meetings: Map<string, ViewMeeting>;
   actions: Map<string, ViewAction>;
   /** `${setId}:${ownerId}` → that member's actions in the set. */
   actionsByOwner: Map<string, ViewAction[]>;
@@ -45,17 +57,17 @@ export type NudgeView = {
 };
 
 /** How far back the view holds feedback: more than the week a digest covers. */
-const FEEDBACK_LOOKBACK_MS = 8 * 86_400_000;
+const FEEDBACK_LOOKBACK_MS = 8 * DAY;
 
-/** How far back and ahead a tick looks: wider than any reminder rule's reach (the rules are in src/domain/plan-nudges.ts). */
-const HORIZON_MS = 120 * 86_400_000;
+/** How far back and ahead a tick looks: wider than any reminder rule's reach (the rules are in src/domain/reminders/rules/). */
+const HORIZON_MS = 120 * DAY;
 
 /** Which sets to load: `setIds` only (the scheduler passes a bounded batch), or every set when no filter is given. */
 export type NudgeStateFilter = { setIds: readonly string[] };
 
 /**
  * Loads everything the nudge planner needs at `now`, for every set or for the sets of `filter`, in a fixed
- * number of queries (seventeen, however many sets and people there are): the planner then works in memory.
+ * number of queries (sixteen, however many sets and people there are): the planner then works in memory.
  * Queries are flat and joined here, because Prisma loads an included relation in chunks of 999 keys on SQLite,
  * which would make the count grow with the data. With a filter, each query binds its set ids, so a query's
  * parameters grow with the batch, never with the data.
@@ -66,7 +78,7 @@ export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilte
   const ids = filter ? { in: [...filter.setIds] } : undefined;
   /** The set filter for a model with a `setId` column ({} = every set). */
   const inSets = ids ? { setId: ids } : {};
-  const actionFilter = { OR: [{ status: "open" }, { outcomeAt: { gte: from } }] };
+  const actionFilter = { OR: [{ status: "open" as const }, { outcomeAt: { gte: from } }] };
   const [
     workspaces,
     sets,
@@ -157,7 +169,9 @@ export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilte
   const bySet = new Map<string, NudgeSet>();
   const workspaceById = new Map(workspaces.map((w) => [w.id, w]));
   for (const s of sets) {
-    const workspace = workspaceById.get(s.workspaceId)!;
+    const workspace = workspaceById.get(s.workspaceId);
+    // Every set's workspace is loaded (the set filter selects workspaces by their sets); one missing is skipped.
+    if (!workspace) continue;
     view.sets.set(s.id, { name: s.name, channelId: s.channelId, platform: workspace.platform, workspaceExternalId: workspace.externalId });
     bySet.set(s.id, {
       id: s.id,
@@ -188,7 +202,8 @@ export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilte
     view.people.set(p.id, { externalId: p.externalId, displayName: p.displayName, timeZone: p.timeZone });
   }
   for (const m of memberships) {
-    const set = bySet.get(m.setId)!;
+    const set = bySet.get(m.setId);
+    if (!set) continue;
     if (m.role === "advisor") set.advisorIds.push(m.personId);
     else {
       set.memberIds.push(m.personId);
@@ -219,7 +234,7 @@ export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilte
       number: m.number,
       startsAt: m.startsAt,
       durationMinutes: m.durationMinutes,
-      status: m.status as NudgeMeeting["status"],
+      status: meetingStatusOf(m.status),
       closedAt: m.closedAt,
       presenterIds: presenterGroups.flat(),
       attendeeIds: attendees.get(m.id) ?? [],
@@ -240,14 +255,16 @@ export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilte
   }
   const textOf = new Map(actionTexts.map((e) => [e.id, e]));
   for (const a of actions) {
-    const entry = textOf.get(a.entryId)!;
+    const entry = textOf.get(a.entryId);
+    // An action's entry matches the same filter, so it is loaded; one missing is skipped.
+    if (!entry) continue;
     const due = storedDue(a);
     const action: NudgeAction = {
       id: a.id,
       ownerId: a.ownerId,
       createdAt: a.createdAt,
       due,
-      status: a.status as NudgeAction["status"],
+      status: actionStatusOf(a.status),
       outcomeAt: a.outcomeAt,
     };
     bySet.get(a.setId)?.actions.push(action);
@@ -304,18 +321,8 @@ const PERSON_COLUMNS = {
   nudgesOn: true,
   snoozedUntil: true,
   stoppedNudges: true,
-} as const;
-type PersonRow = {
-  id: string;
-  externalId: string;
-  displayName: string;
-  timeZone: string;
-  quietStart: string | null;
-  quietEnd: string | null;
-  nudgesOn: boolean;
-  snoozedUntil: Date | null;
-  stoppedNudges: string;
-};
+} as const satisfies Prisma.PersonSelect;
+type PersonRow = Prisma.PersonGetPayload<{ select: typeof PERSON_COLUMNS }>;
 
 /**
  * The current members and advisors of the sets `setIds`, each once, in one statement whose set ids travel as ONE JSON

@@ -1,4 +1,5 @@
 import { Prisma } from "./generated/client.ts";
+import type { OutboxStatus } from "./generated/enums.ts";
 import { type Db, providerOf } from "./open-database.ts";
 
 /** How SQLite rows store a DateTime through the Prisma adapter: ISO 8601 with an explicit offset. */
@@ -68,7 +69,7 @@ export async function insertOutbox(db: Db, rows: OutboxInsert[], now: Date): Pro
       ? await db.$queryRaw<
           { key: string }[]
         >`INSERT INTO "Outbox" ("id", "key", "kind", "setId", "personId", "payload", "sendAt", "staleAt", "status", "attempts", "reason", "createdAt")
-      SELECT j."id", j."key", j."kind", j."setId", j."personId", j."payload", j."sendAt"::timestamp(3), j."staleAt"::timestamp(3), j."status", 0, j."reason", j."createdAt"::timestamp(3)
+      SELECT j."id", j."key", j."kind", j."setId", j."personId", j."payload", j."sendAt"::timestamp(3), j."staleAt"::timestamp(3), j."status"::"OutboxStatus", 0, j."reason", j."createdAt"::timestamp(3)
       FROM jsonb_to_recordset(${json}::jsonb) AS j("id" text, "key" text, "kind" text, "setId" text, "personId" text, "payload" text, "sendAt" text, "staleAt" text, "status" text, "reason" text, "createdAt" text)
       ON CONFLICT ("key") DO NOTHING
       RETURNING "key"`
@@ -171,7 +172,7 @@ export async function releaseClaims(db: Db, ids: string[]): Promise<number> {
  * the oldest of those already due was meant to go out (null: none is due). Two statements.
  */
 export async function outboxBacklog(db: Db, now: Date): Promise<{ pending: number; oldestDueAt: Date | null }> {
-  const unsettled = { status: { in: ["pending", "sending"] } };
+  const unsettled = { status: { in: ["pending", "sending"] satisfies OutboxStatus[] } };
   const pending = await db.outbox.count({ where: unsettled });
   const oldest = await db.outbox.aggregate({ where: { ...unsettled, sendAt: { lte: now } }, _min: { sendAt: true } });
   return { pending, oldestDueAt: oldest._min.sendAt };

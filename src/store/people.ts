@@ -10,7 +10,7 @@ export type PersonRow = {
   quietEnd: string | null;
   nudgesOn: boolean;
   snoozedUntil: Date | null;
-  /** Kinds of reminder stopped one by one, space-separated (src/domain/reminder-kinds.ts). */
+  /** Kinds of reminder stopped one by one, space-separated (src/domain/reminders/catalog.ts). */
   stoppedNudges: string;
 };
 export type WorkspaceRow = { id: string; platform: string; externalId: string };

@@ -67,6 +67,8 @@ export async function exportPersonalData(db: Db, personId: string) {
         problemId: true,
         support: true,
         source: true,
+        section: true,
+        effectiveness: true,
       },
     }),
     db.action.findMany({

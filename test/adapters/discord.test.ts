@@ -150,6 +150,32 @@ describeAdapterContract("Discord (the real discord.js client against a local Dis
     );
   });
 
+  test("/log write without text opens a form filled with the member's notes for the section; sent, it is their write-up", async () => {
+    const { fake, db, slash } = d();
+    for (const text of ["we ask, we do not advise", "i owe the set my preparation"])
+      await slash("cleo", { name: "log action-learning", options: { text } });
+    const who = { userId: DISCORD_IDS.cleo, userName: "cleo", channelId: CHANNEL, guildId: GUILD };
+    const { id } = await fake.sendInteraction(
+      fake.commandInteraction({ name: "log", sub: "write", options: [{ name: "section", type: OPTION.STRING, value: "2.1" }], ...who }),
+    );
+    const [modal] = await fake.waitFor("POST", new RegExp(`/interactions/${id}/`));
+    type Input = { custom_id: string; value?: string; max_length?: number; options?: { value: string; default?: boolean }[] };
+    const data = (modal!.body as { type: number; data: { custom_id: string; components: { component: Input }[] } }).data;
+    assert.equal((modal!.body as { type: number }).type, 9, "a modal");
+    assert.equal(data.custom_id, `form|${CHANNEL}|log write`);
+    const field = (name: string) => data.components.find((c) => c.component.custom_id === name)!.component;
+    assert.equal(field("text").value, "we ask, we do not advise\n\ni owe the set my preparation");
+    assert.ok(field("text").value!.length <= 4000 && field("text").max_length! <= 4000, "within Discord's limit for a text input");
+    assert.equal(field("section").options?.find((o) => o.default)?.value, "2.1");
+    const mine = "We ask rather than advise, and I owe the set my preparation.";
+    const { token } = await fake.sendInteraction(
+      fake.modalSubmitInteraction({ customId: data.custom_id, fields: { section: ["2.1"], text: mine }, labels: true, ...who }),
+    );
+    assert.match(textOf(asMessageCall(await fake.answerTo(token))), /Your write-up of 2\.1 is stored as entry #\d+/);
+    const row = await db.entry.findFirstOrThrow({ where: { kind: "write", author: { externalId: DISCORD_IDS.cleo } } });
+    assert.deepEqual([row.section, row.text], ["2.1", mine]);
+  });
+
   test("/feedback with no text opens the feedback form, with what the command gave picked; a named answer keeps its author", async () => {
     const { fake, db } = d();
     const who = { userId: DISCORD_IDS.dev, userName: "dev", channelId: CHANNEL, guildId: GUILD };

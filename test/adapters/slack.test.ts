@@ -95,6 +95,39 @@ describeAdapterContract("Slack (the real Bolt stack against a local Slack)", sta
     assert.ok(kinds.includes("action-learning") && kinds.includes("review"));
   });
 
+  test("/als log write without text opens a form filled with the member's notes for the section; sent, it is their write-up", async () => {
+    const { fake, target, db } = d();
+    const cleo = { userId: SLACK_IDS.cleo, userName: "cleo", channelId: CHANNEL };
+    for (const text of ['log action-learning text:"we ask, we do not advise"', 'log action-learning text:"i owe the set my preparation"']) {
+      const from = fake.calls.length;
+      await slashCommand(target, { text, ...cleo });
+      await fake.waitForCall("cleo's reply", (c) => fake.calls.indexOf(c) >= from && c.method === "chat.postEphemeral");
+    }
+    const opened = fake.callsTo("views.open").length;
+    await slashCommand(target, { text: "log write section:2.1", ...cleo, triggerId: "trig-write" });
+    const [call] = (await fake.waitFor("views.open", opened + 1)).slice(opened);
+    type Block = { block_id: string; element: { initial_value?: string; max_length?: number; initial_option?: { value: string } } };
+    const view = call!.args.view as { callback_id: string; private_metadata: string; blocks: Block[] };
+    assert.equal(view.private_metadata, `${CHANNEL}|log write`);
+    const block = (id: string) => view.blocks.find((b) => b.block_id === id)!;
+    assert.equal(block("text").element.initial_value, "we ask, we do not advise\n\ni owe the set my preparation");
+    assert.ok(block("text").element.max_length! <= 3000, "within Slack's limit for a text input");
+    assert.equal(block("section").element.initial_option?.value, "2.1");
+    const mine = "We ask rather than advise; I owe the set my preparation; it is teaching me to ask first.";
+    await viewSubmission(target, {
+      callbackId: view.callback_id,
+      privateMetadata: view.private_metadata,
+      values: {
+        section: { section: { type: "radio_buttons", selected_option: { value: "2.1" } } },
+        text: { text: { type: "plain_text_input", value: mine } },
+      },
+      userId: SLACK_IDS.cleo,
+      userName: "cleo",
+    });
+    const row = await db.entry.findFirstOrThrow({ where: { kind: "write", author: { externalId: SLACK_IDS.cleo } } });
+    assert.deepEqual([row.section, row.text], ["2.1", mine]);
+  });
+
   test("a refused feedback form shows the error on the field it is about; nothing is stored", async () => {
     const { target, db } = d();
     const submit = async (text: string, about: string) => {

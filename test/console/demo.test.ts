@@ -99,7 +99,11 @@ describe("npm run demo", () => {
       "3.2 covered",
       "3.3 covered",
     ]);
-    assert.doesNotMatch(md.slice(0, md.indexOf("\n---\n")), /Prompt \(remove before submission\)/, "no prompt left in Sam's draft");
+    assert.doesNotMatch(
+      md.slice(0, md.indexOf("\n---\n")),
+      /Prompt \(remove before submission\):\*\* (?!Your reviews name )/,
+      "no prompt left in Sam's draft but the one to anonymise the people his reviews name",
+    );
     assert.match(
       md,
       /\*\*Hours:\*\* 14 hours planned \(7 meetings\), 14 hours delivered \(7 meetings held\): meets the minimum of 12 hours/,
@@ -188,12 +192,24 @@ describe("npm run demo", () => {
       const md = examples(name);
       assert.deepEqual(checklist(md), ["1.1 covered", "1.2 covered", "2.1 covered", "2.2 covered", "2.3 covered"], name);
       const body = md.slice(0, md.indexOf("\n---\n"));
-      assert.doesNotMatch(body, /Prompt \(remove before submission\)/, `${name}'s draft has no prompt left`);
-      assert.match(body, /Period covered:\*\* 12 Jan 2027 to 13 Jul 2027 \(6 months and 2 days\).*meets the 6–12 months/);
+      assert.doesNotMatch(
+        body,
+        /Prompt \(remove before submission\):\*\* (?!These reviews name )/,
+        `${name}'s draft has no prompt left but the one to anonymise the people named in reviews`,
+      );
+      assert.match(
+        body,
+        /Period covered:\*\* 11 Jan 2027 to 31 Jul 2027 \(6 months and 21 days\), my membership of the set: meets the 6–12 months/,
+      );
       const words = Number(/Word count:\*\* ([\d,]+)/.exec(md)![1]!.replace(",", ""));
       assert.ok(words >= 1000 && words <= 2000, `${name}: ${words} words`);
     }
-    assert.match(examples("cleo"), /Your own period in the set, 13 Apr 2027 to 13 Jul 2027, .* under the 6 months M3\.37 requires/);
+    // Cleo was a member throughout but seconded away until April: her period is her membership, her time away said apart.
+    assert.match(examples("cleo"), /Meetings attended:\*\* 4 of 7 held/);
+    assert.match(
+      examples("cleo"),
+      /Your first set meeting attended was on 13 Apr 2027, 3 months and \d+ days? into your membership, after 3 meetings held without you: ask your advisor how your centre treats time away\./,
+    );
     const eve = examples("eve");
     assert.deepEqual(checklist(eve), ["1.1 thin", "1.2 thin", "2.1 missing", "2.2 thin", "2.3 missing"]);
     assert.match(eve, /You presented at meeting 5 \(11 May 2027\) but logged no problem for it/);

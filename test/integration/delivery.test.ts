@@ -3,7 +3,7 @@ import { pino } from "pino";
 import { afterEach, beforeEach, describe, test } from "vitest";
 import { shardOf } from "../../src/adapters/discord/shard.ts";
 import type { Delivery } from "../../src/app/render-nudge.ts";
-import { planNudges } from "../../src/domain/plan-nudges.ts";
+import { planNudges } from "../../src/domain/reminders/planner.ts";
 import { CLAIM_LEASE_MS, MAX_ATTEMPTS, type NudgeSink } from "../../src/scheduler/deliver.ts";
 import { runTick } from "../../src/scheduler/tick.ts";
 import { loadNudgeState } from "../../src/store/nudge-state.ts";

@@ -175,7 +175,7 @@ as Ana
     assert.match(await say("as Ana\n/log edit entry:3 due:2027-04-01"), /Option due: entry #3 is a problem; only actions take due:\./);
     assert.match(
       await say("as Ana\n/log edit entry:4"),
-      /Say what to change in entry #4: text:, due:, goal:, problem:, support: or source:/,
+      /Say what to change in entry #4: text:, due:, goal:, problem:, support:, source:, action: or effective:/,
     );
     assert.deepEqual(await h.snapshot(), before);
   });

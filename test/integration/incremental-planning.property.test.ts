@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { test } from "vitest";
-import { nextMoments } from "../../src/domain/plan-moments.ts";
+import { nextMoments } from "../../src/domain/reminders/moments.ts";
 import { loadNudgeState } from "../../src/store/nudge-state.ts";
 import { lastTickAt } from "../../src/store/outbox.ts";
 import { comparableOutbox, runWithFullReplan } from "../support/full-replan.ts";

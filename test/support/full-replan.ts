@@ -1,4 +1,4 @@
-import { nextNudgeAt } from "../../src/domain/plan-nudges.ts";
+import { nextNudgeAt } from "../../src/domain/reminders/planner.ts";
 import { ANNOUNCE_LEAD_MS } from "../../src/domain/rotation-state.ts";
 import { runTick } from "../../src/scheduler/tick.ts";
 import { nextUnannouncedStart } from "../../src/store/meetings.ts";

@@ -1,4 +1,4 @@
-import type { NudgeMeeting } from "../../src/domain/plan-nudges.ts";
+import type { NudgeMeeting } from "../../src/domain/reminders/types.ts";
 
 /** A planner meeting for unit tests: meeting 1, two hours, scheduled, no presenters or attendees, unless `over` says otherwise. */
 export function meeting(id: string, startsAt: string, over: Partial<NudgeMeeting> = {}): NudgeMeeting {

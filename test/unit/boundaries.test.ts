@@ -170,3 +170,120 @@ test("the repository explains itself: no source cites a design document that liv
   const citing = files.filter((f) => f !== "test/unit/boundaries.test.ts" && outside.test(readFileSync(join(root, f), "utf8")));
   assert.deepEqual(citing, [], "cite docs/architecture.md or the README instead");
 });
+
+/**
+ * The layers, from the bottom (docs/architecture.md): a file may import from a lower layer, or from its own unit (its
+ * folder under src/, `commands/`, or itself for a file directly in src/), never from a higher layer nor from another
+ * unit of its own layer. A unit is named by its folder, so files moved into subfolders (src/domain/<area>/…,
+ * src/app/handlers/<family>/…) keep their layer.
+ */
+const LAYERS: readonly (readonly string[])[] = [
+  ["src/domain", "src/clock.ts"],
+  ["src/store", "src/export", "commands"],
+  ["src/ops"],
+  ["src/app"],
+  ["src/scheduler"],
+  ["src/adapters", "src/config.ts", "src/logger.ts"],
+  ["src/main.ts"],
+];
+const GENERATED = ["src/store/generated", "src/store/generated-pg", "commands/generated"];
+
+/** The unit a project path belongs to: `commands`, `src/<folder>`, or a file directly in src/. */
+function unitOf(path: string): string {
+  const parts = path.split("/");
+  if (parts[0] === "commands") return "commands";
+  return parts.length > 2 ? `${parts[0]}/${parts[1]}` : path;
+}
+
+function layerOf(unit: string): number {
+  return LAYERS.findIndex((units) => units.includes(unit));
+}
+
+/** Each source file of src/ and commands/ (generated code left out) with the project files it imports. */
+function importGraph(): Map<string, string[]> {
+  const graph = new Map<string, string[]>();
+  for (const file of [...sourceFiles("src", GENERATED), ...sourceFiles("commands", GENERATED)]) {
+    const specs = stripComments(readFileSync(join(root, file), "utf8"))
+      .split("\n")
+      .flatMap(importsOnLine)
+      .filter((s) => s.startsWith("."));
+    graph.set(
+      file,
+      specs.map((s) =>
+        relative(root, resolve(root, dirname(file), s))
+          .split(sep)
+          .join("/"),
+      ),
+    );
+  }
+  return graph;
+}
+
+/** The first import circle found (a path that ends where it starts), or null. */
+function findCircle(graph: Map<string, string[]>): string[] | null {
+  const done = new Set<string>();
+  const onPath: string[] = [];
+  const visit = (file: string): string[] | null => {
+    const at = onPath.indexOf(file);
+    if (at >= 0) return [...onPath.slice(at), file];
+    if (done.has(file) || !graph.has(file)) return null;
+    onPath.push(file);
+    for (const next of graph.get(file) ?? []) {
+      const circle = visit(next);
+      if (circle) return circle;
+    }
+    onPath.pop();
+    done.add(file);
+    return null;
+  };
+  for (const file of graph.keys()) {
+    const circle = visit(file);
+    if (circle) return circle;
+  }
+  return null;
+}
+
+test("imports point down the layers, or stay within their own unit", () => {
+  const graph = importGraph();
+  assert.ok(graph.size > 100, "no files found to check");
+  const unplaced = [...new Set([...graph.keys()].map(unitOf))].filter((u) => layerOf(u) < 0);
+  assert.deepEqual(unplaced, [], "every unit of src/ and commands/ has a layer in LAYERS");
+  const offences = [...graph].flatMap(([file, targets]) =>
+    targets
+      .filter((target) => {
+        const from = unitOf(file);
+        const to = unitOf(target);
+        return from !== to && layerOf(to) >= layerOf(from);
+      })
+      .map((target) => `  ${file} imports ${target} (${unitOf(target)} is not below ${unitOf(file)})`),
+  );
+  assert.deepEqual(offences, [], `Imports must point down the layers:\n${offences.join("\n")}`);
+});
+
+test("no import circle in src/ or commands/", () => {
+  const circle = findCircle(importGraph());
+  assert.equal(circle, null, `An import circle: ${circle?.join(" → ")}`);
+});
+
+test("the layer and circle checks catch what they are for", () => {
+  assert.equal(unitOf("src/domain/reminders/rules/action-due.ts"), "src/domain");
+  assert.equal(unitOf("src/app/handlers/meeting/move.ts"), "src/app");
+  assert.equal(unitOf("commands/meeting.ts"), "commands");
+  assert.equal(unitOf("src/main.ts"), "src/main.ts");
+  assert.ok(layerOf("src/export") > layerOf("src/domain") && layerOf("src/app") > layerOf("src/export"));
+  const circle = new Map([
+    ["a.ts", ["b.ts"]],
+    ["b.ts", ["c.ts"]],
+    ["c.ts", ["a.ts"]],
+  ]);
+  assert.deepEqual(findCircle(circle), ["a.ts", "b.ts", "c.ts", "a.ts"]);
+  assert.equal(
+    findCircle(
+      new Map([
+        ["a.ts", ["b.ts"]],
+        ["b.ts", []],
+      ]),
+    ),
+    null,
+  );
+});

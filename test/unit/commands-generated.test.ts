@@ -6,7 +6,7 @@ import { test } from "vitest";
 import { command, opt, optional, usage } from "../../commands/define.ts";
 import { allCommands } from "../../commands/index.ts";
 import { generatedFiles } from "../../scripts/commands-gen.ts";
-import { commandTable, TABLE_BEGIN, TABLE_END, withCommandTable } from "../../scripts/readme-commands.ts";
+import { commandTable, TABLE_BEGIN, TABLE_END, withCommandTable } from "../../scripts/guide-commands.ts";
 import { type DiscordOption, discordCommands } from "../../src/adapters/discord/slash-commands.ts";
 import { slackManifest } from "../../src/adapters/slack/manifest.ts";
 
@@ -122,13 +122,22 @@ test("the generated Discord commands carry the draft's options: links, support, 
   assert.deepEqual(names("review"), ["goal", "text", "meeting"]);
   assert.equal(sub("review")!.options!.find((o) => o.name === "goal")!.required, true);
   assert.deepEqual(names("details"), ["registration", "centre", "centre_name"]);
-  assert.deepEqual(names("edit"), ["entry", "text", "due", "goal", "problem", "support", "source"]);
+  assert.deepEqual(names("edit"), ["entry", "text", "due", "goal", "problem", "support", "source", "action", "effective"]);
+  // How effective: Discord offers the scale's three steps; typed words ("mostly") are read by the parser.
+  for (const kind of ["outcome", "edit"])
+    assert.deepEqual(
+      sub(kind)!
+        .options!.find((o) => o.name === "effective")!
+        .choices?.map((c) => c.value),
+      ["very", "somewhat", "not"],
+      kind,
+    );
   const goal = sub("action")!.options!.find((o) => o.name === "goal")!;
   assert.equal(goal.type, 4);
   assert.equal(goal.autocomplete, true, "Discord suggests the member's goals as their draft numbers them");
 });
 
-test("README: the command table has a row per declaration, in help order, with /help's usage line", () => {
+test("The user guide: the command table has a row per declaration, in help order, with /help's usage line", () => {
   const rows = commandTable().split("\n").slice(2);
   assert.equal(rows.length, allCommands.length);
   for (const [i, decl] of allCommands.entries()) assert.ok(rows[i]!.startsWith(`| \`${usage(decl)}\``), `row ${i + 1}: ${rows[i]}`);
@@ -136,7 +145,7 @@ test("README: the command table has a row per declaration, in help order, with /
   for (const line of ["/log export", "/log forget [confirm:]", "/log share setting:"]) assert.ok(table.includes(`\`${line}`), line);
 });
 
-test("README: only the text between the markers is replaced, and a README without them is refused", () => {
+test("The user guide: only the text between the markers is replaced, and a README without them is refused", () => {
   const readme = `# Title\n\nBefore.\n\n${TABLE_BEGIN}\n| stale |\n${TABLE_END}\n\nAfter.\n`;
   const updated = withCommandTable(readme);
   assert.ok(updated.startsWith(`# Title\n\nBefore.\n\n${TABLE_BEGIN}\n\n| command`));

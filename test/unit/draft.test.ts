@@ -146,9 +146,12 @@ test("header: the mark sheet's fields, the unit, the learner's own period, meeti
   assert.equal(field(draft, "Set"), "Riverside team leaders; set advisor: Helen Okafor");
   assert.equal(
     field(draft, "Period covered"),
-    "18 Jan 2027 to 26 Jul 2027 (6 months and 9 days), from my first to my last set meeting attended: meets the 6–12 months M3.37 requires",
+    "11 Jan 2027 to 5 Aug 2027 (6 months and 26 days), my membership of the set so far: meets the 6–12 months M3.37 requires",
   );
-  assert.equal(field(draft, "Meetings attended"), "9 of 10 held (22 hours 30 minutes in the set)");
+  assert.equal(
+    field(draft, "Meetings attended"),
+    "9 of 10 held (22 hours 30 minutes in the set), the first on 18 Jan 2027 and the last on 26 Jul 2027",
+  );
   assert.equal(field(draft, "Word count"), `${draft.wordCount.toLocaleString("en-GB")} (suggested 1,000–2,000, nominal 1,200)`);
 
   const bare = compileDraft(fixtureInput({ details: { registration: null, centreNumber: null, centreName: null } }));
@@ -274,8 +277,20 @@ test("1.2: each goal with the actions that serve it (text, due day as given, hel
   assert.ok(cov(draft, "1.2").prompts.some((p) => p.startsWith("Goal 3 (#29) seems to lack a measure and a time frame")));
 });
 
+test("an action linked to a meeting shows that meeting's date, not the day it was typed", () => {
+  // #14 was typed on 9 Feb for meeting 2, held on 8 Feb.
+  const log = text(section(draft, "Problem 1:"));
+  assert.match(log, /Action #14 \(agreed at meeting 2, 8 Feb 2027, due 28 Feb 2027, for Goal 1\)/);
+  assert.doesNotMatch(log, /agreed 9 Feb 2027/);
+  // With no meeting held to link to, the day it was recorded.
+  const unheld = compileDraft(
+    fixtureInput({ entries: fixtureEntries().map((e) => (e.number === 14 ? { ...e, meetingNumber: null } : e)) }),
+  );
+  assert.match(text(section(unheld, "Problem 1:")), /Action #14 \(agreed 9 Feb 2027, due 28 Feb 2027/);
+});
+
 test("due dates are the calendar day the member gave, in every zone", () => {
-  assert.match(text(section(draft, "Problem 1:")), /Action #13 \(agreed 8 Feb 2027, due 21 Feb 2027, for Goal 1\)/);
+  assert.match(text(section(draft, "Problem 1:")), /Action #13 \(agreed at meeting 2, 8 Feb 2027, due 21 Feb 2027, for Goal 1\)/);
   // A due date given in another zone, or read by a member far away, is still the day given.
   const input = fixtureInput();
   const far = compileDraft({
@@ -283,7 +298,7 @@ test("due dates are the calendar day the member gave, in every zone", () => {
     timeZone: "Pacific/Auckland",
     actions: input.actions.map((a) => (a.number === 13 ? { ...a, due: calendarDate("2027-03-16", "America/New_York") } : a)),
   });
-  assert.match(text(section(far, "Problem 1:")), /Action #13 \(agreed 8 Feb 2027, due 16 Mar 2027, for Goal 1\)/);
+  assert.match(text(section(far, "Problem 1:")), /Action #13 \(agreed at meeting 2, 8 Feb 2027, due 16 Mar 2027, for Goal 1\)/);
   assert.equal(
     (section(far, "Goal 1").find((b) => b.kind === "table") as Extract<DraftBlock, { kind: "table" }>).rows[0]![1],
     "16 Mar 2027",
@@ -378,40 +393,100 @@ test("2.3: goal by goal — the goal, its actions and outcomes as in the log, th
   assert.deepEqual(cov(reflectionOnly, "2.3").evidence, ["0 of 3 goals reviewed (0 reviews)", "1 closing reflection (#32)"]);
 });
 
-test("the member's own period: from the first to the last meeting attended, flagged under 6 months though the programme is not", () => {
+test("the member's own period is their membership: one present throughout who missed the last meeting is not short", () => {
+  const missedLast = compileDraft(
+    fixtureInput({ meetings: fixtureMeetings().map((m) => ({ ...m, attended: m.number !== 10 })), now: at("2027-08-12T09:00:00Z") }),
+  );
+  assert.equal(
+    field(missedLast, "Period covered"),
+    "11 Jan 2027 to 10 Aug 2027 (7 months), my membership of the set: meets the 6–12 months M3.37 requires",
+  );
+  assert.equal(
+    field(missedLast, "Meetings attended"),
+    "9 of 10 held (22 hours 30 minutes in the set), the first on 18 Jan 2027 and the last on 5 Jul 2027",
+  );
+  assert.ok(!missedLast.warnings.some((w) => /own period/.test(w)), missedLast.warnings.join("\n"));
+  // Missing the first meetings is attendance, not a shorter membership.
   const late = compileDraft(
     fixtureInput({ meetings: fixtureMeetings().map((m) => ({ ...m, attended: m.number >= 4 })), now: at("2027-08-12T09:00:00Z") }),
   );
-  assert.equal(
-    field(late, "Period covered"),
-    "22 Mar 2027 to 26 Jul 2027 (4 months and 5 days), from my first to my last set meeting attended: under the 6 months M3.37 requires",
-  );
+  assert.ok(!late.warnings.some((w) => /own period/.test(w)), late.warnings.join("\n"));
   assert.ok(
     late.warnings.includes(
-      "Your own period in the set, 22 Mar 2027 to 26 Jul 2027, from my first to my last set meeting attended, is 4 months and 5 days: under the 6 months M3.37 requires, even though the programme's is not. Ask your advisor how your centre treats time away or a late start.",
+      "Your first set meeting attended was on 22 Mar 2027, 2 months and 11 days into your membership, after 3 meetings held without you: ask your advisor how your centre treats time away.",
     ),
     late.warnings.join("\n"),
   );
-  assert.ok(!late.warnings.some((w) => /programme (is|runs) /i.test(w) && /at least 6 months/.test(w)), "the programme itself is fine");
-  const none = compileDraft(
-    fixtureInput({ meetings: fixtureMeetings().map((m) => ({ ...m, attended: false })), now: at("2027-03-01T09:00:00Z") }),
-  );
-  assert.match(
-    field(none, "Period covered")!,
-    /^11 Jan 2027 to 1 Mar 2027 \(1 month and 19 days\), from joining the set; no meeting attended yet: under the 6 months M3\.37 requires so far \(the programme runs to 10 Aug 2027\)/,
-  );
-  assert.ok(!none.warnings.some((w) => /own period/.test(w)), "while the programme runs, a short period so far is no warning");
-  // While it runs: a warning only when even the programme's end would leave the member short.
-  const joinedLate = compileDraft(
-    fixtureInput({ meetings: fixtureMeetings().map((m) => ({ ...m, attended: m.number >= 6 })), now: at("2027-06-01T09:00:00Z") }),
+  assert.ok(!missedLast.warnings.some((w) => /time away/.test(w)), "missing only the last meeting is no time away");
+  // Joining late is a shorter membership.
+  const joinedLate = compileDraft(fixtureInput({ joinedAt: at("2027-03-15T09:00:00Z"), now: at("2027-08-12T09:00:00Z") }));
+  assert.equal(
+    field(joinedLate, "Period covered"),
+    "15 Mar 2027 to 10 Aug 2027 (4 months and 27 days), my membership of the set: under the 6 months M3.37 requires",
   );
   assert.ok(
     joinedLate.warnings.includes(
-      "Even attending to the programme's end (10 Aug 2027), your own period in the set, from 3 May 2027, would be under the 6 months M3.37 requires. Ask your advisor how your centre treats time away or a late start.",
+      "Your own period in the set, 15 Mar 2027 to 10 Aug 2027, is 4 months and 27 days: under the 6 months M3.37 requires, even though the programme's is not. Ask your advisor how your centre treats a late start.",
     ),
     joinedLate.warnings.join("\n"),
   );
+  const none = compileDraft(
+    fixtureInput({ meetings: fixtureMeetings().map((m) => ({ ...m, attended: false })), now: at("2027-03-01T09:00:00Z") }),
+  );
+  assert.equal(
+    field(none, "Period covered"),
+    "11 Jan 2027 to 1 Mar 2027 (1 month and 19 days), my membership of the set so far: under the 6 months M3.37 requires so far (the programme runs to 10 Aug 2027)",
+  );
+  assert.equal(field(none, "Meetings attended"), "0 of 10 held (0 minutes in the set)");
+  assert.ok(!none.warnings.some((w) => /own period/.test(w)), "while the programme runs, a short period so far is no warning");
+  // While it runs: a warning only when even the programme's end would leave the member short.
+  const joiningLate = compileDraft(fixtureInput({ joinedAt: at("2027-05-03T09:00:00Z"), now: at("2027-06-01T09:00:00Z") }));
+  assert.ok(
+    joiningLate.warnings.includes(
+      "Even to the programme's end (10 Aug 2027), your own period in the set, from 3 May 2027, would be under the 6 months M3.37 requires. Ask your advisor how your centre treats a late start.",
+    ),
+    joiningLate.warnings.join("\n"),
+  );
   assert.ok(!draft.warnings.some((w) => /own period/.test(w)));
+});
+
+test("a member's replies to their advisor's reviews count in their own words (2.3); the advisor's words do not", () => {
+  const review = {
+    advisor: "Helen Okafor",
+    text: "You have moved from avoiding conversations to holding them within days: what evidence shows it?",
+    createdAt: at("2027-07-01T09:00:00Z"),
+    editedAt: null,
+  };
+  const unanswered = compileDraft(fixtureInput({ advisorReviews: [{ ...review, reply: null, repliedAt: null }] }));
+  const reply = "The timekeeping figures since March, and the fact that nobody has gone to the formal process.";
+  const answered = compileDraft(fixtureInput({ advisorReviews: [{ ...review, reply, repliedAt: at("2027-07-02T09:00:00Z") }] }));
+  assert.equal(unanswered.wordCount, draft.wordCount, "the advisor's words are not the member's");
+  assert.equal(answered.wordCount, draft.wordCount + countWords(reply));
+  const log = (d: Draft) => d.sections.find((x) => x.criteria.includes("2.3"))!.words;
+  assert.equal(log(answered), log(draft) + countWords(reply));
+});
+
+test("advisor reviews that name a third party get a prompt to anonymise before submission", () => {
+  const review = (text: string, reply: string | null) => ({
+    advisor: "Helen Okafor",
+    text,
+    createdAt: at("2027-07-01T09:00:00Z"),
+    editedAt: null,
+    reply,
+    repliedAt: reply ? at("2027-07-02T09:00:00Z") : null,
+  });
+  const anonymise = (d: Draft) => d.blocks.flatMap((b) => (b.kind === "prompt" ? b.items : [])).filter((p) => /anonymise/.test(p));
+  const naming = compileDraft(
+    fixtureInput({
+      otherMembers: ["Tom Reyes", "Ana Silva"],
+      advisorReviews: [review("Priya, you dealt with Kerry's lateness well; Helen noticed.", "Tom asked the question that helped.")],
+    }),
+  );
+  assert.deepEqual(anonymise(naming), [
+    'These reviews name Kerry, Tom: before you submit, anonymise them (a role or an initial: "a team lead", "K."), unless your centre says otherwise.',
+  ]);
+  const plain = compileDraft(fixtureInput({ advisorReviews: [review("Priya, you now open with a question.", null)] }));
+  assert.deepEqual(anonymise(plain), []);
 });
 
 test("word counts: the member's words per section against about 480 and 720, saying which to expand", () => {
@@ -508,6 +583,21 @@ test("SMART reading: what a goal's words seem to lack, as advice with an example
   assert.deepEqual(readSmartGoal("Always give praise to my team by the end of March, every single day").lacks, ["achievable"]);
   assert.match(readSmartGoal("Be a better leader").advice.at(-1)!, /^time-bound: by when\? e\.g\. "by the end of June"/);
   assert.deepEqual(readSmartGoal("I may ask my team for feedback on three meetings").lacks, ["time-bound"], "'may' the verb is no month");
+  // Named days and month ends are time frames.
+  for (const when of [
+    "by christmas",
+    "before half term",
+    "by friday",
+    "next tuesday",
+    "at the end of the month",
+    "by month end",
+    "by the 22nd",
+  ])
+    assert.ok(
+      !readSmartGoal(`hold a one-to-one with each of my three supervisors ${when}`).lacks.includes("time-bound"),
+      `"${when}" is a time frame`,
+    );
+  assert.ok(readSmartGoal("have more one-to-ones with each of my three supervisors").lacks.includes("time-bound"));
 });
 
 test("evidence rows: meetings attended with their length, entries with their criterion, outcomes not already an entry", () => {
@@ -713,4 +803,133 @@ test("an input shaped for one zone shows local dates: a late-evening entry is th
     meetings: [],
   });
   assert.deepEqual(headings(compileDraft(input), 3, section(compileDraft(input), H.used)), ["Problem 1: 1 Jul 2027"]);
+});
+
+/** A write-up (`/log write`) as the draft input holds it. */
+const writeUp = (number: number, section: string, text: string, link: { problem?: number; goal?: number } = {}): DraftEntry => ({
+  number,
+  kind: "write",
+  text,
+  createdAt: at("2027-08-03T19:00:00Z"),
+  meetingNumber: null,
+  section,
+  ...link,
+});
+
+test("a written section replaces its fragments in the draft, which move to the 'my notes' appendix; words and coverage count it", async () => {
+  const method =
+    "Action learning, as Revans described it, is learning from real problems with peers who question rather than advise. My part in the set is to come prepared, keep confidences and ask before I offer ideas. It has changed my leadership: I now ask my supervisors what they think before I tell them.";
+  const problem1 =
+    "The problem I brought first was two pickers who were always late. The question that helped most was what I feared would happen if I raised it. I met each of them, which worked well, and I learned that my fear was of my own discomfort.";
+  const goal2 = "I partly met my delegation goal: Jas now builds the labour plan each week, and my next step is Marek.";
+  const input = fixtureInput({
+    entries: [
+      ...fixtureEntries(),
+      writeUp(40, "2.1", method),
+      writeUp(41, "2.2", problem1, { problem: 10 }),
+      writeUp(42, "2.3", goal2, { goal: 6 }),
+    ],
+  });
+  const written = compileDraft(input);
+  // 2.1: the paragraph, not the two entries.
+  const body = (heading: string) => text(section(written, heading));
+  assert.ok(body(H.method).includes(method));
+  assert.ok(!body(H.method).includes(FIXTURE_ENTRIES.find(([n]) => n === 7)![4]));
+  // 2.2: problem 1 is the paragraph; problem 2 keeps its fragments.
+  assert.ok(body("Problem 1:").includes(problem1));
+  assert.ok(!body("Problem 1:").includes("What are you afraid will happen if you raise it?"));
+  assert.ok(body("Problem 2:").includes("What would good enough look like for their first plan?"));
+  // 2.3: goal 2's review is the paragraph; goal 1's review stays.
+  const review = text(section(written, H.review));
+  assert.ok(review.includes(goal2));
+  assert.ok(!review.includes("I partly met my delegation goal: Jas builds the labour plan each week and I only check it"));
+  assert.ok(review.includes("I met this goal. I now hold difficult conversations within days"));
+  // The fragments are in the notes appendix, as written.
+  const notes = draftToMarkdown(written).split("# Appendix: my notes (not for submission)")[1] ?? "";
+  assert.ok(notes.includes("What are you afraid will happen if you raise it?"), "problem 1's question is in the notes");
+  assert.ok(notes.includes("Our set met for the first time this week."), "the 2.1 entries are in the notes");
+  assert.ok(notes.includes("I partly met my delegation goal: Jas builds the labour plan"), "goal 2's review is in the notes");
+  assert.ok(!notes.includes(method), "the write-up itself is in the body, not the notes");
+  // Words: the write-ups replace the fragments they stand for.
+  const replaced = [7, 9, 10, 11, 12, 13, 14, 15, 19, 8, 33].map((n) => countWords(FIXTURE_ENTRIES.find(([m]) => m === n)![4]));
+  const expected =
+    draft.wordCount -
+    replaced.reduce((x, y) => x + y, 0) -
+    countWords(FIXTURE_OUTCOMES[13]) +
+    countWords(method) +
+    countWords(problem1) +
+    countWords(goal2);
+  assert.equal(written.wordCount, expected);
+  // Coverage reads the write-ups: 2.1 touches all three parts through the paragraph alone.
+  const onlyWritten = compileDraft(
+    fixtureInput({ entries: [...fixtureEntries().filter((e) => e.kind !== "action-learning"), writeUp(40, "2.1", method)] }),
+  );
+  assert.equal(cov(onlyWritten, "2.1").status, "covered", cov(onlyWritten, "2.1").prompts.join("\n"));
+  const goal3 = compileDraft(fixtureInput({ entries: [...fixtureEntries(), writeUp(43, "2.3", "Goal three, reviewed.", { goal: 29 })] }));
+  assert.equal(cov(goal3, "2.3").status, "covered", "a written review of the unreviewed goal completes 2.3");
+  // The .docx carries the same: the paragraph in the body, the notes after.
+  const xml = await (await JSZip.loadAsync(await draftToDocx(written))).file("word/document.xml")!.async("string");
+  assert.ok(xml.includes("Appendix: my notes (not for submission)"));
+  assert.ok(xml.indexOf("Action learning, as Revans described it") < xml.indexOf("Appendix: criteria checklist"));
+  // The evidence CSV has the write-up as a row of its own, under its criterion.
+  const rows = evidenceRows(input);
+  assert.deepEqual(
+    rows.filter((r) => r.category.startsWith("Write-up")).map((r) => [r.category, r.criteria]),
+    [
+      ["Write-up (2.1)", "2.1"],
+      ["Write-up (2.2, Problem 1)", "2.2"],
+      ["Write-up (2.3, Goal 2)", "2.3"],
+    ],
+  );
+});
+
+test("the copy to submit: the member's words, no prompts, facts boxes, entry numbers, status column, appendix or bot phrases", async () => {
+  const input = fixtureInput({
+    details: { registration: null, centreNumber: "004512", centreName: "Riverside College" },
+    entries: [...fixtureEntries(), writeUp(40, "2.1", "My own paragraph on action learning and what it gives me.")],
+    now: at("2027-08-12T09:00:00Z"),
+  });
+  const compiled = compileDraft(input);
+  const final = compiled.submission;
+  const md = draftToMarkdown(final);
+  const xml = await (await JSZip.loadAsync(await draftToDocx(final))).file("word/document.xml")!.async("string");
+  const docText = xml.replace(/<[^>]+>/g, " ");
+  for (const [name, body] of [
+    ["Markdown", md],
+    [".docx", docText],
+  ] as const) {
+    for (const scaffold of [
+      PROMPT_LABEL,
+      FACTS_LABEL,
+      "Appendix",
+      "not for submission",
+      "Facts the bot holds",
+      "/log ",
+      "/action ",
+      "not given yet",
+      "(draft)",
+      "my membership of the set",
+      "M3.37 requires",
+      "still open",
+      "no outcome recorded yet",
+      "not recorded yet",
+      "my notes",
+    ])
+      assert.ok(!body.includes(scaffold), `${name} has no "${scaffold}"`);
+    assert.doesNotMatch(body, /#\d+\b/, `${name}: no entry numbers`);
+    assert.doesNotMatch(body, /\bStatus\b/, `${name}: no status column`);
+    // The member's words are all there, as written (the ones a write-up replaces aside).
+    for (const [n, , , , words] of FIXTURE_ENTRIES)
+      if (n !== 7 && n !== 9) assert.ok(md.includes(words.replace(/^(\s*)([-+*]|\d+[.)]) /, "$1\\$2 ")), `${name} keeps entry ${n}`);
+    assert.ok(body.includes("My own paragraph on action learning and what it gives me."));
+  }
+  // The header states the period plainly, and leaves a detail not given blank.
+  const field = (label: string) => final.header.find((f) => f.label === label)?.value;
+  assert.equal(field("Period covered"), "11 Jan 2027 to 10 Aug 2027 (7 months)");
+  assert.equal(field("Meetings attended"), "9 of 10 set meetings (22 hours 30 minutes)");
+  assert.equal(field("Learner registration number"), "");
+  assert.equal(field("Compiled"), undefined);
+  assert.equal(field("Word count"), compiled.wordCount.toLocaleString("en-GB"));
+  assert.match(md, /\| Action \| Due \| Help and support \|\n/);
+  assert.match(md, /How effective: very effective\.\n/);
 });

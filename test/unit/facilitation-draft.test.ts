@@ -60,3 +60,27 @@ describe("the advisor's draft M5.37 log, 2.4 reviews of individuals' progress", 
     ]);
   });
 });
+
+describe("the advisor's draft M5.37 log, as the unit states it", () => {
+  test("states no word range the unit does not give (M5.37 sets none): the words are counted, not judged", async () => {
+    const { draftToMarkdown } = await import("../../src/export/draft-markdown.ts");
+    const draft = compileFacilitationDraft(input([review("Ana", "2027-03-23", "Ana holds her one-to-ones now.")]));
+    const md = draftToMarkdown(draft);
+    assert.doesNotMatch(md, /1,500|7,000|asks for \d/);
+    assert.ok(!draft.warnings.some((w) => /words? of your own/.test(w)), draft.warnings.join("\n"));
+    assert.match(md, /The unit sets no word count: ask your centre what length it expects\./);
+  });
+
+  test("a review that names a third party gets a prompt to anonymise it before submission; one that names none, none", () => {
+    const prompts = (d: ReturnType<typeof compileFacilitationDraft>) =>
+      d.blocks.flatMap((b) => (b.kind === "prompt" ? b.items : [])).filter((p) => /anonymise/.test(p));
+    const naming = compileFacilitationDraft(
+      input([review("Ana", "2027-03-23", "Ana is tackling Kerry's lateness head on, and has asked Ben for his notes.")]),
+    );
+    assert.deepEqual(prompts(naming), [
+      'Your reviews name Kerry, Ben: before you submit, anonymise them (a role or an initial: "a team lead", "K."), unless your centre says otherwise.',
+    ]);
+    const plain = compileFacilitationDraft(input([review("Ana", "2027-03-23", "Ana now opens each one-to-one with a question.")]));
+    assert.deepEqual(prompts(plain), []);
+  });
+});

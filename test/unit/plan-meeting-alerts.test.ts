@@ -1,14 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
 import { calendarDateOf } from "../../src/domain/calendar-date.ts";
-import {
-  candidateNudges,
-  type NudgePerson,
-  type NudgeSet,
-  type NudgeState,
-  type PlannedNudge,
-  planNudges,
-} from "../../src/domain/plan-nudges.ts";
+import { candidateNudges, planNudges } from "../../src/domain/reminders/planner.ts";
+import type { NudgePerson, NudgeSet, NudgeState, PlannedNudge } from "../../src/domain/reminders/types.ts";
 import { meeting } from "../support/planner-fixtures.ts";
 
 const d = (iso: string) => new Date(iso);

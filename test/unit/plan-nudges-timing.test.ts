@@ -1,16 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
-import {
-  candidateNudges,
-  LATE_DELAY_MS,
-  meetingTimeReminders,
-  type NudgeMeeting,
-  type NudgePerson,
-  type NudgeSet,
-  type NudgeState,
-  type PlannedNudge,
-  planNudges,
-} from "../../src/domain/plan-nudges.ts";
+import { meetingTimeReminders } from "../../src/domain/reminders/catalog.ts";
+import { candidateNudges, planNudges } from "../../src/domain/reminders/planner.ts";
+import { LATE_DELAY_MS } from "../../src/domain/reminders/rules/before-meeting.ts";
+import type { NudgeMeeting, NudgePerson, NudgeSet, NudgeState, PlannedNudge } from "../../src/domain/reminders/types.ts";
 import { meeting } from "../support/planner-fixtures.ts";
 
 /** Issue 12 items 7 and 8: reminders that follow a meeting's time, come late once, and are not doubled by a snooze. */

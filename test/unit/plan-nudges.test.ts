@@ -2,20 +2,10 @@ import assert from "node:assert/strict";
 import { DateTime } from "luxon";
 import { test } from "vitest";
 import { calendarDate, calendarDateOf } from "../../src/domain/calendar-date.ts";
-import {
-  candidateNudges,
-  type NudgeAction,
-  type NudgeKind,
-  type NudgeMeeting,
-  type NudgePerson,
-  type NudgeSet,
-  type NudgeState,
-  nextNudgeAt,
-  outOfQuietHours,
-  type PlannedNudge,
-  planNudges,
-  type QuietHours,
-} from "../../src/domain/plan-nudges.ts";
+import { outOfQuietHours, type QuietHours } from "../../src/domain/quiet-hours.ts";
+import type { NudgeKind } from "../../src/domain/reminders/catalog.ts";
+import { candidateNudges, nextNudgeAt, planNudges } from "../../src/domain/reminders/planner.ts";
+import type { NudgeAction, NudgeMeeting, NudgePerson, NudgeSet, NudgeState, PlannedNudge } from "../../src/domain/reminders/types.ts";
 import { meeting } from "../support/planner-fixtures.ts";
 
 const HOUR = 3_600_000;

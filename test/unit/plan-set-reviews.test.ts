@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "vitest";
 import { digestFacts } from "../../src/domain/advisor-digest.ts";
 import { calendarDate } from "../../src/domain/calendar-date.ts";
-import { candidateNudges, type NudgeMeeting, type NudgePerson, type NudgeSet, planNudges } from "../../src/domain/plan-nudges.ts";
+import { candidateNudges, planNudges } from "../../src/domain/reminders/planner.ts";
+import type { NudgeMeeting, NudgePerson, NudgeSet } from "../../src/domain/reminders/types.ts";
 import { opensSetReview } from "../../src/domain/set-review.ts";
 
 const d = (iso: string) => new Date(iso);

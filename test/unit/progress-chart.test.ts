@@ -4,9 +4,9 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "vitest";
-import { progressAltText, progressChartSpec, SERIES } from "../../src/app/progress-chart-spec.ts";
 import { type MemberRecord, type ProgressTimelines, progressTimelines } from "../../src/domain/progress-timeline.ts";
 import { CJK_FONT_PACKAGE, chartPng, chartSvg, cjkFontFiles, svgToPng } from "../../src/export/progress-chart.ts";
+import { progressAltText, progressChartSpec, SERIES } from "../../src/export/progress-chart-spec.ts";
 import { darkPixels, decodePng } from "../support/png.ts";
 
 const zone = "Europe/London";

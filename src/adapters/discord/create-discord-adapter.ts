@@ -18,6 +18,7 @@ import { commandForm, formRequestOf } from "../../app/command-form.ts";
 import type { Deps } from "../../app/context.ts";
 import { executeCommand, type HandlerIndex } from "../../app/dispatch.ts";
 import { formKindOf } from "../../app/entry-form.ts";
+import { formPresets, PREFILL_LIMIT } from "../../app/form-presets.ts";
 import { decodeButton } from "../../app/reply.ts";
 import { suggest } from "../../app/suggest.ts";
 import type { Adapter } from "../adapter.ts";
@@ -145,7 +146,12 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
     const kind = formOption ? formKindOf(`/${commandKey(decl)}`) : undefined;
     if (kind) return void (await interaction.showModal(entryModal(interaction.channelId, kind, raw)));
     const form = formOption ? commandForm(decl) : undefined;
-    if (form) return void (await interaction.showModal(commandModal(interaction.channelId, form, raw)));
+    if (form) {
+      const given = form.prefilled
+        ? await formPresets(deps, placeOf(interaction, interaction.channelId), form, raw, PREFILL_LIMIT.discord)
+        : raw;
+      return void (await interaction.showModal(commandModal(interaction.channelId, form, given)));
+    }
     await run(interaction, interaction.channelId, { key: commandKey(decl), raw }, names);
   };
 
@@ -169,7 +175,12 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
     const kind = formKindOf(target.command);
     if (kind) return void (await interaction.showModal(entryModal(target.channelId, kind)));
     const asked = formRequestOf(target.command);
-    if (asked) return void (await interaction.showModal(commandModal(target.channelId, asked.form, asked.given)));
+    if (asked) {
+      const given = asked.form.prefilled
+        ? await formPresets(deps, placeOf(interaction, target.channelId), asked.form, asked.given, PREFILL_LIMIT.discord)
+        : asked.given;
+      return void (await interaction.showModal(commandModal(target.channelId, asked.form, given)));
+    }
     await run(interaction, target.channelId, { text: target.command });
   };
 
@@ -247,6 +258,11 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
     notReady: () => gateway.shards().flatMap((s) => (s.problem ? [s.problem] : [])),
     shardHealth: () => gateway.shards(),
   };
+}
+
+/** Where an interaction happens, as the core's reads name it (the set's channel may be a button's, pressed in a DM). */
+function placeOf(interaction: Interaction, channelId: string) {
+  return { platform: "discord", workspaceId: interaction.guildId ?? "", channelId, userId: interaction.user.id };
 }
 
 /** discord.js's options for our sharding setting: a count runs all its shards unless `ids` picks some. */

@@ -14,6 +14,7 @@ import { formRequestOf } from "../../app/command-form.ts";
 import type { Deps } from "../../app/context.ts";
 import { executeCommand, type HandlerIndex } from "../../app/dispatch.ts";
 import { entryFormFields, formKindOf, readEntryForm } from "../../app/entry-form.ts";
+import { formPresets, PREFILL_LIMIT } from "../../app/form-presets.ts";
 import { decodeButton } from "../../app/reply.ts";
 import { ensureWorkspace } from "../../store/people.ts";
 import { findSetByChannel } from "../../store/sets.ts";
@@ -155,6 +156,13 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
       await client.views.open({ trigger_id: command.trigger_id, view: entryModal(command.channel_id) as never });
       return;
     }
+    const asked = formRequestOf(`/${text}`);
+    if (asked?.form.prefilled) {
+      const where = { platform: "slack", workspaceId: command.team_id, channelId: command.channel_id, userId: command.user_id };
+      const given = await formPresets(deps, where, asked.form, asked.given, PREFILL_LIMIT.slack);
+      await client.views.open({ trigger_id: command.trigger_id, view: commandModal(command.channel_id, asked.form, given) as never });
+      return;
+    }
     await run(client, command.team_id, place, command.user_name, { text: `/${text === "" ? "help" : text}` });
   });
 
@@ -170,7 +178,9 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
     }
     const asked = formRequestOf(target.command);
     if (asked) {
-      await client.views.open({ trigger_id: body.trigger_id, view: commandModal(target.channelId, asked.form, asked.given) as never });
+      const where = { platform: "slack", workspaceId: body.team?.id ?? "", channelId: target.channelId, userId: body.user.id };
+      const given = asked.form.prefilled ? await formPresets(deps, where, asked.form, asked.given, PREFILL_LIMIT.slack) : asked.given;
+      await client.views.open({ trigger_id: body.trigger_id, view: commandModal(target.channelId, asked.form, given) as never });
       return;
     }
     await run(client, body.team?.id ?? "", { channelId: target.channelId, userId: body.user.id }, body.user.name, {

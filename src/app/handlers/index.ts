@@ -39,6 +39,7 @@ import logExport from "./log-export.ts";
 import logForget from "./log-forget.ts";
 import logList from "./log-list.ts";
 import logShare from "./log-share.ts";
+import logWrite from "./log-write.ts";
 import meetingCalendar from "./meeting-calendar.ts";
 import meetingCancel from "./meeting-cancel.ts";
 import meetingClose from "./meeting-close.ts";
@@ -113,6 +114,7 @@ export const handlers = {
   "log goal": logGoalHandler,
   "log action-learning": logActionLearningHandler,
   "log review": logReviewHandler,
+  "log write": logWrite,
   "log details": logDetails,
   "log list": logList,
   "log edit": logEdit,

@@ -12,7 +12,9 @@ import {
   logStrength,
 } from "../../../commands/index.ts";
 import type { CalendarDate } from "../../domain/calendar-date.ts";
+import type { Effectiveness } from "../../domain/effectiveness.ts";
 import type { EntryKind } from "../../domain/entry-kind.ts";
+import { mentionedAction } from "../../domain/outcome-mentions.ts";
 import { readSmartGoal } from "../../domain/smart-goal.ts";
 import { countOwnOfKind, createEntry, findOwnAction, findOwnEntry, listActions, ordinalOf, recordOutcome } from "../../store/entries.ts";
 import { listMeetings } from "../../store/meetings.ts";
@@ -33,6 +35,7 @@ type EntryOptions = {
   problem?: number;
   support?: string;
   source?: string;
+  effective?: Effectiveness;
 };
 
 const confirmations: Record<EntryKind, string> = {
@@ -76,7 +79,9 @@ async function afterword(ctx: SetContext, kind: EntryKind, entry: { id: string; 
     case "outcome":
       return o.action === undefined
         ? ` Link it to an action with action:N to close that action (see /action list).${await byDate(ctx, entry, o)}`
-        : "";
+        : o.effective === undefined
+          ? ` How effective was it? /action done action:${o.action} effective:very|somewhat|not.`
+          : "";
     case "question":
     case "reflect":
       return byDate(ctx, entry, o);
@@ -94,6 +99,25 @@ async function byDate(ctx: SetContext, entry: { number: number }, o: EntryOption
   const problems = await countOwnOfKind(ctx.deps.db, ctx.set.id, ctx.actor.id, "problem");
   if (problems === 0) return "";
   return ` With no problem: named, your draft places it by date (your latest is Problem ${problems}); to name one: /log edit entry:${entry.number} problem:N.`;
+}
+
+/**
+ * For an outcome recorded without `action:` whose words name one of the member's actions ("re action 2", "action #2",
+ * "#2"): a button that links it, never a link made silently (the number may mean something else).
+ */
+async function linkOffer(ctx: SetContext, entry: { number: number }, text: string) {
+  const n = mentionedAction(text);
+  if (n === null || n === entry.number) return null;
+  const action = await findOwnAction(ctx.deps.db, ctx.set.id, ctx.actor.id, n);
+  if (!action || action.outcome !== null) return null;
+  return {
+    text: ` It mentions ${actionRef(n)} "${action.text}": link it to that action to close it?`,
+    button: {
+      id: `link-outcome-${entry.number}-${n}`,
+      label: `Link to action #${n}`,
+      command: `/log edit entry:${entry.number} action:${n}`,
+    },
+  };
 }
 
 /** Records one entry of the declaration's kind (the sub is the kind), private to its author, with its links. */
@@ -128,21 +152,28 @@ async function recordEntry(ctx: SetContext, kind: EntryKind, options: EntryOptio
     problemId: problem.value?.id ?? actionEntry?.problemId ?? null,
     support: options.support ?? null,
     source: options.source ?? null,
+    // With an action, how effective is the action's; an outcome on its own keeps it.
+    effectiveness: action ? null : (options.effective ?? null),
   });
   if (action)
     await recordOutcome(db, action.id, {
       status: "done",
       outcome: options.text,
-      effectiveness: action.effectiveness,
+      effectiveness: options.effective ?? action.effectiveness,
       now: ctx.now,
       outcomeEntryId: entry.id,
     });
   const where = meeting ? ` (meeting ${meeting.number})` : "";
-  const done = action ? ` ${actionRef(action.number, "Action")} is marked done.` : "";
+  const how = options.effective ? ` (${options.effective} effective)` : "";
+  const done = action ? ` ${actionRef(action.number, "Action")} is marked done${how}.` : how ? ` How effective: ${options.effective}.` : "";
   const extra = await afterword(ctx, kind, entry, options);
   const as = kind === "action" ? actionRef(entry.number) : `entry #${entry.number}`;
+  const offer = kind === "outcome" && !action ? await linkOffer(ctx, entry, options.text) : null;
   return success([
-    toActor({ text: `${confirmations[kind]} as ${as}${where}. Only you can see it unless you /log share on.${done}${extra}` }),
+    toActor({
+      text: `${confirmations[kind]} as ${as}${where}. Only you can see it unless you /log share on.${done}${extra}${offer ? offer.text : ""}`,
+      ...(offer ? { buttons: [offer.button] } : {}),
+    }),
   ]);
 }
 

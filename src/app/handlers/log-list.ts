@@ -22,6 +22,7 @@ export default handler(logList, async (ctx, { last, member }) => {
   const nth = (list: { id: string }[], id: string) => list.findIndex((e) => e.id === id) + 1;
   const labels = (e: (typeof entries)[number]) =>
     [
+      e.kind === "write" ? `write-up of ${e.section}` : "",
       e.kind === "goal" ? `Goal ${nth(goals, e.id)}` : "",
       e.kind === "problem" ? `Problem ${nth(problems, e.id)}` : "",
       e.goalId ? `for Goal ${nth(goals, e.goalId)}` : "",

@@ -1,5 +1,5 @@
 import { meetingCancel } from "../../../commands/index.ts";
-import { meetingTimeReminders } from "../../domain/plan-nudges.ts";
+import { meetingTimeReminders } from "../../domain/reminders/catalog.ts";
 import { setMeetingStatus } from "../../store/meetings.ts";
 import { skipPending } from "../../store/outbox.ts";
 import { handler } from "../context.ts";

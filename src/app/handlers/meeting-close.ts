@@ -82,7 +82,7 @@ export default handler(meetingClose, async (ctx, { next, present, meeting }) => 
     `Meeting ${target.number} closed by ${ctx.actor.displayName}: ${plural(attendees.length, "member")} of ${members.length} attended` +
       (presented.length ? `; ${presenterNames(set, groupByPosition(presented))} presented.` : "."),
   ];
-  // Every `reviewEvery` meetings held, the members are asked for feedback by DM (the set-review reminder, src/domain/plan-set-reviews.ts).
+  // Every `reviewEvery` meetings held, the members are asked for feedback by DM (the set-review reminder, src/domain/reminders/rules/set-reviews.ts).
   const held = await heldMeetingsBy(db, set.id, ctx.now);
   if (opensSetReview(held, await reviewEveryOf(db, set.id))) {
     summary.push(

@@ -1,6 +1,6 @@
 import { meetingMove } from "../../../commands/index.ts";
 import { clashes } from "../../domain/meeting-checks.ts";
-import { meetingTimeReminders } from "../../domain/plan-nudges.ts";
+import { meetingTimeReminders } from "../../domain/reminders/catalog.ts";
 import { moveMeeting } from "../../store/meetings.ts";
 import { skipPending } from "../../store/outbox.ts";
 import { handler } from "../context.ts";

@@ -1,5 +1,5 @@
 import { nudgeOff, nudgeOn } from "../../../commands/index.ts";
-import { REMINDER_NAMES, readStopped, writeStopped } from "../../domain/reminder-kinds.ts";
+import { readStopped, reminderName, writeStopped } from "../../domain/reminders/catalog.ts";
 import { withdrawPending } from "../../store/outbox.ts";
 import { updateNudgePrefs } from "../../store/people.ts";
 import { handlerWithoutSet } from "../context.ts";
@@ -10,10 +10,10 @@ import { failure, success } from "../result.ts";
 export const nudgeOnHandler = handlerWithoutSet(nudgeOn, async (ctx, { kind }) => {
   const stopped = readStopped(ctx.actor.stoppedNudges);
   if (kind) {
-    if (!stopped.includes(kind)) return failure("conflict", `You had not stopped the "${kind}" reminders (${REMINDER_NAMES[kind]}).`);
+    if (!stopped.includes(kind)) return failure("conflict", `You had not stopped the "${kind}" reminders (${reminderName(kind)}).`);
     await updateNudgePrefs(ctx.deps.db, ctx.actor.id, { stoppedNudges: writeStopped(stopped.filter((k) => k !== kind)) });
     const stillOff = ctx.actor.nudgesOn ? "" : " All your reminders are still off, though: /nudge on turns them all on.";
-    return success([toActor({ text: `The "${kind}" reminders are back on (${REMINDER_NAMES[kind]}).${stillOff}` })]);
+    return success([toActor({ text: `The "${kind}" reminders are back on (${reminderName(kind)}).${stillOff}` })]);
   }
   await updateNudgePrefs(ctx.deps.db, ctx.actor.id, { nudgesOn: true, snoozedUntil: null, stoppedNudges: "" });
   const again = stopped.length ? ` That includes the kinds you had stopped: ${stopped.join(", ")}.` : "";
@@ -34,7 +34,7 @@ export const nudgeOffHandler = handlerWithoutSet(nudgeOff, async (ctx, { kind })
     await withdrawPending(db, { personId: ctx.actor.id, kinds: [kind] }, "the person stopped this kind of reminder");
     return success([
       toActor({
-        text: `Stopped: you will get no more "${kind}" reminders (${REMINDER_NAMES[kind]}). Your other reminders still come; /nudge off stops them all.`,
+        text: `Stopped: you will get no more "${kind}" reminders (${reminderName(kind)}). Your other reminders still come; /nudge off stops them all.`,
         buttons: [{ id: `nudge-on-${kind}`, label: "Undo", command: `/nudge on kind:${kind}` }],
       }),
     ]);

@@ -1,6 +1,6 @@
 import { nudgeSettings } from "../../../commands/index.ts";
 import { quietHoursOf } from "../../domain/quiet-hours.ts";
-import { REMINDER_NAMES, readStopped } from "../../domain/reminder-kinds.ts";
+import { readStopped, reminderName } from "../../domain/reminders/catalog.ts";
 import { parseTimeZone } from "../../domain/when.ts";
 import { updateNudgePrefs } from "../../store/people.ts";
 import { handlerWithoutSet } from "../context.ts";
@@ -58,5 +58,5 @@ export default handlerWithoutSet(nudgeSettings, async (ctx, { tz, quiet }) => {
 function stoppedField(stored: string) {
   const stopped = readStopped(stored);
   if (stopped.length === 0) return [];
-  return [{ label: "Stopped", value: stopped.map((k) => `${k} (${REMINDER_NAMES[k]}): /nudge on kind:${k}`).join("\n") }];
+  return [{ label: "Stopped", value: stopped.map((k) => `${k} (${reminderName(k)}): /nudge on kind:${k}`).join("\n") }];
 }

@@ -2,11 +2,11 @@ import { progress } from "../../../commands/index.ts";
 import { calendarDateOf, dayEnds, formatCalendarDate } from "../../domain/calendar-date.ts";
 import { compileDraft } from "../../domain/draft.ts";
 import { type MemberRecord, progressTimelines } from "../../domain/progress-timeline.ts";
+import { progressAltText, progressChartSpec } from "../../export/progress-chart-spec.ts";
 import { findPerson } from "../../store/people.ts";
 import { lastReviewedAt } from "../../store/reviews.ts";
 import { handler } from "../context.ts";
 import { loadDraftInput } from "../draft-input.ts";
-import { progressAltText, progressChartSpec } from "../progress-chart-spec.ts";
 import { at, type Field, type FileOut, toActor } from "../reply.ts";
 import { failure, success } from "../result.ts";
 

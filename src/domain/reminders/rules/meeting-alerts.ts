@@ -1,16 +1,11 @@
 /**
- * Planner rules for meetings that need someone's attention: every member away for a meeting (the advisors are
- * told), and a meeting that ended without being closed (the set a day after its end, the advisors a day later).
- * Kept apart from plan-nudges.ts so each rule is a small function; the planner calls them with its own emitters,
- * which apply opt-outs, stopped kinds, snooze, quiet hours and the planning window.
+ * Rules for meetings that need someone's attention: every member away for a meeting (the advisors are told), and a
+ * meeting that ended without being closed (the set a day after its end, the advisors a day later).
  *
  * Pure: no I/O, no clock.
  */
-import { leaveEnds } from "./leave.ts";
-import type { NudgeKind, NudgeMeeting, NudgeSet } from "./plan-nudges.ts";
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+import { DAY, MINUTE } from "../../time-units.ts";
+import { rule } from "../emit.ts";
 
 /** How far ahead of a meeting the advisors hear that every member is away for it. */
 const ALL_AWAY_NOTICE_MS = 7 * DAY;
@@ -18,22 +13,16 @@ const ALL_AWAY_NOTICE_MS = 7 * DAY;
 const UNCLOSED_POST_AFTER_MS = DAY;
 const UNCLOSED_ADVISOR_AFTER_MS = 2 * DAY;
 
-/** How the planner records a candidate: a DM to one person, or a post in the set's channel (times in ms). */
-export type AlertEmitters = {
-  toPerson: (kind: NudgeKind, personId: string, subjectId: string, occurrence: string, dueAt: number, staleAt: number) => void;
-  toChannel: (kind: NudgeKind, subjectId: string, occurrence: string, dueAt: number, staleAt: number) => void;
-};
-
 /**
  * advisor-all-away: each advisor, about a scheduled meeting for which every current member is away (an absence
  * covering its start). Due a week before the meeting, or, when the last member's leave began later than that (leave
  * begins when it is recorded), at that moment; stale once the meeting starts. Keyed by the meeting and its start, so
  * a meeting moved to another date is judged afresh. A set with no members has nobody away.
  */
-export function planAllAwayAlerts(set: NudgeSet, meetings: readonly NudgeMeeting[], emit: AlertEmitters): void {
-  if (set.memberIds.length === 0 || set.absences.length === 0) return;
+export const allAwayAlert = rule(["advisor-all-away"], ({ set, meetings, leaves }, emit) => {
+  if (set.memberIds.length === 0 || leaves.length === 0) return;
   const leave = new Map<string, { startsAt: Date; endsAt: Date }[]>();
-  for (const a of set.absences) leave.set(a.personId, [...(leave.get(a.personId) ?? []), { startsAt: a.startsAt, endsAt: leaveEnds(a) }]);
+  for (const a of leaves) leave.set(a.personId, [...(leave.get(a.personId) ?? []), a]);
   for (const m of meetings) {
     if (m.status !== "scheduled") continue;
     const start = m.startsAt.getTime();
@@ -50,9 +39,18 @@ export function planAllAwayAlerts(set: NudgeSet, meetings: readonly NudgeMeeting
     if (allAwaySince === null) continue;
     const due = Math.max(start - ALL_AWAY_NOTICE_MS, allAwaySince);
     if (due >= start) continue;
-    for (const advisor of set.advisorIds) emit.toPerson("advisor-all-away", advisor, m.id, m.startsAt.toISOString(), due, start);
+    for (const advisor of set.advisorIds) {
+      emit.toPerson({
+        kind: "advisor-all-away",
+        personId: advisor,
+        subjectId: m.id,
+        occurrence: m.startsAt.toISOString(),
+        dueAt: due,
+        staleAt: start,
+      });
+    }
   }
-}
+});
 
 /**
  * meeting-unclosed and advisor-unclosed: a meeting still scheduled after it ended was never closed (attendance and
@@ -60,13 +58,20 @@ export function planAllAwayAlerts(set: NudgeSet, meetings: readonly NudgeMeeting
  * told); each advisor hears a day after that, if it is still open (stale a week after the end). Closing or
  * cancelling the meeting first means neither is sent.
  */
-export function planUnclosedAlerts(set: NudgeSet, meetings: readonly NudgeMeeting[], emit: AlertEmitters): void {
+export const unclosedAlerts = rule(["meeting-unclosed", "advisor-unclosed"], ({ set, meetings }, emit) => {
   for (const m of meetings) {
     if (m.status !== "scheduled") continue;
-    const end = m.startsAt.getTime() + m.durationMinutes * 60_000;
-    emit.toChannel("meeting-unclosed", m.id, "1", end + UNCLOSED_POST_AFTER_MS, end + UNCLOSED_ADVISOR_AFTER_MS);
+    const end = m.startsAt.getTime() + m.durationMinutes * MINUTE;
+    const about = { subjectId: m.id, occurrence: "1" };
+    emit.toChannel({ ...about, kind: "meeting-unclosed", dueAt: end + UNCLOSED_POST_AFTER_MS, staleAt: end + UNCLOSED_ADVISOR_AFTER_MS });
     for (const advisor of set.advisorIds) {
-      emit.toPerson("advisor-unclosed", advisor, m.id, "1", end + UNCLOSED_ADVISOR_AFTER_MS, end + 7 * DAY);
+      emit.toPerson({
+        ...about,
+        kind: "advisor-unclosed",
+        personId: advisor,
+        dueAt: end + UNCLOSED_ADVISOR_AFTER_MS,
+        staleAt: end + 7 * DAY,
+      });
     }
   }
-}
+});

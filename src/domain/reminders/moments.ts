@@ -5,14 +5,16 @@
  * Pure, and derived from the planner itself (`nextNudgeAt` over the set alone), so every kind the planner knows,
  * today's and any added later, moves the moment without this file knowing it.
  */
-import { type NudgeState, nextNudgeAt } from "./plan-nudges.ts";
+import { DAY } from "../time-units.ts";
+import { nextNudgeAt } from "./planner.ts";
+import type { NudgeState } from "./types.ts";
 
 /**
  * The longest a set goes without being planned again, even with nothing due: the state the scheduler loads reaches
  * only so far ahead (src/store/nudge-state.ts), so a meeting scheduled further out enters it later. A week is far
  * inside that reach minus the longest lead of any reminder (a week before a meeting).
  */
-const RECHECK_MS = 7 * 86_400_000;
+const RECHECK_MS = 7 * DAY;
 
 /**
  * For every set of `state`, the earliest send time of its nudges strictly after `after`, or `after + RECHECK_MS`

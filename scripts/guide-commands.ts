@@ -1,12 +1,12 @@
 /**
- * The README's command table, generated from the declarations in commands/ (the same usage lines and
+ * The user guide's command table (docs/user-guide.md), generated from the declarations in commands/ (the same usage lines and
  * summaries `/help` shows). It sits between two marker comments; everything outside them is left as written.
  */
 import { type CommandDecl, usage } from "../commands/define.ts";
 import { allCommands } from "../commands/index.ts";
 import { whoLabel } from "../src/app/handlers/help.ts";
 
-/** The comments that enclose the generated table in README.md. */
+/** The comments that enclose the generated table in docs/user-guide.md. */
 export const TABLE_BEGIN =
   "<!-- commands:begin (generated from commands/ by `npm run commands:gen`: edit the declarations, not this table) -->";
 export const TABLE_END = "<!-- commands:end -->";
@@ -21,10 +21,11 @@ export function commandTable(decls: readonly CommandDecl[] = allCommands): strin
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
-/** `readme` with the text between the markers replaced by the current table; throws if the markers are missing. */
-export function withCommandTable(readme: string, decls: readonly CommandDecl[] = allCommands): string {
-  const begin = readme.indexOf(TABLE_BEGIN);
-  const end = readme.indexOf(TABLE_END);
-  if (begin < 0 || end < begin) throw new Error(`README.md needs the lines ${TABLE_BEGIN} and ${TABLE_END} around the command table.`);
-  return `${readme.slice(0, begin + TABLE_BEGIN.length)}\n\n${commandTable(decls)}\n\n${readme.slice(end)}`;
+/** `page` with the text between the markers replaced by the current table; throws if the markers are missing. */
+export function withCommandTable(page: string, decls: readonly CommandDecl[] = allCommands): string {
+  const begin = page.indexOf(TABLE_BEGIN);
+  const end = page.indexOf(TABLE_END);
+  if (begin < 0 || end < begin)
+    throw new Error(`docs/user-guide.md needs the lines ${TABLE_BEGIN} and ${TABLE_END} around the command table.`);
+  return `${page.slice(0, begin + TABLE_BEGIN.length)}\n\n${commandTable(decls)}\n\n${page.slice(end)}`;
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Entry" ADD COLUMN "section" TEXT;
+ALTER TABLE "Entry" ADD COLUMN "effectiveness" TEXT;

@@ -1,0 +1,2 @@
+-- Status and role columns become Prisma enums. SQLite keeps them as TEXT (Prisma checks the values), so there is
+-- nothing to change here; the file keeps the two databases' migrations in step.

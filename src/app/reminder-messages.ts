@@ -1,0 +1,140 @@
+/**
+ * The message of each kind of reminder, in the recipient's terms: what is asked, the button that does it, and
+ * snooze (the renderer adds "Stop these"). Advisor alerts carry counts and dates, never a member's entry text.
+ * One entry per kind of the catalog (src/domain/reminders/catalog.ts), each declared for the kind's subject: a kind
+ * without a message, or with one for another subject, does not compile.
+ */
+import { formatCalendarDate } from "../domain/calendar-date.ts";
+import { setSizeWarnings } from "../domain/compliance.ts";
+import { everyoneOnLeaveAt } from "../domain/leave.ts";
+import { plural } from "../domain/plural.ts";
+import type { NudgeKind, SubjectOf } from "../domain/reminders/catalog.ts";
+import type { NudgeView } from "../store/nudge-state.ts";
+import { actionRef, rsvpButtons } from "./format.ts";
+import { aboutDueAction, aboutMeeting, aboutMember, aboutSet, type ReminderMessage, record, snooze } from "./reminder-message.ts";
+import { digestText } from "./render-digest.ts";
+import { at, type Button } from "./reply.ts";
+
+export const REMINDER_MESSAGES = {
+  "presenter-prep": aboutMeeting(({ set, meeting, openActions }) => {
+    const items = openActions(meeting.startsAt);
+    const reportBack = items.length ? `\nReport back on: ${items.join("; ")}.` : "";
+    return {
+      text: `You present at meeting ${meeting.number} of "${set.name}", ${at(meeting.startsAt)}. What problem will you bring? Record it with /log problem.${reportBack}`,
+      buttons: [record("problem", "Record my problem"), snooze],
+    };
+  }),
+  "meeting-post": aboutMeeting(({ nudge, view, meeting, name }) => {
+    const members = (view.membersBySet.get(nudge.setId) ?? []).map((m) => m.id);
+    if (everyoneOnLeaveAt(members, view.leavesBySet.get(nudge.setId) ?? [], meeting.startsAt)) {
+      // No invitation nobody can accept: the advisors hear of it a week ahead (rules/meeting-alerts.ts).
+      return {
+        text:
+          `Meeting ${meeting.number} is tomorrow: ${at(meeting.startsAt)}. Every member is away that day, so nobody can come: ` +
+          `move it (/meeting move meeting:${meeting.number} when:"…") or cancel it (/meeting cancel meeting:${meeting.number}).`,
+        buttons: [],
+      };
+    }
+    return {
+      text: `Meeting ${meeting.number} is tomorrow: ${at(meeting.startsAt)}. Presenters: ${meeting.presenterGroups.map((g) => g.map(name).join(" & ")).join(", ") || "to be announced"}. Will you come?`,
+      buttons: rsvpButtons({ number: meeting.number }),
+    };
+  }),
+  "log-problem": aboutMeeting(({ set, meeting }) => ({
+    text: `You presented at meeting ${meeting.number} of "${set.name}". Which problem did you bring? Record it with /log problem meeting:${meeting.number}, then the actions you agreed with /log action: your draft log files questions, actions and reflections under their problem.`,
+    buttons: [record("problem", "Record my problem"), record("action", "Record an action"), snooze],
+  })),
+  // The first asks; a later one is a follow-up that says so, and stands alone (a snooze may have held back the first).
+  "log-action": aboutMeeting(({ nudge, meeting }) => {
+    const ask = `Which actions did you agree with the set? Record each with /log action (a due date helps: due:"next friday").`;
+    const lead =
+      nudge.occurrence === "1"
+        ? `Meeting ${meeting.number} has closed.`
+        : `Following up: you have recorded no action from meeting ${meeting.number} (${at(meeting.startsAt, "date")}) yet.`;
+    return { text: `${lead} ${ask}`, buttons: [record("action", "Record an action"), snooze] };
+  }),
+  // The subject is the closed meeting A; the reminder is about the one after it.
+  "midpoint-outcome": aboutMeeting(({ nudge, view, meeting, openActions }) => {
+    const next = nextMeetingAfter(view, nudge.setId, meeting.startsAt);
+    return outcomeReply(`Halfway to ${next ? `meeting ${next.number}` : "the next meeting"}: how are your actions going?`, openActions());
+  }),
+  "outcome-due": aboutMeeting(({ meeting, openActions }) =>
+    outcomeReply(`Meeting ${meeting.number} is ${at(meeting.startsAt)}. These actions have no outcome yet:`, openActions()),
+  ),
+  "action-due": aboutDueAction(({ action }) => ({
+    text: `${actionRef(action.number, "Action")} "${action.text}" was due ${formatCalendarDate(action.due)}. How did it go?`,
+    buttons: [
+      { id: `action-done-${action.number}`, label: "Mark it done", command: `/action done action:${action.number}`, style: "primary" },
+      record("outcome", "Record an outcome"),
+      snooze,
+    ],
+  })),
+  "advisor-silent": aboutMember(({ nudge, set, view, memberId, name }) => {
+    const stats = view.entryStats.get(`${nudge.setId}:${memberId}`);
+    const detail = stats
+      ? `since ${at(stats.lastAt, "date")} (${plural(stats.count, "entry", "entries")} in all)`
+      : "since joining the set";
+    return {
+      text: `Set "${set.name}": ${name(memberId)} has made no log entry ${detail}. A word at the next meeting may help.`,
+      buttons: [snooze],
+    };
+  }),
+  // The occurrence is the member count.
+  "advisor-set-size": aboutSet(({ nudge, set }) => {
+    const size = Number(nudge.occurrence);
+    const warning = setSizeWarnings(size)[0]?.message ?? `The set has ${plural(size, "member")}.`;
+    return { text: `Set "${set.name}": ${warning}`, buttons: [snooze] };
+  }),
+  "advisor-all-away": aboutMeeting(({ set, meeting }) => ({
+    text:
+      `Set "${set.name}": every member is away for meeting ${meeting.number} (${at(meeting.startsAt)}), so nobody can come. ` +
+      `Agree another date with the set and move it (/meeting move meeting:${meeting.number} when:"…"), or cancel it (/meeting cancel meeting:${meeting.number}).`,
+    buttons: [snooze],
+  })),
+  "meeting-unclosed": aboutMeeting(({ meeting }) => ({
+    text:
+      `Meeting ${meeting.number} (${at(meeting.startsAt)}) has ended but was never closed. Close it to record who came and ` +
+      `the date of the next meeting: /meeting close meeting:${meeting.number} (add next:"…" if it is agreed).`,
+    buttons: [closeButton(meeting.number)],
+  })),
+  "advisor-unclosed": aboutMeeting(({ set, meeting }) => ({
+    text:
+      `Set "${set.name}": meeting ${meeting.number} (${at(meeting.startsAt)}) was never closed, so its attendance and the next ` +
+      "meeting's date are not recorded. The set was asked to close it a day ago.",
+    buttons: [closeButton(meeting.number), snooze],
+  })),
+  "set-review": aboutMeeting(({ set, meeting }) => ({
+    text:
+      `Meeting ${meeting.number} of "${set.name}" has closed, and it is time for a short set review: what does the set do well, ` +
+      `and what should change? Press Give feedback, or answer with /feedback text:"…" (add about:advisor for feedback on your ` +
+      "advisor's facilitation, and anonymous:yes to leave no name at all: anonymous feedback stores no author and cannot be withdrawn).",
+    buttons: [GIVE_FEEDBACK, snooze],
+  })),
+  "advisor-digest": aboutSet(({ nudge, set, view }) => ({
+    text: digestText(nudge, set, view),
+    buttons: [{ id: "feedback-list", label: "Read feedback", command: "/feedback list" }],
+  })),
+} satisfies { [K in NudgeKind]: ReminderMessage<SubjectOf<K>> };
+
+/** Asks for the outcomes of the open actions listed. */
+function outcomeReply(lead: string, items: string[]) {
+  return {
+    text: `${lead} ${items.join("; ")}. Record what happened with /action done action:N text:"…".`,
+    buttons: [record("outcome", "Record an outcome"), snooze],
+  };
+}
+
+/**
+ * Answers a set review: `/feedback` with no text, which opens the feedback form where the platform has forms
+ * (src/app/command-form.ts) and, on the console, answers with what to type.
+ */
+const GIVE_FEEDBACK: Button = { id: "feedback-give", label: "Give feedback", command: "/feedback", style: "primary" };
+
+/** Closes a meeting that ended unclosed, as whoever presses it (a member or an advisor). */
+function closeButton(number: number): Button {
+  return { id: `meeting-close-${number}`, label: `Close meeting ${number}`, command: `/meeting close meeting:${number}`, style: "primary" };
+}
+
+function nextMeetingAfter(view: NudgeView, setId: string, after: Date) {
+  return view.meetingsBySet.get(setId)?.find((m) => m.startsAt > after);
+}
