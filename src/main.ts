@@ -17,13 +17,16 @@ import { startScheduler } from "./scheduler/cron.ts";
 import { fullReplanSchedule } from "./scheduler/full-replan.ts";
 import { runRetention } from "./scheduler/retention.ts";
 import { runTick } from "./scheduler/tick.ts";
-import { openDatabase, providerOf } from "./store/open-database.ts";
+import { isPostgresUrl, openDatabase, providerOf, sqlitePath } from "./store/open-database.ts";
 import { releaseClaims } from "./store/outbox.ts";
+import { claimSqliteFile } from "./store/sqlite-owner.ts";
 
 /** Composition root: the only place that picks concrete classes. */
 async function main(): Promise<boolean> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  // One bot process per SQLite file (src/store/sqlite-owner.ts); PostgreSQL shares its work between processes.
+  const release = isPostgresUrl(config.DATABASE_URL) ? () => {} : claimSqliteFile(sqlitePath(config.DATABASE_URL));
   const db = await openDatabase(config.DATABASE_URL);
   const configured = platformEntries().filter(([, entry]) => entry.configured(config));
   try {
@@ -32,6 +35,7 @@ async function main(): Promise<boolean> {
     else await runConsoleChat(config, { db, logger });
   } finally {
     await db.$disconnect();
+    release();
   }
   return configured.length > 0;
 }

@@ -2,8 +2,10 @@
  * Draws a chart specification (src/export/progress-chart-spec.ts) as an SVG with Apache ECharts' server-side SVG
  * renderer (no DOM, no canvas, no browser), then as a PNG with resvg (a prebuilt binary from the npm registry, no
  * build step). Text is drawn in DejaVu Sans Condensed from the `dejavu-fonts-ttf` package, never from the machine's fonts, so
- * the image is the same on every machine and no label comes out as empty boxes.
+ * the image is the same on every machine and no label comes out as empty boxes; Chinese, Japanese and Korean names are
+ * drawn in Noto Sans CJK from CJK_FONT_PACKAGE when it is installed (see `cjkFontFiles`).
  */
+import { existsSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { renderAsync } from "@resvg/resvg-js";
@@ -15,8 +17,41 @@ import { CHART_FONT, type ChartSpec } from "./progress-chart-spec.ts";
 
 use([BarChart, ScatterChart, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
 
-const fontDir = join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
-const FONT_FILES = [join(fontDir, "DejaVuSansCondensed.ttf"), join(fontDir, "DejaVuSansCondensed-Bold.ttf")];
+/** The npm package of Noto Sans CJK (Simplified Chinese, OFL-1.1) whose OpenType files cover the names DejaVu lacks. */
+export const CJK_FONT_PACKAGE = "@embedpdf/fonts-sc";
+
+const resolvePackage = createRequire(import.meta.url).resolve;
+const fontDir = join(dirname(resolvePackage("dejavu-fonts-ttf/package.json")), "ttf");
+const FONT_FILES = [
+  join(fontDir, "DejaVuSansCondensed.ttf"),
+  join(fontDir, "DejaVuSansCondensed-Bold.ttf"),
+  ...cjkFontFiles((name) => resolvePackage(name)),
+];
+
+/**
+ * The OpenType files of CJK_FONT_PACKAGE (its `fonts/*.otf`), or none when it is not installed. resvg falls back per
+ * glyph among the fonts it is given, so a name such as 李雷 is drawn in Noto Sans CJK and the rest in DejaVu.
+ * `resolve` finds a package's package.json (injected for tests).
+ */
+export function cjkFontFiles(resolve: (id: string) => string): string[] {
+  let root: string;
+  try {
+    root = dirname(resolve(`${CJK_FONT_PACKAGE}/package.json`));
+  } catch {
+    // The published package exports only its entry point (dist/index.*), not its package.json.
+    try {
+      root = dirname(dirname(resolve(CJK_FONT_PACKAGE)));
+    } catch {
+      return [];
+    }
+  }
+  const dir = join(root, "fonts");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /\.(otf|ttf)$/i.test(f) && !/bold|black|heavy|light|thin|medium/i.test(f))
+    .sort()
+    .map((f) => join(dir, f));
+}
 
 /** The chart as an SVG document. */
 export function chartSvg(spec: ChartSpec): string {

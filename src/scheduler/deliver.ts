@@ -56,7 +56,7 @@ export const DEFAULT_DELIVERY_CONCURRENCY = 16;
 export const MAX_ATTEMPTS = 5;
 export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000];
 /** A delivery that has not finished by then counts as a failed try (a hung platform call must not stall the tick). */
-const DELIVERY_TIMEOUT_MS = 30_000;
+export const DELIVERY_TIMEOUT_MS = 30_000;
 
 /** How long a claim holds before another tick may take the row back (a crash mid-delivery). */
 export const CLAIM_LEASE_MS = 15 * 60_000;

@@ -22,6 +22,12 @@ export type Provider = "sqlite" | "postgresql";
 const providers = new WeakMap<Db, Provider>();
 
 /**
+ * How long a SQLite statement waits for another connection's write lock (a backup, a tool) before failing: a busy
+ * database makes a command wait, not fail. Kept under the transaction's maxWait below.
+ */
+const SQLITE_BUSY_TIMEOUT_MS = 8_000;
+
+/**
  * How long a transaction may wait for its turn and then run. Prisma's defaults (2 s, 5 s) are short for a
  * command that compiles a draft while a reminder tick holds the SQLite connection.
  */
@@ -69,10 +75,13 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const raw = new BetterSqlite(path);
   raw.pragma("journal_mode = WAL");
-  raw.pragma("busy_timeout = 5000");
+  raw.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   migrateSqlite(raw);
   raw.close();
-  const db = new PrismaClient({ adapter: wrap(serialisedSqlite(new PrismaBetterSQLite3({ url: `file:${path}` }))), log });
+  const db = new PrismaClient({
+    adapter: wrap(serialisedSqlite(new PrismaBetterSQLite3({ url: `file:${path}`, timeout: SQLITE_BUSY_TIMEOUT_MS }))),
+    log,
+  });
   listen(db, options);
   await db.$connect();
   return db;

@@ -2,6 +2,9 @@ import type { SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
 
 type Adapter = Awaited<ReturnType<SqlDriverAdapterFactory["connect"]>>;
 
+/** A statement that takes SQLite's write lock and changes nothing (the table exists once migrations have run). */
+const TAKE_WRITE_LOCK = `UPDATE "_als_migrations" SET "name" = "name" WHERE 0`;
+
 /** A first-come, first-served lock: `acquire` resolves with the function that releases it. */
 class Gate {
   #tail: Promise<void> = Promise.resolve();
@@ -57,7 +60,13 @@ function serialise(adapter: Adapter, gate: Gate): Adapter {
           return async (...args: unknown[]) => {
             const release = await gate.acquire();
             try {
-              return holdUntilEnd((await fn(...args)) as object, release);
+              const transaction = (await fn(...args)) as { executeRaw: (q: object) => Promise<number> };
+              // The adapter's BEGIN is deferred: a transaction that read first and then writes while another
+              // connection (a backup, a tool) writes fails at once with "database is locked", busy timeout or not.
+              // A write that changes nothing takes the write lock now, waiting up to the busy timeout, as BEGIN
+              // IMMEDIATE would (docs/architecture.md, "Two Prisma clients, one store").
+              await transaction.executeRaw({ sql: TAKE_WRITE_LOCK, args: [], argTypes: [] });
+              return holdUntilEnd(transaction, release);
             } catch (error) {
               release();
               throw error;

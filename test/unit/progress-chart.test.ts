@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, test } from "vitest";
 import { type MemberRecord, type ProgressTimelines, progressTimelines } from "../../src/domain/facilitation/progress-timeline.ts";
-import { chartPng, chartSvg } from "../../src/export/progress-chart.ts";
+import { CJK_FONT_PACKAGE, chartPng, chartSvg, cjkFontFiles, svgToPng } from "../../src/export/progress-chart.ts";
 import { progressAltText, progressChartSpec, SERIES } from "../../src/export/progress-chart-spec.ts";
 import { darkPixels, decodePng } from "../support/png.ts";
 
@@ -171,5 +175,37 @@ describe("the chart follows the data", () => {
     assert.equal(alt.length, 1000);
     assert.ok(alt.endsWith("…"));
     assert.ok(progressAltText(many, "Leading change", Number.POSITIVE_INFINITY).length > 1000);
+  });
+});
+
+describe("names in Chinese, Japanese or Korean script are drawn, not boxes", () => {
+  const textSvg = (text: string) =>
+    `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><text x="4" y="28" font-size="24" font-family="DejaVu Sans Condensed">${text}</text></svg>`;
+  const cjkInstalled = cjkFontFiles((id) => createRequire(import.meta.url).resolve(id)).length > 0;
+
+  test("the chart loads the regular OpenType files of the Noto Sans CJK package when it is installed, and nothing when not", () => {
+    const root = mkdtempSync(join(tmpdir(), "als-cjk-"));
+    mkdirSync(join(root, "fonts"));
+    for (const f of ["NotoSansHans-Regular.otf", "NotoSansHans-Bold.otf", "README.txt"]) writeFileSync(join(root, "fonts", f), "");
+    writeFileSync(join(root, "package.json"), "{}");
+    assert.deepEqual(
+      cjkFontFiles((id) => (id === `${CJK_FONT_PACKAGE}/package.json` ? join(root, "package.json") : id)),
+      [join(root, "fonts", "NotoSansHans-Regular.otf")],
+    );
+    assert.deepEqual(
+      cjkFontFiles(() => {
+        throw new Error("Cannot find module");
+      }),
+      [],
+    );
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  // Two names drawn as the same empty boxes give the same image; drawn in a font that has their glyphs, they differ.
+  test.runIf(cjkInstalled)(`李雷 and 韩梅梅 are drawn in Noto Sans CJK (${CJK_FONT_PACKAGE})`, async () => {
+    const a = await svgToPng(textSvg("李雷"));
+    const b = await svgToPng(textSvg("雷李"));
+    assert.notDeepEqual(a, b);
+    assert.ok(darkPixels(decodePng(await svgToPng(textSvg("韩梅梅")))) > 50);
   });
 });

@@ -4,6 +4,7 @@ import type { Destination } from "../../app/destination.ts";
 import type { HandlerIndex } from "../../app/dispatch.ts";
 import type { Reply } from "../../app/reply.ts";
 import { type Adapter, withDeliver } from "../adapter.ts";
+import { DISCORD_REST_LIMITS } from "../send-limits.ts";
 import { type DiscordSendOptions, sendToDiscord } from "./deliver.ts";
 import { type ShardHealth, watchGateway } from "./gateway-health.ts";
 import { registerListeners } from "./listeners/index.ts";
@@ -38,7 +39,8 @@ export type DiscordAdapter = Adapter & {
 export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: DiscordOptions): DiscordAdapter {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
-    ...(opts.apiUrl ? { rest: { api: opts.apiUrl } } : {}),
+    // Bounded so that no try outlives the outbox's time limit for a send (../send-limits.ts).
+    rest: { ...DISCORD_REST_LIMITS, ...(opts.apiUrl ? { api: opts.apiUrl } : {}) },
     ...shardOptions(opts.shards),
   });
   const gateway = watchGateway(client, deps.clock);

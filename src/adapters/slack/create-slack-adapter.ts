@@ -3,6 +3,7 @@ import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver, webApi } from 
 import type { Deps } from "../../app/context.ts";
 import type { HandlerIndex } from "../../app/dispatch.ts";
 import { type Adapter, withDeliver } from "../adapter.ts";
+import { SLACK_CLIENT_LIMITS } from "../send-limits.ts";
 import { boltLogger, safeError } from "./bolt-logger.ts";
 import { sendToSlack } from "./deliver.ts";
 import { slackHealth, watchRateLimits } from "./health.ts";
@@ -47,7 +48,12 @@ export type SlackAdapter = Adapter & {
  * form, and reminder delivery. Every request is acknowledged at once; the work follows the ack.
  */
 export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: SlackOptions): SlackAdapter {
-  const clientOptions = opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {};
+  // Bounded so that no try outlives the outbox's time limit for a send (../send-limits.ts).
+  const clientOptions = {
+    timeout: SLACK_CLIENT_LIMITS.timeout,
+    retryConfig: { ...SLACK_CLIENT_LIMITS.retryConfig },
+    ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
+  };
   const installationStore = opts.oauth ? databaseInstallationStore(deps) : undefined;
   const oauth = opts.oauth
     ? {
