@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the benchmarks of docs/scaling.md and the README's Performance section, in one run, side by
+ * `npm run bench`: the benchmarks of docs/scaling.md and docs/scaling.md's Performance section, in one run, side by
  * side. Each prints its result block; together they write bench/results.json and end with exactly one line
  * `BENCH-SUMMARY {json}` holding every figure (a median over repeated runs with its min and max).
  * usage: npm run bench                 (all of them)

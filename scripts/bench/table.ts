@@ -1,5 +1,5 @@
 /**
- * The README's Performance table, from a run's figures: each row the measured median (min–max over the runs)
+ * docs/scaling.md's Performance table, from a run's figures: each row the measured median (min–max over the runs)
  * beside its target from issue 14, and whether it is met. `npm run bench` writes it to bench/results.md.
  */
 import type { Figure, Figures } from "./types.ts";

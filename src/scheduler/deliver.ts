@@ -49,7 +49,7 @@ export type SchedulerDeps = {
   claimBatch?: number;
 };
 
-/** Sends at once when `concurrency` is not given; README "Settings" says how it was chosen. */
+/** Sends at once when `concurrency` is not given; docs/deploy.md ("Configuration") says how it was chosen. */
 export const DEFAULT_DELIVERY_CONCURRENCY = 16;
 
 /** Tries before a reminder is given up as failed, and the wait before each retry. */

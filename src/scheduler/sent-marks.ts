@@ -11,7 +11,7 @@ type Waiting = SentMark & { resolve(): void; reject(error: unknown): void };
  * `mark` resolves once the statement holding the mark has succeeded, and rejects with that statement's error if it
  * failed: then none of its marks was written (`markSentMany` is one statement), and their rows keep their status.
  * A caller that sends its next reminder only after its mark resolved has at most one reminder delivered but not
- * recorded at any moment (README, "Delivery guarantees").
+ * recorded at any moment (docs/user-guide.md, "Delivery guarantees").
  */
 export class SentMarks {
   readonly #waiting: Waiting[] = [];

@@ -4,7 +4,7 @@ import type Database from "better-sqlite3";
 import { DateTime, IANAZone } from "luxon";
 import pg from "pg";
 
-/** The project's migration SQL for each database, authored offline with `prisma migrate diff` (see README). */
+/** The project's migration SQL for each database, authored offline with `prisma migrate diff` (docs/architecture.md, "Changing the schema"). */
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 export const POSTGRES_MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/postgresql/migrations", import.meta.url));
 

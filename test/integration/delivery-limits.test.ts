@@ -14,7 +14,7 @@ import { FakeSlack } from "../support/fake-slack.ts";
 import { tallyOps } from "../support/tally-ops.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
 
-// Delivery at the platforms' limits (README "Delivery guarantees"): claims of at most a batch, a bounded number of
+// Delivery at the platforms' limits (docs/user-guide.md, "Delivery guarantees"): claims of at most a batch, a bounded number of
 // sends at once and one at a time per destination, DM channels opened once per person, and 429s waited out.
 
 const NOW = new Date("2027-01-11T10:00:00Z");

@@ -9,7 +9,7 @@ import { insertOutbox, MARKS_PER_STATEMENT, releaseExpiredClaims } from "../../s
 import { tallyOps } from "../support/tally-ops.ts";
 import { createTestDatabase, type TestDatabase, testProvider } from "../support/test-database.ts";
 
-// Sent marks written together (README "Delivery guarantees"): the marks of sends that complete together go in one
+// Sent marks written together (docs/user-guide.md, "Delivery guarantees"): the marks of sends that complete together go in one
 // statement, a worker sends again only once its own mark is written, and marks that could not be written leave their
 // rows sending for the lease to hand back — neither sent nor failed.
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import { createHarness, FIVE_MEMBER_SET, type Harness, replies } from "../support/harness.ts";
 
-/** Issue 12, item 10: values without option names, unquoted, as the README promises. */
+/** Issue 12, item 10: values without option names, unquoted, as docs/user-guide.md promises. */
 describe("the first option, given without its name, takes the rest of the line", () => {
   let h: Harness;
   const say = async (script: string) => replies(await h.run(script)).join("\n");

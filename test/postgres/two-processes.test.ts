@@ -223,7 +223,7 @@ describe("several processes on one PostgreSQL database", () => {
     );
     assert.deepEqual([...counts.keys()].sort(), planned, "every planned reminder delivered, and nothing else");
     // The documented window: a reminder handed to the platform but not yet marked sent when its process
-    // died — at most the sends in flight, DELIVERY_CONCURRENCY of them (README, "Delivery guarantees").
+    // died — at most the sends in flight, DELIVERY_CONCURRENCY of them (docs/user-guide.md, "Delivery guarantees").
     for (const i of incarnations)
       assert.ok(i.inFlightAtDeath.length <= DEFAULT_DELIVERY_CONCURRENCY, `${i.inFlightAtDeath.length} in flight when a process died`);
     const inFlightAtDeath = new Set(incarnations.flatMap((i) => i.inFlightAtDeath.map(canonical)));

@@ -40,7 +40,7 @@ test("the committed migrations build exactly the schema in prisma/schema.prisma 
   assert.deepEqual(
     schemaOf(fromMigrations),
     schemaOf(fromSchema),
-    "schema.prisma changed without a migration: see README, 'Changing the schema'",
+    "schema.prisma changed without a migration: see docs/architecture.md, 'Changing the schema'",
   );
 });
 

@@ -244,7 +244,7 @@ test("zoneAbbreviation: the zone's usual abbreviation, or its GMT offset where i
   assert.deepEqual(names("UTC"), ["UTC", "UTC"]);
 });
 
-test("parseWhen: Lord Howe's repeated half hour is taken the second time, as in every other zone (README, dates)", () => {
+test("parseWhen: Lord Howe's repeated half hour is taken the second time, as in every other zone (docs/user-guide.md)", () => {
   const twice = parseWhen("2027-04-04 01:45", { now: NOW, timeZone: "Australia/Lord_Howe" });
   assert.ok(twice.ok);
   assert.equal(twice.value.toISOString(), "2027-04-03T15:15:00.000Z"); // 01:45 at +10:30, the later of the two

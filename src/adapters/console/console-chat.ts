@@ -30,7 +30,7 @@ const STEP: Record<string, number> = { m: MINUTE, h: HOUR, d: DAY, w: WEEK };
 const DEFAULT_CONSOLE_ACTOR = "me";
 
 /**
- * The local console chat: one line in, the lines the bot would post out. Grammar (README):
+ * The local console chat: one line in, the lines the bot would post out. Grammar (docs/user-guide.md):
  * `as NAME`, `in #CHANNEL`, `clock ISO|+Nd`, `click BUTTON_ID`, `/command …`, `# comment`. Until the first
  * `as NAME` the speaker is a user called "me", and the first command's reply says so.
  * As an Adapter it has nothing to connect (`start` and `stop` do nothing: lines arrive through `handle`), and

@@ -4,7 +4,7 @@ import { handlerWithoutSet } from "../context.ts";
 import { toActor } from "../reply.ts";
 import { failure, success } from "../result.ts";
 
-/** Who may run a command, as help and the README's command table say it. */
+/** Who may run a command, as help and the user guide's command table say it. */
 export const whoLabel: Record<CommandDecl["who"], string> = {
   anyone: "anyone",
   participant: "members and advisors",

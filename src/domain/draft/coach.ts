@@ -1,7 +1,7 @@
 /**
  * Coaching (pure): a member's log read criterion by criterion as the M3.37 mark sheet reads it (the draft's own
  * checklist, src/domain/draft/coverage.ts), the single most valuable next step, and the words of a coaching DM.
- * The README's "Reminders" and docs/user-guide.md say when the DMs come.
+ * docs/user-guide.md ("Reminders") says when the DMs come.
  */
 import { type Analysis, analyse } from "./analysis.ts";
 import { coverage } from "./coverage.ts";

@@ -1,5 +1,5 @@
 /**
- * What an advisor's weekly digest says about one set (the README's "Reminders"): counts and dates only, never a
+ * What an advisor's weekly digest says about one set (docs/user-guide.md, "Reminders"): counts and dates only, never a
  * member's words. Pure: no I/O, no clock (`at`, the digest's moment, is passed in).
  */
 

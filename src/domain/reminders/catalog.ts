@@ -1,5 +1,5 @@
 /**
- * The reminder catalog (the README's "Reminders"): every kind of reminder the planner plans, one entry each. From it
+ * The reminder catalog (docs/user-guide.md, "Reminders"): every kind of reminder the planner plans, one entry each. From it
  * come `NudgeKind`, the kinds a person can stop one at a time (the "Stop these" button on each reminder,
  * `/nudge off kind:`) and how each is named to people; the planner's emitter and the message map are typed by it.
  * Adding a kind is an entry here, a rule in rules/ and a message in src/app/reminder-messages.ts (CONTRIBUTING.md).

@@ -1,5 +1,5 @@
 /**
- * The reminder planner (docs/architecture.md, "Domain rules"; the README's "Reminders"): which reminders a set's
+ * The reminder planner (docs/architecture.md, "Domain rules"; docs/user-guide.md, "Reminders"): which reminders a set's
  * state implies, to whom, and when. Each kind's rule is in rules/ (listed by kind in rules.ts); the emitter (emit.ts)
  * applies what every reminder obeys.
  *

@@ -1,6 +1,6 @@
 /**
  * Checks on the times of new or moved meetings: weekend days (advice) and clashes with the set's other meetings
- * (refused by the handlers: a set holds one meeting at a time; README "Meeting times").
+ * (refused by the handlers: a set holds one meeting at a time; docs/user-guide.md, "Meeting times").
  *
  * Pure: instants and the IANA time zone are passed in.
  */

@@ -6,7 +6,7 @@
  * Pure: no clock (the moment is `state.now`), no I/O. The app layer loads the facts and writes what
  * `planAnnouncements` decides; nothing here changes anything.
  *
- * When presenters are announced (README, "Reminders"): a meeting's presenters are announced at the first of
+ * When presenters are announced (docs/user-guide.md, "Reminders"): a meeting's presenters are announced at the first of
  * - the close of the meeting before it (the latest earlier meeting that was not cancelled), and
  * - `ANNOUNCE_LEAD_MS` (7 days) before it starts — the scheduler does it then; a meeting scheduled or moved to
  *   less than 7 days ahead is announced by that command at once,

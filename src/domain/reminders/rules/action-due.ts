@@ -1,5 +1,5 @@
 /**
- * The reminder of an action's due date (the README's "Reminders"). Whether it exists depends on the action's current
+ * The reminder of an action's due date (docs/user-guide.md, "Reminders"). Whether it exists depends on the action's current
  * status, so an action done in time is never reminded. Pure: no I/O, no clock.
  */
 import { dayEnds } from "../../time/calendar-date.ts";

@@ -1,5 +1,5 @@
 /**
- * The advisors' alerts about the set's members (the README's "Reminders"): a member who has been silent, and a set
+ * The advisors' alerts about the set's members (docs/user-guide.md, "Reminders"): a member who has been silent, and a set
  * whose size is out of range. They carry counts and dates, never a member's words. Pure: no I/O, no clock.
  */
 import { SET_SIZE } from "../../set/compliance.ts";

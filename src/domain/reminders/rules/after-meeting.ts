@@ -1,5 +1,5 @@
 /**
- * The reminders after a meeting is closed (the README's "Reminders"): its attendees asked for the actions they
+ * The reminders after a meeting is closed (docs/user-guide.md, "Reminders"): its attendees asked for the actions they
  * agreed (and a follow-up), its presenters asked for the problem they brought, and members halfway to the next
  * meeting asked how their actions are going. Closed meetings keep producing their (by then stale) candidates, so a
  * catch-up window never loses track of them.

@@ -1,5 +1,5 @@
 /**
- * The reminders before a meeting (the README's "Reminders"): its presenters told to prepare, the set's channel told
+ * The reminders before a meeting (docs/user-guide.md, "Reminders"): its presenters told to prepare, the set's channel told
  * the day before, and members whose actions have no outcome told before the meeting that follows a closed one. All
  * three are keyed by the meeting's time version, so a moved meeting is reminded for its new time, once more; one
  * whose moment had passed when the time was set (scheduled or moved at short notice) is not sent, except the

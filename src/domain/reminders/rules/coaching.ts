@@ -1,5 +1,5 @@
 /**
- * coach: when a member is coached (the README's "Reminders"; the words are src/domain/draft/coach.ts): the `coach` DMs, each at
+ * coach: when a member is coached (docs/user-guide.md, "Reminders"; the words are src/domain/draft/coach.ts): the `coach` DMs, each at
  * most once per member and set, whatever moves (the outbox key names the moment, not its time):
  * - `joined`: on joining the set, a minute after (the next tick's): strengths, limitations, action learning;
  * - `second-meeting`: three days after the second meeting held since the member joined closed: is there a plan?

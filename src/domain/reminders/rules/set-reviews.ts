@@ -1,5 +1,5 @@
 /**
- * Rules for the advisor's side of a set (the README's "Reminders"): the set learning review asked of each member
+ * Rules for the advisor's side of a set (docs/user-guide.md, "Reminders"): the set learning review asked of each member
  * when a meeting closes at the set's review cadence, and the weekly digest to each advisor.
  *
  * Pure: no I/O, no clock.
