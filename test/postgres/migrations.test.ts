@@ -51,7 +51,11 @@ test("the committed PostgreSQL migrations build exactly the schema derived from 
   await query(fromSchema, diffPostgres(null, POSTGRES_SCHEMA, POSTGRES_ADMIN_URL!));
   const [a, b] = [await schemaOf(migrated), await schemaOf(fromSchema)];
   assert.ok(a.length > 50, `expected the whole schema, got ${a.length} items`);
-  assert.deepEqual(a, b, "schema.prisma changed without a PostgreSQL migration: run npm run db:migration (docs/architecture.md, 'Changing the schema')");
+  assert.deepEqual(
+    a,
+    b,
+    "schema.prisma changed without a PostgreSQL migration: run npm run db:migration (docs/architecture.md, 'Changing the schema')",
+  );
 });
 
 test("processes starting together apply each migration once (advisory lock), and again applies none", async () => {
