@@ -10,7 +10,7 @@ import type { NudgeKind, SubjectOf } from "../domain/reminders/catalog.ts";
 import { setSizeWarnings } from "../domain/set/compliance.ts";
 import { everyoneOnLeaveAt } from "../domain/set/leave.ts";
 import { plural } from "../domain/text/plural.ts";
-import { formatCalendarDate } from "../domain/time/calendar-date.ts";
+import { calendarDate, formatCalendarDate } from "../domain/time/calendar-date.ts";
 import type { NudgeView } from "../store/nudge-state.ts";
 import { stepButton } from "./coach-reply.ts";
 import { actionRef, rsvpButtons } from "./format.ts";
@@ -123,6 +123,15 @@ export const REMINDER_MESSAGES = {
   "advisor-digest": aboutSet(({ nudge, set, view }) => ({
     text: digestText(nudge, set, view),
     buttons: [{ id: "feedback-list", label: "Read feedback", command: "/feedback list" }],
+  })),
+  // The occurrence is the programme's last day (ISO). The button is /set archive without confirm:, so a set with
+  // meetings still to come is asked to confirm first, as when the command is typed.
+  "advisor-programme-end": aboutSet(({ nudge, set }) => ({
+    text:
+      `Set "${set.name}": the programme ended on ${formatCalendarDate(calendarDate(nudge.occurrence, "UTC"))}, so its weekly digest ` +
+      "and silence alerts have stopped. When the set has finished, archive it: no more reminders, and only read-only commands " +
+      "(and each member's own data) run in it; /set unarchive reopens it.",
+    buttons: [{ id: "set-archive", label: "Archive the set", command: "/set archive", style: "primary" }, snooze],
   })),
 } satisfies { [K in NudgeKind]: ReminderMessage<SubjectOf<K>> };
 

@@ -27,9 +27,19 @@ export type Subject = "meeting" | "action" | "member" | "set";
  * - `meeting-start`: the meeting's start (ISO), so a meeting moved to another date is judged afresh;
  * - `iso-week`: the ISO week in the recipient's zone ("2027-W03");
  * - `coach-moment`: the coaching moment's name ("joined", "midpoint"…: rules/coaching.ts), so each is sent once
- *   whatever moves its time.
+ *   whatever moves its time;
+ * - `programme-end`: the programme's last day (ISO, "2027-07-31"), so a moved end is told again for the new day.
  */
-type Occurrence = "time-version" | "once" | "follow-up" | "last-entry-day" | "member-count" | "meeting-start" | "iso-week" | "coach-moment";
+type Occurrence =
+  | "time-version"
+  | "once"
+  | "follow-up"
+  | "last-entry-day"
+  | "member-count"
+  | "meeting-start"
+  | "iso-week"
+  | "coach-moment"
+  | "programme-end";
 
 /** One kind: a DM can be stopped on its own and is named for people; a channel post is for the whole set and is not. */
 type KindEntry = { subject: Subject; occurrence: Occurrence } & (
@@ -92,7 +102,7 @@ const REMINDER_CATALOG = {
   },
   /** an open action's due date is over (the end of that day in its zone): its owner */
   "action-due": { audience: "member", subject: "action", occurrence: "once", stoppable: true, name: "an action's due date has passed" },
-  /** a member with no entry for `silentDays` days (count and date only, never text) */
+  /** a member with no entry for `silentDays` days, until the programme's end (count and date only, never text) */
   "advisor-silent": {
     audience: "advisor",
     subject: "member",
@@ -134,13 +144,21 @@ const REMINDER_CATALOG = {
     stoppable: true,
     name: "every few meetings: what the set does well and what should change",
   },
-  /** weekly (Monday 09:00 in the advisor's zone): meetings, silences, overdue actions, reviews due, new feedback */
+  /** weekly (Monday 09:00 in the advisor's zone), until the programme's end: meetings, silences, overdue actions, reviews due, new feedback */
   "advisor-digest": {
     audience: "advisor",
     subject: "set",
     occurrence: "iso-week",
     stoppable: true,
     name: "to advisors: the weekly digest of the set",
+  },
+  /** at the end of the programme's last day in the set's zone: the programme has ended, archive the set (digests and silence alerts stop then) */
+  "advisor-programme-end": {
+    audience: "advisor",
+    subject: "set",
+    occurrence: "programme-end",
+    stoppable: true,
+    name: "to advisors: the programme has ended, and the set can be archived",
   },
 } as const satisfies Record<string, KindEntry>;
 

@@ -11,6 +11,7 @@ import { logAfterMeeting, midpointOutcome } from "./rules/after-meeting.ts";
 import { meetingPost, outcomeDue, presenterPrep } from "./rules/before-meeting.ts";
 import { coach } from "./rules/coaching.ts";
 import { allAwayAlert, unclosedAlerts } from "./rules/meeting-alerts.ts";
+import { advisorProgrammeEnd } from "./rules/programme-end.ts";
 import { advisorDigest, setReview } from "./rules/set-reviews.ts";
 
 /** For each kind, the rule listed for it, which must list the kind among its own. */
@@ -42,6 +43,7 @@ const RULES = byKind({
   "advisor-silent": advisorSilent,
   "advisor-set-size": advisorSetSize,
   coach,
+  "advisor-programme-end": advisorProgrammeEnd,
 });
 
 /** Every rule, each once. */

@@ -5,6 +5,7 @@
 import { SET_SIZE } from "../../set/compliance.ts";
 import { DAY } from "../../time/time-units.ts";
 import { rule } from "../emit.ts";
+import { programmeOverAt } from "./programme-end.ts";
 
 /** How long a set may stay out of the 4–8 range (e.g. while being formed) before its advisors are told. */
 const SIZE_GRACE_MS = DAY;
@@ -12,9 +13,11 @@ const SIZE_GRACE_MS = DAY;
 /**
  * advisor-silent: each advisor, about a member with no entry for `silentDays` days. Silence counts from the later of
  * the last entry and joining; each silence alerts once (keyed by that day). A member away when the silence falls due
- * is reported when they are back, if still silent. Stale a week after due.
+ * is reported when they are back, if still silent. Stale a week after due. None falls due once the programme is over
+ * (rules/programme-end.ts): the advisors have been told it ended.
  */
 export const advisorSilent = rule(["advisor-silent"], ({ set, rules, leaves }, emit) => {
+  const over = programmeOverAt(set);
   for (const id of set.memberIds) {
     const last = (set.entryTimes[id] ?? []).reduce((max, t) => Math.max(max, t.getTime()), set.memberSince[id]?.getTime() ?? -Infinity);
     if (last === -Infinity) continue;
@@ -22,6 +25,7 @@ export const advisorSilent = rule(["advisor-silent"], ({ set, rules, leaves }, e
     const due = leaves
       .filter((a) => a.personId === id && a.startsAt.getTime() <= silentFrom && silentFrom < a.endsAt.getTime())
       .reduce((t, a) => Math.max(t, a.endsAt.getTime()), silentFrom);
+    if (due >= over) continue;
     const day = new Date(last).toISOString().slice(0, 10);
     for (const advisor of set.advisorIds) {
       emit.toPerson({ kind: "advisor-silent", personId: advisor, subjectId: id, occurrence: day, dueAt: due, staleAt: due + 7 * DAY });

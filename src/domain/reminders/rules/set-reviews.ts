@@ -10,6 +10,7 @@ import { DAY, HOUR } from "../../time/time-units.ts";
 import { zoneOf } from "../../time/zone-offsets.ts";
 import { rule } from "../emit.ts";
 import type { NudgeMeeting } from "../types.ts";
+import { programmeOverAt } from "./programme-end.ts";
 
 /** After closing, when the members are asked (the next tick's, as for other late reminders), and how long the ask is worth sending. */
 const SET_REVIEW_DELAY_MS = 60_000;
@@ -55,7 +56,8 @@ function isoWeekOf(at: Date, timeZone: string): string {
  * advisor-digest: each advisor of a set with members, once per ISO week in the advisor's zone (the occurrence is the
  * week, so a key is planned once whatever the zone does), due Monday 09:00 local. Only the weeks that can fall in
  * the planning window are listed: (minSend, maxBase], or, with no end, the weeks up to the first after its start.
- * Digests start in the week the set's first current member joined.
+ * Digests start in the week the set's first current member joined, and stop once the programme is over
+ * (rules/programme-end.ts): none is due after the end of its last day.
  */
 export const advisorDigest = rule(["advisor-digest"], ({ set, people, bounds }, emit) => {
   const joined = Object.values(set.memberSince).map((d) => d.getTime());
@@ -63,14 +65,15 @@ export const advisorDigest = rule(["advisor-digest"], ({ set, people, bounds }, 
   const start = Math.min(...joined);
   // A week's moment is at most 7 days after its Monday's start, and quiet hours move it by less than a day more.
   const from = Math.max(bounds.minSend, start) - 9 * DAY;
-  const to = Number.isFinite(bounds.maxBase) ? bounds.maxBase : from + 23 * DAY;
+  const over = programmeOverAt(set);
+  const to = Math.min(Number.isFinite(bounds.maxBase) ? bounds.maxBase : from + 23 * DAY, over);
   for (const advisor of set.advisorIds) {
     const zone = people[advisor]?.timeZone ?? "UTC";
     let week = DateTime.fromMillis(from, { zone: zoneOf(zone) }).startOf("week");
     if (!week.isValid) week = DateTime.fromMillis(from, { zone: "UTC" }).startOf("week");
     for (; week.toMillis() <= to; week = week.plus({ weeks: 1 })) {
       const due = week.set({ weekday: DIGEST_WEEKDAY, hour: DIGEST_HOUR, minute: 0, second: 0, millisecond: 0 }).toMillis();
-      if (due < start) continue;
+      if (due < start || due >= over) continue;
       const occurrence = isoWeekOf(new Date(due), week.zoneName ?? "UTC");
       emit.toPerson({
         kind: "advisor-digest",
