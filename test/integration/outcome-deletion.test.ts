@@ -142,7 +142,7 @@ as Ana
     assert.equal(await h.db.outcomeLink.count(), 2);
     assert.match(await say("/log delete entry:3 confirm:yes"), /stays done: its outcome is entry #2 "Called the first lead"/);
     await h.run('/log outcome text:"Called both again" action:1');
-    assert.match(await say("/log edit entry:3 action:0"), /stays done: its outcome is entry #2/);
+    assert.match(await say("/log edit entry:4 action:0"), /stays done: its outcome is entry #2/);
     assert.deepEqual(await h.db.action.findFirstOrThrow({ select: { status: true, outcome: true } }), {
       status: "done",
       outcome: "Called the first lead",
