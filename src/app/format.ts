@@ -32,6 +32,19 @@ export function rsvpButtons(m: { number: number }): Button[] {
   ];
 }
 
+/**
+ * How effective an action was, one press each, as its owner: /action done with `effective:` keeps the outcome already
+ * recorded (and the status given, when it is not "done"; an open action is marked done).
+ */
+export function effectivenessButtons(action: number, status?: string): Button[] {
+  const keep = status && status !== "done" ? ` status:${status}` : "";
+  return (["very", "somewhat", "not"] as const).map((e) => ({
+    id: `effective-${e}-${action}`,
+    label: e === "not" ? "Not effective" : `${e[0]!.toUpperCase()}${e.slice(1)} effective`,
+    command: `/action done action:${action} effective:${e}${keep}`,
+  }));
+}
+
 /** The meeting a `meeting:` option points at: `next` is the next upcoming one. */
 export function findMeeting<M extends { number: number }>(meetings: M[], upcoming: M[], ref: number | "next"): M | undefined {
   return ref === "next" ? upcoming[0] : meetings.find((m) => m.number === ref);

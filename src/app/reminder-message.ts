@@ -23,6 +23,8 @@ export type MessageInput = {
   name: (personId: string) => string;
   /** The recipient's open actions in the set, as listed items; with `before`, only those not agreed at a meeting from then on. */
   openActions: (before?: Date) => string[];
+  /** The same open actions as the view holds them (their numbers, for buttons that act on one). */
+  openActionRows: (before?: Date) => ViewAction[];
 };
 
 /** A message for kinds whose subject is `S`. The renderer adds "Stop these" to a kind a person can stop. */
@@ -31,19 +33,20 @@ export type ReminderMessage<S extends Subject> = { readonly subject: S; readonly
 /** Builds the common input of a nudge's message. */
 export function messageInput(nudge: PlannedNudge, set: ViewSet, view: NudgeView): MessageInput {
   const recipientId = nudge.to.kind === "person" ? nudge.to.personId : null;
+  const openActionRows = (before?: Date) =>
+    recipientId === null
+      ? []
+      : (view.actionsByOwner.get(`${nudge.setId}:${recipientId}`) ?? [])
+          .filter((a) => a.open)
+          .filter((a) => !before || !a.meetingId || (view.meetings.get(a.meetingId)?.startsAt ?? before) < before);
   return {
     nudge,
     set,
     view,
     recipientId,
     name: (id) => view.people.get(id)?.displayName ?? "a former member",
-    openActions: (before) =>
-      recipientId === null
-        ? []
-        : (view.actionsByOwner.get(`${nudge.setId}:${recipientId}`) ?? [])
-            .filter((a) => a.open)
-            .filter((a) => !before || !a.meetingId || (view.meetings.get(a.meetingId)?.startsAt ?? before) < before)
-            .map(actionItem),
+    openActions: (before) => openActionRows(before).map(actionItem),
+    openActionRows,
   };
 }
 

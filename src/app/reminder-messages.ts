@@ -11,9 +11,9 @@ import { setSizeWarnings } from "../domain/set/compliance.ts";
 import { everyoneOnLeaveAt } from "../domain/set/leave.ts";
 import { plural } from "../domain/text/plural.ts";
 import { calendarDate, formatCalendarDate } from "../domain/time/calendar-date.ts";
-import type { NudgeView } from "../store/nudge-state.ts";
+import type { NudgeView, ViewAction } from "../store/nudge-state.ts";
 import { stepButton } from "./coach-reply.ts";
-import { actionRef, rsvpButtons } from "./format.ts";
+import { actionItem, actionRef, effectivenessButtons, rsvpButtons } from "./format.ts";
 import { aboutDueAction, aboutMeeting, aboutMember, aboutSet, type ReminderMessage, record, snooze } from "./reminder-message.ts";
 import { digestText } from "./render-digest.ts";
 import { at, type Button } from "./reply.ts";
@@ -57,17 +57,21 @@ export const REMINDER_MESSAGES = {
     return { text: `${lead} ${ask}`, buttons: [record("action", "Record an action"), snooze] };
   }),
   // The subject is the closed meeting A; the reminder is about the one after it.
-  "midpoint-outcome": aboutMeeting(({ nudge, view, meeting, openActions }) => {
+  "midpoint-outcome": aboutMeeting(({ nudge, view, meeting, openActionRows }) => {
     const next = nextMeetingAfter(view, nudge.setId, meeting.startsAt);
-    return outcomeReply(`Halfway to ${next ? `meeting ${next.number}` : "the next meeting"}: how are your actions going?`, openActions());
+    return outcomeReply(
+      `Halfway to ${next ? `meeting ${next.number}` : "the next meeting"}: how are your actions going?`,
+      openActionRows(),
+    );
   }),
-  "outcome-due": aboutMeeting(({ meeting, openActions }) =>
-    outcomeReply(`Meeting ${meeting.number} is ${at(meeting.startsAt)}. These actions have no outcome yet:`, openActions()),
+  "outcome-due": aboutMeeting(({ meeting, openActionRows }) =>
+    outcomeReply(`Meeting ${meeting.number} is ${at(meeting.startsAt)}. These actions have no outcome yet:`, openActionRows()),
   ),
   "action-due": aboutDueAction(({ action }) => ({
     text: `${actionRef(action.number, "Action")} "${action.text}" was due ${formatCalendarDate(action.due)}. How did it go?`,
     buttons: [
       { id: `action-done-${action.number}`, label: "Mark it done", command: `/action done action:${action.number}`, style: "primary" },
+      ...effectivenessButtons(action.number),
       record("outcome", "Record an outcome"),
       snooze,
     ],
@@ -154,11 +158,15 @@ function coachLead(moment: string, setName: string): string {
   }
 }
 
-/** Asks for the outcomes of the open actions listed. */
-function outcomeReply(lead: string, items: string[]) {
+/**
+ * Asks for the outcomes of the open actions listed. With one action, its effectiveness is one press away (the
+ * buttons name no action, so a list of several gets none: its owner rates each with /action done).
+ */
+function outcomeReply(lead: string, actions: ViewAction[]) {
+  const only = actions.length === 1 ? actions[0] : undefined;
   return {
-    text: `${lead} ${items.join("; ")}. Record what happened with /action done action:N text:"…".`,
-    buttons: [record("outcome", "Record an outcome"), snooze],
+    text: `${lead} ${actions.map(actionItem).join("; ")}. Record what happened with /action done action:N text:"…".`,
+    buttons: [...(only ? effectivenessButtons(only.number) : []), record("outcome", "Record an outcome"), snooze],
   };
 }
 

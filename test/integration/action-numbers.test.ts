@@ -52,6 +52,9 @@ describe("action numbers: shown as the number action: accepts; a wrong one lists
       dms,
       /\[DM Ana\] Halfway to meeting 2: how are your actions going\? action #2 "Call both leads"\. .*\/action done action:N/,
     );
+    // One action asked about: its effectiveness is one press away.
+    assert.match(dms, /\[button effective-very-2: Very effective\]\n {2}\[button effective-somewhat-2: Somewhat effective\]/);
+    assert.match(dms, /\[button effective-not-2: Not effective\]/);
     assert.match(await say("as Ana\n/action done action:2"), /Action #2 marked done/);
   });
 });

@@ -2,19 +2,9 @@ import { actionDone } from "../../../../commands/index.ts";
 import { findOwnAction, listActions, recordOutcome } from "../../../store/entries.ts";
 import { nextStepAddition, readOwnLog } from "../../coach-reply.ts";
 import { handler } from "../../context.ts";
-import { actionRef, noSuchAction } from "../../format.ts";
-import { type Button, toActor } from "../../reply.ts";
+import { actionRef, effectivenessButtons, noSuchAction } from "../../format.ts";
+import { toActor } from "../../reply.ts";
 import { failure, success } from "../../result.ts";
-
-/** How effective it was, one press each: /action done with `effective:` keeps the outcome and status already recorded. */
-function effectivenessButtons(action: number, status?: string): Button[] {
-  const keep = status && status !== "done" ? ` status:${status}` : "";
-  return (["very", "somewhat", "not"] as const).map((e) => ({
-    id: `effective-${e}-${action}`,
-    label: e === "not" ? "Not effective" : `${e[0]!.toUpperCase()}${e.slice(1)} effective`,
-    command: `/action done action:${action} effective:${e}${keep}`,
-  }));
-}
 
 /**
  * Records an action's outcome. New words never replace an outcome the action already has without asking: the reply
