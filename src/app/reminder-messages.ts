@@ -45,7 +45,7 @@ export const REMINDER_MESSAGES = {
   }),
   "log-problem": aboutMeeting(({ set, meeting }) => ({
     text: `You presented at meeting ${meeting.number} of "${set.name}". Which problem did you bring? Record it with /log problem meeting:${meeting.number}, then the actions you agreed with /log action: your draft log files questions, actions and reflections under their problem.`,
-    buttons: [record("problem", "Record my problem"), record("action", "Record an action"), snooze],
+    buttons: [record("problem", "Record my problem"), record("action", "Record an action"), noActions(meeting.number), snooze],
   })),
   // The first asks; a later one is a follow-up that says so, and stands alone (a snooze may have held back the first).
   "log-action": aboutMeeting(({ nudge, meeting }) => {
@@ -54,7 +54,10 @@ export const REMINDER_MESSAGES = {
       nudge.occurrence === "1"
         ? `Meeting ${meeting.number} has closed.`
         : `Following up: you have recorded no action from meeting ${meeting.number} (${at(meeting.startsAt, "date")}) yet.`;
-    return { text: `${lead} ${ask}`, buttons: [record("action", "Record an action"), snooze] };
+    return {
+      text: `${lead} ${ask} Agreed none? Press None this time and these reminders stop.`,
+      buttons: [record("action", "Record an action"), noActions(meeting.number), snooze],
+    };
   }),
   // The subject is the closed meeting A; the reminder is about the one after it.
   "midpoint-outcome": aboutMeeting(({ nudge, view, meeting, openActionRows }) => {
@@ -175,6 +178,11 @@ function outcomeReply(lead: string, actions: ViewAction[]) {
  * (src/app/command-form.ts) and, on the console, answers with what to type.
  */
 const GIVE_FEEDBACK: Button = { id: "feedback-give", label: "Give feedback", command: "/feedback", style: "primary" };
+
+/** "None this time": no actions agreed at the meeting, so its log-action reminders stop (`/action none`). */
+function noActions(number: number): Button {
+  return { id: `action-none-${number}`, label: "None this time", command: `/action none meeting:${number}` };
+}
 
 /** Closes a meeting that ended unclosed, as whoever presses it (a member or an advisor). */
 function closeButton(number: number): Button {

@@ -200,6 +200,15 @@ export async function saveAttendance(db: Db, meetingId: string, personIds: strin
   if (personIds.length > 0) await db.attendance.createMany({ data: personIds.map((personId) => ({ meetingId, personId })) });
 }
 
+/**
+ * Records that an attendee agreed no actions at a closed meeting (`/action none`); false when they are not recorded
+ * as attending it.
+ */
+export async function markNoActions(db: Db, meetingId: string, personId: string, now: Date): Promise<boolean> {
+  const { count } = await db.attendance.updateMany({ where: { meetingId, personId }, data: { noActionsAt: now } });
+  return count > 0;
+}
+
 /** Who attended each of the set's meetings (filtered by set, a join). */
 export async function listAttendance(db: Db, setId: string): Promise<{ meetingId: string; personId: string }[]> {
   return db.attendance.findMany({ where: { meeting: { setId } }, select: { meetingId: true, personId: true } });

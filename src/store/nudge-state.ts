@@ -245,6 +245,11 @@ export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilte
     (a) => a.meetingId,
     (a) => a.personId,
   );
+  const saidNone = groupBy(
+    attendance.filter((a) => a.noActionsAt !== null),
+    (a) => a.meetingId,
+    (a) => a.personId,
+  );
   for (const m of meetings) {
     const meetingSlots = slotsByMeeting.get(m.id) ?? [];
     const presenterGroups = groupByPosition(meetingSlots);
@@ -259,6 +264,7 @@ export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilte
       closedAt: m.closedAt,
       presenterIds: presenterGroups.flat(),
       attendeeIds: attendees.get(m.id) ?? [],
+      noActionIds: saidNone.get(m.id) ?? [],
       timeVersion: m.timeVersion,
       timeSetAt: m.timeSetAt,
       presenterSince,

@@ -27,6 +27,8 @@ export type NudgeMeeting = {
   closedAt: Date | null;
   presenterIds: string[];
   attendeeIds: string[];
+  /** attendees who said they agreed no actions at it (`/action none`): no log-action for them; absent: none */
+  noActionIds?: string[];
   /** 1 when scheduled, one more at each move: the occurrence of the meeting's time-bound reminders (default 1). */
   timeVersion?: number;
   /** When the current start time was set (scheduled or moved); unknown or null: long before any reminder. */
