@@ -5,7 +5,10 @@
  * without a message, or with one for another subject, does not compile.
  */
 
-import { coachText } from "../domain/draft/coach.ts";
+import type { ActionLearningPart } from "../domain/draft/action-learning-parts.ts";
+import { type CoachReading, coachText } from "../domain/draft/coach.ts";
+import { ACTION_LEARNING_ASKS } from "../domain/draft/coverage.ts";
+import type { CoachStep } from "../domain/draft/types.ts";
 import type { NudgeKind, SubjectOf } from "../domain/reminders/catalog.ts";
 import { setSizeWarnings } from "../domain/set/compliance.ts";
 import { everyoneOnLeaveAt } from "../domain/set/leave.ts";
@@ -120,13 +123,20 @@ export const REMINDER_MESSAGES = {
       "meeting's date are not recorded. The set was asked to close it a day ago.",
     buttons: [closeButton(meeting.number), snooze],
   })),
-  "set-review": aboutMeeting(({ set, meeting }) => ({
-    text:
-      `Meeting ${meeting.number} of "${set.name}" has closed, and it is time for a short set review: what does the set do well, ` +
-      `and what should change? Press Give feedback, or answer with /feedback text:"…" (add about:advisor for feedback on your ` +
-      "advisor's facilitation, and anonymous:yes to leave no name at all: anonymous feedback stores no author and cannot be withdrawn).",
-    buttons: [GIVE_FEEDBACK, snooze],
-  })),
+  // With the set's review, the member's own: the parts of 2.1 a review of the set brings to mind, while they lack them.
+  "set-review": aboutMeeting(({ nudge, set, view, meeting, recipientId }) => {
+    const owed = ownRoleSteps(view.coaching?.get(`${nudge.setId}:${recipientId}`));
+    const ask = owed.length
+      ? `\nAnd for your own log (2.1), a sentence or two each: ${owed.map((s) => ACTION_LEARNING_ASKS[s.part]).join(" And ")} Record it with /log action-learning text:"…".`
+      : "";
+    return {
+      text:
+        `Meeting ${meeting.number} of "${set.name}" has closed, and it is time for a short set review: what does the set do well, ` +
+        `and what should change? Press Give feedback, or answer with /feedback text:"…" (add about:advisor for feedback on your ` +
+        `advisor's facilitation, and anonymous:yes to leave no name at all: anonymous feedback stores no author and cannot be withdrawn).${ask}`,
+      buttons: [GIVE_FEEDBACK, ...stepButton(owed[0] ?? null), snooze],
+    };
+  }),
   "advisor-digest": aboutSet(({ nudge, set, view }) => ({
     text: digestText(nudge, set, view),
     buttons: [{ id: "feedback-list", label: "Read feedback", command: "/feedback list" }],
@@ -171,6 +181,12 @@ function outcomeReply(lead: string, actions: ViewAction[]) {
     text: `${lead} ${actions.map(actionItem).join("; ")}. Record what happened with /action done action:N text:"…".`,
     buttons: [...(only ? effectivenessButtons(only.number) : []), record("outcome", "Record an outcome"), snooze],
   };
+}
+
+/** The member's 2.1 steps for the parts about their own role: a member's responsibilities, and its role in their development. */
+function ownRoleSteps(reading: CoachReading | undefined) {
+  const steps = reading?.criteria.find((c) => c.criterion === "2.1")?.steps ?? [];
+  return steps.filter((s): s is CoachStep & { part: ActionLearningPart } => s.part === "responsibilities" || s.part === "development");
 }
 
 /**
