@@ -47,7 +47,7 @@ export const REMINDER_MESSAGES = {
     };
   }),
   "log-problem": aboutMeeting(({ set, meeting }) => ({
-    text: `You presented at meeting ${meeting.number} of "${set.name}". Which problem did you bring? Record it with /log problem meeting:${meeting.number}, then the actions you agreed with /log action: your draft log files questions, actions and reflections under their problem.`,
+    text: `You presented at meeting ${meeting.number} of "${set.name}". Which problem did you bring, and which question from the set helped most? Record the problem with /log problem meeting:${meeting.number}, then the question with /log question and the actions you agreed with /log action: your draft log files questions, actions and reflections under their problem.`,
     buttons: [record("problem", "Record my problem"), record("action", "Record an action"), noActions(meeting.number), snooze],
   })),
   // The first asks; a later one is a follow-up that says so, and stands alone (a snooze may have held back the first).
@@ -73,6 +73,25 @@ export const REMINDER_MESSAGES = {
   "outcome-due": aboutMeeting(({ meeting, openActionRows }) =>
     outcomeReply(`Meeting ${meeting.number} is ${at(meeting.startsAt)}. These actions have no outcome yet:`, openActionRows()),
   ),
+  // The occurrence is the goal's entry number; people know it as "Goal N", its place among their goals.
+  "goal-review": aboutMember(({ nudge, set, view, memberId }) => {
+    const goals = [...(view.goals.get(`${nudge.setId}:${memberId}`) ?? [])].sort((a, b) => a.number - b.number);
+    const index = goals.findIndex((g) => String(g.number) === nudge.occurrence);
+    const goal = goals[index];
+    if (!goal)
+      return {
+        text: `The programme of "${set.name}" is in its last month: review each of your goals with /log review goal:N text:"…".`,
+        buttons: [snooze],
+      };
+    const n = index + 1;
+    return {
+      text:
+        `The programme of "${set.name}" is in its last month: time to review Goal ${n}, "${goal.text}". How well did you meet it, ` +
+        `how did you improve, what is your evidence (what you or others saw), and what will you do next? A few sentences: ` +
+        `/log review goal:${n} text:"…"`,
+      buttons: [{ id: `goal-review-${n}`, label: `Review Goal ${n}`, command: `/log review goal:${n}`, style: "primary" }, snooze],
+    };
+  }),
   "action-due": aboutDueAction(({ action }) => ({
     text: `${actionRef(action.number, "Action")} "${action.text}" was due ${formatCalendarDate(action.due)}. How did it go?`,
     buttons: [
@@ -87,7 +106,9 @@ export const REMINDER_MESSAGES = {
     const lead = coachLead(nudge.occurrence, set.name);
     if (!reading) return { text: `${lead} See where your draft stands with /log draft.`, buttons: [DRAFT, snooze] };
     if (reading.complete || !reading.next) return { text: coachText(reading, lead), buttons: [DRAFT, snooze] };
-    return { text: coachText(reading, lead), buttons: [...stepButton(reading.next), snooze] };
+    // The closing DM also asks for a read of the draft.
+    const draft = nudge.occurrence === "closing" ? [DRAFT] : [];
+    return { text: coachText(reading, lead), buttons: [...stepButton(reading.next), ...draft, snooze] };
   }),
   "advisor-silent": aboutMember(({ nudge, set, view, memberId, name }) => {
     const stats = view.entryStats.get(`${nudge.setId}:${memberId}`);
@@ -167,7 +188,7 @@ function coachLead(moment: string, setName: string): string {
     case "six-weeks":
       return `Six weeks to the end of the programme of "${setName}": time to fill the gaps while you can still act on them.`;
     default:
-      return `The programme of "${setName}" is ending: review each goal (how well you met it, how you improved, your evidence, next steps), then write a closing reflection, give your details for the header (/log details) and read your draft (/log draft).`;
+      return `The programme of "${setName}" is ending: review any goal not reviewed yet (/log review goal:N), then write a closing reflection on the whole programme (what you learned as a leader and what you will do next: /log reflect text:"…"), give your details for the draft's header (/log details) and read your draft (/log draft).`;
   }
 }
 
