@@ -150,13 +150,22 @@ function moreWordsStep(a: Analysis, c: Criterion, own: number, target: number): 
   const need = `${c}: ${own} of about ${target} words so far`;
   switch (c) {
     case "1.1":
-      return logStep(
-        c,
-        `${need}. Add another limitation you want to work on, with an example of when it showed at work and where you learned it.`,
-        "limitation",
-        'text:"…" source:"…"',
-        "Add a limitation",
-      );
+      // The side with fewer entries: a plan of one strength and three limitations needs a strength next.
+      return a.strengths.length < a.limitations.length
+        ? logStep(
+            c,
+            `${need}. Add another leadership strength, with an example of when it showed at work and where you learned it (feedback, your reflective review).`,
+            "strength",
+            'text:"…" source:"…"',
+            "Add a strength",
+          )
+        : logStep(
+            c,
+            `${need}. Add another limitation you want to work on, with an example of when it showed at work and where you learned it.`,
+            "limitation",
+            'text:"…" source:"…"',
+            "Add a limitation",
+          );
     case "1.2": {
       // A goal's words and an action's help count here (an action's own words are the log's, 2.2).
       if (a.goals.length < 2)
