@@ -11,7 +11,7 @@ export type Renumbering = { id: string; from: number; to: number };
  * cancelled, the set has been told of it by that number (announcements, RSVP buttons, reminders, records and
  * drafts cite it), so it never changes again (docs/user-guide.md, "Meeting numbers").
  */
-export function numberIsFinal(m: NumberedMeeting, now: Date): boolean {
+function numberIsFinal(m: NumberedMeeting, now: Date): boolean {
   return m.status !== "scheduled" || m.announcedAt !== null || m.startsAt <= now;
 }
 
