@@ -202,6 +202,23 @@ describe("Slack: the Home tab", () => {
     await adapter.homesIdle();
   });
 
+  test("the Home's away button books leave; the Home then says until when, shows the apologies and offers the way back", async () => {
+    const cleo = await openHome(CLEO.userId);
+    const away = buttonsOfView(cleo).find((b) => b.text.text === "Away for two weeks")!;
+    const from = fake.calls.length;
+    await blockAction(target, { ...CLEO, actionId: away.action_id, value: away.value });
+    await fake.waitForCall(
+      "cleo's home again",
+      (c) => fake.calls.indexOf(c) >= from && c.method === "views.publish" && c.args.user_id === CLEO.userId,
+    );
+    await adapter.homesIdle();
+    const [again] = publishesTo(CLEO.userId, from);
+    assert.match(textOfView(again!), /You are away until Mon 18 Jan 2027/);
+    assert.match(textOfView(again!), /Your answer: apologies sent/);
+    const labels = buttonsOfView(again!).map((b) => b.text.text);
+    assert.ok(labels.includes("I'm back") && !labels.some((l) => l.startsWith("Away for")), labels.join(", "));
+  });
+
   test("nothing private appears in the Home tab of anyone but its owner", async () => {
     // Every view published in this file, to everyone: Ben's words only ever in his own.
     const all = fake.callsTo("views.publish").filter((c) => c.response?.ok === true);

@@ -427,7 +427,7 @@ export function messageProblems(args: Record<string, unknown>): string[] {
  * Slack's limits on a Home tab view, as Slack refuses one: type `home`, at most 100 blocks, a header's text at most
  * 150 characters, and the message limits on each block (messageProblems).
  */
-function homeViewProblems(view: Record<string, unknown>): string[] {
+export function homeViewProblems(view: Record<string, unknown>): string[] {
   const problems: string[] = [];
   if (view.type !== "home") problems.push(`[ERROR] must be home [json-pointer:/view/type]`);
   const blocks = Array.isArray(view.blocks) ? (view.blocks as Record<string, unknown>[]) : [];

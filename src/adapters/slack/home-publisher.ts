@@ -1,6 +1,7 @@
 import type { Deps } from "../../app/context.ts";
 import type { CommandPlace } from "../../app/destination.ts";
 import { homeAudience, loadHome } from "../../app/home.ts";
+import { safeError } from "./bolt-logger.ts";
 import { type HomeTabView, homeView } from "./home-view.ts";
 
 /** Publishes one person's Home tab (`views.publish` with the workspace's token). */
@@ -104,7 +105,7 @@ export function homePublisher(deps: Deps, publish: PublishHome, opts: HomePublis
       await publish(teamId, userId, homeView(home));
     } catch (error) {
       const code = (error as { data?: { error?: string } }).data?.error;
-      deps.logger.warn({ err: error, code, teamId, userId }, "slack home tab not published");
+      deps.logger.warn({ err: safeError(error), code, teamId, userId }, "slack home tab not published");
     } finally {
       p.inFlight = false;
       running -= 1;
@@ -138,7 +139,7 @@ export function homePublisher(deps: Deps, publish: PublishHome, opts: HomePublis
             if (viewers.has(key)) schedule(key, opts.delayMs);
           }
         })
-        .catch((error) => deps.logger.warn({ err: error }, "slack home tabs to refresh not read"))
+        .catch((error) => deps.logger.warn({ err: safeError(error) }, "slack home tabs to refresh not read"))
         .finally(() => {
           lookups -= 1;
           settle();
