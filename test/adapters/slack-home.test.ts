@@ -236,3 +236,55 @@ describe("Slack: the Home tab", () => {
     );
   });
 });
+
+describe("Slack: Home tabs are published at Slack's pace", () => {
+  const SPACING_MS = 250;
+  const ANSWER_MS = 150;
+  let fake: FakeSlack;
+  let database: TestDatabase;
+  let db: Database;
+  let adapter: SlackAdapter;
+  let target: SlackTarget;
+
+  beforeAll(async () => {
+    fake = await FakeSlack.start();
+    database = await createTestDatabase();
+    db = await openDatabase(database.url);
+    adapter = createSlackAdapter(
+      { db, clock: new ManualClock(new Date("2027-01-04T09:00:00Z")), logger: new LogCapture().logger, defaultTimeZone: "Europe/London" },
+      handlers,
+      {
+        botToken: "xoxb-test",
+        signingSecret: SECRET,
+        apiUrl: fake.url,
+        homePublishing: { delayMs: 50, spacingMs: SPACING_MS, concurrency: 4, viewersKept: 100 },
+      },
+    );
+    await adapter.start();
+    target = { url: `http://127.0.0.1:${adapter.port()}/slack/events`, signingSecret: SECRET };
+  });
+  afterAll(async () => {
+    await adapter?.stop();
+    await fake?.close();
+    await db?.$disconnect();
+    await database?.drop();
+  });
+
+  test("publishes in one workspace are spaced; one person's are one at a time, however often they open their Home", async () => {
+    fake.answerAfter("views.publish", ANSWER_MS);
+    const opens = ["U0A", "U0B", "U0C", "U0A", "U0A", "U0A"].map((userId, i) => appHomeOpened(target, { eventId: `EvPace${i}`, userId }));
+    await Promise.all(opens);
+    await fake.waitFor("views.publish", 3);
+    await adapter.homesIdle();
+    const calls = fake.callsTo("views.publish");
+    const gaps = calls.slice(1).map((c, i) => c.at - calls[i]!.at);
+    assert.ok(
+      gaps.every((g) => g >= SPACING_MS - 60),
+      `gaps ${gaps.join(", ")} ms`,
+    );
+    const a = calls.filter((c) => c.args.user_id === "U0A");
+    assert.ok(a.length >= 1 && a.length <= 2, `${a.length} publishes for four opens`);
+    for (let i = 1; i < a.length; i++) assert.ok(a[i]!.at - a[i - 1]!.at >= ANSWER_MS, "the next starts once the last was answered");
+    assert.deepEqual(new Set(calls.map((c) => c.args.user_id)), new Set(["U0A", "U0B", "U0C"]));
+  });
+});
