@@ -68,4 +68,12 @@ describe("the Slack Home tab stays within Block Kit's limits for views", () => {
     assert.ok(values.includes("C1|/action done action:1"));
     assert.ok(values.filter((v) => v.startsWith("C2|")).length > 0 && !values.includes("C2|/action done action:1"));
   });
+
+  test("someone in no set is welcomed with how to start; someone never seen is told what the app is first", () => {
+    const text = (home: Home) => JSON.stringify(homeView(home));
+    assert.match(text({ kind: "welcome", known: true }), /You are not in an action learning set yet/);
+    assert.match(text({ kind: "welcome", known: false }), /Welcome! This app runs action learning sets/);
+    for (const known of [true, false])
+      assert.match(text({ kind: "welcome", known }), /How to start.*set create.*set add member.*\/als help/);
+  });
 });
