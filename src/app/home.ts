@@ -129,24 +129,23 @@ export async function homeAudience(db: Database, place: CommandPlace): Promise<s
 }
 
 async function memberPart(db: Db, set: SetWithPeople, person: PersonRow, now: Date): Promise<HomeMemberSet> {
-  const [state, actions, input] = await Promise.all([
+  const [state, actions, input, away] = await Promise.all([
     loadSetState(db, set, now),
     listActions(db, set.id, person.id),
     loadDraftInput(db, set, person, now),
+    awayUntil(db, set.id, person.id, now),
   ]);
   const reading = readLog(input);
   const open = actions
     .filter((a) => a.status === "open")
     .map((a) => ({ number: a.number, text: a.text, due: a.due, overdue: a.due !== null && dayEnds(a.due) <= now }))
     .sort((x, y) => dueOrder(x.due) - dueOrder(y.due) || x.number - y.number);
-  const leave = state.absences.find((a) => a.personId === person.id && a.startsAt <= now && now < a.endsAt);
-  const stored = await awayUntil(db, set, person.id, now, leave !== undefined);
   return {
     setName: set.name,
     channelId: set.channelId,
     archived: set.archivedAt !== null,
     next: nextFor(state, person.id),
-    awayUntil: stored,
+    awayUntil: away,
     actions: open.slice(0, HOME_ACTIONS_SHOWN),
     moreActions: Math.max(0, open.length - HOME_ACTIONS_SHOWN),
     coverage: reading.criteria.map((c) => ({
@@ -162,10 +161,9 @@ async function memberPart(db: Db, set: SetWithPeople, person: PersonRow, now: Da
 
 const dueOrder = (due: CalendarDate | null) => (due ? dayEnds(due).getTime() : Number.POSITIVE_INFINITY);
 
-/** The last day of the leave the person is on at `now`, from the stored leave (the rotation state keeps only instants). */
-async function awayUntil(db: Db, set: SetWithPeople, personId: string, now: Date, away: boolean): Promise<CalendarDate | null> {
-  if (!away) return null;
-  const current = (await listAbsences(db, set.id, now)).filter((a) => a.personId === personId && a.startsAt <= now && now < leaveEnds(a));
+/** The last day of the leave the person is on at `now` (the latest, should two overlap), or null. */
+async function awayUntil(db: Db, setId: string, personId: string, now: Date): Promise<CalendarDate | null> {
+  const current = (await listAbsences(db, setId, now)).filter((a) => a.personId === personId && a.startsAt <= now && now < leaveEnds(a));
   return current.map((a) => a.lastDay).sort((x, y) => dayEnds(y).getTime() - dayEnds(x).getTime())[0] ?? null;
 }
 

@@ -58,12 +58,13 @@ describe("the Slack Home tab stays within Block Kit's limits for views", () => {
       kind: "sets",
       displayName: "Ana",
       timeZone: "Europe/London",
-      member: [memberSet(1, 1), memberSet(2, 0)],
+      member: [{ ...memberSet(1, 1), moreActions: 3 }, memberSet(2, 0)],
       advises: [],
     };
     const blocks = blocksOf(home);
     assert.ok(blocks.length < 100);
     assert.doesNotMatch(JSON.stringify(blocks), /more than this page can show/);
+    assert.match(JSON.stringify(blocks), /…and 3 more: `\/als action list`/);
     const values = blocks.flatMap((b) => (b.type === "actions" ? (b.elements ?? []).map((e) => e.value) : []));
     assert.ok(values.includes("C1|/action done action:1"));
     assert.ok(values.filter((v) => v.startsWith("C2|")).length > 0 && !values.includes("C2|/action done action:1"));
