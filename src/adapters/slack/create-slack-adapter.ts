@@ -7,6 +7,7 @@ import { SLACK_CLIENT_LIMITS } from "../send-limits.ts";
 import { boltLogger, safeError } from "./bolt-logger.ts";
 import { sendToSlack } from "./deliver.ts";
 import { slackHealth, watchRateLimits } from "./health.ts";
+import { type HomePublisherOptions, homePublisher } from "./home-publisher.ts";
 import { databaseInstallationStore } from "./installation-store.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { SLACK_BOT_SCOPES } from "./manifest.ts";
@@ -29,6 +30,8 @@ export type SlackOptions = {
   endpoint?: string;
   /** Extra HTTP routes Bolt serves beside Slack's (the health and metrics endpoints, src/ops/health.ts). */
   routes?: CustomRoute[];
+  /** How Home tabs are published (default `HOME_PUBLISHING`, ./home-publisher.ts); tests shorten the waits. */
+  homePublishing?: HomePublisherOptions;
 };
 
 /**
@@ -38,6 +41,8 @@ export type SlackOptions = {
  */
 export type SlackAdapter = Adapter & {
   app: App;
+  /** Resolves once no Home tab is waiting to be published or being published. */
+  homesIdle(): Promise<void>;
   /** The HTTP port it listens on once `start()` has resolved; null in Socket Mode or before. */
   port(): number | null;
   notReady(): Promise<string[]>;
@@ -105,7 +110,12 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
 
   const send: Adapter["send"] = async (destination, reply, options) =>
     sendToSlack(app.client, await tokenFor(destination.workspaceId), destination, reply, options);
-  registerListeners(app, { deps, handlers, send });
+  const homes = homePublisher(
+    deps,
+    async (teamId, userId, view) => void (await app.client.views.publish({ token: await tokenFor(teamId), user_id: userId, view })),
+    opts.homePublishing,
+  );
+  registerListeners(app, { deps, handlers, send, homes });
 
   return withDeliver<Omit<SlackAdapter, "deliver">>({
     platform: "slack",
@@ -127,10 +137,12 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
       deps.logger.info({ port, socketMode: Boolean(opts.appToken) }, "Slack adapter started");
     },
     stop: async () => {
+      homes.stop();
       await app.stop();
       port = null;
     },
     port: () => port,
+    homesIdle: () => homes.idle(),
     notReady: () => health.notReady(),
   });
 }
