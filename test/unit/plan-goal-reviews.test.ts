@@ -5,29 +5,14 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
 import { candidateNudges } from "../../src/domain/reminders/planner.ts";
-import type { NudgeMeeting, NudgePerson, NudgeSet, NudgeState } from "../../src/domain/reminders/types.ts";
+import type { NudgeSet } from "../../src/domain/reminders/types.ts";
 import { calendarDate } from "../../src/domain/time/calendar-date.ts";
+import { ana, anaState, closedMeeting, programmeSet } from "../support/planner-fixtures.ts";
 
 const d = (iso: string) => new Date(iso);
 const LONDON = "Europe/London";
-const person = (over: Partial<NudgePerson> = {}): NudgePerson => ({
-  id: "ana",
-  timeZone: LONDON,
-  quiet: null,
-  optedOut: false,
-  snoozedUntil: null,
-  ...over,
-});
-const closed = (n: number, start: string): NudgeMeeting => ({
-  id: `M${n}`,
-  number: n,
-  startsAt: d(start),
-  durationMinutes: 120,
-  status: "closed",
-  closedAt: new Date(Date.parse(start) + 2 * 3_600_000),
-  presenterIds: [],
-  attendeeIds: ["ana"],
-});
+const person = ana;
+const closed = closedMeeting;
 const GOALS = {
   ana: [
     { number: 7, reviewed: false },
@@ -35,25 +20,9 @@ const GOALS = {
     { number: 12, reviewed: false },
   ],
 };
-const set = (over: Partial<NudgeSet> = {}): NudgeSet => ({
-  id: "s",
-  memberIds: ["ana"],
-  advisorIds: [],
-  meetings: [closed(1, "2027-01-12T10:00:00Z"), closed(2, "2027-02-09T10:00:00Z"), closed(3, "2027-07-13T09:00:00Z")],
-  actions: [],
-  entryTimes: {},
-  actionEntryTimes: {},
-  memberSince: { ana: d("2027-01-04T09:00:00Z") },
-  absences: [],
-  sizeChangedAt: d("2027-01-04T09:00:00Z"),
-  reviewEvery: null,
-  programmeStart: calendarDate("2027-01-11", LONDON),
-  programmeEnd: calendarDate("2027-07-31", LONDON),
-  goals: GOALS,
-  ...over,
-});
-const state = (s: NudgeSet, p: NudgePerson = person()): NudgeState => ({ sets: [s], people: { ana: p } });
-const planned = (st: NudgeState, kinds = ["goal-review"]) =>
+const set = (over: Partial<NudgeSet> = {}) => programmeSet({ goals: GOALS, ...over });
+const state = anaState;
+const planned = (st: ReturnType<typeof anaState>, kinds = ["goal-review"]) =>
   candidateNudges(st)
     .filter((n) => kinds.includes(n.kind))
     .sort((a, b) => a.sendAt.getTime() - b.sendAt.getTime())
