@@ -1,5 +1,6 @@
 import { FEED_REFRESH } from "../domain/set/calendar-feed.ts";
-import { meetingsToIcs } from "../export/ics.ts";
+import type { meetingsToIcs } from "../export/ics.ts";
+import { icsOf } from "../export/on-demand.ts";
 import { findCalendarFeed } from "../store/calendar-feeds.ts";
 import type { Db } from "../store/open-database.ts";
 import { findSetById, listSetsOfPerson } from "../store/sets.ts";
@@ -32,8 +33,8 @@ export async function renderCalendarFeed(db: Db, token: string, now: Date): Prom
   return rendered({ calendarName, timeZone: feed.person.timeZone, meetings }, now);
 }
 
-function rendered(input: Omit<Parameters<typeof meetingsToIcs>[0], "refresh" | "generatedAt">, now: Date): string {
-  const ics = meetingsToIcs({ ...input, refresh: FEED_REFRESH, generatedAt: now });
+async function rendered(input: Omit<Parameters<typeof meetingsToIcs>[0], "refresh" | "generatedAt">, now: Date): Promise<string> {
+  const ics = await icsOf({ ...input, refresh: FEED_REFRESH, generatedAt: now });
   if (!ics.ok) throw new Error(`calendar feed: ${ics.message}`);
   return ics.value;
 }

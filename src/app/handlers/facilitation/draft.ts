@@ -3,8 +3,8 @@ import { thousands } from "../../../domain/draft/text.ts";
 import { compileFacilitationDraft } from "../../../domain/facilitation/compile.ts";
 import { plural } from "../../../domain/text/plural.ts";
 import { calendarDateOf, formatCalendarDate } from "../../../domain/time/calendar-date.ts";
-import { draftToDocx } from "../../../export/draft-docx.ts";
 import { draftToMarkdown } from "../../../export/draft-markdown.ts";
+import { docxOf } from "../../../export/on-demand.ts";
 import { listAdvisedSets, type SetWithPeople } from "../../../store/sets.ts";
 import { handler, type SetContext } from "../../context.ts";
 import { loadFacilitationInput } from "../../facilitation-input.ts";
@@ -40,7 +40,7 @@ export default handler(facilitationDraft, async (ctx, { format = "md", set: setN
   const draft = compileFacilitationDraft(input);
   const day = formatCalendarDate(calendarDateOf(ctx.now, ctx.actor.timeZone), "iso");
   const name = `m537-draft-${slug(ctx.actor.displayName, "advisor")}-${slug(set.value.name, "set")}-${day}.${format}`;
-  const file: FileOut = { name, mimeType: MIME[format], content: format === "md" ? draftToMarkdown(draft) : await draftToDocx(draft) };
+  const file: FileOut = { name, mimeType: MIME[format], content: format === "md" ? draftToMarkdown(draft) : await docxOf(draft) };
   const gaps = draft.coverage.filter((c) => c.status !== "covered").map((c) => `${c.criterion} ${c.status}`);
   const summary = [
     `Draft M5.37 facilitation log for "${set.value.name}": ${thousands(draft.wordCount)} words of your own from ${plural(input.entries.length, "facilitation entry", "facilitation entries")}, ${plural(input.reviews.length, "review")} and your notes.`,

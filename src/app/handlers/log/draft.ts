@@ -3,8 +3,8 @@ import { compileDraft, type Draft, evidenceRows } from "../../../domain/draft/co
 import { plural } from "../../../domain/text/plural.ts";
 import { calendarDateOf, formatCalendarDate } from "../../../domain/time/calendar-date.ts";
 import { evidenceCsv } from "../../../export/draft-csv.ts";
-import { draftToDocx } from "../../../export/draft-docx.ts";
 import { draftToMarkdown } from "../../../export/draft-markdown.ts";
+import { docxOf } from "../../../export/on-demand.ts";
 import { readableMember } from "../../access.ts";
 import { handler } from "../../context.ts";
 import { loadDraftInput } from "../../draft-input.ts";
@@ -33,7 +33,7 @@ export default handler(logDraft, async (ctx, { format = "md", member, final }) =
   const name = `m337-${format === "csv" ? "evidence" : final ? "final" : "draft"}-${slug}-${formatCalendarDate(calendarDateOf(ctx.now, ctx.actor.timeZone), "iso")}.${format}`;
   const document = final ? draft.submission : draft;
   const content =
-    format === "md" ? draftToMarkdown(document) : format === "docx" ? await draftToDocx(document) : evidenceCsv(evidenceRows(input));
+    format === "md" ? draftToMarkdown(document) : format === "docx" ? await docxOf(document) : evidenceCsv(evidenceRows(input));
   const file: FileOut = { name, mimeType: MIME[format], content };
   if (final) return success([toActor({ text: finalSummary(learner.displayName, draft), files: [file] })]);
   const gaps = draft.coverage.filter((c) => c.status !== "covered").map((c) => c.criterion);

@@ -1,7 +1,7 @@
 import { meetingCalendar } from "../../../../commands/index.ts";
 import { FEED_REFRESH } from "../../../domain/set/calendar-feed.ts";
 import { plural } from "../../../domain/text/plural.ts";
-import { meetingsToIcs } from "../../../export/ics.ts";
+import { icsOf } from "../../../export/on-demand.ts";
 import { deleteCalendarFeeds, listCalendarFeeds, replaceCalendarFeed } from "../../../store/calendar-feeds.ts";
 import { calendarMeetings } from "../../calendar-events.ts";
 import { feedTokenHash, feedUrl, newFeedToken } from "../../calendar-tokens.ts";
@@ -15,7 +15,7 @@ export default handler(meetingCalendar, async (ctx, { reset }) => {
   if (reset === "yes" && ctx.role === null)
     return failure("forbidden", "Only the set's members and advisors have subscription addresses, so there is nothing to reset.");
   const state = await loadSetState(ctx.deps.db, ctx.set, ctx.now);
-  const ics = meetingsToIcs({
+  const ics = await icsOf({
     calendarName: ctx.set.name,
     timeZone: ctx.set.timeZone,
     refresh: FEED_REFRESH,
