@@ -45,10 +45,18 @@ export const PLAN_BATCH_SETS = 200;
 
 /**
  * Which sets a tick plans. `due`: those whose moment has come or that were marked to plan (every tick). `all`: every
- * set, recomputing every moment: the full re-plan, a safety net for a moment kept wrong, run at start-up and once
- * a day (src/main.ts). Both plan the same window, so a set is planned alike either way.
+ * set in this one tick, recomputing every moment. A `Sweep`: the due sets, then the next slice of a full re-plan
+ * spread over ticks (src/scheduler/full-replan.ts), so that no tick holds the whole population.
  */
-export type PlanScope = "due" | "all";
+export type PlanScope = "due" | "all" | Sweep;
+
+/**
+ * A full re-plan spread over ticks, the safety net for a moment kept wrong (start-up, then once a day): each tick
+ * plans up to `setsPerTick` more sets in id order after `after`, each over the window from the tick the sweep began
+ * (`since`), so a reminder that fell due while its set waited for its slice is still planned (late, unless stale).
+ * The tick updates `after`, `since` and `done`.
+ */
+export type Sweep = { setsPerTick: number; after: string | null; since: Date | null; done: boolean };
 
 /**
  * One scheduler tick at `now`: announce the presenters of meetings a week or less ahead that are not
@@ -76,8 +84,34 @@ export async function runTick(deps: SchedulerDeps, sink: NudgeSink, now: Date, s
  * are written before the moments, so a crash in between only plans those sets again. Returns how many rows were new.
  */
 async function planSets(deps: SchedulerDeps, window: { since: Date; now: Date }, scope: PlanScope): Promise<number> {
+  await takeMarkedSets(deps.db, window.now);
+  if (scope === "due" || scope === "all") return planAll(deps, window, scope);
+  const planned = await planAll(deps, window, "due");
+  return planned + (await planSlice(deps, window, scope));
+}
+
+/** The next slice of a sweep: up to its `setsPerTick` sets after its cursor, over the window since it began. */
+async function planSlice(deps: SchedulerDeps, window: { since: Date; now: Date }, sweep: Sweep): Promise<number> {
+  sweep.since ??= window.since;
+  let planned = 0;
+  for (let taken = 0; taken < sweep.setsPerTick; ) {
+    const wanted = Math.min(PLAN_BATCH_SETS, sweep.setsPerTick - taken);
+    const batch = await setsAfter(deps.db, sweep.after, wanted);
+    if (batch.length > 0) planned += await planBatch(deps, batch, { since: sweep.since, now: window.now });
+    sweep.after = batch.at(-1)?.id ?? sweep.after;
+    taken += batch.length;
+    // A short batch was the last of the sets.
+    if (batch.length < wanted) {
+      sweep.done = true;
+      break;
+    }
+  }
+  return planned;
+}
+
+/** Every set (`all`) or the due ones, batch by batch. */
+async function planAll(deps: SchedulerDeps, window: { since: Date; now: Date }, scope: "due" | "all"): Promise<number> {
   const { db } = deps;
-  await takeMarkedSets(db, window.now);
   let planned = 0;
   let cursor: string | null = null;
   const seen = new Set<string>();

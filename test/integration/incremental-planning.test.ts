@@ -165,11 +165,19 @@ describe("the full re-plan, the safety net", () => {
     const first = fullReplanSchedule(h.db);
     const second = fullReplanSchedule(h.db);
     const t = (iso: string) => new Date(iso);
-    assert.equal(await first(t("2027-01-13T09:00Z")), "all", "start-up");
-    assert.equal(await first(t("2027-01-13T09:01Z")), "due");
-    assert.equal(await second(t("2027-01-13T10:00Z")), "all", "another process starting");
-    assert.equal(await second(t("2027-01-13T10:01Z")), "due");
-    assert.equal(await first(t("2027-01-14T09:00Z")), "all", "a day after the last claim");
-    assert.equal(await second(t("2027-01-14T09:01Z")), "due", "once a day across processes");
+    // A sweep begins, and goes on over the next ticks until a tick finishes it (its slices:
+    // test/integration/sliced-replan.test.ts); here each is marked done by hand.
+    const begins = async (schedule: typeof first, iso: string) => {
+      const scope = await schedule(t(iso));
+      assert.ok(typeof scope === "object" && scope.after === null && !scope.done, `a new sweep at ${iso}`);
+      scope.done = true;
+    };
+    await begins(first, "2027-01-13T09:00Z");
+    assert.equal(await first(t("2027-01-13T09:01Z")), "due", "start-up");
+    await begins(second, "2027-01-13T10:00Z");
+    assert.equal(await second(t("2027-01-13T10:01Z")), "due", "another process starting");
+    await begins(first, "2027-01-14T09:00Z");
+    assert.equal(await first(t("2027-01-14T09:01Z")), "due", "a day after the last claim");
+    assert.equal(await second(t("2027-01-14T09:02Z")), "due", "once a day across processes");
   });
 });
