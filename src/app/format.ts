@@ -6,6 +6,7 @@ import type { MeetingRow } from "../store/meetings.ts";
 import type { Db } from "../store/open-database.ts";
 import type { SetWithPeople } from "../store/sets.ts";
 import { at, type Button } from "./reply.ts";
+import { type Failure, failure } from "./result.ts";
 import type { SetState } from "./set-state.ts";
 
 /** Display names of people in the set (members and advisors, current or not known → "someone"). */
@@ -58,6 +59,23 @@ export function effectivenessButtons(action: number, status?: string): Button[] 
 /** The meeting a `meeting:` option points at: `next` is the next upcoming one. */
 export function findMeeting<M extends { number: number }>(meetings: M[], upcoming: M[], ref: number | "next"): M | undefined {
   return ref === "next" ? upcoming[0] : meetings.find((m) => m.number === ref);
+}
+
+/**
+ * The upcoming meeting `ref` names, for a command that changes one (`verb`: "moved", "cancelled"), or the refusal
+ * to give: no such meeting, or one already held or cancelled.
+ */
+export function findUpcomingMeeting(state: SetState, ref: number | "next", verb: string): { meeting: MeetingRow } | { refusal: Failure } {
+  const target = findMeeting(state.meetings, state.upcoming, ref);
+  if (!target) return { refusal: failure("not-found", `There is no meeting ${ref}. See /meeting list for the numbers.`) };
+  if (!state.upcoming.includes(target))
+    return {
+      refusal: failure(
+        "conflict",
+        `Meeting ${target.number} is ${target.status === "scheduled" ? "already over" : target.status}; only upcoming meetings can be ${verb}.`,
+      ),
+    };
+  return { meeting: target };
 }
 
 /** Presenters of a meeting as stored (announced, or held) or, for a meeting not announced yet, as the fair projection expects. */

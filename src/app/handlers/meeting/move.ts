@@ -4,22 +4,18 @@ import { clashes } from "../../../domain/set/meeting-checks.ts";
 import { moveMeeting } from "../../../store/meetings.ts";
 import { skipPending } from "../../../store/outbox.ts";
 import { handler } from "../../context.ts";
-import { findMeeting, meetingTitle, renumberNote } from "../../format.ts";
+import { findUpcomingMeeting, meetingTitle, renumberNote } from "../../format.ts";
 import { clashRefusal, weekendAdvice } from "../../meeting-advice.ts";
 import { at, toActor, toChannel } from "../../reply.ts";
-import { failure, optionFailure, success } from "../../result.ts";
+import { optionFailure, success } from "../../result.ts";
 import { announcePresenters, loadSetState } from "../../set-state.ts";
 
 export default handler(meetingMove, async (ctx, { meeting, when }) => {
   const { db } = ctx.deps;
   const state = await loadSetState(db, ctx.set, ctx.now);
-  const target = findMeeting(state.meetings, state.upcoming, meeting);
-  if (!target) return failure("not-found", `There is no meeting ${meeting}. See /meeting list for the numbers.`);
-  if (!state.upcoming.includes(target))
-    return failure(
-      "conflict",
-      `Meeting ${target.number} is ${target.status === "scheduled" ? "already over" : target.status}; only upcoming meetings can be moved.`,
-    );
+  const found = findUpcomingMeeting(state, meeting, "moved");
+  if ("refusal" in found) return found.refusal;
+  const target = found.meeting;
   if (when <= ctx.now) return optionFailure("bad-option", "when", `${at(when)} is in the past.`);
   const others = state.meetings.filter((m) => m.id !== target.id && m.status !== "cancelled");
   const clash = clashRefusal(clashes([{ ...target, startsAt: when }], others), `meeting ${target.number} was not moved`);
