@@ -10,7 +10,7 @@ const FULL_REPLAN_EVERY_MS = DAY;
  * How many sets a tick re-plans of a sweep: at 167,000 sets a sweep takes 84 ticks (docs/scaling.md), each holding
  * a few seconds at most instead of one tick holding the whole population.
  */
-export const SWEEP_SETS_PER_TICK = 2000;
+const SWEEP_SETS_PER_TICK = 2000;
 
 /**
  * What each tick of one process plans (src/scheduler/tick.ts): the due sets, and while a full re-plan runs, its next
