@@ -125,7 +125,7 @@ describe("reminders follow the set's state, whoever reads it", () => {
     const out = await h.run(`${BASE}\nclock 2027-01-12T12:05Z\nas Dev\n/meeting close\nas Eve\n/nudge snooze for:3d\nclock +4d`);
     const sent = reminders(out);
     assert.deepEqual(matching(sent, /\[DM Eve\] (?!Welcome)/), [
-      'Fri 15 Jan 2027, 12:05 GMT | [DM Eve] Following up: you have recorded no action from meeting 1 (Tue 12 Jan 2027) yet. Which actions did you agree with the set? Record each with /log action (a due date helps: due:"next friday").',
+      'Fri 15 Jan 2027, 12:05 GMT | [DM Eve] Following up: you have recorded no action from meeting 1 (Tue 12 Jan 2027) yet. Which actions did you agree with the set? Record each with /log action (a due date helps: due:"next friday"). Agreed none? Press None this time and these reminders stop.',
     ]);
   });
 
@@ -133,8 +133,8 @@ describe("reminders follow the set's state, whoever reads it", () => {
     // Eve did not present (a presenter with no problem logged is asked for it first: see the draft's tests).
     const sent = reminders(await h.run(`${BASE}\nclock 2027-01-12T12:05Z\nas Dev\n/meeting close\nclock +2d`));
     assert.deepEqual(matching(sent, /\[DM Eve\] (?!Welcome).*action/), [
-      'Tue 12 Jan 2027, 14:05 GMT | [DM Eve] Meeting 1 has closed. Which actions did you agree with the set? Record each with /log action (a due date helps: due:"next friday").',
-      'Wed 13 Jan 2027, 12:05 GMT | [DM Eve] Following up: you have recorded no action from meeting 1 (Tue 12 Jan 2027) yet. Which actions did you agree with the set? Record each with /log action (a due date helps: due:"next friday").',
+      'Tue 12 Jan 2027, 14:05 GMT | [DM Eve] Meeting 1 has closed. Which actions did you agree with the set? Record each with /log action (a due date helps: due:"next friday"). Agreed none? Press None this time and these reminders stop.',
+      'Wed 13 Jan 2027, 12:05 GMT | [DM Eve] Following up: you have recorded no action from meeting 1 (Tue 12 Jan 2027) yet. Which actions did you agree with the set? Record each with /log action (a due date helps: due:"next friday"). Agreed none? Press None this time and these reminders stop.',
     ]);
   });
 });
