@@ -9,7 +9,8 @@ import { type CalendarDate, calendarDate } from "../domain/time/calendar-date.ts
 import { DAY } from "../domain/time/time-units.ts";
 import { storedDue } from "./entries.ts";
 import type { Prisma } from "./generated/client.ts";
-import { absenceWhereNotOverBy, asLeave } from "./meetings.ts";
+import { asLeave } from "./meetings.ts";
+import { loadNudgeRows } from "./nudge-rows.ts";
 import { type Db, providerOf } from "./open-database.ts";
 import type { PersonRow } from "./people.ts";
 
@@ -78,114 +79,22 @@ export type NudgeStateFilter = { setIds: readonly string[] };
 
 /**
  * Loads everything the nudge planner needs at `now`, for every set or for the sets of `filter`, in a fixed
- * number of queries (sixteen, however many sets and people there are): the planner then works in memory.
- * Queries are flat and joined here, because Prisma loads an included relation in chunks of 999 keys on SQLite,
- * which would make the count grow with the data. With a filter, each query binds its set ids, so a query's
- * parameters grow with the batch, never with the data.
+ * number of statements (seventeen, however many sets and people there are): the planner then works in memory.
+ * The rows come flat from raw statements (src/store/nudge-rows.ts), each binding the set ids as ONE JSON parameter,
+ * and are joined here: Prisma's queries bound each id and compiled anew for every batch, and its relation loads
+ * go in chunks of 999 keys on SQLite, which would make the count grow with the data.
  */
 export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilter): Promise<{ state: NudgeState; view: NudgeView }> {
   const from = new Date(now.getTime() - HORIZON_MS);
   const to = new Date(now.getTime() + HORIZON_MS);
-  const ids = filter ? { in: [...filter.setIds] } : undefined;
-  /** The set filter for a model with a `setId` column ({} = every set). */
-  const inSets = ids ? { setId: ids } : {};
-  const actionFilter = { OR: [{ status: "open" as const }, { outcomeAt: { gte: from } }] };
-  const [
-    workspaces,
-    sets,
-    memberships,
-    persons,
-    leavers,
-    meetings,
-    slots,
-    attendance,
-    actions,
-    actionTexts,
-    entryStats,
-    actionEntries,
-    absences,
-    heldBefore,
-    reviewed,
-    feedback,
-    goals,
-  ] = await Promise.all([
-    db.workspace.findMany({ where: ids ? { sets: { some: { id: ids } } } : {}, select: { id: true, platform: true, externalId: true } }),
-    db.learningSet.findMany({
-      where: ids ? { id: ids } : {},
-      select: {
-        id: true,
-        name: true,
-        channelId: true,
-        workspaceId: true,
-        archivedAt: true,
-        reviewEvery: true,
-        timeZone: true,
-        programmeStart: true,
-        programmeEnd: true,
-      },
-    }),
-    db.membership.findMany({ where: { leftAt: null, ...inSets }, select: { setId: true, role: true, joinedAt: true, personId: true } }),
+  const [rows, persons] = await Promise.all([
+    loadNudgeRows(db, filter ? filter.setIds : null, { from, to, feedbackFrom: new Date(now.getTime() - FEEDBACK_LOOKBACK_MS) }),
     filter
       ? peopleOfSets(db, filter.setIds)
       : db.person.findMany({ where: { memberships: { some: { leftAt: null } } }, select: PERSON_COLUMNS }),
-    db.membership.groupBy({ by: ["setId"], where: { leftAt: { not: null }, ...inSets }, _max: { leftAt: true } }),
-    db.meeting.findMany({
-      where: { status: { not: "cancelled" }, startsAt: { gte: from, lte: to }, ...inSets },
-      orderBy: { startsAt: "asc" },
-    }),
-    db.presenterSlot.findMany({
-      where: {
-        status: { in: ["planned", "presented"] },
-        meeting: { status: { not: "cancelled" }, startsAt: { gte: from, lte: to }, ...inSets },
-      },
-      select: { meetingId: true, personId: true, position: true, plannedAt: true },
-      orderBy: [{ position: "asc" }, { id: "asc" }],
-    }),
-    db.attendance.findMany({ where: { meeting: { status: "closed", startsAt: { gte: from, lte: to }, ...inSets } } }),
-    db.action.findMany({
-      where: { ...actionFilter, ...inSets },
-      select: {
-        id: true,
-        entryId: true,
-        setId: true,
-        ownerId: true,
-        meetingId: true,
-        createdAt: true,
-        dueDate: true,
-        dueTimeZone: true,
-        status: true,
-        outcomeAt: true,
-      },
-    }),
-    db.entry.findMany({ where: { action: { is: actionFilter }, ...inSets }, select: { id: true, number: true, text: true } }),
-    db.entry.groupBy({ by: ["setId", "authorId"], where: inSets, _max: { createdAt: true }, _count: { _all: true } }),
-    db.entry.findMany({
-      where: { kind: { in: ["action", "problem"] }, createdAt: { gte: from }, ...inSets },
-      select: { setId: true, authorId: true, createdAt: true, kind: true, meetingId: true },
-    }),
-    db.absence.findMany({
-      where: { ...absenceWhereNotOverBy(from), ...inSets },
-      select: { setId: true, personId: true, startsAt: true, lastDay: true, timeZone: true, endedAt: true },
-    }),
-    db.meeting.groupBy({ by: ["setId"], where: { status: "closed", startsAt: { lt: from }, ...inSets }, _count: { _all: true } }),
-    db.review.groupBy({ by: ["setId", "memberId"], where: inSets, _max: { createdAt: true } }),
-    db.feedback.findMany({
-      where: { createdAt: { gte: new Date(now.getTime() - FEEDBACK_LOOKBACK_MS) }, ...inSets },
-      select: { setId: true, about: true, createdAt: true },
-    }),
-    // A goal is reviewed by a `review` entry or a written 2.3 section linked to it.
-    db.entry.findMany({
-      where: { kind: "goal", ...inSets },
-      select: {
-        setId: true,
-        authorId: true,
-        number: true,
-        text: true,
-        servedBy: { where: { kind: { in: ["review", "write"] } }, select: { id: true }, take: 1 },
-      },
-    }),
   ]);
-
+  const { workspaces, sets, memberships, leavers, meetings, slots, attendance, actions, actionTexts, entryStats, actionEntries } = rows;
+  const { absences, heldBefore, reviewed, feedback, goals } = rows;
   const view: NudgeView = {
     sets: new Map(),
     people: new Map(),
@@ -250,7 +159,7 @@ export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilte
   }
   for (const l of leavers) {
     const set = bySet.get(l.setId);
-    if (set && l._max.leftAt && l._max.leftAt > set.sizeChangedAt) set.sizeChangedAt = l._max.leftAt;
+    if (set && l.lastLeftAt && l.lastLeftAt > set.sizeChangedAt) set.sizeChangedAt = l.lastLeftAt;
   }
 
   const slotsByMeeting = new Map<string, { position: number; personId: string; plannedAt: Date | null }[]>();
@@ -324,17 +233,17 @@ export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilte
   }
   for (const e of entryStats) {
     const set = bySet.get(e.setId);
-    if (!set || !e._max.createdAt) continue;
-    set.entryTimes[e.authorId] = [e._max.createdAt];
-    view.entryStats.set(`${e.setId}:${e.authorId}`, { count: e._count._all, lastAt: e._max.createdAt });
+    if (!set || !e.lastAt) continue;
+    set.entryTimes[e.authorId] = [e.lastAt];
+    view.entryStats.set(`${e.setId}:${e.authorId}`, { count: e.count, lastAt: e.lastAt });
   }
   for (const e of actionEntries) {
     const set = bySet.get(e.setId);
     if (!set) continue;
-    if (e.kind === "action") set.actionEntryTimes[e.authorId] = [...(set.actionEntryTimes[e.authorId] ?? []), e.createdAt];
+    if (e.kind === "action") append(set.actionEntryTimes, e.authorId, e.createdAt);
     else {
       const problems = set.problemEntries ?? {};
-      problems[e.authorId] = [...(problems[e.authorId] ?? []), { at: e.createdAt, meetingId: e.meetingId }];
+      append(problems, e.authorId, { at: e.createdAt, meetingId: e.meetingId });
       set.problemEntries = problems;
     }
   }
@@ -342,7 +251,7 @@ export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilte
     const set = bySet.get(g.setId);
     if (!set) continue;
     const own = set.goals ?? {};
-    own[g.authorId] = [...(own[g.authorId] ?? []), { number: g.number, reviewed: g.servedBy.length > 0 }];
+    append(own, g.authorId, { number: g.number, reviewed: g.reviewed });
     set.goals = own;
     push(view.goals, `${g.setId}:${g.authorId}`, { number: g.number, text: g.text });
   }
@@ -353,9 +262,9 @@ export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilte
   }
   for (const h of heldBefore) {
     const set = bySet.get(h.setId);
-    if (set) set.heldBefore = h._count._all;
+    if (set) set.heldBefore = h.count;
   }
-  for (const r of reviewed) if (r._max.createdAt) view.lastReviewed.set(`${r.setId}:${r.memberId}`, r._max.createdAt);
+  for (const r of reviewed) if (r.lastAt) view.lastReviewed.set(`${r.setId}:${r.memberId}`, r.lastAt);
   for (const f of feedback) push(view.recentFeedback, f.setId, { about: f.about, createdAt: f.createdAt });
   return { state: { sets: [...bySet.values()], people }, view };
 }
@@ -399,6 +308,13 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** Adds `value` to the list at `key` of a record of lists, in place, instead of copying the list for each row. */
+function append<T>(record: Record<string, T[]>, key: string, value: T): void {
+  const list = record[key];
+  if (list) list.push(value);
+  else record[key] = [value];
 }
 
 function groupBy<T>(rows: T[], key: (r: T) => string, value: (r: T) => string): Map<string, string[]> {

@@ -4,6 +4,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
 import BetterSqlite from "better-sqlite3";
+import { withDirectStatements } from "./direct-sql.ts";
 import { type Prisma, PrismaClient } from "./generated/client.ts";
 import { PrismaClient as PostgresClient } from "./generated-pg/client.ts";
 import { migratePostgres, migrateSqlite } from "./migrate.ts";
@@ -65,7 +66,9 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   const wrap = options.wrapAdapter ?? ((adapter) => adapter);
   if (isPostgresUrl(url)) {
     await migratePostgres(url);
-    const db = new PostgresClient({ adapter: wrap(new PrismaPg({ connectionString: url })), log }) as unknown as Database;
+    const direct = withDirectStatements(wrap(new PrismaPg({ connectionString: url })));
+    const db = new PostgresClient({ adapter: direct.factory, log }) as unknown as Database;
+    direct.attach(db);
     providers.set(db, "postgresql");
     listen(db, options);
     await db.$connect();
@@ -78,10 +81,11 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   raw.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   migrateSqlite(raw);
   raw.close();
-  const db = new PrismaClient({
-    adapter: wrap(serialisedSqlite(new PrismaBetterSQLite3({ url: `file:${path}`, timeout: SQLITE_BUSY_TIMEOUT_MS }))),
-    log,
-  });
+  const direct = withDirectStatements(
+    wrap(serialisedSqlite(new PrismaBetterSQLite3({ url: `file:${path}`, timeout: SQLITE_BUSY_TIMEOUT_MS }))),
+  );
+  const db = new PrismaClient({ adapter: direct.factory, log });
+  direct.attach(db);
   listen(db, options);
   await db.$connect();
   return db;

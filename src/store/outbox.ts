@@ -1,3 +1,4 @@
+import { directRows } from "./direct-sql.ts";
 import { Prisma } from "./generated/client.ts";
 import type { OutboxStatus } from "./generated/enums.ts";
 import { type Db, providerOf } from "./open-database.ts";
@@ -64,24 +65,24 @@ export async function insertOutbox(db: Db, rows: OutboxInsert[], now: Date): Pro
       createdAt,
     })),
   );
-  const inserted =
-    providerOf(db) === "postgresql"
-      ? await db.$queryRaw<
-          { key: string }[]
-        >`INSERT INTO "Outbox" ("id", "key", "kind", "setId", "personId", "payload", "sendAt", "staleAt", "status", "attempts", "reason", "createdAt")
+  const provider = providerOf(db);
+  const insert =
+    provider === "postgresql"
+      ? Prisma.sql`INSERT INTO "Outbox" ("id", "key", "kind", "setId", "personId", "payload", "sendAt", "staleAt", "status", "attempts", "reason", "createdAt")
       SELECT j."id", j."key", j."kind", j."setId", j."personId", j."payload", j."sendAt"::timestamp(3), j."staleAt"::timestamp(3), j."status"::"OutboxStatus", 0, j."reason", j."createdAt"::timestamp(3)
       FROM jsonb_to_recordset(${json}::jsonb) AS j("id" text, "key" text, "kind" text, "setId" text, "personId" text, "payload" text, "sendAt" text, "staleAt" text, "status" text, "reason" text, "createdAt" text)
       ON CONFLICT ("key") DO NOTHING
       RETURNING "key"`
-      : await db.$queryRaw<
-          { key: string }[]
-        >`INSERT OR IGNORE INTO "Outbox" ("id", "key", "kind", "setId", "personId", "payload", "sendAt", "staleAt", "status", "attempts", "reason", "createdAt")
+      : Prisma.sql`INSERT OR IGNORE INTO "Outbox" ("id", "key", "kind", "setId", "personId", "payload", "sendAt", "staleAt", "status", "attempts", "reason", "createdAt")
      SELECT json_extract(j.value, '$.id'), json_extract(j.value, '$.key'), json_extract(j.value, '$.kind'), json_extract(j.value, '$.setId'),
             json_extract(j.value, '$.personId'), json_extract(j.value, '$.payload'), json_extract(j.value, '$.sendAt'), json_extract(j.value, '$.staleAt'),
             json_extract(j.value, '$.status'), 0, json_extract(j.value, '$.reason'), json_extract(j.value, '$.createdAt')
      FROM json_each(${json}) AS j
      RETURNING "key"`;
-  return inserted.map((r) => r.key);
+  // The batch's JSON (a megabyte or two in a busy tick) goes to the driver directly, past the client (src/store/direct-sql.ts).
+  const direct = await directRows(db, provider, insert);
+  if (direct) return direct.map((r) => r[0] as string);
+  return (await db.$queryRaw<{ key: string }[]>(insert)).map((r) => r.key);
 }
 
 /**
