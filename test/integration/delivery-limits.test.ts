@@ -3,12 +3,11 @@ import { pino } from "pino";
 import { afterEach, beforeEach, describe, test } from "vitest";
 import { createDiscordAdapter, type DiscordAdapter } from "../../src/adapters/discord/create-discord-adapter.ts";
 import { createSlackAdapter, type SlackAdapter } from "../../src/adapters/slack/create-slack-adapter.ts";
-import type { Delivery } from "../../src/app/destination.ts";
 import { handlers } from "../../src/app/handlers/index.ts";
 import { ManualClock } from "../../src/clock.ts";
 import { deliverDue, type NudgeSink, type SchedulerDeps } from "../../src/scheduler/deliver.ts";
 import { type Database, openDatabase } from "../../src/store/open-database.ts";
-import { insertOutbox } from "../../src/store/outbox.ts";
+import { range, seedSet as seedSetAt } from "../support/due-reminders.ts";
 import { FakeDiscord } from "../support/fake-discord.ts";
 import { FakeSlack } from "../support/fake-slack.ts";
 import { tallyOps } from "../support/tally-ops.ts";
@@ -22,49 +21,8 @@ const logger = pino({ level: "silent" });
 const GUILD = "1111111111111111111";
 const DISCORD_CHANNEL = "2222222222222222222";
 
-/** A reminder to seed: a DM to `to` (a person's platform id) or, with no `to`, a post in `channel`. */
-type Planned = { text: string; to?: string; channel?: string };
-
-/** One workspace of `platform` with a set in `channelId` and a person for each id in `people`; returns their row ids. */
-async function seedSet(db: Database, platform: string, workspace: string, channelId: string, people: string[]) {
-  const ws = await db.workspace.create({ data: { platform, externalId: workspace } });
-  const set = await db.learningSet.create({ data: { workspaceId: ws.id, channelId, name: "Limits", timeZone: "UTC" } });
-  const ids = new Map<string, string>();
-  for (const externalId of people) {
-    const p = await db.person.create({ data: { workspaceId: ws.id, externalId, displayName: externalId, timeZone: "UTC" } });
-    ids.set(externalId, p.id);
-  }
-  let n = 0;
-  /** Records the reminders as due now, as a tick would have planned them. */
-  const due = async (reminders: Planned[]) => {
-    const rows = reminders.map((r) => {
-      const delivery: Delivery = {
-        platform,
-        workspaceId: workspace,
-        channelId: r.channel ?? channelId,
-        to: r.to ? { kind: "dm", externalId: r.to, displayName: r.to, timeZone: "UTC" } : { kind: "channel" },
-        reply: { text: r.text },
-      };
-      const i = n++;
-      return {
-        id: `row-${i}`,
-        key: `limits:${i}`,
-        kind: r.to ? "log-action" : "meeting-post",
-        setId: set.id,
-        personId: r.to ? ids.get(r.to)! : null,
-        payload: JSON.stringify(delivery),
-        sendAt: new Date(NOW.getTime() - 60_000),
-        staleAt: new Date(NOW.getTime() + 86_400_000),
-        status: "pending" as const,
-        reason: null,
-      };
-    });
-    assert.equal((await insertOutbox(db, rows, NOW)).length, rows.length);
-  };
-  return { ids, due };
-}
-
-const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+const seedSet = (db: Database, platform: string, workspace: string, channelId: string, people: string[]) =>
+  seedSetAt(db, platform, workspace, channelId, people, NOW);
 
 describe("delivery in bounded memory", () => {
   let database: TestDatabase;

@@ -20,7 +20,7 @@ export type SlackCall = {
   args: Record<string, unknown>;
   token: string | null;
   at: number;
-  /** The HTTP status the fake answered (429 when rate-limited, else 200). */
+  /** The HTTP status the fake answered (429 when rate-limited, a 5xx during an outage, else 200). */
   status: number;
   /** The JSON the fake answered with status 200 (`ok: false` with an error, or the method's result, e.g. a message's `ts`). */
   response?: Record<string, unknown>;
@@ -70,6 +70,7 @@ export class FakeSlack {
   readonly #pendingUploads = new Map<string, string>();
   readonly #users = new Map<string, FakeUser>();
   readonly #delays = new Map<string, number>();
+  readonly #outages = new Map<string, { status: number; until: number }>();
   /** Calls being answered now, and the most there ever were at once, by method and by `method channel`. */
   readonly #inFlight = new Map<string, number>();
   readonly #peaks = new Map<string, number>();
@@ -109,6 +110,14 @@ export class FakeSlack {
     const queue = this.#failures.get(method) ?? [];
     queue.push(error);
     this.#failures.set(method, queue);
+  }
+
+  /**
+   * For the next `ms`, every call to each of `methods` answers HTTP `status` (a 5xx: Slack down), recorded with
+   * that status; the WebClient retries such an answer under its retry policy.
+   */
+  outage(methods: string[], status: number, ms: number): void {
+    for (const method of methods) this.#outages.set(method, { status, until: Date.now() + ms });
   }
 
   /** From now on every call to `method` is recorded when it arrives and answered `ms` later (a slow Slack). */
@@ -210,6 +219,12 @@ export class FakeSlack {
       delete args.token;
     }
     const at = Date.now();
+    const outage = this.#outages.get(method);
+    if (outage && at < outage.until) {
+      this.#record({ method, args, token, at, status: outage.status });
+      res.writeHead(outage.status, { "content-type": "text/plain" }).end("Service Unavailable");
+      return;
+    }
     const limited = this.#rateLimits.get(method);
     if (limited && limited.length > 0) {
       const seconds = limited.shift()!;

@@ -4,7 +4,7 @@ import type { Destination } from "../../app/destination.ts";
 import type { HandlerIndex } from "../../app/dispatch.ts";
 import type { Reply } from "../../app/reply.ts";
 import { type Adapter, withDeliver } from "../adapter.ts";
-import { DISCORD_REST_LIMITS } from "../send-limits.ts";
+import { DISCORD_REST_LIMITS, type DiscordRestLimits } from "../send-limits.ts";
 import { type DiscordSendOptions, sendToDiscord } from "./deliver.ts";
 import { type ShardHealth, watchGateway } from "./gateway-health.ts";
 import { registerListeners } from "./listeners/index.ts";
@@ -19,6 +19,11 @@ export type DiscordOptions = {
    * `ids` of them (default: all). Unset: one unsharded connection.
    */
   shards?: "auto" | { count: number; ids?: number[] };
+  /**
+   * The REST client's retries and time limit per try (default DISCORD_REST_LIMITS); whatever is given must end
+   * before the outbox gives a send up (../send-limits.ts). Tests shrink both with the outbox's time limit.
+   */
+  restLimits?: DiscordRestLimits;
 };
 
 /** The Discord adapter, its discord.js client (for tests), and the shards it runs. */
@@ -40,7 +45,7 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     // Bounded so that no try outlives the outbox's time limit for a send (../send-limits.ts).
-    rest: { ...DISCORD_REST_LIMITS, ...(opts.apiUrl ? { api: opts.apiUrl } : {}) },
+    rest: { ...(opts.restLimits ?? DISCORD_REST_LIMITS), ...(opts.apiUrl ? { api: opts.apiUrl } : {}) },
     ...shardOptions(opts.shards),
   });
   const gateway = watchGateway(client, deps.clock);

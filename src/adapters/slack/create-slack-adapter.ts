@@ -3,7 +3,7 @@ import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver, webApi } from 
 import type { Deps } from "../../app/context.ts";
 import type { HandlerIndex } from "../../app/dispatch.ts";
 import { type Adapter, withDeliver } from "../adapter.ts";
-import { SLACK_CLIENT_LIMITS } from "../send-limits.ts";
+import { SLACK_CLIENT_LIMITS, type SlackClientLimits } from "../send-limits.ts";
 import { boltLogger, safeError } from "./bolt-logger.ts";
 import { sendToSlack } from "./deliver.ts";
 import { slackHealth, watchRateLimits } from "./health.ts";
@@ -29,6 +29,11 @@ export type SlackOptions = {
   endpoint?: string;
   /** Extra HTTP routes Bolt serves beside Slack's (the health and metrics endpoints, src/ops/health.ts). */
   routes?: CustomRoute[];
+  /**
+   * The Web API client's time limit per try and its retries (default SLACK_CLIENT_LIMITS); whatever is given must
+   * end before the outbox gives a send up (../send-limits.ts). Tests shrink both with the outbox's time limit.
+   */
+  clientLimits?: SlackClientLimits;
 };
 
 /**
@@ -49,9 +54,10 @@ export type SlackAdapter = Adapter & {
  */
 export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: SlackOptions): SlackAdapter {
   // Bounded so that no try outlives the outbox's time limit for a send (../send-limits.ts).
+  const limits = opts.clientLimits ?? SLACK_CLIENT_LIMITS;
   const clientOptions = {
-    timeout: SLACK_CLIENT_LIMITS.timeout,
-    retryConfig: { ...SLACK_CLIENT_LIMITS.retryConfig },
+    timeout: limits.timeout,
+    retryConfig: { ...limits.retryConfig },
     ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
   };
   const installationStore = opts.oauth ? databaseInstallationStore(deps) : undefined;
