@@ -78,3 +78,20 @@ export async function updateNudgePrefs(
 export async function saveDmChannel(db: Db, personId: string, channelId: string): Promise<void> {
   await db.person.updateMany({ where: { id: personId }, data: { dmChannelId: channelId } });
 }
+
+/**
+ * The person with platform user id `userId` in the platform's workspace `workspaceId` (a Slack team, a Discord
+ * guild), with their cached direct-message channel (null: none yet); null when the bot has no such person.
+ */
+export async function findDmChannel(
+  db: Db,
+  platform: string,
+  workspaceId: string,
+  userId: string,
+): Promise<{ personId: string; dmChannelId: string | null } | null> {
+  const person = await db.person.findFirst({
+    where: { externalId: userId, workspace: { platform, externalId: workspaceId } },
+    select: { id: true, dmChannelId: true },
+  });
+  return person ? { personId: person.id, dmChannelId: person.dmChannelId } : null;
+}

@@ -21,6 +21,13 @@ const logger = pino({ level: "silent" });
 const GUILD = "1111111111111111111";
 const DISCORD_CHANNEL = "2222222222222222222";
 
+/**
+ * Slack's limit per channel scaled up fivefold, so that a test of it takes seconds, not tens: the fake allows bursts
+ * of 3 posts, then 5 a second; the bot's pace keeps one post of the burst in hand, as SLACK_CHANNEL_PACE does.
+ */
+const SLACK_LIMIT = { perSecond: 5, burst: 3 };
+const PACE = { perSecond: 5, burst: 2 };
+
 const seedSet = (db: Database, platform: string, workspace: string, channelId: string, people: string[]) =>
   seedSetAt(db, platform, workspace, channelId, people, NOW);
 
@@ -72,7 +79,12 @@ describe("delivery against the local Slack", () => {
     db = await openDatabase(database.url);
     fake = await FakeSlack.start();
     const deps = { db, clock: new ManualClock(NOW), logger, defaultTimeZone: "UTC" };
-    adapter = createSlackAdapter(deps, handlers, { botToken: "xoxb-limits", signingSecret: "s".repeat(32), apiUrl: fake.url });
+    adapter = createSlackAdapter(deps, handlers, {
+      botToken: "xoxb-limits",
+      signingSecret: "s".repeat(32),
+      apiUrl: fake.url,
+      channelPace: PACE,
+    });
   });
   afterEach(async () => {
     await fake.close();
@@ -97,6 +109,60 @@ describe("delivery against the local Slack", () => {
     const peak = fake.peakInFlight("chat.postMessage");
     assert.ok(peak > 1 && peak <= 6, `between 2 and 6 posts at once (${peak})`);
     assert.equal(fake.peakInFlightPerChannel("chat.postMessage"), 1, "never two posts to one channel at once");
+  });
+
+  test("posts to one channel are paced to Slack's limit before they are sent: no 429, while other channels go side by side", async () => {
+    fake.limitPostsPerChannel(SLACK_LIMIT.perSecond, SLACK_LIMIT.burst);
+    fake.answerAfter("chat.postMessage", 20);
+    const people = range(6).map((i) => `U${i}`);
+    const { due } = await seedSet(db, "slack", "T1", "C1", people);
+    await due([...range(13).map((i) => ({ text: `C1 post ${i}`, channel: "C1" })), ...people.map((to) => ({ text: `DM to ${to}`, to }))]);
+    const t0 = Date.now();
+    assert.deepEqual(await deliverDue({ db, logger, concurrency: 4 }, adapter, NOW), { sent: 19, failed: 0 });
+    const c1 = fake.callsTo("chat.postMessage").filter((c) => c.args.channel === "C1");
+    assert.equal(fake.callsTo("chat.postMessage").filter((c) => c.status === 429).length, 0, "Slack never answered 429");
+    assert.equal(c1.length, 13, "each C1 post once");
+    // A burst of 2, then one a fifth of a second: the 13th about 2.2 s after the first (unpaced: about 0.3 s).
+    assert.ok(c1.at(-1)!.at - c1[0]!.at >= 1_800, `C1 paced (${c1.at(-1)!.at - c1[0]!.at} ms)`);
+    const dms = fake.callsTo("chat.postMessage").filter((c) => c.args.channel !== "C1");
+    assert.ok(
+      dms.every((c) => c.at - t0 < 1_500),
+      "the DMs, each to its own channel, were not held behind C1's pace",
+    );
+    assert.ok(fake.peakInFlight("chat.postMessage") > 1, "posts to different channels ran at once");
+  });
+
+  test("a command's reply by DM uses the person's cached DM channel: conversations.open once per person, however many replies", async () => {
+    const { ids } = await seedSet(db, "slack", "T1", "C1", ["U1", "U2"]);
+    const dm = (to: string) => ({
+      platform: "slack",
+      workspaceId: "T1",
+      channelId: "C1",
+      to: { kind: "dm" as const, externalId: to, displayName: to, timeZone: "UTC" },
+    });
+    for (const i of range(3)) {
+      await adapter.send(dm("U1"), { text: `Reply ${i} to U1` });
+      await adapter.send(dm("U2"), { text: `Reply ${i} to U2` });
+    }
+    assert.deepEqual(
+      fake
+        .callsTo("conversations.open")
+        .map((c) => c.args.users)
+        .sort(),
+      ["U1", "U2"],
+    );
+    assert.equal((await db.person.findUniqueOrThrow({ where: { id: ids.get("U1")! } })).dmChannelId, "DU1");
+    assert.deepEqual(
+      posts().map((c) => c.args.channel),
+      ["DU1", "DU2", "DU1", "DU2", "DU1", "DU2"],
+    );
+    // The actor's files go to their DM the same way: no conversations.open for U1 again.
+    await adapter.send(
+      { platform: "slack", workspaceId: "T1", channelId: "C1", to: { kind: "actor", userId: "U1" } },
+      { text: "Your export", files: [{ name: "export.json", mimeType: "application/json", content: "{}" }] },
+    );
+    assert.equal(fake.callsTo("conversations.open").length, 2);
+    assert.equal(fake.callsTo("files.completeUploadExternal")[0]?.args.channel_id, "DU1");
   });
 
   test("N reminders to one person open the DM once and post N times; the channel is cached for later ticks", async () => {

@@ -71,6 +71,7 @@ export class FakeSlack {
   readonly #users = new Map<string, FakeUser>();
   readonly #delays = new Map<string, number>();
   readonly #outages = new Map<string, { status: number; until: number }>();
+  #channelLimit: { perSecond: number; burst: number; buckets: Map<string, { tokens: number; at: number }> } | null = null;
   /** Calls being answered now, and the most there ever were at once, by method and by `method channel`. */
   readonly #inFlight = new Map<string, number>();
   readonly #peaks = new Map<string, number>();
@@ -120,6 +121,14 @@ export class FakeSlack {
     for (const method of methods) this.#outages.set(method, { status, until: Date.now() + ms });
   }
 
+  /**
+   * From now on `chat.postMessage` is limited per channel as Slack limits it: `burst` posts at once in a quiet
+   * channel, then `perSecond`; a post over it answers HTTP 429 with `Retry-After` (whole seconds, at least 1).
+   */
+  limitPostsPerChannel(perSecond: number, burst: number): void {
+    this.#channelLimit = { perSecond, burst, buckets: new Map() };
+  }
+
   /** From now on every call to `method` is recorded when it arrives and answered `ms` later (a slow Slack). */
   answerAfter(method: string, ms: number): void {
     this.#delays.set(method, ms);
@@ -167,6 +176,20 @@ export class FakeSlack {
 
   #record(call: SlackCall): void {
     this.#log.record(call);
+  }
+
+  /** 0 when a post to `channel` at `at` is within the channel limit (and counts it), else the seconds to wait. */
+  #overChannelLimit(channel: string, at: number): number {
+    const limit = this.#channelLimit;
+    if (!limit) return 0;
+    const b = limit.buckets.get(channel) ?? { tokens: limit.burst, at };
+    // A little slack for timers: a post a few ms early is not counted as over.
+    const tokens = Math.min(limit.burst, b.tokens + ((at - b.at + 5) / 1000) * limit.perSecond);
+    limit.buckets.set(channel, b);
+    if (tokens < 1) return Math.max(1, Math.ceil((1 - tokens) / limit.perSecond));
+    b.tokens = tokens - 1;
+    b.at = at;
+    return 0;
   }
 
   #nextTs(): string {
@@ -226,8 +249,9 @@ export class FakeSlack {
       return;
     }
     const limited = this.#rateLimits.get(method);
-    if (limited && limited.length > 0) {
-      const seconds = limited.shift()!;
+    const overChannel = method === "chat.postMessage" ? this.#overChannelLimit(String(args.channel ?? ""), at) : 0;
+    if (overChannel > 0 || (limited && limited.length > 0)) {
+      const seconds = overChannel || limited!.shift()!;
       this.#record({ method, args, token, at, status: 429 });
       sendJson(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(seconds) });
       return;

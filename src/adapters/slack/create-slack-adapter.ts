@@ -3,8 +3,10 @@ import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver, webApi } from 
 import type { Deps } from "../../app/context.ts";
 import type { HandlerIndex } from "../../app/dispatch.ts";
 import { type Adapter, withDeliver } from "../adapter.ts";
+import { withStoredDm } from "../dm-cache.ts";
 import { SLACK_CLIENT_LIMITS, type SlackClientLimits } from "../send-limits.ts";
 import { boltLogger, safeError } from "./bolt-logger.ts";
+import { type ChannelPace, ChannelPacer, SLACK_CHANNEL_PACE } from "./channel-pace.ts";
 import { sendToSlack } from "./deliver.ts";
 import { slackHealth, watchRateLimits } from "./health.ts";
 import { databaseInstallationStore } from "./installation-store.ts";
@@ -34,6 +36,8 @@ export type SlackOptions = {
    * end before the outbox gives a send up (../send-limits.ts). Tests shrink both with the outbox's time limit.
    */
   clientLimits?: SlackClientLimits;
+  /** How fast posts go in one channel (default SLACK_CHANNEL_PACE, Slack's own); tests give a faster one. */
+  channelPace?: ChannelPace;
 };
 
 /**
@@ -109,8 +113,21 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
     return installation.bot.token;
   };
 
+  const pacer = new ChannelPacer(opts.channelPace ?? SLACK_CHANNEL_PACE);
+  // Every post, reminder or reply, waits for its channel's turn (keyed by workspace: channel ids are Slack's per team).
+  const sender = async (teamId: string) => ({
+    client: app.client,
+    token: await tokenFor(teamId),
+    pace: (channel: string) => pacer.take(`${teamId}/${channel}`),
+  });
+  // A reply by DM (or the actor's files) without a reminder's cached channel uses the person's cached one (../dm-cache.ts).
   const send: Adapter["send"] = async (destination, reply, options) =>
-    sendToSlack(app.client, await tokenFor(destination.workspaceId), destination, reply, options);
+    sendToSlack(
+      await sender(destination.workspaceId),
+      destination,
+      reply,
+      await withStoredDm(deps.db, destination, options, Boolean(reply.files?.length)),
+    );
   registerListeners(app, { deps, handlers, send });
 
   return withDeliver<Omit<SlackAdapter, "deliver">>({
