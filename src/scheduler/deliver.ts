@@ -28,7 +28,19 @@ export interface NudgeSink {
    * get that much longer before they time out: waiting out a rate limit is not a failed try.
    */
   onRateLimited?(listener: (platform: string, waitMs: number) => void): () => void;
+  /**
+   * Optional: for `platforms` whose DMs all open on one shared route (Discord's), `open` opens the bot's DM
+   * channel with a user ahead of need and resolves with its id, or with null when the user is another process's
+   * (another shard's). Idle ticks use it (src/scheduler/open-dms.ts).
+   */
+  dmsAhead?: DmsAhead;
 }
+
+/** A sink's opening of DM channels ahead of need (NudgeSink.dmsAhead). */
+export type DmsAhead = {
+  platforms: readonly string[];
+  open(platform: string, workspaceId: string, userId: string): Promise<string | null>;
+};
 
 /**
  * `scope` limits delivery to this process's platforms and shards (several processes, one database).
@@ -36,6 +48,7 @@ export interface NudgeSink {
  * no send begins after that, and the ids of the rows it claimed but did not settle stay in `held`
  * (added at the claim, removed once settled or given up), for it to hand back with `releaseClaims`.
  * `concurrency` is how many sends run at once (DELIVERY_CONCURRENCY); `claimBatch` how many rows one claim takes.
+ * `dmsTried`: the people this process has tried to open a DM channel for ahead of need (src/scheduler/open-dms.ts).
  */
 export type SchedulerDeps = {
   db: Db;
@@ -47,6 +60,7 @@ export type SchedulerDeps = {
   held?: Set<string>;
   concurrency?: number;
   claimBatch?: number;
+  dmsTried?: Set<string>;
 };
 
 /** Sends at once when `concurrency` is not given; docs/deploy.md ("Configuration") says how it was chosen. */

@@ -95,3 +95,27 @@ export async function findDmChannel(
   });
   return person ? { personId: person.id, dmChannelId: person.dmChannelId } : null;
 }
+
+/** A person whose DM channel on their platform is not opened yet: their row id, platform user id and workspace. */
+export type DmToOpen = { personId: string; userId: string; platform: string; workspaceId: string };
+
+/**
+ * Up to `limit` people on `platforms` with no cached DM channel who may get a reminder: reminders on, a member of
+ * a set that is not archived. `except` (row ids, tried already) are left out.
+ */
+export async function dmsToOpen(db: Db, platforms: readonly string[], except: readonly string[], limit: number): Promise<DmToOpen[]> {
+  if (platforms.length === 0 || limit <= 0) return [];
+  const people = await db.person.findMany({
+    where: {
+      dmChannelId: null,
+      nudgesOn: true,
+      ...(except.length ? { id: { notIn: [...except] } } : {}),
+      workspace: { platform: { in: [...platforms] } },
+      memberships: { some: { leftAt: null, set: { archivedAt: null } } },
+    },
+    select: { id: true, externalId: true, workspace: { select: { platform: true, externalId: true } } },
+    orderBy: { id: "asc" },
+    take: limit,
+  });
+  return people.map((p) => ({ personId: p.id, userId: p.externalId, platform: p.workspace.platform, workspaceId: p.workspace.externalId }));
+}

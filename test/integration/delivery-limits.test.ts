@@ -1,11 +1,13 @@
 import assert from "node:assert/strict";
 import { pino } from "pino";
 import { afterEach, beforeEach, describe, test } from "vitest";
+import { deliverByPlatform } from "../../src/adapters/adapter.ts";
 import { createDiscordAdapter, type DiscordAdapter } from "../../src/adapters/discord/create-discord-adapter.ts";
 import { createSlackAdapter, type SlackAdapter } from "../../src/adapters/slack/create-slack-adapter.ts";
 import { handlers } from "../../src/app/handlers/index.ts";
 import { ManualClock } from "../../src/clock.ts";
 import { deliverDue, type NudgeSink, type SchedulerDeps } from "../../src/scheduler/deliver.ts";
+import { runTick } from "../../src/scheduler/tick.ts";
 import { type Database, openDatabase } from "../../src/store/open-database.ts";
 import { range, seedSet as seedSetAt } from "../support/due-reminders.ts";
 import { FakeDiscord } from "../support/fake-discord.ts";
@@ -257,10 +259,66 @@ describe("delivery against the local Discord", () => {
     assert.deepEqual(await deliverDue({ db, logger }, await startAdapter(), NOW), { sent: 2, failed: 0 });
     await adapters[0]!.stop();
     await due(range(3).map((i) => ({ text: `After restart ${i}`, to: USER })));
-    assert.deepEqual(await deliverDue({ db, logger }, await startAdapter(), NOW), { sent: 3, failed: 0 });
+    const restarted = await startAdapter();
+    const restartedAt = Date.now();
+    assert.deepEqual(await deliverDue({ db, logger }, restarted, NOW), { sent: 3, failed: 0 });
     assert.equal(fake.callsTo("POST", DM_CREATE).length, 1, "one DM channel creation in all");
     assert.equal(fake.messagesIn(`dm-${USER}`).length, 5);
+    assert.equal(fake.callsTo("GET", /^\/channels\//).length, 0, "the cached channel is posted to without fetching it first");
+    assert.equal(
+      fake.calls.filter((c) => c.at >= restartedAt && c.path !== "/gateway/bot").length,
+      3,
+      "after the restart, one call a reminder",
+    );
     assert.equal((await db.person.findUniqueOrThrow({ where: { id: ids.get(USER)! } })).dmChannelId, `dm-${USER}`);
+  });
+
+  test("an idle tick opens the DM channels of people who may get reminders ahead of need; their reminders then go straight to their channels", async () => {
+    const people = range(4).map((i) => `30000000000000000${20 + i}`);
+    for (const p of people) fake.setUser(p, `user${p.slice(-2)}`);
+    const { ids, due } = await seedSet(db, "discord", GUILD, DISCORD_CHANNEL, people);
+    const set = await db.learningSet.findFirstOrThrow();
+    for (const personId of ids.values()) await db.membership.create({ data: { setId: set.id, personId, role: "member", joinedAt: NOW } });
+    const adapter = await startAdapter();
+    const deps: SchedulerDeps = { db, logger, dmsTried: new Set() };
+    const idle = await runTick(deps, deliverByPlatform([adapter]), NOW);
+    assert.deepEqual({ planned: idle.planned, sent: idle.sent }, { planned: 0, sent: 0 }, "nothing was due");
+    assert.equal(fake.callsTo("POST", DM_CREATE).length, 4, "each person's DM opened in the idle tick");
+    for (const [externalId, id] of ids)
+      assert.equal((await db.person.findUniqueOrThrow({ where: { id } })).dmChannelId, `dm-${externalId}`);
+
+    await due(people.map((to) => ({ text: `Due to ${to}`, to })));
+    const before = fake.calls.length;
+    assert.deepEqual(await deliverDue(deps, adapter, NOW), { sent: 4, failed: 0 });
+    const busy = fake.calls.slice(before);
+    assert.deepEqual(
+      busy.map((c) => `${c.method} ${c.path}`).sort(),
+      people.map((p) => `POST /channels/dm-${p}/messages`).sort(),
+      "one call a reminder, each to its channel's route",
+    );
+    // A later idle tick has nobody left to open.
+    await runTick(deps, deliverByPlatform([adapter]), new Date(NOW.getTime() + 60_000));
+    assert.equal(fake.callsTo("POST", DM_CREATE).length, 4);
+  });
+
+  test("a command's reply by DM after a restart goes to the cached DM channel: no DM opened, no channel fetched", async () => {
+    const { ids } = await seedSet(db, "discord", GUILD, DISCORD_CHANNEL, [USER]);
+    await db.person.update({ where: { id: ids.get(USER)! }, data: { dmChannelId: `dm-${USER}` } });
+    const adapter = await startAdapter();
+    const before = fake.calls.length;
+    await adapter.send(
+      {
+        platform: "discord",
+        workspaceId: GUILD,
+        channelId: DISCORD_CHANNEL,
+        to: { kind: "dm", externalId: USER, displayName: "sam", timeZone: "UTC" },
+      },
+      { text: "Your reply" },
+    );
+    assert.deepEqual(
+      fake.calls.slice(before).map((c) => `${c.method} ${c.path}`),
+      [`POST /channels/dm-${USER}/messages`],
+    );
   });
 
   test("a cached DM channel Discord no longer knows is created again once, saved, and the reminder sent on its first try", async () => {

@@ -4,6 +4,7 @@ import type { Destination } from "../../app/destination.ts";
 import type { HandlerIndex } from "../../app/dispatch.ts";
 import type { Reply } from "../../app/reply.ts";
 import { type Adapter, withDeliver } from "../adapter.ts";
+import { withStoredDm } from "../dm-cache.ts";
 import { DISCORD_REST_LIMITS, type DiscordRestLimits } from "../send-limits.ts";
 import { type DiscordSendOptions, sendToDiscord } from "./deliver.ts";
 import { type ShardHealth, watchGateway } from "./gateway-health.ts";
@@ -74,7 +75,8 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
   const send = async (destination: Destination, reply: Reply, options: DiscordSendOptions = {}) => {
     // A send that answers no interaction of this process is a reminder: it must be for a guild of its shards.
     if (!options.answering) refuseOtherShards(destination.workspaceId);
-    return sendToDiscord(client, destination, reply, options);
+    // A reply by DM without a reminder's cached channel uses the person's cached one (../dm-cache.ts).
+    return sendToDiscord(client, destination, reply, await withStoredDm(deps.db, destination, options, false));
   };
   registerListeners({ deps, handlers, client, send });
 
@@ -82,6 +84,15 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
     platform: "discord",
     client,
     send,
+    // Every DM opens on one route (POST /users/@me/channels), one at a time: idle ticks open them ahead of need.
+    dmsAhead: {
+      platforms: ["discord"],
+      open: async (_platform, guildId, userId) => {
+        const own = shards();
+        if (own && !own.ids.includes(shardOf(guildId, own.count))) return null;
+        return (await client.users.createDM(userId)).id;
+      },
+    },
     onRateLimited: (listener) => {
       // @discordjs/rest queues each request on its bucket and on the global 50 a second; this reports each hold-back.
       const onLimit = (info: RateLimitData) => listener("discord", info.retryAfter || info.timeToReset);
