@@ -3,7 +3,6 @@ import {
   type ChatInputCommandInteraction,
   type Client,
   DiscordAPIError,
-  type Message,
   type MessageCreateOptions,
   MessageFlags,
   MessagePayload,
