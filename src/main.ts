@@ -88,6 +88,7 @@ async function runPlatforms(config: Config, configured: ReturnType<typeof platfo
       held,
       concurrency: config.DELIVERY_CONCURRENCY,
       dmsTried: new Set<string>(),
+      abandoned: new Map(),
     };
     const sink = deliverByPlatform(adapters);
     const scopeOf = fullReplanSchedule(deps.db);

@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import type { Delivery } from "../app/destination.ts";
 import type { OpsHooks, ReminderStatus } from "../ops/hooks.ts";
 import type { Db } from "../store/open-database.ts";
-import { CLAIM_BATCH, type ClaimScope, claimDue, markFailedTry, markSentMany, type OutboxRow } from "../store/outbox.ts";
+import { CLAIM_BATCH, type ClaimScope, claimDue, markFailedTry, markSentMany, type OutboxRow, postponeTry } from "../store/outbox.ts";
 import { saveDmChannel } from "../store/people.ts";
 import { SentMarks } from "./sent-marks.ts";
 
@@ -49,6 +49,8 @@ export type DmsAhead = {
  * (added at the claim, removed once settled or given up), for it to hand back with `releaseClaims`.
  * `concurrency` is how many sends run at once (DELIVERY_CONCURRENCY); `claimBatch` how many rows one claim takes.
  * `dmsTried`: the people this process has tried to open a DM channel for ahead of need (src/scheduler/open-dms.ts).
+ * `abandoned`: this process's sends that timed out but had not finished, by row id (see deliverDue); without it a
+ * timed-out send is forgotten.
  */
 export type SchedulerDeps = {
   db: Db;
@@ -61,7 +63,11 @@ export type SchedulerDeps = {
   concurrency?: number;
   claimBatch?: number;
   dmsTried?: Set<string>;
+  abandoned?: Map<string, Abandoned>;
 };
+
+/** A send the outbox gave up on (timed out) but that was still running: whether it has finished since, and how. */
+export type Abandoned = { settled: false } | { settled: true; sent: true; ref: string | null } | { settled: true; sent: false };
 
 /** Sends at once when `concurrency` is not given; docs/deploy.md ("Configuration") says how it was chosen. */
 export const DEFAULT_DELIVERY_CONCURRENCY = 16;
@@ -95,7 +101,10 @@ export function count(ops: OpsHooks | undefined, rows: { platform: string; kind:
  * Each row is marked sent as soon as its platform accepts it — the marks of sends that complete together are
  * written in one statement (src/scheduler/sent-marks.ts) — and a worker sends its next reminder only once its
  * mark is written, so a crash re-sends at most the sends in flight, one a worker. A failed try is retried with
- * back-off, then kept as failed with its error. A failure to write marks ends the delivery with that error; the
+ * back-off, then kept as failed with its error. A send that timed out is still running (the platform's client
+ * gives each call a time limit that ends within the send's, ../adapters/send-limits.ts, but a send can be several
+ * calls): with `deps.abandoned` its row is not sent again while it runs (it is postponed a retry's wait), and is
+ * marked sent, not sent again, if it did post. A failure to write marks ends the delivery with that error; the
  * rows it concerned stay sending until their lease hands them back.
  */
 export async function deliverDue(deps: SchedulerDeps, sink: NudgeSink, now: Date): Promise<{ sent: number; failed: number }> {
@@ -186,13 +195,23 @@ async function deliverOne(
   try {
     // biome-ignore lint/suspicious/noConfusingVoidType: what NudgeSink.deliver resolves to
     let ref: string | void;
+    const earlier = deps.abandoned?.get(row.id);
+    if (earlier && !earlier.settled) {
+      // The last try is still running: wait for it rather than post a second copy.
+      await postponeTry(deps.db, row.id, new Date(now.getTime() + RETRY_DELAYS_MS[0]!));
+      count(deps.ops, counted, "retried");
+      return;
+    }
+    if (earlier) deps.abandoned!.delete(row.id);
+    const work = earlier?.sent ? Promise.resolve(earlier.ref ?? undefined) : sink.deliver(delivery, row.key, dm);
     try {
       const timeoutMs = deps.deliveryTimeoutMs ?? DELIVERY_TIMEOUT_MS;
-      ref = await withTimeout(sink.deliver(delivery, row.key, dm), timeoutMs, delivery.platform, batch.waiting);
+      ref = await withTimeout(work, timeoutMs, delivery.platform, batch.waiting);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const tries = row.attempts + 1;
       const retryAt = tries < MAX_ATTEMPTS ? new Date(now.getTime() + RETRY_DELAYS_MS[tries - 1]!) : null;
+      if (error instanceof DeliveryTimeout && retryAt) remember(deps.abandoned, row.id, work);
       deps.logger.warn(
         { key: row.key, tries, error: message },
         retryAt ? "reminder not delivered; will retry" : "reminder failed for good",
@@ -210,6 +229,20 @@ async function deliverOne(
     deps.held?.delete(row.id); // settled, or left to its lease if recording failed: no longer this process's to hand back
   }
 }
+
+/** Records a send given up on, and how it ends, for the row's next try to wait for or take as sent. */
+function remember(abandoned: SchedulerDeps["abandoned"], id: string, work: Promise<unknown>): void {
+  if (!abandoned) return;
+  const entry: Abandoned = { settled: false };
+  abandoned.set(id, entry);
+  work.then(
+    (ref) => abandoned.get(id) === entry && abandoned.set(id, { settled: true, sent: true, ref: typeof ref === "string" ? ref : null }),
+    () => abandoned.get(id) === entry && abandoned.set(id, { settled: true, sent: false }),
+  );
+}
+
+/** A send that ran past its time limit. */
+class DeliveryTimeout extends Error {}
 
 /** A send in flight whose time limit a rate-limit wait of its platform pushes back. */
 type Waiter = { platform: string; extend(ms: number): void };
@@ -260,7 +293,7 @@ function withTimeout<T>(work: Promise<T>, ms: number, platform: string, waits: R
   const timeout = new Promise<never>((_, reject) => {
     const arm = () => {
       timer = setTimeout(
-        () => (Date.now() >= deadline ? reject(new Error(`delivery timed out after ${ms} ms`)) : arm()),
+        () => (Date.now() >= deadline ? reject(new DeliveryTimeout(`delivery timed out after ${ms} ms`)) : arm()),
         deadline - Date.now(),
       );
     };

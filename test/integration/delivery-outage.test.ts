@@ -7,7 +7,7 @@ import { discordWorstCaseMs, slackWorstCaseMs } from "../../src/adapters/send-li
 import { createSlackAdapter } from "../../src/adapters/slack/create-slack-adapter.ts";
 import { handlers } from "../../src/app/handlers/index.ts";
 import { ManualClock } from "../../src/clock.ts";
-import { deliverDue } from "../../src/scheduler/deliver.ts";
+import { type Abandoned, deliverDue, type NudgeSink } from "../../src/scheduler/deliver.ts";
 import { type Database, openDatabase } from "../../src/store/open-database.ts";
 import { range, seedSet } from "../support/due-reminders.ts";
 import { FakeDiscord } from "../support/fake-discord.ts";
@@ -175,5 +175,74 @@ describe("a platform answering 5xx for longer than a send's time limit", () => {
       await adapter?.stop();
       await fake.close();
     }
+  });
+});
+
+describe("a send that runs past its time limit", () => {
+  let database: TestDatabase;
+  let db: Database;
+  beforeEach(async () => {
+    database = await createTestDatabase();
+    db = await openDatabase(database.url);
+  });
+  afterEach(async () => {
+    await db.$disconnect();
+    await database.drop();
+  });
+
+  /** A platform whose first try of each reminder takes `slowMs` and then posts; later tries post at once. */
+  function slowFirstTry(slowMs: number) {
+    const posted: string[] = [];
+    const tries = new Map<string, number>();
+    const sink: NudgeSink = {
+      async deliver(d) {
+        const n = (tries.get(d.reply.text) ?? 0) + 1;
+        tries.set(d.reply.text, n);
+        if (n === 1) await sleep(slowMs);
+        posted.push(d.reply.text);
+        return `ts-${d.reply.text}`;
+      },
+    };
+    return { sink, posted, tries };
+  }
+
+  test("is waited for, not sent again while it runs, and taken as sent once it has posted", async () => {
+    const { due } = await seedSet(db, "console", "local", "set", [], NOW);
+    await due([{ text: "Slow reminder" }]);
+    const platform = slowFirstTry(600);
+    const abandoned = new Map<string, Abandoned>();
+    const deps = { db, logger, deliveryTimeoutMs: 100, abandoned };
+    const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
+
+    assert.deepEqual(await deliverDue(deps, platform.sink, NOW), { sent: 0, failed: 0 }, "the first try timed out");
+    assert.deepEqual(await deliverDue(deps, platform.sink, later(2)), { sent: 0, failed: 0 }, "its retry waits: the try still runs");
+    assert.equal(platform.tries.get("Slow reminder"), 1, "not tried again while the first try runs");
+    await sleep(700);
+    assert.deepEqual(await deliverDue(deps, platform.sink, later(10)), { sent: 1, failed: 0 }, "the first try posted: sent");
+    assert.deepEqual(platform.posted, ["Slow reminder"], "posted once");
+    const row = await db.outbox.findFirstOrThrow();
+    assert.equal(row.status, "sent");
+    assert.equal(row.platformRef, "ts-Slow reminder", "with the id the first try got");
+    assert.equal(abandoned.size, 0);
+  });
+
+  test("one that failed in the end is tried again", async () => {
+    const { due } = await seedSet(db, "console", "local", "set", [], NOW);
+    await due([{ text: "Failing reminder" }]);
+    let tries = 0;
+    const sink: NudgeSink = {
+      async deliver() {
+        tries++;
+        if (tries === 1) {
+          await sleep(300);
+          throw new Error("503 Service Unavailable");
+        }
+      },
+    };
+    const deps = { db, logger, deliveryTimeoutMs: 100, abandoned: new Map<string, Abandoned>() };
+    assert.deepEqual(await deliverDue(deps, sink, NOW), { sent: 0, failed: 0 });
+    await sleep(400);
+    assert.deepEqual(await deliverDue(deps, sink, new Date(NOW.getTime() + 2 * 60_000)), { sent: 1, failed: 0 });
+    assert.equal(tries, 2);
   });
 });
