@@ -77,6 +77,7 @@ export function deliverByPlatform(adapters: readonly Adapter[]): NudgeSink {
       return target.deliver(delivery, key, dm);
     },
     ...dmsAheadOf(adapters),
+    paceOf: (delivery) => adapters.find((a) => a.platform === delivery.platform)?.paceOf?.(delivery) ?? 0,
     onRateLimited: (listener) => {
       const stops = adapters.map((a) => a.onRateLimited?.(listener));
       return () => {

@@ -34,6 +34,12 @@ export interface NudgeSink {
    * (another shard's). Idle ticks use it (src/scheduler/open-dms.ts).
    */
   dmsAhead?: DmsAhead;
+  /**
+   * Optional: how long, ms, a send to this delivery's destination would wait now for its platform's pace (Slack's
+   * one post a second per channel); 0 when it would go at once. The deliverer sends meanwhile to destinations that
+   * are ready, so a paced channel does not hold a worker.
+   */
+  paceOf?(delivery: Delivery): number;
 }
 
 /** A sink's opening of DM channels ahead of need (NudgeSink.dmsAhead). */
@@ -96,8 +102,9 @@ export function count(ops: OpsHooks | undefined, rows: { platform: string; kind:
 /**
  * Sends every due outbox row in scope, in claims of at most `claimBatch` rows (the next claimed once the
  * last is settled, so memory and claims held do not grow with what is due), up to `concurrency` sends at
- * once. Reminders to one destination (a channel, or one person's DMs) go one at a time:
- * Slack allows about one message a second per channel, and a 429 there is waited out inside the send.
+ * once. Reminders to one destination (a channel, or one person's DMs) go one at a time, in order: Slack allows
+ * about one message a second per channel; a destination the sink's pace holds back (`paceOf`) waits without
+ * holding a worker, and a 429 is waited out inside the send.
  * Each row is marked sent as soon as its platform accepts it — the marks of sends that complete together are
  * written in one statement (src/scheduler/sent-marks.ts) — and a worker sends its next reminder only once its
  * mark is written, so a crash re-sends at most the sends in flight, one a worker. A failed try is retried with
@@ -133,7 +140,14 @@ function destination(d: Delivery): string {
   return JSON.stringify([d.platform, d.workspaceId, d.to.kind === "dm" ? `dm ${d.to.externalId}` : `channel ${d.channelId}`]);
 }
 
-/** Delivers one claim's rows: `concurrency` workers, each taking a whole destination's rows at a time. */
+/** The longest a worker sleeps when no destination is ready (their paces may be reported again meanwhile). */
+const PACE_POLL_MS = 1_000;
+
+/**
+ * Delivers one claim's rows: `concurrency` workers, each sending the next row of a destination that is ready (by
+ * the sink's pace, `paceOf`), then putting that destination back at the end of the queue; a destination being sent
+ * to is out of the queue, so its rows go one at a time and in order.
+ */
 async function deliverBatch(deps: SchedulerDeps, sink: NudgeSink, now: Date, rows: OutboxRow[], batch: Batch): Promise<void> {
   for (const row of rows) deps.held?.add(row.id);
   const begun = new Set<string>();
@@ -147,19 +161,37 @@ async function deliverBatch(deps: SchedulerDeps, sink: NudgeSink, now: Date, row
     }
     // DM channels opened during this claim, by person: a second reminder to someone need not open it again.
     const opened = new Map<string, string>();
-    const queue = [...lanes.values()].reverse();
+    const queue = [...lanes.values()];
+    /** The first destination in the queue that is ready, taken out of it; else how long until one is (ms). */
+    const next = (): Claimed[] | number => {
+      let soonest = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < queue.length; i++) {
+        const wait = sink.paceOf?.(queue[i]![0]!.delivery) ?? 0;
+        if (wait <= 0) return queue.splice(i, 1)[0]!;
+        soonest = Math.min(soonest, wait);
+      }
+      return soonest;
+    };
     const worker = async () => {
-      for (let lane = queue.pop(); lane; lane = queue.pop())
-        for (const item of lane) {
-          if (deps.signal?.aborted || failure) return;
-          begun.add(item.row.id);
-          try {
-            await deliverOne(deps, sink, now, item, opened, batch);
-          } catch (error) {
-            failure ??= { error };
-            return;
-          }
+      for (;;) {
+        if (deps.signal?.aborted || failure) return;
+        const lane = next();
+        if (typeof lane === "number") {
+          // Nothing left to take (the destinations in flight are their workers'), or nothing ready yet.
+          if (lane === Number.POSITIVE_INFINITY) return;
+          await new Promise((resolve) => setTimeout(resolve, Math.min(lane, PACE_POLL_MS)));
+          continue;
         }
+        const item = lane.shift()!;
+        begun.add(item.row.id);
+        try {
+          await deliverOne(deps, sink, now, item, opened, batch);
+        } catch (error) {
+          failure ??= { error };
+          return;
+        }
+        if (lane.length > 0) queue.push(lane);
+      }
     };
     const workers = Math.max(1, Math.min(deps.concurrency ?? DEFAULT_DELIVERY_CONCURRENCY, lanes.size));
     await Promise.all(Array.from({ length: workers }, worker));

@@ -134,6 +134,23 @@ describe("delivery against the local Slack", () => {
     assert.ok(fake.peakInFlight("chat.postMessage") > 1, "posts to different channels ran at once");
   });
 
+  test("a channel waiting for its pace holds no worker: with 2 workers and 3 busy channels, the third starts at once", async () => {
+    fake.limitPostsPerChannel(SLACK_LIMIT.perSecond, SLACK_LIMIT.burst);
+    const { due } = await seedSet(db, "slack", "T1", "C1", []);
+    await due(["C1", "C2", "C3"].flatMap((channel) => range(6).map((i) => ({ text: `${channel} post ${i}`, channel }))));
+    assert.deepEqual(await deliverDue({ db, logger, concurrency: 2 }, adapter, NOW), { sent: 18, failed: 0 });
+    const calls = fake.callsTo("chat.postMessage");
+    assert.equal(calls.filter((c) => c.status === 429).length, 0, "Slack never answered 429");
+    const inC = (ch: string) => calls.filter((c) => c.args.channel === ch);
+    assert.ok(inC("C3")[0]!.at < inC("C1").at(-1)!.at - 500, "C3's first post did not wait for C1's backlog");
+    for (const ch of ["C1", "C2", "C3"])
+      assert.deepEqual(
+        inC(ch).map((c) => c.args.text),
+        range(6).map((i) => `${ch} post ${i}`),
+        `${ch}'s posts in order`,
+      );
+  });
+
   test("a command's reply by DM uses the person's cached DM channel: conversations.open once per person, however many replies", async () => {
     const { ids } = await seedSet(db, "slack", "T1", "C1", ["U1", "U2"]);
     const dm = (to: string) => ({

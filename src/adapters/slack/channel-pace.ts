@@ -54,6 +54,15 @@ export class ChannelPacer {
     return bucket.tokens >= 0 ? 0 : Math.ceil((-bucket.tokens / perSecond) * 1000);
   }
 
+  /** How long a post to `channel` would wait if asked now, ms (0: at once); counts nothing. */
+  waitOf(channel: string): number {
+    const bucket = this.#buckets.get(channel);
+    if (!bucket) return 0;
+    const { perSecond, burst } = this.pace;
+    const tokens = Math.min(burst, bucket.tokens + ((this.now() - bucket.at) / 1000) * perSecond);
+    return tokens >= 1 ? 0 : Math.ceil(((1 - tokens) / perSecond) * 1000);
+  }
+
   #forgetIdle(): void {
     const now = this.now();
     const { perSecond, burst } = this.pace;

@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver, webApi } from "@slack/bolt";
 import type { Deps } from "../../app/context.ts";
+import type { Destination } from "../../app/destination.ts";
 import type { HandlerIndex } from "../../app/dispatch.ts";
 import { type Adapter, withDeliver } from "../adapter.ts";
 import { withStoredDm } from "../dm-cache.ts";
@@ -114,16 +115,17 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
   };
 
   const pacer = new ChannelPacer(opts.channelPace ?? SLACK_CHANNEL_PACE);
-  // Every post, reminder or reply, waits for its channel's turn (keyed by workspace: channel ids are Slack's per team).
-  const sender = async (teamId: string) => ({
+  // Every post, reminder or reply, waits for its channel's turn: a person's DMs are one channel, a channel is one.
+  const paceKey = (d: Destination) => (d.to.kind === "dm" ? `${d.workspaceId} dm ${d.to.externalId}` : `${d.workspaceId} ${d.channelId}`);
+  const sender = async (destination: Destination) => ({
     client: app.client,
-    token: await tokenFor(teamId),
-    pace: (channel: string) => pacer.take(`${teamId}/${channel}`),
+    token: await tokenFor(destination.workspaceId),
+    pace: () => pacer.take(paceKey(destination)),
   });
   // A reply by DM (or the actor's files) without a reminder's cached channel uses the person's cached one (../dm-cache.ts).
   const send: Adapter["send"] = async (destination, reply, options) =>
     sendToSlack(
-      await sender(destination.workspaceId),
+      await sender(destination),
       destination,
       reply,
       await withStoredDm(deps.db, destination, options, Boolean(reply.files?.length)),
@@ -134,6 +136,7 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
     platform: "slack",
     app,
     send,
+    paceOf: (delivery) => pacer.waitOf(paceKey(delivery)),
     onRateLimited: (listener) => {
       // Every send (reminders and command replies) goes through the app's own client, with each workspace's token:
       // its 429s are theirs. The client pauses for Retry-After, then retries after its retry policy's back-off (1–2 s for a first retry): both are waiting.

@@ -26,8 +26,11 @@ const STALE_CHANNEL = new Set(["channel_not_found", "is_archived"]);
 
 const slackError = (error: unknown) => (error as { data?: { error?: unknown } }).data?.error;
 
-/** Where a reply is sent from: the Web API client, the workspace's bot token, and the pace of posts per channel. */
-export type SlackSender = { client: WebClient; token: string; pace?: (channel: string) => Promise<void> };
+/**
+ * Where a reply is sent from: the Web API client, the workspace's bot token, and the pace of posts to its
+ * destination (resolves when the next may go).
+ */
+export type SlackSender = { client: WebClient; token: string; pace?: () => Promise<void> };
 
 /**
  * Sends one reply, with its workspace's bot token, to its destination — as several messages when it is too long for
@@ -37,7 +40,7 @@ export type SlackSender = { client: WebClient; token: string; pace?: (channel: s
  * - a DM: to the channel cached in `options.dm`; only when there is none is it opened (`conversations.open`) and
  *   saved, and a cached channel Slack no longer knows is opened again and saved, once. The actor's files go the
  *   same way, with `options.dm` the actor's DM channel.
- * Each message posted to a channel or DM first waits for `pace` (one a second per channel, ./channel-pace.ts).
+ * Each message posted to the channel or DM first waits for `pace` (one a second per channel, ./channel-pace.ts).
  * Resolves with the first posted message's `ts` (none for an ephemeral one). Throws if Slack refuses.
  */
 export async function sendToSlack(
@@ -73,7 +76,7 @@ export async function sendToSlack(
   }
   const post = async (channel: string, m: SlackMessage | undefined) => {
     if (!m) return undefined;
-    await pace?.(channel);
+    await pace?.();
     return (await client.chat.postMessage({ token, channel, ...m })).ts;
   };
   let channel = to.kind === "channel" ? channelId : (dm?.id ?? (await open(to.externalId)));
