@@ -9,7 +9,7 @@ import type { SendOptions } from "./adapter.ts";
  * reminder: its `id` (null: none yet) and `save` for one opened. So a command's reply by DM opens the channel only
  * the first time, as reminders do. A user the bot has no person for gets no cache: `id` null and `save` a no-op.
  */
-export async function storedDmChannel(db: Db, platform: string, workspaceId: string, userId: string): Promise<DmChannel> {
+async function storedDmChannel(db: Db, platform: string, workspaceId: string, userId: string): Promise<DmChannel> {
   const found = await findDmChannel(db, platform, workspaceId, userId);
   if (!found) return { id: null, save: async () => {} };
   return { id: found.dmChannelId, save: (channelId) => saveDmChannel(db, found.personId, channelId) };

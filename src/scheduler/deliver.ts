@@ -43,7 +43,7 @@ export interface NudgeSink {
 }
 
 /** A sink's opening of DM channels ahead of need (NudgeSink.dmsAhead). */
-export type DmsAhead = {
+type DmsAhead = {
   platforms: readonly string[];
   open(platform: string, workspaceId: string, userId: string): Promise<string | null>;
 };

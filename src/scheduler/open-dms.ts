@@ -6,7 +6,7 @@ import type { NudgeSink, SchedulerDeps } from "./deliver.ts";
  * DM channels opened in one idle tick at most: on Discord, where every DM's opening shares one route, these go one
  * at a time, well inside the 50 requests a second allowed globally, and the tick stays short.
  */
-export const DM_OPENS_PER_IDLE_TICK = 25;
+const DM_OPENS_PER_IDLE_TICK = 25;
 
 /**
  * Opens, ahead of need, the DM channels of people who may get reminders on a platform whose sink opens them ahead
