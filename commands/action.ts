@@ -28,3 +28,13 @@ export const actionDone = command({
   positional: 2,
   examples: ['/action done action:4 text:"Both leads now use one rota sheet" effective:very', "/action done 4 status:dropped"],
 });
+
+export const actionNone = command({
+  name: "action",
+  sub: "none",
+  summary: "Say you agreed no actions at a meeting you attended: the reminders to record them stop.",
+  who: "member",
+  options: { meeting: opt.meeting({ description: "The meeting (see /meeting list)" }) },
+  positional: 1,
+  examples: ["/action none meeting:3"],
+});

@@ -1,4 +1,4 @@
-import { actionDone, actionList } from "./action.ts";
+import { actionDone, actionList, actionNone } from "./action.ts";
 import { away, awayOff } from "./away.ts";
 import type { CommandDecl, OptionSpecs } from "./define.ts";
 import {
@@ -129,6 +129,7 @@ export const commands = registry({
   "log forget": logForget,
   "action list": actionList,
   "action done": actionDone,
+  "action none": actionNone,
   "nudge settings": nudgeSettings,
   "nudge on": nudgeOn,
   "nudge off": nudgeOff,

@@ -21,7 +21,7 @@ import { isPostgresUrl, openDatabase, providerOf, sqlitePath } from "./store/ope
 import { releaseClaims } from "./store/outbox.ts";
 import { claimSqliteFile } from "./store/sqlite-owner.ts";
 
-/** Composition root: the only place that picks concrete classes. */
+/** Composition root: the only place that picks concrete classes. Resolves with whether the process should exit now. */
 async function main(): Promise<boolean> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
@@ -30,14 +30,13 @@ async function main(): Promise<boolean> {
   const db = await openDatabase(config.DATABASE_URL);
   const configured = platformEntries().filter(([, entry]) => entry.configured(config));
   try {
-    if (configured.length > 0)
-      await runPlatforms(config, configured, { db, clock: systemClock, logger, defaultTimeZone: config.DEFAULT_TIME_ZONE });
-    else await runConsoleChat(config, { db, logger });
+    if (configured.length === 0) return await runConsoleChat(config, { db, logger });
+    await runPlatforms(config, configured, { db, clock: systemClock, logger, defaultTimeZone: config.DEFAULT_TIME_ZONE });
+    return true;
   } finally {
     await db.$disconnect();
     release();
   }
-  return configured.length > 0;
 }
 
 /** A configured platform's entry with the adapter it created. */
@@ -135,9 +134,14 @@ function logStartup(logger: Logger, config: Config, facts: Omit<StartupFacts, "v
 /**
  * Without tokens: the local console chat. A script gets a frozen clock; a person at a terminal gets real time.
  * With HEALTH_PORT, the health and metrics endpoints are served there while it runs (off by default), and the
- * calendar feeds with them (their URLs need PUBLIC_URL as well).
+ * calendar feeds with them (their URLs need PUBLIC_URL as well). SIGTERM or SIGINT stops it as they stop a platform
+ * process: the line being handled finishes its send in flight and starts no other, no further line is read, the
+ * claims not begun are handed back. Resolves with whether a signal stopped it.
  */
-async function runConsoleChat(config: Config, deps: Pick<Deps, "db" | "logger">): Promise<void> {
+async function runConsoleChat(config: Config, deps: Pick<Deps, "db" | "logger">): Promise<boolean> {
+  const stopping = new AbortController();
+  void stopSignal(deps.logger).then(() => stopping.abort());
+  const held = new Set<string>();
   const interactive = process.stdin.isTTY === true;
   const clock = interactive ? new ShiftedClock() : new ManualClock(new Date());
   if (config.CONSOLE_START) clock.set(new Date(config.CONSOLE_START));
@@ -151,22 +155,25 @@ async function runConsoleChat(config: Config, deps: Pick<Deps, "db" | "logger">)
     ...(ops ? { ops: ops.hooks } : {}),
     ...(health && config.PUBLIC_URL ? { feedBaseUrl: config.PUBLIC_URL } : {}),
   };
-  const chat = new ConsoleChat(chatDeps, handlers, config.FILES_DIR);
+  const chat = new ConsoleChat(chatDeps, handlers, config.FILES_DIR, { signal: stopping.signal, held });
   const print = (lines: string[]) => {
     for (const line of lines) process.stdout.write(`${line}\n`);
   };
-  const stop = interactive ? startScheduler(async () => print(await chat.tick()), deps.logger, config.SCHEDULER_CRON) : null;
+  const stop = interactive ? startScheduler(async () => print(await chat.tick(print)), deps.logger, config.SCHEDULER_CRON) : null;
   const facts = { database: providerOf(deps.db), adapters: ["console"], health: health && `port ${health.port}`, retentionDays: null };
   logStartup(deps.logger, config, facts, false);
-  await runConsole(chat, process.stdin, process.stdout, interactive);
+  await runConsole(chat, process.stdin, process.stdout, interactive, stopping.signal);
   await stop?.();
+  await releaseClaims(deps.db, [...held]);
   await health?.close();
+  return stopping.signal.aborted;
 }
 
 main().then(
-  (platforms) => {
-    // A platform process exits once closed, even if a send that outlived the grace period still holds a socket.
-    if (platforms) process.exit(0);
+  (stopped) => {
+    // A platform process exits once closed, even if a send that outlived the grace period still holds a socket;
+    // a console stopped by a signal exits too, though its input is still open.
+    if (stopped) process.exit(0);
   },
   (error: unknown) => {
     console.error(error instanceof Error ? error.message : error);

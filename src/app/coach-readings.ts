@@ -1,5 +1,5 @@
 /**
- * The readings the coaching DMs are written from (src/domain/draft/coach.ts): for each `coach` reminder being rendered, its
+ * The readings the coaching DMs are written from (src/domain/draft/coach.ts): for each `coach` or `set-review` reminder being rendered, its
  * member's log in its set, read as the draft's checklist reads it. Loaded only for those reminders, so a tick with
  * none costs nothing more; the member's words are read to count and place them, never put in the DM.
  */
@@ -11,11 +11,11 @@ import { findSetById } from "../store/sets.ts";
 import { loadDraftInput } from "./draft-input.ts";
 
 /**
- * The view with `coaching` holding the reading of every member a `coach` reminder of `nudges` goes to, and
+ * The view with `coaching` holding the reading of every member a `coach` or `set-review` reminder of `nudges` goes to, and
  * `sharedReadings` those of the sharing members of each set an `advisor-digest` of `nudges` is about.
  */
 export async function withCoachReadings(db: Db, view: NudgeView, nudges: readonly PlannedNudge[], now: Date): Promise<NudgeView> {
-  const wanted = nudges.filter((n) => n.kind === "coach" && n.to.kind === "person");
+  const wanted = nudges.filter((n) => (n.kind === "coach" || n.kind === "set-review") && n.to.kind === "person");
   const digestSets = [...new Set(nudges.filter((n) => n.kind === "advisor-digest").map((n) => n.setId))];
   if (wanted.length === 0 && digestSets.length === 0) return view;
   const sharedReadings = new Map(view.sharedReadings ?? []);

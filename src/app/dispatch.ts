@@ -57,7 +57,7 @@ export async function runCommand(deps: Deps, handlers: HandlerIndex, input: Comm
  * What a command comes to. A refusal also says which kind it is, for the metrics (src/ops/hooks.ts), and the option
  * it is about when it names one (a form shows it on that field).
  */
-type Outcome = { ok: boolean; outgoing: Outgoing[]; refusal?: Exclude<CommandOutcome, "ok">; option?: string };
+type Outcome = { ok: boolean; outgoing: Outgoing[]; refusal?: Exclude<CommandOutcome, "ok">; option?: string; changed?: true };
 
 /** A refusal, thrown to roll back the command's transaction and then answered. */
 class Refused extends Error {
@@ -73,8 +73,11 @@ const say = (text: string, refusal: Outcome["refusal"], option?: string): Outcom
   ...(option !== undefined ? { option } : {}),
 });
 
-/** What an adapter learns of a command it ran: accepted or not, the replies, and the option a refusal is about. */
-export type CommandResult = { ok: boolean; outgoing: Outgoing[]; option?: string };
+/**
+ * What an adapter learns of a command it ran: accepted or not, the replies, the option a refusal is about, and
+ * `changed` when an accepted command is not read-only (what people see of the set may have changed: Slack's Home tab).
+ */
+export type CommandResult = { ok: boolean; outgoing: Outgoing[]; option?: string; changed?: true };
 
 /**
  * As runCommand, and says whether the command was accepted and, for a refusal about one option, which (forms show
@@ -86,9 +89,9 @@ export async function executeCommand(deps: Deps, handlers: HandlerIndex, input: 
   const done = deps.ops ? deps.ops.beginCommand(input.platform) : () => {};
   if (!done) return { ok: false, outgoing: [toActor({ text: STOPPING_NOTICE })] };
   const counted = { command: "unknown" };
-  const { ok, outgoing, refusal, option } = await decide(deps, handlers, input, counted);
+  const { ok, outgoing, refusal, option, changed } = await decide(deps, handlers, input, counted);
   done(counted.command, ok ? "ok" : (refusal ?? "refused"));
-  return { ok, outgoing, ...(option !== undefined ? { option } : {}) };
+  return { ok, outgoing, ...(option !== undefined ? { option } : {}), ...(ok && changed ? { changed } : {}) };
 }
 
 /**
@@ -195,7 +198,7 @@ async function runAccepted(
   const outgoing = withNotes(result.value, options.value.notes).map(
     (o): Outgoing => (o.audience.kind === "actor" ? { ...o, audience: { kind: "actor", timeZone: actor.timeZone } } : o),
   );
-  return { ok: true, outgoing };
+  return { ok: true, outgoing, ...(readOnly ? {} : { changed: true as const }) };
 }
 
 /** Adds how options were read (a time moved by a clock change) to the first reply the actor sees, or as a reply of its own. */

@@ -25,6 +25,16 @@ export function meetingTitle(m: MeetingRow): string {
   return `Meeting ${m.number} · ${at(m.startsAt)} · ${formatDuration(m.durationMinutes)}${status}`;
 }
 
+/**
+ * The line that tells the set which meeting numbers a change of schedule moved (numbers follow dates until a
+ * meeting is announced: src/domain/set/meeting-numbers.ts), or none when no number changed.
+ */
+export function renumberNote(changes: { from: number; to: number; startsAt: Date }[]): string[] {
+  if (changes.length === 0) return [];
+  const sorted = [...changes].sort((a, b) => a.to - b.to);
+  return [`Meeting numbers follow dates: ${sorted.map((c) => `meeting ${c.from} (${at(c.startsAt)}) is now meeting ${c.to}`).join(", ")}.`];
+}
+
 export function rsvpButtons(m: { number: number }): Button[] {
   return [
     { id: `rsvp-yes-${m.number}`, label: "I'll be there", command: `/meeting rsvp answer:yes meeting:${m.number}`, style: "primary" },

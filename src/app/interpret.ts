@@ -88,6 +88,7 @@ function chosen(key: string, raw: Record<string, string>): Interpretation {
 }
 
 function pressed(line: string): Interpretation {
+  if (line.trim() === "/log") return { kind: "open-entry-form", given: {} };
   const entryKind = formKindOf(line);
   if (entryKind) return { kind: "open-entry-form", entryKind, given: {} };
   const asked = formRequestOf(line);

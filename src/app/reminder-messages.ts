@@ -5,7 +5,10 @@
  * without a message, or with one for another subject, does not compile.
  */
 
-import { coachText } from "../domain/draft/coach.ts";
+import type { ActionLearningPart } from "../domain/draft/action-learning-parts.ts";
+import { type CoachReading, coachText } from "../domain/draft/coach.ts";
+import { ACTION_LEARNING_ASKS } from "../domain/draft/coverage.ts";
+import type { CoachStep } from "../domain/draft/types.ts";
 import type { NudgeKind, SubjectOf } from "../domain/reminders/catalog.ts";
 import { setSizeWarnings } from "../domain/set/compliance.ts";
 import { everyoneOnLeaveAt } from "../domain/set/leave.ts";
@@ -44,8 +47,8 @@ export const REMINDER_MESSAGES = {
     };
   }),
   "log-problem": aboutMeeting(({ set, meeting }) => ({
-    text: `You presented at meeting ${meeting.number} of "${set.name}". Which problem did you bring? Record it with /log problem meeting:${meeting.number}, then the actions you agreed with /log action: your draft log files questions, actions and reflections under their problem.`,
-    buttons: [record("problem", "Record my problem"), record("action", "Record an action"), snooze],
+    text: `You presented at meeting ${meeting.number} of "${set.name}". Which problem did you bring, and which question from the set helped most? Record the problem with /log problem meeting:${meeting.number}, then the question with /log question and the actions you agreed with /log action: your draft log files questions, actions and reflections under their problem.`,
+    buttons: [record("problem", "Record my problem"), record("action", "Record an action"), noActions(meeting.number), snooze],
   })),
   // The first asks; a later one is a follow-up that says so, and stands alone (a snooze may have held back the first).
   "log-action": aboutMeeting(({ nudge, meeting }) => {
@@ -54,7 +57,10 @@ export const REMINDER_MESSAGES = {
       nudge.occurrence === "1"
         ? `Meeting ${meeting.number} has closed.`
         : `Following up: you have recorded no action from meeting ${meeting.number} (${at(meeting.startsAt, "date")}) yet.`;
-    return { text: `${lead} ${ask}`, buttons: [record("action", "Record an action"), snooze] };
+    return {
+      text: `${lead} ${ask} Agreed none? Press None this time and these reminders stop.`,
+      buttons: [record("action", "Record an action"), noActions(meeting.number), snooze],
+    };
   }),
   // The subject is the closed meeting A; the reminder is about the one after it.
   "midpoint-outcome": aboutMeeting(({ nudge, view, meeting, openActionRows }) => {
@@ -67,6 +73,25 @@ export const REMINDER_MESSAGES = {
   "outcome-due": aboutMeeting(({ meeting, openActionRows }) =>
     outcomeReply(`Meeting ${meeting.number} is ${at(meeting.startsAt)}. These actions have no outcome yet:`, openActionRows()),
   ),
+  // The occurrence is the goal's entry number; people know it as "Goal N", its place among their goals.
+  "goal-review": aboutMember(({ nudge, set, view, memberId }) => {
+    const goals = [...(view.goals.get(`${nudge.setId}:${memberId}`) ?? [])].sort((a, b) => a.number - b.number);
+    const index = goals.findIndex((g) => String(g.number) === nudge.occurrence);
+    const goal = goals[index];
+    if (!goal)
+      return {
+        text: `The programme of "${set.name}" is in its last month: review each of your goals with /log review goal:N text:"…".`,
+        buttons: [snooze],
+      };
+    const n = index + 1;
+    return {
+      text:
+        `The programme of "${set.name}" is in its last month: time to review Goal ${n}, "${goal.text}". How well did you meet it, ` +
+        `how did you improve, what is your evidence (what you or others saw), and what will you do next? A few sentences: ` +
+        `/log review goal:${n} text:"…"`,
+      buttons: [{ id: `goal-review-${n}`, label: `Review Goal ${n}`, command: `/log review goal:${n}`, style: "primary" }, snooze],
+    };
+  }),
   "action-due": aboutDueAction(({ action }) => ({
     text: `${actionRef(action.number, "Action")} "${action.text}" was due ${formatCalendarDate(action.due)}. How did it go?`,
     buttons: [
@@ -81,7 +106,9 @@ export const REMINDER_MESSAGES = {
     const lead = coachLead(nudge.occurrence, set.name);
     if (!reading) return { text: `${lead} See where your draft stands with /log draft.`, buttons: [DRAFT, snooze] };
     if (reading.complete || !reading.next) return { text: coachText(reading, lead), buttons: [DRAFT, snooze] };
-    return { text: coachText(reading, lead), buttons: [...stepButton(reading.next), snooze] };
+    // The closing DM also asks for a read of the draft.
+    const draft = nudge.occurrence === "closing" ? [DRAFT] : [];
+    return { text: coachText(reading, lead), buttons: [...stepButton(reading.next), ...draft, snooze] };
   }),
   "advisor-silent": aboutMember(({ nudge, set, view, memberId, name }) => {
     const stats = view.entryStats.get(`${nudge.setId}:${memberId}`);
@@ -117,13 +144,20 @@ export const REMINDER_MESSAGES = {
       "meeting's date are not recorded. The set was asked to close it a day ago.",
     buttons: [closeButton(meeting.number), snooze],
   })),
-  "set-review": aboutMeeting(({ set, meeting }) => ({
-    text:
-      `Meeting ${meeting.number} of "${set.name}" has closed, and it is time for a short set review: what does the set do well, ` +
-      `and what should change? Press Give feedback, or answer with /feedback text:"…" (add about:advisor for feedback on your ` +
-      "advisor's facilitation, and anonymous:yes to leave no name at all: anonymous feedback stores no author and cannot be withdrawn).",
-    buttons: [GIVE_FEEDBACK, snooze],
-  })),
+  // With the set's review, the member's own: the parts of 2.1 a review of the set brings to mind, while they lack them.
+  "set-review": aboutMeeting(({ nudge, set, view, meeting, recipientId }) => {
+    const owed = ownRoleSteps(view.coaching?.get(`${nudge.setId}:${recipientId}`));
+    const ask = owed.length
+      ? `\nAnd for your own log (2.1), a sentence or two each: ${owed.map((s) => ACTION_LEARNING_ASKS[s.part]).join(" And ")} Record it with /log action-learning text:"…".`
+      : "";
+    return {
+      text:
+        `Meeting ${meeting.number} of "${set.name}" has closed, and it is time for a short set review: what does the set do well, ` +
+        `and what should change? Press Give feedback, or answer with /feedback text:"…" (add about:advisor for feedback on your ` +
+        `advisor's facilitation, and anonymous:yes to leave no name at all: anonymous feedback stores no author and cannot be withdrawn).${ask}`,
+      buttons: [GIVE_FEEDBACK, ...stepButton(owed[0] ?? null), snooze],
+    };
+  }),
   "advisor-digest": aboutSet(({ nudge, set, view }) => ({
     text: digestText(nudge, set, view),
     buttons: [{ id: "feedback-list", label: "Read feedback", command: "/feedback list" }],
@@ -154,7 +188,7 @@ function coachLead(moment: string, setName: string): string {
     case "six-weeks":
       return `Six weeks to the end of the programme of "${setName}": time to fill the gaps while you can still act on them.`;
     default:
-      return `The programme of "${setName}" is ending: review each goal (how well you met it, how you improved, your evidence, next steps), then write a closing reflection, give your details for the header (/log details) and read your draft (/log draft).`;
+      return `The programme of "${setName}" is ending: review any goal not reviewed yet (/log review goal:N), then write a closing reflection on the whole programme (what you learned as a leader and what you will do next: /log reflect text:"…"), give your details for the draft's header (/log details) and read your draft (/log draft).`;
   }
 }
 
@@ -170,11 +204,22 @@ function outcomeReply(lead: string, actions: ViewAction[]) {
   };
 }
 
+/** The member's 2.1 steps for the parts about their own role: a member's responsibilities, and its role in their development. */
+function ownRoleSteps(reading: CoachReading | undefined) {
+  const steps = reading?.criteria.find((c) => c.criterion === "2.1")?.steps ?? [];
+  return steps.filter((s): s is CoachStep & { part: ActionLearningPart } => s.part === "responsibilities" || s.part === "development");
+}
+
 /**
  * Answers a set review: `/feedback` with no text, which opens the feedback form where the platform has forms
  * (src/app/command-form.ts) and, on the console, answers with what to type.
  */
 const GIVE_FEEDBACK: Button = { id: "feedback-give", label: "Give feedback", command: "/feedback", style: "primary" };
+
+/** "None this time": no actions agreed at the meeting, so its log-action reminders stop (`/action none`). */
+function noActions(number: number): Button {
+  return { id: `action-none-${number}`, label: "None this time", command: `/action none meeting:${number}` };
+}
 
 /** Closes a meeting that ended unclosed, as whoever presses it (a member or an advisor). */
 function closeButton(number: number): Button {

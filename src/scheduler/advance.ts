@@ -10,22 +10,16 @@ import { runTick } from "./tick.ts";
 /**
  * Moves a simulated clock forward to `to`, stopping at every moment a reminder or a retry falls due and
  * running exactly the tick the cron would run then — so a jump of months behaves like months of ticks.
- * `onStep` is called after each intermediate tick (the console prints what was delivered).
+ * Once `deps.signal` is aborted (a stopping process) it takes no further step: the clock stays at the moment reached.
  */
-export async function advanceClock(
-  deps: SchedulerDeps,
-  sink: NudgeSink,
-  clock: SettableClock,
-  to: Date,
-  onStep: (at: Date) => void = () => {},
-): Promise<void> {
+export async function advanceClock(deps: SchedulerDeps, sink: NudgeSink, clock: SettableClock, to: Date): Promise<void> {
   await runTick(deps, sink, clock.now()); // anchors the first tick, so nothing before now is replayed
   for (;;) {
+    if (deps.signal?.aborted) return;
     const step = await nextStop(deps.db, clock.now(), to);
     clock.set(step);
     await runTick(deps, sink, step);
     if (step.getTime() >= to.getTime()) return;
-    onStep(step);
   }
 }
 

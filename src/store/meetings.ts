@@ -1,4 +1,5 @@
 import { earliestLastDayRunningAt, type Leave, leaveEnds } from "../domain/set/leave.ts";
+import { numbersInTimeOrder, type Renumbering } from "../domain/set/meeting-numbers.ts";
 import type { NewSlot, RotationSlot, SlotStatus } from "../domain/set/rotation-state.ts";
 import { type MeetingStatus, meetingStatusOf } from "../domain/set/statuses.ts";
 import { type CalendarDate, calendarDate } from "../domain/time/calendar-date.ts";
@@ -49,9 +50,11 @@ export async function countUpcomingMeetings(db: Db, setId: string, now: Date): P
 }
 
 /**
- * Creates meetings numbered after the set's highest number, optionally as one recurring series; `now` is when
- * their times were set. Numbering
- * and inserts are atomic only inside a transaction, as every command runs (`inTransaction`).
+ * Creates meetings, optionally as one recurring series; `now` is when their times were set. Each new meeting takes
+ * a number after the set's highest, then the numbers that are not final are put in time order
+ * (src/domain/set/meeting-numbers.ts): `created` carries the numbers given, `renumbered` the other meetings whose
+ * number changed (with their start, for the reply that tells the set). Numbering and inserts are atomic only
+ * inside a transaction, as every command runs (`inTransaction`).
  */
 export async function createMeetings(
   db: Db,
@@ -63,7 +66,7 @@ export async function createMeetings(
     series?: { rule: string; timeZone: string };
     now: Date;
   },
-): Promise<MeetingRow[]> {
+): Promise<{ created: MeetingRow[]; renumbered: RenumberedMeeting[] }> {
   const top = await db.meeting.aggregate({ where: { setId: input.setId }, _max: { number: true } });
   const series = input.series
     ? await db.meetingSeries.create({
@@ -86,13 +89,50 @@ export async function createMeetings(
     });
     created.push(asMeeting(row));
   }
-  return created;
+  const changes = await putNumbersInTimeOrder(db, input.setId, input.now);
+  const given = new Map(changes.map((c) => [c.id, c.to]));
+  const fresh = new Set(created.map((m) => m.id));
+  return {
+    created: created.map((m) => ({ ...m, number: given.get(m.id) ?? m.number })),
+    renumbered: changes.filter((c) => !fresh.has(c.id)),
+  };
 }
 
-/** Gives a meeting a new start time, set at `now`: its time version goes up by one, so its time-bound reminders are planned afresh. */
-export async function moveMeeting(db: Db, meetingId: string, startsAt: Date, now: Date): Promise<void> {
-  await db.meeting.update({ where: { id: meetingId }, data: { startsAt, timeSetAt: now, timeVersion: { increment: 1 } } });
+/**
+ * Gives a meeting a new start time, set at `now`: its time version goes up by one, so its time-bound reminders are
+ * planned afresh, and the numbers that are not final are put in time order again. Returns the meetings whose number
+ * changed, the moved one included.
+ */
+export async function moveMeeting(db: Db, meetingId: string, startsAt: Date, now: Date): Promise<RenumberedMeeting[]> {
+  const row = await db.meeting.update({ where: { id: meetingId }, data: { startsAt, timeSetAt: now, timeVersion: { increment: 1 } } });
+  return putNumbersInTimeOrder(db, row.setId, now);
 }
+
+/** A meeting whose number changed from `from` to `to`, with its start time. */
+export type RenumberedMeeting = Renumbering & { startsAt: Date };
+
+/**
+ * Stores the numbers `numbersInTimeOrder` gives the set's meetings. Each number is unique in its set at every
+ * statement, so the meetings renumbered first step aside to negative numbers, never stored otherwise.
+ */
+async function putNumbersInTimeOrder(db: Db, setId: string, now: Date): Promise<RenumberedMeeting[]> {
+  const meetings = (await db.meeting.findMany({ where: { setId }, select: NUMBERING_COLUMNS })).map((m) => ({
+    ...m,
+    status: meetingStatusOf(m.status),
+  }));
+  const changes = numbersInTimeOrder(meetings, now);
+  for (const c of changes) await db.meeting.update({ where: { id: c.id }, data: { number: -c.to } });
+  for (const c of changes) await db.meeting.update({ where: { id: c.id }, data: { number: c.to } });
+  const startOf = new Map(meetings.map((m) => [m.id, m.startsAt]));
+  return changes.map((c) => ({ ...c, startsAt: startOf.get(c.id)! }));
+}
+const NUMBERING_COLUMNS = {
+  id: true,
+  number: true,
+  startsAt: true,
+  status: true,
+  announcedAt: true,
+} as const satisfies Prisma.MeetingSelect;
 
 /**
  * Marks a meeting's presenters announced at `now`, unless they already are. Returns whether this call did it:
@@ -198,6 +238,15 @@ export async function withdrawLeaveApologies(
 export async function saveAttendance(db: Db, meetingId: string, personIds: string[]): Promise<void> {
   await db.attendance.deleteMany({ where: { meetingId } });
   if (personIds.length > 0) await db.attendance.createMany({ data: personIds.map((personId) => ({ meetingId, personId })) });
+}
+
+/**
+ * Records that an attendee agreed no actions at a closed meeting (`/action none`); false when they are not recorded
+ * as attending it.
+ */
+export async function markNoActions(db: Db, meetingId: string, personId: string, now: Date): Promise<boolean> {
+  const { count } = await db.attendance.updateMany({ where: { meetingId, personId }, data: { noActionsAt: now } });
+  return count > 0;
 }
 
 /** Who attended each of the set's meetings (filtered by set, a join). */

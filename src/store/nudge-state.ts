@@ -52,6 +52,8 @@ export type NudgeView = {
   membersBySet: Map<string, { id: string; joinedAt: Date }[]>;
   /** setId → its members' leaves (from the start, inclusive, to the end, exclusive), for words that depend on who is away. */
   leavesBySet: Map<string, { personId: string; startsAt: Date; endsAt: Date }[]>;
+  /** `${setId}:${memberId}` → the member's goal entries (number and text), for the goal-review DMs (to that member alone). */
+  goals: Map<string, { number: number; text: string }[]>;
   /** `${setId}:${memberId}` → when the member was last reviewed by an advisor (`/review`). */
   lastReviewed: Map<string, Date>;
   /** setId → feedback given in the last `FEEDBACK_LOOKBACK_MS`: what it was about and when; never who gave it, nor its text. */
@@ -105,6 +107,7 @@ export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilte
     heldBefore,
     reviewed,
     feedback,
+    goals,
   ] = await Promise.all([
     db.workspace.findMany({ where: ids ? { sets: { some: { id: ids } } } : {}, select: { id: true, platform: true, externalId: true } }),
     db.learningSet.findMany({
@@ -170,6 +173,17 @@ export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilte
       where: { createdAt: { gte: new Date(now.getTime() - FEEDBACK_LOOKBACK_MS) }, ...inSets },
       select: { setId: true, about: true, createdAt: true },
     }),
+    // A goal is reviewed by a `review` entry or a written 2.3 section linked to it.
+    db.entry.findMany({
+      where: { kind: "goal", ...inSets },
+      select: {
+        setId: true,
+        authorId: true,
+        number: true,
+        text: true,
+        servedBy: { where: { kind: { in: ["review", "write"] } }, select: { id: true }, take: 1 },
+      },
+    }),
   ]);
 
   const view: NudgeView = {
@@ -182,6 +196,7 @@ export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilte
     entryStats: new Map(),
     membersBySet: new Map(),
     leavesBySet: new Map(),
+    goals: new Map(),
     lastReviewed: new Map(),
     recentFeedback: new Map(),
   };
@@ -245,6 +260,11 @@ export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilte
     (a) => a.meetingId,
     (a) => a.personId,
   );
+  const saidNone = groupBy(
+    attendance.filter((a) => a.noActionsAt !== null),
+    (a) => a.meetingId,
+    (a) => a.personId,
+  );
   for (const m of meetings) {
     const meetingSlots = slotsByMeeting.get(m.id) ?? [];
     const presenterGroups = groupByPosition(meetingSlots);
@@ -259,6 +279,7 @@ export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilte
       closedAt: m.closedAt,
       presenterIds: presenterGroups.flat(),
       attendeeIds: attendees.get(m.id) ?? [],
+      noActionIds: saidNone.get(m.id) ?? [],
       timeVersion: m.timeVersion,
       timeSetAt: m.timeSetAt,
       presenterSince,
@@ -316,6 +337,14 @@ export async function loadNudgeState(db: Db, now: Date, filter?: NudgeStateFilte
       problems[e.authorId] = [...(problems[e.authorId] ?? []), { at: e.createdAt, meetingId: e.meetingId }];
       set.problemEntries = problems;
     }
+  }
+  for (const g of goals) {
+    const set = bySet.get(g.setId);
+    if (!set) continue;
+    const own = set.goals ?? {};
+    own[g.authorId] = [...(own[g.authorId] ?? []), { number: g.number, reviewed: g.servedBy.length > 0 }];
+    set.goals = own;
+    push(view.goals, `${g.setId}:${g.authorId}`, { number: g.number, text: g.text });
   }
   for (const a of absences) {
     const leave = asLeave(a);

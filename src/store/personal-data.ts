@@ -109,7 +109,7 @@ export async function exportPersonalData(db: Db, personId: string) {
       },
     }),
     db.rsvp.findMany({ where: own, select: { meetingId: true, answer: true, answeredAt: true } }),
-    db.attendance.findMany({ where: own, select: { meetingId: true } }),
+    db.attendance.findMany({ where: own, select: { meetingId: true, noActionsAt: true } }),
     db.absence.findMany({
       where: own,
       select: { startsAt: true, lastDay: true, timeZone: true, endedAt: true, note: true, createdAt: true },
@@ -205,7 +205,7 @@ export async function exportPersonalData(db: Db, personId: string) {
     })),
     actions: actions.map(({ entryId, ...a }) => ({ entry: entryNumber.get(entryId) ?? null, ...a })),
     rsvps: rsvps.map(({ meetingId, ...r }) => ({ ...r, meeting: meeting(meetingId) })),
-    attendance: attendance.map((a) => ({ meeting: meeting(a.meetingId) })),
+    attendance: attendance.map((a) => ({ meeting: meeting(a.meetingId), ...(a.noActionsAt ? { noActionsAgreedAt: a.noActionsAt } : {}) })),
     absences,
     presenterSlots: slots.map(({ meetingId, ...s }) => ({ ...s, meeting: meeting(meetingId) })),
     numbering: counters.map(({ setId, ...c }) => ({ ...c, set: setName.get(setId) ?? null })),

@@ -227,7 +227,13 @@ describe("npm run demo", () => {
         (m) => `${m[1]} ${m[2]}${Number(m[3]) >= Number(m[4]) ? "" : " short"}`,
       );
     const fin = examples("fin");
-    assert.deepEqual(checklist(fin), ["1.1 covered", "1.2 covered", "2.1 covered", "2.2 covered", "2.3 covered"]);
+    // She never repeats herself, so where she ran out of new things to say a criterion is short of its words, with
+    // every part it asks for there: nothing is missing, and what is left to fill is words (and links) only.
+    assert.deepEqual(checklist(fin), ["1.1 covered", "1.2 thin short", "2.1 thin short", "2.2 covered", "2.3 thin short"]);
+    const fills = [...fin.matchAll(/^\| (\d\.\d) [^|]*\| thin \| [^|]*\| ([^|]*) \|$/gm)].flatMap((m) => m[2]!.split("<br>"));
+    assert.ok(fills.length > 0);
+    for (const fill of fills) assert.match(fill, /words of your own|^Not linked to a goal/, fill);
+    assert.doesNotMatch(fin, /same again/);
     const words = Number(/Word count:\*\* ([\d,]+)/.exec(fin)![1]!.replace(",", ""));
     assert.ok(words >= 1000 && words <= 2000, `Fin: ${words} words`);
     // Her words, as she typed them: lower case, typos and all.

@@ -30,10 +30,10 @@ describe("clock changes and zone names in replies", () => {
   test("a New York reader sees EST or EDT, a Berlin reader CET or CEST, not GMT-5", async () => {
     await h.run("as Ben\n/nudge settings tz:America/New_York");
     const ny = await say("/meeting list");
-    assert.match(ny, /Meeting 2 · Tue 6 Apr 2027, 05:00 EDT/);
-    assert.match(ny, /Meeting 1 · Sat 30 Oct 2027, 21:30 EDT/);
+    assert.match(ny, /Meeting 1 · Tue 6 Apr 2027, 05:00 EDT/);
+    assert.match(ny, /Meeting 2 · Sat 30 Oct 2027, 21:30 EDT/);
     assert.doesNotMatch(ny, /GMT-\d/);
     await h.run("/nudge settings tz:Europe/Berlin");
-    assert.match(await say("/meeting list"), /Meeting 2 · Tue 6 Apr 2027, 11:00 CEST[\s\S]*Meeting 1 · Sun 31 Oct 2027, 02:30 CET/);
+    assert.match(await say("/meeting list"), /Meeting 1 · Tue 6 Apr 2027, 11:00 CEST[\s\S]*Meeting 2 · Sun 31 Oct 2027, 02:30 CET/);
   });
 });

@@ -99,17 +99,17 @@ describe("reminders follow the set's state, whoever reads it", () => {
   test("item 7: a meeting scheduled at short notice gets the reminders still ahead, and its presenters the DM once, late", async () => {
     await h.run(`${BASE}\nclock 2027-01-20T09:00Z`);
     const out = await h.run(
-      'as Ana\n/meeting schedule when:"2027-01-21 15:00"\nclock +1h\n/meeting rsvp yes meeting:8\nclock 2027-01-22T09:00Z',
+      'as Ana\n/meeting schedule when:"2027-01-21 15:00"\nclock +1h\n/meeting rsvp yes meeting:2\nclock 2027-01-22T09:00Z',
     );
-    assert.match(out.join("\n"), /Meeting 8 · Thu 21 Jan 2027, 15:00 GMT · 2h · presenters: Dev, Eve, Ana\n/);
+    assert.match(out.join("\n"), /Meeting 2 · Thu 21 Jan 2027, 15:00 GMT · 2h · presenters: Dev, Eve, Ana\n/);
     const sent = reminders(out);
     assert.deepEqual(
-      matching(sent, /meeting 8|Meeting 8/).map((l) => l.slice(0, l.indexOf(" of ") > 0 ? l.indexOf(" of ") : undefined)),
+      matching(sent, /meeting 2|Meeting 2/).map((l) => l.slice(0, l.indexOf(" of ") > 0 ? l.indexOf(" of ") : undefined)),
       [
-        "Wed 20 Jan 2027, 09:01 GMT | [DM Ana] You present at meeting 8",
-        "Wed 20 Jan 2027, 09:01 GMT | [DM Dev] You present at meeting 8",
-        "Wed 20 Jan 2027, 09:01 GMT | [DM Eve] You present at meeting 8",
-        "Wed 20 Jan 2027, 15:00 GMT | [#set] Meeting 8 is tomorrow: Thu 21 Jan 2027, 15:00 GMT. Presenters: Dev, Eve, Ana. Will you come?",
+        "Wed 20 Jan 2027, 09:01 GMT | [DM Ana] You present at meeting 2",
+        "Wed 20 Jan 2027, 09:01 GMT | [DM Dev] You present at meeting 2",
+        "Wed 20 Jan 2027, 09:01 GMT | [DM Eve] You present at meeting 2",
+        "Wed 20 Jan 2027, 15:00 GMT | [#set] Meeting 2 is tomorrow: Thu 21 Jan 2027, 15:00 GMT. Presenters: Dev, Eve, Ana. Will you come?",
       ],
     );
   });
@@ -117,8 +117,8 @@ describe("reminders follow the set's state, whoever reads it", () => {
   test("item 7: a meeting scheduled after its day-before moment gets no 'tomorrow' post", async () => {
     await h.run(`${BASE}\nclock 2027-01-20T09:00Z`);
     const sent = reminders(await h.run('as Ana\n/meeting schedule when:"2027-01-21 08:00"\nclock 2027-01-22T09:00Z'));
-    assert.deepEqual(matching(sent, /Meeting 8 is tomorrow/), []);
-    assert.equal(matching(sent, /You present at meeting 8/).length, 3);
+    assert.deepEqual(matching(sent, /Meeting 2 is tomorrow/), []);
+    assert.equal(matching(sent, /You present at meeting 2/).length, 3);
   });
 
   test("item 8: after a snooze, one action reminder (the follow-up), not two identical ones", async () => {

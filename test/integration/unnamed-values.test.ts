@@ -23,11 +23,12 @@ describe("the first option, given without its name, takes the rest of the line",
   });
 
   test("a last word that reads as the next option goes to it: /meeting schedule friday 2pm 90m", async () => {
-    assert.match(await say("/meeting schedule friday 2pm 90m"), /Meeting 3 · Fri 8 Jan 2027, 14:00 GMT · 1h 30m/);
+    // Fri 8 Jan comes before Thu 14 Jan (meeting 2, not announced yet), so it takes number 2 (meeting numbers follow dates).
+    assert.match(await say("/meeting schedule friday 2pm 90m"), /Meeting 2 · Fri 8 Jan 2027, 14:00 GMT · 1h 30m/);
   });
 
   test("named options after the unnamed words still count", async () => {
-    // 18:00, not 15:00: meeting 2 is at 15:00 that Thursday, and a set's meetings may not overlap.
+    // 18:00, not 15:00: meeting 3 is at 15:00 that Thursday, and a set's meetings may not overlap.
     assert.match(
       await say("/meeting schedule next thursday 6pm every:monthly count:2"),
       /Ana scheduled 2 meetings, monthly on the 14th, from Thu 14 Jan 2027, 18:00 GMT/,

@@ -10,7 +10,10 @@
  * - `filesUploadV2` = `files.getUploadURLExternal` (filename, length) → POST of the bytes to `upload_url`
  *   as multipart/form-data (one part, named "body") → `files.completeUploadExternal` (files=[{id,title}], channel_id, ...);
  * - HTTP 429 + `Retry-After: <seconds>` makes WebClient pause and retry the same call;
- * - a message over Block Kit's limits is refused with `invalid_blocks`, as Slack does.
+ * - a message over Block Kit's limits is refused with `invalid_blocks`, as Slack does;
+ * - `views.publish` (the Home tab) wants `user_id` and a view of type `home` within Block Kit's limits for views
+ *   (100 blocks, 250 kB; a header's text 150 characters), else `invalid_arguments` / `view_too_large`; the
+ *   last view published to each user is kept (`homeOf`).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CallLog, type Listening, listen, readBody, sendJson } from "./fake-http.ts";
@@ -72,6 +75,7 @@ export class FakeSlack {
   readonly #delays = new Map<string, number>();
   readonly #outages = new Map<string, { status: number; until: number }>();
   #channelLimit: { perSecond: number; burst: number; buckets: Map<string, { tokens: number; at: number }> } | null = null;
+  readonly #homes = new Map<string, Record<string, unknown>>();
   /** Calls being answered now, and the most there ever were at once, by method and by `method channel`. */
   readonly #inFlight = new Map<string, number>();
   readonly #peaks = new Map<string, number>();
@@ -155,6 +159,11 @@ export class FakeSlack {
    */
   responseUrl(): string {
     return `${this.#origin}/response_url/T1/${++this.#seq}/fake`;
+  }
+
+  /** The last Home tab view published to `userId` (as sent: type, blocks), or undefined. */
+  homeOf(userId: string): Record<string, unknown> | undefined {
+    return this.#homes.get(userId);
   }
 
   /** Waits until at least `n` calls to `method` have arrived (timeout → reject with the calls seen). */
@@ -324,10 +333,20 @@ export class FakeSlack {
         if (!id) return { ok: false, error: "users_list_not_supplied" };
         return { ok: true, no_op: true, already_open: true, channel: { id } };
       }
+      case "views.publish": {
+        const user = str("user_id");
+        const view = isRecord(args.view) ? args.view : undefined;
+        if (!user || !view) return { ok: false, error: "invalid_arguments" };
+        if (JSON.stringify(view).length > 250_000) return { ok: false, error: "view_too_large" };
+        const problems = homeViewProblems(view);
+        if (problems.length) return { ok: false, error: "invalid_arguments", response_metadata: { messages: problems } };
+        this.#homes.set(user, view);
+        const id = `V${String(++this.#seq).padStart(6, "0")}`;
+        return { ok: true, view: { ...view, id, team_id: "T1", app_id: "A1", bot_id: "B1", hash: `${Date.now()}.fakehash${this.#seq}` } };
+      }
       case "views.open":
       case "views.push":
-      case "views.update":
-      case "views.publish": {
+      case "views.update": {
         const view = isRecord(args.view) ? args.view : {};
         const id = str("view_id") ?? `V${String(++this.#seq).padStart(6, "0")}`;
         return {
@@ -441,6 +460,27 @@ export function messageProblems(args: Record<string, unknown>): string[] {
       problems.push(`[ERROR] must provide no more than 25 items [json-pointer:/blocks/${i}/elements]`);
   });
   return problems;
+}
+
+/**
+ * Slack's limits on a Home tab view, as Slack refuses one: type `home`, at most 100 blocks, a header's text at most
+ * 150 characters, and the message limits on each block (messageProblems).
+ */
+export function homeViewProblems(view: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  if (view.type !== "home") problems.push(`[ERROR] must be home [json-pointer:/view/type]`);
+  const blocks = Array.isArray(view.blocks) ? (view.blocks as Record<string, unknown>[]) : [];
+  if (blocks.length > 100) problems.push(`[ERROR] must provide no more than 100 items [json-pointer:/view/blocks]`);
+  blocks.forEach((b, i) => {
+    if (b.type === "header" && isRecord(b.text) && String(b.text.text ?? "").length > 150)
+      problems.push(`[ERROR] must be less than 151 characters [json-pointer:/view/blocks/${i}/text/text]`);
+    const buttons = Array.isArray(b.elements) ? (b.elements as Record<string, unknown>[]) : [];
+    buttons.forEach((e, j) => {
+      if (typeof e.value === "string" && e.value.length > 2000)
+        problems.push(`[ERROR] must be less than 2001 characters [json-pointer:/view/blocks/${i}/elements/${j}/value]`);
+    });
+  });
+  return [...problems, ...messageProblems({ blocks: blocks.slice(0, 50) }), ...messageProblems({ blocks: blocks.slice(50) })];
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

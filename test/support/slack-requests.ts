@@ -311,3 +311,19 @@ export function eventCallback(
   }
   return sendSigned(t, body, JSON_TYPE, opts, extra);
 }
+
+/** Someone opened the app's Home tab (or its Messages tab): the Events API's `app_home_opened`, as Slack sends it. */
+export function appHomeOpened(
+  t: SlackTarget,
+  p: { eventId: string; userId: string; teamId?: string; tab?: "home" | "messages" },
+  opts?: SignOpts,
+): Promise<SlackResponse> {
+  const event = {
+    type: "app_home_opened",
+    user: p.userId,
+    channel: `D${p.userId}`,
+    tab: p.tab ?? "home",
+    event_ts: nowTs(),
+  };
+  return eventCallback(t, { eventId: p.eventId, event, ...(p.teamId ? { teamId: p.teamId } : {}) }, opts);
+}

@@ -107,6 +107,15 @@ test("Slack: exactly one slash command, /als, with escaped mentions", () => {
   );
 });
 
+test("Slack: the manifest turns the Home tab on and subscribes to app_home_opened, which a listener handles", () => {
+  const manifest = slackManifest();
+  assert.equal(manifest.features.app_home.home_tab_enabled, true);
+  assert.equal(manifest.features.app_home.messages_tab_enabled, true, "the bot's DMs stay");
+  assert.ok(manifest.settings.event_subscriptions.bot_events.includes("app_home_opened"));
+  const listeners = readFileSync(join(root, "src/adapters/slack/listeners/index.ts"), "utf8");
+  for (const event of manifest.settings.event_subscriptions.bot_events) assert.match(listeners, new RegExp(`app\\.event\\("${event}"`));
+});
+
 test("the generated Discord commands carry the draft's options: links, support, source, reviews, details, action learning", () => {
   const committed = JSON.parse(readFileSync(join(root, "commands/generated/discord-commands.json"), "utf8")) as {
     name: string;

@@ -36,6 +36,8 @@ describe("interpret: form or command", () => {
       given: {},
     });
     assert.equal(interpret({ kind: "pressed", line: "/feedback" }, forms).kind, "open-command-form");
+    // "/log" alone (the Home tab's "Add an entry"): the entry form, with the kind to choose, as when typed.
+    assert.deepEqual(interpret({ kind: "pressed", line: "/log" }, forms), { kind: "open-entry-form", given: {} });
     assert.deepEqual(interpret({ kind: "pressed", line: "/nudge snooze for:1d" }, forms), {
       kind: "run",
       request: { text: "/nudge snooze for:1d" },

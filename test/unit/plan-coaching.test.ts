@@ -5,47 +5,17 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
 import { candidateNudges, planNudges } from "../../src/domain/reminders/planner.ts";
-import type { NudgeMeeting, NudgePerson, NudgeSet, NudgeState } from "../../src/domain/reminders/types.ts";
+import type { NudgeState } from "../../src/domain/reminders/types.ts";
 import { calendarDate } from "../../src/domain/time/calendar-date.ts";
+import { ana, anaState, closedMeeting, programmeSet } from "../support/planner-fixtures.ts";
 
-const d = (iso: string) => new Date(iso);
 const iso = (t: Date) => t.toISOString();
+const d = (iso: string) => new Date(iso);
 const LONDON = "Europe/London";
-const person = (over: Partial<NudgePerson> = {}): NudgePerson => ({
-  id: "ana",
-  timeZone: LONDON,
-  quiet: null,
-  optedOut: false,
-  snoozedUntil: null,
-  ...over,
-});
-const closed = (n: number, start: string): NudgeMeeting => ({
-  id: `M${n}`,
-  number: n,
-  startsAt: d(start),
-  durationMinutes: 120,
-  status: "closed",
-  closedAt: new Date(Date.parse(start) + 2 * 3_600_000),
-  presenterIds: [],
-  attendeeIds: ["ana"],
-});
-const set = (over: Partial<NudgeSet> = {}): NudgeSet => ({
-  id: "s",
-  memberIds: ["ana"],
-  advisorIds: [],
-  meetings: [closed(1, "2027-01-12T10:00:00Z"), closed(2, "2027-02-09T10:00:00Z"), closed(3, "2027-07-13T09:00:00Z")],
-  actions: [],
-  entryTimes: {},
-  actionEntryTimes: {},
-  memberSince: { ana: d("2027-01-04T09:00:00Z") },
-  absences: [],
-  sizeChangedAt: d("2027-01-04T09:00:00Z"),
-  reviewEvery: null,
-  programmeStart: calendarDate("2027-01-11", LONDON),
-  programmeEnd: calendarDate("2027-07-31", LONDON),
-  ...over,
-});
-const state = (s: NudgeSet, p: NudgePerson = person()): NudgeState => ({ sets: [s], people: { ana: p } });
+const person = ana;
+const closed = closedMeeting;
+const set = programmeSet;
+const state = anaState;
 const coaching = (st: NudgeState) =>
   candidateNudges(st)
     .filter((n) => n.kind === "coach")

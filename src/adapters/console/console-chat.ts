@@ -29,12 +29,23 @@ const STEP: Record<string, number> = { m: MINUTE, h: HOUR, d: DAY, w: WEEK };
 /** Who speaks until the first `as NAME` line. */
 const DEFAULT_CONSOLE_ACTOR = "me";
 
+/** Where a line's output goes as it happens: each reminder the moment it is delivered. */
+export type PrintLines = (lines: string[]) => void;
+
+/**
+ * How a console process stops (src/main.ts): once `signal` is aborted, no reminder is claimed or begun, a `clock`
+ * line stops at the moment it has reached, and the ids of rows claimed but not settled stay in `held` for the
+ * process to hand back (as a platform process does, src/ops/lifecycle.ts).
+ */
+export type ConsoleStop = { signal: AbortSignal; held: Set<string> };
+
 /**
  * The local console chat: one line in, the lines the bot would post out. Grammar (docs/user-guide.md):
  * `as NAME`, `in #CHANNEL`, `clock ISO|+Nd`, `click BUTTON_ID`, `/command …`, `# comment`. Until the first
  * `as NAME` the speaker is a user called "me", and the first command's reply says so.
  * As an Adapter it has nothing to connect (`start` and `stop` do nothing: lines arrive through `handle`), and
- * `deliver` renders a reminder into the lines `takeDelivered` hands out.
+ * `deliver` renders a reminder into the lines `takeDelivered` hands out, or, while a clock line or a tick runs with
+ * a printer, prints it at once: the transcript is the console's platform, so a reminder marked sent has been printed.
  */
 export class ConsoleChat implements Adapter {
   readonly platform = "console";
@@ -45,12 +56,20 @@ export class ConsoleChat implements Adapter {
   readonly #buttons = new Map<string, Button & { channel: string }>();
   /** What was sent since `takeDelivered` last ran, as transcript lines. */
   #delivered: string[] = [];
+  /** While set (a clock line or a tick with a printer), where each sent message goes at once instead. */
+  #live: PrintLines | null = null;
 
   constructor(
     private readonly deps: Deps & { clock: SettableClock },
     private readonly handlers: HandlerIndex,
     private readonly filesDir: string,
+    private readonly stopping?: ConsoleStop,
   ) {}
+
+  /** What the scheduler is given: the console's scope, and the stop signal when there is one. */
+  get #scheduler() {
+    return { ...this.deps, scope: CONSOLE_SCOPE, ...(this.stopping ?? {}) };
+  }
 
   async start(): Promise<void> {}
 
@@ -63,7 +82,9 @@ export class ConsoleChat implements Adapter {
   async send(destination: Destination, reply: Reply): Promise<undefined> {
     for (const b of reply.buttons ?? []) this.#buttons.set(b.id, { ...b, channel: destination.channelId });
     const save = (name: string, content: string | Uint8Array) => this.#save(name, content);
-    this.#delivered.push(...renderMessage(destination, reply, this.deps.defaultTimeZone, save));
+    const lines = renderMessage(destination, reply, this.deps.defaultTimeZone, save);
+    if (this.#live) this.#live(lines);
+    else this.#delivered.push(...lines);
     return undefined;
   }
 
@@ -77,8 +98,11 @@ export class ConsoleChat implements Adapter {
     return lines;
   }
 
-  /** Handles one input line and returns the output lines it caused (none for comments and blanks). */
-  async handle(line: string): Promise<string[]> {
+  /**
+   * Handles one input line and returns the output lines it caused (none for comments and blanks). With `print`, a
+   * clock line prints its output as it goes (each reminder as it is delivered) and returns none.
+   */
+  async handle(line: string, print?: PrintLines): Promise<string[]> {
     const text = line.trim();
     if (text === "" || text.startsWith("#")) return [];
     const [word = "", ...rest] = text.split(/\s+/);
@@ -94,7 +118,7 @@ export class ConsoleChat implements Adapter {
         this.#channel = arg.slice(1);
         return [];
       case "clock":
-        return this.#setClock(arg);
+        return this.#setClock(arg, print);
       case "click":
         return this.#click(arg);
       default:
@@ -103,25 +127,55 @@ export class ConsoleChat implements Adapter {
     }
   }
 
-  /** One scheduler tick at the clock's time (the interactive console runs this every minute). */
-  async tick(): Promise<string[]> {
-    await runTick({ ...this.deps, scope: CONSOLE_SCOPE }, this, this.deps.clock.now());
+  /**
+   * One scheduler tick at the clock's time (the interactive console runs this every minute). With `print`, each
+   * reminder is printed as it is delivered and none are returned.
+   */
+  async tick(print?: PrintLines): Promise<string[]> {
+    this.#live = print ?? null;
+    try {
+      await runTick(this.#scheduler, this, this.deps.clock.now());
+    } finally {
+      this.#live = null;
+    }
     return this.takeDelivered();
   }
 
-  async #setClock(arg: string): Promise<string[]> {
+  /**
+   * Moves the clock to the time given, running every tick on the way. The reminders sent at each moment follow
+   * a `[clock]` line for that moment; the line for the time reached always ends the output. Stopped by the
+   * process's signal, the clock stays at the moment reached and a `[console]` line says so.
+   */
+  async #setClock(arg: string, print?: PrintLines): Promise<string[]> {
     const now = this.deps.clock.now();
     const step = /^\+(\d+)([mhdw])$/.exec(arg);
     const to = step ? new Date(now.getTime() + Number(step[1]) * STEP[step[2]!]!) : new Date(arg);
     if (Number.isNaN(to.getTime())) return [`[console] clock needs a time like 2027-01-04T09:00Z or a step like +3d (m, h, d, w)`];
     if (to < now) return [`[console] The clock only moves forward (it is ${now.toISOString()}).`];
     const lines: string[] = [];
+    const out: PrintLines = print ?? ((l) => lines.push(...l));
     const stamp = (at: Date) => `[clock] ${consoleTime(at, "full", this.deps.defaultTimeZone)}`;
-    await advanceClock({ ...this.deps, scope: CONSOLE_SCOPE }, this, this.deps.clock, to, (at) => {
-      const delivered = this.takeDelivered();
-      if (delivered.length) lines.push(stamp(at), ...delivered);
-    });
-    lines.push(stamp(to), ...this.takeDelivered());
+    let stamped: number | null = null;
+    const stampNow = () => {
+      const at = this.deps.clock.now();
+      if (stamped !== at.getTime()) out([stamp(at)]);
+      stamped = at.getTime();
+    };
+    // Anything sent before the clock line (none today) goes first, under the time it was sent.
+    const before = this.takeDelivered();
+    if (before.length) out(before);
+    this.#live = (delivered) => {
+      stampNow();
+      out(delivered);
+    };
+    try {
+      await advanceClock(this.#scheduler, this, this.deps.clock, to);
+    } finally {
+      this.#live = null;
+    }
+    stampNow();
+    if (this.deps.clock.now() < to)
+      out([`[console] Stopped before the clock reached ${consoleTime(to, "full", this.deps.defaultTimeZone)}.`]);
     return lines;
   }
 

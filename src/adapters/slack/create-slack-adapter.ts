@@ -10,6 +10,7 @@ import { boltLogger, safeError } from "./bolt-logger.ts";
 import { type ChannelPace, ChannelPacer, SLACK_CHANNEL_PACE } from "./channel-pace.ts";
 import { sendToSlack } from "./deliver.ts";
 import { slackHealth, watchRateLimits } from "./health.ts";
+import { type HomePublisherOptions, homePublisher } from "./home-publisher.ts";
 import { databaseInstallationStore } from "./installation-store.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { SLACK_BOT_SCOPES } from "./manifest.ts";
@@ -39,6 +40,8 @@ export type SlackOptions = {
   clientLimits?: SlackClientLimits;
   /** How fast posts go in one channel (default SLACK_CHANNEL_PACE, Slack's own); tests give a faster one. */
   channelPace?: ChannelPace;
+  /** How Home tabs are published (default `HOME_PUBLISHING`, ./home-publisher.ts); tests shorten the waits. */
+  homePublishing?: HomePublisherOptions;
 };
 
 /**
@@ -48,6 +51,8 @@ export type SlackOptions = {
  */
 export type SlackAdapter = Adapter & {
   app: App;
+  /** Resolves once no Home tab is waiting to be published or being published. */
+  homesIdle(): Promise<void>;
   /** The HTTP port it listens on once `start()` has resolved; null in Socket Mode or before. */
   port(): number | null;
   notReady(): Promise<string[]>;
@@ -130,7 +135,12 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
       reply,
       await withStoredDm(deps.db, destination, options, Boolean(reply.files?.length)),
     );
-  registerListeners(app, { deps, handlers, send });
+  const homes = homePublisher(
+    deps,
+    async (teamId, userId, view) => void (await app.client.views.publish({ token: await tokenFor(teamId), user_id: userId, view })),
+    opts.homePublishing,
+  );
+  registerListeners(app, { deps, handlers, send, homes });
 
   return withDeliver<Omit<SlackAdapter, "deliver">>({
     platform: "slack",
@@ -153,10 +163,12 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
       deps.logger.info({ port, socketMode: Boolean(opts.appToken) }, "Slack adapter started");
     },
     stop: async () => {
+      homes.stop();
       await app.stop();
       port = null;
     },
     port: () => port,
+    homesIdle: () => homes.idle(),
     notReady: () => health.notReady(),
   });
 }

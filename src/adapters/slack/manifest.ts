@@ -20,6 +20,7 @@ export const SLACK_BOT_SCOPES = [
 export type SlackManifest = {
   display_information: { name: string; description: string; background_color: string };
   features: {
+    app_home: { home_tab_enabled: boolean; messages_tab_enabled: boolean; messages_tab_read_only_enabled: boolean };
     bot_user: { display_name: string; always_online: boolean };
     slash_commands: { command: string; url: string; description: string; usage_hint: string; should_escape: boolean }[];
   };
@@ -35,7 +36,7 @@ export type SlackManifest = {
 
 /**
  * Slack's app manifest: one slash command `/als` whose text is the vocabulary without its slash
- * (`/als meeting next`), with mentions escaped to `<@U…>` ids. Every request URL is
+ * (`/als meeting next`), with mentions escaped to `<@U…>` ids, and the Home tab on (`app_home_opened`). Every request URL is
  * `${requestUrl}/slack/events` (default host https://example.com, to be replaced when installing).
  * The usage hint lists, per family, the first command that needs no options.
  */
@@ -48,6 +49,8 @@ export function slackManifest(decls: readonly CommandDecl[] = allCommands, opts:
       background_color: "#2f4858",
     },
     features: {
+      // The Home tab shows each person their sets (src/app/home.ts); the Messages tab keeps the bot's DMs.
+      app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
       bot_user: { display_name: "als", always_online: true },
       slash_commands: [
         {

@@ -1,6 +1,7 @@
 import { byKey, type HandlerIndex } from "../dispatch.ts";
 import actionDone from "./action/done.ts";
 import actionList from "./action/list.ts";
+import actionNone from "./action/none.ts";
 import awayOff from "./away/off.ts";
 import awayOn from "./away/on.ts";
 import facilitationDelete from "./facilitation/delete.ts";
@@ -126,6 +127,7 @@ export const handlers = byKey([
   logForget,
   actionList,
   actionDone,
+  actionNone,
   nudgeSettings,
   nudgeOnHandler,
   nudgeOffHandler,

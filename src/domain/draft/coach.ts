@@ -10,7 +10,8 @@ import type { CoachStep, Criterion, CriterionReading, DraftInput } from "./types
 /** A member's log as coaching reads it: each criterion, the next step (null when there is none), and whether all are covered. */
 export type CoachReading = { criteria: CriterionReading[]; next: CoachStep | null; complete: boolean; words: number };
 
-const SHORT_NAMES: Record<Criterion, string> = {
+/** Each criterion named in a few words, for lines that list them. */
+export const SHORT_NAMES: Record<Criterion, string> = {
   "1.1": "strengths and limitations",
   "1.2": "goals and actions",
   "2.1": "action learning",

@@ -150,13 +150,22 @@ function moreWordsStep(a: Analysis, c: Criterion, own: number, target: number): 
   const need = `${c}: ${own} of about ${target} words so far`;
   switch (c) {
     case "1.1":
-      return logStep(
-        c,
-        `${need}. Add another limitation you want to work on, with an example of when it showed at work and where you learned it.`,
-        "limitation",
-        'text:"…" source:"…"',
-        "Add a limitation",
-      );
+      // The side with fewer entries: a plan of one strength and three limitations needs a strength next.
+      return a.strengths.length < a.limitations.length
+        ? logStep(
+            c,
+            `${need}. Add another leadership strength, with an example of when it showed at work and where you learned it (feedback, your reflective review).`,
+            "strength",
+            'text:"…" source:"…"',
+            "Add a strength",
+          )
+        : logStep(
+            c,
+            `${need}. Add another limitation you want to work on, with an example of when it showed at work and where you learned it.`,
+            "limitation",
+            'text:"…" source:"…"',
+            "Add a limitation",
+          );
     case "1.2": {
       // A goal's words and an action's help count here (an action's own words are the log's, 2.2).
       if (a.goals.length < 2)
@@ -363,7 +372,8 @@ const PART_SHORT: Record<ActionLearningPart, string> = {
   responsibilities: "a member's responsibilities in the set",
   development: "its role in your own development",
 };
-const PART_ASK: Record<ActionLearningPart, string> = {
+/** 2.1: the question that fills each part, small enough to answer in a sentence or two. */
+export const ACTION_LEARNING_ASKS: Record<ActionLearningPart, string> = {
   nature: "what is action learning, and what does it give you that a course does not?",
   responsibilities:
     "what do you owe the set as a member (preparing, confidentiality, questions rather than advice, doing what you agreed)?",
@@ -391,15 +401,16 @@ function method(a: Analysis): Read {
     );
   const touched = ACTION_LEARNING_PARTS.filter((p) => parts.includes(p.part));
   for (const p of missing)
-    steps.push(
-      logStep(
+    steps.push({
+      ...logStep(
         "2.1",
-        `2.1: ${touched.length ? `you have written about ${touched.map((t) => PART_SHORT[t.part]).join(" and ")}, not yet about ${PART_SHORT[p.part]}` : `nothing yet on ${PART_SHORT[p.part]}`}: ${PART_ASK[p.part]} Two or three sentences will do.`,
+        `2.1: ${touched.length ? `you have written about ${touched.map((t) => PART_SHORT[t.part]).join(" and ")}, not yet about ${PART_SHORT[p.part]}` : `nothing yet on ${PART_SHORT[p.part]}`}: ${ACTION_LEARNING_ASKS[p.part]} Two or three sentences will do.`,
         "action-learning",
         'text:"…"',
         "Write about action learning",
       ),
-    );
+      part: p.part,
+    });
   return { row: { criterion: "2.1", title: title("2.1"), status: statusOf(a.method.length > 0, prompts), evidence, prompts }, steps };
 }
 

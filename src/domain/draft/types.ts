@@ -5,6 +5,7 @@
 
 import type { ActionStatus } from "../set/statuses.ts";
 import type { CalendarDate } from "../time/calendar-date.ts";
+import type { ActionLearningPart } from "./action-learning-parts.ts";
 import type { StoredEntryKind } from "./entry-kind.ts";
 
 export type { StoredEntryKind };
@@ -112,6 +113,8 @@ export type CoachStep = {
   label: string;
   /** `part`: something the criterion asks for is not there; `words`: it is, in fewer words than its target. */
   fills: "part" | "words";
+  /** 2.1: the part of the criterion a `part` step fills. */
+  part?: ActionLearningPart;
 };
 
 /**

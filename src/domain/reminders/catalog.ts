@@ -28,6 +28,7 @@ export type Subject = "meeting" | "action" | "member" | "set";
  * - `iso-week`: the ISO week in the recipient's zone ("2027-W03");
  * - `coach-moment`: the coaching moment's name ("joined", "midpoint"…: rules/coaching.ts), so each is sent once
  *   whatever moves its time;
+ * - `goal-number`: the number of the member's goal entry the DM is about (entry numbers are never reused);
  * - `programme-end`: the programme's last day (ISO, "2027-07-31"), so a moved end is told again for the new day.
  */
 type Occurrence =
@@ -39,6 +40,7 @@ type Occurrence =
   | "meeting-start"
   | "iso-week"
   | "coach-moment"
+  | "goal-number"
   | "programme-end";
 
 /** One kind: a DM can be stopped on its own and is named for people; a channel post is for the whole set and is not. */
@@ -99,6 +101,14 @@ const REMINDER_CATALOG = {
     occurrence: "coach-moment",
     stoppable: true,
     name: "through the programme: where your draft stands by criterion, and the most useful next entry",
+  },
+  /** in the programme's last month, before the closing coaching DM: each of the member's goals with no review yet, one DM each, two days apart (rules/coaching.ts) */
+  "goal-review": {
+    audience: "member",
+    subject: "member",
+    occurrence: "goal-number",
+    stoppable: true,
+    name: "in the programme's last month: review each of your goals",
   },
   /** an open action's due date is over (the end of that day in its zone): its owner */
   "action-due": { audience: "member", subject: "action", occurrence: "once", stoppable: true, name: "an action's due date has passed" },

@@ -9,7 +9,7 @@ import { actionDue } from "./rules/action-due.ts";
 import { advisorSetSize, advisorSilent } from "./rules/advisor-alerts.ts";
 import { logAfterMeeting, midpointOutcome } from "./rules/after-meeting.ts";
 import { meetingPost, outcomeDue, presenterPrep } from "./rules/before-meeting.ts";
-import { coach } from "./rules/coaching.ts";
+import { coach, goalReviews } from "./rules/coaching.ts";
 import { allAwayAlert, unclosedAlerts } from "./rules/meeting-alerts.ts";
 import { advisorProgrammeEnd } from "./rules/programme-end.ts";
 import { advisorDigest, setReview } from "./rules/set-reviews.ts";
@@ -43,6 +43,7 @@ const RULES = byKind({
   "advisor-silent": advisorSilent,
   "advisor-set-size": advisorSetSize,
   coach,
+  "goal-review": goalReviews,
   "advisor-programme-end": advisorProgrammeEnd,
 });
 

@@ -27,6 +27,8 @@ export type NudgeMeeting = {
   closedAt: Date | null;
   presenterIds: string[];
   attendeeIds: string[];
+  /** attendees who said they agreed no actions at it (`/action none`): no log-action for them; absent: none */
+  noActionIds?: string[];
   /** 1 when scheduled, one more at each move: the occurrence of the meeting's time-bound reminders (default 1). */
   timeVersion?: number;
   /** When the current start time was set (scheduled or moved); unknown or null: long before any reminder. */
@@ -77,6 +79,8 @@ export type NudgeSet = {
   reviewEvery?: number | null;
   /** closed meetings of the set older than those in `meetings` (so meetings held are counted from the first) */
   heldBefore?: number;
+  /** per member: their goal entries (numbers) and whether each has a review yet (a `review` or a written 2.3 section); none given means none */
+  goals?: Record<string, { number: number; reviewed: boolean }[]>;
   /** The programme's first and last days (`/set programme`); null or absent: not set (rules/coaching.ts). */
   programmeStart?: CalendarDate | null;
   programmeEnd?: CalendarDate | null;

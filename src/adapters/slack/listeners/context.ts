@@ -9,10 +9,14 @@ import { type Adapter, sendReplies } from "../../adapter.ts";
 import { commandInput } from "../../command-input.ts";
 import { commandModal } from "../command-modal.ts";
 import { entryModal } from "../entry-modal.ts";
+import type { HomePublisher } from "../home-publisher.ts";
 import { readSlackMention } from "../render.ts";
 
-/** What every Slack listener is given: the app's dependencies, the handlers, and the adapter's one `send`. */
-export type SlackListenerContext = { deps: Deps; handlers: HandlerIndex; send: Adapter["send"] };
+/**
+ * What every Slack listener is given: the app's dependencies, the handlers, the adapter's one `send`, and the
+ * publisher that keeps people's Home tabs current.
+ */
+export type SlackListenerContext = { deps: Deps; handlers: HandlerIndex; send: Adapter["send"]; homes: HomePublisher };
 
 /** Where a Slack request ran (the team, the set's channel, the user), with the name Slack gives the user. */
 export type SlackPlace = CommandPlace & { userName?: string | undefined };
@@ -31,9 +35,14 @@ export function execute(ctx: SlackListenerContext, place: SlackPlace, request: C
   return executeCommand(ctx.deps, ctx.handlers, commandInput({ ...place, platform: "slack", readMention: readSlackMention }, request));
 }
 
-/** Sends a command's replies from where it ran. */
-export const sendResult = (ctx: SlackListenerContext, place: SlackPlace, result: CommandResult) =>
-  sendReplies(ctx.send, result.outgoing, place);
+/**
+ * Sends a command's replies from where it ran. A command that changed something also has the Home tabs it may show
+ * on published again, later and coalesced (../home-publisher.ts): the command waits for none of it.
+ */
+export function sendResult(ctx: SlackListenerContext, place: SlackPlace, result: CommandResult): Promise<void> {
+  if (result.changed) ctx.homes.changed(place);
+  return sendReplies(ctx.send, result.outgoing, place);
+}
 
 /**
  * Does what the app made of an event (src/app/interpret.ts) on Slack: a form opens as a modal (`views.open` with the

@@ -4,6 +4,7 @@ import { ENTRY_MODAL } from "../entry-modal.ts";
 import { buttonPressed } from "./actions/button.ts";
 import { alsCommand } from "./commands/als.ts";
 import type { SlackListenerContext } from "./context.ts";
+import { appHomeOpened } from "./events/app-home-opened.ts";
 import { memberJoined } from "./events/member-joined.ts";
 import { commandFormSubmitted } from "./views/command-form.ts";
 import { entryFormSubmitted } from "./views/entry-form.ts";
@@ -18,4 +19,5 @@ export function registerListeners(app: App, ctx: SlackListenerContext): void {
   app.view(ENTRY_MODAL, entryFormSubmitted(ctx));
   app.view(COMMAND_MODAL, commandFormSubmitted(ctx));
   app.event("member_joined_channel", memberJoined(ctx));
+  app.event("app_home_opened", appHomeOpened(ctx));
 }

@@ -57,6 +57,7 @@ export default handler(actionDone, async (ctx, { action, text, status, effective
         buttons: [{ id: "coach-learned", label: "What I learned", command: "/log reflect", style: "primary" }],
       }),
     ]);
-  const next = nextStepAddition(reading);
+  // One ask at a time: while this action lacks what happened, that is the next step.
+  const next = hint ? { text: "", buttons: [] } : nextStepAddition(reading);
   return success([toActor({ text: `${lead}${next.text}`, ...(next.buttons.length ? { buttons: next.buttons } : {}) })]);
 });

@@ -69,7 +69,7 @@ async function afterword(ctx: SetContext, kind: EntryKind, entry: { id: string; 
     }
     case "problem": {
       const n = await ordinalOf(db, entry, ctx.set.id, ctx.actor.id);
-      return ` It is Problem ${n} in your draft: link its questions, actions and reflections with problem:${n}.`;
+      return ` It is Problem ${n} in your draft: link its questions, actions and reflections with problem:${n}. Which question from the set helped most? /log question problem:${n} text:"…"`;
     }
     case "action":
       return [

@@ -6,10 +6,17 @@ import { upcomingLimitProblem } from "../../../domain/set/meeting-limits.ts";
 import { groupByPosition, isAway } from "../../../domain/set/rotation-state.ts";
 import { plural } from "../../../domain/text/plural.ts";
 import { heldMeetingsBy, reviewEveryOf } from "../../../store/feedback.ts";
-import { countUpcomingMeetings, createMeetings, saveAttendance, setMeetingStatus, setSlotStatus } from "../../../store/meetings.ts";
+import {
+  countUpcomingMeetings,
+  createMeetings,
+  type RenumberedMeeting,
+  saveAttendance,
+  setMeetingStatus,
+  setSlotStatus,
+} from "../../../store/meetings.ts";
 import { findPerson } from "../../../store/people.ts";
 import { handler } from "../../context.ts";
-import { findMeeting, meetingTitle, plannedPresenters, presenterNames, rsvpButtons } from "../../format.ts";
+import { findMeeting, meetingTitle, plannedPresenters, presenterNames, renumberNote, rsvpButtons } from "../../format.ts";
 import { at, type Outgoing, toChannel, toPerson } from "../../reply.ts";
 import { failure, optionFailure, success } from "../../result.ts";
 import { announceThenLoad, loadSetState } from "../../set-state.ts";
@@ -67,14 +74,15 @@ export default handler(meetingClose, async (ctx, { next, present, meeting }) => 
     slots.filter((s) => !attendees.includes(s.personId)).map((s) => s.id),
     "missed",
   );
+  let renumbered: RenumberedMeeting[] = [];
   if (next && !already) {
-    await createMeetings(db, {
+    ({ renumbered } = await createMeetings(db, {
       setId: set.id,
       createdById: ctx.actor.id,
       durationMinutes: target.durationMinutes,
       starts: [next],
       now: ctx.now,
-    });
+    }));
   }
 
   // Closing announces the next meeting's presenters (src/domain/set/rotation-state.ts).
@@ -98,7 +106,7 @@ export default handler(meetingClose, async (ctx, { next, present, meeting }) => 
   const out: Outgoing[] = [];
   const upcoming = after.upcoming[0];
   if (upcoming) {
-    summary.push(`Next: ${meetingTitle(upcoming)} · presenters: ${plannedPresenters(after, upcoming)}`);
+    summary.push(`Next: ${meetingTitle(upcoming)} · presenters: ${plannedPresenters(after, upcoming)}`, ...renumberNote(renumbered));
     out.push(toChannel({ text: summary.join("\n"), buttons: rsvpButtons(upcoming) }));
   } else {
     summary.push("No next meeting was agreed. Agree a date and /meeting schedule it; your advisor has been told.");

@@ -4,7 +4,7 @@ import { clashes } from "../../../domain/set/meeting-checks.ts";
 import { moveMeeting } from "../../../store/meetings.ts";
 import { skipPending } from "../../../store/outbox.ts";
 import { handler } from "../../context.ts";
-import { findMeeting, meetingTitle } from "../../format.ts";
+import { findMeeting, meetingTitle, renumberNote } from "../../format.ts";
 import { clashRefusal, weekendAdvice } from "../../meeting-advice.ts";
 import { at, toActor, toChannel } from "../../reply.ts";
 import { failure, optionFailure, success } from "../../result.ts";
@@ -25,15 +25,20 @@ export default handler(meetingMove, async (ctx, { meeting, when }) => {
   const clash = clashRefusal(clashes([{ ...target, startsAt: when }], others), `meeting ${target.number} was not moved`);
   if (clash) return clash;
   const from = target.startsAt;
-  await moveMeeting(db, target.id, when, ctx.now);
+  const renumbered = await moveMeeting(db, target.id, when, ctx.now);
+  const number = renumbered.find((c) => c.id === target.id)?.to ?? target.number;
   // Reminders for the old time that are still waiting to go (a retry) would give the wrong date; the new time has its own.
   await skipPending(db, ctx.set.id, meetingTimeReminders(target), `meeting ${target.number} moved to another time`);
   // A meeting moved to less than a week ahead has its presenters announced at once (src/domain/set/rotation-state.ts).
   await announcePresenters(db, ctx.set, ctx.now);
-  const advice = weekendAdvice([{ number: target.number, startsAt: when }], ctx.actor.timeZone);
+  const advice = weekendAdvice([{ number, startsAt: when }], ctx.actor.timeZone);
   return success([
     toChannel({
-      text: `${ctx.actor.displayName} moved meeting ${target.number} from ${at(from)} to ${at(when)}.\n${meetingTitle({ ...target, startsAt: when })}`,
+      text: [
+        `${ctx.actor.displayName} moved meeting ${target.number} from ${at(from)} to ${at(when)}.`,
+        meetingTitle({ ...target, number, startsAt: when }),
+        ...renumberNote(renumbered),
+      ].join("\n"),
     }),
     ...(advice ? [toActor({ text: advice })] : []),
   ]);

@@ -7,7 +7,7 @@ import { calendarDateOf, compareDates, formatCalendarDate, lastMomentOf } from "
 import { type Cadence, describeCadence, expandOccurrences, parseEvery, toRRule } from "../../../domain/time/recurrence.ts";
 import { countUpcomingMeetings, createMeetings, listMeetings } from "../../../store/meetings.ts";
 import { handler } from "../../context.ts";
-import { meetingTitle, plannedPresenters } from "../../format.ts";
+import { meetingTitle, plannedPresenters, renumberNote } from "../../format.ts";
 import { clashRefusal, weekendAdvice } from "../../meeting-advice.ts";
 import { at, toActor, toChannel } from "../../reply.ts";
 import { failure, optionFailure, success } from "../../result.ts";
@@ -60,7 +60,7 @@ export default handler(meetingSchedule, async (ctx, { when, duration, every, cou
     "nothing was scheduled",
   );
   if (clash) return clash;
-  const created = await createMeetings(ctx.deps.db, {
+  const { created, renumbered } = await createMeetings(ctx.deps.db, {
     setId: ctx.set.id,
     createdById: ctx.actor.id,
     durationMinutes,
@@ -77,7 +77,7 @@ export default handler(meetingSchedule, async (ctx, { when, duration, every, cou
   const lines = created.map((m) => `${meetingTitle(m)} · presenters: ${plannedPresenters(state, stored.get(m.id) ?? m)}`);
   const advice = weekendAdvice(created, zone, cadence);
   return success([
-    toChannel({ text: [head, ...lines, ...(offCadence ? [offCadence] : [])].join("\n") }),
+    toChannel({ text: [head, ...lines, ...(offCadence ? [offCadence] : []), ...renumberNote(renumbered)].join("\n") }),
     ...(advice ? [toActor({ text: advice })] : []),
   ]);
 });

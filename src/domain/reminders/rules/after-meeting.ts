@@ -22,7 +22,8 @@ function closedMeetings(meetings: readonly NudgeMeeting[]) {
  * each of `logActionHours` after closing (occurrence "1", "2"…: the later ones are follow-ups); a presenter with no
  * problem logged for the meeting is asked for it (and their actions) instead of the first log-action. Stale at the
  * next meeting's start, or a week after due. A snooze or quiet hours can bring a reminder and its follow-up to the
- * same moment: then only the follow-up (which stands alone) is sent.
+ * same moment: then only the follow-up (which stands alone) is sent. An attendee who said they agreed none
+ * (`noActionIds`) is asked for no action (a presenter is still asked for the problem).
  */
 export const logAfterMeeting = rule(
   ["log-action", "log-problem"],
@@ -41,6 +42,7 @@ export const logAfterMeeting = rule(
         const laterDue = later === undefined ? null : closed + later * HOUR;
         for (const id of m.attendeeIds) {
           if (!members.has(id)) continue;
+          const saidNone = m.noActionIds?.includes(id) ?? false;
           // Send times only ever grow with the due time.
           const repeatedLater = () =>
             laterDue !== null && !isAway(id, laterDue) && !loggedAction(id, start, laterDue) && sendTime(id, laterDue) <= sendTime(id, due);
@@ -50,7 +52,7 @@ export const logAfterMeeting = rule(
             ...reminder,
             kind: "log-action",
             occurrence: String(k + 1),
-            when: () => !loggedAction(id, start, due) && !repeatedLater() && !(k === 0 && lacksProblem(id, due)),
+            when: () => !saidNone && !loggedAction(id, start, due) && !repeatedLater() && !(k === 0 && lacksProblem(id, due)),
           });
         }
       });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Attendance" ADD COLUMN     "noActionsAt" TIMESTAMP(3);
+
