@@ -80,7 +80,15 @@ async function runPlatforms(config: Config, configured: ReturnType<typeof platfo
       { platforms: adapters.map((a) => a.platform) },
       ...running.map(({ entry, adapter }) => entry.claimScope?.(adapter) ?? {}),
     );
-    const scheduler = { ...deps, scope, signal: ops.lifecycle.signal, held, concurrency: config.DELIVERY_CONCURRENCY };
+    const scheduler = {
+      ...deps,
+      scope,
+      signal: ops.lifecycle.signal,
+      held,
+      concurrency: config.DELIVERY_CONCURRENCY,
+      dmsTried: new Set<string>(),
+      abandoned: new Map(),
+    };
     const sink = deliverByPlatform(adapters);
     const scopeOf = fullReplanSchedule(deps.db);
     const stopScheduler = startScheduler(

@@ -14,6 +14,7 @@ import { insertOutbox, lastTickAt, type OutboxInsert, releaseExpiredClaims, save
 import { dueSets, markSetsToPlan, type SelectedSet, saveMoments, setsAfter, takeMarkedSets } from "../store/set-moments.ts";
 import { findSetById } from "../store/sets.ts";
 import { count, deliverDue, type NudgeSink, type SchedulerDeps } from "./deliver.ts";
+import { openDmsAhead } from "./open-dms.ts";
 
 /** At most this many sets have presenters announced in one tick; any more wait for the next tick (a week ahead, a minute is nothing). */
 const ANNOUNCE_SETS_PER_TICK = 100;
@@ -63,7 +64,8 @@ export type Sweep = { setsPerTick: number; after: string | null; since: Date | n
  * announced yet, plan the nudges of the sets in `scope` that fell due since the last tick (the first tick plans
  * nothing from before it), record them in the outbox under their unique keys, then deliver what is due.
  * Safe to repeat and to run in several processes: a key is only ever inserted once, and a meeting
- * announced once. With nothing due, a fixed number of statements, however many sets there are.
+ * announced once. With nothing due, a fixed number of statements, however many sets there are; such an idle
+ * tick also opens a few DM channels ahead of need, where the sink does that (src/scheduler/open-dms.ts).
  */
 export async function runTick(deps: SchedulerDeps, sink: NudgeSink, now: Date, scope: PlanScope = "due"): Promise<TickReport> {
   const { db } = deps;
@@ -75,6 +77,7 @@ export async function runTick(deps: SchedulerDeps, sink: NudgeSink, now: Date, s
   const skippedRows = await skipStale(db, now);
   count(deps.ops, skippedRows, "skipped");
   const delivered = await deliverDue(deps, sink, now);
+  if (planned === 0 && delivered.sent + delivered.failed === 0 && !deps.signal?.aborted) await openDmsAhead(deps, sink);
   return { announced, planned, skipped: skippedRows.length, ...delivered };
 }
 

@@ -78,3 +78,44 @@ export async function updateNudgePrefs(
 export async function saveDmChannel(db: Db, personId: string, channelId: string): Promise<void> {
   await db.person.updateMany({ where: { id: personId }, data: { dmChannelId: channelId } });
 }
+
+/**
+ * The person with platform user id `userId` in the platform's workspace `workspaceId` (a Slack team, a Discord
+ * guild), with their cached direct-message channel (null: none yet); null when the bot has no such person.
+ */
+export async function findDmChannel(
+  db: Db,
+  platform: string,
+  workspaceId: string,
+  userId: string,
+): Promise<{ personId: string; dmChannelId: string | null } | null> {
+  const person = await db.person.findFirst({
+    where: { externalId: userId, workspace: { platform, externalId: workspaceId } },
+    select: { id: true, dmChannelId: true },
+  });
+  return person ? { personId: person.id, dmChannelId: person.dmChannelId } : null;
+}
+
+/** A person whose DM channel on their platform is not opened yet: their row id, platform user id and workspace. */
+export type DmToOpen = { personId: string; userId: string; platform: string; workspaceId: string };
+
+/**
+ * Up to `limit` people on `platforms` with no cached DM channel who may get a reminder: reminders on, a member of
+ * a set that is not archived. `except` (row ids, tried already) are left out.
+ */
+export async function dmsToOpen(db: Db, platforms: readonly string[], except: readonly string[], limit: number): Promise<DmToOpen[]> {
+  if (platforms.length === 0 || limit <= 0) return [];
+  const people = await db.person.findMany({
+    where: {
+      dmChannelId: null,
+      nudgesOn: true,
+      ...(except.length ? { id: { notIn: [...except] } } : {}),
+      workspace: { platform: { in: [...platforms] } },
+      memberships: { some: { leftAt: null, set: { archivedAt: null } } },
+    },
+    select: { id: true, externalId: true, workspace: { select: { platform: true, externalId: true } } },
+    orderBy: { id: "asc" },
+    take: limit,
+  });
+  return people.map((p) => ({ personId: p.id, userId: p.externalId, platform: p.workspace.platform, workspaceId: p.workspace.externalId }));
+}
