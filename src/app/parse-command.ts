@@ -243,6 +243,18 @@ function unknownOptionIn(decl: CommandDecl, raw: Record<string, string>): Failur
   return undefined;
 }
 
+/**
+ * The example a refusal for the missing `missing` text gives: the command with the options the line did give and the
+ * text to write (`Type: /review reply review:2 text:"…"`, what a console press of a form's button answers), or the
+ * declaration's first example when the line gave none or the missing option is not a form's text.
+ */
+function exampleWith(decl: CommandDecl, raw: Record<string, string>, missing: string): string {
+  const given = Object.entries(raw).filter(([n, v]) => n !== missing && v.trim() !== "");
+  if (!decl.options[missing]!.form || given.length === 0) return `Example: ${decl.examples[0]}`;
+  const options = given.map(([n, v]) => `${n}:${/\s/.test(v.trim()) ? `"${v.trim()}"` : v.trim()}`);
+  return `Type: /${commandKey(decl)} ${[...options, `${missing}:"…"`].join(" ")}`;
+}
+
 /** A command's options as its handler takes them, and what the reader should be told about how they were read. */
 export type ConvertedOptions = { values: Record<string, unknown>; notes: string[] };
 
@@ -255,7 +267,7 @@ export function convertOptions(parsed: ParsedLine, ctx: ConvertContext): Result<
     const text = raw[name]?.trim();
     if (text === undefined || text === "") {
       if (spec.required) {
-        return missingOption(name, `(${spec.description}). Example: ${decl.examples[0]}\nUsage: ${usage(decl)}`);
+        return missingOption(name, `(${spec.description}). ${exampleWith(decl, raw, name)}\nUsage: ${usage(decl)}`);
       }
       continue;
     }
