@@ -2,12 +2,14 @@ import { randomUUID } from "node:crypto";
 import { type CommandDecl, commandKey, isOptionsOf, type KeyOf, runsInArchivedSet, type Who } from "../../commands/define.ts";
 import { allCommands, type CommandKey, type Commands, commands, isCommandKey } from "../../commands/index.ts";
 import { type CommandOutcome, STOPPING_NOTICE } from "../ops/hooks.ts";
+import { keepText } from "../store/kept-texts.ts";
 import { inTransaction } from "../store/open-database.ts";
 import { ensurePerson, ensureWorkspace, findPerson, findWorkspace, type PersonRow, type WorkspaceRow } from "../store/people.ts";
 import { markSetsToPlan } from "../store/set-moments.ts";
 import { findSetByChannel, type Role } from "../store/sets.ts";
 import { recordSlackEvent, SlackEventSeenBefore } from "../store/slack-events.ts";
 import type { CommandDeps, CommandInput, Deps, Handler, HandlerContext } from "./context.ts";
+import { formHolds, keptFormButton } from "./kept-form.ts";
 import { keptText } from "./kept-text.ts";
 import { convertOptions, declarationFor, type ParsedLine, parseLine } from "./parse-command.ts";
 import { type Outgoing, toActor } from "./reply.ts";
@@ -57,7 +59,14 @@ export async function runCommand(deps: Deps, handlers: HandlerIndex, input: Comm
  * What a command comes to. A refusal also says which kind it is, for the metrics (src/ops/hooks.ts), and the option
  * it is about when it names one (a form shows it on that field).
  */
-type Outcome = { ok: boolean; outgoing: Outgoing[]; refusal?: Exclude<CommandOutcome, "ok">; option?: string };
+type Outcome = {
+  ok: boolean;
+  outgoing: Outgoing[];
+  refusal?: Exclude<CommandOutcome, "ok">;
+  option?: string;
+  /** A refused command's words, to keep for a form (./kept-form.ts): who typed them, where, and the command as given. */
+  kept?: { personId: string; channelId: string; key: string; raw: Record<string, string> };
+};
 
 /** A refusal, thrown to roll back the command's transaction and then answered. */
 class Refused extends Error {
@@ -128,7 +137,7 @@ async function decide(deps: Deps, handlers: HandlerIndex, input: CommandInput, c
       return outcome;
     });
   } catch (error) {
-    if (error instanceof Refused) return error.outcome;
+    if (error instanceof Refused) return await withKeptForm(deps, input, error.outcome);
     const ref = randomUUID().slice(0, 8);
     deps.logger.error({ err: error, ref, command: "text" in input ? input.text : input.key }, "command failed");
     return say(
@@ -178,7 +187,9 @@ async function runAccepted(
   // A person first seen takes DEFAULT_TIME_ZONE until they choose their own (`.env.example`), whoever created the set.
   const timeZone = known?.timeZone ?? deps.defaultTimeZone;
   const options = convertOptions(line, { now, timeZone, readMention: input.readMention });
-  if (!options.ok) return say(`${options.message}${keptText(line)}`, "invalid", options.option);
+  const kept = (outcome: Outcome): Outcome =>
+    known && keptText(line) ? { ...outcome, kept: { personId: known.id, channelId: input.channelId, key, raw: line.raw } } : outcome;
+  if (!options.ok) return kept(say(`${options.message}${keptText(line)}`, "invalid", options.option));
 
   const actor =
     known ?? (readOnly ? unsavedPerson(workspace, input.user, timeZone) : await ensurePerson(db, workspace.id, input.user, timeZone));
@@ -191,11 +202,32 @@ async function runAccepted(
     { deps, now, workspace, channelId: input.channelId, actor, set, role },
     options.value.values,
   );
-  if (!result.ok) return say(`${result.message}${keptText(line)}`, "refused", result.option);
+  if (!result.ok) return kept(say(`${result.message}${keptText(line)}`, "refused", result.option));
   const outgoing = withNotes(result.value, options.value.notes).map(
     (o): Outgoing => (o.audience.kind === "actor" ? { ...o, audience: { kind: "actor", timeZone: actor.timeZone } } : o),
   );
   return { ok: true, outgoing };
+}
+
+/**
+ * A refusal that gave back a person's words, on a platform with forms, whose form holds every option given: its words
+ * are kept (after the command's transaction rolled back, in one of their own) and its reply gains the button that
+ * opens the form with them (./kept-form.ts). Keeping them failing loses only the button: the refusal still carries
+ * the command to copy.
+ */
+async function withKeptForm(deps: Deps, input: CommandInput, outcome: Outcome): Promise<Outcome> {
+  const { kept } = outcome;
+  if (!input.forms || !kept || !formHolds(kept.key, kept.raw)) return outcome;
+  try {
+    const id = await inTransaction(deps.db, (db) => keepText(db, { ...kept, now: deps.clock.now() }));
+    const [first, ...rest] = outcome.outgoing;
+    if (!first) return outcome;
+    const reply = { ...first.reply, buttons: [...(first.reply.buttons ?? []), keptFormButton(id)] };
+    return { ...outcome, outgoing: [{ ...first, reply }, ...rest] };
+  } catch (error) {
+    deps.logger.error({ err: error, command: kept.key }, "keeping a refused command's words failed");
+    return outcome;
+  }
 }
 
 /** Adds how options were read (a time moved by a clock change) to the first reply the actor sees, or as a reply of its own. */

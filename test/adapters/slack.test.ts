@@ -95,6 +95,62 @@ describeAdapterContract("Slack (the real Bolt stack against a local Slack)", sta
     assert.ok(kinds.includes("action-learning") && kinds.includes("review"));
   });
 
+  test("a refused entry answers with a button that opens the entry form with the words as written; only their author opens it", async () => {
+    const { fake, target, db } = d();
+    const eve = { userId: SLACK_IDS.eve, userName: "eve", channelId: CHANNEL };
+    const text = 'Agree one rota with both leads: weekly, "not when it suits"; goal: the rota one';
+    const from = fake.calls.length;
+    await slashCommand(target, { text: `log action due:"someday soon" text:${text}`, ...eve });
+    const [refused] = await fake.waitForCall("eve's refusal", (c) => fake.calls.indexOf(c) >= from && c.method === "chat.postEphemeral");
+    assert.match(textOf(refused!), /Option due:/);
+    const blocks =
+      (refused!.args.blocks as { type: string; elements?: { action_id: string; value: string; text: { text: string } }[] }[]) ?? [];
+    const button = blocks.flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : [])).find((e) => e.action_id === "kept-form");
+    assert.ok(button, JSON.stringify(blocks));
+    assert.equal(button.text.text, "Open the form with my words");
+    assert.equal(await db.entry.count({ where: { text } }), 0, "the refused entry is not stored");
+
+    const before = fake.calls.length;
+    await blockAction(target, {
+      userId: SLACK_IDS.ben,
+      userName: "ben",
+      channelId: CHANNEL,
+      actionId: button.action_id,
+      value: button.value,
+      triggerId: "trig-k1",
+    });
+    const [other] = await fake.waitForCall("ben's answer", (c) => fake.calls.indexOf(c) >= before && c.method === "chat.postEphemeral");
+    assert.match(textOf(other!), /Those words are someone else's/);
+    assert.equal(other!.args.user, SLACK_IDS.ben);
+
+    const opened = fake.callsTo("views.open").length;
+    await blockAction(target, { ...eve, actionId: button.action_id, value: button.value, triggerId: "trig-k2" });
+    const [view] = (await fake.waitFor("views.open", opened + 1)).slice(opened);
+    const modal = view!.args.view as {
+      callback_id: string;
+      private_metadata: string;
+      blocks: { block_id: string; element: { initial_value?: string; initial_option?: { value: string } } }[];
+    };
+    assert.equal(modal.callback_id, "log_entry");
+    const shown = Object.fromEntries(
+      modal.blocks.map((b) => [b.block_id, b.element.initial_value ?? b.element.initial_option?.value ?? null]),
+    );
+    assert.deepEqual(
+      shown,
+      { kind: "action", text, goal: null, due: "someday soon", support: null, problem: null },
+      "filled in exactly as given",
+    );
+
+    const values = {
+      kind: { kind: { type: "static_select", selected_option: { value: "action" } } },
+      text: { text: { type: "plain_text_input", value: text } },
+      due: { due: { type: "plain_text_input", value: "2027-03-01" } },
+    };
+    const sent = await viewSubmission(target, { ...eve, callbackId: modal.callback_id, privateMetadata: modal.private_metadata, values });
+    assert.equal(sent.status, 200);
+    assert.equal((await db.entry.findFirstOrThrow({ where: { text } })).text, text, "stored exactly as written");
+  });
+
   test("/als log write without text opens a form filled with the member's notes for the section; sent, it is their write-up", async () => {
     const { fake, target, db } = d();
     const cleo = { userId: SLACK_IDS.cleo, userName: "cleo", channelId: CHANNEL };
