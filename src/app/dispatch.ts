@@ -8,11 +8,13 @@ import { ensurePerson, ensureWorkspace, findPerson, findWorkspace, type PersonRo
 import { markSetsToPlan } from "../store/set-moments.ts";
 import { findSetByChannel, type Role } from "../store/sets.ts";
 import { recordSlackEvent, SlackEventSeenBefore } from "../store/slack-events.ts";
+import { askWhich, choiceButtons, choiceLabel, type Which } from "./ask-which.ts";
 import type { CommandDeps, CommandInput, Deps, Handler, HandlerContext } from "./context.ts";
+import { keptFormLine } from "./interpret.ts";
 import { formHolds, keptFormButton } from "./kept-form.ts";
 import { keptText } from "./kept-text.ts";
 import { convertOptions, declarationFor, type ParsedLine, parseLine } from "./parse-command.ts";
-import { type Outgoing, toActor } from "./reply.ts";
+import { type Button, type Outgoing, toActor } from "./reply.ts";
 import { failure, type Result, success } from "./result.ts";
 import { type Joined, welcomeJoiner } from "./welcome.ts";
 
@@ -64,8 +66,11 @@ type Outcome = {
   outgoing: Outgoing[];
   refusal?: Exclude<CommandOutcome, "ok">;
   option?: string;
-  /** A refused command's words, to keep for a form (./kept-form.ts): who typed them, where, and the command as given. */
-  kept?: { personId: string; channelId: string; key: string; raw: Record<string, string> };
+  /**
+   * A refused command's words, to keep for a form (./kept-form.ts): who typed them, where, the command as given and,
+   * for a question about an unclear value (./ask-which.ts), its choices.
+   */
+  kept?: { personId: string; channelId: string; key: string; raw: Record<string, string>; which?: Which };
 };
 
 /** A refusal, thrown to roll back the command's transaction and then answered. */
@@ -187,9 +192,22 @@ async function runAccepted(
   // A person first seen takes DEFAULT_TIME_ZONE until they choose their own (`.env.example`), whoever created the set.
   const timeZone = known?.timeZone ?? deps.defaultTimeZone;
   const options = convertOptions(line, { now, timeZone, readMention: input.readMention });
-  const kept = (outcome: Outcome): Outcome =>
-    known && keptText(line) ? { ...outcome, kept: { personId: known.id, channelId: input.channelId, key, raw: line.raw } } : outcome;
-  if (!options.ok) return kept(say(`${options.message}${keptText(line)}`, "invalid", options.option));
+  const kept = (outcome: Outcome, which?: Which): Outcome =>
+    known && keptText(line)
+      ? { ...outcome, kept: { personId: known.id, channelId: input.channelId, key, raw: line.raw, ...(which ? { which } : {}) } }
+      : outcome;
+  if (!options.ok) {
+    const where = { platform: input.platform, workspaceId: input.workspaceId, channelId: input.channelId, userId: input.user.externalId };
+    const asked = known && options.option ? await askWhich(deps, where, line, options.option) : undefined;
+    if (!asked) return kept(say(`${options.message}${keptText(line)}`, "invalid", options.option));
+    // Buttons that carry their command run it; on a platform with forms one carrying words could not, and opens the
+    // form filled with the choice instead (withKeptForm).
+    const direct = choiceButtons(line, asked.which);
+    const carried = !input.forms || direct.every((b) => b.command.length <= BUTTON_LINE_MAX);
+    const question = say(`${asked.text}${keptText(line)}`, "invalid", options.option);
+    const outcome = carried ? withButtons(question, direct) : question;
+    return carried ? outcome : kept(outcome, asked.which);
+  }
 
   const actor =
     known ?? (readOnly ? unsavedPerson(workspace, input.user, timeZone) : await ensurePerson(db, workspace.id, input.user, timeZone));
@@ -218,17 +236,39 @@ async function runAccepted(
 async function withKeptForm(deps: Deps, input: CommandInput, outcome: Outcome): Promise<Outcome> {
   const { kept } = outcome;
   if (!input.forms || !kept || !formHolds(kept.key, kept.raw)) return outcome;
+  const { which, ...words } = kept;
+  const now = deps.clock.now();
   try {
-    const id = await inTransaction(deps.db, (db) => keepText(db, { ...kept, now: deps.clock.now() }));
-    const [first, ...rest] = outcome.outgoing;
-    if (!first) return outcome;
-    const reply = { ...first.reply, buttons: [...(first.reply.buttons ?? []), keptFormButton(id)] };
-    return { ...outcome, outgoing: [{ ...first, reply }, ...rest] };
+    const buttons = await inTransaction(deps.db, async (db) => {
+      const choices: Button[] = [];
+      for (const c of which?.choices ?? []) {
+        const raw = { ...words.raw, [which!.option]: c.value };
+        if (!formHolds(kept.key, raw)) continue;
+        const id = await keepText(db, { ...words, raw, now });
+        choices.push({ id: `which-${which!.option}-${c.value}`, label: choiceLabel(c.label), command: keptFormLine(id) });
+      }
+      return [...choices, keptFormButton(await keepText(db, { ...words, now }))];
+    });
+    return withButtons(outcome, buttons);
   } catch (error) {
     deps.logger.error({ err: error, command: kept.key }, "keeping a refused command's words failed");
     return outcome;
   }
 }
+
+/** The outcome with `buttons` added under its first reply. */
+function withButtons(outcome: Outcome, buttons: Button[]): Outcome {
+  const [first, ...rest] = outcome.outgoing;
+  if (!first || buttons.length === 0) return outcome;
+  const reply = { ...first.reply, buttons: [...(first.reply.buttons ?? []), ...buttons] };
+  return { ...outcome, outgoing: [{ ...first, reply }, ...rest] };
+}
+
+/**
+ * The longest command line a platform's button carries whole, with the set's channel before it: Discord's custom id
+ * holds 100 characters (src/adapters/discord/render.ts), a channel's id about 20 of them.
+ */
+const BUTTON_LINE_MAX = 75;
 
 /** Adds how options were read (a time moved by a clock change) to the first reply the actor sees, or as a reply of its own. */
 function withNotes(outgoing: Outgoing[], notes: string[]): Outgoing[] {

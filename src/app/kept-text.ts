@@ -7,12 +7,24 @@ import type { ParsedLine } from "./parse-command.ts";
  * correct and send again; "" when the command carried no words (no form text option given).
  */
 export function keptText(line: ParsedLine): string {
-  const { decl, raw } = line;
-  const textName = Object.keys(decl.options).find((n) => decl.options[n]!.kind === "text" && decl.options[n]!.form);
-  const words = textName ? raw[textName]?.trim() : undefined;
-  if (!textName || !words) return "";
+  const textName = formTextOf(line);
+  if (!textName || !line.raw[textName]?.trim()) return "";
+  return `\nYour words are kept here, not stored yet; correct and send again:\n${commandLineOf(line, line.raw)}`;
+}
+
+/** The command's text option asked for in a form (the person's words), if it has one. */
+const formTextOf = ({ decl }: ParsedLine) =>
+  Object.keys(decl.options).find((n) => decl.options[n]!.kind === "text" && decl.options[n]!.form);
+
+/**
+ * The command of `line` as a line with the options `raw`: each option written out (in quotes when it has spaces and
+ * none of its own), the form's text last, as given (a text runs to the end of the line).
+ */
+export function commandLineOf(line: ParsedLine, raw: Record<string, string>): string {
+  const textName = formTextOf(line);
   const others = Object.entries(raw)
     .filter(([n, v]) => n !== textName && v.trim() !== "")
     .map(([n, v]) => `${n}:${/\s/.test(v.trim()) && !v.includes('"') ? `"${v.trim()}"` : v.trim()}`);
-  return `\nYour words are kept here, not stored yet; correct and send again:\n/${commandKey(decl)} ${[...others, `${textName}:${words}`].join(" ")}`;
+  const text = textName ? raw[textName]?.trim() : undefined;
+  return `/${commandKey(line.decl)} ${[...others, ...(text ? [`${textName}:${text}`] : [])].join(" ")}`.trim();
 }

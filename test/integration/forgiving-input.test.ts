@@ -53,6 +53,48 @@ as Ana
   });
 });
 
+describe("a named value that is unclear is asked about, with a button per choice that runs the command with the words kept", () => {
+  let h: Harness;
+  const say = async (script: string) => replies(await h.run(script)).join("\n");
+  beforeAll(async () => {
+    h = await createHarness();
+    await h.run(`${FIVE_MEMBER_SET}
+as Ana
+/log goal text:"Hold monthly one-to-ones"
+/log goal text:"Delegate the rota"
+/log problem text:"The rota keeps being overridden"
+/log action text:"Ask for a weekly slot"`);
+  });
+  afterAll(() => h.close());
+
+  test("words that name no number are answered with the choices, matched ones only when the words mention them; nothing is stored", async () => {
+    const before = await h.snapshot();
+    const asked = await say("/log review goal:the first one text:it went well: the leads agreed");
+    assert.match(
+      asked,
+      /Which goal do you mean by "the first one"\? Your goals:\n\s*• Goal 1: Hold monthly one-to-ones\n\s*• Goal 2: Delegate the rota\n/,
+    );
+    assert.match(asked, /\[button which-goal-1: Goal 1: Hold monthly one-to-ones\]\n\s*\[button which-goal-2: Goal 2: Delegate the rota\]/);
+    assert.doesNotMatch(asked, /not a whole number/);
+    const matched = await say("/log reflect text:I listen now problem:the rota one");
+    assert.match(matched, /Which problem do you mean by "the rota one"\? Your problems that mention it:\n\s*• Problem 1: The rota/);
+    assert.match(await say("/action done action:the slot one"), /\[button which-action-4: action #4 "Ask for a weekly slot"\]/);
+    assert.deepEqual(await h.snapshot(), before);
+  });
+
+  test("a choice's button runs the command with that choice and the text exactly as written", async () => {
+    await say("/log review goal:the first one text:it went well: the leads agreed");
+    assert.match(await say("click which-goal-2"), /Review recorded as entry #\d+/);
+    const e = await h.db.entry.findFirstOrThrow({ orderBy: { number: "desc" }, include: { goal: true } });
+    assert.deepEqual([e.kind, e.text, e.goal?.text], ["review", "it went well: the leads agreed", "Delegate the rota"]);
+  });
+
+  test("a number that is not found stays the handler's refusal; a member with no goals gets the plain one", async () => {
+    assert.match(await say("/log review goal:9 text:x"), /Option goal: there is no Goal 9/);
+    assert.match(await say("as Ben\n/log review goal:the first one text:x"), /Option goal: "the first one" is not a whole number/);
+  });
+});
+
 describe("a refused entry answers with the words kept, as a command to copy", () => {
   let h: Harness;
   const say = async (script: string) => replies(await h.run(script)).join("\n");
