@@ -117,7 +117,8 @@ function readOptions(decl: CommandDecl, args: string): Result<ParsedLine> {
  * The option words that start an option, less those that are prose inside a text: a `name:` followed by a space,
  * met while a text option's value runs (or the positional text before any option), whose words do not read as a
  * value of that option (`text:the real problem: I didnt trust her`) stays part of the text, exactly as written. One
- * written close up (`about:teacher`) is the option, and an unclear value is answered as such.
+ * written close up (`about:teacher`) is the option, and an unclear value is answered as such. A spaced `name:` of an
+ * option already given (`due:2027-03-01 text:ask them: due: whenever`) is prose whatever follows it.
  */
 function proseKept<S extends { name: string; valueAt: number; word: WordSpan }>(
   decl: CommandDecl,
@@ -131,7 +132,9 @@ function proseKept<S extends { name: string; valueAt: number; word: WordSpan }>(
     const value = args.slice(s.valueAt, found[i + 1]?.word.start ?? args.length).trim();
     // Prose puts a space after the colon ("problem: I…"); an option typed as one is written close up ("about:teacher").
     const spaced = /^\s/.test(args.slice(s.valueAt, s.valueAt + 1));
-    if (inText && spaced && !VERBATIM.has(decl.options[s.name]!.kind) && !startsAs(decl.options[s.name]!, value)) continue;
+    // An option already given cannot start again: met spaced inside a text, it is prose too ("due: whenever").
+    const again = kept.some((k) => k.name === s.name);
+    if (inText && spaced && (again || (!VERBATIM.has(decl.options[s.name]!.kind) && !startsAs(decl.options[s.name]!, value)))) continue;
     kept.push(s);
   }
   return kept;

@@ -26,6 +26,18 @@ as Ana
     assert.equal((await lastEntry()).text, "the real problem: I didnt trust her either");
   });
 
+  test("an option word already given, met again in a text with a space after it, is prose", async () => {
+    const out = await say("/log action due:2027-03-01 text:Ask both leads: due: whenever they can, text: in writing");
+    assert.doesNotMatch(out, /given twice/);
+    const e = await lastEntry();
+    assert.deepEqual([e.kind, e.text], ["action", "Ask both leads: due: whenever they can, text: in writing"]);
+    assert.match(
+      await say("/log action due:2027-03-01 text:Ask due:2027-03-02"),
+      /Option due: is given twice/,
+      "close up, it is the option",
+    );
+  });
+
   test("an option word followed by a valid value still sets the option", async () => {
     await say("/log reflect text:I listen more now problem:1");
     const e = await lastEntry();
