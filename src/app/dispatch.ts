@@ -12,7 +12,7 @@ import { askWhich, choiceButtons, choiceLabel, type Which } from "./ask-which.ts
 import type { CommandDeps, CommandInput, Deps, Handler, HandlerContext } from "./context.ts";
 import { keptFormLine } from "./interpret.ts";
 import { formHolds, keptFormButton } from "./kept-form.ts";
-import { keptText } from "./kept-text.ts";
+import { keptLine, keptText } from "./kept-text.ts";
 import { convertOptions, declarationFor, type ParsedLine, parseLine } from "./parse-command.ts";
 import { type Button, type Outgoing, toActor } from "./reply.ts";
 import { failure, type Result, success } from "./result.ts";
@@ -132,7 +132,7 @@ export async function executeJoin(
 async function decide(deps: Deps, handlers: HandlerIndex, input: CommandInput, counted: { command: string }): Promise<Outcome> {
   try {
     const line = "text" in input ? parseLine(input.text) : preParsed(input.key, input.raw);
-    if (!line.ok) return say(line.message, "invalid", line.option);
+    if (!line.ok) return say(`${line.message}${"text" in input ? keptLine(input.text) : ""}`, "invalid", line.option);
     const key = commandKey(line.value.decl);
     counted.command = key;
     if (!isCommandKey(key)) return say(`/${key} is not available yet.`, "invalid");

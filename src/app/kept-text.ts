@@ -1,5 +1,5 @@
 import { commandKey } from "../../commands/define.ts";
-import type { ParsedLine } from "./parse-command.ts";
+import { declarationOfLine, type ParsedLine } from "./parse-command.ts";
 
 /**
  * What a refused command that carried a person's words adds to its refusal: the words are not lost. The command
@@ -27,4 +27,18 @@ export function commandLineOf(line: ParsedLine, raw: Record<string, string>): st
     .map(([n, v]) => `${n}:${/\s/.test(v.trim()) && !v.includes('"') ? `"${v.trim()}"` : v.trim()}`);
   const text = textName ? raw[textName]?.trim() : undefined;
   return `/${commandKey(line.decl)} ${[...others, ...(text ? [`${textName}:${text}`] : [])].join(" ")}`.trim();
+}
+
+/**
+ * What a command line that could not be parsed adds to its refusal when it is a command that carries a person's
+ * words (a form's text option) and gives more than the command's name: the line as typed, so the words are not lost
+ * (on Slack a slash command's text is gone once sent); "" otherwise.
+ */
+export function keptLine(line: string): string {
+  const decl = declarationOfLine(line);
+  if (!decl || !Object.values(decl.options).some((o) => o.kind === "text" && o.form)) return "";
+  const typed = line.trim();
+  const bare = `/${commandKey(decl)}`;
+  if (typed.replace(/^\/?/, "/").toLowerCase().replace(/\s+/g, " ") === bare) return "";
+  return `\nYour command as you typed it, not stored; correct and send again:\n${typed}`;
 }

@@ -57,6 +57,17 @@ export function parseLine(line: string): Result<ParsedLine> {
   return readOptions(decl, body.slice(words[argsFrom]?.start ?? body.length));
 }
 
+/**
+ * The declaration a line names, whether or not its options parse (`/log reflect text:a text:b` names /log reflect),
+ * or undefined when it names no command.
+ */
+export function declarationOfLine(line: string): CommandDecl | undefined {
+  const body = line.trim().replace(/^\//, "");
+  const [name, sub] = commandWords(body).map((w) => body.slice(w.start, w.end).toLowerCase());
+  const family = allCommands.filter((d) => d.name === name);
+  return family.find((d) => d.sub !== undefined && d.sub === sub) ?? family.find((d) => d.sub === undefined);
+}
+
 /** The kinds whose value is free text, kept exactly; other kinds lose any straight quotes (they cannot hold one). */
 const VERBATIM: ReadonlySet<OptionKind> = new Set(["text"]);
 

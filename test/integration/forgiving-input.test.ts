@@ -126,6 +126,14 @@ describe("a refused entry answers with the words kept, as a command to copy", ()
     );
     const missing = await say("/log reflect text:I listen before answering now problem:9");
     assert.match(missing, /\n\s*\/log reflect problem:9 text:I listen before answering now$/);
+    // A line that cannot be parsed at all gives the words back as typed.
+    const twice = await say("/log reflect text:I rewrote the rota text:twice, then gave up");
+    assert.match(twice, /Option text: is given twice/);
+    assert.match(
+      twice,
+      /Your command as you typed it, not stored; correct and send again:\n\s*\/log reflect text:I rewrote the rota text:twice, then gave up$/,
+    );
+    assert.doesNotMatch(await say("/meeting list bogus:3"), /as you typed it/, "a command that carries no words adds nothing");
     assert.deepEqual(await h.snapshot(), before);
     await say("/log action due:2027-02-01 text:Agree one rota with both leads: weekly");
     assert.equal((await h.db.entry.findFirstOrThrow()).text, "Agree one rota with both leads: weekly");
