@@ -33,6 +33,8 @@ export type CommandInput = {
   channelId: string;
   user: UserRef;
   readMention: (token: string) => UserRef | null;
+  /** The platform has forms (Slack, Discord): a refusal that gives back a person's words also offers their form. */
+  forms?: boolean;
 } & ({ text: string } | { key: string; raw: Record<string, string> });
 
 /** The resolved situation a handler runs in. `set`/`role` are null where the channel has no set or the actor no part in it. */

@@ -4,6 +4,7 @@ import type { CommandPlace } from "../../../app/destination.ts";
 import { type CommandResult, executeCommand, type HandlerIndex } from "../../../app/dispatch.ts";
 import { formPresets, PREFILL_LIMIT } from "../../../app/form-presets.ts";
 import type { CommandRequest, Interpretation } from "../../../app/interpret.ts";
+import { openKeptForm } from "../../../app/kept-form.ts";
 import { toActor } from "../../../app/reply.ts";
 import { type Adapter, sendReplies } from "../../adapter.ts";
 import { commandInput } from "../../command-input.ts";
@@ -32,7 +33,8 @@ export const slackPlace = (teamId: string | undefined, channelId: string, userId
 
 /** Runs a command as the place's user in its channel, without sending its replies. */
 export function execute(ctx: SlackListenerContext, place: SlackPlace, request: CommandRequest): Promise<CommandResult> {
-  return executeCommand(ctx.deps, ctx.handlers, commandInput({ ...place, platform: "slack", readMention: readSlackMention }, request));
+  const input = commandInput({ ...place, platform: "slack", readMention: readSlackMention }, request);
+  return executeCommand(ctx.deps, ctx.handlers, { ...input, forms: true });
 }
 
 /**
@@ -46,12 +48,13 @@ export function sendResult(ctx: SlackListenerContext, place: SlackPlace, result:
 
 /**
  * Does what the app made of an event (src/app/interpret.ts) on Slack: a form opens as a modal (`views.open` with the
- * event's trigger), a command runs and its replies are sent, a refusal is told to the user alone.
+ * event's trigger), a command runs and its replies are sent, a refusal is told to the user alone; a refusal's
+ * kept-words button opens its form with those words, for the set's channel the command ran in.
  */
 export async function act(ctx: SlackListenerContext, client: WebClient, triggerId: string, place: SlackPlace, what: Interpretation) {
   switch (what.kind) {
     case "open-entry-form":
-      return void (await client.views.open({ trigger_id: triggerId, view: entryModal(place.channelId, what.entryKind) }));
+      return void (await client.views.open({ trigger_id: triggerId, view: entryModal(place.channelId, what.entryKind, what.given) }));
     case "open-command-form": {
       const given = await formPresets(ctx.deps, place, what.form, what.given, PREFILL_LIMIT.slack);
       return void (await client.views.open({ trigger_id: triggerId, view: commandModal(place.channelId, what.form, given) }));
@@ -60,5 +63,10 @@ export async function act(ctx: SlackListenerContext, client: WebClient, triggerI
       return sendResult(ctx, place, await execute(ctx, place, what.request));
     case "refuse-form":
       return sendReplies(ctx.send, [toActor({ text: what.message })], place);
+    case "open-kept-form": {
+      const opened = await openKeptForm(ctx.deps, place, what.id);
+      if (!opened.ok) return sendReplies(ctx.send, [toActor({ text: opened.message })], place);
+      return act(ctx, client, triggerId, { ...place, channelId: opened.value.channelId }, opened.value.what);
+    }
   }
 }
