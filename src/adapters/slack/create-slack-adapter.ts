@@ -10,6 +10,7 @@ import { slackHealth, watchRateLimits } from "./health.ts";
 import { databaseInstallationStore } from "./installation-store.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { SLACK_BOT_SCOPES } from "./manifest.ts";
+import { profileZones } from "./profile-zones.ts";
 
 export type SlackOptions = {
   signingSecret: string;
@@ -105,7 +106,7 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
 
   const send: Adapter["send"] = async (destination, reply, options) =>
     sendToSlack(app.client, await tokenFor(destination.workspaceId), destination, reply, options);
-  registerListeners(app, { deps, handlers, send });
+  registerListeners(app, { deps, handlers, send, profileZone: profileZones(app.client, tokenFor, deps.logger) });
 
   return withDeliver<Omit<SlackAdapter, "deliver">>({
     platform: "slack",

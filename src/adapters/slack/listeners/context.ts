@@ -4,6 +4,7 @@ import type { CommandPlace } from "../../../app/destination.ts";
 import { type CommandResult, executeCommand, type HandlerIndex } from "../../../app/dispatch.ts";
 import { formPresets, PREFILL_LIMIT } from "../../../app/form-presets.ts";
 import type { CommandRequest, Interpretation } from "../../../app/interpret.ts";
+import { profileZoneWanted } from "../../../app/profile-zone-wanted.ts";
 import { toActor } from "../../../app/reply.ts";
 import { type Adapter, sendReplies } from "../../adapter.ts";
 import { commandInput } from "../../command-input.ts";
@@ -11,8 +12,16 @@ import { commandModal } from "../command-modal.ts";
 import { entryModal } from "../entry-modal.ts";
 import { readSlackMention } from "../render.ts";
 
-/** What every Slack listener is given: the app's dependencies, the handlers, and the adapter's one `send`. */
-export type SlackListenerContext = { deps: Deps; handlers: HandlerIndex; send: Adapter["send"] };
+/**
+ * What every Slack listener is given: the app's dependencies, the handlers, the adapter's one `send`, and
+ * `profileZone`, which reads a user's profile zone (../profile-zones.ts).
+ */
+export type SlackListenerContext = {
+  deps: Deps;
+  handlers: HandlerIndex;
+  send: Adapter["send"];
+  profileZone: (teamId: string, userId: string) => Promise<string | undefined>;
+};
 
 /** Where a Slack request ran (the team, the set's channel, the user), with the name Slack gives the user. */
 export type SlackPlace = CommandPlace & { userName?: string | undefined };
@@ -26,9 +35,16 @@ export const slackPlace = (teamId: string | undefined, channelId: string, userId
   userName,
 });
 
-/** Runs a command as the place's user in its channel, without sending its replies. */
-export function execute(ctx: SlackListenerContext, place: SlackPlace, request: CommandRequest): Promise<CommandResult> {
-  return executeCommand(ctx.deps, ctx.handlers, commandInput({ ...place, platform: "slack", readMention: readSlackMention }, request));
+/**
+ * Runs a command as the place's user in its channel, without sending its replies. For someone the bot has not stored,
+ * or whose zone is still the default, their profile's zone is read first (briefly: ../profile-zones.ts) and handed to
+ * dispatch, which stores it only if the command writes (docs/architecture.md, "Time zones and where they come from").
+ */
+export async function execute(ctx: SlackListenerContext, place: SlackPlace, request: CommandRequest): Promise<CommandResult> {
+  const wanted = await profileZoneWanted(ctx.deps, place).catch(() => false);
+  const profileTimeZone = wanted ? await ctx.profileZone(place.workspaceId, place.userId) : undefined;
+  const input = commandInput({ ...place, platform: "slack", readMention: readSlackMention }, request);
+  return executeCommand(ctx.deps, ctx.handlers, profileTimeZone ? { ...input, profileTimeZone } : input);
 }
 
 /** Sends a command's replies from where it ran. */
