@@ -1,10 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { type CommandDecl, commandKey, isOptionsOf, type KeyOf, runsInArchivedSet, type Who } from "../../commands/define.ts";
 import { allCommands, type CommandKey, type Commands, commands, isCommandKey } from "../../commands/index.ts";
+import { type ZoneInUse, zoneInUse } from "../domain/time/zone-source.ts";
 import { type CommandOutcome, STOPPING_NOTICE } from "../ops/hooks.ts";
 import { keepText } from "../store/kept-texts.ts";
 import { inTransaction } from "../store/open-database.ts";
-import { ensurePerson, ensureWorkspace, findPerson, findWorkspace, type PersonRow, type WorkspaceRow } from "../store/people.ts";
+import {
+  ensurePerson,
+  ensureWorkspace,
+  findPerson,
+  findWorkspace,
+  type PersonRow,
+  saveTimeZone,
+  type WorkspaceRow,
+} from "../store/people.ts";
 import { markSetsToPlan } from "../store/set-moments.ts";
 import { findSetByChannel, type Role } from "../store/sets.ts";
 import { recordSlackEvent, SlackEventSeenBefore } from "../store/slack-events.ts";
@@ -193,8 +202,11 @@ async function runAccepted(
     return say(archivedRefusal(set.name, key), "refused");
   }
 
-  // A person first seen takes DEFAULT_TIME_ZONE until they choose their own (`.env.example`), whoever created the set.
-  const timeZone = known?.timeZone ?? deps.defaultTimeZone;
+  // A person first seen takes their profile's zone (Slack), else DEFAULT_TIME_ZONE (`.env.example`), whoever created
+  // the set, until they choose their own; a zone still the default takes the profile's when it comes. A read-only
+  // command uses that zone without storing it (docs/architecture.md, "Time zones and where they come from").
+  const zone = zoneInUse(known, input.profileTimeZone, deps.defaultTimeZone);
+  const { timeZone } = zone;
   const options = convertOptions(line, { now, timeZone, readMention: input.readMention });
   const kept = (outcome: Outcome, which?: Which): Outcome =>
     known && keptText(line)
@@ -213,8 +225,11 @@ async function runAccepted(
     return carried ? outcome : kept(outcome, asked.which);
   }
 
-  const actor =
-    known ?? (readOnly ? unsavedPerson(workspace, input.user, timeZone) : await ensurePerson(db, workspace.id, input.user, timeZone));
+  const actor = known
+    ? await withZone(deps, known, zone, readOnly)
+    : readOnly
+      ? unsavedPerson(workspace, input.user, zone)
+      : await ensurePerson(db, workspace.id, input.user, timeZone, zone.source ?? "default");
   // Whatever a command changes, its set and its actor's sets are planned again at the next tick, on this
   // transaction: a refused or failed command leaves their moments as they were (docs/architecture.md, "A reminder tick").
   if (!readOnly) await markSetsToPlan(db, { setIds: set ? [set.id] : [], personId: actor.id });
@@ -274,6 +289,13 @@ function withButtons(outcome: Outcome, buttons: Button[]): Outcome {
  */
 const BUTTON_LINE_MAX = 75;
 
+/** A stored actor with the zone in use: saved on the command's transaction when it changed, unless the command is read-only. */
+async function withZone(deps: CommandDeps, known: PersonRow, zone: ZoneInUse, readOnly: boolean): Promise<PersonRow> {
+  if (!zone.changed) return known;
+  if (!readOnly && zone.source) await saveTimeZone(deps.db, known.id, zone.timeZone, zone.source);
+  return { ...known, timeZone: zone.timeZone, timeZoneSource: zone.source };
+}
+
 /** Adds how options were read (a time moved by a clock change) to the first reply the actor sees, or as a reply of its own. */
 function withNotes(outgoing: Outgoing[], notes: string[]): Outgoing[] {
   if (notes.length === 0) return outgoing;
@@ -318,12 +340,13 @@ function unsavedWorkspace(input: CommandInput): WorkspaceRow {
 }
 
 /** A user not stored (id ""), with default reminder settings: what a read-only command sees of someone new to the bot. */
-function unsavedPerson(workspace: WorkspaceRow, user: { externalId: string; displayName: string }, timeZone: string): PersonRow {
+function unsavedPerson(workspace: WorkspaceRow, user: { externalId: string; displayName: string }, zone: ZoneInUse): PersonRow {
   return {
     id: "",
     workspaceId: workspace.id,
     ...user,
-    timeZone,
+    timeZone: zone.timeZone,
+    timeZoneSource: zone.source,
     quietStart: null,
     quietEnd: null,
     nudgesOn: true,

@@ -60,6 +60,11 @@ type DmsAhead = {
  */
 export type SchedulerDeps = {
   db: Db;
+  /**
+   * The platforms whose people's profiles give no time zone (Discord): the first reminder DM planned for someone on
+   * one of them whose zone is still the default asks for it, once (src/app/zone-question.ts). None when absent.
+   */
+  askZoneOn?: ReadonlySet<string>;
   logger: Logger;
   deliveryTimeoutMs?: number;
   scope?: ClaimScope;

@@ -14,6 +14,7 @@ import { type HomePublisherOptions, homePublisher } from "./home-publisher.ts";
 import { databaseInstallationStore } from "./installation-store.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { SLACK_BOT_SCOPES } from "./manifest.ts";
+import { profileZones } from "./profile-zones.ts";
 
 export type SlackOptions = {
   signingSecret: string;
@@ -140,7 +141,7 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
     async (teamId, userId, view) => void (await app.client.views.publish({ token: await tokenFor(teamId), user_id: userId, view })),
     opts.homePublishing,
   );
-  registerListeners(app, { deps, handlers, send, homes });
+  registerListeners(app, { deps, handlers, send, homes, profileZone: profileZones(app.client, tokenFor, deps.logger) });
 
   return withDeliver<Omit<SlackAdapter, "deliver">>({
     platform: "slack",
