@@ -51,7 +51,7 @@ export function sendResult(ctx: SlackListenerContext, place: SlackPlace, result:
 export async function act(ctx: SlackListenerContext, client: WebClient, triggerId: string, place: SlackPlace, what: Interpretation) {
   switch (what.kind) {
     case "open-entry-form":
-      return void (await client.views.open({ trigger_id: triggerId, view: entryModal(place.channelId, what.entryKind) }));
+      return void (await client.views.open({ trigger_id: triggerId, view: entryModal(place.channelId, what.entryKind, what.given) }));
     case "open-command-form": {
       const given = await formPresets(ctx.deps, place, what.form, what.given, PREFILL_LIMIT.slack);
       return void (await client.views.open({ trigger_id: triggerId, view: commandModal(place.channelId, what.form, given) }));
