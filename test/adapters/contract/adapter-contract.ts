@@ -54,13 +54,13 @@ export type Seen = {
 type EntryForm = { submit(text: string): Promise<Seen> };
 
 /** A chat message as the contract states it: who wrote it, its words, when, and whether it is in the set's channel. */
-export type ChatMessage = { author: Who; text: string; sentAt: Date; where: "set" | "elsewhere" };
+type ChatMessage = { author: Who; text: string; sentAt: Date; where: "set" | "elsewhere" };
 
 /**
  * The entry form "Save to my log" opened: the text it is filled with, whether it saves to the set's channel, and
  * `submit`: the kind chosen and the text as filled, submitted once.
  */
-export type SaveForm = { text: string; channel: "set" | "elsewhere"; submit(kind: string): Promise<Seen> };
+type SaveForm = { text: string; channel: "set" | "elsewhere"; submit(kind: string): Promise<Seen> };
 
 /** An open command form; `submit` fills its fields (by option name) and submits it once. */
 type CommandFormSeen = { submit(values: Record<string, string>): Promise<Seen> };

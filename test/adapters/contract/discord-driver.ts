@@ -12,7 +12,7 @@ import { type Command, type ContractDriver, PEOPLE, type Seen, type Who } from "
 export const GUILD = "1111111111111111111";
 export const CHANNEL = "2222222222222222222";
 /** A channel of the guild that is no set's. */
-export const OTHER_CHANNEL = "2222222222222222299";
+const OTHER_CHANNEL = "2222222222222222299";
 /** Each person's Discord user id: 300…0N in the order of PEOPLE. */
 export const DISCORD_IDS = Object.fromEntries(PEOPLE.map((p, i) => [p, `300000000000000000${i + 1}`])) as Record<Who, string>;
 const whoIs = (id: string) => PEOPLE.find((p) => DISCORD_IDS[p] === id);

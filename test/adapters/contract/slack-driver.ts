@@ -13,7 +13,7 @@ import { type ContractDriver, commandLine, PEOPLE, type Seen, type SeenButton, t
 export const SIGNING_SECRET = "test-signing-secret";
 export const CHANNEL = "C0SET";
 /** A channel of the workspace that is no set's. */
-export const OTHER_CHANNEL = "C0OTHER";
+const OTHER_CHANNEL = "C0OTHER";
 /** Each person's Slack user id: U0 and their name in capitals. */
 export const SLACK_IDS = Object.fromEntries(PEOPLE.map((p) => [p, `U0${p.toUpperCase()}`])) as Record<Who, string>;
 const whoIs = (id: unknown) => PEOPLE.find((p) => SLACK_IDS[p] === id);
