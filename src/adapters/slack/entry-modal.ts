@@ -12,8 +12,9 @@ const TEXT_BLOCK = "text";
  * The entry form: a kind (preset when a reminder's button asked for one), the text within the entry limit, then the
  * optional fields the kinds take (links to a goal or problem, due date, help and support, source, action) — only the
  * preset kind's when there is one, each labelled with the kinds that take it otherwise. Field block ids are the
- * options' names. `given`: the text and fields it opens filled with (a saved message's words, as written), and the
- * meeting the entry is for, which the form does not ask; the view's metadata keeps the set's channel and that meeting.
+ * options' names. `given`: the options to fill in (a refusal's kept words, a saved message's words as written), each
+ * within its field's limit, and the meeting the entry is for, which the form does not ask; the view's metadata keeps
+ * the set's channel and that meeting.
  */
 export function entryModal(channelId: string, kind?: EntryKind, given: Record<string, string> = {}): types.ModalView {
   const option = (k: EntryKind): types.PlainTextOption => ({ text: { type: "plain_text", text: ENTRY_KIND_LABELS[k] }, value: k });
@@ -29,7 +30,7 @@ export function entryModal(channelId: string, kind?: EntryKind, given: Record<st
         action_id: f.name,
         multiline: false,
         max_length: 300,
-        ...(given[f.name] ? { initial_value: given[f.name]!.slice(0, 300) } : {}),
+        ...(given[f.name] ? { initial_value: given[f.name] } : {}),
       },
     }),
   );
@@ -62,7 +63,7 @@ export function entryModal(channelId: string, kind?: EntryKind, given: Record<st
           action_id: TEXT_BLOCK,
           multiline: true,
           max_length: ENTRY_MAX_CHARS,
-          ...(given.text ? { initial_value: given.text.slice(0, ENTRY_MAX_CHARS) } : {}),
+          ...(given.text ? { initial_value: given.text } : {}),
         },
       },
       ...fields,
