@@ -183,7 +183,7 @@ function spillIntoText(decl: CommandDecl, raw: Record<string, string>, textOptio
  * number, or null. The word before it, if any, is a name of what it counts (letters only).
  */
 function numberIn(text: string): number | null {
-  const m = /^(?:[a-z-]+\s*)?#?\s*(-?\d+)$/i.exec(text.trim());
+  const m = /^(?:[a-z][a-z-]*\s*)?#?\s*(-?\d+)$/i.exec(text.trim());
   return m ? Number(m[1]) : null;
 }
 
