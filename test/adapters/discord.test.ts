@@ -25,6 +25,25 @@ describeAdapterContract("Discord (the real discord.js client against a local Dis
     assert.equal(intents, 1);
   });
 
+  test("a message command the bot no longer declares is answered to its user alone, and opens nothing", async () => {
+    const { fake, sent } = d();
+    const payload = fake.messageCommandInteraction({
+      name: "Pin to my notes",
+      authorId: DISCORD_IDS.ana,
+      content: "Anything",
+      sentAt: new Date("2027-01-12T11:00:00Z"),
+      userId: DISCORD_IDS.ben,
+      userName: "ben",
+      channelId: CHANNEL,
+      guildId: GUILD,
+    });
+    const { id, token } = await fake.sendInteraction(payload);
+    sent.push({ what: "Pin to my notes", who: "ben", id, token });
+    const answer = asMessageCall(await fake.answerTo(token));
+    assert.match(textOf(answer), /Unknown command "Pin to my notes"/);
+    assert.equal(((answer.body as { flags?: number }).flags ?? 0) & 64, 64, "only ben sees it");
+  });
+
   test("a command whose replies all went to the channel says so in its deferred reply", async () => {
     const { fake, sent } = d();
     const created = sent.find((s) => s.what === "set create")!;
@@ -211,6 +230,47 @@ describeAdapterContract("Discord (the real discord.js client against a local Dis
     assert.deepEqual([row.authorId, row.about], [author.id, "advisor"]);
   });
 
+  test("a refused entry answers with a button that opens the entry form with the words as written; only their author opens it", async () => {
+    const { fake, slash, db } = d();
+    // Longer than a button's 100-character custom id can carry, with a colon, quotes and an option-like word.
+    const text = `Agree one rota with both leads: weekly, "not when it suits"; due: whenever. ${"Then review it at handover. ".repeat(12).trim()}`;
+    const kept = await db.keptText.count();
+    const refused = await slash("eve", { name: "log action", options: { text, due: "someday soon" } });
+    assert.match(textOf(refused), /Option due:/);
+    const body = refused.body as { components?: { components: { label: string; custom_id: string }[] }[] };
+    const button = (body.components ?? []).flatMap((r) => r.components).find((b) => b.label === "Open the form with my words");
+    assert.ok(button, JSON.stringify(body.components));
+    assert.ok(button.custom_id.length <= 100, button.custom_id);
+    assert.equal(await db.keptText.count(), kept + 1, "the words are kept for the button");
+    assert.equal(await db.entry.count({ where: { text } }), 0, "the refused entry is not stored");
+
+    const other = await fake.sendInteraction(
+      fake.buttonInteraction({ customId: button.custom_id, userId: DISCORD_IDS.ben, userName: "ben", channelId: CHANNEL, guildId: GUILD }),
+    );
+    assert.match(textOf(asMessageCall(await fake.answerTo(other.token))), /Those words are someone else's/);
+
+    const who = { userId: DISCORD_IDS.eve, userName: "eve", channelId: CHANNEL, guildId: GUILD };
+    const { id } = await fake.sendInteraction(fake.buttonInteraction({ customId: button.custom_id, ...who }));
+    const [modal] = await fake.waitFor("POST", new RegExp(`^/interactions/${id}/[^/]+/callback$`));
+    const shown = modal!.body as {
+      type: number;
+      data: { custom_id: string; components: { components: { custom_id: string; value?: string }[] }[] };
+    };
+    assert.equal(shown.type, 9, "the button opens a modal");
+    const values = Object.fromEntries(shown.data.components.map((row) => [row.components[0]!.custom_id, row.components[0]!.value ?? null]));
+    assert.deepEqual(values, { text, goal: null, due: "someday soon", support: null, problem: null }, "filled in exactly as given");
+
+    const { token } = await fake.sendInteraction(
+      fake.modalSubmitInteraction({
+        customId: shown.data.custom_id,
+        fields: { text, goal: "", due: "2027-03-01", support: "", problem: "" },
+        ...who,
+      }),
+    );
+    assert.match(textOf(asMessageCall(await fake.answerTo(token))), /Action recorded as action #\d+/);
+    assert.equal((await db.entry.findFirstOrThrow({ where: { text } })).text, text, "stored exactly as written");
+  });
+
   test("bad input from Discord gets an ephemeral, specific reply", async () => {
     const { fake, slash } = d();
     assert.match(
@@ -320,7 +380,16 @@ describe("commands:deploy", () => {
       assert.equal(writes(), before, "nothing sent the second time");
       assert.match(logs.at(-1)!, /up to date: nothing sent/);
       const rest = new REST({ api: fake.apiUrl }).setToken(env.token);
-      const registered = (await rest.get(Routes.applicationGuildCommands(env.applicationId, GUILD))) as { id: string; name: string }[];
+      const registered = (await rest.get(Routes.applicationGuildCommands(env.applicationId, GUILD))) as {
+        id: string;
+        name: string;
+        type: number;
+      }[];
+      assert.ok(
+        registered.some((c) => c.type === 3 && c.name === "Save to my log"),
+        "the message command is registered beside the slash commands",
+      );
+      assert.match(logs[0]!, /created "Save to my log" \(message command\)/);
       const help = registered.find((c) => c.name === "help")!;
       await rest.patch(Routes.applicationGuildCommand(env.applicationId, GUILD, help.id), { body: { description: "an old description" } });
       const afterEdit = writes();

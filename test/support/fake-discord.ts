@@ -18,6 +18,8 @@
  * - Interaction callbacks (`POST /interactions/:id/:token/callback`) are sent by discord.js with
  *   `?with_response=false` → 204; `with_response=true` → 200 `{interaction, resource}`.
  *   A second acknowledgement answers 400 code 40060, an unknown interaction 404 code 10062.
+ * - A message command (type 3, a message's context menu) carries its message in `data.resolved.messages`, its id a
+ *   snowflake of when it was sent, its content whatever the intents (Discord's rule for message commands).
  * - A message over Discord's size limits (content, embeds, fields, rows, buttons) is refused with 400 code 50035.
  * - A 429 carries `Retry-After` (seconds) and `X-RateLimit-Scope`; @discordjs/rest sleeps that long
  *   (+ its 50 ms offset) and retries the same request. Other 4xx bodies `{message, code}` become `DiscordAPIError`.
@@ -49,6 +51,7 @@ export type DiscordCall = {
 
 type FakeOptions = WorldOptions & { gatewayShards?: number; maxConcurrency?: number };
 type RateLimit = { method: string; pattern: RegExp; seconds: number };
+type Outage = { method: string; pattern: RegExp; statuses: number[]; until: number };
 
 export class FakeDiscord {
   readonly apiUrl: string;
@@ -59,6 +62,8 @@ export class FakeDiscord {
   readonly #routes: ReturnType<typeof discordRoutes>;
   readonly #log = new CallLog<DiscordCall>("FakeDiscord", (c) => `${c.method} ${c.path} → ${c.status}`);
   readonly #rateLimits: RateLimit[] = [];
+  readonly #outages: Outage[] = [];
+  #outageAnswers = 0;
   #closed = false;
 
   private constructor(http: Listening, wss: WebSocketServer, opts: FakeOptions) {
@@ -158,6 +163,11 @@ export class FakeDiscord {
     return this.#world.buttonInteraction(p);
   }
 
+  /** A message command (a message's context menu, "Apps → …") chosen on a message written by `authorId` at `sentAt`. */
+  messageCommandInteraction(p: Parameters<DiscordWorld["messageCommandInteraction"]>[0]): Record<string, unknown> {
+    return this.#world.messageCommandInteraction(p);
+  }
+
   /** A modal submission with one text input per entry of `fields`. */
   modalSubmitInteraction(p: Parameters<DiscordWorld["modalSubmitInteraction"]>[0]): Record<string, unknown> {
     return this.#world.modalSubmitInteraction(p);
@@ -171,6 +181,14 @@ export class FakeDiscord {
   /** The next matching request answers 429 with `Retry-After: retryAfterSeconds` (once). */
   rateLimitNext(method: string, pathPattern: RegExp, retryAfterSeconds: number): void {
     this.#rateLimits.push({ method: method.toUpperCase(), pattern: pathPattern, seconds: retryAfterSeconds });
+  }
+
+  /**
+   * For the next `ms`, every matching request answers one of `statuses` in turn (5xx: Discord down), recorded with
+   * it; @discordjs/rest retries a 5xx at once, up to its `retries`.
+   */
+  outage(method: string, pathPattern: RegExp, statuses: number[], ms: number): void {
+    this.#outages.push({ method: method.toUpperCase(), pattern: pathPattern, statuses, until: Date.now() + ms });
   }
 
   /** Names a user (as their `username` and `global_name`) wherever the fake shows them, e.g. as a resolved option. */
@@ -217,8 +235,12 @@ export class FakeDiscord {
 
     let answer: Answer;
     const limitAt = this.#rateLimits.findIndex((r) => r.method === method && matches(r.pattern, path));
+    const outage = this.#outages.find((o) => o.method === method && matches(o.pattern, path) && at < o.until);
     if (!m) {
       answer = { status: 404, body: { message: "404: Not Found", code: 0 } };
+    } else if (outage) {
+      const status = outage.statuses[this.#outageAnswers++ % outage.statuses.length]!;
+      answer = { status, body: { message: `${status}: Server Error`, code: 0 } };
     } else if (limitAt >= 0) {
       const [limit] = this.#rateLimits.splice(limitAt, 1);
       const seconds = limit!.seconds;
