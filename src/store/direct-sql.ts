@@ -3,6 +3,7 @@
  * batch of outbox rows as one JSON text): the client copies every request, parameters included, into its query
  * compiler and the plan back out, which costs time in proportion to the bytes (docs/scaling.md, "A busy minute").
  * Only an open database has its adapter here; a transaction's client has none, and its statements go through Prisma.
+ * Prisma's query events (`OpenOptions.onQuery`) do not see these statements; an adapter wrapper (`wrapAdapter`) does.
  */
 import type { SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
 import type { Prisma } from "./generated/client.ts";
