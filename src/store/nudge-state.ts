@@ -287,7 +287,8 @@ type PlannerPersonRow = Omit<PersonRow, "workspaceId" | "timeZoneSource">;
 /**
  * The current members and advisors of the sets `setIds`, each once, in one statement whose set ids travel as ONE JSON
  * parameter. Raw SQL because Prisma writes "has a current membership in these sets" as a correlated EXISTS, which
- * SQLite answers by scanning every person of every set for each batch; `IN (SELECT …)` reads only the batch's memberships.
+ * SQLite answers by scanning every person of every set for each batch; `IN (SELECT …)` reads only the batch's memberships
+ * (on PostgreSQL the ids as `= ANY(ARRAY(…))`, for the reason given in src/store/nudge-rows.ts).
  */
 function peopleOfSets(db: Db, setIds: readonly string[]): Promise<PlannerPersonRow[]> {
   const json = JSON.stringify(setIds);
@@ -296,7 +297,7 @@ function peopleOfSets(db: Db, setIds: readonly string[]): Promise<PlannerPersonR
         PlannerPersonRow[]
       >`SELECT p."id", p."externalId", p."displayName", p."timeZone", p."quietStart", p."quietEnd", p."nudgesOn", p."snoozedUntil", p."stoppedNudges"
         FROM "Person" p WHERE p."id" IN (SELECT m."personId" FROM "Membership" m
-          WHERE m."leftAt" IS NULL AND m."setId" IN (SELECT json_array_elements_text(${json}::json)))`
+          WHERE m."leftAt" IS NULL AND m."setId" = ANY(ARRAY(SELECT json_array_elements_text(${json}::json))))`
     : db.$queryRaw<
         PlannerPersonRow[]
       >`SELECT p."id", p."externalId", p."displayName", p."timeZone", p."quietStart", p."quietEnd", p."nudgesOn", p."snoozedUntil", p."stoppedNudges"
