@@ -5,10 +5,11 @@ import { type CommandOutcome, STOPPING_NOTICE } from "../ops/hooks.ts";
 import { inTransaction } from "../store/open-database.ts";
 import { ensurePerson, ensureWorkspace, findPerson, findWorkspace, type PersonRow, type WorkspaceRow } from "../store/people.ts";
 import { markSetsToPlan } from "../store/set-moments.ts";
-import { findSetByChannel, type Role } from "../store/sets.ts";
+import { findSetByChannel, findSetById, type Role } from "../store/sets.ts";
 import { recordSlackEvent, SlackEventSeenBefore } from "../store/slack-events.ts";
 import type { CommandDeps, CommandInput, Deps, Handler, HandlerContext } from "./context.ts";
 import { keptText } from "./kept-text.ts";
+import { queueMeetingEvents } from "./meeting-events.ts";
 import { convertOptions, declarationFor, type ParsedLine, parseLine } from "./parse-command.ts";
 import { type Outgoing, toActor } from "./reply.ts";
 import { failure, type Result, success } from "./result.ts";
@@ -195,6 +196,17 @@ async function runAccepted(
     options.value.values,
   );
   if (!result.ok) return say(`${result.message}${keptText(line)}`, "refused", result.option);
+  // What the command changed in the set's meetings reaches the platform's events through the outbox, on this transaction.
+  if (!readOnly && set && deps.eventPlatforms?.includes(input.platform)) {
+    const current = await findSetById(db, set.id);
+    if (current)
+      await queueMeetingEvents(
+        db,
+        { platform: input.platform, workspaceId: input.workspaceId, channelId: current.channelId },
+        current,
+        now,
+      );
+  }
   const outgoing = withNotes(result.value, options.value.notes).map(
     (o): Outgoing => (o.audience.kind === "actor" ? { ...o, audience: { kind: "actor", timeZone: actor.timeZone } } : o),
   );

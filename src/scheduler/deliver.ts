@@ -1,9 +1,10 @@
 import type { Logger } from "pino";
-import type { Delivery } from "../app/destination.ts";
+import { type Delivery, type EventWrite, isEventWrite, type OutboxWork } from "../app/destination.ts";
 import type { OpsHooks, ReminderStatus } from "../ops/hooks.ts";
 import type { Db } from "../store/open-database.ts";
 import { CLAIM_BATCH, type ClaimScope, claimDue, markFailedTry, markSentMany, type OutboxRow } from "../store/outbox.ts";
 import { saveDmChannel } from "../store/people.ts";
+import { type EventWriter, MissingPermission, settleEventWrite, writeEventOnce } from "./event-writes.ts";
 import { SentMarks } from "./sent-marks.ts";
 
 /**
@@ -22,6 +23,13 @@ export type DmChannel = { id: string | null; save(channelId: string): Promise<vo
 export interface NudgeSink {
   // biome-ignore lint/suspicious/noConfusingVoidType: a platform that gives no message id returns nothing
   deliver(delivery: Delivery, key: string, dm?: DmChannel): Promise<string | void>;
+  /**
+   * Optional, for platforms whose meetings are also their own events: makes the meeting's event show `write.event`,
+   * creating it when `ref` has none (and saving its id there) or editing that one. Resolves with the event's id
+   * (none when there is nothing to write, such as cancelling an event never created). Throws MissingPermission when
+   * the platform refuses for want of a permission, any other error for "try again".
+   */
+  writeEvent?: EventWriter;
   /**
    * Optional: calls `listener` whenever a platform holds sends back for its rate limit (a 429's Retry-After, a
    * used-up bucket), with how long; returns the function that stops listening. Sends of that platform in flight
@@ -102,11 +110,15 @@ export async function deliverDue(deps: SchedulerDeps, sink: NudgeSink, now: Date
   return totals;
 }
 
-type Claimed = { row: OutboxRow; delivery: Delivery };
+type Claimed = { row: OutboxRow; delivery: OutboxWork };
 type Batch = { totals: { sent: number; failed: number }; waiting: RateLimitWaits; marks: SentMarks };
 
-/** Where a delivery goes: deliveries to the same one are sent one at a time. */
-function destination(d: Delivery): string {
+/**
+ * Where a delivery goes: deliveries to the same one are sent one at a time. A workspace's event writes are one
+ * destination: they go in order, at the pace of the platform's bucket for them.
+ */
+function destination(d: OutboxWork): string {
+  if (isEventWrite(d)) return JSON.stringify([d.platform, d.workspaceId, "events"]);
   return JSON.stringify([d.platform, d.workspaceId, d.to.kind === "dm" ? `dm ${d.to.externalId}` : `channel ${d.channelId}`]);
 }
 
@@ -118,7 +130,7 @@ async function deliverBatch(deps: SchedulerDeps, sink: NudgeSink, now: Date, row
   try {
     const lanes = new Map<string, Claimed[]>();
     for (const row of rows) {
-      const delivery = JSON.parse(row.payload) as Delivery;
+      const delivery = JSON.parse(row.payload) as OutboxWork;
       const lane = destination(delivery);
       (lanes.get(lane) ?? lanes.set(lane, []).get(lane)!).push({ row, delivery });
     }
@@ -158,6 +170,7 @@ async function deliverOne(
   batch: Batch,
 ) {
   const counted = [{ platform: delivery.platform, kind: row.kind }];
+  if (isEventWrite(delivery)) return deliverEventWrite(deps, sink, now, row, delivery, batch);
   const { personId } = row;
   const dm: DmChannel | undefined =
     delivery.to.kind === "dm" && personId
@@ -194,6 +207,39 @@ async function deliverOne(
     batch.totals.sent++;
   } finally {
     deps.held?.delete(row.id); // settled, or left to its lease if recording failed: no longer this process's to hand back
+  }
+}
+
+/**
+ * Writes one meeting's event, then records the outcome as a reminder's is: sent (with the event's id), to be
+ * retried, or failed for good. A refusal for want of a permission is failed at once, and the set's advisors told
+ * once (./event-writes.ts).
+ */
+async function deliverEventWrite(deps: SchedulerDeps, sink: NudgeSink, now: Date, row: OutboxRow, write: EventWrite, batch: Batch) {
+  const counted = [{ platform: write.platform, kind: row.kind }];
+  try {
+    let ref: string | undefined;
+    try {
+      const timeoutMs = deps.deliveryTimeoutMs ?? DELIVERY_TIMEOUT_MS;
+      ref = await withTimeout(writeEventOnce(deps.db, sink.writeEvent, write), timeoutMs, write.platform, batch.waiting);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const refused = error instanceof MissingPermission;
+      const tries = row.attempts + 1;
+      const retryAt = !refused && tries < MAX_ATTEMPTS ? new Date(now.getTime() + RETRY_DELAYS_MS[tries - 1]!) : null;
+      deps.logger.warn({ key: row.key, tries, error: message }, retryAt ? "event not written; will retry" : "event write given up");
+      await markFailedTry(deps.db, row.id, message, retryAt);
+      if (refused) await settleEventWrite(deps.db, row.setId, write, now, error);
+      count(deps.ops, counted, retryAt ? "retried" : "failed");
+      if (!retryAt) batch.totals.failed++;
+      return;
+    }
+    await settleEventWrite(deps.db, row.setId, write, now, null);
+    await batch.marks.mark(row.id, ref || null);
+    count(deps.ops, counted, "sent");
+    batch.totals.sent++;
+  } finally {
+    deps.held?.delete(row.id);
   }
 }
 

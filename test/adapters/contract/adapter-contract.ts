@@ -286,7 +286,9 @@ export function describeAdapterContract(platform: string, start: () => Promise<C
         assert.deepEqual({ id: give.id, payload: give.payload }, d.button("feedback-give", "/feedback"));
 
         const form = await d.openCommandForm("eve", give, "feedback", ["text", "about", "anonymous"]);
-        const before = { feedback: await d.db.feedback.count(), outbox: await d.db.outbox.count() };
+        // A meeting's event write (on platforms with events: meeting 1 was closed above) names nobody; any other row might.
+        const queued = () => d.db.outbox.count({ where: { kind: { not: "meeting-event" } } });
+        const before = { feedback: await d.db.feedback.count(), outbox: await queued() };
         const empty = await form.submit({ text: "", about: "set", anonymous: "yes" });
         assert.match(empty.text, /Missing option text: \(Your feedback \(up to 2000 characters\)\)/);
         assert.deepEqual(empty.to, d.formErrors === "on the field" ? { kind: "field" } : { kind: "actor", who: "eve" });
@@ -300,7 +302,7 @@ export function describeAdapterContract(platform: string, start: () => Promise<C
         const row = await d.db.feedback.findFirstOrThrow({ where: { text } });
         assert.deepEqual([row.authorId, row.about, row.meetingId], [null, "advisor", m1.id], "no author; it answers meeting 1's review");
         assert.equal(await d.db.feedback.count(), before.feedback + 1);
-        assert.equal(await d.db.outbox.count(), before.outbox, "nothing queued that could name the giver");
+        assert.equal(await queued(), before.outbox, "nothing queued that could name the giver");
         const lines = d.logText?.().slice(logged) ?? [];
         const naming = lines.filter((l) => l.includes(d.idOf("eve")));
         assert.deepEqual(naming, [], "no log line names the giver");
