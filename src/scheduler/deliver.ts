@@ -44,6 +44,7 @@ export interface NudgeSink {
  * no send begins after that, and the ids of the rows it claimed but did not settle stay in `held`
  * (added at the claim, removed once settled or given up), for it to hand back with `releaseClaims`.
  * `concurrency` is how many sends run at once (DELIVERY_CONCURRENCY); `claimBatch` how many rows one claim takes.
+ * `eventPlatforms`: the platforms whose meetings are also their own events, updated when the tick announces presenters.
  */
 export type SchedulerDeps = {
   db: Db;
@@ -55,6 +56,7 @@ export type SchedulerDeps = {
   held?: Set<string>;
   concurrency?: number;
   claimBatch?: number;
+  eventPlatforms?: readonly string[];
 };
 
 /** Sends at once when `concurrency` is not given; docs/deploy.md ("Configuration") says how it was chosen. */

@@ -34,7 +34,7 @@ export class MissingPermission extends Error {
 export type EventWriter = (write: EventWrite, ref: EventRef) => Promise<string | undefined>;
 
 /** The outbox kind of the DM that tells an advisor which permission the bot lacks for the set's events. */
-export const EVENTS_REFUSED_KIND = "events-refused";
+const EVENTS_REFUSED_KIND = "events-refused";
 
 /** How long that DM may wait to be delivered before it is pointless. */
 const TELL_STALE_MS = 7 * 24 * 3_600_000;
@@ -73,7 +73,8 @@ export async function settleEventWrite(db: Db, setId: string, write: EventWrite,
       };
       return {
         id: randomUUID(),
-        key: `${EVENTS_REFUSED_KIND}:${setId}:${person.id}:${setId}:${now.getTime()}`,
+        // Once per loss is recordEventsRefused's doing: the key only tells one loss's DMs from another's.
+        key: `${EVENTS_REFUSED_KIND}:${setId}:${person.id}:${setId}:${randomUUID()}`,
         kind: EVENTS_REFUSED_KIND,
         setId,
         personId: person.id,

@@ -7,7 +7,7 @@ import type { Db } from "./open-database.ts";
 import { insertOutbox } from "./outbox.ts";
 
 /** The outbox kind of a meeting's event write. */
-export const EVENT_WRITE_KIND = "meeting-event";
+const EVENT_WRITE_KIND = "meeting-event";
 
 /** The key prefix of one meeting's event writes: each write adds a suffix of its own. */
 const writesOf = (setId: string, meetingId: string) => `${EVENT_WRITE_KIND}:${setId}:channel:${meetingId}:`;
@@ -22,7 +22,8 @@ export async function queuedEventStates(db: Db, setId: string): Promise<Map<stri
 export type EventWriteRow = { setId: string; meetingId: string; state: string; payload: string; staleAt: Date };
 
 /**
- * Queues event writes as outbox rows due `now`, on the caller's transaction. Each write carries the whole event, so a
+ * Queues event writes as outbox rows due `now`, on the caller's transaction (a command's), or none (the scheduler's
+ * announcements). Each write carries the whole event, so a
  * meeting's earlier write still waiting (pending, or waiting for a retry) is skipped as superseded; its meeting records
  * the state queued, so the same event is not queued twice.
  */
@@ -32,7 +33,6 @@ export async function queueEventWrites(db: Db, rows: EventWriteRow[], now: Date)
       where: { setId: r.setId, status: "pending", kind: EVENT_WRITE_KIND, key: { startsWith: writesOf(r.setId, r.meetingId) } },
       data: { status: "skipped", reason: "superseded by a later change of the meeting" },
     });
-    await db.meeting.update({ where: { id: r.meetingId }, data: { platformEventState: r.state } });
   }
   await insertOutbox(
     db,
@@ -51,6 +51,8 @@ export async function queueEventWrites(db: Db, rows: EventWriteRow[], now: Date)
     })),
     now,
   );
+  // After the rows: outside a transaction (the scheduler's announcements), a crash in between queues the same again.
+  for (const r of rows) await db.meeting.update({ where: { id: r.meetingId }, data: { platformEventState: r.state } });
 }
 
 /** The platform's id for a meeting's event; null when it has none yet (or the meeting is gone). */
@@ -81,4 +83,10 @@ export async function recordEventsRefused(db: Db, setId: string, now: Date): Pro
 /** An event write of the set succeeded: a refusal on record is over (a later one is told again). */
 export async function clearEventsRefused(db: Db, setId: string): Promise<void> {
   await db.learningSet.updateMany({ where: { id: setId, eventsRefusedAt: { not: null } }, data: { eventsRefusedAt: null } });
+}
+
+/** Where a set's events go: its workspace's platform and platform id (a Discord guild), and the set's channel. */
+export async function eventPlaceOf(db: Db, setId: string): Promise<{ platform: string; workspaceId: string; channelId: string } | null> {
+  const set = await db.learningSet.findUnique({ where: { id: setId }, select: { channelId: true, workspace: true } });
+  return set ? { platform: set.workspace.platform, workspaceId: set.workspace.externalId, channelId: set.channelId } : null;
 }

@@ -91,7 +91,7 @@ describe("meetings as Discord scheduled events (discord.js against the local fak
     );
     return result;
   };
-  const tick = () => runTick({ db, logger: silent }, adapter, clock.now());
+  const tick = () => runTick({ db, logger: silent, eventPlatforms: ["discord"] }, adapter, clock.now());
   const eventCalls = (from = 0) => fake.calls.slice(from).filter((c) => EVENTS.test(c.path));
   const what = (calls: DiscordCall[]) =>
     calls.map(
@@ -135,6 +135,16 @@ describe("meetings as Discord scheduled events (discord.js against the local fak
     assert.deepEqual(eventCalls(after), [], "exactly once: later ticks and commands that change no meeting write nothing");
   });
 
+  test("when the tick announces a meeting's presenters, its event names them as announced", async () => {
+    const one = await meeting(SET_A, 1);
+    clock.set(new Date("2027-01-05T10:01:00Z"));
+    const from = fake.calls.length;
+    await tick();
+    assert.deepEqual(what(eventCalls(from)), ["PATCH 200"]);
+    const event = fake.scheduledEvents(GUILD).find((e) => e.id === one.platformEventId)!;
+    assert.match(String(event.description), /Presenters: ana, ben, cleo\./);
+  });
+
   test("moving a meeting edits its event (the same one) and the tick waits out a rate limit", async () => {
     const two = await meeting(SET_A, 2);
     fake.rateLimitNext("PATCH", EVENTS, 1);
@@ -159,7 +169,9 @@ describe("meetings as Discord scheduled events (discord.js against the local fak
     const one = await meeting(SET_A, 1);
     const from = fake.calls.length;
     assert.ok(await fake.markInterested(GUILD, one.platformEventId!, ID.cleo), "the bot asked for the GuildScheduledEvents intent");
-    const [dm] = await fake.waitFor("POST", new RegExp(`^/channels/dm-${ID.cleo}/messages$`));
+    const toCleo = new RegExp(`^/channels/dm-${ID.cleo}/messages$`);
+    const earlier = fake.callsTo("POST", toCleo).length;
+    const dm = (await fake.waitFor("POST", toCleo, earlier + 1)).at(-1);
     const body = dm!.body as {
       content?: string;
       embeds?: { description?: string }[];
@@ -175,7 +187,7 @@ describe("meetings as Discord scheduled events (discord.js against the local fak
     await fake.markInterested(GUILD, one.platformEventId!, ID.sam);
     await fake.markInterested(GUILD, one.platformEventId!, "3999999999999999999");
     await new Promise((r) => setTimeout(r, 300));
-    const dms = fake.calls.slice(from).filter((c) => /^\/channels\/dm-/.test(c.path));
+    const dms = fake.calls.slice(from).filter((c) => /^\/(channels\/dm-|users\/@me\/channels)/.test(c.path) && c.method === "POST");
     assert.deepEqual(
       dms.map((c) => c.path),
       [`/channels/dm-${ID.cleo}/messages`],

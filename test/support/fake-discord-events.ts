@@ -15,7 +15,7 @@ import type { Answer, RequestContext } from "./fake-discord-routes.ts";
 type Json = Record<string, unknown>;
 type Route = { method: string; pattern: RegExp; auth: boolean; handle: (m: string[], ctx: RequestContext) => Answer };
 
-export const EVENT_STATUS = { SCHEDULED: 1, ACTIVE: 2, COMPLETED: 3, CANCELED: 4 } as const;
+const EVENT_STATUS = { SCHEDULED: 1, ACTIVE: 2, COMPLETED: 3, CANCELED: 4 } as const;
 const ALLOWED: Record<number, number[]> = { 1: [2, 4], 2: [3], 3: [], 4: [] };
 
 /** The scheduled events of every guild of the fake, by event id, and the guilds whose bot lacks Manage Events. */

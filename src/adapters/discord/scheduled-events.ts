@@ -17,13 +17,13 @@ import type { EventWrite } from "../../app/destination.ts";
 import { type EventRef, MissingPermission } from "../../scheduler/event-writes.ts";
 
 /** What the advisors are told to grant when Discord refuses an event write for want of a permission. */
-export const EVENTS_PERMISSION_ADVICE =
+const EVENTS_PERMISSION_ADVICE =
   "the bot lacks Discord's Manage Events permission: in Server Settings → Roles, give the bot's role Manage Events";
 
 const isCode = (error: unknown, code: number) => error instanceof DiscordAPIError && error.code === code;
 
 /** The link to a channel: where the set meets, as an external event's location (at most 100 characters). */
-export const channelLink = (guildId: string, channelId: string) => `https://discord.com/channels/${guildId}/${channelId}`;
+const channelLink = (guildId: string, channelId: string) => `https://discord.com/channels/${guildId}/${channelId}`;
 
 /**
  * Makes the meeting's event show `write.event` (see EventRef and NudgeSink.writeEvent): an upcoming meeting's event is

@@ -4,7 +4,7 @@
  */
 
 /** Where an event stands: `scheduled` (upcoming or moved), `cancelled`, or `completed` (the meeting was closed). */
-export type MeetingEventStatus = "scheduled" | "cancelled" | "completed";
+type MeetingEventStatus = "scheduled" | "cancelled" | "completed";
 
 /**
  * What one meeting's event shows: its name (the set's name and the meeting's number), a description naming the
@@ -21,8 +21,8 @@ export type MeetingEvent = {
 };
 
 /** Discord's limits on an event's name and description (the tightest platform with events). */
-export const EVENT_NAME_MAX = 100;
-export const EVENT_DESCRIPTION_MAX = 1000;
+const EVENT_NAME_MAX = 100;
+const EVENT_DESCRIPTION_MAX = 1000;
 
 /** A meeting as the event rules read it. */
 export type EventMeeting = {
