@@ -223,7 +223,7 @@ async function deliverEventWrite(deps: SchedulerDeps, sink: NudgeSink, now: Date
     let ref: string | undefined;
     try {
       const timeoutMs = deps.deliveryTimeoutMs ?? DELIVERY_TIMEOUT_MS;
-      ref = await withTimeout(writeEventOnce(deps.db, sink.writeEvent, write), timeoutMs, write.platform, batch.waiting);
+      ref = await withTimeout(writeEventOnce(deps.db, sink.writeEvent, row, write), timeoutMs, write.platform, batch.waiting);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const refused = error instanceof MissingPermission;

@@ -4,7 +4,13 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Delivery, EventWrite } from "../app/destination.ts";
-import { clearEventsRefused, platformEventIdOf, recordEventsRefused, savePlatformEventId } from "../store/meeting-events.ts";
+import {
+  clearEventsRefused,
+  otherWriteInFlight,
+  platformEventIdOf,
+  recordEventsRefused,
+  savePlatformEventId,
+} from "../store/meeting-events.ts";
 import type { Db } from "../store/open-database.ts";
 import { insertOutbox } from "../store/outbox.ts";
 import { findSetById } from "../store/sets.ts";
@@ -39,9 +45,18 @@ const EVENTS_REFUSED_KIND = "events-refused";
 /** How long that DM may wait to be delivered before it is pointless. */
 const TELL_STALE_MS = 7 * 24 * 3_600_000;
 
-/** Writes the event through the adapter of its platform, with the meeting's stored event id. */
-export async function writeEventOnce(db: Db, writeEvent: EventWriter | undefined, write: EventWrite): Promise<string | undefined> {
+/**
+ * Writes the event of outbox row `row` through the adapter of its platform, with the meeting's stored event id;
+ * throws (to be retried) while another write of the same meeting is in flight.
+ */
+export async function writeEventOnce(
+  db: Db,
+  writeEvent: EventWriter | undefined,
+  row: { id: string; key: string; setId: string },
+  write: EventWrite,
+): Promise<string | undefined> {
   if (!writeEvent) throw new Error(`no adapter running writes events for platform "${write.platform}"`);
+  if (await otherWriteInFlight(db, row)) throw new Error("an earlier write of this meeting's event is still being delivered");
   const { meetingId } = write.event;
   const ref = { id: await platformEventIdOf(db, meetingId), save: (eventId: string | null) => savePlatformEventId(db, meetingId, eventId) };
   return writeEvent(write, ref);

@@ -55,6 +55,20 @@ export async function queueEventWrites(db: Db, rows: EventWriteRow[], now: Date)
   for (const r of rows) await db.meeting.update({ where: { id: r.meetingId }, data: { platformEventState: r.state } });
 }
 
+/**
+ * Whether another write of the same meeting's event is being delivered (claimed, not settled): by another process,
+ * since one process sends a workspace's event writes one at a time. The later one then waits, so it edits the
+ * event the earlier creates rather than creating a second.
+ */
+export async function otherWriteInFlight(db: Db, row: { id: string; key: string; setId: string }): Promise<boolean> {
+  const prefix = row.key.slice(0, row.key.lastIndexOf(":") + 1);
+  const found = await db.outbox.findFirst({
+    where: { setId: row.setId, status: "sending", kind: EVENT_WRITE_KIND, key: { startsWith: prefix }, id: { not: row.id } },
+    select: { id: true },
+  });
+  return found !== null;
+}
+
 /** The platform's id for a meeting's event; null when it has none yet (or the meeting is gone). */
 export async function platformEventIdOf(db: Db, meetingId: string): Promise<string | null> {
   const row = await db.meeting.findUnique({ where: { id: meetingId }, select: { platformEventId: true } });

@@ -109,6 +109,30 @@ describe("meetings' platform events through the outbox", () => {
     assert.equal((await rows())[0]!.status, "sent");
   });
 
+  test("a write waits while another process delivers an earlier write of the same meeting, then edits the event that one created", async () => {
+    await h.run('as Ana\n/meeting schedule when:"2027-01-12 10:00"');
+    const [earlier] = await rows();
+    // Another process has claimed the create and is sending it.
+    const lease = new Date(h.clock.now().getTime() + 15 * 60_000);
+    await h.db.outbox.update({ where: { id: earlier!.id }, data: { status: "sending", nextAttemptAt: lease } });
+    await h.run('/meeting move meeting:1 when:"2027-01-13 10:00"');
+    const platform = eventPlatform();
+    await deliver(platform.sink);
+    assert.deepEqual(platform.writes, [], "no second create while the first is in flight");
+    const later = (await rows()).at(-1)!;
+    assert.deepEqual([later.status, later.lastError], ["pending", "an earlier write of this meeting's event is still being delivered"]);
+
+    // The other process's create lands.
+    await h.db.outbox.update({ where: { id: earlier!.id }, data: { status: "sent", platformRef: "e-other" } });
+    await h.db.meeting.updateMany({ data: { platformEventId: "e-other" } });
+    h.clock.set(new Date(h.clock.now().getTime() + RETRY_DELAYS_MS[0]!));
+    await deliver(platform.sink);
+    assert.deepEqual(
+      platform.writes.map((w) => [w.event.startsAt, w.had]),
+      [["2027-01-13T10:00:00.000Z", "e-other"]],
+    );
+  });
+
   test("without the permission the write is given up at once and each advisor told once, until a write succeeds again", async () => {
     await h.run("as Sam\n/set advisor user:@Zoe");
     await h.run('as Ana\n/meeting schedule when:"2027-01-12 10:00"');
