@@ -83,6 +83,23 @@ describe("meetings' platform events through the outbox", () => {
     );
   });
 
+  test("archiving the set cancels the events of the meetings it cancels", async () => {
+    await h.run('as Ana\n/meeting schedule when:"2027-01-12 10:00" every:monthly count:2');
+    const platform = eventPlatform();
+    await deliver(platform.sink);
+    await h.run("as Sam\n/set archive confirm:yes");
+    await deliver(platform.sink);
+    assert.deepEqual(
+      platform.writes.map((w) => [w.event.name, w.event.status, w.had]),
+      [
+        ["Leading change · meeting 1", "scheduled", null],
+        ["Leading change · meeting 2", "scheduled", null],
+        ["Leading change · meeting 1", "cancelled", "e1"],
+        ["Leading change · meeting 2", "cancelled", "e2"],
+      ],
+    );
+  });
+
   test("a refused command, a read-only command and a command that changes no meeting queue nothing", async () => {
     await h.run('as Ana\n/meeting schedule when:"2027-01-12 10:00"');
     const before = await h.snapshot();
