@@ -12,7 +12,6 @@ import { ANNOUNCE_LEAD_MS } from "../domain/set/rotation-state.ts";
 import { eventPlaceOf } from "../store/meeting-events.ts";
 import { setsToAnnounce } from "../store/meetings.ts";
 import { loadNudgeState, type NudgeView } from "../store/nudge-state.ts";
-import type { Db } from "../store/open-database.ts";
 import { insertOutbox, lastTickAt, type OutboxInsert, releaseExpiredClaims, saveTickAt, skipStale } from "../store/outbox.ts";
 import { markZoneAsked, peopleToAskZone, unmarkZoneAsked } from "../store/people.ts";
 import { dueSets, markSetsToPlan, type SelectedSet, saveMoments, setsAfter, takeMarkedSets } from "../store/set-moments.ts";
