@@ -317,7 +317,9 @@ async function deliverEventWrite(deps: SchedulerDeps, sink: NudgeSink, now: Date
       if (!retryAt) batch.totals.failed++;
       return;
     }
-    await settleEventWrite(deps.db, row.setId, write, now, null);
+    // Only a write the platform took shows the permission is there (one with nothing to write, such as cancelling an
+    // event never created, shows nothing).
+    if (ref) await settleEventWrite(deps.db, row.setId, write, now, null);
     await batch.marks.mark(row.id, ref || null);
     count(deps.ops, counted, "sent");
     batch.totals.sent++;

@@ -29,6 +29,8 @@ function eventPlatform() {
       const error = fail?.();
       if (error) throw error;
       writes.push({ event: write.event, had: ref.id });
+      // As Discord's adapter: a cancellation or completion of an event never created has nothing to write.
+      if (!ref.id && write.event.status !== "scheduled") return undefined;
       const id = ref.id ?? `e${events.size + 1}`;
       if (!ref.id) await ref.save(id);
       events.set(id, write.event);
@@ -168,7 +170,12 @@ describe("meetings' platform events through the outbox", () => {
     await deliver(platform.sink);
     assert.equal(await h.db.outbox.count({ where: { kind: "events-refused" } }), 2, "told once");
 
+    // Cancelling a meeting whose event was never created writes nothing, so it does not end the refusal.
     platform.failWith(null);
+    await h.run("/meeting cancel meeting:2");
+    await deliver(platform.sink);
+    assert.notEqual((await h.db.learningSet.findFirstOrThrow()).eventsRefusedAt, null);
+
     await h.run('/meeting schedule when:"2027-03-12 10:00"');
     await deliver(platform.sink);
     assert.equal((await h.db.learningSet.findFirstOrThrow()).eventsRefusedAt, null, "a success ends the refusal on record");
