@@ -119,7 +119,7 @@ const logger = pino({ level: "silent" });
 
 /**
  * The contract's scenarios in order on one database, then `more(driver)`: platform-specific tests on the same
- * set, members and meetings.
+ * set, members and meetings. `options.messageShortcuts`: the platform has them ("Save to my log"), so their scenario runs.
  */
 export function describeAdapterContract(
   platform: string,
