@@ -34,7 +34,7 @@ const channelLink = (guildId: string, channelId: string) => `https://discord.com
  */
 export async function writeScheduledEvent(client: Client, write: EventWrite, ref: EventRef): Promise<string | undefined> {
   try {
-    return await write_(client, write, ref);
+    return await showEvent(client, write, ref);
   } catch (error) {
     if (isCode(error, RESTJSONErrorCodes.MissingPermissions))
       throw new MissingPermission(`Discord refused the meeting's event: ${(error as Error).message}`, EVENTS_PERMISSION_ADVICE);
@@ -42,7 +42,8 @@ export async function writeScheduledEvent(client: Client, write: EventWrite, ref
   }
 }
 
-async function write_(client: Client, { workspaceId: guildId, channelId, event }: EventWrite, ref: EventRef): Promise<string | undefined> {
+/** The writes themselves; see writeScheduledEvent. */
+async function showEvent(client: Client, { workspaceId: guildId, channelId, event }: EventWrite, ref: EventRef): Promise<string | undefined> {
   const one = (id: string) => Routes.guildScheduledEvent(guildId, id);
   if (event.status === "scheduled") {
     const shown = {
