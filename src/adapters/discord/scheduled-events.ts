@@ -43,7 +43,11 @@ export async function writeScheduledEvent(client: Client, write: EventWrite, ref
 }
 
 /** The writes themselves; see writeScheduledEvent. */
-async function showEvent(client: Client, { workspaceId: guildId, channelId, event }: EventWrite, ref: EventRef): Promise<string | undefined> {
+async function showEvent(
+  client: Client,
+  { workspaceId: guildId, channelId, event }: EventWrite,
+  ref: EventRef,
+): Promise<string | undefined> {
   const one = (id: string) => Routes.guildScheduledEvent(guildId, id);
   if (event.status === "scheduled") {
     const shown = {
