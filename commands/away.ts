@@ -18,7 +18,7 @@ export const away = command({
 export const awayOff = command({
   name: "away",
   sub: "off",
-  summary: "Back from leave: back in the rotation; apologies sent for the leave are withdrawn.",
+  summary: "Back from leave, or cancel leave booked ahead: in the rotation; its apologies are withdrawn.",
   who: "participant",
   options: { member: optional(opt.user({ description: "Advisors only: the member who is back" })) },
   examples: ["/away off"],

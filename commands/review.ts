@@ -1,7 +1,7 @@
 import { command, opt, optional } from "./define.ts";
 
 /** The most a review or a member's reply to it may hold: fits a Slack modal field and a Discord modal input. */
-const REVIEW_MAX_CHARS = 2000;
+export const REVIEW_MAX_CHARS = 2000;
 
 const reviewNumber = optional(
   opt.integer({ description: "Which of that member's reviews: N as /review list numbers them (default: the latest)", min: 1, max: 1000 }),
@@ -51,11 +51,11 @@ export const reviewReply = command({
   summary: "Reply once to your advisor's review with a reflection; it is shown under the review in your draft.",
   who: "member",
   options: {
-    text: opt.text({ description: `Your reflection (up to ${REVIEW_MAX_CHARS} characters)`, max: REVIEW_MAX_CHARS }),
+    text: opt.text({ description: `Your reflection (up to ${REVIEW_MAX_CHARS} characters)`, max: REVIEW_MAX_CHARS, form: true }),
     review: optional(opt.integer({ description: "Which review: N as /review list numbers them (default: the latest)", min: 1, max: 1000 })),
   },
   positional: 1,
-  examples: ['/review reply text:"I will ask the leads for the rota data in writing"'],
+  examples: ['/review reply text:"I will ask the leads for the rota data in writing"', '/review reply review:2 text:"…"'],
 });
 
 export const reviewList = command({

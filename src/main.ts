@@ -3,7 +3,7 @@ import { type Adapter, deliverByPlatform } from "./adapters/adapter.ts";
 import { calendarFeedRoute } from "./adapters/calendar/feed-route.ts";
 import { ConsoleChat } from "./adapters/console/console-chat.ts";
 import { runConsole } from "./adapters/console/run-console.ts";
-import { platformEntries } from "./adapters/platforms.ts";
+import { platformEntries, platformsAskingZone } from "./adapters/platforms.ts";
 import type { Deps } from "./app/context.ts";
 import { handlers } from "./app/handlers/index.ts";
 import { ManualClock, ShiftedClock, systemClock } from "./clock.ts";
@@ -80,7 +80,16 @@ async function runPlatforms(config: Config, configured: ReturnType<typeof platfo
       { platforms: adapters.map((a) => a.platform) },
       ...running.map(({ entry, adapter }) => entry.claimScope?.(adapter) ?? {}),
     );
-    const scheduler = { ...deps, scope, signal: ops.lifecycle.signal, held, concurrency: config.DELIVERY_CONCURRENCY };
+    const scheduler = {
+      ...deps,
+      scope,
+      signal: ops.lifecycle.signal,
+      held,
+      concurrency: config.DELIVERY_CONCURRENCY,
+      dmsTried: new Set<string>(),
+      abandoned: new Map(),
+      askZoneOn: platformsAskingZone(),
+    };
     const sink = deliverByPlatform(adapters);
     const scopeOf = fullReplanSchedule(deps.db);
     const stopScheduler = startScheduler(

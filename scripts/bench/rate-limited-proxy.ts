@@ -69,16 +69,25 @@ export async function rateLimitedProxy(target: string, latencyMs: number, limit:
   };
 }
 
-/** Slack's `chat.postMessage` limit: one message a second in a channel; over it, 429 with `Retry-After` in whole seconds. */
-export function slackPerChannel(): Limit {
-  const last = new Map<string, number>();
+/**
+ * Slack's `chat.postMessage` limit: one message a second in a channel, with a short burst allowed (3 at once in a
+ * quiet channel, as the tests' fake allows); over it, 429 with `Retry-After` in whole seconds.
+ */
+export function slackPerChannel(perSecond = 1, burst = 3): Limit {
+  const buckets = new Map<string, { tokens: number; at: number }>();
   return ({ path, body, at }) => {
     if (!path.endsWith("/chat.postMessage")) return null;
     const channel = new URLSearchParams(body).get("channel") ?? "";
-    const previous = last.get(channel);
-    if (previous !== undefined && at - previous < 1000)
-      return { headers: { "retry-after": String(Math.ceil((1000 - (at - previous)) / 1000)) }, body: { ok: false, error: "ratelimited" } };
-    last.set(channel, at);
+    const b = buckets.get(channel) ?? { tokens: burst, at };
+    const tokens = Math.min(burst, b.tokens + ((at - b.at) / 1000) * perSecond);
+    buckets.set(channel, b);
+    if (tokens < 1)
+      return {
+        headers: { "retry-after": String(Math.max(1, Math.ceil((1 - tokens) / perSecond))) },
+        body: { ok: false, error: "ratelimited" },
+      };
+    b.tokens = tokens - 1;
+    b.at = at;
     return null;
   };
 }

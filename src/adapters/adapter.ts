@@ -76,11 +76,25 @@ export function deliverByPlatform(adapters: readonly Adapter[]): NudgeSink {
       if (!target) throw new Error(`no adapter running for platform "${delivery.platform}"`);
       return target.deliver(delivery, key, dm);
     },
+    ...dmsAheadOf(adapters),
+    paceOf: (delivery) => adapters.find((a) => a.platform === delivery.platform)?.paceOf?.(delivery) ?? 0,
     onRateLimited: (listener) => {
       const stops = adapters.map((a) => a.onRateLimited?.(listener));
       return () => {
         for (const stop of stops) stop?.();
       };
+    },
+  };
+}
+
+/** The adapters' openings of DMs ahead of need, as one: each platform's to its adapter; none when no adapter has one. */
+function dmsAheadOf(adapters: readonly Adapter[]): Pick<NudgeSink, "dmsAhead"> {
+  const byPlatform = new Map(adapters.flatMap((a) => (a.dmsAhead ? a.dmsAhead.platforms.map((p) => [p, a.dmsAhead!] as const) : [])));
+  if (byPlatform.size === 0) return {};
+  return {
+    dmsAhead: {
+      platforms: [...byPlatform.keys()],
+      open: (platform, workspaceId, userId) => byPlatform.get(platform)?.open(platform, workspaceId, userId) ?? Promise.resolve(null),
     },
   };
 }

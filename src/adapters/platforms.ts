@@ -24,5 +24,9 @@ type Intersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: 
 /** Every platform's variables, as one zod shape for the configuration (src/config.ts). */
 export const PLATFORM_ENV = Object.assign({}, ...Object.values(checked).map((p) => p.env)) as Intersection<Entries[keyof Entries]["env"]>;
 
+/** The platforms whose people are asked for their zone by their first reminder DM (an entry's `asksForZone`). */
+export const platformsAskingZone = (): ReadonlySet<string> =>
+  new Set(Object.entries(checked).flatMap(([name, entry]) => (entry.asksForZone ? [name] : [])));
+
 /** Every entry with its name, in the record's order. */
 export const platformEntries = (): [string, AnyEntry][] => Object.entries(checked);

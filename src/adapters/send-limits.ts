@@ -7,18 +7,26 @@
  * before the outbox's time limit ends, so the outbox's own retry is the only one left. Rate-limit waits are
  * not counted against that limit by the outbox, and the clients honour them apart from these tries.
  */
+export type SlackClientLimits = {
+  timeout: number;
+  retryConfig: { retries: number; factor: number; minTimeout: number; maxTimeout: number; randomize: boolean };
+};
+
+/** discord.js REST's `retries` (of a failed try) and `timeout` (of each try, ms). */
+export type DiscordRestLimits = { retries: number; timeout: number };
+
 export const SLACK_CLIENT_LIMITS = {
   /** Each HTTP try, ms (the WebClient's `timeout`). */
   timeout: 8_000,
   /** The WebClient's `retryConfig` (p-retry): 2 retries, 1 s then 2 s apart. */
   retryConfig: { retries: 2, factor: 2, minTimeout: 1_000, maxTimeout: 2_000, randomize: false },
-} as const;
+} as const satisfies SlackClientLimits;
 
 /** discord.js REST: one retry of a failed try, each try up to 12 s. */
-export const DISCORD_REST_LIMITS = { retries: 1, timeout: 12_000 } as const;
+export const DISCORD_REST_LIMITS = { retries: 1, timeout: 12_000 } as const satisfies DiscordRestLimits;
 
 /** The longest a Slack call can take without rate-limit waits: every try timing out, plus the back-offs between. */
-export function slackWorstCaseMs(limits = SLACK_CLIENT_LIMITS): number {
+export function slackWorstCaseMs(limits: SlackClientLimits = SLACK_CLIENT_LIMITS): number {
   const { retries, factor, minTimeout, maxTimeout } = limits.retryConfig;
   let backoffs = 0;
   for (let i = 0; i < retries; i++) backoffs += Math.min(maxTimeout, minTimeout * factor ** i);
@@ -26,4 +34,4 @@ export function slackWorstCaseMs(limits = SLACK_CLIENT_LIMITS): number {
 }
 
 /** The longest a discord.js REST call can take without rate-limit waits (its retries of a 5xx are immediate). */
-export const discordWorstCaseMs = (limits = DISCORD_REST_LIMITS): number => (limits.retries + 1) * limits.timeout;
+export const discordWorstCaseMs = (limits: DiscordRestLimits = DISCORD_REST_LIMITS): number => (limits.retries + 1) * limits.timeout;

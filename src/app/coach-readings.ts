@@ -18,9 +18,18 @@ export async function withCoachReadings(db: Db, view: NudgeView, nudges: readonl
   const wanted = nudges.filter((n) => (n.kind === "coach" || n.kind === "set-review") && n.to.kind === "person");
   const digestSets = [...new Set(nudges.filter((n) => n.kind === "advisor-digest").map((n) => n.setId))];
   if (wanted.length === 0 && digestSets.length === 0) return view;
+  // A set-review reaches every member of a set at once: each set is read once.
+  const sets = new Map<string, ReturnType<typeof findSetById>>();
+  const setOf = (setId: string) => {
+    const known = sets.get(setId);
+    if (known) return known;
+    const loading = findSetById(db, setId);
+    sets.set(setId, loading);
+    return loading;
+  };
   const sharedReadings = new Map(view.sharedReadings ?? []);
   for (const setId of digestSets) {
-    const set = await findSetById(db, setId);
+    const set = await setOf(setId);
     if (!set) continue;
     const sharing = set.memberships.filter((m) => m.role === "member" && m.sharing);
     const readings = [];
@@ -33,7 +42,7 @@ export async function withCoachReadings(db: Db, view: NudgeView, nudges: readonl
     if (to.kind !== "person") continue;
     const key = `${n.setId}:${to.personId}`;
     if (coaching.has(key)) continue;
-    const set = await findSetById(db, n.setId);
+    const set = await setOf(n.setId);
     const person = set?.memberships.find((m) => m.person.id === to.personId && m.role === "member")?.person;
     if (!set || !person) continue;
     coaching.set(key, readLog(await loadDraftInput(db, set, person, now)));

@@ -1,6 +1,7 @@
 import { type CommandDecl, commandKey, type OptionSpec } from "../../commands/define.ts";
 import { FEEDBACK_MAX_CHARS } from "../../commands/feedback.ts";
 import { WRITE_MAX_CHARS } from "../../commands/log.ts";
+import { REVIEW_MAX_CHARS } from "../../commands/review.ts";
 import { declarationFor, parseLine } from "./parse-command.ts";
 
 /**
@@ -74,6 +75,17 @@ const FORMS: Record<string, FormWords> = {
         hint: "Filled with your notes for the section: rework them into your paragraph. Stored as you write it.",
         max: WRITE_MAX_CHARS,
       },
+    },
+  },
+  "review reply": {
+    title: "Reply to a review",
+    fields: {
+      text: {
+        label: "Your reflection on the review",
+        hint: "What you make of it and what you will do. Shown under the review in your draft, as you write it.",
+        max: REVIEW_MAX_CHARS,
+      },
+      review: { label: "Review number", hint: "As /review list numbers them; blank for the latest.", max: 5 },
     },
   },
   feedback: {

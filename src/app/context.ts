@@ -33,6 +33,13 @@ export type CommandInput = {
   channelId: string;
   user: UserRef;
   readMention: (token: string) => UserRef | null;
+  /** The platform has forms (Slack, Discord): a refusal that gives back a person's words also offers their form. */
+  forms?: boolean;
+  /**
+   * The time zone the platform's profile gives the user (Slack's users.info), read by the adapter for someone the
+   * bot has not stored or whose zone is still the default; absent where the platform gives none.
+   */
+  profileTimeZone?: string;
 } & ({ text: string } | { key: string; raw: Record<string, string> });
 
 /** The resolved situation a handler runs in. `set`/`role` are null where the channel has no set or the actor no part in it. */

@@ -1,16 +1,29 @@
 import { randomUUID } from "node:crypto";
 import { type CommandDecl, commandKey, isOptionsOf, type KeyOf, runsInArchivedSet, type Who } from "../../commands/define.ts";
 import { allCommands, type CommandKey, type Commands, commands, isCommandKey } from "../../commands/index.ts";
+import { type ZoneInUse, zoneInUse } from "../domain/time/zone-source.ts";
 import { type CommandOutcome, STOPPING_NOTICE } from "../ops/hooks.ts";
+import { keepText } from "../store/kept-texts.ts";
 import { inTransaction } from "../store/open-database.ts";
-import { ensurePerson, ensureWorkspace, findPerson, findWorkspace, type PersonRow, type WorkspaceRow } from "../store/people.ts";
+import {
+  ensurePerson,
+  ensureWorkspace,
+  findPerson,
+  findWorkspace,
+  type PersonRow,
+  saveTimeZone,
+  type WorkspaceRow,
+} from "../store/people.ts";
 import { markSetsToPlan } from "../store/set-moments.ts";
 import { findSetByChannel, type Role } from "../store/sets.ts";
 import { recordSlackEvent, SlackEventSeenBefore } from "../store/slack-events.ts";
+import { askWhich, choiceButtons, choiceLabel, type Which } from "./ask-which.ts";
 import type { CommandDeps, CommandInput, Deps, Handler, HandlerContext } from "./context.ts";
-import { keptText } from "./kept-text.ts";
+import { keptFormLine } from "./interpret.ts";
+import { formHolds, keptFormButton } from "./kept-form.ts";
+import { keptLine, keptText } from "./kept-text.ts";
 import { convertOptions, declarationFor, type ParsedLine, parseLine } from "./parse-command.ts";
-import { type Outgoing, toActor } from "./reply.ts";
+import { type Button, type Outgoing, toActor } from "./reply.ts";
 import { failure, type Result, success } from "./result.ts";
 import { type Joined, welcomeJoiner } from "./welcome.ts";
 
@@ -57,7 +70,18 @@ export async function runCommand(deps: Deps, handlers: HandlerIndex, input: Comm
  * What a command comes to. A refusal also says which kind it is, for the metrics (src/ops/hooks.ts), and the option
  * it is about when it names one (a form shows it on that field).
  */
-type Outcome = { ok: boolean; outgoing: Outgoing[]; refusal?: Exclude<CommandOutcome, "ok">; option?: string; changed?: true };
+type Outcome = {
+  ok: boolean;
+  outgoing: Outgoing[];
+  refusal?: Exclude<CommandOutcome, "ok">;
+  option?: string;
+  /**
+   * A refused command's words, to keep for a form (./kept-form.ts): who typed them, where, the command as given and,
+   * for a question about an unclear value (./ask-which.ts), its choices.
+   */
+  kept?: { personId: string; channelId: string; key: string; raw: Record<string, string>; which?: Which };
+  changed?: true;
+};
 
 /** A refusal, thrown to roll back the command's transaction and then answered. */
 class Refused extends Error {
@@ -121,7 +145,7 @@ export async function executeJoin(
 async function decide(deps: Deps, handlers: HandlerIndex, input: CommandInput, counted: { command: string }): Promise<Outcome> {
   try {
     const line = "text" in input ? parseLine(input.text) : preParsed(input.key, input.raw);
-    if (!line.ok) return say(line.message, "invalid", line.option);
+    if (!line.ok) return say(`${line.message}${"text" in input ? keptLine(input.text) : ""}`, "invalid", line.option);
     const key = commandKey(line.value.decl);
     counted.command = key;
     if (!isCommandKey(key)) return say(`/${key} is not available yet.`, "invalid");
@@ -131,7 +155,7 @@ async function decide(deps: Deps, handlers: HandlerIndex, input: CommandInput, c
       return outcome;
     });
   } catch (error) {
-    if (error instanceof Refused) return error.outcome;
+    if (error instanceof Refused) return await withKeptForm(deps, input, error.outcome);
     const ref = randomUUID().slice(0, 8);
     deps.logger.error({ err: error, ref, command: "text" in input ? input.text : input.key }, "command failed");
     return say(
@@ -178,13 +202,34 @@ async function runAccepted(
     return say(archivedRefusal(set.name, key), "refused");
   }
 
-  // A person first seen takes DEFAULT_TIME_ZONE until they choose their own (`.env.example`), whoever created the set.
-  const timeZone = known?.timeZone ?? deps.defaultTimeZone;
+  // A person first seen takes their profile's zone (Slack), else DEFAULT_TIME_ZONE (`.env.example`), whoever created
+  // the set, until they choose their own; a zone still the default takes the profile's when it comes. A read-only
+  // command uses that zone without storing it (docs/architecture.md, "Time zones and where they come from").
+  const zone = zoneInUse(known, input.profileTimeZone, deps.defaultTimeZone);
+  const { timeZone } = zone;
   const options = convertOptions(line, { now, timeZone, readMention: input.readMention });
-  if (!options.ok) return say(`${options.message}${keptText(line)}`, "invalid", options.option);
+  const kept = (outcome: Outcome, which?: Which): Outcome =>
+    known && keptText(line)
+      ? { ...outcome, kept: { personId: known.id, channelId: input.channelId, key, raw: line.raw, ...(which ? { which } : {}) } }
+      : outcome;
+  if (!options.ok) {
+    const where = { platform: input.platform, workspaceId: input.workspaceId, channelId: input.channelId, userId: input.user.externalId };
+    const asked = known && options.option ? await askWhich(deps, where, line, options.option) : undefined;
+    if (!asked) return kept(say(`${options.message}${keptText(line)}`, "invalid", options.option));
+    // Buttons that carry their command run it; on a platform with forms one carrying words could not, and opens the
+    // form filled with the choice instead (withKeptForm).
+    const direct = choiceButtons(line, asked.which);
+    const carried = !input.forms || direct.every((b) => b.command.length <= BUTTON_LINE_MAX);
+    const question = say(`${asked.text}${keptText(line)}`, "invalid", options.option);
+    const outcome = carried ? withButtons(question, direct) : question;
+    return carried ? outcome : kept(outcome, asked.which);
+  }
 
-  const actor =
-    known ?? (readOnly ? unsavedPerson(workspace, input.user, timeZone) : await ensurePerson(db, workspace.id, input.user, timeZone));
+  const actor = known
+    ? await withZone(deps, known, zone, readOnly)
+    : readOnly
+      ? unsavedPerson(workspace, input.user, zone)
+      : await ensurePerson(db, workspace.id, input.user, timeZone, zone.source ?? "default");
   // Whatever a command changes, its set and its actor's sets are planned again at the next tick, on this
   // transaction: a refused or failed command leaves their moments as they were (docs/architecture.md, "A reminder tick").
   if (!readOnly) await markSetsToPlan(db, { setIds: set ? [set.id] : [], personId: actor.id });
@@ -194,11 +239,61 @@ async function runAccepted(
     { deps, now, workspace, channelId: input.channelId, actor, set, role },
     options.value.values,
   );
-  if (!result.ok) return say(`${result.message}${keptText(line)}`, "refused", result.option);
+  if (!result.ok) return kept(say(`${result.message}${keptText(line)}`, "refused", result.option));
   const outgoing = withNotes(result.value, options.value.notes).map(
     (o): Outgoing => (o.audience.kind === "actor" ? { ...o, audience: { kind: "actor", timeZone: actor.timeZone } } : o),
   );
   return { ok: true, outgoing, ...(readOnly ? {} : { changed: true as const }) };
+}
+
+/**
+ * A refusal that gave back a person's words, on a platform with forms, whose form holds every option given: its words
+ * are kept (after the command's transaction rolled back, in one of their own) and its reply gains the button that
+ * opens the form with them (./kept-form.ts). Keeping them failing loses only the button: the refusal still carries
+ * the command to copy.
+ */
+async function withKeptForm(deps: Deps, input: CommandInput, outcome: Outcome): Promise<Outcome> {
+  const { kept } = outcome;
+  if (!input.forms || !kept || !formHolds(kept.key, kept.raw)) return outcome;
+  const { which, ...words } = kept;
+  const now = deps.clock.now();
+  try {
+    const buttons = await inTransaction(deps.db, async (db) => {
+      const choices: Button[] = [];
+      for (const c of which?.choices ?? []) {
+        const raw = { ...words.raw, [which!.option]: c.value };
+        if (!formHolds(kept.key, raw)) continue;
+        const id = await keepText(db, { ...words, raw, now });
+        choices.push({ id: `which-${which!.option}-${c.value}`, label: choiceLabel(c.label), command: keptFormLine(id) });
+      }
+      return [...choices, keptFormButton(await keepText(db, { ...words, now }))];
+    });
+    return withButtons(outcome, buttons);
+  } catch (error) {
+    deps.logger.error({ err: error, command: kept.key }, "keeping a refused command's words failed");
+    return outcome;
+  }
+}
+
+/** The outcome with `buttons` added under its first reply. */
+function withButtons(outcome: Outcome, buttons: Button[]): Outcome {
+  const [first, ...rest] = outcome.outgoing;
+  if (!first || buttons.length === 0) return outcome;
+  const reply = { ...first.reply, buttons: [...(first.reply.buttons ?? []), ...buttons] };
+  return { ...outcome, outgoing: [{ ...first, reply }, ...rest] };
+}
+
+/**
+ * The longest command line a platform's button carries whole, with the set's channel before it: Discord's custom id
+ * holds 100 characters (src/adapters/discord/render.ts), a channel's id about 20 of them.
+ */
+const BUTTON_LINE_MAX = 75;
+
+/** A stored actor with the zone in use: saved on the command's transaction when it changed, unless the command is read-only. */
+async function withZone(deps: CommandDeps, known: PersonRow, zone: ZoneInUse, readOnly: boolean): Promise<PersonRow> {
+  if (!zone.changed) return known;
+  if (!readOnly && zone.source) await saveTimeZone(deps.db, known.id, zone.timeZone, zone.source);
+  return { ...known, timeZone: zone.timeZone, timeZoneSource: zone.source };
 }
 
 /** Adds how options were read (a time moved by a clock change) to the first reply the actor sees, or as a reply of its own. */
@@ -245,12 +340,13 @@ function unsavedWorkspace(input: CommandInput): WorkspaceRow {
 }
 
 /** A user not stored (id ""), with default reminder settings: what a read-only command sees of someone new to the bot. */
-function unsavedPerson(workspace: WorkspaceRow, user: { externalId: string; displayName: string }, timeZone: string): PersonRow {
+function unsavedPerson(workspace: WorkspaceRow, user: { externalId: string; displayName: string }, zone: ZoneInUse): PersonRow {
   return {
     id: "",
     workspaceId: workspace.id,
     ...user,
-    timeZone,
+    timeZone: zone.timeZone,
+    timeZoneSource: zone.source,
     quietStart: null,
     quietEnd: null,
     nudgesOn: true,

@@ -10,6 +10,7 @@
  */
 import { readLog, SHORT_NAMES } from "../domain/draft/coach.ts";
 import type { Criterion } from "../domain/draft/types.ts";
+import { DIGEST_SILENT_DAYS } from "../domain/reminders/advisor-digest.ts";
 import { leaveEnds } from "../domain/set/leave.ts";
 import { plannedGroups, projectUpcoming } from "../domain/set/rotation-state.ts";
 import { type CalendarDate, dayEnds } from "../domain/time/calendar-date.ts";
@@ -23,9 +24,6 @@ import type { CommandPlace } from "./destination.ts";
 import { loadDraftInput } from "./draft-input.ts";
 import { presenterNames } from "./format.ts";
 import { loadSetState, type SetState } from "./set-state.ts";
-
-/** How long without an entry makes a member silent, as the advisors' silence alert counts it (docs/user-guide.md, "Reminders"). */
-export const SILENT_DAYS = 30;
 
 /** The most open actions a member's part lists; the rest are counted, for `/action list`. */
 const HOME_ACTIONS_SHOWN = 10;
@@ -80,7 +78,7 @@ export type HomeAdvisedSet = {
   next: { number: number; startsAt: Date; durationMinutes: number } | null;
   /** Meetings that have ended and are still not closed (attendance and the next date unrecorded). */
   unclosed: { number: number; startsAt: Date }[];
-  /** Members with no entry for SILENT_DAYS days: since their last entry, or since joining when they have none. */
+  /** Members with no entry for DIGEST_SILENT_DAYS days: since their last entry, or since joining when they have none. */
   silent: { name: string; since: Date; hasEntries: boolean }[];
   /** Each member's criteria by status, counted. */
   coverage: { name: string; covered: number; thin: number; missing: number }[];
@@ -200,7 +198,8 @@ async function advisorPart(db: Db, set: SetWithPeople, now: Date): Promise<HomeA
     const input = await loadDraftInput(db, set, m.person, now);
     const last = input.entries.reduce<Date | null>((max, e) => (!max || e.createdAt > max ? e.createdAt : max), null);
     const since = last ?? m.joinedAt;
-    if (now.getTime() - since.getTime() >= SILENT_DAYS * DAY) silent.push({ name: m.person.displayName, since, hasEntries: last !== null });
+    if (now.getTime() - since.getTime() >= DIGEST_SILENT_DAYS * DAY)
+      silent.push({ name: m.person.displayName, since, hasEntries: last !== null });
     const { criteria } = readLog(input);
     const count = (status: HomeCriterion["status"]) => criteria.filter((c) => c.status === status).length;
     coverage.push({ name: m.person.displayName, covered: count("covered"), thin: count("thin"), missing: count("missing") });

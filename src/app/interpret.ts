@@ -36,7 +36,13 @@ export type Interpretation =
   | { kind: "open-entry-form"; entryKind?: EntryKind; given: Record<string, string> }
   | { kind: "open-command-form"; form: CommandForm; given: Record<string, string> }
   | { kind: "run"; request: CommandRequest }
-  | { kind: "refuse-form"; message: string; field?: string };
+  | { kind: "refuse-form"; message: string; field?: string }
+  /** A refusal's button pressed: open the form with the words kept under `id` (src/app/kept-form.ts, `openKeptForm`). */
+  | { kind: "open-kept-form"; id: string };
+
+/** The line a kept-words button carries (src/app/kept-form.ts): no command of the grammar, read only by `pressed`. */
+export const keptFormLine = (id: string) => `/form kept:${id}`;
+const KEPT_FORM_LINE = /^\/form kept:([a-z0-9]+)$/;
 
 /** The field of the entry form that holds its kind. */
 export const ENTRY_KIND_FIELD = "kind";
@@ -49,7 +55,7 @@ export const ENTRY_KIND_FIELD = "kind";
  * - a command chosen without an option it asks for in a form opens the entry form for its kind (`/log problem`)
  *   or the command's form (`/feedback`), filled with the options given; else it runs;
  * - a button whose command is a `/log KIND` with no text opens the entry form for that kind, one whose command
- *   asks for a form opens it; else it runs;
+ *   asks for a form opens it, a refusal's kept-words button opens the form with those words; else it runs;
  * - a submitted entry form runs `/log KIND` with its fields (refused on the form when no kind is chosen or a field
  *   does not go with the kind), a submitted command form runs its command.
  */
@@ -89,6 +95,8 @@ function chosen(key: string, raw: Record<string, string>): Interpretation {
 
 function pressed(line: string): Interpretation {
   if (line.trim() === "/log") return { kind: "open-entry-form", given: {} };
+  const kept = KEPT_FORM_LINE.exec(line.trim())?.[1];
+  if (kept) return { kind: "open-kept-form", id: kept };
   const entryKind = formKindOf(line);
   if (entryKind) return { kind: "open-entry-form", entryKind, given: {} };
   const asked = formRequestOf(line);

@@ -57,6 +57,17 @@ export function parseLine(line: string): Result<ParsedLine> {
   return readOptions(decl, body.slice(words[argsFrom]?.start ?? body.length));
 }
 
+/**
+ * The declaration a line names, whether or not its options parse (`/log reflect text:a text:b` names /log reflect),
+ * or undefined when it names no command.
+ */
+export function declarationOfLine(line: string): CommandDecl | undefined {
+  const body = line.trim().replace(/^\//, "");
+  const [name, sub] = commandWords(body).map((w) => body.slice(w.start, w.end).toLowerCase());
+  const family = allCommands.filter((d) => d.name === name);
+  return family.find((d) => d.sub !== undefined && d.sub === sub) ?? family.find((d) => d.sub === undefined);
+}
+
 /** The kinds whose value is free text, kept exactly; other kinds lose any straight quotes (they cannot hold one). */
 const VERBATIM: ReadonlySet<OptionKind> = new Set(["text"]);
 
@@ -117,7 +128,8 @@ function readOptions(decl: CommandDecl, args: string): Result<ParsedLine> {
  * The option words that start an option, less those that are prose inside a text: a `name:` followed by a space,
  * met while a text option's value runs (or the positional text before any option), whose words do not read as a
  * value of that option (`text:the real problem: I didnt trust her`) stays part of the text, exactly as written. One
- * written close up (`about:teacher`) is the option, and an unclear value is answered as such.
+ * written close up (`about:teacher`) is the option, and an unclear value is answered as such. A spaced `name:` of an
+ * option already given (`due:2027-03-01 text:ask them: due: whenever`) is prose whatever follows it.
  */
 function proseKept<S extends { name: string; valueAt: number; word: WordSpan }>(
   decl: CommandDecl,
@@ -131,7 +143,9 @@ function proseKept<S extends { name: string; valueAt: number; word: WordSpan }>(
     const value = args.slice(s.valueAt, found[i + 1]?.word.start ?? args.length).trim();
     // Prose puts a space after the colon ("problem: I…"); an option typed as one is written close up ("about:teacher").
     const spaced = /^\s/.test(args.slice(s.valueAt, s.valueAt + 1));
-    if (inText && spaced && !VERBATIM.has(decl.options[s.name]!.kind) && !startsAs(decl.options[s.name]!, value)) continue;
+    // An option already given cannot start again: met spaced inside a text, it is prose too ("due: whenever").
+    const again = kept.some((k) => k.name === s.name);
+    if (inText && spaced && (again || (!VERBATIM.has(decl.options[s.name]!.kind) && !startsAs(decl.options[s.name]!, value)))) continue;
     kept.push(s);
   }
   return kept;
@@ -169,7 +183,7 @@ function spillIntoText(decl: CommandDecl, raw: Record<string, string>, textOptio
  * number, or null. The word before it, if any, is a name of what it counts (letters only).
  */
 function numberIn(text: string): number | null {
-  const m = /^(?:[a-z-]+\s*)?#?\s*(-?\d+)$/i.exec(text.trim());
+  const m = /^(?:[a-z][a-z-]*\s*)?#?\s*(-?\d+)$/i.exec(text.trim());
   return m ? Number(m[1]) : null;
 }
 
@@ -243,6 +257,18 @@ function unknownOptionIn(decl: CommandDecl, raw: Record<string, string>): Failur
   return undefined;
 }
 
+/**
+ * The example a refusal for the missing `missing` text gives: the command with the options the line did give and the
+ * text to write (`Type: /review reply review:2 text:"…"`, what a console press of a form's button answers), or the
+ * declaration's first example when the line gave none or the missing option is not a form's text.
+ */
+function exampleWith(decl: CommandDecl, raw: Record<string, string>, missing: string): string {
+  const given = Object.entries(raw).filter(([n, v]) => n !== missing && v.trim() !== "");
+  if (!decl.options[missing]!.form || given.length === 0) return `Example: ${decl.examples[0]}`;
+  const options = given.map(([n, v]) => `${n}:${/\s/.test(v.trim()) ? `"${v.trim()}"` : v.trim()}`);
+  return `Type: /${commandKey(decl)} ${[...options, `${missing}:"…"`].join(" ")}`;
+}
+
 /** A command's options as its handler takes them, and what the reader should be told about how they were read. */
 export type ConvertedOptions = { values: Record<string, unknown>; notes: string[] };
 
@@ -255,7 +281,7 @@ export function convertOptions(parsed: ParsedLine, ctx: ConvertContext): Result<
     const text = raw[name]?.trim();
     if (text === undefined || text === "") {
       if (spec.required) {
-        return missingOption(name, `(${spec.description}). Example: ${decl.examples[0]}\nUsage: ${usage(decl)}`);
+        return missingOption(name, `(${spec.description}). ${exampleWith(decl, raw, name)}\nUsage: ${usage(decl)}`);
       }
       continue;
     }

@@ -6,8 +6,16 @@ import type { SetContext } from "./context.ts";
 import type { Button } from "./reply.ts";
 import { failure, optionFailure, type Result, success } from "./result.ts";
 
-/** The button under a review's DM: /review reply's help, with its options and an example. */
-export const reviewReplyHelp: Button = { id: "review-reply-help", label: "How to reply", command: "/help command:review reply" };
+/**
+ * The button under a review's DM: `/review reply` for that review, without its text, so on Slack and Discord it opens
+ * the reply form with the review's number filled in; on the console, which has no forms, its answer names the
+ * command to type. A member's reply is their reflection on the review, evidence for M3.37 2.3.
+ */
+export const reviewReplyButton = (number: number): Button => ({
+  id: `review-reply-${number}`,
+  label: "Reply to this review",
+  command: `/review reply review:${number}`,
+});
 
 /**
  * The review an option `review:N` names among one member's reviews (by its stable number, as /review list shows

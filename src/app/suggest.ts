@@ -3,7 +3,7 @@ import { listActions, listEntries, listOwnOfKind } from "../store/entries.ts";
 import { listMeetings } from "../store/meetings.ts";
 import { findPerson, findWorkspace } from "../store/people.ts";
 import { findSetByChannel } from "../store/sets.ts";
-import type { Deps } from "./context.ts";
+import type { CommandDeps } from "./context.ts";
 import { actionItem } from "./format.ts";
 
 export type Suggestion = { name: string; value: string | number };
@@ -17,7 +17,7 @@ const label = (text: string) => (text.length > 90 ? `${text.slice(0, 89)}…` : 
  * else's). Empty where there is no set or nothing matches.
  */
 export async function suggest(
-  deps: Deps,
+  deps: Pick<CommandDeps, "db" | "clock">,
   where: { platform: string; workspaceId: string; channelId: string; userId: string },
   kind: Suggestions,
   typed: string,

@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import type { Delivery } from "../app/destination.ts";
 import type { OpsHooks, ReminderStatus } from "../ops/hooks.ts";
 import type { Db } from "../store/open-database.ts";
-import { CLAIM_BATCH, type ClaimScope, claimDue, markFailedTry, markSentMany, type OutboxRow } from "../store/outbox.ts";
+import { CLAIM_BATCH, type ClaimScope, claimDue, markFailedTry, markSentMany, type OutboxRow, postponeTry } from "../store/outbox.ts";
 import { saveDmChannel } from "../store/people.ts";
 import { SentMarks } from "./sent-marks.ts";
 
@@ -28,7 +28,25 @@ export interface NudgeSink {
    * get that much longer before they time out: waiting out a rate limit is not a failed try.
    */
   onRateLimited?(listener: (platform: string, waitMs: number) => void): () => void;
+  /**
+   * Optional: for `platforms` whose DMs all open on one shared route (Discord's), `open` opens the bot's DM
+   * channel with a user ahead of need and resolves with its id, or with null when the user is another process's
+   * (another shard's). Idle ticks use it (src/scheduler/open-dms.ts).
+   */
+  dmsAhead?: DmsAhead;
+  /**
+   * Optional: how long, ms, a send to this delivery's destination would wait now for its platform's pace (Slack's
+   * one post a second per channel); 0 when it would go at once. The deliverer sends meanwhile to destinations that
+   * are ready, so a paced channel does not hold a worker.
+   */
+  paceOf?(delivery: Delivery): number;
 }
+
+/** A sink's opening of DM channels ahead of need (NudgeSink.dmsAhead). */
+type DmsAhead = {
+  platforms: readonly string[];
+  open(platform: string, workspaceId: string, userId: string): Promise<string | null>;
+};
 
 /**
  * `scope` limits delivery to this process's platforms and shards (several processes, one database).
@@ -36,9 +54,17 @@ export interface NudgeSink {
  * no send begins after that, and the ids of the rows it claimed but did not settle stay in `held`
  * (added at the claim, removed once settled or given up), for it to hand back with `releaseClaims`.
  * `concurrency` is how many sends run at once (DELIVERY_CONCURRENCY); `claimBatch` how many rows one claim takes.
+ * `dmsTried`: the people this process has tried to open a DM channel for ahead of need (src/scheduler/open-dms.ts).
+ * `abandoned`: this process's sends that timed out but had not finished, by row id (see deliverDue); without it a
+ * timed-out send is forgotten.
  */
 export type SchedulerDeps = {
   db: Db;
+  /**
+   * The platforms whose people's profiles give no time zone (Discord): the first reminder DM planned for someone on
+   * one of them whose zone is still the default asks for it, once (src/app/zone-question.ts). None when absent.
+   */
+  askZoneOn?: ReadonlySet<string>;
   logger: Logger;
   deliveryTimeoutMs?: number;
   scope?: ClaimScope;
@@ -47,7 +73,12 @@ export type SchedulerDeps = {
   held?: Set<string>;
   concurrency?: number;
   claimBatch?: number;
+  dmsTried?: Set<string>;
+  abandoned?: Map<string, Abandoned>;
 };
+
+/** A send the outbox gave up on (timed out) but that was still running: whether it has finished since, and how. */
+export type Abandoned = { settled: false } | { settled: true; sent: true; ref: string | null } | { settled: true; sent: false };
 
 /** Sends at once when `concurrency` is not given; docs/deploy.md ("Configuration") says how it was chosen. */
 export const DEFAULT_DELIVERY_CONCURRENCY = 16;
@@ -76,12 +107,16 @@ export function count(ops: OpsHooks | undefined, rows: { platform: string; kind:
 /**
  * Sends every due outbox row in scope, in claims of at most `claimBatch` rows (the next claimed once the
  * last is settled, so memory and claims held do not grow with what is due), up to `concurrency` sends at
- * once. Reminders to one destination (a channel, or one person's DMs) go one at a time:
- * Slack allows about one message a second per channel, and a 429 there is waited out inside the send.
+ * once. Reminders to one destination (a channel, or one person's DMs) go one at a time, in order: Slack allows
+ * about one message a second per channel; a destination the sink's pace holds back (`paceOf`) waits without
+ * holding a worker, and a 429 is waited out inside the send.
  * Each row is marked sent as soon as its platform accepts it — the marks of sends that complete together are
  * written in one statement (src/scheduler/sent-marks.ts) — and a worker sends its next reminder only once its
  * mark is written, so a crash re-sends at most the sends in flight, one a worker. A failed try is retried with
- * back-off, then kept as failed with its error. A failure to write marks ends the delivery with that error; the
+ * back-off, then kept as failed with its error. A send that timed out is still running (the platform's client
+ * gives each call a time limit that ends within the send's, ../adapters/send-limits.ts, but a send can be several
+ * calls): with `deps.abandoned` its row is not sent again while it runs (it is postponed a retry's wait), and is
+ * marked sent, not sent again, if it did post. A failure to write marks ends the delivery with that error; the
  * rows it concerned stay sending until their lease hands them back.
  */
 export async function deliverDue(deps: SchedulerDeps, sink: NudgeSink, now: Date): Promise<{ sent: number; failed: number }> {
@@ -110,7 +145,14 @@ function destination(d: Delivery): string {
   return JSON.stringify([d.platform, d.workspaceId, d.to.kind === "dm" ? `dm ${d.to.externalId}` : `channel ${d.channelId}`]);
 }
 
-/** Delivers one claim's rows: `concurrency` workers, each taking a whole destination's rows at a time. */
+/** The longest a worker sleeps when no destination is ready (their paces may be reported again meanwhile). */
+const PACE_POLL_MS = 1_000;
+
+/**
+ * Delivers one claim's rows: `concurrency` workers, each sending the next row of a destination that is ready (by
+ * the sink's pace, `paceOf`), then putting that destination back at the end of the queue; a destination being sent
+ * to is out of the queue, so its rows go one at a time and in order.
+ */
 async function deliverBatch(deps: SchedulerDeps, sink: NudgeSink, now: Date, rows: OutboxRow[], batch: Batch): Promise<void> {
   for (const row of rows) deps.held?.add(row.id);
   const begun = new Set<string>();
@@ -124,19 +166,37 @@ async function deliverBatch(deps: SchedulerDeps, sink: NudgeSink, now: Date, row
     }
     // DM channels opened during this claim, by person: a second reminder to someone need not open it again.
     const opened = new Map<string, string>();
-    const queue = [...lanes.values()].reverse();
+    const queue = [...lanes.values()];
+    /** The first destination in the queue that is ready, taken out of it; else how long until one is (ms). */
+    const next = (): Claimed[] | number => {
+      let soonest = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < queue.length; i++) {
+        const wait = sink.paceOf?.(queue[i]![0]!.delivery) ?? 0;
+        if (wait <= 0) return queue.splice(i, 1)[0]!;
+        soonest = Math.min(soonest, wait);
+      }
+      return soonest;
+    };
     const worker = async () => {
-      for (let lane = queue.pop(); lane; lane = queue.pop())
-        for (const item of lane) {
-          if (deps.signal?.aborted || failure) return;
-          begun.add(item.row.id);
-          try {
-            await deliverOne(deps, sink, now, item, opened, batch);
-          } catch (error) {
-            failure ??= { error };
-            return;
-          }
+      for (;;) {
+        if (deps.signal?.aborted || failure) return;
+        const lane = next();
+        if (typeof lane === "number") {
+          // Nothing left to take (the destinations in flight are their workers'), or nothing ready yet.
+          if (lane === Number.POSITIVE_INFINITY) return;
+          await new Promise((resolve) => setTimeout(resolve, Math.min(lane, PACE_POLL_MS)));
+          continue;
         }
+        const item = lane.shift()!;
+        begun.add(item.row.id);
+        try {
+          await deliverOne(deps, sink, now, item, opened, batch);
+        } catch (error) {
+          failure ??= { error };
+          return;
+        }
+        if (lane.length > 0) queue.push(lane);
+      }
     };
     const workers = Math.max(1, Math.min(deps.concurrency ?? DEFAULT_DELIVERY_CONCURRENCY, lanes.size));
     await Promise.all(Array.from({ length: workers }, worker));
@@ -172,13 +232,23 @@ async function deliverOne(
   try {
     // biome-ignore lint/suspicious/noConfusingVoidType: what NudgeSink.deliver resolves to
     let ref: string | void;
+    const earlier = deps.abandoned?.get(row.id);
+    if (earlier && !earlier.settled) {
+      // The last try is still running: wait for it rather than post a second copy.
+      await postponeTry(deps.db, row.id, new Date(now.getTime() + RETRY_DELAYS_MS[0]!));
+      count(deps.ops, counted, "retried");
+      return;
+    }
+    if (earlier) deps.abandoned!.delete(row.id);
+    const work = earlier?.sent ? Promise.resolve(earlier.ref ?? undefined) : sink.deliver(delivery, row.key, dm);
     try {
       const timeoutMs = deps.deliveryTimeoutMs ?? DELIVERY_TIMEOUT_MS;
-      ref = await withTimeout(sink.deliver(delivery, row.key, dm), timeoutMs, delivery.platform, batch.waiting);
+      ref = await withTimeout(work, timeoutMs, delivery.platform, batch.waiting);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const tries = row.attempts + 1;
       const retryAt = tries < MAX_ATTEMPTS ? new Date(now.getTime() + RETRY_DELAYS_MS[tries - 1]!) : null;
+      if (error instanceof DeliveryTimeout && retryAt) remember(deps.abandoned, row.id, work);
       deps.logger.warn(
         { key: row.key, tries, error: message },
         retryAt ? "reminder not delivered; will retry" : "reminder failed for good",
@@ -196,6 +266,20 @@ async function deliverOne(
     deps.held?.delete(row.id); // settled, or left to its lease if recording failed: no longer this process's to hand back
   }
 }
+
+/** Records a send given up on, and how it ends, for the row's next try to wait for or take as sent. */
+function remember(abandoned: SchedulerDeps["abandoned"], id: string, work: Promise<unknown>): void {
+  if (!abandoned) return;
+  const entry: Abandoned = { settled: false };
+  abandoned.set(id, entry);
+  work.then(
+    (ref) => abandoned.get(id) === entry && abandoned.set(id, { settled: true, sent: true, ref: typeof ref === "string" ? ref : null }),
+    () => abandoned.get(id) === entry && abandoned.set(id, { settled: true, sent: false }),
+  );
+}
+
+/** A send that ran past its time limit. */
+class DeliveryTimeout extends Error {}
 
 /** A send in flight whose time limit a rate-limit wait of its platform pushes back. */
 type Waiter = { platform: string; extend(ms: number): void };
@@ -246,7 +330,7 @@ function withTimeout<T>(work: Promise<T>, ms: number, platform: string, waits: R
   const timeout = new Promise<never>((_, reject) => {
     const arm = () => {
       timer = setTimeout(
-        () => (Date.now() >= deadline ? reject(new Error(`delivery timed out after ${ms} ms`)) : arm()),
+        () => (Date.now() >= deadline ? reject(new DeliveryTimeout(`delivery timed out after ${ms} ms`)) : arm()),
         deadline - Date.now(),
       );
     };

@@ -3,17 +3,20 @@ import { withCoachReadings } from "../app/coach-readings.ts";
 import type { Delivery } from "../app/destination.ts";
 import { renderNudge } from "../app/render-nudge.ts";
 import { announcePresenters } from "../app/set-state.ts";
+import { withZoneQuestion, zonesToOffer } from "../app/zone-question.ts";
 import { nextMoments } from "../domain/reminders/moments.ts";
 import { planNudges } from "../domain/reminders/planner.ts";
 import type { PlannedNudge } from "../domain/reminders/types.ts";
 import { ANNOUNCE_LEAD_MS } from "../domain/set/rotation-state.ts";
 import { setsToAnnounce } from "../store/meetings.ts";
-import { loadNudgeState } from "../store/nudge-state.ts";
+import { loadNudgeState, type NudgeView } from "../store/nudge-state.ts";
 import type { Db } from "../store/open-database.ts";
 import { insertOutbox, lastTickAt, type OutboxInsert, releaseExpiredClaims, saveTickAt, skipStale } from "../store/outbox.ts";
+import { markZoneAsked, peopleToAskZone, unmarkZoneAsked } from "../store/people.ts";
 import { dueSets, markSetsToPlan, type SelectedSet, saveMoments, setsAfter, takeMarkedSets } from "../store/set-moments.ts";
 import { findSetById } from "../store/sets.ts";
 import { count, deliverDue, type NudgeSink, type SchedulerDeps } from "./deliver.ts";
+import { openDmsAhead } from "./open-dms.ts";
 
 /** At most this many sets have presenters announced in one tick; any more wait for the next tick (a week ahead, a minute is nothing). */
 const ANNOUNCE_SETS_PER_TICK = 100;
@@ -63,7 +66,8 @@ export type Sweep = { setsPerTick: number; after: string | null; since: Date | n
  * announced yet, plan the nudges of the sets in `scope` that fell due since the last tick (the first tick plans
  * nothing from before it), record them in the outbox under their unique keys, then deliver what is due.
  * Safe to repeat and to run in several processes: a key is only ever inserted once, and a meeting
- * announced once. With nothing due, a fixed number of statements, however many sets there are.
+ * announced once. With nothing due, a fixed number of statements, however many sets there are; such an idle
+ * tick also opens a few DM channels ahead of need, where the sink does that (src/scheduler/open-dms.ts).
  */
 export async function runTick(deps: SchedulerDeps, sink: NudgeSink, now: Date, scope: PlanScope = "due"): Promise<TickReport> {
   const { db } = deps;
@@ -75,6 +79,7 @@ export async function runTick(deps: SchedulerDeps, sink: NudgeSink, now: Date, s
   const skippedRows = await skipStale(db, now);
   count(deps.ops, skippedRows, "skipped");
   const delivered = await deliverDue(deps, sink, now);
+  if (planned === 0 && delivered.sent + delivered.failed === 0 && !deps.signal?.aborted) await openDmsAhead(deps, sink);
   return { announced, planned, skipped: skippedRows.length, ...delivered };
 }
 
@@ -136,12 +141,16 @@ async function planBatch(deps: SchedulerDeps, batch: SelectedSet[], { since, now
   if (now > since) {
     const { due, stale } = planNudges(state, { since, now });
     const view = await withCoachReadings(db, loaded, [...due, ...stale], now);
+    const rendered = due.map((n) => ({ n, delivery: renderNudge(n, view) }));
+    const asked = await askZones(deps, rendered, view, now);
     // Each row with its delivery's platform (for the counts), so the payload is not parsed back.
     const rows = [
-      ...due.map((n) => withPlatform(n, renderNudge(n, view), "pending")),
+      ...rendered.map(({ n, delivery }) => withPlatform(n, delivery, "pending")),
       ...stale.map((n) => withPlatform(n, renderNudge(n, view), "skipped")),
     ];
     const inserted = new Set(await insertOutbox(db, rows, now));
+    // A question whose reminder was planned before (its key not new) was not asked after all.
+    for (const [personId, key] of asked) if (!inserted.has(key)) await unmarkZoneAsked(db, personId, now);
     const fresh = rows.filter((r) => inserted.has(r.key));
     planned = fresh.length;
     count(deps.ops, fresh, "planned");
@@ -161,6 +170,43 @@ async function planBatch(deps: SchedulerDeps, batch: SelectedSet[], { since, now
     }),
   );
   return planned;
+}
+
+/**
+ * Adds the one-time question for their zone (src/app/zone-question.ts) to the earliest reminder DM of this batch for
+ * each recipient on a platform of `deps.askZoneOn` whose zone is still the default and who was never asked, and
+ * records that they were asked (of two processes planning at once, one asks). Returns person → the key of the reminder
+ * that asks. One query when such DMs are due, none otherwise.
+ */
+async function askZones(
+  deps: SchedulerDeps,
+  rendered: { n: PlannedNudge; delivery: Delivery }[],
+  view: NudgeView,
+  now: Date,
+): Promise<Map<string, string>> {
+  const asked = new Map<string, string>();
+  const askOn = deps.askZoneOn;
+  if (!askOn || askOn.size === 0) return asked;
+  const first = new Map<string, (typeof rendered)[number]>();
+  for (const r of rendered) {
+    if (r.n.to.kind !== "person" || !askOn.has(r.delivery.platform)) continue;
+    const seen = first.get(r.n.to.personId);
+    if (!seen || r.n.sendAt < seen.n.sendAt || (r.n.sendAt.getTime() === seen.n.sendAt.getTime() && r.n.key < seen.n.key)) {
+      first.set(r.n.to.personId, r);
+    }
+  }
+  if (first.size === 0) return asked;
+  const toAsk = await peopleToAskZone(deps.db, [...first.keys()]);
+  for (const [personId, zone] of toAsk) {
+    const r = first.get(personId)!;
+    if (!(await markZoneAsked(deps.db, personId, now))) continue;
+    const others = (view.membersBySet.get(r.n.setId) ?? [])
+      .filter((m) => m.id !== personId)
+      .flatMap((m) => view.people.get(m.id)?.timeZone ?? []);
+    r.delivery = withZoneQuestion(r.delivery, zone, zonesToOffer(others));
+    asked.set(personId, r.n.key);
+  }
+  return asked;
 }
 
 /**

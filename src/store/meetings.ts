@@ -2,7 +2,7 @@ import { earliestLastDayRunningAt, type Leave, leaveEnds } from "../domain/set/l
 import { numbersInTimeOrder, type Renumbering } from "../domain/set/meeting-numbers.ts";
 import type { NewSlot, RotationSlot, SlotStatus } from "../domain/set/rotation-state.ts";
 import { type MeetingStatus, meetingStatusOf } from "../domain/set/statuses.ts";
-import { type CalendarDate, calendarDate } from "../domain/time/calendar-date.ts";
+import { type CalendarDate, calendarDate, calendarDateOf } from "../domain/time/calendar-date.ts";
 import type { Prisma } from "./generated/client.ts";
 import type { Db } from "./open-database.ts";
 
@@ -285,16 +285,24 @@ export async function addAbsence(
   return (await db.absence.create({ data: { ...rest, lastDay: lastDay.date, timeZone: lastDay.zone }, select: { id: true } })).id;
 }
 
+/** A leave `/away off` ended: its first and last days in the zone it was booked in, and whether it had not begun yet. */
+export type EndedLeave = { firstDay: CalendarDate; lastDay: CalendarDate; ahead: boolean };
+
 /**
- * Ends, at `now`, every absence of a person in a set that is still running; returns how many were running. Leaves
- * already over are left as they were: a leave ends at the sooner of `endedAt` and the end of its last day.
+ * Ends, at `now`, every absence of a person in a set that is still running or booked ahead (a leave not yet begun is
+ * thereby cancelled: it ends before it starts); returns them, soonest first. Leaves already over are left as they
+ * were: a leave ends at the sooner of `endedAt` and the end of its last day.
  */
-export async function endAbsences(db: Db, setId: string, personId: string, now: Date): Promise<number> {
+export async function endAbsences(db: Db, setId: string, personId: string, now: Date): Promise<EndedLeave[]> {
   const where = { setId, personId, ...absenceWhereNotOverBy(now) };
-  const candidates = await db.absence.findMany({ where });
-  const running = candidates.map(asLeave).filter((a) => leaveEnds(a) > now).length;
-  if (running > 0) await db.absence.updateMany({ where, data: { endedAt: now } });
-  return running;
+  const candidates = await db.absence.findMany({ where, orderBy: { startsAt: "asc" } });
+  const ended = candidates.filter((a) => leaveEnds(asLeave(a)) > now);
+  if (ended.length > 0) await db.absence.updateMany({ where: { id: { in: ended.map((a) => a.id) } }, data: { endedAt: now } });
+  return ended.map((a) => ({
+    firstDay: calendarDateOf(a.startsAt, a.timeZone),
+    lastDay: calendarDate(a.lastDay, a.timeZone),
+    ahead: a.startsAt > now,
+  }));
 }
 
 /** The closed meetings a person attended in a set, with their lengths. */

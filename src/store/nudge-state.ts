@@ -373,7 +373,7 @@ const PERSON_COLUMNS = {
   stoppedNudges: true,
 } as const satisfies Prisma.PersonSelect;
 /** A person row (src/store/people.ts) without its workspace, which the planner does not need. */
-type PlannerPersonRow = Omit<PersonRow, "workspaceId">;
+type PlannerPersonRow = Omit<PersonRow, "workspaceId" | "timeZoneSource">;
 
 /**
  * The current members and advisors of the sets `setIds`, each once, in one statement whose set ids travel as ONE JSON

@@ -218,6 +218,14 @@ export async function markFailedTry(db: Db, id: string, error: string, retryAt: 
 }
 
 /**
+ * A claimed row handed back to pending until `until`, its tries not counted: its last try, given up on by this
+ * process, is still in flight, and is waited for before another (src/scheduler/deliver.ts).
+ */
+export async function postponeTry(db: Db, id: string, until: Date): Promise<void> {
+  await db.outbox.update({ where: { id }, data: { status: "pending", nextAttemptAt: until } });
+}
+
+/**
  * The earliest retry time, or end of a claim's lease, still to come after `after`, if any: lets a
  * simulated clock stop there, as the every-minute cron would.
  */

@@ -121,7 +121,7 @@ export async function exportPersonalData(db: Db, personId: string) {
     // A subscription's token is stored only as a hash, so there is no address to export: which feeds, and since when.
     db.calendarFeed.findMany({ where: own, select: { setId: true, createdAt: true }, orderBy: { createdAt: "asc" } }),
   ]);
-  const [reviewsOfYou, reviewsWritten, feedback, facilitation, notes, series, reminders, counters] = await Promise.all([
+  const [reviewsOfYou, reviewsWritten, feedback, facilitation, notes, series, reminders, counters, kept] = await Promise.all([
     db.review.findMany({ where: { memberId: personId }, orderBy: { createdAt: "asc" }, select: review }),
     db.review.findMany({ where: { advisorId: personId }, orderBy: { createdAt: "asc" }, select: { ...review, memberId: true } }),
     db.feedback.findMany({
@@ -174,6 +174,8 @@ export async function exportPersonalData(db: Db, personId: string) {
     }),
     // The highest number each log of theirs has given out, so that numbers are never reused.
     db.numberCounter.findMany({ where: own, select: { setId: true, kind: true, last: true } }),
+    // The words of refused commands, kept a week for their form button (src/store/kept-texts.ts).
+    db.keptText.findMany({ where: own, orderBy: { createdAt: "asc" }, select: { key: true, raw: true, channelId: true, createdAt: true } }),
   ]);
   const [names, facilitationMeetings] = await Promise.all([
     db.person.findMany({
@@ -230,6 +232,7 @@ export async function exportPersonalData(db: Db, personId: string) {
     meetingsYouScheduled: meetings.filter((m) => m.createdById === personId).map(({ id: _id, createdById: _by, ...m }) => m),
     meetingSeriesYouCreated: series.map(({ setId, ...s }) => ({ ...s, set: setName.get(setId) ?? null })),
     remindersToYou: reminders.map(({ setId, ...r }) => ({ ...r, set: setName.get(setId) ?? null })),
+    wordsKeptFromRefusedCommands: kept.map(({ key, ...k }) => ({ command: `/${key}`, ...k })),
   };
 }
 
@@ -293,7 +296,7 @@ const FORGOTTEN_PREFIX = "forgotten:";
  * Deletes everything a person wrote and everything written about them, in every set of their workspace
  * (docs/user-guide.md, "Your data"): entries and actions, RSVPs, leave, reminder settings, their registration and
  * centre details, the reminders addressed to them, their calendar subscriptions, the feedback they gave under their name, their facilitation
- * entries and notes, and every review they are part of, as its member (what an advisor wrote about them, with their
+ * entries and notes, the words of their refused commands kept for a form, and every review they are part of, as its member (what an advisor wrote about them, with their
  * reply) or as its advisor (their words, with the member's reply to them). It ends their memberships. Anonymous
  * feedback stays: nothing records who gave it. Attendance, presenter turns and the meetings they scheduled stay as
  * part of their sets' records, on a row that no longer says who they were: no name, no settings, and no platform
@@ -310,6 +313,7 @@ export async function forgetPerson(db: Db, personId: string, now: Date): Promise
   await db.review.deleteMany({ where: { OR: [{ memberId: personId }, { advisorId: personId }] } });
   await db.facilitationEntry.deleteMany({ where: { authorId: personId } });
   await db.advisorNote.deleteMany({ where: { authorId: personId } });
+  await db.keptText.deleteMany({ where: { personId } });
   await db.membership.updateMany({ where: { personId, leftAt: null }, data: { leftAt: now, sharing: false, pairLabel: null } });
   await db.membership.updateMany({ where: { personId }, data: { registrationNumber: null, centreNumber: null, centreName: null } });
   await db.person.update({

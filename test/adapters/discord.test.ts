@@ -211,6 +211,47 @@ describeAdapterContract("Discord (the real discord.js client against a local Dis
     assert.deepEqual([row.authorId, row.about], [author.id, "advisor"]);
   });
 
+  test("a refused entry answers with a button that opens the entry form with the words as written; only their author opens it", async () => {
+    const { fake, slash, db } = d();
+    // Longer than a button's 100-character custom id can carry, with a colon, quotes and an option-like word.
+    const text = `Agree one rota with both leads: weekly, "not when it suits"; due: whenever. ${"Then review it at handover. ".repeat(12).trim()}`;
+    const kept = await db.keptText.count();
+    const refused = await slash("eve", { name: "log action", options: { text, due: "someday soon" } });
+    assert.match(textOf(refused), /Option due:/);
+    const body = refused.body as { components?: { components: { label: string; custom_id: string }[] }[] };
+    const button = (body.components ?? []).flatMap((r) => r.components).find((b) => b.label === "Open the form with my words");
+    assert.ok(button, JSON.stringify(body.components));
+    assert.ok(button.custom_id.length <= 100, button.custom_id);
+    assert.equal(await db.keptText.count(), kept + 1, "the words are kept for the button");
+    assert.equal(await db.entry.count({ where: { text } }), 0, "the refused entry is not stored");
+
+    const other = await fake.sendInteraction(
+      fake.buttonInteraction({ customId: button.custom_id, userId: DISCORD_IDS.ben, userName: "ben", channelId: CHANNEL, guildId: GUILD }),
+    );
+    assert.match(textOf(asMessageCall(await fake.answerTo(other.token))), /Those words are someone else's/);
+
+    const who = { userId: DISCORD_IDS.eve, userName: "eve", channelId: CHANNEL, guildId: GUILD };
+    const { id } = await fake.sendInteraction(fake.buttonInteraction({ customId: button.custom_id, ...who }));
+    const [modal] = await fake.waitFor("POST", new RegExp(`^/interactions/${id}/[^/]+/callback$`));
+    const shown = modal!.body as {
+      type: number;
+      data: { custom_id: string; components: { components: { custom_id: string; value?: string }[] }[] };
+    };
+    assert.equal(shown.type, 9, "the button opens a modal");
+    const values = Object.fromEntries(shown.data.components.map((row) => [row.components[0]!.custom_id, row.components[0]!.value ?? null]));
+    assert.deepEqual(values, { text, goal: null, due: "someday soon", support: null, problem: null }, "filled in exactly as given");
+
+    const { token } = await fake.sendInteraction(
+      fake.modalSubmitInteraction({
+        customId: shown.data.custom_id,
+        fields: { text, goal: "", due: "2027-03-01", support: "", problem: "" },
+        ...who,
+      }),
+    );
+    assert.match(textOf(asMessageCall(await fake.answerTo(token))), /Action recorded as action #\d+/);
+    assert.equal((await db.entry.findFirstOrThrow({ where: { text } })).text, text, "stored exactly as written");
+  });
+
   test("bad input from Discord gets an ephemeral, specific reply", async () => {
     const { fake, slash } = d();
     assert.match(

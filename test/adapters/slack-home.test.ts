@@ -20,8 +20,11 @@ const STRANGER = "U0NEW";
 /** Ben's own words: they may show on his Home alone. */
 const BEN_ACTION = "Walk the rota through with Tom before Friday's handover";
 const BEN_STRENGTH = "I stay calm when the ward is short of staff";
-/** How long a change waits for others before a Home is published, in this test. */
-const DELAY_MS = 400;
+/**
+ * How long a change waits for others before a Home is published, in this test: the production default, so that five
+ * commands run at once land inside one wait even on a loaded machine.
+ */
+const DELAY_MS = 1500;
 
 type Block = { type: string; text?: { text: string }; elements?: { action_id: string; value: string; text: { text: string } }[] };
 const blocksOf = (c: SlackCall) => ((c.args.view as { blocks: Block[] }).blocks ?? []) as Block[];

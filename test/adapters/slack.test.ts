@@ -95,6 +95,101 @@ describeAdapterContract("Slack (the real Bolt stack against a local Slack)", sta
     assert.ok(kinds.includes("action-learning") && kinds.includes("review"));
   });
 
+  test("a refused entry answers with a button that opens the entry form with the words as written; only their author opens it", async () => {
+    const { fake, target, db } = d();
+    const eve = { userId: SLACK_IDS.eve, userName: "eve", channelId: CHANNEL };
+    const text = 'Agree one rota with both leads: weekly, "not when it suits"; goal: the rota one';
+    const from = fake.calls.length;
+    await slashCommand(target, { text: `log action due:"someday soon" text:${text}`, ...eve });
+    const [refused] = await fake.waitForCall("eve's refusal", (c) => fake.calls.indexOf(c) >= from && c.method === "chat.postEphemeral");
+    assert.match(textOf(refused!), /Option due:/);
+    const blocks =
+      (refused!.args.blocks as { type: string; elements?: { action_id: string; value: string; text: { text: string } }[] }[]) ?? [];
+    const button = blocks.flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : [])).find((e) => e.action_id === "kept-form");
+    assert.ok(button, JSON.stringify(blocks));
+    assert.equal(button.text.text, "Open the form with my words");
+    assert.equal(await db.entry.count({ where: { text } }), 0, "the refused entry is not stored");
+
+    const before = fake.calls.length;
+    await blockAction(target, {
+      userId: SLACK_IDS.ben,
+      userName: "ben",
+      channelId: CHANNEL,
+      actionId: button.action_id,
+      value: button.value,
+      triggerId: "trig-k1",
+    });
+    const [other] = await fake.waitForCall("ben's answer", (c) => fake.calls.indexOf(c) >= before && c.method === "chat.postEphemeral");
+    assert.match(textOf(other!), /Those words are someone else's/);
+    assert.equal(other!.args.user, SLACK_IDS.ben);
+
+    const opened = fake.callsTo("views.open").length;
+    await blockAction(target, { ...eve, actionId: button.action_id, value: button.value, triggerId: "trig-k2" });
+    const [view] = (await fake.waitFor("views.open", opened + 1)).slice(opened);
+    const modal = view!.args.view as {
+      callback_id: string;
+      private_metadata: string;
+      blocks: { block_id: string; element: { initial_value?: string; initial_option?: { value: string } } }[];
+    };
+    assert.equal(modal.callback_id, "log_entry");
+    const shown = Object.fromEntries(
+      modal.blocks.map((b) => [b.block_id, b.element.initial_value ?? b.element.initial_option?.value ?? null]),
+    );
+    assert.deepEqual(
+      shown,
+      { kind: "action", text, goal: null, due: "someday soon", support: null, problem: null },
+      "filled in exactly as given",
+    );
+
+    const values = {
+      kind: { kind: { type: "static_select", selected_option: { value: "action" } } },
+      text: { text: { type: "plain_text_input", value: text } },
+      due: { due: { type: "plain_text_input", value: "2027-03-01" } },
+    };
+    const sent = await viewSubmission(target, { ...eve, callbackId: modal.callback_id, privateMetadata: modal.private_metadata, values });
+    assert.equal(sent.status, 200);
+    assert.equal((await db.entry.findFirstOrThrow({ where: { text } })).text, text, "stored exactly as written");
+  });
+
+  test("an unclear goal is asked about: a short command's choice runs from its button, a long one's opens the form with the choice", async () => {
+    const { fake, target, db } = d();
+    const eve = { userId: SLACK_IDS.eve, userName: "eve", channelId: CHANNEL };
+    const refusal = async (text: string) => {
+      const from = fake.calls.length;
+      await slashCommand(target, { text, ...eve });
+      const [reply] = await fake.waitForCall(
+        "eve's question",
+        (c) => fake.calls.indexOf(c) >= from && c.method === "chat.postEphemeral" && /Which goal/.test(textOf(c)),
+      );
+      const blocks =
+        (reply!.args.blocks as { type: string; elements?: { action_id: string; value: string; text: { text: string } }[] }[]) ?? [];
+      return { text: textOf(reply!), buttons: blocks.flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : [])) };
+    };
+    // Eve's goals, from the entry form test: Goal 1 is the rota one.
+    const short = await refusal("log review goal:the rota one text:went well");
+    assert.match(short.text, /Which goal do you mean by "the rota one"\? Your goals that mention it:/);
+    const rota = short.buttons.find((b) => b.action_id === "which-goal-1");
+    assert.ok(rota, JSON.stringify(short.buttons));
+    assert.equal(rota.value, `${CHANNEL}|/log review goal:1 text:went well`, "a short command rides in its button whole");
+    const from = fake.calls.length;
+    await blockAction(target, { ...eve, actionId: rota.action_id, value: rota.value, triggerId: "trig-w1" });
+    await fake.waitForCall("eve's reply", (c) => fake.calls.indexOf(c) >= from && c.method === "chat.postEphemeral");
+    const review = await db.entry.findFirstOrThrow({ where: { text: "went well" }, include: { goal: true } });
+    assert.equal(review.goal?.text, "By June, hand the weekly rota to one of my band 6 nurses");
+
+    const words = `The rota held for three weeks: "no swaps" worked. ${"The leads now plan together. ".repeat(4).trim()}`;
+    const long = await refusal(`log review goal:the rota one text:${words}`);
+    const kept = long.buttons.find((b) => b.action_id === "which-goal-1");
+    assert.ok(kept, JSON.stringify(long.buttons));
+    assert.match(kept.value, new RegExp(`^${CHANNEL}\\|/form kept:[a-z0-9]+$`), "a long one is kept, and its button names it");
+    const opened = fake.callsTo("views.open").length;
+    await blockAction(target, { ...eve, actionId: kept.action_id, value: kept.value, triggerId: "trig-w2" });
+    const [view] = (await fake.waitFor("views.open", opened + 1)).slice(opened);
+    const modal = view!.args.view as { blocks: { block_id: string; element: { initial_value?: string } }[] };
+    const shown = Object.fromEntries(modal.blocks.map((b) => [b.block_id, b.element.initial_value ?? null]));
+    assert.deepEqual([shown.text, shown.goal], [words, "1"], "the form opens with the words and the chosen goal");
+  });
+
   test("/als log write without text opens a form filled with the member's notes for the section; sent, it is their write-up", async () => {
     const { fake, target, db } = d();
     const cleo = { userId: SLACK_IDS.cleo, userName: "cleo", channelId: CHANNEL };

@@ -60,8 +60,13 @@ describe("/review: an advisor's review of a member's progress", () => {
       sent,
       /\[DM Ana\] Sam, your set advisor in "Leading change", reviewed your action plan and progress:\n {2}Your actions are specific; bring evidence of the rota change\n/,
     );
-    assert.match(sent, /\/review reply text:"…"/, "the DM says how to reply");
-    assert.match(sent, /\[button review-reply-help: How to reply\]/);
+    assert.match(sent, /\/review reply review:1 text:"…"/, "the DM says how to reply to this review");
+    assert.match(sent, /\[button review-reply-1: Reply to this review\]/);
+    // The console has no forms: the button's answer is the command to type, with the review's number.
+    assert.match(
+      await say("as Ana\nclick review-reply-1"),
+      /Missing option text: \(Your reflection \(up to 2000 characters\)\)\. Type: \/review reply review:1 text:"…"\n/,
+    );
     assert.match(sent, /\[#set → Sam\] Review sent to Ana by DM/);
     assert.doesNotMatch(sent, /\[DM Ben\]/);
 

@@ -68,4 +68,30 @@ describe("/away from: until: books leave ahead", () => {
     assert.match(await say("/meeting rsvp answer:yes meeting:2"), /Eve/);
     assert.match(await say("/meeting rsvp answer:yes meeting:3"), /You're marked as away for meeting 3/);
   });
+
+  test("/away off on a leave not yet started says it is cancelled, not welcome back, and withdraws its apologies", async () => {
+    const out = await say("/away off");
+    assert.doesNotMatch(out, /Welcome back/);
+    assert.match(
+      out,
+      /^\[#set\] Eve's leave booked from Mon 1 Mar 2027 to Fri 30 Apr 2027 is cancelled: Eve stays in the rotation\. The apologies sent for the leave are withdrawn: meeting 3 \(Tue 9 Mar 2027, 10:00 GMT\), meeting 4 \(Tue 13 Apr 2027, 10:00 BST\)\./,
+    );
+    const answers = await h.db.rsvp.findMany({ where: { person: { externalId: "Eve" } }, include: { meeting: true } });
+    assert.deepEqual(
+      answers.map((r) => [r.meeting.number, r.answer]),
+      [[2, "yes"]],
+      "her own answer stays; the leave's apologies are gone",
+    );
+    assert.match(await say("/away off"), /Eve is not marked as away\./);
+  });
+
+  test("/away off while away with another leave booked ahead says which ends and which is cancelled", async () => {
+    await h.run("/away until:2027-01-08\n/away from:2027-03-01 until:2027-03-12");
+    const out = await say("/away off");
+    assert.match(
+      out,
+      /^\[#set\] Welcome back, Eve: back in the rotation\. The leave booked from Mon 1 Mar 2027 to Fri 12 Mar 2027 is cancelled too\./,
+    );
+    assert.match(out, /withdrawn: meeting 3 \(Tue 9 Mar 2027, 10:00 GMT\)\./);
+  });
 });

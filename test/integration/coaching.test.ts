@@ -46,7 +46,7 @@ const ANSWERS: [RegExp, string][] = [
     "action learning is revans idea, L = P + Q, we learn by questioning each other on real work problems instead of being told what to do.",
   ],
   [
-    /set a goal|rewrite it/i,
+    /set a goal|goal will you set|rewrite it/i,
     "by the end of june i will raise a problem with someone within a week of seeing it, at least four times, and my manager will check.",
   ],
   [/strength/i, "i stay calm when things go wrong on a shift and people come to me first, my team said so in my 360 feedback."],
@@ -189,4 +189,23 @@ describe("coaching through a whole programme", () => {
     assert.ok(coachDms.some((l) => l.startsWith('Welcome to "Coached set"')));
     assert.ok(answered < 200, `${answered} answers`);
   }, 600_000);
+});
+
+describe("the reply to a limitation", () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await createHarness();
+  });
+  afterEach(() => h.close());
+
+  test("asks what goal the member will set for that limitation, and by when, whatever else the draft lacks", async () => {
+    await h.run(SETUP);
+    const [first] = messagesTo(await h.run('as Eve\n/log limitation text:"i avoid hard talks" source:"my appraisal"'), "Eve").filter((m) =>
+      m.startsWith("Limitation recorded"),
+    );
+    // 1.1 still lacks a strength, yet the reply asks for this limitation's goal, with the form's button.
+    assert.match(first!, /Next for your draft: 1\.2: what goal will you set for limitation #1: .* and by when\? Type: \/log goal text:"…"/);
+    assert.match(first!, /\[button coach-next: Set a goal\]/);
+    assert.doesNotMatch(first!, /strength/);
+  });
 });

@@ -81,6 +81,10 @@ as Sam
     const set = await h.db.learningSet.findFirstOrThrow();
     await h.db.advisorNote.create({ data: { setId: set.id, authorId: sam.id, text: "Sam's own note", createdAt: new Date() } });
     await h.db.calendarFeed.create({ data: { tokenHash: "0".repeat(64), personId: sam.id, setId: set.id, createdAt: new Date() } });
+    // Words of a refused command, as a platform with forms keeps them for the refusal's button (the console keeps none).
+    const ana = await h.db.person.findFirstOrThrow({ where: { externalId: "Ana" } });
+    const raw = JSON.stringify({ text: "Ana's words: kept while refused", due: "someday" });
+    await h.db.keptText.create({ data: { personId: ana.id, channelId: set.channelId, key: "log action", raw, createdAt: new Date() } });
     for (const who of ["Ana", "Sam"]) {
       const out = replies(await h.run(`as ${who}\n/log export`));
       const path = out

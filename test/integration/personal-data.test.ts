@@ -56,6 +56,9 @@ as Ben
 
   test("confirming deletes the member's content and name, keeps others' data, and leaves the set", async () => {
     const { id } = await h.db.person.findFirstOrThrow({ where: { externalId: "Ana" } });
+    // Words of a refused command, as a platform with forms keeps them for the refusal's button: they go with her.
+    const raw = JSON.stringify({ text: "Ana's refused words" });
+    await h.db.keptText.create({ data: { personId: id, channelId: "set", key: "log reflect", raw, createdAt: new Date() } });
     const out = await say("as Ana\nclick forget-confirm");
     assert.match(out.join("\n"), /Done: 2 entries and everything else about you deleted/);
     const ana = await h.db.person.findUniqueOrThrow({ where: { id } });
@@ -64,6 +67,7 @@ as Ben
     assert.equal(await h.db.entry.count({ where: { authorId: ana.id } }), 0);
     assert.equal(await h.db.action.count({ where: { ownerId: ana.id } }), 0);
     assert.equal(await h.db.rsvp.count({ where: { personId: ana.id } }), 0);
+    assert.equal(await h.db.keptText.count({ where: { personId: ana.id } }), 0, "her kept words are deleted");
     const memberships = await h.db.membership.findMany({ where: { personId: ana.id } });
     assert.ok(memberships.every((m) => m.registrationNumber === null && m.centreNumber === null && m.centreName === null));
     assert.equal(await h.db.entry.count(), 1, "Ben's entry stays");

@@ -18,6 +18,10 @@ as Ana
   test.each([
     ["/action done action:0", /action: .*1/],
     ["/action done action:99999999999999999999", /action: .*100000/],
+    // A minus sign is not a word naming the number ("action #1"): -1 is refused, not read as 1.
+    ['/action done action:-1 text:"minus one"', /action: "-1" is not valid \(at least 1\)/],
+    ['/log edit entry:-1 text:"minus one"', /entry: "-1" is not valid \(at least 1\)/],
+    ["/log list last:-1", /last: "-1" is not valid \(at least 1\)/],
     ["/meeting list count:0", /count: /],
     ["as Sam\n/meeting cancel meeting:0", /meeting: .*meeting number/],
     ['/log action text:"Plan the rota" due:9999-12-31', /due: .*(years|20\d\d)/],

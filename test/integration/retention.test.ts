@@ -34,6 +34,11 @@ clock 2027-03-20T09:00Z`);
       data: { status: "pending", nextAttemptAt: at("2099-01-01T00:00:00Z"), staleAt: at("2099-01-01T00:00:00Z") },
     });
 
+    // Words of refused commands are kept a week for their form button: the older row goes, the newer stays.
+    const ana = await h.db.person.findFirstOrThrow({ where: { externalId: "Ana" } });
+    const kept = (createdAt: string) => ({ personId: ana.id, channelId: "set", key: "log reflect", raw: "{}", createdAt: at(createdAt) });
+    await h.db.keptText.createMany({ data: [kept("2027-05-12T09:00:00Z"), kept("2027-05-14T09:00:00Z")] });
+
     h.clock.set(at("2027-05-20T09:00:00Z"));
     await h.chat.tick(); // the bot keeps running: the last tick is now
     const now = h.clock.now();
@@ -48,6 +53,11 @@ clock 2027-03-20T09:00Z`);
       "the old sent and skipped rows are deleted",
     );
     assert.ok(left.has(failed!.key) && left.has(stuck!.key), "a failed row younger than a year and a pending row stay");
+    assert.deepEqual(
+      (await h.db.keptText.findMany()).map((k) => k.createdAt.toISOString()),
+      ["2027-05-14T09:00:00.000Z"],
+      "kept words older than a week are deleted",
+    );
 
     // Months more of ticking, then a new process on the same database after downtime: nothing pruned comes back.
     await h.run("clock 2027-07-01T09:00Z");

@@ -49,6 +49,7 @@ export type DiscordCall = {
 
 type FakeOptions = WorldOptions & { gatewayShards?: number; maxConcurrency?: number };
 type RateLimit = { method: string; pattern: RegExp; seconds: number };
+type Outage = { method: string; pattern: RegExp; statuses: number[]; until: number };
 
 export class FakeDiscord {
   readonly apiUrl: string;
@@ -59,6 +60,8 @@ export class FakeDiscord {
   readonly #routes: ReturnType<typeof discordRoutes>;
   readonly #log = new CallLog<DiscordCall>("FakeDiscord", (c) => `${c.method} ${c.path} → ${c.status}`);
   readonly #rateLimits: RateLimit[] = [];
+  readonly #outages: Outage[] = [];
+  #outageAnswers = 0;
   #closed = false;
 
   private constructor(http: Listening, wss: WebSocketServer, opts: FakeOptions) {
@@ -173,6 +176,14 @@ export class FakeDiscord {
     this.#rateLimits.push({ method: method.toUpperCase(), pattern: pathPattern, seconds: retryAfterSeconds });
   }
 
+  /**
+   * For the next `ms`, every matching request answers one of `statuses` in turn (5xx: Discord down), recorded with
+   * it; @discordjs/rest retries a 5xx at once, up to its `retries`.
+   */
+  outage(method: string, pathPattern: RegExp, statuses: number[], ms: number): void {
+    this.#outages.push({ method: method.toUpperCase(), pattern: pathPattern, statuses, until: Date.now() + ms });
+  }
+
   /** Names a user (as their `username` and `global_name`) wherever the fake shows them, e.g. as a resolved option. */
   setUser(id: string, name: string): void {
     this.#world.user(id, name);
@@ -217,8 +228,12 @@ export class FakeDiscord {
 
     let answer: Answer;
     const limitAt = this.#rateLimits.findIndex((r) => r.method === method && matches(r.pattern, path));
+    const outage = this.#outages.find((o) => o.method === method && matches(o.pattern, path) && at < o.until);
     if (!m) {
       answer = { status: 404, body: { message: "404: Not Found", code: 0 } };
+    } else if (outage) {
+      const status = outage.statuses[this.#outageAnswers++ % outage.statuses.length]!;
+      answer = { status, body: { message: `${status}: Server Error`, code: 0 } };
     } else if (limitAt >= 0) {
       const [limit] = this.#rateLimits.splice(limitAt, 1);
       const seconds = limit!.seconds;

@@ -23,7 +23,7 @@ export type SlackCall = {
   args: Record<string, unknown>;
   token: string | null;
   at: number;
-  /** The HTTP status the fake answered (429 when rate-limited, else 200). */
+  /** The HTTP status the fake answered (429 when rate-limited, a 5xx during an outage, else 200). */
   status: number;
   /** The JSON the fake answered with status 200 (`ok: false` with an error, or the method's result, e.g. a message's `ts`). */
   response?: Record<string, unknown>;
@@ -73,6 +73,8 @@ export class FakeSlack {
   readonly #pendingUploads = new Map<string, string>();
   readonly #users = new Map<string, FakeUser>();
   readonly #delays = new Map<string, number>();
+  readonly #outages = new Map<string, { status: number; until: number }>();
+  #channelLimit: { perSecond: number; burst: number; buckets: Map<string, { tokens: number; at: number }> } | null = null;
   readonly #homes = new Map<string, Record<string, unknown>>();
   /** Calls being answered now, and the most there ever were at once, by method and by `method channel`. */
   readonly #inFlight = new Map<string, number>();
@@ -113,6 +115,22 @@ export class FakeSlack {
     const queue = this.#failures.get(method) ?? [];
     queue.push(error);
     this.#failures.set(method, queue);
+  }
+
+  /**
+   * For the next `ms`, every call to each of `methods` answers HTTP `status` (a 5xx: Slack down), recorded with
+   * that status; the WebClient retries such an answer under its retry policy.
+   */
+  outage(methods: string[], status: number, ms: number): void {
+    for (const method of methods) this.#outages.set(method, { status, until: Date.now() + ms });
+  }
+
+  /**
+   * From now on `chat.postMessage` is limited per channel as Slack limits it: `burst` posts at once in a quiet
+   * channel, then `perSecond`; a post over it answers HTTP 429 with `Retry-After` (whole seconds, at least 1).
+   */
+  limitPostsPerChannel(perSecond: number, burst: number): void {
+    this.#channelLimit = { perSecond, burst, buckets: new Map() };
   }
 
   /** From now on every call to `method` is recorded when it arrives and answered `ms` later (a slow Slack). */
@@ -169,6 +187,20 @@ export class FakeSlack {
     this.#log.record(call);
   }
 
+  /** 0 when a post to `channel` at `at` is within the channel limit (and counts it), else the seconds to wait. */
+  #overChannelLimit(channel: string, at: number): number {
+    const limit = this.#channelLimit;
+    if (!limit) return 0;
+    const b = limit.buckets.get(channel) ?? { tokens: limit.burst, at };
+    // A little slack for timers: a post a few ms early is not counted as over.
+    const tokens = Math.min(limit.burst, b.tokens + ((at - b.at + 5) / 1000) * limit.perSecond);
+    limit.buckets.set(channel, b);
+    if (tokens < 1) return Math.max(1, Math.ceil((1 - tokens) / limit.perSecond));
+    b.tokens = tokens - 1;
+    b.at = at;
+    return 0;
+  }
+
   #nextTs(): string {
     const n = ++this.#seq;
     const seconds = TS_BASE_SECONDS + Math.floor(n / 10000);
@@ -219,9 +251,16 @@ export class FakeSlack {
       delete args.token;
     }
     const at = Date.now();
+    const outage = this.#outages.get(method);
+    if (outage && at < outage.until) {
+      this.#record({ method, args, token, at, status: outage.status });
+      res.writeHead(outage.status, { "content-type": "text/plain" }).end("Service Unavailable");
+      return;
+    }
     const limited = this.#rateLimits.get(method);
-    if (limited && limited.length > 0) {
-      const seconds = limited.shift()!;
+    const overChannel = method === "chat.postMessage" ? this.#overChannelLimit(String(args.channel ?? ""), at) : 0;
+    if (overChannel > 0 || (limited && limited.length > 0)) {
+      const seconds = overChannel || limited!.shift()!;
       this.#record({ method, args, token, at, status: 429 });
       sendJson(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(seconds) });
       return;

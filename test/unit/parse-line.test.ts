@@ -22,11 +22,12 @@ describe("option values are the learner's words, as written", () => {
   ];
   for (const [line, expected] of cases) test(line, () => assert.deepEqual(raw(line), expected));
 
-  test("an option named twice is refused with the way to keep the word", () => {
+  test("an option named twice close up is refused with the way to keep the word; with a space after it, it is prose", () => {
     assert.match(
-      String(raw("/log reflect text:I rewrote text: it")),
+      String(raw("/log reflect text:I rewrote text:it")),
       /Option text: is given twice\. To keep "text:" inside a value, put that whole value in straight quotes, e\.g\. text:"… text: …"/,
     );
+    assert.deepEqual(raw("/log reflect text:I rewrote text: it"), { text: "I rewrote text: it" });
   });
   test("a word: in a value that cannot hold text is an unknown option", () => {
     assert.match(String(raw("/meeting schedule when:tomorrow 10am room:4")), /has no option "room"/);

@@ -832,4 +832,4 @@ test("simulation: a 7-month programme in 15-minute ticks plans every expected re
   const eve = run.due.find((n) => n.key === "advisor-silent:set1:ada:eve:2027-01-01");
   assert.ok(eve);
   assert.equal(DateTime.fromJSDate(eve.sendAt, { zone: LONDON }).toFormat("yyyy-MM-dd HH:mm"), "2027-01-31 08:00");
-});
+}, 180_000);

@@ -4,7 +4,8 @@ import type { Destination } from "../../app/destination.ts";
 import type { HandlerIndex } from "../../app/dispatch.ts";
 import type { Reply } from "../../app/reply.ts";
 import { type Adapter, withDeliver } from "../adapter.ts";
-import { DISCORD_REST_LIMITS } from "../send-limits.ts";
+import { withStoredDm } from "../dm-cache.ts";
+import { DISCORD_REST_LIMITS, type DiscordRestLimits } from "../send-limits.ts";
 import { type DiscordSendOptions, sendToDiscord } from "./deliver.ts";
 import { type ShardHealth, watchGateway } from "./gateway-health.ts";
 import { registerListeners } from "./listeners/index.ts";
@@ -19,6 +20,11 @@ export type DiscordOptions = {
    * `ids` of them (default: all). Unset: one unsharded connection.
    */
   shards?: "auto" | { count: number; ids?: number[] };
+  /**
+   * The REST client's retries and time limit per try (default DISCORD_REST_LIMITS); whatever is given must end
+   * before the outbox gives a send up (../send-limits.ts). Tests shrink both with the outbox's time limit.
+   */
+  restLimits?: DiscordRestLimits;
 };
 
 /** The Discord adapter, its discord.js client (for tests), and the shards it runs. */
@@ -40,7 +46,7 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     // Bounded so that no try outlives the outbox's time limit for a send (../send-limits.ts).
-    rest: { ...DISCORD_REST_LIMITS, ...(opts.apiUrl ? { api: opts.apiUrl } : {}) },
+    rest: { ...(opts.restLimits ?? DISCORD_REST_LIMITS), ...(opts.apiUrl ? { api: opts.apiUrl } : {}) },
     ...shardOptions(opts.shards),
   });
   const gateway = watchGateway(client, deps.clock);
@@ -69,7 +75,8 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
   const send = async (destination: Destination, reply: Reply, options: DiscordSendOptions = {}) => {
     // A send that answers no interaction of this process is a reminder: it must be for a guild of its shards.
     if (!options.answering) refuseOtherShards(destination.workspaceId);
-    return sendToDiscord(client, destination, reply, options);
+    // A reply by DM without a reminder's cached channel uses the person's cached one (../dm-cache.ts).
+    return sendToDiscord(client, destination, reply, await withStoredDm(deps.db, destination, options, false));
   };
   registerListeners({ deps, handlers, client, send });
 
@@ -77,6 +84,15 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
     platform: "discord",
     client,
     send,
+    // Every DM opens on one route (POST /users/@me/channels), one at a time: idle ticks open them ahead of need.
+    dmsAhead: {
+      platforms: ["discord"],
+      open: async (_platform, guildId, userId) => {
+        const own = shards();
+        if (own && !own.ids.includes(shardOf(guildId, own.count))) return null;
+        return (await client.users.createDM(userId)).id;
+      },
+    },
     onRateLimited: (listener) => {
       // @discordjs/rest queues each request on its bucket and on the global 50 a second; this reports each hold-back.
       const onLimit = (info: RateLimitData) => listener("discord", info.retryAfter || info.timeToReset);

@@ -3,10 +3,12 @@ import {
   type ChatInputCommandInteraction,
   type Client,
   DiscordAPIError,
-  type Message,
   type MessageCreateOptions,
   MessageFlags,
+  MessagePayload,
   type ModalSubmitInteraction,
+  type RESTPostAPIChannelMessageResult,
+  Routes,
   type SendableChannels,
 } from "discord.js";
 import type { Destination } from "../../app/destination.ts";
@@ -27,9 +29,30 @@ type Once = { nonce: string; enforceNonce: true };
 
 const channel = async (client: Client, id: string) => (await client.channels.fetch(id)) as SendableChannels;
 
+/** Where messages can be sent; what is kept of a sent one is its id. */
+type Target = { send(m: MessageCreateOptions): Promise<{ id: string }> };
+
+/**
+ * A channel to post in by its id alone: the channel discord.js holds, or else a post to its route without fetching
+ * it first, so a DM channel cached on the person (Person.dmChannelId) costs one call after a restart, not two.
+ * The payload is built as discord.js builds a channel's (the bot's user lends it the client's options; these
+ * messages reply to nothing, which is all a payload's target is otherwise read for).
+ */
+function channelById(client: Client, id: string): Target {
+  return {
+    async send(m) {
+      const held = client.channels.cache.get(id);
+      if (held?.isSendable()) return held.send(m);
+      if (!client.user) throw new Error("the Discord client is not logged in");
+      const { body, files } = await MessagePayload.create(client.user, m).resolveBody().resolveFiles();
+      return (await client.rest.post(Routes.channelMessages(id), { body, files: files ?? [] })) as RESTPostAPIChannelMessageResult;
+    },
+  };
+}
+
 /** Sends the messages in order, `once` on each (its nonce told apart by position); resolves with the first. */
-async function sendAll(target: { send(m: MessageCreateOptions): Promise<Message> }, messages: MessageCreateOptions[], once?: Once) {
-  let first: Message | undefined;
+async function sendAll(target: Target, messages: MessageCreateOptions[], once?: Once) {
+  let first: { id: string } | undefined;
   for (const [i, m] of messages.entries()) {
     const sent = await target.send({
       ...m,
@@ -58,12 +81,19 @@ async function openDm(client: Client, userId: string, dm: DmChannel | undefined,
  * (opened, and saved, only when there is none, or again once when Discord no longer knows the cached one). `once`
  * goes on whichever is sent. Resolves with the message.
  */
-async function sendDm(client: Client, userId: string, setChannelId: string, reply: Reply, once?: Once, dm?: DmChannel): Promise<Message> {
+async function sendDm(
+  client: Client,
+  userId: string,
+  setChannelId: string,
+  reply: Reply,
+  once?: Once,
+  dm?: DmChannel,
+): Promise<{ id: string }> {
   const messages = replyMessages(reply, setChannelId);
   try {
     if (!dm?.id) return await sendAll(await openDm(client, userId, dm, false), messages, once);
     try {
-      return await sendAll(await channel(client, dm.id), messages, once);
+      return await sendAll(channelById(client, dm.id), messages, once);
     } catch (error) {
       if (!isDiscordError(error, UNKNOWN_CHANNEL)) throw error;
       return await sendAll(await openDm(client, userId, dm, true), messages, once);

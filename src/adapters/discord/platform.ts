@@ -34,6 +34,8 @@ export const discordPlatform = platformEntry({
     ...shardProblems(s),
   ],
   configured: (s) => Boolean(s.DISCORD_TOKEN && s.DISCORD_APPLICATION_ID),
+  // Discord exposes no user's time zone: the first reminder DM asks for it.
+  asksForZone: true,
   create: ({ deps, handlers }, s) => createDiscordAdapter(deps, handlers, discordOptions(s)),
   describe: (adapter) => {
     const shards = adapter.shards();

@@ -1,16 +1,20 @@
 import type { AddressInfo } from "node:net";
 import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver, webApi } from "@slack/bolt";
 import type { Deps } from "../../app/context.ts";
+import type { Destination } from "../../app/destination.ts";
 import type { HandlerIndex } from "../../app/dispatch.ts";
 import { type Adapter, withDeliver } from "../adapter.ts";
-import { SLACK_CLIENT_LIMITS } from "../send-limits.ts";
+import { withStoredDm } from "../dm-cache.ts";
+import { SLACK_CLIENT_LIMITS, type SlackClientLimits } from "../send-limits.ts";
 import { boltLogger, safeError } from "./bolt-logger.ts";
+import { type ChannelPace, ChannelPacer, SLACK_CHANNEL_PACE } from "./channel-pace.ts";
 import { sendToSlack } from "./deliver.ts";
 import { slackHealth, watchRateLimits } from "./health.ts";
 import { type HomePublisherOptions, homePublisher } from "./home-publisher.ts";
 import { databaseInstallationStore } from "./installation-store.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { SLACK_BOT_SCOPES } from "./manifest.ts";
+import { profileZones } from "./profile-zones.ts";
 
 export type SlackOptions = {
   signingSecret: string;
@@ -30,6 +34,13 @@ export type SlackOptions = {
   endpoint?: string;
   /** Extra HTTP routes Bolt serves beside Slack's (the health and metrics endpoints, src/ops/health.ts). */
   routes?: CustomRoute[];
+  /**
+   * The Web API client's time limit per try and its retries (default SLACK_CLIENT_LIMITS); whatever is given must
+   * end before the outbox gives a send up (../send-limits.ts). Tests shrink both with the outbox's time limit.
+   */
+  clientLimits?: SlackClientLimits;
+  /** How fast posts go in one channel (default SLACK_CHANNEL_PACE, Slack's own); tests give a faster one. */
+  channelPace?: ChannelPace;
   /** How Home tabs are published (default `HOME_PUBLISHING`, ./home-publisher.ts); tests shorten the waits. */
   homePublishing?: HomePublisherOptions;
 };
@@ -54,9 +65,10 @@ export type SlackAdapter = Adapter & {
  */
 export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: SlackOptions): SlackAdapter {
   // Bounded so that no try outlives the outbox's time limit for a send (../send-limits.ts).
+  const limits = opts.clientLimits ?? SLACK_CLIENT_LIMITS;
   const clientOptions = {
-    timeout: SLACK_CLIENT_LIMITS.timeout,
-    retryConfig: { ...SLACK_CLIENT_LIMITS.retryConfig },
+    timeout: limits.timeout,
+    retryConfig: { ...limits.retryConfig },
     ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
   };
   const installationStore = opts.oauth ? databaseInstallationStore(deps) : undefined;
@@ -108,19 +120,34 @@ export function createSlackAdapter(deps: Deps, handlers: HandlerIndex, opts: Sla
     return installation.bot.token;
   };
 
+  const pacer = new ChannelPacer(opts.channelPace ?? SLACK_CHANNEL_PACE);
+  // Every post, reminder or reply, waits for its channel's turn: a person's DMs are one channel, a channel is one.
+  const paceKey = (d: Destination) => (d.to.kind === "dm" ? `${d.workspaceId} dm ${d.to.externalId}` : `${d.workspaceId} ${d.channelId}`);
+  const sender = async (destination: Destination) => ({
+    client: app.client,
+    token: await tokenFor(destination.workspaceId),
+    pace: () => pacer.take(paceKey(destination)),
+  });
+  // A reply by DM (or the actor's files) without a reminder's cached channel uses the person's cached one (../dm-cache.ts).
   const send: Adapter["send"] = async (destination, reply, options) =>
-    sendToSlack(app.client, await tokenFor(destination.workspaceId), destination, reply, options);
+    sendToSlack(
+      await sender(destination),
+      destination,
+      reply,
+      await withStoredDm(deps.db, destination, options, Boolean(reply.files?.length)),
+    );
   const homes = homePublisher(
     deps,
     async (teamId, userId, view) => void (await app.client.views.publish({ token: await tokenFor(teamId), user_id: userId, view })),
     opts.homePublishing,
   );
-  registerListeners(app, { deps, handlers, send, homes });
+  registerListeners(app, { deps, handlers, send, homes, profileZone: profileZones(app.client, tokenFor, deps.logger) });
 
   return withDeliver<Omit<SlackAdapter, "deliver">>({
     platform: "slack",
     app,
     send,
+    paceOf: (delivery) => pacer.waitOf(paceKey(delivery)),
     onRateLimited: (listener) => {
       // Every send (reminders and command replies) goes through the app's own client, with each workspace's token:
       // its 429s are theirs. The client pauses for Retry-After, then retries after its retry policy's back-off (1–2 s for a first retry): both are waiting.

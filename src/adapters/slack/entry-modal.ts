@@ -25,9 +25,9 @@ const KIND_LABELS: Record<EntryKind, string> = {
  * The entry form: a kind (preset when a reminder's button asked for one), the text within the entry limit, then the
  * optional fields the kinds take (links to a goal or problem, due date, help and support, source, action) — only the
  * preset kind's when there is one, each labelled with the kinds that take it otherwise. Field block ids are the
- * options' names.
+ * options' names. `given`: the options to fill in (a refusal's kept words), each within its field's limit.
  */
-export function entryModal(channelId: string, kind?: EntryKind): types.ModalView {
+export function entryModal(channelId: string, kind?: EntryKind, given: Record<string, string> = {}): types.ModalView {
   const option = (k: EntryKind): types.PlainTextOption => ({ text: { type: "plain_text", text: KIND_LABELS[k] }, value: k });
   const fields = entryFormFields(kind).map(
     (f): types.InputBlock => ({
@@ -36,7 +36,13 @@ export function entryModal(channelId: string, kind?: EntryKind): types.ModalView
       optional: !(kind && fieldRequired(kind, f.name)),
       label: { type: "plain_text", text: kind ? f.label : `${f.label} (${f.kinds.join(", ")})` },
       hint: { type: "plain_text", text: f.hint },
-      element: { type: "plain_text_input", action_id: f.name, multiline: false, max_length: 300 },
+      element: {
+        type: "plain_text_input",
+        action_id: f.name,
+        multiline: false,
+        max_length: 300,
+        ...(given[f.name] ? { initial_value: given[f.name] } : {}),
+      },
     }),
   );
   return {
@@ -63,7 +69,13 @@ export function entryModal(channelId: string, kind?: EntryKind): types.ModalView
         block_id: TEXT_BLOCK,
         label: { type: "plain_text", text: "In your own words" },
         hint: { type: "plain_text", text: "Only you can read it, unless you share your log with the set's advisors." },
-        element: { type: "plain_text_input", action_id: TEXT_BLOCK, multiline: true, max_length: ENTRY_MAX_CHARS },
+        element: {
+          type: "plain_text_input",
+          action_id: TEXT_BLOCK,
+          multiline: true,
+          max_length: ENTRY_MAX_CHARS,
+          ...(given.text ? { initial_value: given.text } : {}),
+        },
       },
       ...fields,
     ],

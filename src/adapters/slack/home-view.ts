@@ -1,7 +1,8 @@
 import type { types } from "@slack/bolt";
 import { actionRef, rsvpButtons } from "../../app/format.ts";
-import { type Home, type HomeAdvisedSet, type HomeMemberSet, SILENT_DAYS } from "../../app/home.ts";
+import type { Home, HomeAdvisedSet, HomeMemberSet } from "../../app/home.ts";
 import { at, type Button, encodeButton } from "../../app/reply.ts";
+import { DIGEST_SILENT_DAYS } from "../../domain/reminders/advisor-digest.ts";
 import { formatCalendarDate } from "../../domain/time/calendar-date.ts";
 import { formatDuration } from "../../domain/time/when.ts";
 import { splitToFit } from "../fit-reply.ts";
@@ -162,8 +163,8 @@ function advisorBlocks(s: HomeAdvisedSet): Block[] {
   );
   lines.push(
     s.silent.length
-      ? `*No entry for ${SILENT_DAYS} days or more:* ${s.silent.map((m) => `${m.name} (${m.hasEntries ? "last entry" : "joined"} ${at(m.since, "date")})`).join(", ")}`
-      : `*No entry for ${SILENT_DAYS} days or more:* nobody.`,
+      ? `*No entry for ${DIGEST_SILENT_DAYS} days or more:* ${s.silent.map((m) => `${m.name} (${m.hasEntries ? "last entry" : "joined"} ${at(m.since, "date")})`).join(", ")}`
+      : `*No entry for ${DIGEST_SILENT_DAYS} days or more:* nobody.`,
   );
   out.push(...sections(slackText(lines.join("\n"))));
   const rows = s.coverage.map((m) => `• ${m.name}: ${m.covered} covered, ${m.thin} thin, ${m.missing} missing`);

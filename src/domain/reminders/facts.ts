@@ -29,6 +29,8 @@ export type SetFacts = {
   leaves: readonly { personId: string; startsAt: Date; endsAt: Date }[];
   /** the person, or a default one (UTC, no quiet hours, not opted out) for someone the state does not hold */
   personOf(personId: string): NudgePerson;
+  /** the person's leave that `t` falls in, if any */
+  leaveAt(personId: string, t: number): { startsAt: Date; endsAt: Date } | undefined;
   /** whether the person is away at `t` */
   isAway(personId: string, t: number): boolean;
   /** whether the member owns an action created before `t` that has no outcome at `t` */
@@ -58,6 +60,8 @@ export function setFacts(set: NudgeSet, people: Record<string, NudgePerson>, bou
   const actionsByOwner = new Map<string, NudgeAction[]>();
   for (const a of set.actions) if (members.has(a.ownerId)) pushTo(actionsByOwner, a.ownerId, a);
   const personOf = (personId: string): NudgePerson => people[personId] ?? { id: personId, ...DEFAULT_PERSON };
+  const leaveAt = (personId: string, t: number) =>
+    (away.get(personId) ?? []).find((a) => a.startsAt.getTime() <= t && t < a.endsAt.getTime());
   return {
     set,
     rules: rulesOf(set),
@@ -67,7 +71,8 @@ export function setFacts(set: NudgeSet, people: Record<string, NudgePerson>, bou
     bounds,
     leaves,
     personOf,
-    isAway: (personId, t) => (away.get(personId) ?? []).some((a) => a.startsAt.getTime() <= t && t < a.endsAt.getTime()),
+    leaveAt,
+    isAway: (personId, t) => leaveAt(personId, t) !== undefined,
     lacksOutcome: (id, t) =>
       (actionsByOwner.get(id) ?? []).some((a) => a.createdAt.getTime() < t && (a.outcomeAt === null || a.outcomeAt.getTime() > t)),
     loggedAction: (id, from, to) => (set.actionEntryTimes[id] ?? []).some((t) => t.getTime() >= from && t.getTime() <= to),

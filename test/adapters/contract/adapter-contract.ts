@@ -53,8 +53,11 @@ export type Seen = {
 /** An open entry form; each `submit` is one submission of it, resolving with what the submitter then sees. */
 type EntryForm = { submit(text: string): Promise<Seen> };
 
-/** An open command form; `submit` fills its fields (by option name) and submits it once. */
-type CommandFormSeen = { submit(values: Record<string, string>): Promise<Seen> };
+/**
+ * An open command form; `submit` fills its fields (by option name) and submits it once. `presets`: what each field
+ * opened with (a text's initial value, a choice's initial option), by option name; the console has no form, so none.
+ */
+type CommandFormSeen = { submit(values: Record<string, string>): Promise<Seen>; presets?: Record<string, string> };
 
 export interface ContractDriver {
   readonly adapter: Adapter;
@@ -249,12 +252,21 @@ export function describeAdapterContract(platform: string, start: () => Promise<C
       const dm = find(seen, "dm");
       assert.deepEqual(dm.to, { kind: "dm", who: "ana" });
       assert.ok(dm.text.includes(text), dm.text);
-      assert.match(dm.text, /\/review reply text:/);
-      assert.ok(
-        dm.buttons.some((b) => b.label === "How to reply"),
-        JSON.stringify(dm.buttons),
-      );
+      assert.match(dm.text, /\/review reply review:1 text:/);
       assert.equal((await d.db.review.findFirstOrThrow()).text, text);
+
+      // Its button opens the reply form for that review (on the console, which has no forms, it says what to type),
+      // and the submitted reflection is stored as written under review 1.
+      const replyButton = dm.buttons.find((b) => b.label === "Reply to this review");
+      assert.ok(replyButton, JSON.stringify(dm.buttons));
+      assert.deepEqual({ id: replyButton.id, payload: replyButton.payload }, d.button("review-reply-1", "/review reply review:1"));
+      const form = await d.openCommandForm("ana", replyButton, "review reply", ["text", "review"]);
+      if (form.presets) assert.deepEqual(form.presets, { review: "1" }, "the form names the review; the text is the member's to write");
+      const reflection = 'I had not seen that my actions lacked dates: "by Friday" from now on';
+      const replied = await form.submit({ text: reflection, review: "1" });
+      assert.deepEqual(replied.to, { kind: "actor", who: "ana" });
+      assert.match(replied.text, /Your reply to review 1 .* is stored under it in your draft log/);
+      assert.equal((await d.db.review.findFirstOrThrow()).reply, reflection);
 
       const given = find(
         await d.run("eve", { name: "feedback", options: { text: "We run out of time", about: "advisor", anonymous: "yes" } }, "actor"),

@@ -178,7 +178,13 @@ export async function startDiscordDriver(): Promise<DiscordDriver> {
       const [shown] = await fake.waitFor("POST", new RegExp(`^/interactions/${pressed.id}/[^/]+/callback$`));
       const modal = shown!.body as {
         type: number;
-        data: { custom_id: string; components: { type: number; component: { type: number; custom_id: string } }[] };
+        data: {
+          custom_id: string;
+          components: {
+            type: number;
+            component: { type: number; custom_id: string; value?: string; options?: { value: string; default?: boolean }[] };
+          }[];
+        };
       };
       assert.equal(modal.type, 9, "the button opens a modal");
       assert.equal(
@@ -191,7 +197,14 @@ export async function startDiscordDriver(): Promise<DiscordDriver> {
         fields.map((f) => [18, f]),
         "each field in its label",
       );
+      const presets = Object.fromEntries(
+        modal.data.components.flatMap(({ component: c }) => {
+          const value = c.type === 4 ? c.value : c.options?.find((o) => o.default)?.value;
+          return value === undefined ? [] : [[c.custom_id, value]];
+        }),
+      );
       return {
+        presets,
         async submit(given) {
           const values = Object.fromEntries(
             modal.data.components.map(({ component: c }) => [

@@ -155,7 +155,10 @@ export async function startSlackDriver(): Promise<SlackDriver> {
       const modal = opened!.args.view as {
         callback_id: string;
         private_metadata: string;
-        blocks: { block_id: string; element: { type: string; action_id: string } }[];
+        blocks: {
+          block_id: string;
+          element: { type: string; action_id: string; initial_value?: string; initial_option?: { value: string } };
+        }[];
       };
       assert.equal(modal.callback_id, "command_form");
       assert.equal(
@@ -167,7 +170,14 @@ export async function startSlackDriver(): Promise<SlackDriver> {
         modal.blocks.map((b) => b.block_id),
         fields,
       );
+      const presets = Object.fromEntries(
+        modal.blocks.flatMap((b) => {
+          const value = b.element.initial_value ?? b.element.initial_option?.value;
+          return value === undefined ? [] : [[b.block_id, value]];
+        }),
+      );
       return {
+        presets,
         async submit(given) {
           const before = fake.calls.length;
           const values = Object.fromEntries(

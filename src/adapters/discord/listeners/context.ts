@@ -4,6 +4,7 @@ import type { CommandPlace, Destination } from "../../../app/destination.ts";
 import { type CommandResult, executeCommand, type HandlerIndex } from "../../../app/dispatch.ts";
 import { formPresets, PREFILL_LIMIT } from "../../../app/form-presets.ts";
 import type { CommandRequest, Interpretation } from "../../../app/interpret.ts";
+import { openKeptForm } from "../../../app/kept-form.ts";
 import type { Reply } from "../../../app/reply.ts";
 import { sendReplies } from "../../adapter.ts";
 import { commandInput } from "../../command-input.ts";
@@ -47,7 +48,10 @@ async function run(
     userId: interaction.user.id,
   };
   const userName = interaction.user.globalName ?? interaction.user.username;
-  const input = commandInput({ ...place, platform: "discord", userName, readMention: discordMentionReader(names) }, request);
+  const input = {
+    ...commandInput({ ...place, platform: "discord", userName, readMention: discordMentionReader(names) }, request),
+    forms: true,
+  };
   let result: CommandResult;
   try {
     result = await executeCommand(ctx.deps, ctx.handlers, input);
@@ -64,7 +68,8 @@ async function run(
 
 /**
  * Does what the app made of an interaction (src/app/interpret.ts) on Discord: a form opens as a modal
- * (`showModal`; a submitted modal cannot open one, and says so), a command runs, a refusal is the ephemeral answer.
+ * (`showModal`; a submitted modal cannot open one, and says so), a command runs, a refusal is the ephemeral answer;
+ * a refusal's kept-words button opens its form with those words, for the set's channel the command ran in.
  */
 export async function act(
   ctx: DiscordListenerContext,
@@ -77,6 +82,12 @@ export async function act(
   if (what.kind === "refuse-form" || interaction.isModalSubmit()) {
     const content = what.kind === "refuse-form" ? what.message : "A form cannot open another form.";
     return void (await interaction.reply({ content, flags: MessageFlags.Ephemeral }));
+  }
+  if (what.kind === "open-kept-form") {
+    const presser = { platform: "discord", workspaceId: interaction.guildId ?? "", userId: interaction.user.id };
+    const opened = await openKeptForm(ctx.deps, presser, what.id);
+    if (!opened.ok) return void (await interaction.reply({ content: opened.message, flags: MessageFlags.Ephemeral }));
+    return act(ctx, interaction, opened.value.channelId, opened.value.what, names);
   }
   if (what.kind === "open-command-form") {
     const place = { platform: "discord", workspaceId: interaction.guildId ?? "", channelId: setChannelId, userId: interaction.user.id };

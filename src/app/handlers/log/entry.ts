@@ -85,11 +85,20 @@ async function afterword(ctx: SetContext, kind: EntryKind, entry: { id: string; 
           : "";
     case "strength":
     case "limitation":
-      return o.source === undefined ? ` Where does it come from? /log edit entry:${entry.number} source:"360 feedback".` : "";
+      return sourceAsk(entry.number, o);
     default:
       return "";
   }
 }
+
+const sourceAsk = (entryNumber: number, o: EntryOptions) =>
+  o.source === undefined ? ` Where does it come from? /log edit entry:${entryNumber} source:"360 feedback".` : "";
+
+/** A limitation's reply asks for its goal (1.2 sets one for each) in place of the draft's next step. */
+const goalForLimitation = (entryNumber: number) => ({
+  text: ` Next for your draft: 1.2: what goal will you set for limitation #${entryNumber}: what you will do differently, how you will know, and by when? Type: /log goal text:"…"`,
+  buttons: [{ id: "coach-next", label: "Set a goal", command: "/log goal", style: "primary" as const }],
+});
 
 /**
  * The coming meeting the actor is announced to present at, within the announcement lead (a week): a problem logged
@@ -195,7 +204,7 @@ async function recordEntry(ctx: SetContext, kind: EntryKind, options: EntryOptio
   const extra = await afterword(ctx, kind, entry, options);
   // Where the draft truly shows it, and the next step, from the draft's own reading of the log as it now is.
   const { a, reading } = await readOwnLog(ctx);
-  const next = nextStepAddition(reading);
+  const next = kind === "limitation" ? goalForLimitation(entry.number) : nextStepAddition(reading);
   const as = kind === "action" ? actionRef(entry.number) : `entry #${entry.number}`;
   const offer = kind === "outcome" && !action ? await linkOffer(ctx, entry, options.text) : null;
   return success([

@@ -2,6 +2,7 @@ import { nudgeSettings } from "../../../../commands/index.ts";
 import { readStopped, reminderName } from "../../../domain/reminders/catalog.ts";
 import { quietHoursOf } from "../../../domain/reminders/quiet-hours.ts";
 import { parseTimeZone } from "../../../domain/time/when.ts";
+import type { ZoneSource } from "../../../domain/time/zone-source.ts";
 import { updateNudgePrefs } from "../../../store/people.ts";
 import { handlerWithoutSet } from "../../context.ts";
 import { toActor } from "../../reply.ts";
@@ -11,11 +12,11 @@ const HHMM = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 const pad = (t: string) => t.padStart(5, "0");
 
 export default handlerWithoutSet(nudgeSettings, async (ctx, { tz, quiet }) => {
-  const data: { timeZone?: string; quietStart?: string | null; quietEnd?: string | null } = {};
+  const data: { timeZone?: string; timeZoneSource?: "person"; quietStart?: string | null; quietEnd?: string | null } = {};
   if (tz !== undefined) {
     const zone = parseTimeZone(tz);
     if (!zone.ok) return optionFailure("bad-option", "tz", `${zone.message}`);
-    data.timeZone = zone.value;
+    Object.assign(data, { timeZone: zone.value, timeZoneSource: "person" });
   }
   if (quiet !== undefined) {
     if (quiet.toLowerCase() === "none") Object.assign(data, { quietStart: "00:00", quietEnd: "00:00" });
@@ -47,7 +48,7 @@ export default handlerWithoutSet(nudgeSettings, async (ctx, { tz, quiet }) => {
     toActor({
       text: Object.keys(data).length ? "Reminder settings saved." : "Your reminder settings:",
       fields: [
-        { label: "Time zone", value: person.timeZone },
+        { label: "Time zone", value: `${person.timeZone} (${zoneOrigin(person.timeZoneSource, ctx.workspace.platform)})` },
         { label: "Quiet hours", value: quietText },
         { label: "Reminders", value: state },
         ...stoppedField(person.stoppedNudges),
@@ -55,6 +56,20 @@ export default handlerWithoutSet(nudgeSettings, async (ctx, { tz, quiet }) => {
     }),
   ]);
 });
+
+/** Where the zone in use came from, in the reply's words; `platform`: the workspace's (a profile is on it). */
+function zoneOrigin(source: ZoneSource, platform: string): string {
+  switch (source) {
+    case "person":
+      return "set by you";
+    case "profile":
+      return `from your ${platform.charAt(0).toUpperCase()}${platform.slice(1)} profile; tz: sets your own`;
+    case "default":
+      return "the bot's default: tz:Region/City sets yours";
+    case null:
+      return "kept from before; tz: changes it";
+  }
+}
 
 /** The kinds stopped one by one, each with what it is and how to undo it; nothing when none are. */
 function stoppedField(stored: string) {

@@ -67,13 +67,12 @@ function closingAt(end: CalendarDate, lastClosed: number | null, zone: string): 
 }
 
 /** A moment that falls in one of the member's leaves is due when that leave ends. */
-function afterLeave(leaves: SetFacts["leaves"], personId: string, due: number): number {
-  const leave = leaves.find((l) => l.personId === personId && l.startsAt.getTime() <= due && due < l.endsAt.getTime());
-  return leave ? leave.endsAt.getTime() : due;
+function afterLeave(leaveAt: SetFacts["leaveAt"], personId: string, due: number): number {
+  return leaveAt(personId, due)?.endsAt.getTime() ?? due;
 }
 
 /** Each current member's coaching DMs (see the module comment); a moment in a leave is due when the leave ends. */
-export const coach = rule(["coach"], ({ set, meetings, personOf, leaves }, emit) => {
+export const coach = rule(["coach"], ({ set, meetings, personOf, leaveAt }, emit) => {
   const closed = meetings.filter((m): m is NudgeMeeting & { closedAt: Date } => m.status === "closed" && m.closedAt !== null);
   const start = set.programmeStart ?? null;
   const end = set.programmeEnd ?? null;
@@ -83,7 +82,7 @@ export const coach = rule(["coach"], ({ set, meetings, personOf, leaves }, emit)
     const zone = personOf(id).timeZone;
     const since = set.memberSince[id]?.getTime();
     const at = (moment: CoachMoment, due: number, stale = STALE_MS) => {
-      const dueAt = afterLeave(leaves, id, due);
+      const dueAt = afterLeave(leaveAt, id, due);
       emit.toPerson({ kind: "coach", personId: id, subjectId: id, occurrence: moment, dueAt, staleAt: dueAt + stale });
     };
     if (since !== undefined) {
@@ -104,7 +103,7 @@ export const coach = rule(["coach"], ({ set, meetings, personOf, leaves }, emit)
  * comes sooner (then 2 days apart, ending two days before it), so every goal is asked about before the closing
  * reflection. A goal reviewed before its DM is sent is not asked about; a moment in a leave is due when it ends.
  */
-export const goalReviews = rule(["goal-review"], ({ set, meetings, personOf, leaves }, emit) => {
+export const goalReviews = rule(["goal-review"], ({ set, meetings, personOf, leaveAt }, emit) => {
   const end = set.programmeEnd ?? null;
   if (!end) return;
   const lastClosed = lastMeetingClosedAt(meetings, dayEnds(end).getTime());
@@ -118,7 +117,7 @@ export const goalReviews = rule(["goal-review"], ({ set, meetings, personOf, lea
         tenOn(addDays(end, -LAST_MONTH_DAYS + GOAL_SPACING_DAYS * i), zone),
         closing - (goals.length - i) * GOAL_SPACING_DAYS * DAY,
       );
-      const dueAt = afterLeave(leaves, id, planned);
+      const dueAt = afterLeave(leaveAt, id, planned);
       emit.toPerson({
         kind: "goal-review",
         personId: id,

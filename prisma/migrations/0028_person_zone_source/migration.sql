@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Person" ADD COLUMN "timeZoneSource" TEXT;
+ALTER TABLE "Person" ADD COLUMN "timeZoneAskedAt" DATETIME;
