@@ -2,9 +2,13 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { test } from "vitest";
 
-/** `npm test`'s runner on the given files, with `env` added; its exit status and its last line. */
+/**
+ * `npm test`'s runner on the given files, with `env` added (and no core dumps, where an abort would leave one): its
+ * exit status and its last line.
+ */
 function runTests(files: string[], env: NodeJS.ProcessEnv) {
-  const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/test.ts", ...files], {
+  const args = ["-c", 'ulimit -c 0; exec "$@"', "sh", process.execPath, "--import", "tsx", "scripts/test.ts", ...files];
+  const run = spawnSync("sh", args, {
     encoding: "utf8",
     env: { ...process.env, ...env },
   });
