@@ -5,7 +5,7 @@
 import { pathToFileURL } from "node:url";
 import { REST, Routes } from "discord.js";
 import { commandsToSync, type RegisteredCommand } from "../src/adapters/discord/deploy-diff.ts";
-import { discordCommands } from "../src/adapters/discord/slash-commands.ts";
+import { discordRegistration } from "../src/adapters/discord/slash-commands.ts";
 
 export async function deployCommands(
   env: { token: string; applicationId: string; guildId?: string; apiUrl?: string },
@@ -18,14 +18,15 @@ export async function deployCommands(
   const one = (id: string) =>
     env.guildId ? Routes.applicationGuildCommand(env.applicationId, env.guildId, id) : Routes.applicationCommand(env.applicationId, id);
   const existing = (await rest.get(route)) as RegisteredCommand[];
-  const sync = commandsToSync(existing, discordCommands());
+  const sync = commandsToSync(existing, discordRegistration());
   for (const command of sync.create) await rest.post(route, { body: command });
   for (const { id, command } of sync.update) await rest.patch(one(id), { body: command });
   for (const { id } of sync.remove) await rest.delete(one(id));
   const where = env.guildId ? `guild ${env.guildId}` : "all guilds (global)";
+  const named = (c: { type: number; name: string }) => (c.type === 3 ? `"${c.name}" (message command)` : `/${c.name}`);
   const changed = [
-    ...sync.create.map((c) => `created /${c.name}`),
-    ...sync.update.map((u) => `updated /${u.command.name}`),
+    ...sync.create.map((c) => `created ${named(c)}`),
+    ...sync.update.map((u) => `updated ${named(u.command)}`),
     ...sync.remove.map((r) => `removed /${r.name}`),
   ];
   log(

@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { discordCommands } from "../src/adapters/discord/slash-commands.ts";
+import { discordRegistration } from "../src/adapters/discord/slash-commands.ts";
 import { slackManifest } from "../src/adapters/slack/manifest.ts";
 import { withCommandTable } from "./guide-commands.ts";
 
@@ -16,7 +16,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export function generatedFiles(): { path: string; content: string }[] {
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
   return [
-    { path: "commands/generated/discord-commands.json", content: json(discordCommands()) },
+    { path: "commands/generated/discord-commands.json", content: json(discordRegistration()) },
     { path: "commands/generated/slack-manifest.json", content: json(slackManifest()) },
     { path: "docs/user-guide.md", content: withCommandTable(readFileSync(join(root, "docs/user-guide.md"), "utf8")) },
   ];

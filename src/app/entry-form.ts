@@ -12,6 +12,20 @@ export function formKindOf(command: string): EntryKind | undefined {
   return m && isEntryKind(m[1]!) ? m[1] : undefined;
 }
 
+/** How the entry form offers each kind when the person chooses it (under 45 characters, for every platform's lists). */
+export const ENTRY_KIND_LABELS: Record<EntryKind, string> = {
+  problem: "A problem I brought",
+  action: "An action I agreed",
+  outcome: "An outcome: what happened",
+  reflect: "What I learned",
+  question: "A question that helped",
+  strength: "A strength",
+  limitation: "A limitation",
+  goal: "A goal",
+  "action-learning": "Action learning itself (2.1)",
+  review: "A review of one of my goals",
+};
+
 /** One field of the entry form besides the kind and the text: an option that some entry kinds take. */
 export type EntryFormField = {
   /** The option's name: the form field's id and the key of its raw value. */

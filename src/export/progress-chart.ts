@@ -3,7 +3,7 @@
  * renderer (no DOM, no canvas, no browser), then as a PNG with resvg (a prebuilt binary from the npm registry, no
  * build step). Text is drawn in DejaVu Sans Condensed from the `dejavu-fonts-ttf` package, never from the machine's fonts, so
  * the image is the same on every machine and no label comes out as empty boxes; Chinese, Japanese and Korean names are
- * drawn in Noto Sans CJK from CJK_FONT_PACKAGE when it is installed (see `cjkFontFiles`).
+ * drawn in Noto Sans from CJK_FONT_PACKAGES when installed (see `cjkFontFiles`).
  */
 import { existsSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -17,8 +17,11 @@ import { CHART_FONT, type ChartSpec } from "./progress-chart-spec.ts";
 
 use([BarChart, ScatterChart, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
 
-/** The npm package of Noto Sans CJK (Simplified Chinese, OFL-1.1) whose OpenType files cover the names DejaVu lacks. */
-export const CJK_FONT_PACKAGE = "@embedpdf/fonts-sc";
+/**
+ * The npm packages of Noto Sans (OFL-1.1) whose OpenType files cover the names DejaVu lacks: Simplified Chinese (with
+ * Japanese kana), and Korean, whose Hangul the first lacks.
+ */
+export const CJK_FONT_PACKAGES = ["@embedpdf/fonts-sc", "@embedpdf/fonts-kr"] as const;
 
 const resolvePackage = createRequire(import.meta.url).resolve;
 const fontDir = join(dirname(resolvePackage("dejavu-fonts-ttf/package.json")), "ttf");
@@ -29,18 +32,22 @@ const FONT_FILES = [
 ];
 
 /**
- * The OpenType files of CJK_FONT_PACKAGE (its `fonts/*.otf`), or none when it is not installed. resvg falls back per
- * glyph among the fonts it is given, so a name such as 李雷 is drawn in Noto Sans CJK and the rest in DejaVu.
- * `resolve` finds a package's package.json (injected for tests).
+ * The OpenType files of CJK_FONT_PACKAGES (each one's `fonts/*.otf`, regular weight), skipping a package not
+ * installed. resvg falls back per glyph among the fonts it is given, so 李雷 is drawn in Noto Sans SC, 김민준 in Noto Sans
+ * KR and the rest in DejaVu. `resolve` finds a package's package.json (injected for tests).
  */
 export function cjkFontFiles(resolve: (id: string) => string): string[] {
+  return CJK_FONT_PACKAGES.flatMap((name) => fontFilesOf(name, resolve));
+}
+
+function fontFilesOf(name: string, resolve: (id: string) => string): string[] {
   let root: string;
   try {
-    root = dirname(resolve(`${CJK_FONT_PACKAGE}/package.json`));
+    root = dirname(resolve(`${name}/package.json`));
   } catch {
-    // The published package exports only its entry point (dist/index.*), not its package.json.
+    // The published packages export only their entry point (dist/index.*), not their package.json.
     try {
-      root = dirname(dirname(resolve(CJK_FONT_PACKAGE)));
+      root = dirname(dirname(resolve(name)));
     } catch {
       return [];
     }

@@ -25,6 +25,25 @@ describeAdapterContract("Discord (the real discord.js client against a local Dis
     assert.equal(intents, 1);
   });
 
+  test("a message command the bot no longer declares is answered to its user alone, and opens nothing", async () => {
+    const { fake, sent } = d();
+    const payload = fake.messageCommandInteraction({
+      name: "Pin to my notes",
+      authorId: DISCORD_IDS.ana,
+      content: "Anything",
+      sentAt: new Date("2027-01-12T11:00:00Z"),
+      userId: DISCORD_IDS.ben,
+      userName: "ben",
+      channelId: CHANNEL,
+      guildId: GUILD,
+    });
+    const { id, token } = await fake.sendInteraction(payload);
+    sent.push({ what: "Pin to my notes", who: "ben", id, token });
+    const answer = asMessageCall(await fake.answerTo(token));
+    assert.match(textOf(answer), /Unknown command "Pin to my notes"/);
+    assert.equal(((answer.body as { flags?: number }).flags ?? 0) & 64, 64, "only ben sees it");
+  });
+
   test("a command whose replies all went to the channel says so in its deferred reply", async () => {
     const { fake, sent } = d();
     const created = sent.find((s) => s.what === "set create")!;
@@ -361,7 +380,16 @@ describe("commands:deploy", () => {
       assert.equal(writes(), before, "nothing sent the second time");
       assert.match(logs.at(-1)!, /up to date: nothing sent/);
       const rest = new REST({ api: fake.apiUrl }).setToken(env.token);
-      const registered = (await rest.get(Routes.applicationGuildCommands(env.applicationId, GUILD))) as { id: string; name: string }[];
+      const registered = (await rest.get(Routes.applicationGuildCommands(env.applicationId, GUILD))) as {
+        id: string;
+        name: string;
+        type: number;
+      }[];
+      assert.ok(
+        registered.some((c) => c.type === 3 && c.name === "Save to my log"),
+        "the message command is registered beside the slash commands",
+      );
+      assert.match(logs[0]!, /created "Save to my log" \(message command\)/);
       const help = registered.find((c) => c.name === "help")!;
       await rest.patch(Routes.applicationGuildCommand(env.applicationId, GUILD, help.id), { body: { description: "an old description" } });
       const afterEdit = writes();

@@ -12,7 +12,7 @@ import { type Database, openDatabase } from "../../src/store/open-database.ts";
 import { saveSlackInstallation } from "../../src/store/slack-installations.ts";
 import { FakeSlack, type SlackCall } from "../support/fake-slack.ts";
 import { LogCapture } from "../support/log-capture.ts";
-import { blockAction, eventCallback, type SlackTarget, slashCommand, viewSubmission } from "../support/slack-requests.ts";
+import { blockAction, eventCallback, messageShortcut, type SlackTarget, slashCommand, viewSubmission } from "../support/slack-requests.ts";
 import { startBot } from "../support/start-bot.ts";
 import { describeAdapterContract, seedLongLog } from "./contract/adapter-contract.ts";
 import { CHANNEL, SIGNING_SECRET as SECRET, SLACK_IDS, type SlackDriver, startSlackDriver, textOf } from "./contract/slack-driver.ts";
@@ -31,6 +31,25 @@ describeAdapterContract("Slack (the real Bolt stack against a local Slack)", sta
     assert.match(textOf(reply!), /Reflection recorded/);
     const entry = await db.entry.findFirstOrThrow({ where: { kind: "reflect", author: { externalId: SLACK_IDS.ben } } });
     assert.equal(entry.text, typed);
+  });
+
+  test("Save to my log on an app's message (no author): allowed in the set's channel, refused elsewhere by response_url, nothing posted", async () => {
+    const { fake, target } = d();
+    const dev = { userId: SLACK_IDS.dev, userName: "dev" };
+    const app = { text: "Reminder: bring one question you were asked", ts: "1799748000.000300" };
+    const from = fake.calls.length;
+    const outside = fake.responseUrl();
+    await messageShortcut(target, { callbackId: "save_to_log", channelId: "C0RANDOM", message: app, responseUrl: outside, ...dev });
+    const [refusal] = await fake.waitForCall("the refusal", (c) => c.method === "response_url" && c.url === outside);
+    assert.match(String(refusal!.args.text), /You can save your own messages, or any message in your set's channel/);
+    await messageShortcut(target, { callbackId: "save_to_log", channelId: CHANNEL, message: app, triggerId: "trig-save", ...dev });
+    const [opened] = await fake.waitForCall("views.open", (c) => fake.calls.indexOf(c) >= from && c.method === "views.open");
+    assert.equal(opened!.args.trigger_id, "trig-save");
+    const view = opened!.args.view as { private_metadata: string; blocks: { block_id: string; element: { initial_value?: string } }[] };
+    assert.equal(view.blocks.find((b) => b.block_id === "text")?.element.initial_value, app.text);
+    assert.equal(view.private_metadata, `${CHANNEL}|1`, "the set's channel, and meeting 1, held that day");
+    const posted = fake.calls.slice(from).filter((c) => c.method.startsWith("chat."));
+    assert.deepEqual(posted, [], "nothing posted: a refusal answers the chooser alone, a form opens");
   });
 
   test("the entry form carries the new options: an action's goal, due date, support and problem; errors land on their field", async () => {

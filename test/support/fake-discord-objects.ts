@@ -578,6 +578,40 @@ export class DiscordWorld {
     return this.#interactionBase(5, { custom_id: p.customId, components }, p, where);
   }
 
+  /**
+   * A message command (a MESSAGE application command, type 3) chosen on a message of `author` in `channelId`: the
+   * message is stored and sent resolved, as Discord sends it, its id a snowflake of `sentAt` (discord.js reads a
+   * message's creation time from its id) and its content given whatever the bot's intents.
+   */
+  messageCommandInteraction(p: {
+    name: string;
+    authorId: string;
+    content: string;
+    sentAt: Date;
+    userId: string;
+    userName: string;
+    channelId: string;
+    guildId?: string;
+  }): Record<string, unknown> {
+    const where = this.#where(p.channelId, p.guildId);
+    const id = ((BigInt(p.sentAt.getTime()) - DISCORD_EPOCH) << 22n).toString();
+    const message = this.newMessage(p.channelId, where.guildId, { content: p.content }, [], { id });
+    message.author = this.user(p.authorId);
+    message.timestamp = p.sentAt.toISOString();
+    this.messages.set(id, message);
+    const scope = where.guildId && this.#findCommand(where.guildId, p.name, 3) ? where.guildId : "global";
+    const registered = this.#findCommand(scope, p.name, 3);
+    const data: Json = {
+      id: registered?.id ?? this.commandIdFor(`message:${p.name}`),
+      name: p.name,
+      type: 3,
+      target_id: id,
+      resolved: { messages: { [id]: message } },
+    };
+    if (registered?.guild_id) data.guild_id = registered.guild_id;
+    return this.#interactionBase(2, data, p, where);
+  }
+
   messagesIn(channelId: string): Record<string, unknown>[] {
     return [...this.messages.values()].filter((msg) => msg.channel_id === channelId);
   }

@@ -121,13 +121,17 @@ function validateCommand(raw: unknown): Json | null {
   const type = c.type === undefined ? 1 : Number(c.type);
   const errors: Json = {};
   const name = typeof c.name === "string" ? c.name : "";
-  if (!name || !NAME_RE.test(name) || (type === 1 && name !== name.toLowerCase())) {
+  // A chat-input name is lowercase word characters; a user or message command's (a context menu's) is any 1–32
+  // characters, spaces and capitals included, and it takes no description.
+  const badName = type === 1 ? !NAME_RE.test(name) || name !== name.toLowerCase() : name.trim() !== name || name.length > 32;
+  if (!name || badName) {
     errors.name = fieldError("APPLICATION_COMMAND_INVALID_NAME", `Command name is invalid`);
   }
+  const d = typeof c.description === "string" ? c.description : "";
   if (type === 1) {
-    const d = typeof c.description === "string" ? c.description : "";
     if (d.length < 1 || d.length > 100) errors.description = fieldError("BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.");
-  }
+  } else if (d !== "")
+    errors.description = fieldError("APPLICATION_COMMAND_CONTEXT_MENU_DESCRIPTION", "Context menu commands cannot have description");
   if (Array.isArray(c.options) && c.options.length > 25)
     errors.options = fieldError("BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.");
   return Object.keys(errors).length ? errors : null;

@@ -18,6 +18,8 @@
  * - Interaction callbacks (`POST /interactions/:id/:token/callback`) are sent by discord.js with
  *   `?with_response=false` → 204; `with_response=true` → 200 `{interaction, resource}`.
  *   A second acknowledgement answers 400 code 40060, an unknown interaction 404 code 10062.
+ * - A message command (type 3, a message's context menu) carries its message in `data.resolved.messages`, its id a
+ *   snowflake of when it was sent, its content whatever the intents (Discord's rule for message commands).
  * - A message over Discord's size limits (content, embeds, fields, rows, buttons) is refused with 400 code 50035.
  * - A 429 carries `Retry-After` (seconds) and `X-RateLimit-Scope`; @discordjs/rest sleeps that long
  *   (+ its 50 ms offset) and retries the same request. Other 4xx bodies `{message, code}` become `DiscordAPIError`.
@@ -159,6 +161,11 @@ export class FakeDiscord {
   /** A button press on a message (a stored one with `messageId`, else a new one carrying the button). */
   buttonInteraction(p: Parameters<DiscordWorld["buttonInteraction"]>[0]): Record<string, unknown> {
     return this.#world.buttonInteraction(p);
+  }
+
+  /** A message command (a message's context menu, "Apps → …") chosen on a message written by `authorId` at `sentAt`. */
+  messageCommandInteraction(p: Parameters<DiscordWorld["messageCommandInteraction"]>[0]): Record<string, unknown> {
+    return this.#world.messageCommandInteraction(p);
   }
 
   /** A modal submission with one text input per entry of `fields`. */

@@ -327,3 +327,44 @@ export function appHomeOpened(
   };
   return eventCallback(t, { eventId: p.eventId, event, ...(p.teamId ? { teamId: p.teamId } : {}) }, opts);
 }
+
+/**
+ * A message shortcut chosen on a message (`message_action`), as Slack sends it to the interactivity URL: the
+ * shortcut's `callback_id`, the message (its author's `user`, absent for an app's message, its `ts` and `text` with
+ * Slack's entities `&amp;` `&lt;` `&gt;`) and a `response_url` (pass FakeSlack.responseUrl() to read a reply).
+ */
+export function messageShortcut(
+  t: SlackTarget,
+  p: {
+    callbackId: string;
+    userId: string;
+    userName: string;
+    channelId: string;
+    message: { user?: string; text: string; ts: string };
+    teamId?: string;
+    triggerId?: string;
+    responseUrl?: string;
+  },
+  opts?: SignOpts,
+): Promise<SlackResponse> {
+  const teamId = p.teamId ?? DEFAULT_TEAM_ID;
+  const message: Record<string, unknown> = { type: "message", text: p.message.text, ts: p.message.ts, team: teamId };
+  if (p.message.user) Object.assign(message, { user: p.message.user, client_msg_id: `msg-${p.message.ts}` });
+  else Object.assign(message, { subtype: "bot_message", bot_id: "B2" });
+  const payload = {
+    type: "message_action",
+    token: VERIFICATION_TOKEN,
+    action_ts: nowTs(),
+    team: { id: teamId, domain: TEAM_DOMAIN },
+    user: userOf(p, teamId),
+    channel: { id: p.channelId, name: p.channelId.startsWith("D") ? "directmessage" : "als-set" },
+    is_enterprise_install: false,
+    enterprise: null,
+    callback_id: p.callbackId,
+    trigger_id: p.triggerId ?? triggerId(),
+    response_url: p.responseUrl ?? defaultResponseUrl(teamId, "actions"),
+    message_ts: p.message.ts,
+    message,
+  };
+  return sendSigned(t, formBody({ payload: JSON.stringify(payload) }), FORM, opts);
+}

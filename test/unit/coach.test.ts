@@ -104,6 +104,8 @@ test("2.2 is read problem by problem: the question that helped, the actions, how
     '/log question text:"…" problem:1',
     '/action done action:2 text:"…" effective:very|somewhat|not',
   ]);
+  // An action not yet due is asked nothing, not even how effective it was.
+  assert.deepEqual(steps([problem, action], act({ due: day("2027-03-20") })), ['/log question text:"…" problem:1']);
   const q = e("question", "what do they gain from it?", { problem: 1 });
   assert.deepEqual(steps([problem, q, action], act({ status: "done", outcome: "did it", outcomeAt: at("2027-02-10T10:00:00Z") })), [
     "/action done action:2 effective:very|somewhat|not",

@@ -5,10 +5,18 @@ import { fileURLToPath } from "node:url";
 import { test } from "vitest";
 import { command, opt, optional, usage } from "../../commands/define.ts";
 import { allCommands } from "../../commands/index.ts";
+import { messageShortcuts } from "../../commands/shortcuts.ts";
 import { generatedFiles } from "../../scripts/commands-gen.ts";
 import { commandTable, TABLE_BEGIN, TABLE_END, withCommandTable } from "../../scripts/guide-commands.ts";
-import { type DiscordOption, discordCommands } from "../../src/adapters/discord/slash-commands.ts";
-import { slackManifest } from "../../src/adapters/slack/manifest.ts";
+import { commandsToSync, type RegisteredCommand } from "../../src/adapters/discord/deploy-diff.ts";
+import {
+  type DiscordApplicationCommand,
+  type DiscordOption,
+  discordCommands,
+  discordMessageCommands,
+  discordRegistration,
+} from "../../src/adapters/discord/slash-commands.ts";
+import { type SlackManifest, slackManifest } from "../../src/adapters/slack/manifest.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
@@ -162,4 +170,47 @@ test("The user guide: only the text between the markers is replaced, and a READM
   assert.doesNotMatch(updated, /stale/);
   assert.equal(withCommandTable(updated), updated);
   assert.throws(() => withCommandTable("# Title\n"), /needs the lines/);
+});
+
+test('"Save to my log" is a Slack message shortcut and a Discord message command, both generated from commands/shortcuts.ts', () => {
+  const manifest = JSON.parse(readFileSync(join(root, "commands/generated/slack-manifest.json"), "utf8")) as SlackManifest;
+  assert.deepEqual(manifest.features.shortcuts, [
+    {
+      name: "Save to my log",
+      type: "message",
+      callback_id: "save_to_log",
+      description: messageShortcuts.save_to_log.description,
+    },
+  ]);
+  for (const s of manifest.features.shortcuts) {
+    assert.ok(s.name.length <= 24, `Slack shortcut names are at most 24 characters: ${s.name}`);
+    assert.ok(s.description.length <= 150, `Slack shortcut descriptions are at most 150 characters: ${s.description}`);
+  }
+  const listeners = readFileSync(join(root, "src/adapters/slack/listeners/index.ts"), "utf8");
+  assert.match(listeners, /app\.shortcut\(/, "a listener handles the shortcut");
+  const committed = JSON.parse(readFileSync(join(root, "commands/generated/discord-commands.json"), "utf8")) as DiscordApplicationCommand[];
+  const messageCommands = committed.filter((c) => c.type === 3);
+  assert.deepEqual(messageCommands, [
+    { type: 3, name: "Save to my log", description: "", default_member_permissions: null, dm_permission: false, contexts: [0] },
+  ]);
+  assert.equal(committed.filter((c) => c.type === 1).length, discordCommands().length, "every chat-input command is still there");
+  assert.throws(() => discordMessageCommands({ x: { name: "x".repeat(33), description: "too long" } }), /1 to 32 characters/);
+});
+
+test("deploying compares commands by type and name: a message command is created beside the chat-input ones, then left alone", () => {
+  const wanted = discordRegistration();
+  const registered = wanted
+    .filter((c) => c.type === 1)
+    .map((c, i) => ({ ...c, id: String(i + 1), application_id: "1", version: "1" }) as RegisteredCommand);
+  const first = commandsToSync(registered, wanted);
+  assert.deepEqual(
+    first.create.map((c) => [c.type, c.name]),
+    [[3, "Save to my log"]],
+  );
+  assert.deepEqual([first.update, first.remove], [[], []]);
+  const all = [...registered, { ...wanted.find((c) => c.type === 3)!, id: "99" } as RegisteredCommand];
+  assert.deepEqual(commandsToSync(all, wanted), { create: [], update: [], remove: [] });
+  // A chat-input command of the same name is another command: it is removed, the message command kept.
+  const sameName = [...all, { type: 1, name: "Save to my log", id: "100", description: "x", options: [] } as RegisteredCommand];
+  assert.deepEqual(commandsToSync(sameName, wanted).remove, [{ id: "100", name: "Save to my log" }]);
 });

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "vitest";
 import { type MemberRecord, type ProgressTimelines, progressTimelines } from "../../src/domain/facilitation/progress-timeline.ts";
-import { CJK_FONT_PACKAGE, chartPng, chartSvg, cjkFontFiles, svgToPng } from "../../src/export/progress-chart.ts";
+import { CJK_FONT_PACKAGES, chartPng, chartSvg, cjkFontFiles, svgToPng } from "../../src/export/progress-chart.ts";
 import { progressAltText, progressChartSpec, SERIES } from "../../src/export/progress-chart-spec.ts";
 import { darkPixels, decodePng } from "../support/png.ts";
 
@@ -189,7 +189,7 @@ describe("names in Chinese, Japanese or Korean script are drawn, not boxes", () 
     for (const f of ["NotoSansHans-Regular.otf", "NotoSansHans-Bold.otf", "README.txt"]) writeFileSync(join(root, "fonts", f), "");
     writeFileSync(join(root, "package.json"), "{}");
     assert.deepEqual(
-      cjkFontFiles((id) => (id === `${CJK_FONT_PACKAGE}/package.json` ? join(root, "package.json") : id)),
+      cjkFontFiles((id) => (id === `${CJK_FONT_PACKAGES[0]}/package.json` ? join(root, "package.json") : id)),
       [join(root, "fonts", "NotoSansHans-Regular.otf")],
     );
     assert.deepEqual(
@@ -202,10 +202,15 @@ describe("names in Chinese, Japanese or Korean script are drawn, not boxes", () 
   });
 
   // Two names drawn as the same empty boxes give the same image; drawn in a font that has their glyphs, they differ.
-  test.runIf(cjkInstalled)(`李雷 and 韩梅梅 are drawn in Noto Sans CJK (${CJK_FONT_PACKAGE})`, async () => {
-    const a = await svgToPng(textSvg("李雷"));
-    const b = await svgToPng(textSvg("雷李"));
-    assert.notDeepEqual(a, b);
+  test.runIf(cjkInstalled)(`李雷, 韩梅梅, かな and 김민준 are drawn in Noto Sans (${CJK_FONT_PACKAGES.join(", ")})`, async () => {
+    for (const [name, swapped] of [
+      ["李雷", "雷李"],
+      ["かな", "なか"],
+      ["김민준", "준민김"],
+      ["한국", "국한"],
+    ]) {
+      assert.notDeepEqual(await svgToPng(textSvg(name!)), await svgToPng(textSvg(swapped!)), `${name} drawn as boxes`);
+    }
     assert.ok(darkPixels(decodePng(await svgToPng(textSvg("韩梅梅")))) > 50);
   });
 });

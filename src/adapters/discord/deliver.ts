@@ -3,6 +3,7 @@ import {
   type ChatInputCommandInteraction,
   type Client,
   DiscordAPIError,
+  type MessageContextMenuCommandInteraction,
   type MessageCreateOptions,
   MessageFlags,
   MessagePayload,
@@ -19,7 +20,11 @@ import { reminderNonce } from "./message-nonce.ts";
 import { type DiscordMessage, replyMessages } from "./render.ts";
 
 /** An interaction the bot answers with an ephemeral reply (deferred first when the command is slow or posts elsewhere). */
-export type ReplyInteraction = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
+export type ReplyInteraction =
+  | ChatInputCommandInteraction
+  | MessageContextMenuCommandInteraction
+  | ButtonInteraction
+  | ModalSubmitInteraction;
 
 /** Discord's error for a user who does not accept DMs from the bot. */
 const CANNOT_DM = 50007;

@@ -1,4 +1,4 @@
-import type { DiscordCommand } from "./slash-commands.ts";
+import type { DiscordApplicationCommand as DiscordCommand } from "./slash-commands.ts";
 
 /** A command as Discord returns it: ours plus its id and bookkeeping fields. */
 export type RegisteredCommand = { id: string; name: string } & Record<string, unknown>;
@@ -26,6 +26,7 @@ function comparable(c: Record<string, unknown>): string {
         }))
       : [];
   return JSON.stringify({
+    type: c.type ?? 1,
     name: c.name,
     description: c.description,
     default_member_permissions: c.default_member_permissions ?? null,
@@ -33,16 +34,22 @@ function comparable(c: Record<string, unknown>): string {
   });
 }
 
-/** What to send so Discord holds exactly `wanted`: new commands, changed ones, and ones no longer declared. */
+/** A command's identity at Discord: its type and name (a chat-input and a message command may share a name). */
+const identity = (c: { type?: unknown; name: string }) => `${String(c.type ?? 1)}:${c.name}`;
+
+/**
+ * What to send so Discord holds exactly `wanted`: new commands, changed ones, and ones no longer declared, each
+ * command known by its type and name.
+ */
 export function commandsToSync(existing: RegisteredCommand[], wanted: DiscordCommand[]): CommandSync {
-  const byName = new Map(existing.map((c) => [c.name, c]));
+  const byIdentity = new Map(existing.map((c) => [identity(c), c]));
   const sync: CommandSync = { create: [], update: [], remove: [] };
   for (const command of wanted) {
-    const current = byName.get(command.name);
+    const current = byIdentity.get(identity(command));
     if (!current) sync.create.push(command);
     else if (comparable(current) !== comparable(command)) sync.update.push({ id: current.id, command });
   }
-  const names = new Set(wanted.map((c) => c.name));
-  for (const c of existing) if (!names.has(c.name)) sync.remove.push({ id: c.id, name: c.name });
+  const identities = new Set(wanted.map(identity));
+  for (const c of existing) if (!identities.has(identity(c))) sync.remove.push({ id: c.id, name: c.name });
   return sync;
 }

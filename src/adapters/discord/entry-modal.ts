@@ -1,9 +1,20 @@
-import { ActionRowBuilder, ModalBuilder, TextInputBuilder, TextInputStyle } from "discord.js";
+import {
+  ActionRowBuilder,
+  LabelBuilder,
+  ModalBuilder,
+  StringSelectMenuBuilder,
+  StringSelectMenuOptionBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+} from "discord.js";
 import { ENTRY_MAX_CHARS } from "../../../commands/log.ts";
-import { entryFormFields, fieldRequired } from "../../app/entry-form.ts";
+import { ENTRY_KIND_LABELS, entryFormFields, fieldRequired } from "../../app/entry-form.ts";
+import { ENTRY_KIND_FIELD } from "../../app/interpret.ts";
 import { ENTRY_KINDS, type EntryKind } from "../../domain/draft/entry-kind.ts";
 
 const PREFIX = "log_entry";
+/** The kind slot of the custom id of a form whose kind the person chooses on it. */
+const CHOOSE = "choose";
 export const ENTRY_TEXT_FIELD = "text";
 /** Discord allows five inputs in a modal: the text and up to four of the kind's fields. */
 const MAX_FIELDS = 4;
@@ -43,10 +54,44 @@ export function entryModal(channelId: string, kind: EntryKind, given: Record<str
     .addComponents(...inputs.map((input) => new ActionRowBuilder<TextInputBuilder>().addComponents(input)));
 }
 
-/** The channel, kind and meeting (if given) an entry form was opened for, or null for any other modal. */
-export function readEntryModalId(customId: string): { channelId: string; kind: EntryKind; meeting: string | null } | null {
+/**
+ * The entry form for a kind the person chooses on it (a saved message's, src/app/saved-message.ts): a select of the
+ * kinds and the text, filled with `given.text` as written, each in its Label. The kinds' own fields (goal, due
+ * date…) are not asked here, as they differ by kind: the reply says how to add them (`/log edit`). The custom id
+ * keeps the set's channel and any `meeting:` given.
+ */
+export function chooseKindModal(channelId: string, given: Record<string, string> = {}): ModalBuilder {
+  const kinds = new StringSelectMenuBuilder()
+    .setCustomId(ENTRY_KIND_FIELD)
+    .setMinValues(1)
+    .setMaxValues(1)
+    .setRequired(true)
+    .addOptions(ENTRY_KINDS.map((k) => new StringSelectMenuOptionBuilder().setValue(k).setLabel(ENTRY_KIND_LABELS[k])));
+  const text = new TextInputBuilder()
+    .setCustomId(ENTRY_TEXT_FIELD)
+    .setStyle(TextInputStyle.Paragraph)
+    .setMaxLength(ENTRY_MAX_CHARS)
+    .setRequired(true);
+  if (given.text) text.setValue(given.text.slice(0, ENTRY_MAX_CHARS));
+  return new ModalBuilder()
+    .setCustomId([PREFIX, channelId, CHOOSE, ...(given.meeting ? [given.meeting] : [])].join("|").slice(0, 100))
+    .setTitle("Save to my log")
+    .addLabelComponents(
+      new LabelBuilder().setLabel("What is it?").setStringSelectMenuComponent(kinds),
+      new LabelBuilder()
+        .setLabel("In your own words")
+        .setDescription("Only you can read it, unless you share your log with the set's advisors.")
+        .setTextInputComponent(text),
+    );
+}
+
+/**
+ * The channel, kind (undefined when the person chooses it on the form) and meeting (if given) an entry form was
+ * opened for, or null for any other modal.
+ */
+export function readEntryModalId(customId: string): { channelId: string; kind: EntryKind | undefined; meeting: string | null } | null {
   const [prefix, channelId, kind, meeting] = customId.split("|");
-  return prefix === PREFIX && channelId && (ENTRY_KINDS as readonly string[]).includes(kind ?? "")
-    ? { channelId, kind: kind as EntryKind, meeting: meeting || null }
-    : null;
+  if (prefix !== PREFIX || !channelId) return null;
+  if (kind === CHOOSE) return { channelId, kind: undefined, meeting: meeting || null };
+  return (ENTRY_KINDS as readonly string[]).includes(kind ?? "") ? { channelId, kind: kind as EntryKind, meeting: meeting || null } : null;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type CommandDecl, commandKey, type OptionSpec } from "../../../commands/define.ts";
 import { allCommands } from "../../../commands/index.ts";
+import { type MessageShortcut, messageShortcuts } from "../../../commands/shortcuts.ts";
 
 /** Discord application-command option types used here: SUB_COMMAND, STRING, INTEGER, USER. */
 type DiscordOptionType = 1 | 3 | 4 | 6;
@@ -32,6 +33,22 @@ export type DiscordCommand = {
   contexts: [0];
 };
 
+/**
+ * A MESSAGE command (type 3): a message's context menu ("Apps → Save to my log"). Discord gives it no description
+ * and no options; its name may have capitals and spaces.
+ */
+export type DiscordMessageCommand = {
+  type: 3;
+  name: string;
+  description: "";
+  default_member_permissions: null;
+  dm_permission: false;
+  contexts: [0];
+};
+
+/** Everything the bot registers with Discord: its chat-input commands, then its message commands. */
+export type DiscordApplicationCommand = DiscordCommand | DiscordMessageCommand;
+
 const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
 const MAX_DESCRIPTION = 100;
 const MAX_OPTIONS = 25;
@@ -49,6 +66,23 @@ export function discordCommands(decls: readonly CommandDecl[] = allCommands): Di
   const families = new Map<string, CommandDecl[]>();
   for (const decl of decls) families.set(decl.name, [...(families.get(decl.name) ?? []), decl]);
   return [...families].map(([name, family]) => familyCommand(name, family));
+}
+
+/**
+ * The message shortcuts of commands/shortcuts.ts as MESSAGE commands, for every member (guild only, like the
+ * chat-input commands). Throws on a name Discord cannot register (1 to 32 characters).
+ */
+export function discordMessageCommands(shortcuts: Readonly<Record<string, MessageShortcut>> = messageShortcuts): DiscordMessageCommand[] {
+  return Object.values(shortcuts).map((s) => {
+    if (s.name.trim() !== s.name || s.name.length < 1 || s.name.length > 32)
+      throw new Error(`Discord cannot register the message command "${s.name}": names are 1 to 32 characters.`);
+    return { type: 3, name: s.name, description: "", default_member_permissions: null, dm_permission: false, contexts: [0] };
+  });
+}
+
+/** What `npm run commands:gen` writes and `npm run commands:deploy` sends: every chat-input and message command. */
+export function discordRegistration(): DiscordApplicationCommand[] {
+  return [...discordCommands(), ...discordMessageCommands()];
 }
 
 function familyCommand(name: string, family: CommandDecl[]): DiscordCommand {

@@ -1,6 +1,6 @@
 import type { types, ViewOutput } from "@slack/bolt";
 import { ENTRY_MAX_CHARS } from "../../../commands/log.ts";
-import { entryFormFields, fieldRequired } from "../../app/entry-form.ts";
+import { ENTRY_KIND_LABELS, entryFormFields, fieldRequired } from "../../app/entry-form.ts";
 import { ENTRY_KIND_FIELD } from "../../app/interpret.ts";
 import { ENTRY_KINDS, type EntryKind } from "../../domain/draft/entry-kind.ts";
 
@@ -8,27 +8,16 @@ export const ENTRY_MODAL = "log_entry";
 const KIND_BLOCK = ENTRY_KIND_FIELD;
 const TEXT_BLOCK = "text";
 
-const KIND_LABELS: Record<EntryKind, string> = {
-  problem: "A problem I brought",
-  action: "An action I agreed",
-  outcome: "An outcome: what happened",
-  reflect: "What I learned",
-  question: "A question that helped",
-  strength: "A strength",
-  limitation: "A limitation",
-  goal: "A goal",
-  "action-learning": "Action learning itself (2.1)",
-  review: "A review of one of my goals",
-};
-
 /**
  * The entry form: a kind (preset when a reminder's button asked for one), the text within the entry limit, then the
  * optional fields the kinds take (links to a goal or problem, due date, help and support, source, action) — only the
  * preset kind's when there is one, each labelled with the kinds that take it otherwise. Field block ids are the
- * options' names. `given`: the options to fill in (a refusal's kept words), each within its field's limit.
+ * options' names. `given`: the options to fill in (a refusal's kept words, a saved message's words as written), each
+ * within its field's limit, and the meeting the entry is for, which the form does not ask; the view's metadata keeps
+ * the set's channel and that meeting.
  */
 export function entryModal(channelId: string, kind?: EntryKind, given: Record<string, string> = {}): types.ModalView {
-  const option = (k: EntryKind): types.PlainTextOption => ({ text: { type: "plain_text", text: KIND_LABELS[k] }, value: k });
+  const option = (k: EntryKind): types.PlainTextOption => ({ text: { type: "plain_text", text: ENTRY_KIND_LABELS[k] }, value: k });
   const fields = entryFormFields(kind).map(
     (f): types.InputBlock => ({
       type: "input",
@@ -48,7 +37,7 @@ export function entryModal(channelId: string, kind?: EntryKind, given: Record<st
   return {
     type: "modal",
     callback_id: ENTRY_MODAL,
-    private_metadata: channelId,
+    private_metadata: given.meeting ? `${channelId}|${given.meeting}` : channelId,
     title: { type: "plain_text", text: "Record in my log" },
     submit: { type: "plain_text", text: "Save" },
     close: { type: "plain_text", text: "Cancel" },
@@ -101,3 +90,9 @@ export function readEntryModal(values: ViewValues): { kind: EntryKind | undefine
 }
 
 export const ENTRY_TEXT_BLOCK = TEXT_BLOCK;
+
+/** The set's channel and the meeting (if any) an entry form's metadata keeps (see `entryModal`). */
+export function readEntryModalMetadata(metadata: string): { channelId: string; meeting?: string } {
+  const [channelId = "", meeting] = metadata.split("|");
+  return meeting ? { channelId, meeting } : { channelId };
+}

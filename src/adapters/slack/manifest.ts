@@ -1,5 +1,6 @@
 import { type CommandDecl, commandKey } from "../../../commands/define.ts";
 import { allCommands } from "../../../commands/index.ts";
+import { messageShortcuts } from "../../../commands/shortcuts.ts";
 
 /** The one slash command: Slack's slash commands share a namespace per workspace, so the vocabulary lives under it. */
 const SLACK_COMMAND = "/als";
@@ -23,6 +24,7 @@ export type SlackManifest = {
     app_home: { home_tab_enabled: boolean; messages_tab_enabled: boolean; messages_tab_read_only_enabled: boolean };
     bot_user: { display_name: string; always_online: boolean };
     slash_commands: { command: string; url: string; description: string; usage_hint: string; should_escape: boolean }[];
+    shortcuts: { name: string; type: "message"; callback_id: string; description: string }[];
   };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
@@ -36,7 +38,9 @@ export type SlackManifest = {
 
 /**
  * Slack's app manifest: one slash command `/als` whose text is the vocabulary without its slash
- * (`/als meeting next`), with mentions escaped to `<@U…>` ids, and the Home tab on (`app_home_opened`). Every request URL is
+ * (`/als meeting next`), with mentions escaped to `<@U…>` ids, the message shortcuts of commands/shortcuts.ts ("Save to
+ * my log", delivered as `message_action` payloads to the interactivity URL; the `commands` scope covers them), and the
+ * Home tab on (`app_home_opened`). Every request URL is
  * `${requestUrl}/slack/events` (default host https://example.com, to be replaced when installing).
  * The usage hint lists, per family, the first command that needs no options.
  */
@@ -61,6 +65,12 @@ export function slackManifest(decls: readonly CommandDecl[] = allCommands, opts:
           should_escape: true,
         },
       ],
+      shortcuts: Object.entries(messageShortcuts).map(([id, s]) => ({
+        name: s.name,
+        type: "message" as const,
+        callback_id: id,
+        description: s.description,
+      })),
     },
     oauth_config: { scopes: { bot: [...SLACK_BOT_SCOPES] } },
     settings: {

@@ -498,17 +498,19 @@ function log(a: Analysis): Read {
       // action in the programme's last month.
       const act = a.actionOf.get(n);
       const dueBy = act?.due ? dayEnds(act.due).getTime() : (act?.createdAt.getTime() ?? 0) + 14 * 86_400_000;
-      if (missing.includes(n) && (a.reviewStarted || a.now.getTime() >= dueBy))
-        steps.push(
-          step(
-            "2.2",
-            `2.2: action #${n} (problem ${g.ordinal}): how did you put it into effect, and how effective was it?`,
-            `/action done action:${n} text:"…" effective:very|somewhat|not`,
-            "/log outcome",
-            `Action #${n}: how it went`,
-          ),
-        );
-      else if (effectivenessText(a.actionOf.get(n)?.effectiveness ?? null) === null)
+      // An open action not yet due is asked nothing: neither how it went nor how effective it was.
+      if (missing.includes(n)) {
+        if (a.reviewStarted || a.now.getTime() >= dueBy)
+          steps.push(
+            step(
+              "2.2",
+              `2.2: action #${n} (problem ${g.ordinal}): how did you put it into effect, and how effective was it?`,
+              `/action done action:${n} text:"…" effective:very|somewhat|not`,
+              "/log outcome",
+              `Action #${n}: how it went`,
+            ),
+          );
+      } else if (effectivenessText(a.actionOf.get(n)?.effectiveness ?? null) === null)
         steps.push(
           step(
             "2.2",

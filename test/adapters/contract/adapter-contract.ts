@@ -53,6 +53,15 @@ export type Seen = {
 /** An open entry form; each `submit` is one submission of it, resolving with what the submitter then sees. */
 type EntryForm = { submit(text: string): Promise<Seen> };
 
+/** A chat message as the contract states it: who wrote it, its words, when, and whether it is in the set's channel. */
+type ChatMessage = { author: Who; text: string; sentAt: Date; where: "set" | "elsewhere" };
+
+/**
+ * The entry form "Save to my log" opened: the text it is filled with, whether it saves to the set's channel, and
+ * `submit`: the kind chosen and the text as filled, submitted once.
+ */
+type SaveForm = { text: string; channel: "set" | "elsewhere"; submit(kind: string): Promise<Seen> };
+
 /**
  * An open command form; `submit` fills its fields (by option name) and submits it once. `presets`: what each field
  * opened with (a text's initial value, a choice's initial option), by option name; the console has no form, so none.
@@ -87,6 +96,11 @@ export interface ContractDriver {
    * command's usage in reply to the press, and a submission is the command typed with the fields as options.
    */
   openCommandForm(who: Who, button: SeenButton, command: string, fields: string[]): Promise<CommandFormSeen>;
+  /**
+   * Where the platform has message shortcuts (not the console): "Save to my log" chosen by `who` on `message`;
+   * resolves with the form it opened, or the refusal `who` saw.
+   */
+  saveMessage?(who: Who, message: ChatMessage): Promise<SaveForm | Seen>;
   /** The log lines written so far, as text, where the driver captures its adapter's logs. */
   logText?(): string[];
   /** The files `who` received (by DM or shown to them alone), waiting until there are `n`. */
@@ -105,9 +119,14 @@ const logger = pino({ level: "silent" });
 
 /**
  * The contract's scenarios in order on one database, then `more(driver)`: platform-specific tests on the same
- * set, members and meetings.
+ * set, members and meetings. `options.messageShortcuts`: the platform has them ("Save to my log"), so their scenario runs.
  */
-export function describeAdapterContract(platform: string, start: () => Promise<ContractDriver>, more?: (d: () => ContractDriver) => void) {
+export function describeAdapterContract(
+  platform: string,
+  start: () => Promise<ContractDriver>,
+  more?: (d: () => ContractDriver) => void,
+  options: { messageShortcuts: boolean } = { messageShortcuts: true },
+) {
   describe(`the adapter contract on ${platform}`, () => {
     let d: ContractDriver;
     beforeAll(async () => {
@@ -321,6 +340,52 @@ export function describeAdapterContract(platform: string, start: () => Promise<C
         await d.db.learningSet.updateMany({ data: { reviewEvery: 3 } });
       }
     });
+
+    // The console has no message shortcuts (/log is typed there): the scenario is declared only where there are.
+    if (options.messageShortcuts)
+      test('"Save to my log" fills the entry form with the message as written, to choose its kind; the entry is private and links to the meeting held that day', async () => {
+        assert.ok(d.saveMessage, `the ${platform} driver saves messages`);
+        const m2 = await d.db.meeting.findFirstOrThrow({ where: { number: 2 } });
+        const sentAt = new Date(m2.startsAt.getTime() + 3 * 3_600_000);
+        const text = 'Ana\'s question: "what would you stop doing?" & <who else> owns it';
+        const before = await d.db.entry.count();
+
+        const advisor = await d.saveMessage("sam", { author: "ana", text, sentAt, where: "set" });
+        assert.ok(!("submit" in advisor), "the advisor is not a member: no form");
+        assert.deepEqual(advisor.to, { kind: "actor", who: "sam" });
+        assert.match(advisor.text, /Only members of "Leading change" can save its channel's messages to their log/);
+        const notMine = await d.saveMessage("ben", { author: "ana", text, sentAt, where: "elsewhere" });
+        assert.ok(!("submit" in notMine), "someone else's message outside the set's channel: no form");
+        assert.deepEqual(notMine.to, { kind: "actor", who: "ben" });
+        assert.match(notMine.text, /You can save your own messages, or any message in your set's channel; this one is neither/);
+        assert.equal(await d.db.entry.count(), before, "nothing saved by a refusal or by opening a form");
+
+        const form = await d.saveMessage("ben", { author: "ana", text, sentAt, where: "set" });
+        assert.ok("submit" in form, JSON.stringify(form));
+        assert.equal(form.text, text, "filled with the message exactly as written");
+        assert.equal(form.channel, "set");
+        assert.equal(await d.db.entry.count(), before, "opening the form saves nothing");
+        const saved = await form.submit("question");
+        assert.deepEqual(saved.to, { kind: "actor", who: "ben" }, "only the saver sees the reply");
+        assert.match(saved.text, /Question recorded as entry #\d+ \(meeting 2\)\. Only you can see it unless you \/log share on\./);
+        const entry = await d.db.entry.findFirstOrThrow({ where: { text }, include: { author: true, meeting: true } });
+        assert.deepEqual([entry.author.externalId, entry.kind, entry.meeting?.number], [d.idOf("ben"), "question", 2]);
+
+        const own = "Note to self: ask before I advise";
+        const mine = await d.saveMessage("cleo", {
+          author: "cleo",
+          text: own,
+          sentAt: new Date("2027-01-05T09:00:00Z"),
+          where: "elsewhere",
+        });
+        assert.ok("submit" in mine, JSON.stringify(mine));
+        assert.equal(mine.channel, "set", "her own message elsewhere is saved to her one set");
+        const kept = await mine.submit("reflect");
+        assert.match(kept.text, /Reflection recorded as entry #\d+ \(meeting 1\)/, "no meeting that day: the default, the next meeting");
+        const reflection = await d.db.entry.findFirstOrThrow({ where: { text: own }, include: { author: true } });
+        assert.equal(reflection.author.externalId, d.idOf("cleo"));
+        assert.equal(await d.db.entry.count(), before + 2);
+      });
 
     more?.(() => d);
   });

@@ -11,6 +11,8 @@ import { type Command, type ContractDriver, PEOPLE, type Seen, type Who } from "
 
 export const GUILD = "1111111111111111111";
 export const CHANNEL = "2222222222222222222";
+/** A channel of the guild that is no set's. */
+const OTHER_CHANNEL = "2222222222222222299";
 /** Each person's Discord user id: 300…0N in the order of PEOPLE. */
 export const DISCORD_IDS = Object.fromEntries(PEOPLE.map((p, i) => [p, `300000000000000000${i + 1}`])) as Record<Who, string>;
 const whoIs = (id: string) => PEOPLE.find((p) => DISCORD_IDS[p] === id);
@@ -215,6 +217,52 @@ export async function startDiscordDriver(): Promise<DiscordDriver> {
           const submitted = fake.modalSubmitInteraction({ customId: modal.data.custom_id, fields: values, labels: true, ...user(who) });
           const { token } = await send(`submit the ${command} form`, who, submitted);
           return seenOf(await fake.answerTo(token))!;
+        },
+      };
+    },
+    async saveMessage(who, message) {
+      const channelId = message.where === "set" ? CHANNEL : OTHER_CHANNEL;
+      const where = { ...user(who), channelId };
+      const chosen = fake.messageCommandInteraction({
+        name: "Save to my log",
+        authorId: DISCORD_IDS[message.author],
+        content: message.text,
+        sentAt: message.sentAt,
+        ...where,
+      });
+      const { id, token } = await send("Save to my log", who, chosen);
+      const [shown] = await fake.waitFor("POST", new RegExp(`^/interactions/${id}/[^/]+/callback$`));
+      const body = shown!.body as {
+        type: number;
+        data: {
+          custom_id: string;
+          flags?: number;
+          components: { type: number; component: { type: number; custom_id: string; value?: string; options?: { value: string }[] } }[];
+        };
+      };
+      if (body.type !== 9) {
+        await answeredEphemerally(id);
+        return seenOf(await fake.answerTo(token))!;
+      }
+      const [prefix, channel] = body.data.custom_id.split("|");
+      assert.equal(prefix, "log_entry", "the entry form");
+      const [kind, text] = body.data.components.map((c) => [c.type, c.component]);
+      assert.deepEqual([kind![0], text![0]], [18, 18], "each field in its label");
+      const kinds = kind![1] as { type: number; custom_id: string; options?: { value: string; default?: boolean }[] };
+      assert.equal(kinds.type, 3, "the kind is a select");
+      assert.ok(
+        kinds.options?.every((o) => !o.default),
+        "the person chooses the kind",
+      );
+      const filled = (text![1] as { value?: string }).value ?? "";
+      return {
+        text: filled,
+        channel: channel === CHANNEL ? "set" : "elsewhere",
+        async submit(picked) {
+          const fields = { [kinds.custom_id]: [picked], [(text![1] as { custom_id: string }).custom_id]: filled };
+          const submitted = fake.modalSubmitInteraction({ customId: body.data.custom_id, fields, labels: true, ...where });
+          const { token: submitToken } = await send("submit the saved message", who, submitted);
+          return seenOf(await fake.answerTo(submitToken))!;
         },
       };
     },

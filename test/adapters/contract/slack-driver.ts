@@ -6,12 +6,14 @@ import { ManualClock } from "../../../src/clock.ts";
 import { openDatabase } from "../../../src/store/open-database.ts";
 import { FakeSlack, type SlackCall } from "../../support/fake-slack.ts";
 import { LogCapture } from "../../support/log-capture.ts";
-import { blockAction, type SlackTarget, slashCommand, viewSubmission } from "../../support/slack-requests.ts";
+import { blockAction, messageShortcut, type SlackTarget, slashCommand, viewSubmission } from "../../support/slack-requests.ts";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database.ts";
 import { type ContractDriver, commandLine, PEOPLE, type Seen, type SeenButton, type Who } from "./adapter-contract.ts";
 
 export const SIGNING_SECRET = "test-signing-secret";
 export const CHANNEL = "C0SET";
+/** A channel of the workspace that is no set's. */
+const OTHER_CHANNEL = "C0OTHER";
 /** Each person's Slack user id: U0 and their name in capitals. */
 export const SLACK_IDS = Object.fromEntries(PEOPLE.map((p) => [p, `U0${p.toUpperCase()}`])) as Record<Who, string>;
 const whoIs = (id: unknown) => PEOPLE.find((p) => SLACK_IDS[p] === id);
@@ -198,6 +200,59 @@ export async function startSlackDriver(): Promise<SlackDriver> {
           if (answer?.response_action === "errors")
             return { to: { kind: "field" }, text: Object.values(answer.errors ?? {}).join("\n"), buttons: [], files: [] };
           const [reply] = await since(before, `the reply to ${who}'s form`, ephemeralTo(who));
+          return seenOf(reply!)!;
+        },
+      };
+    },
+    async saveMessage(who, message) {
+      const from = fake.calls.length;
+      const responseUrl = fake.responseUrl();
+      // Slack writes its three control characters as entities in a message's text.
+      const text = message.text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+      const ts = `${Math.floor(message.sentAt.getTime() / 1000)}.000200`;
+      const res = await messageShortcut(target, {
+        callbackId: "save_to_log",
+        channelId: message.where === "set" ? CHANNEL : OTHER_CHANNEL,
+        message: { user: SLACK_IDS[message.author], text, ts },
+        responseUrl,
+        ...person(who),
+      });
+      assert.equal(res.status, 200, res.body);
+      const [answer] = await since(
+        from,
+        "the form or a refusal",
+        (c) => c.method === "views.open" || (c.method === "response_url" && c.url === responseUrl),
+      );
+      if (answer!.method === "response_url") {
+        assert.equal(answer!.args.response_type, "ephemeral", "only the chooser sees the refusal");
+        return { to: { kind: "actor", who }, text: String(answer!.args.text), buttons: [], files: [] };
+      }
+      const modal = answer!.args.view as {
+        callback_id: string;
+        private_metadata: string;
+        blocks: { block_id: string; element: { initial_option?: unknown; initial_value?: string } }[];
+      };
+      assert.equal(modal.callback_id, "log_entry", "the entry form");
+      assert.equal(modal.blocks[0]!.block_id, "kind");
+      assert.equal(modal.blocks[0]!.element.initial_option, undefined, "the person chooses the kind");
+      const filled = modal.blocks.find((b) => b.block_id === "text")!.element.initial_value ?? "";
+      return {
+        text: filled,
+        channel: modal.private_metadata.split("|")[0] === CHANNEL ? "set" : "elsewhere",
+        async submit(kind) {
+          const before = fake.calls.length;
+          const values = {
+            kind: { kind: { type: "static_select", selected_option: { value: kind } } },
+            text: { text: { type: "plain_text_input", value: filled } },
+          };
+          const sent = await viewSubmission(target, {
+            callbackId: modal.callback_id,
+            privateMetadata: modal.private_metadata,
+            values,
+            ...person(who),
+          });
+          assert.equal(sent.status, 200);
+          const [reply] = await since(before, `the reply to ${who}'s saved message`, ephemeralTo(who));
           return seenOf(reply!)!;
         },
       };

@@ -10,7 +10,7 @@ import { sendReplies } from "../../adapter.ts";
 import { commandInput } from "../../command-input.ts";
 import { commandModal } from "../command-modal.ts";
 import { type DiscordSendOptions, InteractionAnswer, type ReplyInteraction } from "../deliver.ts";
-import { entryModal } from "../entry-modal.ts";
+import { chooseKindModal, entryModal } from "../entry-modal.ts";
 import { discordMentionReader } from "../render.ts";
 
 /** What every Discord listener is given: the app's dependencies, the handlers, the client and the adapter's one `send`. */
@@ -94,7 +94,8 @@ export async function act(
     const given = await formPresets(ctx.deps, place, what.form, what.given, PREFILL_LIMIT.discord);
     return void (await interaction.showModal(commandModal(setChannelId, what.form, given)));
   }
-  // Discord's entry form is for one kind: `/log` alone is a choice of subcommands there, so a kind is always known.
-  if (!what.entryKind) return run(ctx, interaction, setChannelId, { text: "/log" }, names);
+  // Without a kind (a saved message's form), the form offers the kinds: `/log` alone is a choice of subcommands on
+  // Discord, so it never asks for this.
+  if (!what.entryKind) return void (await interaction.showModal(chooseKindModal(setChannelId, what.given)));
   await interaction.showModal(entryModal(setChannelId, what.entryKind, what.given));
 }

@@ -2,6 +2,7 @@ import { Events, type Interaction, MessageFlags } from "discord.js";
 import { autocomplete } from "./autocomplete.ts";
 import { buttonPressed } from "./button.ts";
 import type { DiscordListenerContext } from "./context.ts";
+import { messageCommand } from "./message-command.ts";
 import { modalSubmitted } from "./modal-submit.ts";
 import { slashCommand } from "./slash-command.ts";
 
@@ -13,6 +14,7 @@ export function registerListeners(ctx: DiscordListenerContext): void {
   ctx.client.on(Events.InteractionCreate, async (interaction: Interaction) => {
     try {
       if (interaction.isChatInputCommand()) await slashCommand(ctx, interaction);
+      else if (interaction.isMessageContextMenuCommand()) await messageCommand(ctx, interaction);
       else if (interaction.isButton()) await buttonPressed(ctx, interaction);
       else if (interaction.isModalSubmit()) await modalSubmitted(ctx, interaction);
       else if (interaction.isAutocomplete()) await autocomplete(ctx, interaction);

@@ -1,5 +1,6 @@
 import { MessageFlags, type ModalSubmitInteraction } from "discord.js";
-import { interpret } from "../../../app/interpret.ts";
+import { ENTRY_KIND_FIELD, interpret } from "../../../app/interpret.ts";
+import { ENTRY_KINDS } from "../../../domain/draft/entry-kind.ts";
 import { readCommandModalFields, readCommandModalId } from "../command-modal.ts";
 import { ENTRY_TEXT_FIELD, modalFields, readEntryModalId } from "../entry-modal.ts";
 import { act, type DiscordListenerContext } from "./context.ts";
@@ -14,12 +15,16 @@ export async function modalSubmitted(ctx: DiscordListenerContext, interaction: M
   const form = readEntryModalId(interaction.customId);
   if (!form) return void (await interaction.reply({ content: "That form has expired.", flags: MessageFlags.Ephemeral }));
   const fields: Record<string, string> = {};
-  for (const f of modalFields(form.kind)) {
+  // A form whose kind the person chose on it (chooseKindModal) has its select; the others are for their kind.
+  const chosen = interaction.fields.fields.get(ENTRY_KIND_FIELD);
+  const picked = chosen && "values" in chosen && Array.isArray(chosen.values) ? String(chosen.values[0] ?? "") : "";
+  const kind = form.kind ?? ENTRY_KINDS.find((k) => k === picked);
+  for (const f of form.kind ? modalFields(form.kind) : []) {
     const field = interaction.fields.fields.get(f.name);
     const value = field && "value" in field ? String(field.value ?? "").trim() : "";
     if (value) fields[f.name] = value;
   }
   const text = interaction.fields.getTextInputValue(ENTRY_TEXT_FIELD);
-  const event = { kind: "entry-form" as const, entryKind: form.kind, text, fields, ...(form.meeting ? { meeting: form.meeting } : {}) };
+  const event = { kind: "entry-form" as const, entryKind: kind, text, fields, ...(form.meeting ? { meeting: form.meeting } : {}) };
   await act(ctx, interaction, form.channelId, interpret(event, { forms: true }));
 }

@@ -6,6 +6,7 @@ import { alsCommand } from "./commands/als.ts";
 import type { SlackListenerContext } from "./context.ts";
 import { appHomeOpened } from "./events/app-home-opened.ts";
 import { memberJoined } from "./events/member-joined.ts";
+import { SAVE_TO_LOG, saveToLog } from "./shortcuts/save-to-log.ts";
 import { commandFormSubmitted } from "./views/command-form.ts";
 import { entryFormSubmitted } from "./views/entry-form.ts";
 
@@ -20,4 +21,5 @@ export function registerListeners(app: App, ctx: SlackListenerContext): void {
   app.view(COMMAND_MODAL, commandFormSubmitted(ctx));
   app.event("member_joined_channel", memberJoined(ctx));
   app.event("app_home_opened", appHomeOpened(ctx));
+  app.shortcut({ type: "message_action", callback_id: SAVE_TO_LOG }, saveToLog(ctx));
 }
