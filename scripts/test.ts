@@ -3,18 +3,23 @@
  * PostgreSQL-only tests again on a throwaway PostgreSQL cluster this script starts (and removes). Without
  * PostgreSQL's server binaries the PostgreSQL lanes are skipped, loudly (and fail when ALS_REQUIRE_POSTGRES is set).
  * On each database the files that start processes run as a lane of their own, after the others (`startsProcesses`).
- * Extra arguments: test files to run instead of all. Ends with one line `tests: N passed, N failed` summing
- * every lane.
+ * Extra arguments: test files to run instead of all (files under a `fixtures` folder run only when named). Ends with
+ * one line `tests: N passed, N failed` summing every lane; a test whose worker died counts as failed (lane-report.ts).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
+import { type Counts, laneCounts } from "./lane-report.ts";
 import { findPostgresBin, startCluster } from "./postgres/cluster.ts";
 
+/** The test files under `dir`, leaving out `fixtures` folders (test files that other tests run on purpose). */
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : e.name.endsWith(".test.ts") ? [join(dir, e.name)] : []))
+    .flatMap((e) => {
+      if (e.isDirectory()) return e.name === "fixtures" ? [] : filesUnder(join(dir, e.name));
+      return e.name.endsWith(".test.ts") ? [join(dir, e.name)] : [];
+    })
     .sort();
 
 const requested = process.argv.slice(2);
@@ -30,7 +35,6 @@ const postgresLane = all.filter((f) => f.startsWith(join("test", "integration"))
  */
 const startsProcesses = (f: string) => /from "node:child_process"|\/start-bot\.ts"/.test(readFileSync(f, "utf8"));
 
-type Counts = { passed: number; failed: number; skipped: number };
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };
 const reports = mkdtempSync(join(tmpdir(), "als-test-report-"));
 
@@ -41,18 +45,9 @@ function runLane(lane: string, files: string[], env: NodeJS.ProcessEnv = {}): bo
   const report = join(reports, `${lane}.json`);
   const args = ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...files];
   const run = spawnSync("npx", args, { stdio: "inherit", env: { ...process.env, ...env } });
-  let counts: Counts;
-  try {
-    const json = JSON.parse(readFileSync(report, "utf8")) as {
-      numPassedTests: number;
-      numFailedTests: number;
-      numPendingTests: number;
-      numTodoTests: number;
-    };
-    counts = { passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests + json.numTodoTests };
-  } catch {
-    counts = { passed: 0, failed: 1, skipped: 0 }; // vitest died before reporting: count the lane as one failure
-  }
+  const { unfinished, ...counts } = laneCounts(report, run.status);
+  for (const file of unfinished)
+    console.error(`${lane} lane: ${relative(".", file)} ended without a result for every test (its worker died): counted as failed`);
   console.log(`${lane} lane: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
   total.passed += counts.passed;
   total.failed += counts.failed;

@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
-import { IANAZone } from "luxon";
 import cron from "node-cron";
 import { z } from "zod";
 import { PLATFORM_ENV, platformEntries } from "./adapters/platforms.ts";
+import { isIanaZone } from "./domain/time/iana-zone.ts";
 import { DEFAULT_DELIVERY_CONCURRENCY } from "./scheduler/deliver.ts";
 
 /**
@@ -20,7 +20,7 @@ const ConfigSchema = z.object({
   FILES_DIR: z.string().min(1).default("./data/files"),
   DEFAULT_TIME_ZONE: z
     .string()
-    .refine((tz) => IANAZone.isValidZone(tz), "DEFAULT_TIME_ZONE must be an IANA zone such as Europe/London")
+    .refine((tz) => isIanaZone(tz), "DEFAULT_TIME_ZONE must be an IANA zone such as Europe/London")
     .default("Europe/London"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   CONSOLE_START: z.iso.datetime({ offset: true }).optional(),

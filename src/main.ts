@@ -51,7 +51,12 @@ type Running = { entry: ReturnType<typeof platformEntries>[number][1]; adapter: 
 async function runPlatforms(config: Config, configured: ReturnType<typeof platformEntries>, base: Deps): Promise<void> {
   const ops = createOperations(base.db, base.clock);
   // Every platform mode serves the calendar feeds: through Bolt when Slack runs, else on the health server.
-  const deps: Deps = { ...base, ops: ops.hooks, ...(config.PUBLIC_URL ? { feedBaseUrl: config.PUBLIC_URL } : {}) };
+  const deps: Deps = {
+    ...base,
+    ops: ops.hooks,
+    ...(config.PUBLIC_URL ? { feedBaseUrl: config.PUBLIC_URL } : {}),
+    eventPlatforms: configured.filter(([, entry]) => entry.meetingEvents).map(([name]) => name),
+  };
   const feed = calendarFeedRoute(deps);
   // Listening before the adapters start: a signal during start-up then stops cleanly too.
   const stopped = stopSignal(deps.logger);

@@ -66,7 +66,7 @@ export async function sendReplies<O extends SendOptions>(
 }
 
 /**
- * The scheduler's sink for several adapters: each reminder goes to the adapter of its set's platform. A reminder
+ * The scheduler's sink for several adapters: each reminder (and event write) goes to the adapter of its set's platform. A reminder
  * for a platform this process does not run throws (the claim scope should have left it to another process).
  */
 export function deliverByPlatform(adapters: readonly Adapter[]): NudgeSink {
@@ -75,6 +75,11 @@ export function deliverByPlatform(adapters: readonly Adapter[]): NudgeSink {
       const target = adapters.find((a) => a.platform === delivery.platform);
       if (!target) throw new Error(`no adapter running for platform "${delivery.platform}"`);
       return target.deliver(delivery, key, dm);
+    },
+    writeEvent: async (write, ref) => {
+      const target = adapters.find((a) => a.platform === write.platform);
+      if (!target?.writeEvent) throw new Error(`no adapter running writes events for platform "${write.platform}"`);
+      return target.writeEvent(write, ref);
     },
     ...dmsAheadOf(adapters),
     paceOf: (delivery) => adapters.find((a) => a.platform === delivery.platform)?.paceOf?.(delivery) ?? 0,

@@ -19,8 +19,10 @@ type PlatformContext = { deps: Deps; handlers: HandlerIndex; routes: HealthRoute
  * platform. `create` builds its adapter, which `start`s and `stop`s itself (src/adapters/adapter.ts). The rest is
  * optional: `serves` when it serves the health endpoints itself (on which port, and how the start-up line says so),
  * `describe` its phrase in the start-up line once started, `claimScope` what it adds to the outbox claim's scope
- * beyond its name, `watch` the metrics it feeds, and `asksForZone` when its people's profiles give the bot no time zone
- * (the first reminder DM to someone whose zone is still the default then asks for it, src/app/zone-question.ts).
+ * beyond its name, `watch` the metrics it feeds, `asksForZone` when its people's profiles give the bot no time zone
+ * (the first reminder DM to someone whose zone is still the default then asks for it, src/app/zone-question.ts), and
+ * `meetingEvents` when its sets' meetings are also the platform's own events (its adapter's `writeEvent`;
+ * docs/architecture.md, "Meetings as platform events").
  */
 export type PlatformEntry<Shape extends z.ZodRawShape, A extends Adapter> = {
   env: Shape;
@@ -32,6 +34,7 @@ export type PlatformEntry<Shape extends z.ZodRawShape, A extends Adapter> = {
   claimScope?(adapter: A): Omit<ClaimScope, "platforms">;
   watch?(adapter: A, metrics: Metrics): void;
   asksForZone?: boolean;
+  meetingEvents?: true;
 };
 
 /** Declares a platform's entry, with its settings' type read from its `env` shape. */

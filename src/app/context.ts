@@ -12,9 +12,18 @@ import type { Result } from "./result.ts";
  * What the dispatcher and the adapters are given: the open database, the clock, a logger and the defaults;
  * `ops` counts commands, reminders and rate limits (and refuses commands while the process stops);
  * `feedBaseUrl`, the public base URL (PUBLIC_URL) under which this process serves the calendar feeds, absent when
- * it serves none (then `/meeting calendar` gives the file alone).
+ * it serves none (then `/meeting calendar` gives the file alone); `eventPlatforms`, the platforms whose sets' meetings
+ * are also the platform's own events (Discord's scheduled events; docs/architecture.md, "Meetings as platform events").
  */
-export type Deps = { db: Database; clock: Clock; logger: Logger; defaultTimeZone: string; ops?: OpsHooks; feedBaseUrl?: string };
+export type Deps = {
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  defaultTimeZone: string;
+  ops?: OpsHooks;
+  feedBaseUrl?: string;
+  eventPlatforms?: readonly string[];
+};
 
 /**
  * What a handler can use: as Deps, but `db` is the command's own transaction (src/app/dispatch.ts), so

@@ -1,3 +1,4 @@
+import type { MeetingEvent } from "../domain/set/meeting-event.ts";
 import type { Outgoing, Reply } from "./reply.ts";
 
 /**
@@ -53,3 +54,16 @@ export function destinationOf(out: Outgoing, place: CommandPlace): Destination {
     }
   }
 }
+
+/**
+ * A write of one meeting's event on its set's platform (a Discord Guild Scheduled Event), as the outbox keeps it:
+ * the set's platform, workspace and channel (the event points back to it), and the whole event to show
+ * (docs/architecture.md, "Meetings as platform events").
+ */
+export type EventWrite = { platform: string; workspaceId: string; channelId: string; event: MeetingEvent };
+
+/** What an outbox row's payload holds: a message to deliver, or a meeting's event to write. */
+export type OutboxWork = Delivery | EventWrite;
+
+/** Whether an outbox row's work is an event write. */
+export const isEventWrite = (work: OutboxWork): work is EventWrite => "event" in work;

@@ -15,13 +15,14 @@ import {
   type WorkspaceRow,
 } from "../store/people.ts";
 import { markSetsToPlan } from "../store/set-moments.ts";
-import { findSetByChannel, type Role } from "../store/sets.ts";
+import { findSetByChannel, findSetById, type Role } from "../store/sets.ts";
 import { recordSlackEvent, SlackEventSeenBefore } from "../store/slack-events.ts";
 import { askWhich, choiceButtons, choiceLabel, type Which } from "./ask-which.ts";
 import type { CommandDeps, CommandInput, Deps, Handler, HandlerContext } from "./context.ts";
 import { keptFormLine } from "./interpret.ts";
 import { formHolds, keptFormButton } from "./kept-form.ts";
 import { keptLine, keptText } from "./kept-text.ts";
+import { queueMeetingEvents } from "./meeting-events.ts";
 import { convertOptions, declarationFor, type ParsedLine, parseLine } from "./parse-command.ts";
 import { type Button, type Outgoing, toActor } from "./reply.ts";
 import { failure, type Result, success } from "./result.ts";
@@ -240,6 +241,17 @@ async function runAccepted(
     options.value.values,
   );
   if (!result.ok) return kept(say(`${result.message}${keptText(line)}`, "refused", result.option));
+  // What the command changed in the set's meetings reaches the platform's events through the outbox, on this transaction.
+  if (!readOnly && set && deps.eventPlatforms?.includes(input.platform)) {
+    const current = await findSetById(db, set.id);
+    if (current)
+      await queueMeetingEvents(
+        db,
+        { platform: input.platform, workspaceId: input.workspaceId, channelId: current.channelId },
+        current,
+        now,
+      );
+  }
   const outgoing = withNotes(result.value, options.value.notes).map(
     (o): Outgoing => (o.audience.kind === "actor" ? { ...o, audience: { kind: "actor", timeZone: actor.timeZone } } : o),
   );

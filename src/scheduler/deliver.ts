@@ -1,9 +1,10 @@
 import type { Logger } from "pino";
-import type { Delivery } from "../app/destination.ts";
+import { type Delivery, type EventWrite, isEventWrite, type OutboxWork } from "../app/destination.ts";
 import type { OpsHooks, ReminderStatus } from "../ops/hooks.ts";
 import type { Db } from "../store/open-database.ts";
 import { CLAIM_BATCH, type ClaimScope, claimDue, markFailedTry, markSentMany, type OutboxRow, postponeTry } from "../store/outbox.ts";
 import { saveDmChannel } from "../store/people.ts";
+import { type EventWriter, MissingPermission, settleEventWrite, writeEventOnce } from "./event-writes.ts";
 import { SentMarks } from "./sent-marks.ts";
 
 /**
@@ -22,6 +23,13 @@ export type DmChannel = { id: string | null; save(channelId: string): Promise<vo
 export interface NudgeSink {
   // biome-ignore lint/suspicious/noConfusingVoidType: a platform that gives no message id returns nothing
   deliver(delivery: Delivery, key: string, dm?: DmChannel): Promise<string | void>;
+  /**
+   * Optional, for platforms whose meetings are also their own events: makes the meeting's event show `write.event`,
+   * creating it when `ref` has none (and saving its id there) or editing that one. Resolves with the event's id
+   * (none when there is nothing to write, such as cancelling an event never created). Throws MissingPermission when
+   * the platform refuses for want of a permission, any other error for "try again".
+   */
+  writeEvent?: EventWriter;
   /**
    * Optional: calls `listener` whenever a platform holds sends back for its rate limit (a 429's Retry-After, a
    * used-up bucket), with how long; returns the function that stops listening. Sends of that platform in flight
@@ -57,6 +65,7 @@ type DmsAhead = {
  * `dmsTried`: the people this process has tried to open a DM channel for ahead of need (src/scheduler/open-dms.ts).
  * `abandoned`: this process's sends that timed out but had not finished, by row id (see deliverDue); without it a
  * timed-out send is forgotten.
+ * `eventPlatforms`: the platforms whose meetings are also their own events, updated when the tick announces presenters.
  */
 export type SchedulerDeps = {
   db: Db;
@@ -75,6 +84,7 @@ export type SchedulerDeps = {
   claimBatch?: number;
   dmsTried?: Set<string>;
   abandoned?: Map<string, Abandoned>;
+  eventPlatforms?: readonly string[];
 };
 
 /** A send the outbox gave up on (timed out) but that was still running: whether it has finished since, and how. */
@@ -137,11 +147,15 @@ export async function deliverDue(deps: SchedulerDeps, sink: NudgeSink, now: Date
   return totals;
 }
 
-type Claimed = { row: OutboxRow; delivery: Delivery };
+type Claimed = { row: OutboxRow; delivery: OutboxWork };
 type Batch = { totals: { sent: number; failed: number }; waiting: RateLimitWaits; marks: SentMarks };
 
-/** Where a delivery goes: deliveries to the same one are sent one at a time. */
-function destination(d: Delivery): string {
+/**
+ * Where a delivery goes: deliveries to the same one are sent one at a time. A workspace's event writes are one
+ * destination: they go in order, at the pace of the platform's bucket for them.
+ */
+function destination(d: OutboxWork): string {
+  if (isEventWrite(d)) return JSON.stringify([d.platform, d.workspaceId, "events"]);
   return JSON.stringify([d.platform, d.workspaceId, d.to.kind === "dm" ? `dm ${d.to.externalId}` : `channel ${d.channelId}`]);
 }
 
@@ -160,7 +174,7 @@ async function deliverBatch(deps: SchedulerDeps, sink: NudgeSink, now: Date, row
   try {
     const lanes = new Map<string, Claimed[]>();
     for (const row of rows) {
-      const delivery = JSON.parse(row.payload) as Delivery;
+      const delivery = JSON.parse(row.payload) as OutboxWork;
       const lane = destination(delivery);
       (lanes.get(lane) ?? lanes.set(lane, []).get(lane)!).push({ row, delivery });
     }
@@ -171,7 +185,8 @@ async function deliverBatch(deps: SchedulerDeps, sink: NudgeSink, now: Date, row
     const next = (): Claimed[] | number => {
       let soonest = Number.POSITIVE_INFINITY;
       for (let i = 0; i < queue.length; i++) {
-        const wait = sink.paceOf?.(queue[i]![0]!.delivery) ?? 0;
+        const first = queue[i]![0]!.delivery;
+        const wait = isEventWrite(first) ? 0 : (sink.paceOf?.(first) ?? 0);
         if (wait <= 0) return queue.splice(i, 1)[0]!;
         soonest = Math.min(soonest, wait);
       }
@@ -218,6 +233,7 @@ async function deliverOne(
   batch: Batch,
 ) {
   const counted = [{ platform: delivery.platform, kind: row.kind }];
+  if (isEventWrite(delivery)) return deliverEventWrite(deps, sink, now, row, delivery, batch);
   const { personId } = row;
   const dm: DmChannel | undefined =
     delivery.to.kind === "dm" && personId
@@ -264,6 +280,51 @@ async function deliverOne(
     batch.totals.sent++;
   } finally {
     deps.held?.delete(row.id); // settled, or left to its lease if recording failed: no longer this process's to hand back
+  }
+}
+
+/**
+ * Writes one meeting's event, then records the outcome as a reminder's is: sent (with the event's id), to be
+ * retried, or failed for good. A refusal for want of a permission is failed at once, and the set's advisors told
+ * once (./event-writes.ts).
+ */
+async function deliverEventWrite(deps: SchedulerDeps, sink: NudgeSink, now: Date, row: OutboxRow, write: EventWrite, batch: Batch) {
+  const counted = [{ platform: write.platform, kind: row.kind }];
+  try {
+    let ref: string | undefined;
+    const earlier = deps.abandoned?.get(row.id);
+    if (earlier && !earlier.settled) {
+      // The last try is still running (it may be creating the event): wait for it rather than create a second.
+      await postponeTry(deps.db, row.id, new Date(now.getTime() + RETRY_DELAYS_MS[0]!));
+      count(deps.ops, counted, "retried");
+      return;
+    }
+    if (earlier) deps.abandoned!.delete(row.id);
+    const work = earlier?.sent ? Promise.resolve(earlier.ref ?? undefined) : writeEventOnce(deps.db, sink.writeEvent, row, write);
+    try {
+      const timeoutMs = deps.deliveryTimeoutMs ?? DELIVERY_TIMEOUT_MS;
+      ref = await withTimeout(work, timeoutMs, write.platform, batch.waiting);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const refused = error instanceof MissingPermission;
+      const tries = row.attempts + 1;
+      const retryAt = !refused && tries < MAX_ATTEMPTS ? new Date(now.getTime() + RETRY_DELAYS_MS[tries - 1]!) : null;
+      if (error instanceof DeliveryTimeout && retryAt) remember(deps.abandoned, row.id, work);
+      deps.logger.warn({ key: row.key, tries, error: message }, retryAt ? "event not written; will retry" : "event write given up");
+      await markFailedTry(deps.db, row.id, message, retryAt);
+      if (refused) await settleEventWrite(deps.db, row.setId, write, now, error);
+      count(deps.ops, counted, retryAt ? "retried" : "failed");
+      if (!retryAt) batch.totals.failed++;
+      return;
+    }
+    // Only a write the platform took shows the permission is there (one with nothing to write, such as cancelling an
+    // event never created, shows nothing).
+    if (ref) await settleEventWrite(deps.db, row.setId, write, now, null);
+    await batch.marks.mark(row.id, ref || null);
+    count(deps.ops, counted, "sent");
+    batch.totals.sent++;
+  } finally {
+    deps.held?.delete(row.id);
   }
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { withCoachReadings } from "../app/coach-readings.ts";
 import type { Delivery } from "../app/destination.ts";
+import { queueMeetingEvents } from "../app/meeting-events.ts";
 import { renderNudge } from "../app/render-nudge.ts";
 import { announcePresenters } from "../app/set-state.ts";
 import { withZoneQuestion, zonesToOffer } from "../app/zone-question.ts";
@@ -8,9 +9,9 @@ import { nextMoments } from "../domain/reminders/moments.ts";
 import { planNudges } from "../domain/reminders/planner.ts";
 import type { PlannedNudge } from "../domain/reminders/types.ts";
 import { ANNOUNCE_LEAD_MS } from "../domain/set/rotation-state.ts";
+import { eventPlaceOf } from "../store/meeting-events.ts";
 import { setsToAnnounce } from "../store/meetings.ts";
 import { loadNudgeState, type NudgeView } from "../store/nudge-state.ts";
-import type { Db } from "../store/open-database.ts";
 import { insertOutbox, lastTickAt, type OutboxInsert, releaseExpiredClaims, saveTickAt, skipStale } from "../store/outbox.ts";
 import { markZoneAsked, peopleToAskZone, unmarkZoneAsked } from "../store/people.ts";
 import { dueSets, markSetsToPlan, type SelectedSet, saveMoments, setsAfter, takeMarkedSets } from "../store/set-moments.ts";
@@ -71,7 +72,7 @@ export type Sweep = { setsPerTick: number; after: string | null; since: Date | n
  */
 export async function runTick(deps: SchedulerDeps, sink: NudgeSink, now: Date, scope: PlanScope = "due"): Promise<TickReport> {
   const { db } = deps;
-  const announced = await announceDue(db, now);
+  const announced = await announceDue(deps, now);
   const since = (await lastTickAt(db)) ?? now;
   const planned = await planSets(deps, { since, now }, scope);
   await saveTickAt(db, now > since ? now : since);
@@ -215,7 +216,7 @@ async function askZones(
  * reminder whether or not anyone runs a command, and marks those sets to plan. One query when there is nothing to announce.
  * Returns how many meetings were announced.
  */
-async function announceDue(db: Db, now: Date): Promise<number> {
+async function announceDue({ db, eventPlatforms }: SchedulerDeps, now: Date): Promise<number> {
   let announced = 0;
   for (const setId of await setsToAnnounce(db, now, new Date(now.getTime() + ANNOUNCE_LEAD_MS), ANNOUNCE_SETS_PER_TICK)) {
     const set = await findSetById(db, setId);
@@ -224,6 +225,9 @@ async function announceDue(db: Db, now: Date): Promise<number> {
     announced += changes.filter((a) => a.firstTime).length;
     // Announcing stores turns, which the planner reads: the set is planned again (after the writes, outside a transaction).
     if (changes.length > 0) await markSetsToPlan(db, { setIds: [setId] });
+    // The presenters a meeting's event names are now the announced ones (docs/architecture.md, "Meetings as platform events").
+    const place = changes.length > 0 && eventPlatforms?.length ? await eventPlaceOf(db, setId) : null;
+    if (place && eventPlatforms?.includes(place.platform)) await queueMeetingEvents(db, place, set, now);
   }
   return announced;
 }

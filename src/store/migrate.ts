@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type Database from "better-sqlite3";
-import { DateTime, IANAZone } from "luxon";
+import { DateTime } from "luxon";
 import pg from "pg";
+import { isIanaZone } from "../domain/time/iana-zone.ts";
 
 /** The project's migration SQL for each database, authored offline with `prisma migrate diff` (docs/architecture.md, "Changing the schema"). */
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
@@ -35,7 +36,7 @@ function storedInstant(value: unknown): DateTime | null {
  *   (NULL for NULL; an unknown zone reads as UTC).
  */
 function registerMigrationFunctions(db: Database.Database): void {
-  const known = (zone: unknown) => (typeof zone === "string" && IANAZone.isValidZone(zone) ? zone : "UTC");
+  const known = (zone: unknown) => (typeof zone === "string" && isIanaZone(zone) ? zone : "UTC");
   db.function("als_known_zone", { deterministic: true }, known);
   db.function("als_local_time", { deterministic: true }, (instant: unknown, zone: unknown) => {
     const t = storedInstant(instant);

@@ -20,9 +20,9 @@ import {
 describeAdapterContract("Discord (the real discord.js client against a local Discord)", startDiscordDriver, (driver) => {
   const d = () => driver() as DiscordDriver;
 
-  test("logs in with the Guilds intent only", async () => {
+  test("logs in with the Guilds and GuildScheduledEvents intents only", async () => {
     const { intents } = await d().fake.ready();
-    assert.equal(intents, 1);
+    assert.equal(intents, 1 | (1 << 16));
   });
 
   test("a message command the bot no longer declares is answered to its user alone, and opens nothing", async () => {

@@ -26,6 +26,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { WebSocketServer } from "ws";
+import { FakeScheduledEvents } from "./fake-discord-events.ts";
 import { FakeGateway, type Identified } from "./fake-discord-gateway.ts";
 import { DiscordWorld, type WorldOptions } from "./fake-discord-objects.ts";
 import { type Answer, answerRequest, discordRoutes, matches, parseBody, type RequestContext, safeDecode } from "./fake-discord-routes.ts";
@@ -49,7 +50,8 @@ export type DiscordCall = {
   at: number;
 };
 
-type FakeOptions = WorldOptions & { gatewayShards?: number; maxConcurrency?: number };
+/** `now`: Discord's present for the rules that read it (a new scheduled event must start ahead); default real time. */
+type FakeOptions = WorldOptions & { gatewayShards?: number; maxConcurrency?: number; now?: () => Date };
 type RateLimit = { method: string; pattern: RegExp; seconds: number };
 type Outage = { method: string; pattern: RegExp; statuses: number[]; until: number };
 
@@ -60,6 +62,7 @@ export class FakeDiscord {
   readonly #world: DiscordWorld;
   readonly #gateway: FakeGateway;
   readonly #routes: ReturnType<typeof discordRoutes>;
+  readonly #events: FakeScheduledEvents;
   readonly #log = new CallLog<DiscordCall>("FakeDiscord", (c) => `${c.method} ${c.path} → ${c.status}`);
   readonly #rateLimits: RateLimit[] = [];
   readonly #outages: Outage[] = [];
@@ -72,11 +75,20 @@ export class FakeDiscord {
     this.apiUrl = `${http.origin}/api`;
     this.#world = new DiscordWorld(http.origin, opts);
     this.#gateway = new FakeGateway(this.#world, `ws://127.0.0.1:${http.port}/gateway`);
-    this.#routes = discordRoutes(this.#world, {
-      url: this.#gateway.url,
-      shards: opts.gatewayShards ?? 1,
-      maxConcurrency: opts.maxConcurrency ?? 1,
-    });
+    this.#events = new FakeScheduledEvents(
+      () => this.#world.snowflake(),
+      String(this.#world.botUser.id),
+      (id) => Boolean(this.#world.guild(id)),
+      opts.now ? () => opts.now!().getTime() : Date.now,
+    );
+    this.#routes = [
+      ...discordRoutes(this.#world, {
+        url: this.#gateway.url,
+        shards: opts.gatewayShards ?? 1,
+        maxConcurrency: opts.maxConcurrency ?? 1,
+      }),
+      ...this.#events.routes(),
+    ];
     wss.on("connection", (socket, req) => this.#gateway.connect(socket, req));
   }
 
@@ -199,6 +211,36 @@ export class FakeDiscord {
   /** From now on a DM to `userId` is refused with 403 code 50007, as when a member closes their DMs. */
   closeDmsOf(userId: string): void {
     this.#world.closedDms.add(userId);
+  }
+
+  /** The guild's scheduled events as the fake holds them now, oldest first (fake-discord-events.ts). */
+  scheduledEvents(guildId: string): Record<string, unknown>[] {
+    return this.#events.of(guildId);
+  }
+
+  /** While `denied`, the bot lacks Manage Events in the guild: every scheduled-event write answers 403 code 50013. */
+  denyManageEvents(guildId: string, denied = true): void {
+    if (denied) this.#events.denied.add(guildId);
+    else this.#events.denied.delete(guildId);
+  }
+
+  /**
+   * `userId` marks the event Interested: GUILD_SCHEDULED_EVENT_USER_ADD goes to the client running the guild's
+   * shard, only if it identified with the GuildScheduledEvents intent (1 << 16), as Discord sends it. Resolves with
+   * whether it was sent.
+   */
+  async markInterested(guildId: string, eventId: string, userId: string): Promise<boolean> {
+    await this.ready();
+    const conn = this.#gateway.connForGuild(guildId);
+    if (!conn || ((conn.identify?.intents ?? 0) & (1 << 16)) === 0) return false;
+    const event = this.#events.byId.get(eventId);
+    if (event) event.user_count = Number(event.user_count ?? 0) + 1;
+    await this.#gateway.dispatch(conn, "GUILD_SCHEDULED_EVENT_USER_ADD", {
+      guild_scheduled_event_id: eventId,
+      user_id: userId,
+      guild_id: guildId,
+    });
+    return true;
   }
 
   /** Stops the HTTP server and drops gateway sockets. Destroy the discord.js Client first, or it will try to reconnect. */

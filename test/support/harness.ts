@@ -23,11 +23,15 @@ export type Harness = {
   close: () => Promise<void>;
 };
 
-/** `feedBaseUrl`: the calendar feeds' public base URL, as PUBLIC_URL gives it to a process that serves them. */
+/**
+ * `feedBaseUrl`: the calendar feeds' public base URL, as PUBLIC_URL gives it to a process that serves them.
+ * `eventPlatforms`: the platforms whose meetings are also platform events (["console"] makes the console's sets queue
+ * event writes, for a test to deliver to a platform of its own).
+ */
 export async function createHarness(
   start = "2027-01-04T09:00:00Z",
   timeZone = "Europe/London",
-  options: { feedBaseUrl?: string } = {},
+  options: { feedBaseUrl?: string; eventPlatforms?: string[] } = {},
 ): Promise<Harness> {
   const database = await createTestDatabase();
   const db = await openDatabase(database.url);

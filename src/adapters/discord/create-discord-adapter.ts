@@ -1,4 +1,4 @@
-import { Client, type ClientOptions, Events, GatewayIntentBits, type RateLimitData, RESTEvents } from "discord.js";
+import { Client, type ClientOptions, Events, GatewayIntentBits, Partials, type RateLimitData, RESTEvents } from "discord.js";
 import type { Deps } from "../../app/context.ts";
 import type { Destination } from "../../app/destination.ts";
 import type { HandlerIndex } from "../../app/dispatch.ts";
@@ -9,6 +9,7 @@ import { DISCORD_REST_LIMITS, type DiscordRestLimits } from "../send-limits.ts";
 import { type DiscordSendOptions, sendToDiscord } from "./deliver.ts";
 import { type ShardHealth, watchGateway } from "./gateway-health.ts";
 import { registerListeners } from "./listeners/index.ts";
+import { writeScheduledEvent } from "./scheduled-events.ts";
 import { type DiscordShards, shardOf } from "./shard.ts";
 
 export type DiscordOptions = {
@@ -39,12 +40,16 @@ export type DiscordAdapter = Adapter & {
 };
 
 /**
- * The Discord adapter on discord.js, Guilds intent only: native slash commands (from commands/), buttons,
- * the entry modal and command forms (`/feedback`), autocomplete, and reminder delivery. Commands that may take time are deferred first.
+ * The Discord adapter on discord.js, with the Guilds and GuildScheduledEvents intents: native slash commands (from
+ * commands/), buttons, the entry modal and command forms (`/feedback`), autocomplete, reminder delivery, and the
+ * meetings' scheduled events (written from the outbox; a mark of Interested offers the RSVP buttons). Commands that
+ * may take time are deferred first.
  */
 export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: DiscordOptions): DiscordAdapter {
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildScheduledEvents],
+    // An Interested mark names an event and a user discord.js may not hold (events are written over REST).
+    partials: [Partials.GuildScheduledEvent, Partials.User],
     // Bounded so that no try outlives the outbox's time limit for a send (../send-limits.ts).
     rest: { ...(opts.restLimits ?? DISCORD_REST_LIMITS), ...(opts.apiUrl ? { api: opts.apiUrl } : {}) },
     ...shardOptions(opts.shards),
@@ -84,6 +89,10 @@ export function createDiscordAdapter(deps: Deps, handlers: HandlerIndex, opts: D
     platform: "discord",
     client,
     send,
+    writeEvent: (write, ref) => {
+      refuseOtherShards(write.workspaceId);
+      return writeScheduledEvent(client, write, ref);
+    },
     // Every DM opens on one route (POST /users/@me/channels), one at a time: idle ticks open them ahead of need.
     dmsAhead: {
       platforms: ["discord"],

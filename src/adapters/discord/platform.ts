@@ -46,6 +46,7 @@ export const discordPlatform = platformEntry({
     return discordShards ? { discordShards } : {};
   },
   watch: (adapter, metrics) => metrics.watchShards(() => adapter.shardHealth()),
+  meetingEvents: true,
 });
 
 function discordOptions(s: DiscordSettings): DiscordOptions {

@@ -10,6 +10,7 @@ import { DateTime, FixedOffsetZone, IANAZone } from "luxon";
 import { invalid, type Parsed, parsed } from "../text/parse-result.ts";
 import { outsideDateRange } from "./date-range.ts";
 import { exampleDay, withDayPhrases } from "./day-phrases.ts";
+import { isIanaZone } from "./iana-zone.ts";
 import { wallTimeInZone } from "./wall-time.ts";
 import { zoneAbbreviation } from "./zone-abbreviation.ts";
 
@@ -244,16 +245,16 @@ export function formatDuration(minutes: number): string {
 }
 
 /**
- * Validates an IANA time zone name (luxon's IANAZone.isValidZone) and returns its canonical spelling:
- * case is corrected ("europe/london" → "Europe/London", "utc" → "UTC"); a valid alias is kept as an alias
- * ("Asia/Calcutta" stays, "Asia/Kolkata" stays). Surrounding spaces are ignored.
+ * Validates an IANA time zone name (`isIanaZone`: luxon's IANAZone.isValidZone, with UTC offsets refused on every
+ * Node) and returns its canonical spelling: case is corrected ("europe/london" → "Europe/London", "utc" → "UTC"); a
+ * valid alias is kept as an alias ("Asia/Calcutta" stays, "Asia/Kolkata" stays). Surrounding spaces are ignored.
  * Rejects empty text, offsets ("+05:30") and unknown names with an example.
  */
 export function parseTimeZone(text: string): Parsed<string> {
   const input = text.trim();
   const example = `e.g. "Europe/London", "America/New_York" or "Asia/Kolkata"`;
   if (input === "") return invalid(`Give a time zone name, ${example}.`);
-  if (!IANAZone.isValidZone(input)) {
+  if (!isIanaZone(input)) {
     return invalid(`"${input}" is not a known IANA time zone; use a region/city name, ${example}.`);
   }
   const lower = input.toLowerCase();

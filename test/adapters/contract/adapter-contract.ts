@@ -119,9 +119,14 @@ const logger = pino({ level: "silent" });
 
 /**
  * The contract's scenarios in order on one database, then `more(driver)`: platform-specific tests on the same
- * set, members and meetings.
+ * set, members and meetings. `options.messageShortcuts`: the platform has them ("Save to my log"), so their scenario runs.
  */
-export function describeAdapterContract(platform: string, start: () => Promise<ContractDriver>, more?: (d: () => ContractDriver) => void) {
+export function describeAdapterContract(
+  platform: string,
+  start: () => Promise<ContractDriver>,
+  more?: (d: () => ContractDriver) => void,
+  options: { messageShortcuts: boolean } = { messageShortcuts: true },
+) {
   describe(`the adapter contract on ${platform}`, () => {
     let d: ContractDriver;
     beforeAll(async () => {
@@ -312,7 +317,9 @@ export function describeAdapterContract(platform: string, start: () => Promise<C
         assert.deepEqual({ id: give.id, payload: give.payload }, d.button("feedback-give", "/feedback"));
 
         const form = await d.openCommandForm("eve", give, "feedback", ["text", "about", "anonymous"]);
-        const before = { feedback: await d.db.feedback.count(), outbox: await d.db.outbox.count() };
+        // A meeting's event write (on platforms with events: meeting 1 was closed above) names nobody; any other row might.
+        const queued = () => d.db.outbox.count({ where: { kind: { not: "meeting-event" } } });
+        const before = { feedback: await d.db.feedback.count(), outbox: await queued() };
         const empty = await form.submit({ text: "", about: "set", anonymous: "yes" });
         assert.match(empty.text, /Missing option text: \(Your feedback \(up to 2000 characters\)\)/);
         assert.deepEqual(empty.to, d.formErrors === "on the field" ? { kind: "field" } : { kind: "actor", who: "eve" });
@@ -326,7 +333,7 @@ export function describeAdapterContract(platform: string, start: () => Promise<C
         const row = await d.db.feedback.findFirstOrThrow({ where: { text } });
         assert.deepEqual([row.authorId, row.about, row.meetingId], [null, "advisor", m1.id], "no author; it answers meeting 1's review");
         assert.equal(await d.db.feedback.count(), before.feedback + 1);
-        assert.equal(await d.db.outbox.count(), before.outbox, "nothing queued that could name the giver");
+        assert.equal(await queued(), before.outbox, "nothing queued that could name the giver");
         const lines = d.logText?.().slice(logged) ?? [];
         const naming = lines.filter((l) => l.includes(d.idOf("eve")));
         assert.deepEqual(naming, [], "no log line names the giver");
@@ -336,44 +343,51 @@ export function describeAdapterContract(platform: string, start: () => Promise<C
       }
     });
 
-    test('"Save to my log" fills the entry form with the message as written, to choose its kind; the entry is private and links to the meeting held that day', async (ctx) => {
-      if (!d.saveMessage) return ctx.skip(); // the console has no message shortcuts: /log is typed there
-      const m2 = await d.db.meeting.findFirstOrThrow({ where: { number: 2 } });
-      const sentAt = new Date(m2.startsAt.getTime() + 3 * 3_600_000);
-      const text = 'Ana\'s question: "what would you stop doing?" & <who else> owns it';
-      const before = await d.db.entry.count();
+    // The console has no message shortcuts (/log is typed there): the scenario is declared only where there are.
+    if (options.messageShortcuts)
+      test('"Save to my log" fills the entry form with the message as written, to choose its kind; the entry is private and links to the meeting held that day', async () => {
+        assert.ok(d.saveMessage, `the ${platform} driver saves messages`);
+        const m2 = await d.db.meeting.findFirstOrThrow({ where: { number: 2 } });
+        const sentAt = new Date(m2.startsAt.getTime() + 3 * 3_600_000);
+        const text = 'Ana\'s question: "what would you stop doing?" & <who else> owns it';
+        const before = await d.db.entry.count();
 
-      const advisor = await d.saveMessage("sam", { author: "ana", text, sentAt, where: "set" });
-      assert.ok(!("submit" in advisor), "the advisor is not a member: no form");
-      assert.deepEqual(advisor.to, { kind: "actor", who: "sam" });
-      assert.match(advisor.text, /Only members of "Leading change" can save its channel's messages to their log/);
-      const notMine = await d.saveMessage("ben", { author: "ana", text, sentAt, where: "elsewhere" });
-      assert.ok(!("submit" in notMine), "someone else's message outside the set's channel: no form");
-      assert.deepEqual(notMine.to, { kind: "actor", who: "ben" });
-      assert.match(notMine.text, /You can save your own messages, or any message in your set's channel; this one is neither/);
-      assert.equal(await d.db.entry.count(), before, "nothing saved by a refusal or by opening a form");
+        const advisor = await d.saveMessage("sam", { author: "ana", text, sentAt, where: "set" });
+        assert.ok(!("submit" in advisor), "the advisor is not a member: no form");
+        assert.deepEqual(advisor.to, { kind: "actor", who: "sam" });
+        assert.match(advisor.text, /Only members of "Leading change" can save its channel's messages to their log/);
+        const notMine = await d.saveMessage("ben", { author: "ana", text, sentAt, where: "elsewhere" });
+        assert.ok(!("submit" in notMine), "someone else's message outside the set's channel: no form");
+        assert.deepEqual(notMine.to, { kind: "actor", who: "ben" });
+        assert.match(notMine.text, /You can save your own messages, or any message in your set's channel; this one is neither/);
+        assert.equal(await d.db.entry.count(), before, "nothing saved by a refusal or by opening a form");
 
-      const form = await d.saveMessage("ben", { author: "ana", text, sentAt, where: "set" });
-      assert.ok("submit" in form, JSON.stringify(form));
-      assert.equal(form.text, text, "filled with the message exactly as written");
-      assert.equal(form.channel, "set");
-      assert.equal(await d.db.entry.count(), before, "opening the form saves nothing");
-      const saved = await form.submit("question");
-      assert.deepEqual(saved.to, { kind: "actor", who: "ben" }, "only the saver sees the reply");
-      assert.match(saved.text, /Question recorded as entry #\d+ \(meeting 2\)\. Only you can see it unless you \/log share on\./);
-      const entry = await d.db.entry.findFirstOrThrow({ where: { text }, include: { author: true, meeting: true } });
-      assert.deepEqual([entry.author.externalId, entry.kind, entry.meeting?.number], [d.idOf("ben"), "question", 2]);
+        const form = await d.saveMessage("ben", { author: "ana", text, sentAt, where: "set" });
+        assert.ok("submit" in form, JSON.stringify(form));
+        assert.equal(form.text, text, "filled with the message exactly as written");
+        assert.equal(form.channel, "set");
+        assert.equal(await d.db.entry.count(), before, "opening the form saves nothing");
+        const saved = await form.submit("question");
+        assert.deepEqual(saved.to, { kind: "actor", who: "ben" }, "only the saver sees the reply");
+        assert.match(saved.text, /Question recorded as entry #\d+ \(meeting 2\)\. Only you can see it unless you \/log share on\./);
+        const entry = await d.db.entry.findFirstOrThrow({ where: { text }, include: { author: true, meeting: true } });
+        assert.deepEqual([entry.author.externalId, entry.kind, entry.meeting?.number], [d.idOf("ben"), "question", 2]);
 
-      const own = "Note to self: ask before I advise";
-      const mine = await d.saveMessage("cleo", { author: "cleo", text: own, sentAt: new Date("2027-01-05T09:00:00Z"), where: "elsewhere" });
-      assert.ok("submit" in mine, JSON.stringify(mine));
-      assert.equal(mine.channel, "set", "her own message elsewhere is saved to her one set");
-      const kept = await mine.submit("reflect");
-      assert.match(kept.text, /Reflection recorded as entry #\d+ \(meeting 1\)/, "no meeting that day: the default, the next meeting");
-      const reflection = await d.db.entry.findFirstOrThrow({ where: { text: own }, include: { author: true } });
-      assert.equal(reflection.author.externalId, d.idOf("cleo"));
-      assert.equal(await d.db.entry.count(), before + 2);
-    });
+        const own = "Note to self: ask before I advise";
+        const mine = await d.saveMessage("cleo", {
+          author: "cleo",
+          text: own,
+          sentAt: new Date("2027-01-05T09:00:00Z"),
+          where: "elsewhere",
+        });
+        assert.ok("submit" in mine, JSON.stringify(mine));
+        assert.equal(mine.channel, "set", "her own message elsewhere is saved to her one set");
+        const kept = await mine.submit("reflect");
+        assert.match(kept.text, /Reflection recorded as entry #\d+ \(meeting 1\)/, "no meeting that day: the default, the next meeting");
+        const reflection = await d.db.entry.findFirstOrThrow({ where: { text: own }, include: { author: true } });
+        assert.equal(reflection.author.externalId, d.idOf("cleo"));
+        assert.equal(await d.db.entry.count(), before + 2);
+      });
 
     more?.(() => d);
   });

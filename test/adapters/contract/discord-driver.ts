@@ -59,13 +59,15 @@ export type DiscordDriver = ContractDriver & {
 };
 
 export async function startDiscordDriver(): Promise<DiscordDriver> {
-  const fake = await FakeDiscord.start();
+  const clock = new ManualClock(new Date("2027-01-04T09:00:00Z"));
+  // The meetings are scheduled events too: the fake checks a new one starts ahead of the driver's clock.
+  const fake = await FakeDiscord.start({ now: () => clock.now() });
   for (const who of PEOPLE) fake.setUser(DISCORD_IDS[who], who);
   const database: TestDatabase = await createTestDatabase();
   const db = await openDatabase(database.url);
   const logs = new LogCapture("warn");
   const adapter = createDiscordAdapter(
-    { db, clock: new ManualClock(new Date("2027-01-04T09:00:00Z")), logger: logs.logger, defaultTimeZone: "Europe/London" },
+    { db, clock, logger: logs.logger, defaultTimeZone: "Europe/London", eventPlatforms: ["discord"] },
     handlers,
     { token: "fake-bot-token", apiUrl: fake.apiUrl },
   );
