@@ -258,7 +258,7 @@ export async function listAttendance(db: Db, setId: string): Promise<{ meetingId
  * The absences that may still run at `t` (a superset: check each with `leaveEnds`): last day late enough in any
  * zone, and not ended early before `t`.
  */
-export const absenceWhereNotOverBy = (t: Date) => ({
+const absenceWhereNotOverBy = (t: Date) => ({
   lastDay: { gte: earliestLastDayRunningAt(t) },
   OR: [{ endedAt: null }, { endedAt: { gt: t } }],
 });

@@ -17,7 +17,7 @@ type SetIds = readonly string[] | null;
 /** Raw rows: DateTime columns arrive as Date; aggregates (MAX of a time, COUNT) as text or bigint, read by `timeOf`, `Number`. */
 type Aggregate = Date | string | null;
 
-export type SetRow = {
+type SetRow = {
   id: string;
   name: string;
   channelId: string;
@@ -28,10 +28,10 @@ export type SetRow = {
   programmeStart: string | null;
   programmeEnd: string | null;
 };
-export type WorkspaceRow = { id: string; platform: string; externalId: string };
-export type MembershipRow = { setId: string; role: string; joinedAt: Date; personId: string };
-export type LeaverRow = { setId: string; lastLeftAt: Date | null };
-export type MeetingRow = {
+type WorkspaceRow = { id: string; platform: string; externalId: string };
+type MembershipRow = { setId: string; role: string; joinedAt: Date; personId: string };
+type LeaverRow = { setId: string; lastLeftAt: Date | null };
+type MeetingRow = {
   id: string;
   setId: string;
   number: number;
@@ -42,9 +42,9 @@ export type MeetingRow = {
   timeVersion: number;
   timeSetAt: Date | null;
 };
-export type SlotRow = { meetingId: string; personId: string; position: number; plannedAt: Date | null };
-export type AttendanceRow = { meetingId: string; personId: string; noActionsAt: Date | null };
-export type ActionRow = {
+type SlotRow = { meetingId: string; personId: string; position: number; plannedAt: Date | null };
+type AttendanceRow = { meetingId: string; personId: string; noActionsAt: Date | null };
+type ActionRow = {
   id: string;
   entryId: string;
   setId: string;
@@ -57,15 +57,15 @@ export type ActionRow = {
   outcomeAt: Date | null;
 };
 /** An action's entry: its number and text. */
-export type ActionTextRow = { id: string; number: number; text: string };
-export type EntryStatRow = { setId: string; authorId: string; lastAt: Date | null; count: number };
-export type ActionEntryRow = { setId: string; authorId: string; createdAt: Date; kind: string; meetingId: string | null };
-export type AbsenceRow = { setId: string; personId: string; startsAt: Date; lastDay: string; timeZone: string; endedAt: Date | null };
-export type HeldBeforeRow = { setId: string; count: number };
-export type ReviewedRow = { setId: string; memberId: string; lastAt: Date | null };
-export type FeedbackRow = { setId: string; about: string; createdAt: Date };
+type ActionTextRow = { id: string; number: number; text: string };
+type EntryStatRow = { setId: string; authorId: string; lastAt: Date | null; count: number };
+type ActionEntryRow = { setId: string; authorId: string; createdAt: Date; kind: string; meetingId: string | null };
+type AbsenceRow = { setId: string; personId: string; startsAt: Date; lastDay: string; timeZone: string; endedAt: Date | null };
+type HeldBeforeRow = { setId: string; count: number };
+type ReviewedRow = { setId: string; memberId: string; lastAt: Date | null };
+type FeedbackRow = { setId: string; about: string; createdAt: Date };
 /** A goal entry; reviewed: a `review` entry or a written 2.3 section is linked to it. */
-export type GoalRow = { setId: string; authorId: string; number: number; text: string; reviewed: boolean };
+type GoalRow = { setId: string; authorId: string; number: number; text: string; reviewed: boolean };
 
 /** Every row kind the planner reads, for the sets asked. */
 export type NudgeRows = {
