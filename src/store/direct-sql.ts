@@ -7,7 +7,9 @@
  */
 import type { SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
 import type { Prisma } from "./generated/client.ts";
-import type { Db, Provider } from "./open-database.ts";
+
+/** The database engines the store runs on. */
+export type Provider = "sqlite" | "postgresql";
 
 type Adapter = Awaited<ReturnType<SqlDriverAdapterFactory["connect"]>>;
 
@@ -38,7 +40,7 @@ export function withDirectStatements(inner: SqlDriverAdapterFactory): { factory:
  * Runs `query` (text parameters only) on `db`'s adapter and returns its rows, each an array of the selected columns in
  * order, as the driver gives them; null when `db` has no adapter here (a transaction): the caller runs it through Prisma.
  */
-export async function directRows(db: Db, provider: Provider, query: Prisma.Sql): Promise<unknown[][] | null> {
+export async function directRows(db: object, provider: Provider, query: Prisma.Sql): Promise<unknown[][] | null> {
   const adapter = adapters.get(db)?.current;
   if (!adapter) return null;
   const args = query.values;

@@ -4,7 +4,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
 import BetterSqlite from "better-sqlite3";
-import { withDirectStatements } from "./direct-sql.ts";
+import { type Provider, withDirectStatements } from "./direct-sql.ts";
 import { type Prisma, PrismaClient } from "./generated/client.ts";
 import { PrismaClient as PostgresClient } from "./generated-pg/client.ts";
 import { migratePostgres, migrateSqlite } from "./migrate.ts";
@@ -18,7 +18,7 @@ import { serialisedSqlite } from "./serial-sqlite.ts";
 export type Database = PrismaClient;
 /** What the store's functions run on: an open database, or one transaction of it (see `inTransaction`). */
 export type Db = Prisma.TransactionClient;
-export type Provider = "sqlite" | "postgresql";
+export type { Provider };
 
 const providers = new WeakMap<Db, Provider>();
 
