@@ -162,7 +162,8 @@ describe("calendar subscriptions, served on the health server", () => {
     const answers = await Promise.all(
       [
         `/calendar/${Buffer.alloc(32, 7).toString("base64url")}.ics`,
-        `/calendar/${tokenOf(setFeed).slice(0, -1)}A.ics`,
+        // The real token with its last character changed (to one it is not: a token may end in A).
+        `/calendar/${tokenOf(setFeed).slice(0, -1)}${tokenOf(setFeed).endsWith("A") ? "B" : "A"}.ics`,
         `/calendar/${feedTokenHash(tokenOf(setFeed))}.ics`,
         "/calendar/short",
         "/calendar/%zz.ics",
