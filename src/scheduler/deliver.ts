@@ -232,7 +232,6 @@ async function deliverOne(
   opened: Map<string, string>,
   batch: Batch,
 ) {
-  const counted = [{ platform: delivery.platform, kind: row.kind }];
   if (isEventWrite(delivery)) return deliverEventWrite(deps, sink, now, row, delivery, batch);
   const { personId } = row;
   const dm: DmChannel | undefined =
@@ -245,42 +244,9 @@ async function deliverOne(
           },
         }
       : undefined;
-  try {
-    // biome-ignore lint/suspicious/noConfusingVoidType: what NudgeSink.deliver resolves to
-    let ref: string | void;
-    const earlier = deps.abandoned?.get(row.id);
-    if (earlier && !earlier.settled) {
-      // The last try is still running: wait for it rather than post a second copy.
-      await postponeTry(deps.db, row.id, new Date(now.getTime() + RETRY_DELAYS_MS[0]!));
-      count(deps.ops, counted, "retried");
-      return;
-    }
-    if (earlier) deps.abandoned!.delete(row.id);
-    const work = earlier?.sent ? Promise.resolve(earlier.ref ?? undefined) : sink.deliver(delivery, row.key, dm);
-    try {
-      const timeoutMs = deps.deliveryTimeoutMs ?? DELIVERY_TIMEOUT_MS;
-      ref = await withTimeout(work, timeoutMs, delivery.platform, batch.waiting);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const tries = row.attempts + 1;
-      const retryAt = tries < MAX_ATTEMPTS ? new Date(now.getTime() + RETRY_DELAYS_MS[tries - 1]!) : null;
-      if (error instanceof DeliveryTimeout && retryAt) remember(deps.abandoned, row.id, work);
-      deps.logger.warn(
-        { key: row.key, tries, error: message },
-        retryAt ? "reminder not delivered; will retry" : "reminder failed for good",
-      );
-      await markFailedTry(deps.db, row.id, message, retryAt);
-      count(deps.ops, counted, retryAt ? "retried" : "failed");
-      if (!retryAt) batch.totals.failed++;
-      return;
-    }
-    // Not inside the try: a failure to record a delivered reminder must not count as a failed send.
-    await batch.marks.mark(row.id, ref || null);
-    count(deps.ops, counted, "sent");
-    batch.totals.sent++;
-  } finally {
-    deps.held?.delete(row.id); // settled, or left to its lease if recording failed: no longer this process's to hand back
-  }
+  await tryRow(deps, now, row, delivery.platform, batch, () => sink.deliver(delivery, row.key, dm), {
+    logs: ["reminder not delivered; will retry", "reminder failed for good"],
+  });
 }
 
 /**
@@ -288,43 +254,83 @@ async function deliverOne(
  * retried, or failed for good. A refusal for want of a permission is failed at once, and the set's advisors told
  * once (./event-writes.ts).
  */
-async function deliverEventWrite(deps: SchedulerDeps, sink: NudgeSink, now: Date, row: OutboxRow, write: EventWrite, batch: Batch) {
-  const counted = [{ platform: write.platform, kind: row.kind }];
+function deliverEventWrite(deps: SchedulerDeps, sink: NudgeSink, now: Date, row: OutboxRow, write: EventWrite, batch: Batch) {
+  return tryRow(deps, now, row, write.platform, batch, () => writeEventOnce(deps.db, sink.writeEvent, row, write), {
+    logs: ["event not written; will retry", "event write given up"],
+    final: (error) => error instanceof MissingPermission,
+    onFinal: (error) => settleEventWrite(deps.db, row.setId, write, now, error instanceof MissingPermission ? error : null),
+    // Only a write the platform took shows the permission is there (one with nothing to write, such as cancelling an
+    // event never created, shows nothing).
+    onSent: async (ref) => {
+      if (ref) await settleEventWrite(deps.db, row.setId, write, now, null);
+    },
+  });
+}
+
+// biome-ignore lint/suspicious/noConfusingVoidType: what NudgeSink.deliver resolves to
+type PlatformRef = string | undefined | void;
+
+/** How a row's try differs by its work: its log lines, an error never tried again, and what follows each outcome. */
+type TryHooks = {
+  /** The warning of a failed try: to be retried, then given up. */
+  logs: [retrying: string, givenUp: string];
+  /** An error no retry can mend (a missing permission): failed at once. */
+  final?: (error: unknown) => boolean;
+  /** After such an error is recorded. */
+  onFinal?: (error: unknown) => Promise<void>;
+  /** After the platform took it, before its row is marked sent. */
+  onSent?: (ref: PlatformRef) => Promise<void>;
+};
+
+/**
+ * Runs a row's platform work within the send's time limit and records the outcome: sent (with the platform's id),
+ * to be retried with back-off, or failed for good. A try given up on that is still running is waited for (the row
+ * postponed a retry's wait, no try counted) rather than run again, and one that did go through is taken as sent.
+ */
+async function tryRow(
+  deps: SchedulerDeps,
+  now: Date,
+  row: OutboxRow,
+  platform: string,
+  batch: Batch,
+  run: () => Promise<PlatformRef>,
+  hooks: TryHooks,
+): Promise<void> {
+  const counted = [{ platform, kind: row.kind }];
   try {
-    let ref: string | undefined;
+    let ref: PlatformRef;
     const earlier = deps.abandoned?.get(row.id);
     if (earlier && !earlier.settled) {
-      // The last try is still running (it may be creating the event): wait for it rather than create a second.
+      // The last try is still running: wait for it rather than post a second copy (or create a second event).
       await postponeTry(deps.db, row.id, new Date(now.getTime() + RETRY_DELAYS_MS[0]!));
       count(deps.ops, counted, "retried");
       return;
     }
     if (earlier) deps.abandoned!.delete(row.id);
-    const work = earlier?.sent ? Promise.resolve(earlier.ref ?? undefined) : writeEventOnce(deps.db, sink.writeEvent, row, write);
+    const work = earlier?.sent ? Promise.resolve(earlier.ref ?? undefined) : run();
     try {
       const timeoutMs = deps.deliveryTimeoutMs ?? DELIVERY_TIMEOUT_MS;
-      ref = await withTimeout(work, timeoutMs, write.platform, batch.waiting);
+      ref = await withTimeout(work, timeoutMs, platform, batch.waiting);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const refused = error instanceof MissingPermission;
+      const final = hooks.final?.(error) ?? false;
       const tries = row.attempts + 1;
-      const retryAt = !refused && tries < MAX_ATTEMPTS ? new Date(now.getTime() + RETRY_DELAYS_MS[tries - 1]!) : null;
+      const retryAt = !final && tries < MAX_ATTEMPTS ? new Date(now.getTime() + RETRY_DELAYS_MS[tries - 1]!) : null;
       if (error instanceof DeliveryTimeout && retryAt) remember(deps.abandoned, row.id, work);
-      deps.logger.warn({ key: row.key, tries, error: message }, retryAt ? "event not written; will retry" : "event write given up");
+      deps.logger.warn({ key: row.key, tries, error: message }, retryAt ? hooks.logs[0] : hooks.logs[1]);
       await markFailedTry(deps.db, row.id, message, retryAt);
-      if (refused) await settleEventWrite(deps.db, row.setId, write, now, error);
+      if (final) await hooks.onFinal?.(error);
       count(deps.ops, counted, retryAt ? "retried" : "failed");
       if (!retryAt) batch.totals.failed++;
       return;
     }
-    // Only a write the platform took shows the permission is there (one with nothing to write, such as cancelling an
-    // event never created, shows nothing).
-    if (ref) await settleEventWrite(deps.db, row.setId, write, now, null);
+    // Not inside the try: a failure to record a delivered row must not count as a failed send.
+    await hooks.onSent?.(ref);
     await batch.marks.mark(row.id, ref || null);
     count(deps.ops, counted, "sent");
     batch.totals.sent++;
   } finally {
-    deps.held?.delete(row.id);
+    deps.held?.delete(row.id); // settled, or left to its lease if recording failed: no longer this process's to hand back
   }
 }
 
