@@ -38,7 +38,7 @@ export function performanceTable(figures: Figures): string {
     for (const n of sizes(kind)) {
       add(`1. Idle tick, ${Number(n).toLocaleString("en-GB")} sets, ${kind}`, `idle-tick/${kind}/${n}/ms`, "< 20 ms", (f) => f.median < 20);
       add(`1. Idle tick statements, ${Number(n).toLocaleString("en-GB")} sets, ${kind}`, `idle-tick/${kind}/${n}/statements`, "constant");
-      // Item 6 of issue 24: no tick holds more than a few seconds, a sweep's slices included.
+      // No tick holds more than a few seconds, a sweep's slices included (docs/scaling.md).
       add(
         `1. Tick re-planning a slice of a sweep, ${Number(n).toLocaleString("en-GB")} sets, ${kind}`,
         `idle-tick/${kind}/${n}/sliceTick`,
