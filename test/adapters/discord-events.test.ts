@@ -169,7 +169,7 @@ describe("meetings as Discord scheduled events (discord.js against the local fak
     const one = await meeting(SET_A, 1);
     const from = fake.calls.length;
     assert.ok(await fake.markInterested(GUILD, one.platformEventId!, ID.cleo), "the bot asked for the GuildScheduledEvents intent");
-    const toCleo = new RegExp(`^/channels/dm-${ID.cleo}/messages$`);
+    const toCleo = new RegExp(`^/channels/${fake.dmChannelIdOf(ID.cleo)}/messages$`);
     const earlier = fake.callsTo("POST", toCleo).length;
     const dm = (await fake.waitFor("POST", toCleo, earlier + 1)).at(-1);
     const body = dm!.body as {
@@ -187,10 +187,11 @@ describe("meetings as Discord scheduled events (discord.js against the local fak
     await fake.markInterested(GUILD, one.platformEventId!, ID.sam);
     await fake.markInterested(GUILD, one.platformEventId!, "3999999999999999999");
     await new Promise((r) => setTimeout(r, 300));
-    const dms = fake.calls.slice(from).filter((c) => /^\/(channels\/dm-|users\/@me\/channels)/.test(c.path) && c.method === "POST");
+    const toDm = (path: string) => path === "/users/@me/channels" || fake.dmUserOf(path.split("/")[2] ?? "") !== undefined;
+    const dms = fake.calls.slice(from).filter((c) => c.method === "POST" && toDm(c.path));
     assert.deepEqual(
       dms.map((c) => c.path),
-      [`/channels/dm-${ID.cleo}/messages`],
+      [`/channels/${fake.dmChannelIdOf(ID.cleo)}/messages`],
     );
   });
 
@@ -220,7 +221,7 @@ describe("meetings as Discord scheduled events (discord.js against the local fak
       "failed for good at the first refusal",
     );
     await tick();
-    const told = fake.calls.slice(from).filter((c) => c.path === `/channels/dm-${ID.sam}/messages`);
+    const told = fake.calls.slice(from).filter((c) => c.path === `/channels/${fake.dmChannelIdOf(ID.sam)}/messages`);
     assert.equal(told.length, 1);
     assert.match(JSON.stringify(told[0]!.body), /Manage Events/);
 
@@ -229,7 +230,11 @@ describe("meetings as Discord scheduled events (discord.js against the local fak
     await tick();
     await tick();
     assert.deepEqual(what(eventCalls(from)), ["POST 403", "POST 403"]);
-    assert.equal(fake.calls.slice(from).filter((c) => c.path === `/channels/dm-${ID.sam}/messages`).length, 1, "told once");
+    assert.equal(
+      fake.calls.slice(from).filter((c) => c.path === `/channels/${fake.dmChannelIdOf(ID.sam)}/messages`).length,
+      1,
+      "told once",
+    );
 
     // Granted again: the next change creates the event.
     fake.denyManageEvents(GUILD, false);

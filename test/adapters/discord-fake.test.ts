@@ -180,10 +180,24 @@ describe("FakeDiscord with a real discord.js Client", () => {
     });
     const [dm] = fake.callsTo("POST", /^\/users\/@me\/channels$/);
     assert.deepEqual(dm!.body, { recipient_id: BOB });
-    assert.equal(fake.callsTo("POST", new RegExp(`^/channels/dm-${BOB}/messages$`))[0]?.status, 403);
+    assert.equal(fake.callsTo("POST", new RegExp(`^/channels/${fake.dmChannelIdOf(BOB)}/messages$`))[0]?.status, 403);
 
     const open = await client.users.send(ALICE, "Hello");
-    assert.equal(open.channelId, `dm-${ALICE}`);
+    assert.equal(open.channelId, fake.dmChannelIdOf(ALICE));
+  });
+
+  test("a DM channel's id is a snowflake, one for each user, the same each time it is opened, and fetchable", async () => {
+    // @discordjs/rest gives each channel its own rate-limit queue only for a 17–19-digit id (its major parameter).
+    const alice = await client.users.createDM(ALICE, { force: true });
+    const bob = await client.users.createDM(BOB, { force: true });
+    assert.match(alice.id, /^\d{17,19}$/);
+    assert.match(bob.id, /^\d{17,19}$/);
+    assert.notEqual(alice.id, bob.id);
+    assert.equal((await client.users.createDM(ALICE, { force: true })).id, alice.id);
+    assert.equal(fake.dmChannelIdOf(ALICE), alice.id);
+    assert.equal(fake.dmUserOf(bob.id), BOB);
+    assert.equal(fake.dmUserOf(CHANNEL), undefined);
+    assert.equal((await client.channels.fetch(bob.id, { force: true }))?.isDMBased(), true);
   });
 
   test("an attachment upload is recorded with its bytes", async () => {

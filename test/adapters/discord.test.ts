@@ -334,7 +334,7 @@ describeAdapterContract("Discord (the real discord.js client against a local Dis
     const dmTo = (who: Who) => ({ kind: "dm" as const, externalId: DISCORD_IDS[who], displayName: who, timeZone: "Europe/London" });
     const base = { platform: "discord", workspaceId: GUILD, channelId: CHANNEL };
     const cases: { lands: string; delivery: Delivery }[] = [
-      { lands: `dm-${DISCORD_IDS.sam}`, delivery: { ...base, to: dmTo("sam"), reply: { text: "You present next week." } } },
+      { lands: fake.dmChannelIdOf(DISCORD_IDS.sam), delivery: { ...base, to: dmTo("sam"), reply: { text: "You present next week." } } },
       { lands: CHANNEL, delivery: { ...base, to: { kind: "channel" }, reply: { text: "Meeting 2 is tomorrow." } } },
       { lands: CHANNEL, delivery: { ...base, to: dmTo("eve"), reply: { text: "Record your action." } } },
     ];

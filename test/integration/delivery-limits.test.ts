@@ -280,14 +280,14 @@ describe("delivery against the local Discord", () => {
     const restartedAt = Date.now();
     assert.deepEqual(await deliverDue({ db, logger }, restarted, NOW), { sent: 3, failed: 0 });
     assert.equal(fake.callsTo("POST", DM_CREATE).length, 1, "one DM channel creation in all");
-    assert.equal(fake.messagesIn(`dm-${USER}`).length, 5);
+    assert.equal(fake.messagesIn(fake.dmChannelIdOf(USER)).length, 5);
     assert.equal(fake.callsTo("GET", /^\/channels\//).length, 0, "the cached channel is posted to without fetching it first");
     assert.equal(
       fake.calls.filter((c) => c.at >= restartedAt && c.path !== "/gateway/bot").length,
       3,
       "after the restart, one call a reminder",
     );
-    assert.equal((await db.person.findUniqueOrThrow({ where: { id: ids.get(USER)! } })).dmChannelId, `dm-${USER}`);
+    assert.equal((await db.person.findUniqueOrThrow({ where: { id: ids.get(USER)! } })).dmChannelId, fake.dmChannelIdOf(USER));
   });
 
   test("an idle tick opens the DM channels of people who may get reminders ahead of need; their reminders then go straight to their channels", async () => {
@@ -302,7 +302,7 @@ describe("delivery against the local Discord", () => {
     assert.deepEqual({ planned: idle.planned, sent: idle.sent }, { planned: 0, sent: 0 }, "nothing was due");
     assert.equal(fake.callsTo("POST", DM_CREATE).length, 4, "each person's DM opened in the idle tick");
     for (const [externalId, id] of ids)
-      assert.equal((await db.person.findUniqueOrThrow({ where: { id } })).dmChannelId, `dm-${externalId}`);
+      assert.equal((await db.person.findUniqueOrThrow({ where: { id } })).dmChannelId, fake.dmChannelIdOf(externalId));
 
     await due(people.map((to) => ({ text: `Due to ${to}`, to })));
     const before = fake.calls.length;
@@ -310,7 +310,7 @@ describe("delivery against the local Discord", () => {
     const busy = fake.calls.slice(before);
     assert.deepEqual(
       busy.map((c) => `${c.method} ${c.path}`).sort(),
-      people.map((p) => `POST /channels/dm-${p}/messages`).sort(),
+      people.map((p) => `POST /channels/${fake.dmChannelIdOf(p)}/messages`).sort(),
       "one call a reminder, each to its channel's route",
     );
     // A later idle tick has nobody left to open.
@@ -320,7 +320,7 @@ describe("delivery against the local Discord", () => {
 
   test("a command's reply by DM after a restart goes to the cached DM channel: no DM opened, no channel fetched", async () => {
     const { ids } = await seedSet(db, "discord", GUILD, DISCORD_CHANNEL, [USER]);
-    await db.person.update({ where: { id: ids.get(USER)! }, data: { dmChannelId: `dm-${USER}` } });
+    await db.person.update({ where: { id: ids.get(USER)! }, data: { dmChannelId: fake.dmChannelIdOf(USER) } });
     const adapter = await startAdapter();
     const before = fake.calls.length;
     await adapter.send(
@@ -334,7 +334,7 @@ describe("delivery against the local Discord", () => {
     );
     assert.deepEqual(
       fake.calls.slice(before).map((c) => `${c.method} ${c.path}`),
-      [`POST /channels/dm-${USER}/messages`],
+      [`POST /channels/${fake.dmChannelIdOf(USER)}/messages`],
     );
   });
 
@@ -344,11 +344,11 @@ describe("delivery against the local Discord", () => {
     await due([{ text: "Record your action", to: USER }]);
     assert.deepEqual(await deliverDue({ db, logger }, await startAdapter(), NOW), { sent: 1, failed: 0 });
     assert.equal(fake.callsTo("POST", DM_CREATE).length, 1);
-    assert.equal(fake.messagesIn(`dm-${USER}`).length, 1);
+    assert.equal(fake.messagesIn(fake.dmChannelIdOf(USER)).length, 1);
     const row = await db.outbox.findFirstOrThrow();
     assert.equal(row.status, "sent");
     assert.equal(row.attempts, 1);
-    assert.equal((await db.person.findUniqueOrThrow({ where: { id: ids.get(USER)! } })).dmChannelId, `dm-${USER}`);
+    assert.equal((await db.person.findUniqueOrThrow({ where: { id: ids.get(USER)! } })).dmChannelId, fake.dmChannelIdOf(USER));
   });
 
   test("a 429 while several sends are in flight is waited out, not counted as a failed try", async () => {
@@ -363,6 +363,6 @@ describe("delivery against the local Discord", () => {
     assert.equal(fake.calls.filter((c) => c.status === 429).length, 1, "Discord did answer 429");
     assert.deepEqual(tally, { sent: 6 }, "nothing retried or failed");
     assert.ok((await db.outbox.findMany()).every((r) => r.status === "sent" && r.attempts === 1));
-    for (const p of people) assert.equal(fake.messagesIn(`dm-${p}`).length, 1);
+    for (const p of people) assert.equal(fake.messagesIn(fake.dmChannelIdOf(p)).length, 1);
   });
 });

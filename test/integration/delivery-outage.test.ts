@@ -164,7 +164,7 @@ describe.each([
 
       const posts = fake.callsTo("POST", /^\/channels\/[^/]+\/messages$/);
       assert.ok(posts.filter((c) => c.status >= 500).length > 0, "Discord did answer 5xx");
-      const stored = [CHANNEL, ...people.map((p) => `dm-${p}`)].flatMap((ch) => fake.messagesIn(ch).map(text));
+      const stored = [CHANNEL, ...people.map((p) => fake.dmChannelIdOf(p))].flatMap((ch) => fake.messagesIn(ch).map(text));
       assert.deepEqual(
         notOnce(
           stored,

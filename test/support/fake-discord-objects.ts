@@ -71,8 +71,11 @@ export class DiscordWorld {
   readonly botUser: Json;
   readonly guilds: FakeGuild[];
   readonly users = new Map<string, Json>();
+  /** The bot's DM channels by id; `#dmOf` finds a user's. */
   readonly dmChannels = new Map<string, Json>();
-  /** Every message by id, in creation order (DM channels are `dm-USERID`). */
+  /** User id → the id of the bot's DM channel with them: a snowflake of when it was first opened. */
+  readonly #dmOf = new Map<string, string>();
+  /** Every message by id, in creation order. */
   readonly messages = new Map<string, Json>();
   /** Uploaded files by their `/attachments/...` path. */
   readonly attachments = new Map<string, { bytes: Buffer; contentType: string }>();
@@ -151,14 +154,11 @@ export class DiscordWorld {
     return undefined;
   }
 
-  /** A channel object by id: a guild channel or a DM channel (`dm-USERID`). */
+  /** A channel object by id: a guild channel or a DM channel already opened. */
   channelById(id: string): Json | undefined {
     const gc = this.guildChannel(id);
     if (gc) return this.#channelObject(gc.guild, gc.channel, gc.index, true);
-    const dm = this.dmChannels.get(id);
-    if (dm) return dm;
-    if (id.startsWith("dm-") && /^\d+$/.test(id.slice(3))) return this.dmChannel(id.slice(3));
-    return undefined;
+    return this.dmChannels.get(id);
   }
 
   #channelObject(g: FakeGuild, c: { id: string; name: string }, position: number, withGuildId: boolean): Json {
@@ -180,15 +180,23 @@ export class DiscordWorld {
     return ch;
   }
 
-  /** The bot's DM channel with a user (`dm-USERID`), created on first use. */
+  /**
+   * The bot's DM channel with a user, created on first use with a fresh snowflake id (as Discord's are: a client's
+   * REST manager buckets `/channels/:id` routes by that id only when it is 17–19 digits); the same one afterwards.
+   */
   dmChannel(recipientId: string): Json {
-    const id = `dm-${recipientId}`;
-    let ch = this.dmChannels.get(id);
-    if (!ch) {
-      ch = { id, type: 1, last_message_id: null, flags: 0, recipients: [this.user(recipientId)] };
-      this.dmChannels.set(id, ch);
-    }
+    const known = this.#dmOf.get(recipientId);
+    if (known) return this.dmChannels.get(known)!;
+    const ch: Json = { id: this.snowflake(), type: 1, last_message_id: null, flags: 0, recipients: [this.user(recipientId)] };
+    this.#dmOf.set(recipientId, String(ch.id));
+    this.dmChannels.set(String(ch.id), ch);
     return ch;
+  }
+
+  /** The user a DM channel of the bot's is with, or undefined for any other id. */
+  dmRecipient(channelId: string): string | undefined {
+    const recipients = this.dmChannels.get(channelId)?.recipients;
+    return Array.isArray(recipients) ? str(obj(recipients[0]).id) || undefined : undefined;
   }
 
   /** A user object by id (`name` renames it); unknown ids get a made-up name. */

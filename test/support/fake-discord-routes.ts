@@ -317,7 +317,7 @@ function followup(w: DiscordWorld, app: string, token: string, ctx: RequestConte
 function createChannelMessage(w: DiscordWorld, channelId: string, ctx: RequestContext): Answer {
   const channel = w.channelById(channelId);
   if (!channel) return unknown(10003, "Unknown Channel");
-  const dmUser = channelId.startsWith("dm-") ? channelId.slice(3) : null;
+  const dmUser = w.dmRecipient(channelId);
   if (dmUser && w.closedDms.has(dmUser)) return { status: 403, body: { message: "Cannot send messages to this user", code: 50007 } };
   const body = obj(ctx.body);
   const invalid = validateMessage(body, ctx.files, true);

@@ -185,9 +185,22 @@ export class FakeDiscord {
     return this.#world.modalSubmitInteraction(p);
   }
 
-  /** The messages now stored in a channel (`dm-USERID` for a DM), oldest first. */
+  /** The messages now stored in a channel (a DM's id from `dmChannelIdOf`), oldest first. */
   messagesIn(channelId: string): Record<string, unknown>[] {
     return this.#world.messagesIn(channelId);
+  }
+
+  /**
+   * The id of the bot's DM channel with `userId`: a snowflake, the same for the fake's lifetime, opened now if the
+   * bot has not opened it yet (as `POST /users/@me/channels` would, without recording a call).
+   */
+  dmChannelIdOf(userId: string): string {
+    return String(this.#world.dmChannel(userId).id);
+  }
+
+  /** The user whose DM channel with the bot `channelId` is, or undefined when it is not one. */
+  dmUserOf(channelId: string): string | undefined {
+    return this.#world.dmRecipient(channelId);
   }
 
   /** The next matching request answers 429 with `Retry-After: retryAfterSeconds` (once). */

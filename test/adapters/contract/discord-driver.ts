@@ -99,7 +99,8 @@ export async function startDiscordDriver(): Promise<DiscordDriver> {
     const channel = c.path.split("/")[2]!;
     const ref = String((c.response as { id: string }).id);
     if (channel === CHANNEL) return { to: { kind: "channel" }, ...base, ref };
-    const who = channel.startsWith("dm-") ? whoIs(channel.slice(3)) : undefined;
+    const dmWith = fake.dmUserOf(channel);
+    const who = dmWith === undefined ? undefined : whoIs(dmWith);
     assert.ok(who, `a post in the set's channel or a known person's DM: ${channel}`);
     return { to: { kind: "dm", who }, ...base, ref };
   };
