@@ -7,7 +7,7 @@ import { type MessageShortcut, messageShortcuts } from "../../../commands/shortc
 type DiscordOptionType = 1 | 3 | 4 | 6 | 7;
 
 /** Discord's channel type GUILD_VOICE: the only kind a voice channel option offers (a stage needs moderators' rights). */
-export const VOICE_CHANNEL = 2;
+const VOICE_CHANNEL = 2;
 
 /** One option of a chat-input command, as Discord's registration API takes it. */
 export type DiscordOption = {
