@@ -1,7 +1,8 @@
-/** Child processes for the benchmarks: `node --import tsx FILE`, read line by line. */
+/** Child processes for the benchmarks: FILE run as `npm start` runs src/main.ts (its Node flags, then tsx), read line by line. */
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
+import { startArgsFor } from "../../test/support/start-args.ts";
 
 export type Child = {
   proc: ChildProcessWithoutNullStreams;
@@ -15,7 +16,7 @@ export type Child = {
 
 /** Starts `file` (a TypeScript file) with `env` added to this process's environment. */
 export function startChild(file: string, env: Record<string, string>): Child {
-  const proc = spawn(process.execPath, ["--import", "tsx", file], { env: { ...process.env, ...env } });
+  const proc = spawn(process.execPath, startArgsFor(file), { env: { ...process.env, ...env } });
   let stderr = "";
   proc.stderr.on("data", (b) => (stderr += b));
   const queue: string[] = [];

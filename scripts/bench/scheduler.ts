@@ -22,12 +22,17 @@ export function tick(db: Database, sink: NudgeSink, now: Date, extra: Partial<Sc
 }
 
 /**
- * Ticks as src/main.ts runs them, one process's in a row: each first asks the full re-plan schedule (every set at
- * the first tick, and once a day), then ticks.
+ * Ticks as src/main.ts runs them, one process's in a row: each first asks the full re-plan schedule (a sweep over
+ * every set from the first tick, and once a day, a slice a tick), then ticks. `slice` says whether the tick also
+ * planned a slice of a sweep.
  */
-export function processTicks(db: Database, sink: NudgeSink): (now: Date) => Promise<TickReport> {
+export function processTicks(db: Database, sink: NudgeSink): (now: Date) => Promise<TickReport & { slice: boolean }> {
   const scopeOf = fullReplanSchedule(db);
-  return async (now) => runTick({ db, logger: silent, concurrency: CONCURRENCY }, sink, now, await scopeOf(now));
+  return async (now) => {
+    const scope = await scopeOf(now);
+    const report = await runTick({ db, logger: silent, concurrency: CONCURRENCY }, sink, now, scope);
+    return { ...report, slice: scope !== "due" };
+  };
 }
 
 /** A sink that takes every reminder at once and counts it (the "platform" is this process), keys kept to check. */

@@ -1,12 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { withCoachReadings } from "../app/coach-readings.ts";
 import type { Delivery } from "../app/destination.ts";
 import { queueMeetingEvents } from "../app/meeting-events.ts";
 import { renderNudge } from "../app/render-nudge.ts";
 import { announcePresenters } from "../app/set-state.ts";
 import { withZoneQuestion, zonesToOffer } from "../app/zone-question.ts";
-import { nextMoments } from "../domain/reminders/moments.ts";
-import { planNudges } from "../domain/reminders/planner.ts";
+import { planWindow } from "../domain/reminders/moments.ts";
 import type { PlannedNudge } from "../domain/reminders/types.ts";
 import { ANNOUNCE_LEAD_MS } from "../domain/set/rotation-state.ts";
 import { eventPlaceOf } from "../store/meeting-events.ts";
@@ -18,6 +16,7 @@ import { dueSets, markSetsToPlan, type SelectedSet, saveMoments, setsAfter, take
 import { findSetById } from "../store/sets.ts";
 import { count, deliverDue, type NudgeSink, type SchedulerDeps } from "./deliver.ts";
 import { openDmsAhead } from "./open-dms.ts";
+import { orderedId } from "./ordered-id.ts";
 
 /** At most this many sets have presenters announced in one tick; any more wait for the next tick (a week ahead, a minute is nothing). */
 const ANNOUNCE_SETS_PER_TICK = 100;
@@ -26,7 +25,7 @@ export type TickReport = { announced: number; planned: number; skipped: number; 
 
 function outboxRow(n: PlannedNudge, delivery: Delivery, status: "pending" | "skipped"): OutboxInsert {
   return {
-    id: randomUUID(),
+    id: orderedId(),
     key: n.key,
     kind: n.kind,
     setId: n.setId,
@@ -139,8 +138,9 @@ async function planBatch(deps: SchedulerDeps, batch: SelectedSet[], { since, now
   const { db } = deps;
   const { state, view: loaded } = await loadNudgeState(db, now, { setIds: batch.map((s) => s.id) });
   let planned = 0;
+  // Everything up to the window's end is planned: the next moment is the first send after it.
+  const { due, stale, moments } = planWindow(state, { since, now: now > since ? now : since });
   if (now > since) {
-    const { due, stale } = planNudges(state, { since, now });
     const view = await withCoachReadings(db, loaded, [...due, ...stale], now);
     const rendered = due.map((n) => ({ n, delivery: renderNudge(n, view) }));
     const asked = await askZones(deps, rendered, view, now);
@@ -161,8 +161,6 @@ async function planBatch(deps: SchedulerDeps, batch: SelectedSet[], { since, now
       "skipped",
     );
   }
-  // Everything up to the window's end is planned: the next moment is the first send after it.
-  const moments = nextMoments(state, now > since ? now : since);
   await saveMoments(
     db,
     batch.flatMap((s) => {

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, test } from "vitest";
+import { START_ARGS } from "../support/start-args.ts";
 
 const script = readFileSync(new URL("./fixtures/seven-months.txt", import.meta.url), "utf8");
 const [firstHalf, secondHalf] = script.split("# --- restart here ---\n") as [string, string];
@@ -12,7 +13,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** One `npm start` process (as `node --import tsx src/main.ts`) reading `input` on stdin. */
 function start(input: string, db: string, env: Record<string, string> = {}): string {
-  const run = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const run = spawnSync(process.execPath, [...START_ARGS], {
     input,
     encoding: "utf8",
     env: {

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, test } from "vitest";
 import { openDatabase } from "../../src/store/open-database.ts";
+import { START_ARGS } from "../support/start-args.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "als-stop-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,7 +33,7 @@ test.each(["SIGTERM", "SIGINT"] as const)(
   { timeout: 120_000 },
   async (stopWith) => {
     const url = `file:${join(dir, `${stopWith}.db`)}`;
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    const child = spawn(process.execPath, [...START_ARGS], {
       env: {
         ...process.env,
         DATABASE_URL: url,

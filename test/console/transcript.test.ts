@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "vitest";
 import { createHarness } from "../support/harness.ts";
+import { START_ARGS } from "../support/start-args.ts";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
 const script = fixture("five-member-set.txt");
@@ -23,7 +24,7 @@ test("the five-member script produces exactly the expected transcript", { timeou
 test("npm start reads a script on stdin, prints the same transcript and exits 0", { timeout: 120_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), "als-start-"));
   try {
-    const run = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    const run = spawnSync(process.execPath, [...START_ARGS], {
       input: script,
       encoding: "utf8",
       env: {

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { test } from "vitest";
+import { START_ARGS } from "../support/start-args.ts";
 import { createTestDatabase, POSTGRES_ADMIN_URL, withPgClient } from "../support/test-database.ts";
 
 assert.ok(POSTGRES_ADMIN_URL, "the PostgreSQL tests run in npm test's PostgreSQL lane (scripts/test.ts), which sets ALS_TEST_POSTGRES_URL");
@@ -10,7 +11,7 @@ test("npm start with a postgres:// DATABASE_URL migrates an empty database and k
   const database = await createTestDatabase({ empty: true });
   try {
     const start = (input: string) =>
-      spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      spawnSync(process.execPath, [...START_ARGS], {
         input,
         encoding: "utf8",
         env: {

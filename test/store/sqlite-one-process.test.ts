@@ -6,12 +6,13 @@ import { join } from "node:path";
 import { afterAll, test } from "vitest";
 import { ownerFileOf } from "../../src/store/sqlite-owner.ts";
 import { createHarness, FIVE_MEMBER_SET, replies } from "../support/harness.ts";
+import { START_ARGS } from "../support/start-args.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "als-sqlite-owner-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const startBot = (db: string) =>
-  spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  spawnSync(process.execPath, [...START_ARGS], {
     input: "/help\n",
     encoding: "utf8",
     env: { ...process.env, DATABASE_URL: `file:${db}`, FILES_DIR: join(dir, "files"), LOG_LEVEL: "warn" },

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Readable, Writable } from "node:stream";
+import { START_ARGS } from "./start-args.ts";
 
 export type StartedBot = {
   child: ChildProcessByStdio<Writable | null, Readable, Readable>;
@@ -13,12 +14,12 @@ export type StartedBot = {
 };
 
 /**
- * `npm start` (as `node --import tsx src/main.ts`) on a fresh SQLite file, with `env` added (which may
+ * `npm start` (its Node flags, then tsx and src/main.ts: START_ARGS) on a fresh SQLite file, with `env` added (which may
  * name another DATABASE_URL). With `stdin`, its standard input is a pipe (`child.stdin`), for the console.
  */
 export function startBot(env: Record<string, string>, opts: { stdin?: boolean } = {}): StartedBot {
   const dir = mkdtempSync(join(tmpdir(), "als-main-"));
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, [...START_ARGS], {
     env: { ...process.env, DATABASE_URL: `file:${join(dir, "als.db")}`, LOG_LEVEL: "silent", ...env },
     stdio: [opts.stdin ? "pipe" : "ignore", "pipe", "pipe"],
   }) as ChildProcessByStdio<Writable | null, Readable, Readable>;

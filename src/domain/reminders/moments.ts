@@ -2,12 +2,12 @@
  * Each set's next moment (docs/architecture.md, "A reminder tick"): the earliest instant at which anything the nudge
  * planner plans for the set can fall due, so the scheduler loads and plans a set only when its moment has come.
  *
- * Pure, and derived from the planner itself (`nextNudgeAt` over the set alone), so every kind the planner knows,
- * today's and any added later, moves the moment without this file knowing it.
+ * Pure, and derived from the planner itself (its first send after the window, over the set alone), so every kind the
+ * planner knows, today's and any added later, moves the moment without this file knowing it.
  */
 import { DAY } from "../time/time-units.ts";
-import { nextNudgeAt } from "./planner.ts";
-import type { NudgeState } from "./types.ts";
+import { planWithNext } from "./planner.ts";
+import type { NudgeState, PlannedNudge } from "./types.ts";
 
 /**
  * The longest a set goes without being planned again, even with nothing due: the state the scheduler loads reaches
@@ -17,16 +17,19 @@ import type { NudgeState } from "./types.ts";
 const RECHECK_MS = 7 * DAY;
 
 /**
- * For every set of `state`, the earliest send time of its nudges strictly after `after`, or `after + RECHECK_MS`
- * if that comes first (and for a set with nothing to send, such as an archived one). Keyed by set id.
- * Work is linear in the sets' own lists: each set is planned alone, with the people it names.
+ * The nudges of `window` (as planNudges gives them) and every set's next moment after it: the earliest send time of
+ * its nudges strictly after `window.now`, or `window.now + RECHECK_MS` if that comes first (and for a set with
+ * nothing to send, such as an archived one), keyed by set id. The rules run once per set for both.
  */
-export function nextMoments(state: NudgeState, after: Date): Map<string, Date> {
-  const recheck = after.getTime() + RECHECK_MS;
-  const out = new Map<string, Date>();
-  for (const set of state.sets) {
-    const next = nextNudgeAt({ sets: [set], people: state.people }, after);
-    out.set(set.id, next && next.getTime() < recheck ? next : new Date(recheck));
-  }
-  return out;
+export function planWindow(
+  state: NudgeState,
+  window: { since: Date; now: Date },
+): { due: PlannedNudge[]; stale: PlannedNudge[]; moments: Map<string, Date> } {
+  const { due, stale, next } = planWithNext(state, window, window.now.getTime() + RECHECK_MS);
+  const moments = new Map<string, Date>();
+  for (const [id, at] of next) moments.set(id, new Date(at));
+  return { due, stale, moments };
 }
+
+/** Every set's next moment after `after` (see planWindow), with nothing planned. */
+export const nextMoments = (state: NudgeState, after: Date): Map<string, Date> => planWindow(state, { since: after, now: after }).moments;

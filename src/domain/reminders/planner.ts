@@ -56,6 +56,35 @@ export function nextNudgeAt(state: NudgeState, after: Date): Date | null {
   return bounds.maxBase === Infinity ? null : new Date(bounds.maxBase);
 }
 
+/**
+ * One tick's planning in one pass of the rules per set: what planNudges gives for `window`, and each set's first
+ * sendAt after `window.now` (what nextNudgeAt gives for the set alone), or `cap` if none comes before it. Keyed by
+ * set id. In-window candidates are never pruned: their base is at most `now`, and the bound only comes down to a
+ * send after `now`.
+ */
+export function planWithNext(
+  state: NudgeState,
+  window: { since: Date; now: Date },
+  cap: number,
+): { due: PlannedNudge[]; stale: PlannedNudge[]; next: Map<string, number> } {
+  const since = window.since.getTime();
+  const now = window.now.getTime();
+  const due: PlannedNudge[] = [];
+  const stale: PlannedNudge[] = [];
+  const next = new Map<string, number>();
+  for (const set of state.sets) {
+    const bounds = { maxBase: cap, minSend: since };
+    planSet(set, state.people, bounds, (n) => {
+      const send = n.sendAt.getTime();
+      if (send <= since) return;
+      if (send <= now) (now < n.staleAt.getTime() ? due : stale).push(n);
+      else if (send < bounds.maxBase) bounds.maxBase = send;
+    });
+    next.set(set.id, bounds.maxBase);
+  }
+  return { due: sorted(due), stale: sorted(stale), next };
+}
+
 function collect(state: NudgeState, bounds: Bounds, found: (n: PlannedNudge) => void): void {
   for (const set of state.sets) planSet(set, state.people, bounds, found);
 }

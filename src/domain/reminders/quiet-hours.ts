@@ -3,7 +3,7 @@
  * in the person's zone and across clock changes.
  */
 import { DateTime } from "luxon";
-import { HOUR, MINUTE } from "../time/time-units.ts";
+import { DAY, HOUR, MINUTE } from "../time/time-units.ts";
 import { zoneOf } from "../time/zone-offsets.ts";
 
 /** Local quiet hours, "22:00" to "08:00"; may wrap midnight; start === end (or a malformed time) means none. */
@@ -32,12 +32,18 @@ export function quietHoursOf(p: { quietStart: string | null; quietEnd: string | 
 export function outOfQuietHours(at: Date, person: { timeZone: string; quiet: QuietHours | null }): Date {
   const quiet = quietMinutes(person.quiet);
   if (!quiet) return at;
-  const local = DateTime.fromJSDate(at, { zone: zoneOf(person.timeZone) });
-  if (!local.isValid) return at;
   const [start, end] = quiet;
+  const isQuiet = (minute: number) => (start < end ? start <= minute && minute < end : minute >= start || minute < end);
+  const zone = zoneOf(person.timeZone);
+  // Most times are not quiet: the wall-clock minute from the zone's offset answers that without building a DateTime.
+  if (typeof zone !== "string" && zone.isValid) {
+    const wallMs = at.getTime() + zone.offset(at.getTime()) * MINUTE;
+    if (!isQuiet(Math.floor((((wallMs % DAY) + DAY) % DAY) / MINUTE))) return at;
+  }
+  const local = DateTime.fromJSDate(at, { zone });
+  if (!local.isValid) return at;
   const minute = local.hour * 60 + local.minute;
-  const isQuiet = start < end ? start <= minute && minute < end : minute >= start || minute < end;
-  if (!isQuiet) return at;
+  if (!isQuiet(minute)) return at;
   // Without a clock change in between, the end is this many wall-clock milliseconds away.
   const wall = ((((end - minute) % 1440) + 1440) % 1440) * MINUTE - local.second * 1000 - local.millisecond;
   const simple = DateTime.fromMillis(at.getTime() + wall, { zone: zoneOf(person.timeZone) });
@@ -52,12 +58,23 @@ export function maxQuietShift(quiet: QuietHours | null): number {
   return q ? ((((q[1] - q[0]) % 1440) + 1440) % 1440) * MINUTE + CLOCK_CHANGE_ROOM : 0;
 }
 
+/** What quietMinutes worked out per "start-end": people share a few choices, asked about at every candidate. */
+const minutesOf = new Map<string, readonly [number, number] | null>();
+const MAX_REMEMBERED = 1_000;
+
 /** [start, end] in minutes after local midnight, or null for none. */
-function quietMinutes(quiet: QuietHours | null): [number, number] | null {
+function quietMinutes(quiet: QuietHours | null): readonly [number, number] | null {
   if (!quiet) return null;
-  const start = clockMinutes(quiet.start);
-  const end = clockMinutes(quiet.end);
-  return start === null || end === null || start === end ? null : [start, end];
+  const key = `${quiet.start}-${quiet.end}`;
+  let minutes = minutesOf.get(key);
+  if (minutes === undefined) {
+    const start = clockMinutes(quiet.start);
+    const end = clockMinutes(quiet.end);
+    minutes = start === null || end === null || start === end ? null : [start, end];
+    if (minutesOf.size >= MAX_REMEMBERED) minutesOf.clear();
+    minutesOf.set(key, minutes);
+  }
+  return minutes;
 }
 
 function clockMinutes(text: string): number | null {
