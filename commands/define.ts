@@ -15,7 +15,18 @@ export type Who = "anyone" | "participant" | "member" | "advisor";
  * How an option's text is read before its schema validates it. The kinds that need the actor's
  * time zone or the clock (`when`, `day`) are converted by the parser in src/app, not here.
  */
-export type OptionKind = "text" | "user" | "users" | "when" | "day" | "duration" | "integer" | "choice" | "cadence" | "meeting";
+export type OptionKind =
+  | "text"
+  | "user"
+  | "users"
+  | "when"
+  | "day"
+  | "duration"
+  | "integer"
+  | "choice"
+  | "cadence"
+  | "meeting"
+  | "voice-channel";
 
 /** A mention of a chat user: the platform's user id, and a display name when the platform gives one. */
 export const UserRef = z.object({
@@ -23,6 +34,16 @@ export const UserRef = z.object({
   displayName: z.string().min(1, "a mention of a person, written @Name"),
 });
 export type UserRef = z.infer<typeof UserRef>;
+
+/**
+ * One of the workspace's voice channels (a Discord server's): the platform's channel id and its name as the platform
+ * gave it. Only a platform with voice channels reads one (src/app/parse-command.ts); elsewhere the option is refused.
+ */
+export const VoiceChannelRef = z.object({
+  externalId: z.string().min(1, "a voice channel of this server"),
+  name: z.string().min(1, "a voice channel of this server"),
+});
+export type VoiceChannelRef = z.infer<typeof VoiceChannelRef>;
 
 /** A reference to one of the set's meetings: its number (`3`, `#3`) or `next`. */
 const MEETING_NUMBER = "a meeting number from /meeting list (e.g. 3) or next";
@@ -117,6 +138,8 @@ export const opt = {
   /** A recurrence: weekly, fortnightly, monthly, "first tuesday"… (read by src/domain/time/recurrence.ts). */
   cadence: (b: Base) => spec("cadence", z.string().min(1, "must not be empty"), b),
   meeting: (b: Base) => spec("meeting", MeetingRef, b),
+  /** A voice channel of the workspace: Discord offers only its server's voice channels (channel_types [2]). */
+  voiceChannel: (b: Base) => spec("voice-channel", VoiceChannelRef, b),
 };
 
 export function optional<T>(o: OptionSpec<T, true>): OptionSpec<T, false> {

@@ -63,6 +63,7 @@ import {
   setRename,
   setReviews,
   setUnarchive,
+  setVoice,
 } from "./set.ts";
 
 export * from "./action.ts";
@@ -94,6 +95,7 @@ export const commands = registry({
   "set programme": setProgramme,
   "set rename": setRename,
   "set reviews": setReviews,
+  "set voice": setVoice,
   "set archive": setArchive,
   "set unarchive": setUnarchive,
   "meeting schedule": meetingSchedule,

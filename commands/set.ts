@@ -136,3 +136,21 @@ export const setReviews = command({
   },
   examples: ["/set reviews every:3", "/set reviews every:off", "/set reviews"],
 });
+
+export const setVoice = command({
+  name: "set",
+  sub: "voice",
+  summary: "Discord: hold the meetings' events in a voice channel; clear:yes makes them external events again.",
+  details:
+    "On Discord each meeting is also an event in the server's Events. By default it is an external event whose location " +
+    "links to the set's channel; with channel: (one of the server's voice channels, picked from Discord's list) the " +
+    "upcoming meetings' events become voice events in that channel, their description still pointing back to the set's " +
+    "channel. clear:yes makes them external events again. Alone: shows the setting. Slack and the console have no voice " +
+    "channels, so there it does not apply.",
+  who: "advisor",
+  options: {
+    channel: optional(opt.voiceChannel({ description: "The server's voice channel the set meets in" })),
+    clear: optional(opt.choice({ description: "yes, to hold the events outside a voice channel again", choices: ["yes"] as const })),
+  },
+  examples: ["/set voice clear:yes", "/set voice"],
+});

@@ -10,6 +10,8 @@ export type CommandOrigin = CommandPlace & {
   /** The platform's name for the user; a missing or blank one falls back to the user's id. */
   userName?: string | null | undefined;
   readMention: (token: string) => UserRef | null;
+  /** Where the platform has voice channels (Discord): reads a voice channel option (see CommandInput). */
+  readVoiceChannel?: CommandInput["readVoiceChannel"];
 };
 
 /** The one way every adapter hands a command to dispatch. */

@@ -5,6 +5,7 @@ import type { OpsHooks } from "../ops/hooks.ts";
 import type { Database, Db } from "../store/open-database.ts";
 import type { PersonRow, WorkspaceRow } from "../store/people.ts";
 import type { Role, SetWithPeople } from "../store/sets.ts";
+import type { ConvertContext } from "./parse-command.ts";
 import type { Outgoing } from "./reply.ts";
 import type { Result } from "./result.ts";
 
@@ -42,6 +43,8 @@ export type CommandInput = {
   channelId: string;
   user: UserRef;
   readMention: (token: string) => UserRef | null;
+  /** Reads a voice channel option, on a platform that has voice channels (Discord); see ConvertContext. */
+  readVoiceChannel?: ConvertContext["readVoiceChannel"];
   /** The platform has forms (Slack, Discord): a refusal that gives back a person's words also offers their form. */
   forms?: boolean;
   /**

@@ -208,7 +208,12 @@ async function runAccepted(
   // command uses that zone without storing it (docs/architecture.md, "Time zones and where they come from").
   const zone = zoneInUse(known, input.profileTimeZone, deps.defaultTimeZone);
   const { timeZone } = zone;
-  const options = convertOptions(line, { now, timeZone, readMention: input.readMention });
+  const options = convertOptions(line, {
+    now,
+    timeZone,
+    readMention: input.readMention,
+    ...(input.readVoiceChannel ? { readVoiceChannel: input.readVoiceChannel } : {}),
+  });
   const kept = (outcome: Outcome, which?: Which): Outcome =>
     known && keptText(line)
       ? { ...outcome, kept: { personId: known.id, channelId: input.channelId, key, raw: line.raw, ...(which ? { which } : {}) } }

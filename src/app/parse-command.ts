@@ -1,4 +1,12 @@
-import { type CommandDecl, commandKey, type OptionKind, type OptionSpec, type UserRef, usage } from "../../commands/define.ts";
+import {
+  type CommandDecl,
+  commandKey,
+  type OptionKind,
+  type OptionSpec,
+  type UserRef,
+  usage,
+  type VoiceChannelRef,
+} from "../../commands/define.ts";
 import { allCommands } from "../../commands/index.ts";
 import { withoutControlCharacters } from "../domain/text/control-characters.ts";
 import type { Parsed } from "../domain/text/parse-result.ts";
@@ -16,7 +24,16 @@ export type ConvertContext = {
   timeZone: string;
   /** Reads one mention token (`@Tom`, `<@U123>`) as a user, or null if it is not a mention. */
   readMention: (token: string) => UserRef | null;
+  /**
+   * Reads one voice channel token (Discord's `<#123>`) as one of the workspace's voice channels, or says why it is
+   * not one (another kind of channel, another server's). Absent where the platform has no voice channels.
+   */
+  readVoiceChannel?: (token: string) => Parsed<VoiceChannelRef>;
 };
+
+/** The refusal of a voice channel where the platform has none (Slack, the console). */
+const NO_VOICE_CHANNELS =
+  "There are no voice channels here: a set's voice channel is a Discord setting (its server's voice channels); Slack and the console have none, so this does not apply.";
 
 const byKey = new Map(allCommands.map((d) => [commandKey(d), d]));
 
@@ -346,6 +363,8 @@ function readValue(spec: OptionSpec, text: string, ctx: ConvertContext): Parsed<
       }
       return { ok: true, value: users };
     }
+    case "voice-channel":
+      return ctx.readVoiceChannel ? ctx.readVoiceChannel(text) : { ok: false, message: NO_VOICE_CHANNELS };
   }
 }
 

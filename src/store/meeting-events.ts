@@ -104,3 +104,8 @@ export async function eventPlaceOf(db: Db, setId: string): Promise<{ platform: s
   const set = await db.learningSet.findUnique({ where: { id: setId }, select: { channelId: true, workspace: true } });
   return set ? { platform: set.workspace.platform, workspaceId: set.workspace.externalId, channelId: set.channelId } : null;
 }
+
+/** Records the voice channel the set's meetings' events are held in (null: none, so they are external events). */
+export async function saveVoiceChannel(db: Db, setId: string, voiceChannelId: string | null): Promise<void> {
+  await db.learningSet.update({ where: { id: setId }, data: { voiceChannelId } });
+}

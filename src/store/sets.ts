@@ -17,6 +17,8 @@ export type SetRow = {
   allowanceMinutes: number;
   /** When an advisor archived the set; null while it is active. */
   archivedAt: Date | null;
+  /** The voice channel its meetings' events are held in (`/set voice`); null: external events. */
+  voiceChannelId: string | null;
 };
 type StoredSet = Omit<SetRow, "programmeStart" | "programmeEnd"> & { programmeStart: string | null; programmeEnd: string | null };
 

@@ -3,8 +3,12 @@
  * Matched to Discord's documented rules:
  * - `POST /guilds/:id/scheduled-events` with `privacy_level` 2 (GUILD_ONLY); an EXTERNAL (3) event needs
  *   `entity_metadata.location` (1–100 characters) and `scheduled_end_time` after `scheduled_start_time`, which must be
- *   in the future; `name` 1–100 characters, `description` at most 1000. Answers the event with `status` 1 (SCHEDULED).
- * - `PATCH /guilds/:id/scheduled-events/:eid`: the fields given; `status` only SCHEDULED → ACTIVE, ACTIVE → COMPLETED,
+ *   in the future, and no `channel_id`; a VOICE (2) event needs `channel_id`, a voice channel (type 2) of that guild,
+ *   and `entity_metadata` null or absent, its end time optional (after the start when given). `name` 1–100
+ *   characters, `description` at most 1000. Answers the event with `status` 1 (SCHEDULED). Other entity types
+ *   (STAGE_INSTANCE) are refused: the bot writes none.
+ * - `PATCH /guilds/:id/scheduled-events/:eid`: the fields given, the result checked as a new event's are (so turning
+ *   an event EXTERNAL asks for `channel_id` null, a location and an end time); `status` only SCHEDULED → ACTIVE, ACTIVE → COMPLETED,
  *   SCHEDULED → CANCELED, and an event COMPLETED or CANCELED cannot be changed at all (400 code 50035).
  * - `GET` one or all, `DELETE` one (204); an unknown event answers 404 code 10070.
  * - A guild in `denied` answers every write with 403 code 50013 (Missing Permissions), as Discord does for a bot
@@ -27,6 +31,8 @@ export class FakeScheduledEvents {
     private readonly snowflake: () => string,
     private readonly botId: string,
     private readonly isGuild: (id: string) => boolean,
+    /** A guild channel's guild and type (0 text, 2 voice), or undefined when no guild has it. */
+    private readonly channelOf: (id: string) => { guildId: string; type: number } | undefined,
     /** Discord's present, against which a new event's start must lie ahead (a test's manual clock, or real time). */
     private readonly now: () => number = Date.now,
   ) {}
@@ -80,13 +86,13 @@ export class FakeScheduledEvents {
 
   #create(guildId: string, raw: unknown): Answer {
     const body = (raw ?? {}) as Json;
-    const problems = fieldProblems(body, this.now());
+    const problems = fieldProblems(body, this.now()) ?? this.#placeProblems(guildId, body);
     if (problems) return invalid(problems);
     const id = this.snowflake();
     const event: Json = {
       id,
       guild_id: guildId,
-      channel_id: null,
+      channel_id: body.channel_id ?? null,
       creator_id: this.botId,
       name: body.name,
       description: body.description ?? null,
@@ -113,10 +119,24 @@ export class FakeScheduledEvents {
     if (body.status !== undefined && !ALLOWED[from]!.includes(Number(body.status)))
       return invalid({ status: `Cannot change the status from ${from} to ${String(body.status)}` });
     const merged = { ...event, ...body };
-    const problems = fieldProblems(merged, null);
+    const problems = fieldProblems(merged, null) ?? this.#placeProblems(String(event.guild_id), merged);
     if (problems) return invalid(problems);
     Object.assign(event, body);
     return ok(event);
+  }
+
+  /** What is wrong with where an event is held: its entity type, channel and metadata, by field; null when nothing is. */
+  #placeProblems(guildId: string, e: Json): Json | null {
+    const type = Number(e.entity_type);
+    if (type === 3) return e.channel_id == null ? null : { channel_id: "An external event cannot have a channel." };
+    if (type !== 2) return { entity_type: "Value must be one of {2, 3}." };
+    const errors: Json = {};
+    const channel = typeof e.channel_id === "string" ? this.channelOf(e.channel_id) : undefined;
+    if (e.channel_id == null) errors.channel_id = "A voice event needs a channel.";
+    else if (!channel || channel.guildId !== guildId) errors.channel_id = "Unknown channel.";
+    else if (channel.type !== 2) errors.channel_id = "A voice event's channel must be a voice channel.";
+    if (e.entity_metadata != null) errors.entity_metadata = "A voice event has no entity metadata.";
+    return Object.keys(errors).length ? errors : null;
   }
 }
 
@@ -136,6 +156,8 @@ function fieldProblems(e: Json, now: number | null): Json | null {
     if (location.length < 1 || location.length > 100) errors.entity_metadata = "location: Must be between 1 and 100 in length.";
     const end = Date.parse(String(e.scheduled_end_time));
     if (Number.isNaN(end) || end <= start) errors.scheduled_end_time = "An external event needs an end time after its start.";
+  } else if (e.scheduled_end_time != null && Date.parse(String(e.scheduled_end_time)) <= start) {
+    errors.scheduled_end_time = "The end must be after the start.";
   }
   return Object.keys(errors).length ? errors : null;
 }

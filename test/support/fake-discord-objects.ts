@@ -8,7 +8,9 @@ import { randomBytes } from "node:crypto";
 export type Json = Record<string, unknown>;
 /** A file uploaded with a message (a multipart `files[n]` part). */
 export type UploadedFile = { name: string; bytes: Buffer };
-export type FakeGuild = { id: string; name: string; channels: { id: string; name: string }[] };
+/** A guild channel of the fake: a text channel (type 0) unless `type` says otherwise (2: a voice channel). */
+export type FakeChannel = { id: string; name: string; type?: number };
+export type FakeGuild = { id: string; name: string; channels: FakeChannel[] };
 
 /** An interaction the fake sent, and how far it has been answered. */
 export type InteractionState = {
@@ -109,7 +111,16 @@ export class DiscordWorld {
     };
     this.users.set(botId, this.botUser);
     this.guilds = (
-      opts.guilds ?? [{ id: "1111111111111111111", name: "Action Learning", channels: [{ id: "2222222222222222222", name: "set-a" }] }]
+      opts.guilds ?? [
+        {
+          id: "1111111111111111111",
+          name: "Action Learning",
+          channels: [
+            { id: "2222222222222222222", name: "set-a" },
+            { id: "2222222222222222299", name: "meeting-room", type: 2 },
+          ],
+        },
+      ]
     ).map((g) => ({ id: g.id, name: g.name, channels: g.channels.map((c) => ({ ...c })) }));
   }
 
@@ -146,7 +157,7 @@ export class DiscordWorld {
   }
 
   /** A guild channel by id, with its guild and position. */
-  guildChannel(id: string): { guild: FakeGuild; channel: { id: string; name: string }; index: number } | undefined {
+  guildChannel(id: string): { guild: FakeGuild; channel: FakeChannel; index: number } | undefined {
     for (const guild of this.guilds) {
       const index = guild.channels.findIndex((c) => c.id === id);
       if (index >= 0) return { guild, channel: guild.channels[index]!, index };
@@ -161,21 +172,40 @@ export class DiscordWorld {
     return this.dmChannels.get(id);
   }
 
-  #channelObject(g: FakeGuild, c: { id: string; name: string }, position: number, withGuildId: boolean): Json {
-    const ch: Json = {
-      id: c.id,
-      type: 0,
-      name: c.name,
-      position,
-      permission_overwrites: [],
-      parent_id: null,
-      nsfw: false,
-      topic: null,
-      last_message_id: null,
-      rate_limit_per_user: 0,
-      default_thread_rate_limit_per_user: 0,
-      flags: 0,
-    };
+  #channelObject(g: FakeGuild, c: FakeChannel, position: number, withGuildId: boolean): Json {
+    const type = c.type ?? 0;
+    const ch: Json =
+      type === 2
+        ? {
+            id: c.id,
+            type,
+            name: c.name,
+            position,
+            permission_overwrites: [],
+            parent_id: null,
+            nsfw: false,
+            last_message_id: null,
+            rate_limit_per_user: 0,
+            bitrate: 64000,
+            user_limit: 0,
+            rtc_region: null,
+            video_quality_mode: 1,
+            flags: 0,
+          }
+        : {
+            id: c.id,
+            type,
+            name: c.name,
+            position,
+            permission_overwrites: [],
+            parent_id: null,
+            nsfw: false,
+            topic: null,
+            last_message_id: null,
+            rate_limit_per_user: 0,
+            default_thread_rate_limit_per_user: 0,
+            flags: 0,
+          };
     if (withGuildId) ch.guild_id = g.id;
     return ch;
   }
@@ -500,7 +530,7 @@ export class DiscordWorld {
           ? {
               id: v,
               name: ch.channel.name,
-              type: 0,
+              type: ch.channel.type ?? 0,
               permissions: EVERYONE_PERMISSIONS.toString(),
               guild_id: ch.guild.id,
               parent_id: null,

@@ -79,6 +79,10 @@ export class FakeDiscord {
       () => this.#world.snowflake(),
       String(this.#world.botUser.id),
       (id) => Boolean(this.#world.guild(id)),
+      (id) => {
+        const found = this.#world.guildChannel(id);
+        return found ? { guildId: found.guild.id, type: found.channel.type ?? 0 } : undefined;
+      },
       opts.now ? () => opts.now!().getTime() : Date.now,
     );
     this.#routes = [

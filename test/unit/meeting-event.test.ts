@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "vitest";
-import { type EventMeeting, eventFingerprint, meetingEvent } from "../../src/domain/set/meeting-event.ts";
+import { CHANNEL_POINTER_ROOM, type EventMeeting, eventFingerprint, meetingEvent } from "../../src/domain/set/meeting-event.ts";
 
 const now = new Date("2027-01-04T09:00:00Z");
 const meeting: EventMeeting = { id: "m1", number: 3, status: "scheduled", startsAt: new Date("2027-01-12T10:00:00Z"), durationMinutes: 90 };
@@ -36,4 +36,22 @@ test("the name and description are cut to Discord's limits (100 and 1000 charact
   )!;
   assert.notEqual(eventFingerprint(moved), eventFingerprint(e));
   assert.equal(eventFingerprint(meetingEvent(meeting, { name: "x".repeat(120) }, "y".repeat(2000), now, false)!), eventFingerprint(e));
+});
+
+test("a set with a voice channel holds an upcoming meeting's event there, with room left for the link to the set's channel", () => {
+  const external = meetingEvent(meeting, { name: "Leading change", voiceChannelId: null }, "Ana", now, false)!;
+  const voice = meetingEvent(meeting, { name: "Leading change", voiceChannelId: "V1" }, "Ana", now, false)!;
+  assert.equal(external.voiceChannelId, undefined);
+  assert.equal(voice.voiceChannelId, "V1");
+  assert.match(voice.description, /meets in this event's voice channel/);
+  assert.notEqual(eventFingerprint(voice), eventFingerprint(external), "choosing a voice channel re-queues the event");
+  assert.equal(
+    eventFingerprint(external),
+    eventFingerprint(meetingEvent(meeting, { name: "Leading change" }, "Ana", now, false)!),
+    "an external event's fingerprint is what it was before voice channels, so nothing is written again for them",
+  );
+  const long = meetingEvent(meeting, { name: "S", voiceChannelId: "V1" }, "y".repeat(2000), now, false)!;
+  assert.equal(long.description.length, 1000 - CHANNEL_POINTER_ROOM);
+  const cancelled = meetingEvent({ ...meeting, status: "cancelled" }, { name: "S", voiceChannelId: "V1" }, "Ana", now, true)!;
+  assert.equal(cancelled.voiceChannelId, undefined, "a cancellation changes the status alone");
 });

@@ -22,6 +22,7 @@ function comparable(c: Record<string, unknown>): string {
           min_value: o.min_value ?? null,
           max_value: o.max_value ?? null,
           autocomplete: o.autocomplete ?? false,
+          channel_types: o.channel_types ?? null,
           options: strip(o.options ?? []),
         }))
       : [];

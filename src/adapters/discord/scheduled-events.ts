@@ -1,6 +1,7 @@
 /**
  * Meetings as Discord Guild Scheduled Events (docs/architecture.md, "Meetings as platform events"): external events
- * whose location links to the set's channel. Discord allows SCHEDULED → ACTIVE → COMPLETED and SCHEDULED → CANCELED,
+ * whose location links to the set's channel, or voice events in the set's voice channel (`/set voice`) whose
+ * description ends with that link. Discord allows SCHEDULED → ACTIVE → COMPLETED and SCHEDULED → CANCELED,
  * and nothing after COMPLETED or CANCELED; a closed meeting's event is therefore started, then completed.
  */
 import {
@@ -20,6 +21,10 @@ import { type EventRef, MissingPermission } from "../../scheduler/event-writes.t
 const EVENTS_PERMISSION_ADVICE =
   "the bot lacks Discord's Manage Events permission: in Server Settings → Roles, give the bot's role Manage Events";
 
+/** The same, for an event held in the set's voice channel: Discord also wants the bot to see and join that channel. */
+const VOICE_EVENTS_PERMISSION_ADVICE =
+  "the bot lacks Discord's Manage Events permission, or View Channel and Connect in the set's voice channel: in Server Settings → Roles, give the bot's role Manage Events, and in the voice channel's settings (Permissions) let it View Channel and Connect";
+
 const isCode = (error: unknown, code: number) => error instanceof DiscordAPIError && error.code === code;
 
 /** The link to a channel: where the set meets, as an external event's location (at most 100 characters). */
@@ -36,8 +41,13 @@ export async function writeScheduledEvent(client: Client, write: EventWrite, ref
   try {
     return await showEvent(client, write, ref);
   } catch (error) {
-    if (isCode(error, RESTJSONErrorCodes.MissingPermissions))
-      throw new MissingPermission(`Discord refused the meeting's event: ${(error as Error).message}`, EVENTS_PERMISSION_ADVICE);
+    const voice = write.event.status === "scheduled" && write.event.voiceChannelId !== undefined;
+    // A voice channel the bot cannot see answers 50001 (Missing Access) rather than 50013.
+    if (isCode(error, RESTJSONErrorCodes.MissingPermissions) || (voice && isCode(error, RESTJSONErrorCodes.MissingAccess)))
+      throw new MissingPermission(
+        `Discord refused the meeting's event: ${(error as Error).message}`,
+        voice ? VOICE_EVENTS_PERMISSION_ADVICE : EVENTS_PERMISSION_ADVICE,
+      );
     throw error;
   }
 }
@@ -50,12 +60,18 @@ async function showEvent(
 ): Promise<string | undefined> {
   const one = (id: string) => Routes.guildScheduledEvent(guildId, id);
   if (event.status === "scheduled") {
+    const link = channelLink(guildId, channelId);
+    // Discord: a VOICE event names its channel and has no entity_metadata; an EXTERNAL one has no channel, its
+    // location in entity_metadata and an end time. An edit states every one of them, so it can turn one into the other.
+    const place = event.voiceChannelId
+      ? { entity_type: GuildScheduledEventEntityType.Voice, channel_id: event.voiceChannelId, entity_metadata: null }
+      : { entity_type: GuildScheduledEventEntityType.External, channel_id: null, entity_metadata: { location: link } };
     const shown = {
       name: event.name,
-      description: event.description,
+      description: event.voiceChannelId ? `${event.description}\n${link}` : event.description,
       scheduled_start_time: event.startsAt,
       scheduled_end_time: event.endsAt,
-      entity_metadata: { location: channelLink(guildId, channelId) },
+      ...place,
     };
     if (ref.id) {
       try {
@@ -66,8 +82,15 @@ async function showEvent(
         if (!isCode(error, RESTJSONErrorCodes.UnknownGuildScheduledEvent)) throw error;
       }
     }
+    // Creating, the field an entity type has no use for is left out rather than null.
+    const { channel_id, entity_metadata, ...rest } = shown;
     const created = (await client.rest.post(Routes.guildScheduledEvents(guildId), {
-      body: { ...shown, privacy_level: GuildScheduledEventPrivacyLevel.GuildOnly, entity_type: GuildScheduledEventEntityType.External },
+      body: {
+        ...rest,
+        ...(channel_id ? { channel_id } : {}),
+        ...(entity_metadata ? { entity_metadata } : {}),
+        privacy_level: GuildScheduledEventPrivacyLevel.GuildOnly,
+      },
     })) as APIGuildScheduledEvent;
     await ref.save(created.id);
     return created.id;

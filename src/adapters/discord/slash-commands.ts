@@ -3,8 +3,11 @@ import { type CommandDecl, commandKey, type OptionSpec } from "../../../commands
 import { allCommands } from "../../../commands/index.ts";
 import { type MessageShortcut, messageShortcuts } from "../../../commands/shortcuts.ts";
 
-/** Discord application-command option types used here: SUB_COMMAND, STRING, INTEGER, USER. */
-type DiscordOptionType = 1 | 3 | 4 | 6;
+/** Discord application-command option types used here: SUB_COMMAND, STRING, INTEGER, USER, CHANNEL. */
+type DiscordOptionType = 1 | 3 | 4 | 6 | 7;
+
+/** Discord's channel type GUILD_VOICE: the only kind a voice channel option offers (a stage needs moderators' rights). */
+const VOICE_CHANNEL = 2;
 
 /** One option of a chat-input command, as Discord's registration API takes it. */
 export type DiscordOption = {
@@ -16,6 +19,8 @@ export type DiscordOption = {
   min_value?: number;
   max_value?: number;
   autocomplete?: boolean;
+  /** A CHANNEL option (7): the kinds of channel Discord offers (2: GUILD_VOICE). */
+  channel_types?: number[];
   /** Only on SUB_COMMAND options: the subcommand's own options. */
   options?: DiscordOption[];
 };
@@ -136,6 +141,8 @@ function option(name: string, spec: OptionSpec): DiscordOption {
       return { type: 3, ...base, choices: (spec.choices ?? []).map((c) => ({ name: c, value: c })) };
     case "meeting":
       return { type: 3, ...base, autocomplete: true };
+    case "voice-channel":
+      return { type: 7, ...base, channel_types: [VOICE_CHANNEL] };
     default:
       return { type: 3, ...base };
   }

@@ -75,6 +75,7 @@ import setRemoveAdvisor from "./set/remove-advisor.ts";
 import setRename from "./set/rename.ts";
 import setReviews from "./set/reviews.ts";
 import setUnarchive from "./set/unarchive.ts";
+import setVoice from "./set/voice.ts";
 
 /**
  * Every command's handler, in help order. Each is filed under its declaration's key (`commandKey`), so the keys are
@@ -92,6 +93,7 @@ export const handlers = byKey([
   setProgramme,
   setRename,
   setReviews,
+  setVoice,
   setArchive,
   setUnarchive,
   meetingSchedule,

@@ -1,5 +1,5 @@
 import { type Client, MessageFlags } from "discord.js";
-import type { Deps } from "../../../app/context.ts";
+import type { CommandInput, Deps } from "../../../app/context.ts";
 import type { CommandPlace, Destination } from "../../../app/destination.ts";
 import { type CommandResult, executeCommand, type HandlerIndex } from "../../../app/dispatch.ts";
 import { formPresets, PREFILL_LIMIT } from "../../../app/form-presets.ts";
@@ -37,6 +37,7 @@ async function run(
   setChannelId: string,
   request: CommandRequest,
   names = new Map<string, string>(),
+  readVoiceChannel?: CommandInput["readVoiceChannel"],
 ): Promise<void> {
   const defer = () => interaction.deferReply({ flags: MessageFlags.Ephemeral });
   let deferral: Promise<unknown> | undefined;
@@ -49,7 +50,16 @@ async function run(
   };
   const userName = interaction.user.globalName ?? interaction.user.username;
   const input = {
-    ...commandInput({ ...place, platform: "discord", userName, readMention: discordMentionReader(names) }, request),
+    ...commandInput(
+      {
+        ...place,
+        platform: "discord",
+        userName,
+        readMention: discordMentionReader(names),
+        ...(readVoiceChannel ? { readVoiceChannel } : {}),
+      },
+      request,
+    ),
     forms: true,
   };
   let result: CommandResult;
@@ -70,6 +80,7 @@ async function run(
  * Does what the app made of an interaction (src/app/interpret.ts) on Discord: a form opens as a modal
  * (`showModal`; a submitted modal cannot open one, and says so), a command runs, a refusal is the ephemeral answer;
  * a refusal's kept-words button opens its form with those words, for the set's channel the command ran in.
+ * `readVoiceChannel` reads the slash command's voice channel options, when it has any (./slash-command.ts).
  */
 export async function act(
   ctx: DiscordListenerContext,
@@ -77,8 +88,9 @@ export async function act(
   setChannelId: string,
   what: Interpretation,
   names?: Map<string, string>,
+  readVoiceChannel?: CommandInput["readVoiceChannel"],
 ): Promise<void> {
-  if (what.kind === "run") return run(ctx, interaction, setChannelId, what.request, names);
+  if (what.kind === "run") return run(ctx, interaction, setChannelId, what.request, names, readVoiceChannel);
   if (what.kind === "refuse-form" || interaction.isModalSubmit()) {
     const content = what.kind === "refuse-form" ? what.message : "A form cannot open another form.";
     return void (await interaction.reply({ content, flags: MessageFlags.Ephemeral }));

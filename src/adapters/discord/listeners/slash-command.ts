@@ -2,6 +2,7 @@ import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
 import { type CommandDecl, commandKey } from "../../../../commands/define.ts";
 import { interpret } from "../../../app/interpret.ts";
 import { declarationOf } from "../declaration-of.ts";
+import { voiceChannelReader } from "../voice-channels.ts";
 import { act, type DiscordListenerContext } from "./context.ts";
 
 /** A slash command: its declaration's options read as raw text (a user as its mention), then what the app makes of it. */
@@ -21,11 +22,19 @@ export async function slashCommand(ctx: DiscordListenerContext, interaction: Cha
     const option = interaction.options.get(name);
     if (!option || option.value === undefined || option.value === null) continue;
     if (option.user) names.set(option.user.id, option.user.globalName ?? option.user.username);
-    raw[name] = option.user ? `<@${option.user.id}>` : String(option.value);
+    raw[name] = option.user
+      ? `<@${option.user.id}>`
+      : decl.options[name]!.kind === "voice-channel"
+        ? `<#${option.value}>`
+        : String(option.value);
   }
   await nameMentions(ctx, decl, raw, names);
+  const channels = Object.entries(decl.options).flatMap(([name, spec]) =>
+    spec.kind === "voice-channel" && raw[name] !== undefined ? [raw[name]!.replace(/\D/g, "")] : [],
+  );
+  const readVoiceChannel = channels.length ? await voiceChannelReader(ctx.client, interaction.guildId ?? "", channels) : undefined;
   const what = interpret({ kind: "chosen", key: commandKey(decl), raw }, { forms: true });
-  await act(ctx, interaction, interaction.channelId, what, names);
+  await act(ctx, interaction, interaction.channelId, what, names, readVoiceChannel);
 }
 
 /**

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "LearningSet" ADD COLUMN "voiceChannelId" TEXT;
+
