@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import { type Delivery, type EventWrite, isEventWrite, type OutboxWork } from "../app/destination.ts";
 import type { OpsHooks, ReminderStatus } from "../ops/hooks.ts";
-import type { Db } from "../store/open-database.ts";
+import type { Database } from "../store/open-database.ts";
 import { CLAIM_BATCH, type ClaimScope, claimDue, markFailedTry, markSentMany, type OutboxRow, postponeTry } from "../store/outbox.ts";
 import { saveDmChannel } from "../store/people.ts";
 import { type EventWriter, MissingPermission, settleEventWrite, writeEventOnce } from "./event-writes.ts";
@@ -68,7 +68,7 @@ type DmsAhead = {
  * `eventPlatforms`: the platforms whose meetings are also their own events, updated when the tick announces presenters.
  */
 export type SchedulerDeps = {
-  db: Db;
+  db: Database;
   /**
    * The platforms whose people's profiles give no time zone (Discord): the first reminder DM planned for someone on
    * one of them whose zone is still the default asks for it, once (src/app/zone-question.ts). None when absent.

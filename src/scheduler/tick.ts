@@ -114,29 +114,65 @@ async function planSlice(deps: SchedulerDeps, window: { since: Date; now: Date }
   return planned;
 }
 
-/** Every set (`all`) or the due ones, batch by batch. */
+/**
+ * Every set (`all`) or the due ones, batch by batch. The next batch is selected and loaded while this one is planned
+ * (on PostgreSQL its statements run while the planner does): the due sets of the next batch leave out this batch,
+ * whose moments are not written yet, and every batch before it has left the due range with its new moment.
+ */
 async function planAll(deps: SchedulerDeps, window: { since: Date; now: Date }, scope: "due" | "all"): Promise<number> {
   const { db } = deps;
+  const select = (after: SelectedSet[]) =>
+    scope === "all"
+      ? setsAfter(db, after.at(-1)?.id ?? null, PLAN_BATCH_SETS)
+      : dueSets(
+          db,
+          window.now,
+          PLAN_BATCH_SETS,
+          after.map((s) => s.id),
+        );
+  const loadAfter = async (after: SelectedSet[]): Promise<LoadedBatch | null> => {
+    const batch = await select(after);
+    return batch.length === 0 ? null : loadBatch(db, batch, window.now);
+  };
   let planned = 0;
-  let cursor: string | null = null;
   const seen = new Set<string>();
-  for (;;) {
-    const batch: SelectedSet[] =
-      scope === "all" ? await setsAfter(db, cursor, PLAN_BATCH_SETS) : await dueSets(db, window.now, PLAN_BATCH_SETS);
-    // A batch planned already this tick (its moments could not be written) waits for the next tick rather than loop.
-    if (batch.length === 0 || batch.every((s) => seen.has(s.id))) return planned;
-    for (const s of batch) seen.add(s.id);
-    cursor = batch.at(-1)!.id;
-    planned += await planBatch(deps, batch, window);
-    // A planned set's moment is after `now` (or it was marked again, for the next tick): a short batch was the last.
-    if (batch.length < PLAN_BATCH_SETS) return planned;
+  let next = loadAfter([]);
+  try {
+    for (;;) {
+      const loaded = await next;
+      // A batch planned already this tick (its moments could not be written) waits for the next tick rather than loop.
+      if (!loaded || loaded.batch.every((s) => seen.has(s.id))) return planned;
+      for (const s of loaded.batch) seen.add(s.id);
+      // A planned set's moment is after `now` (or it was marked again, for the next tick): a short batch was the last.
+      next = loaded.batch.length < PLAN_BATCH_SETS ? Promise.resolve(null) : loadAfter(loaded.batch);
+      planned += await planLoaded(deps, loaded, window);
+    }
+  } finally {
+    // A batch planned in vain (the tick stopped on an error) is not awaited; its failure must not go unhandled.
+    next.catch(() => {});
   }
 }
 
+/** A batch of selected sets with the state the planner reads of them. */
+type LoadedBatch = { batch: SelectedSet[] } & Awaited<ReturnType<typeof loadNudgeState>>;
+
+const loadBatch = async (db: SchedulerDeps["db"], batch: SelectedSet[], now: Date): Promise<LoadedBatch> => ({
+  batch,
+  ...(await loadNudgeState(db, now, { setIds: batch.map((s) => s.id) })),
+});
+
 /** Loads, plans and records one batch of sets, then writes their moments (unless a set was marked meanwhile). */
-async function planBatch(deps: SchedulerDeps, batch: SelectedSet[], { since, now }: { since: Date; now: Date }): Promise<number> {
+async function planBatch(deps: SchedulerDeps, batch: SelectedSet[], window: { since: Date; now: Date }): Promise<number> {
+  return planLoaded(deps, await loadBatch(deps.db, batch, window.now), window);
+}
+
+/** Plans and records a loaded batch, then writes its sets' moments (unless a set was marked meanwhile). */
+async function planLoaded(
+  deps: SchedulerDeps,
+  { batch, state, view: loaded }: LoadedBatch,
+  { since, now }: { since: Date; now: Date },
+): Promise<number> {
   const { db } = deps;
-  const { state, view: loaded } = await loadNudgeState(db, now, { setIds: batch.map((s) => s.id) });
   let planned = 0;
   // Everything up to the window's end is planned: the next moment is the first send after it.
   const { due, stale, moments } = planWindow(state, { since, now: now > since ? now : since });

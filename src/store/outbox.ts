@@ -1,7 +1,7 @@
 import { directRows } from "./direct-sql.ts";
 import { Prisma } from "./generated/client.ts";
 import type { OutboxStatus } from "./generated/enums.ts";
-import { type Db, providerOf } from "./open-database.ts";
+import { type Database, type Db, providerOf } from "./open-database.ts";
 
 /** How SQLite rows store a DateTime through the Prisma adapter: ISO 8601 with an explicit offset. */
 export const sqlTime = (d: Date) => d.toISOString().replace("Z", "+00:00");
@@ -123,22 +123,29 @@ export const CLAIM_BATCH = 500;
  * on PostgreSQL `FOR UPDATE SKIP LOCKED` hands each row to one claimer without waiting. Each row comes
  * with its recipient's cached DM channel, so a DM needs no extra query.
  */
-export async function claimDue(db: Db, now: Date, leaseUntil: Date, scope?: ClaimScope, limit = CLAIM_BATCH): Promise<OutboxRow[]> {
+export async function claimDue(db: Database, now: Date, leaseUntil: Date, scope?: ClaimScope, limit = CLAIM_BATCH): Promise<OutboxRow[]> {
   const t = time(db, now);
   const due = Prisma.sql`"status" = 'pending' AND "sendAt" <= ${t} AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${t}) ${scopeFilter(scope)}`;
   const returning = Prisma.sql`RETURNING "id", "key", "kind", "setId", "personId", "payload", "attempts",
     (SELECT p."dmChannelId" FROM "Person" p WHERE p."id" = "Outbox"."personId") AS "dmChannelId"`;
-  const rows = await db.$queryRaw<(OutboxRow & { attempts: number | bigint })[]>(
-    providerOf(db) === "postgresql"
-      ? // ARRAY(…) is computed once and the rows found by primary key: with `IN (SELECT …)` the planner hash-joins
-        // the claimed ids against a scan of the whole outbox, sent rows included (tens of ms at 90,000 rows).
-        Prisma.sql`UPDATE "Outbox" SET "status" = 'sending', "nextAttemptAt" = ${time(db, leaseUntil)}
-          WHERE "id" = ANY(ARRAY(SELECT "id" FROM "Outbox" WHERE ${due} ORDER BY "sendAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED))
-          ${returning}`
-      : Prisma.sql`UPDATE "Outbox" SET "status" = 'sending', "nextAttemptAt" = ${time(db, leaseUntil)}
-          WHERE "id" IN (SELECT "id" FROM "Outbox" WHERE ${due} ORDER BY "sendAt" LIMIT ${limit})
-          ${returning}`,
-  );
+  type Claimed = OutboxRow & { attempts: number | bigint };
+  let rows: Claimed[];
+  if (providerOf(db) === "postgresql") {
+    // ARRAY(…) is computed once and the rows found by primary key: with `IN (SELECT …)` the planner hash-joins the
+    // claimed ids against a scan of the whole outbox, sent rows included (tens of ms at 90,000 rows). The due rows
+    // are read in the (status, sendAt) index's order, stopping at `limit`: with the statistics of a busy tick (rows
+    // inserted moments ago) the planner otherwise chose a bitmap scan, which visits every dead version of the rows
+    // claimed before, so each claim took longer than the last (docs/scaling.md, "Limit 2"). SET LOCAL ends with the
+    // claim's transaction.
+    const claim = Prisma.sql`UPDATE "Outbox" SET "status" = 'sending', "nextAttemptAt" = ${time(db, leaseUntil)}
+      WHERE "id" = ANY(ARRAY(SELECT "id" FROM "Outbox" WHERE ${due} ORDER BY "status", "sendAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED))
+      ${returning}`;
+    [, rows] = await db.$transaction([db.$executeRaw`SET LOCAL enable_bitmapscan = off`, db.$queryRaw<Claimed[]>(claim)]);
+  } else {
+    rows = await db.$queryRaw<Claimed[]>`UPDATE "Outbox" SET "status" = 'sending', "nextAttemptAt" = ${time(db, leaseUntil)}
+      WHERE "id" IN (SELECT "id" FROM "Outbox" WHERE ${due} ORDER BY "sendAt" LIMIT ${limit})
+      ${returning}`;
+  }
   return rows.map((r) => ({ ...r, attempts: Number(r.attempts) }));
 }
 

@@ -36,10 +36,13 @@ export async function takeMarkedSets(db: Db, at: Date): Promise<number> {
 /** A set as the tick selected it: its id and the moment it had then (the token `saveMoments` checks). */
 export type SelectedSet = { id: string; nextDueAt: Date | null };
 
-/** Up to `limit` sets whose moment is at or before `now`, earliest first: one indexed range read. */
-export async function dueSets(db: Db, now: Date, limit: number): Promise<SelectedSet[]> {
+/**
+ * Up to `limit` sets whose moment is at or before `now`, earliest first, leaving out the sets `except` (a batch still
+ * being planned, at most one batch of ids): one indexed range read.
+ */
+export async function dueSets(db: Db, now: Date, limit: number, except: readonly string[] = []): Promise<SelectedSet[]> {
   return db.learningSet.findMany({
-    where: { nextDueAt: { lte: now } },
+    where: { nextDueAt: { lte: now }, ...(except.length > 0 ? { id: { notIn: [...except] } } : {}) },
     orderBy: { nextDueAt: "asc" },
     take: limit,
     select: { id: true, nextDueAt: true },

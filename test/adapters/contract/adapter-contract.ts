@@ -8,7 +8,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, test } from "vitest";
 import type { Adapter } from "../../../src/adapters/adapter.ts";
 import { runTick } from "../../../src/scheduler/tick.ts";
-import type { Db } from "../../../src/store/open-database.ts";
+import type { Database } from "../../../src/store/open-database.ts";
 
 export const PEOPLE = ["sam", "ana", "ben", "cleo", "dev", "eve"] as const;
 /** The advisor (sam) and the five members; each platform gives them its own ids, under these names. */
@@ -70,7 +70,7 @@ type CommandFormSeen = { submit(values: Record<string, string>): Promise<Seen>; 
 
 export interface ContractDriver {
   readonly adapter: Adapter;
-  readonly db: Db;
+  readonly db: Database;
   /** How the first meeting's time, 2027-01-12 10:00 UTC, appears in the channel on this platform. */
   readonly firstMeetingTime: string;
   /** A person's id on this platform (the console's is their name). */
