@@ -37,7 +37,7 @@ function schemaModels(text: string): Map<string, Field[]> {
 const NOT_CONTENT = new Set(["tokenHash"]);
 
 /** Columns ending in Id, with no @relation, that name something other than a person (a platform's id, a meeting). */
-const NOT_A_PERSON = new Set(["externalId", "eventId", "dmChannelId", "channelId", "meetingId", "platformEventId"]);
+const NOT_A_PERSON = new Set(["externalId", "eventId", "dmChannelId", "channelId", "voiceChannelId", "meetingId", "platformEventId"]);
 
 /** Every (model, column) that names a person: a relation to Person, or an unrelated …Id column not in NOT_A_PERSON. */
 function personColumns(models: Map<string, Field[]>): { model: string; column: string }[] {

@@ -4,7 +4,7 @@ import { describe, test } from "vitest";
 import type { NudgeSink } from "../../src/scheduler/deliver.ts";
 import { PLAN_BATCH_SETS, runTick } from "../../src/scheduler/tick.ts";
 import { type Database, openDatabase } from "../../src/store/open-database.ts";
-import { createTestDatabase } from "../support/test-database.ts";
+import { createTestDatabase, testProvider } from "../support/test-database.ts";
 
 const NOW = new Date("2027-03-03T12:00:00.000Z");
 const DAY = 86_400_000;
@@ -98,7 +98,9 @@ describe("a tick with nothing due costs the same whatever the population", () =>
     const small = await idleTick(10);
     const large = await idleTick(500);
     assert.deepEqual(large, small);
-    assert.ok(small.length <= 8, `a handful of statements (${small.length}):\n${small.join("\n")}`);
+    // PostgreSQL's claim sets `enable_bitmapscan` for its own transaction first (src/store/outbox.ts, claimDue).
+    const handful = testProvider === "postgresql" ? 9 : 8;
+    assert.ok(small.length <= handful, `a handful of statements (${small.length}):\n${small.join("\n")}`);
     // Nothing of the planner's state is read: no query of people, memberships, entries, actions, leave, attendance or turns.
     const readsState = (sql: string) =>
       /^\s*SELECT/i.test(sql) && /[`"](Person|Membership|Entry|Action|Absence|Attendance|PresenterSlot)[`"]/.test(sql);
