@@ -6,13 +6,12 @@
 import assert from "node:assert/strict";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, test } from "vitest";
-import { sendReplies } from "../../src/adapters/adapter.ts";
 import { createDiscordAdapter, type DiscordAdapter } from "../../src/adapters/discord/create-discord-adapter.ts";
-import { executeCommand } from "../../src/app/dispatch.ts";
 import { handlers } from "../../src/app/handlers/index.ts";
 import { ManualClock } from "../../src/clock.ts";
 import { runTick } from "../../src/scheduler/tick.ts";
 import { type Database, openDatabase } from "../../src/store/open-database.ts";
+import { discordRunner } from "../support/discord-commands.ts";
 import { type DiscordCall, FakeDiscord } from "../support/fake-discord.ts";
 import { LogCapture } from "../support/log-capture.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
@@ -68,29 +67,13 @@ describe("meetings as Discord scheduled events (discord.js against the local fak
   });
 
   /** Runs a command line as `who` in a set's channel, as the Discord adapter does, and sends its replies. */
-  const run = async (who: Who, text: string, channelId = SET_A) => {
-    const place = { platform: "discord", workspaceId: GUILD, channelId, userId: ID[who] };
-    const result = await executeCommand(
-      { db, clock, logger: silent, defaultTimeZone: "Europe/London", eventPlatforms: ["discord"] },
-      handlers,
-      {
-        ...place,
-        user: { externalId: ID[who], displayName: who },
-        readMention: (token) => {
-          const found = Object.entries(ID).find(([, id]) => token === `<@${id}>`);
-          return found ? { externalId: found[1], displayName: found[0] } : null;
-        },
-        text,
-      },
-    );
-    assert.ok(result.ok, `${text}: ${JSON.stringify(result.outgoing.map((o) => o.reply.text))}`);
-    await sendReplies(
-      adapter.send,
-      result.outgoing.filter((o) => o.audience.kind !== "actor"),
-      place,
-    );
-    return result;
-  };
+  const runIn = discordRunner(
+    () => ({ db, clock, logger: silent, defaultTimeZone: "Europe/London", eventPlatforms: ["discord"] }),
+    () => adapter,
+    GUILD,
+    ID,
+  );
+  const run = (who: Who, text: string, channelId = SET_A) => runIn(who, text, channelId);
   const tick = () => runTick({ db, logger: silent, eventPlatforms: ["discord"] }, adapter, clock.now());
   const eventCalls = (from = 0) => fake.calls.slice(from).filter((c) => EVENTS.test(c.path));
   const what = (calls: DiscordCall[]) =>

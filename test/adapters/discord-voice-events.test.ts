@@ -6,13 +6,12 @@
 import assert from "node:assert/strict";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, test } from "vitest";
-import { sendReplies } from "../../src/adapters/adapter.ts";
 import { createDiscordAdapter, type DiscordAdapter } from "../../src/adapters/discord/create-discord-adapter.ts";
-import { executeCommand } from "../../src/app/dispatch.ts";
 import { handlers } from "../../src/app/handlers/index.ts";
 import { ManualClock } from "../../src/clock.ts";
 import { runTick } from "../../src/scheduler/tick.ts";
 import { type Database, openDatabase } from "../../src/store/open-database.ts";
+import { discordRunner } from "../support/discord-commands.ts";
 import { asMessageCall, type DiscordCall, FakeDiscord } from "../support/fake-discord.ts";
 import { LogCapture } from "../support/log-capture.ts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
@@ -75,24 +74,8 @@ describe("a set's voice channel holds its meetings' Discord events (discord.js a
   });
 
   /** Runs a command line as `who` in the set's channel, as the Discord adapter does, and sends its replies. */
-  const run = async (who: Who, text: string) => {
-    const place = { platform: "discord", workspaceId: GUILD, channelId: SET_A, userId: ID[who] };
-    const result = await executeCommand(deps(), handlers, {
-      ...place,
-      user: { externalId: ID[who], displayName: who },
-      readMention: (token) => {
-        const found = Object.entries(ID).find(([, id]) => token === `<@${id}>`);
-        return found ? { externalId: found[1], displayName: found[0] } : null;
-      },
-      text,
-    });
-    assert.ok(result.ok, `${text}: ${JSON.stringify(result.outgoing.map((o) => o.reply.text))}`);
-    await sendReplies(
-      adapter.send,
-      result.outgoing.filter((o) => o.audience.kind !== "actor"),
-      place,
-    );
-  };
+  const runIn = discordRunner(deps, () => adapter, GUILD, ID);
+  const run = (who: Who, text: string) => runIn(who, text, SET_A);
   /** `/set voice` as `who` picks it in Discord: a slash command through the gateway; resolves with the interaction's answer. */
   const setVoice = async (who: Who, options: { name: string; type: number; value: string }[]) => {
     const from = fake.calls.length;

@@ -174,38 +174,24 @@ export class DiscordWorld {
 
   #channelObject(g: FakeGuild, c: FakeChannel, position: number, withGuildId: boolean): Json {
     const type = c.type ?? 0;
-    const ch: Json =
+    // What a text channel (0) and a voice channel (2) carry besides what every guild channel has.
+    const own =
       type === 2
-        ? {
-            id: c.id,
-            type,
-            name: c.name,
-            position,
-            permission_overwrites: [],
-            parent_id: null,
-            nsfw: false,
-            last_message_id: null,
-            rate_limit_per_user: 0,
-            bitrate: 64000,
-            user_limit: 0,
-            rtc_region: null,
-            video_quality_mode: 1,
-            flags: 0,
-          }
-        : {
-            id: c.id,
-            type,
-            name: c.name,
-            position,
-            permission_overwrites: [],
-            parent_id: null,
-            nsfw: false,
-            topic: null,
-            last_message_id: null,
-            rate_limit_per_user: 0,
-            default_thread_rate_limit_per_user: 0,
-            flags: 0,
-          };
+        ? { bitrate: 64000, user_limit: 0, rtc_region: null, video_quality_mode: 1 }
+        : { topic: null, default_thread_rate_limit_per_user: 0 };
+    const ch: Json = {
+      id: c.id,
+      type,
+      name: c.name,
+      position,
+      permission_overwrites: [],
+      parent_id: null,
+      nsfw: false,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      ...own,
+      flags: 0,
+    };
     if (withGuildId) ch.guild_id = g.id;
     return ch;
   }
