@@ -34,15 +34,9 @@ export function candidateNudges(state: NudgeState): PlannedNudge[] {
  * Both in sendAt order. Candidates that cannot fall in the window are pruned before the time-zone work.
  */
 export function planNudges(state: NudgeState, window: { since: Date; now: Date }): { due: PlannedNudge[]; stale: PlannedNudge[] } {
-  const since = window.since.getTime();
-  const now = window.now.getTime();
-  const due: PlannedNudge[] = [];
-  const stale: PlannedNudge[] = [];
-  collect(state, { maxBase: now, minSend: since }, (n) => {
-    const send = n.sendAt.getTime();
-    if (send > since && send <= now) (now < n.staleAt.getTime() ? due : stale).push(n);
-  });
-  return { due: sorted(due), stale: sorted(stale) };
+  // With `now` as the cap, nothing after the window is built, and the next sends found are none.
+  const { due, stale } = planWithNext(state, window, window.now.getTime());
+  return { due, stale };
 }
 
 /** The earliest sendAt strictly after `after`, or null: lets a simulated clock jump from event to event. */
